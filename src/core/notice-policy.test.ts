@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { classifyNotice } from './notice-policy.ts';
+import { zonedToInstant } from './zoned-time.ts';
+
+const HOUR = 3_600_000;
+const start = new Date('2026-12-10T15:00:00Z');
+const before = (ms: number) => new Date(start.getTime() - ms);
+
+describe('classifyNotice', () => {
+  it.each([
+    [48 * HOUR, 'ample'],
+    [48 * HOUR - 1, 'adequate'],
+    [24 * HOUR, 'adequate'],
+    [24 * HOUR - 1, 'late'],
+    [1, 'late'],
+    [0, 'missed'],
+    [-HOUR, 'missed'],
+  ])('%d ms before the start is %s', (ms, expected) => {
+    expect(classifyNotice({ at: before(ms), start }).class).toBe(expected);
+  });
+
+  it('uses the organization thresholds', () => {
+    const policy = { ampleHours: 72, adequateHours: 12 };
+    expect(classifyNotice({ at: before(60 * HOUR), start, policy }).class).toBe('adequate');
+    expect(classifyNotice({ at: before(13 * HOUR), start, policy }).class).toBe('adequate');
+    expect(classifyNotice({ at: before(11 * HOUR), start, policy }).class).toBe('late');
+    expect(classifyNotice({ at: before(72 * HOUR), start, policy }).class).toBe('ample');
+  });
+
+  it('advises a call with the number when late, email otherwise', () => {
+    const late = classifyNotice({ at: before(3 * HOUR), start, contactPhone: '+1 555 0100' });
+    expect(late.advice).toMatchObject({ channel: 'phone', phone: '+1 555 0100' });
+    const ample = classifyNotice({ at: before(72 * HOUR), start, contactPhone: '+1 555 0100' });
+    expect(ample.advice.channel).toBe('email');
+    expect(ample.advice.phone).toBeUndefined();
+    expect(classifyNotice({ at: before(-HOUR), start }).advice.channel).toBe('phone');
+  });
+
+  it('reports signed hours until the start', () => {
+    expect(classifyNotice({ at: before(90 * 60_000), start }).hoursUntilStart).toBe(1.5);
+    expect(classifyNotice({ at: before(-30 * 60_000), start }).hoursUntilStart).toBe(-0.5);
+  });
+});
+
+describe('classifyNotice across DST changes', () => {
+  it('New York fall back (2026-11-01): 09:30 Sat to 09:00 Mon local is 48.5 real hours, ample', () => {
+    const at = zonedToInstant('2026-10-31T09:30', 'America/New_York');
+    const interview = zonedToInstant('2026-11-02T09:00', 'America/New_York');
+    const decision = classifyNotice({ at, start: interview });
+    expect(decision.hoursUntilStart).toBe(48.5);
+    expect(decision.class).toBe('ample');
+  });
+
+  it('New York fall back: 10:00 Sat to 09:00 Mon local is 48 real hours, exactly ample', () => {
+    const at = zonedToInstant('2026-10-31T10:00', 'America/New_York');
+    const interview = zonedToInstant('2026-11-02T09:00', 'America/New_York');
+    expect(classifyNotice({ at, start: interview })).toMatchObject({ hoursUntilStart: 48, class: 'ample' });
+  });
+
+  it('New York fall back: the same wall-clock hour a day earlier is 25 real hours, adequate', () => {
+    const at = zonedToInstant('2026-10-31T09:00', 'America/New_York');
+    const interview = zonedToInstant('2026-11-01T09:00', 'America/New_York');
+    expect(classifyNotice({ at, start: interview })).toMatchObject({ hoursUntilStart: 25, class: 'adequate' });
+  });
+
+  it('London spring forward (2027-03-28): 10:00 Sat to 09:30 Mon local is only 46.5 real hours, adequate', () => {
+    const at = zonedToInstant('2027-03-27T10:00', 'Europe/London');
+    const interview = zonedToInstant('2027-03-29T09:30', 'Europe/London');
+    expect(classifyNotice({ at, start: interview })).toMatchObject({ hoursUntilStart: 46.5, class: 'adequate' });
+  });
+
+  it('London spring forward: 09:00 Sat to 09:00 Sun local is 23 real hours, late', () => {
+    const at = zonedToInstant('2027-03-27T09:00', 'Europe/London');
+    const interview = zonedToInstant('2027-03-28T09:00', 'Europe/London');
+    expect(classifyNotice({ at, start: interview })).toMatchObject({ hoursUntilStart: 23, class: 'late' });
+  });
+});

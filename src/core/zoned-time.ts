@@ -1,0 +1,35 @@
+import { Temporal } from 'temporal-polyfill';
+
+/**
+ * Converts a local wall-clock time in a zone to an instant. A time skipped by a DST change moves forward
+ * and a repeated one takes the earlier instant ("compatible", as calendars do).
+ *
+ * @example
+ * zonedToInstant('2026-11-02T09:00', 'America/New_York') // 2026-11-02T14:00:00.000Z
+ */
+export function zonedToInstant(localDateTime: string, timeZone: string): Date {
+  const zoned = Temporal.PlainDateTime.from(localDateTime).toZonedDateTime(timeZone, { disambiguation: 'compatible' });
+  return new Date(zoned.epochMilliseconds);
+}
+
+/**
+ * The local wall-clock time of an instant in a zone, with its offset: `2026-11-02T09:00:00-05:00`.
+ *
+ * @example
+ * formatInZone(new Date('2026-11-02T14:00:00Z'), 'America/New_York') // '2026-11-02T09:00:00-05:00'
+ */
+export function formatInZone(instant: Date, timeZone: string): string {
+  const zoned = Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone);
+  return zoned.toString({ timeZoneName: 'never', smallestUnit: 'second' });
+}
+
+/** True when the name is an IANA time zone this runtime knows. */
+export function isValidTimeZone(timeZone: string): boolean {
+  if (!timeZone || timeZone.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

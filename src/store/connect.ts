@@ -1,0 +1,66 @@
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { acquireDataDirLock } from './data-dir-lock.ts';
+import type { DataDirLock } from './data-dir-lock.ts';
+import type { Database } from './schema.ts';
+
+export type DatabaseEngine = 'pglite' | 'postgres';
+
+export type ConnectOptions =
+  | { engine: 'pglite'; /** A folder, or `memory://` for a throwaway database. */ dataDir: string }
+  | { engine: 'postgres'; url: string; poolSize?: number };
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  engine: DatabaseEngine;
+  close(): Promise<void>;
+}
+
+// timestamptz as Date (the driver's default); int8 and numeric stay strings and are parsed where read.
+
+/**
+ * Opens one of the two engines behind the same `pg` driver and Kysely code path: the embedded PGlite in a
+ * data folder (locked against a second process) or a PostgreSQL server.
+ */
+export async function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
+  if (options.engine === 'postgres') {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // A dropped server connection must not crash the process; the next query reconnects.
+    pool.on('error', () => undefined);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    await db.selectFrom('organizations' as never).select((eb) => eb.lit(1).as('one')).execute().catch(async (error) => {
+      // The table may not exist before migrations; any answer from the server proves it is reachable.
+      if ((error as { code?: string }).code === '42P01') return;
+      await db.destroy();
+      throw error;
+    });
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+
+  const inMemory = options.dataDir.startsWith('memory://');
+  const lock: DataDirLock | null = inMemory ? null : acquireDataDirLock(options.dataDir);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(inMemory ? undefined : options.dataDir, { extensions: { btree_gist } });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  return {
+    db,
+    engine: 'pglite',
+    close: async () => {
+      try {
+        await db.destroy();
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}

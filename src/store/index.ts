@@ -1,0 +1,41 @@
+import { connectDatabase } from './connect.ts';
+import type { ConnectOptions, DatabaseEngine } from './connect.ts';
+import { migrateToLatest } from './migrate.ts';
+import { Store } from './store.ts';
+
+export { Store } from './store.ts';
+export type { ConnectOptions, DatabaseEngine } from './connect.ts';
+export { DataDirLockedError } from './data-dir-lock.ts';
+export type { OutboxMessage, NewOutboxMessage, OutboxStatus } from './repositories/outbox.ts';
+export type { ApiKeyRecord } from './repositories/api-keys.ts';
+export type { CandidateTokenRecord } from './repositories/candidate-tokens.ts';
+export type { NewHistoryEntry, InterviewFilter } from './repositories/interviews.ts';
+export type { NewMember, MemberPatch } from './repositories/members.ts';
+export type { NewOrganization, OrganizationPatch } from './repositories/organizations.ts';
+
+export interface OpenStore {
+  store: Store;
+  engine: DatabaseEngine;
+  close(): Promise<void>;
+}
+
+/** Connects and (unless told not to) migrates to the latest schema. */
+export async function openStore(options: ConnectOptions & { migrate?: boolean }): Promise<OpenStore> {
+  const handle = await connectDatabase(options);
+  try {
+    if (options.migrate !== false) await migrateToLatest(handle.db as never);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return { store: new Store(handle.db, handle.engine), engine: handle.engine, close: () => handle.close() };
+}
+
+export async function migrateDatabase(options: ConnectOptions): Promise<string[]> {
+  const handle = await connectDatabase(options);
+  try {
+    return (await migrateToLatest(handle.db as never)).applied;
+  } finally {
+    await handle.close();
+  }
+}

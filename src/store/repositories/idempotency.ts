@@ -1,0 +1,68 @@
+import { sql } from 'kysely';
+import type { Executor } from '../executor.ts';
+
+export type IdempotencyClaim =
+  | { state: 'claimed' }
+  | { state: 'replay'; statusCode: number; responseBody: string }
+  | { state: 'mismatch' }
+  | { state: 'in_progress' };
+
+/**
+ * Idempotency keys with Stripe's semantics: the first request with a key claims it, a replay with the
+ * same request gets the stored response, the same key with another request is a conflict.
+ */
+export class IdempotencyRepository {
+  constructor(private readonly db: Executor) {}
+
+  async claim(input: { organizationId: string; scope: string; key: string; requestHash: string }): Promise<IdempotencyClaim> {
+    const inserted = await this.db
+      .insertInto('idempotencyKeys')
+      .values({ ...input, statusCode: null, responseBody: null })
+      .onConflict((oc) => oc.columns(['organizationId', 'scope', 'key']).doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (inserted) return { state: 'claimed' };
+    const existing = await this.db
+      .selectFrom('idempotencyKeys')
+      .select(['requestHash', 'statusCode', 'responseBody'])
+      .where('organizationId', '=', input.organizationId)
+      .where('scope', '=', input.scope)
+      .where('key', '=', input.key)
+      .executeTakeFirst();
+    if (!existing) return this.claim(input);
+    if (existing.requestHash !== input.requestHash) return { state: 'mismatch' };
+    if (existing.statusCode === null || existing.responseBody === null) return { state: 'in_progress' };
+    return { state: 'replay', statusCode: existing.statusCode, responseBody: existing.responseBody };
+  }
+
+  async complete(
+    input: { organizationId: string; scope: string; key: string },
+    response: { statusCode: number; responseBody: string },
+  ): Promise<void> {
+    await this.db
+      .updateTable('idempotencyKeys')
+      .set(response)
+      .where('organizationId', '=', input.organizationId)
+      .where('scope', '=', input.scope)
+      .where('key', '=', input.key)
+      .execute();
+  }
+
+  /** A request that failed on our side releases its key, so the client can retry it. */
+  async release(input: { organizationId: string; scope: string; key: string }): Promise<void> {
+    await this.db
+      .deleteFrom('idempotencyKeys')
+      .where('organizationId', '=', input.organizationId)
+      .where('scope', '=', input.scope)
+      .where('key', '=', input.key)
+      .execute();
+  }
+
+  async purgeOlderThan(cutoff: Date): Promise<number> {
+    const result = await this.db
+      .deleteFrom('idempotencyKeys')
+      .where('createdAt', '<', sql<Date>`${cutoff.toISOString()}::timestamptz`)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}

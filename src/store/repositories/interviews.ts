@@ -1,0 +1,374 @@
+import { sql } from 'kysely';
+import type { HistoryEntry, Interview, InterviewStatus, NoticeClass, TimeRange, Actor } from '../../core/types.ts';
+import { translateDatabaseError } from '../database-errors.ts';
+import type { Executor } from '../executor.ts';
+import { isUuid } from '../ids.ts';
+import { timeRange, toNumber } from '../ranges.ts';
+
+export interface NewInterview {
+  openingId: string;
+  candidateId: string;
+  title: string;
+  durationMinutes: number;
+  panel: string[];
+  status: InterviewStatus;
+  start: Date | null;
+  end: Date | null;
+  uid: string;
+  location?: string | null;
+  videoUrl?: string | null;
+  offeredSlots?: TimeRange[];
+}
+
+export interface InterviewChange {
+  status?: InterviewStatus;
+  start?: Date | null;
+  end?: Date | null;
+  sequence?: number;
+  offeredSlots?: TimeRange[];
+  panel?: string[];
+}
+
+export interface InterviewFilter {
+  status?: InterviewStatus;
+  openingId?: string;
+  candidateId?: string;
+  memberId?: string;
+  from?: Date;
+  to?: Date;
+  limit?: number;
+}
+
+export interface NewHistoryEntry {
+  at: Date;
+  actor: Actor;
+  action: string;
+  noticeHours?: number | null;
+  noticeClass?: NoticeClass | null;
+  reason?: string | null;
+  privateNote?: string | null;
+  messageId?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+const COLUMNS = [
+  'interviews.id',
+  'interviews.organizationId',
+  'interviews.openingId',
+  'interviews.candidateId',
+  'interviews.title',
+  'interviews.durationMinutes',
+  'interviews.startAt',
+  'interviews.endAt',
+  'interviews.status',
+  'interviews.uid',
+  'interviews.sequence',
+  'interviews.location',
+  'interviews.videoUrl',
+  'interviews.offeredSlots',
+  'interviews.createdAt',
+  'interviews.updatedAt',
+] as const;
+
+type Row = {
+  id: string;
+  organizationId: string;
+  openingId: string;
+  candidateId: string;
+  title: string;
+  durationMinutes: number;
+  startAt: Date | null;
+  endAt: Date | null;
+  status: string;
+  uid: string;
+  sequence: number;
+  location: string | null;
+  videoUrl: string | null;
+  offeredSlots: Array<{ start: string; end: string }>;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+function toInterview(row: Row, panel: string[]): Interview {
+  return {
+    id: row.id,
+    organizationId: row.organizationId,
+    openingId: row.openingId,
+    candidateId: row.candidateId,
+    title: row.title,
+    durationMinutes: row.durationMinutes,
+    panel,
+    start: row.startAt,
+    end: row.endAt,
+    status: row.status as InterviewStatus,
+    uid: row.uid,
+    sequence: row.sequence,
+    location: row.location,
+    videoUrl: row.videoUrl,
+    offeredSlots: row.offeredSlots.map((slot) => ({ start: new Date(slot.start), end: new Date(slot.end) })),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function serializeSlots(slots: TimeRange[]): string {
+  return JSON.stringify(slots.map((slot) => ({ start: slot.start.toISOString(), end: slot.end.toISOString() })));
+}
+
+export class InterviewRepository {
+  constructor(private readonly db: Executor) {}
+
+  async create(organizationId: string, input: NewInterview, at: Date): Promise<Interview> {
+    const row = await this.db
+      .insertInto('interviews')
+      .values({
+        organizationId,
+        openingId: input.openingId,
+        candidateId: input.candidateId,
+        title: input.title,
+        durationMinutes: input.durationMinutes,
+        startAt: input.start,
+        endAt: input.end,
+        status: input.status,
+        uid: input.uid,
+        location: input.location ?? null,
+        videoUrl: input.videoUrl ?? null,
+        offeredSlots: serializeSlots(input.offeredSlots ?? []),
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning(COLUMNS)
+      .executeTakeFirstOrThrow()
+      .catch(translateDatabaseError);
+    await this.replacePanel(organizationId, row.id, input.panel);
+    return toInterview(row, [...input.panel]);
+  }
+
+  private async replacePanel(organizationId: string, interviewId: string, panel: readonly string[]): Promise<void> {
+    await this.db
+      .deleteFrom('interviewPanel')
+      .where('organizationId', '=', organizationId)
+      .where('interviewId', '=', interviewId)
+      .execute();
+    if (panel.length === 0) return;
+    await this.db
+      .insertInto('interviewPanel')
+      .values(panel.map((memberId, position) => ({ organizationId, interviewId, memberId, position })))
+      .execute()
+      .catch(translateDatabaseError);
+  }
+
+  async get(organizationId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<Interview | null> {
+    if (!isUuid(id)) return null;
+    let query = this.db
+      .selectFrom('interviews')
+      .select(COLUMNS)
+      .where('interviews.organizationId', '=', organizationId)
+      .where('interviews.id', '=', id);
+    // Row locks serialize concurrent changes to one interview (two reschedules racing).
+    if (options.forUpdate) query = query.forUpdate();
+    const row = await query.executeTakeFirst();
+    if (!row) return null;
+    const panels = await this.panelsOf(organizationId, [row.id]);
+    return toInterview(row, panels.get(row.id) ?? []);
+  }
+
+  async list(organizationId: string, filter: InterviewFilter = {}): Promise<Interview[]> {
+    let query = this.db.selectFrom('interviews').select(COLUMNS).where('interviews.organizationId', '=', organizationId);
+    if (filter.status) query = query.where('interviews.status', '=', filter.status);
+    if (filter.openingId) {
+      if (!isUuid(filter.openingId)) return [];
+      query = query.where('interviews.openingId', '=', filter.openingId);
+    }
+    if (filter.candidateId) {
+      if (!isUuid(filter.candidateId)) return [];
+      query = query.where('interviews.candidateId', '=', filter.candidateId);
+    }
+    if (filter.memberId) {
+      const memberId = filter.memberId;
+      if (!isUuid(memberId)) return [];
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('interviewPanel')
+            .select('interviewPanel.memberId')
+            .whereRef('interviewPanel.interviewId', '=', 'interviews.id')
+            .where('interviewPanel.organizationId', '=', organizationId)
+            .where('interviewPanel.memberId', '=', memberId),
+        ),
+      );
+    }
+    if (filter.from) query = query.where('interviews.endAt', '>', filter.from);
+    if (filter.to) query = query.where('interviews.startAt', '<', filter.to);
+    const rows = await query
+      .orderBy('interviews.startAt', (ob) => ob.asc().nullsLast())
+      .orderBy('interviews.createdAt')
+      .limit(filter.limit ?? 500)
+      .execute();
+    const panels = await this.panelsOf(
+      organizationId,
+      rows.map((row) => row.id),
+    );
+    return rows.map((row) => toInterview(row, panels.get(row.id) ?? []));
+  }
+
+  private async panelsOf(organizationId: string, interviewIds: string[]): Promise<Map<string, string[]>> {
+    const panels = new Map<string, string[]>();
+    if (interviewIds.length === 0) return panels;
+    const rows = await this.db
+      .selectFrom('interviewPanel')
+      .select(['interviewId', 'memberId'])
+      .where('organizationId', '=', organizationId)
+      .where('interviewId', 'in', interviewIds)
+      .orderBy('interviewId')
+      .orderBy('position')
+      .execute();
+    for (const row of rows) {
+      const list = panels.get(row.interviewId) ?? [];
+      list.push(row.memberId);
+      panels.set(row.interviewId, list);
+    }
+    return panels;
+  }
+
+  async update(organizationId: string, id: string, change: InterviewChange, at: Date): Promise<Interview> {
+    const values: Record<string, unknown> = { updatedAt: at };
+    if (change.status !== undefined) values.status = change.status;
+    if (change.start !== undefined) values.startAt = change.start;
+    if (change.end !== undefined) values.endAt = change.end;
+    if (change.sequence !== undefined) values.sequence = change.sequence;
+    if (change.offeredSlots !== undefined) values.offeredSlots = serializeSlots(change.offeredSlots);
+    await this.db
+      .updateTable('interviews')
+      .set(values)
+      .where('organizationId', '=', organizationId)
+      .where('id', '=', id)
+      .execute()
+      .catch(translateDatabaseError);
+    if (change.panel !== undefined) await this.replacePanel(organizationId, id, change.panel);
+    const updated = await this.get(organizationId, id);
+    if (!updated) throw new Error(`Interview ${id} vanished during an update.`);
+    return updated;
+  }
+
+  /**
+   * Books every panelist for the range, all or nothing: one overlapping booking makes PostgreSQL's
+   * exclusion constraint refuse the insert, which surfaces as SLOT_TAKEN and rolls back the transaction.
+   */
+  async bookPanel(organizationId: string, interviewId: string, memberIds: readonly string[], range: TimeRange): Promise<void> {
+    if (memberIds.length === 0) return;
+    await this.db
+      .insertInto('bookings')
+      .values(
+        memberIds.map((memberId) => ({
+          organizationId,
+          memberId,
+          interviewId,
+          during: timeRange(range.start, range.end),
+        })),
+      )
+      .execute()
+      .catch(translateDatabaseError);
+  }
+
+  /** Frees the panel's time; the rows stay as a record of what was booked. */
+  async releaseBookings(organizationId: string, interviewId: string): Promise<void> {
+    await this.db
+      .updateTable('bookings')
+      .set({ active: false })
+      .where('organizationId', '=', organizationId)
+      .where('interviewId', '=', interviewId)
+      .where('active', '=', true)
+      .execute();
+  }
+
+  /** Active bookings of these members overlapping the window, as busy time for slot search. */
+  async listBookings(
+    organizationId: string,
+    memberIds: readonly string[],
+    from: Date,
+    to: Date,
+    options: { excludeInterviewId?: string } = {},
+  ): Promise<Array<{ memberId: string; interviewId: string; start: Date; end: Date }>> {
+    const valid = memberIds.filter(isUuid);
+    if (valid.length === 0) return [];
+    let query = this.db
+      .selectFrom('bookings')
+      .select(['memberId', 'interviewId'])
+      .select(sql<Date>`lower(during)`.as('start'))
+      .select(sql<Date>`upper(during)`.as('end'))
+      .where('organizationId', '=', organizationId)
+      .where('active', '=', true)
+      .where('memberId', 'in', valid)
+      .where(sql<boolean>`during && ${timeRange(from, to)}`);
+    if (options.excludeInterviewId) query = query.where('interviewId', '!=', options.excludeInterviewId);
+    return query.execute();
+  }
+
+  async appendHistory(organizationId: string, interviewId: string, entry: NewHistoryEntry): Promise<HistoryEntry> {
+    const row = await this.db
+      .insertInto('interviewHistory')
+      .values({
+        organizationId,
+        interviewId,
+        at: entry.at,
+        actor: entry.actor,
+        action: entry.action,
+        noticeHours: entry.noticeHours ?? null,
+        noticeClass: entry.noticeClass ?? null,
+        reason: entry.reason ?? null,
+        privateNote: entry.privateNote ?? null,
+        messageId: entry.messageId ?? null,
+        details: entry.details ? JSON.stringify(entry.details) : null,
+      })
+      .returning(HISTORY_COLUMNS)
+      .executeTakeFirstOrThrow();
+    return toHistoryEntry(row);
+  }
+
+  async history(organizationId: string, interviewId: string): Promise<HistoryEntry[]> {
+    const rows = await this.db
+      .selectFrom('interviewHistory')
+      .select(HISTORY_COLUMNS)
+      .where('organizationId', '=', organizationId)
+      .where('interviewId', '=', interviewId)
+      .orderBy('seq')
+      .execute();
+    return rows.map(toHistoryEntry);
+  }
+}
+
+const HISTORY_COLUMNS = [
+  'id',
+  'interviewId',
+  'at',
+  'actor',
+  'action',
+  'noticeHours',
+  'noticeClass',
+  'reason',
+  'privateNote',
+  'messageId',
+  'details',
+] as const;
+
+function toHistoryEntry(row: {
+  id: string;
+  interviewId: string;
+  at: Date;
+  actor: string;
+  action: string;
+  noticeHours: string | null;
+  noticeClass: string | null;
+  reason: string | null;
+  privateNote: string | null;
+  messageId: string | null;
+  details: Record<string, unknown> | null;
+}): HistoryEntry {
+  return {
+    ...row,
+    actor: row.actor as Actor,
+    noticeHours: toNumber(row.noticeHours),
+    noticeClass: row.noticeClass as NoticeClass | null,
+  };
+}

@@ -1,0 +1,165 @@
+import type { BusyBlock, Member, MemberRole, WorkingHours } from '../../core/types.ts';
+import { sql } from 'kysely';
+import type { Executor } from '../executor.ts';
+import { isUuid } from '../ids.ts';
+import { timeRange } from '../ranges.ts';
+
+export interface NewMember {
+  name: string;
+  email: string;
+  role: MemberRole;
+  timezone: string;
+  phone?: string | null;
+  workingHours: WorkingHours;
+  bufferMinutes?: number;
+}
+
+export type MemberPatch = Partial<NewMember>;
+
+const COLUMNS = [
+  'id',
+  'organizationId',
+  'name',
+  'email',
+  'role',
+  'timezone',
+  'phone',
+  'workingHours',
+  'bufferMinutes',
+  'createdAt',
+] as const;
+
+type Row = {
+  id: string;
+  organizationId: string;
+  name: string;
+  email: string;
+  role: string;
+  timezone: string;
+  phone: string | null;
+  workingHours: Record<string, Array<[string, string]>>;
+  bufferMinutes: number;
+  createdAt: Date;
+};
+
+function toMember(row: Row): Member {
+  return { ...row, role: row.role as MemberRole, workingHours: row.workingHours as WorkingHours };
+}
+
+export class MemberRepository {
+  constructor(private readonly db: Executor) {}
+
+  async create(organizationId: string, input: NewMember): Promise<Member> {
+    const row = await this.db
+      .insertInto('members')
+      .values({
+        organizationId,
+        name: input.name,
+        email: input.email,
+        role: input.role,
+        timezone: input.timezone,
+        phone: input.phone ?? null,
+        workingHours: JSON.stringify(input.workingHours),
+        bufferMinutes: input.bufferMinutes ?? 0,
+      })
+      .returning(COLUMNS)
+      .executeTakeFirstOrThrow();
+    return toMember(row);
+  }
+
+  async get(organizationId: string, id: string): Promise<Member | null> {
+    if (!isUuid(id)) return null;
+    const row = await this.db
+      .selectFrom('members')
+      .select(COLUMNS)
+      .where('organizationId', '=', organizationId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? toMember(row) : null;
+  }
+
+  /** The members with these ids, in the order asked; unknown ids are simply absent. */
+  async getMany(organizationId: string, ids: readonly string[]): Promise<Member[]> {
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('members')
+      .select(COLUMNS)
+      .where('organizationId', '=', organizationId)
+      .where('id', 'in', valid)
+      .execute();
+    const byId = new Map(rows.map((row) => [row.id, toMember(row)]));
+    return valid.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  async list(organizationId: string): Promise<Member[]> {
+    const rows = await this.db
+      .selectFrom('members')
+      .select(COLUMNS)
+      .where('organizationId', '=', organizationId)
+      .orderBy('createdAt')
+      .orderBy('id')
+      .execute();
+    return rows.map(toMember);
+  }
+
+  async update(organizationId: string, id: string, patch: MemberPatch): Promise<Member | null> {
+    if (!isUuid(id)) return null;
+    const values: Record<string, unknown> = {};
+    for (const key of ['name', 'email', 'role', 'timezone', 'phone', 'bufferMinutes'] as const) {
+      if (patch[key] !== undefined) values[key] = patch[key];
+    }
+    if (patch.workingHours !== undefined) values.workingHours = JSON.stringify(patch.workingHours);
+    if (Object.keys(values).length === 0) return this.get(organizationId, id);
+    const row = await this.db
+      .updateTable('members')
+      .set(values)
+      .where('organizationId', '=', organizationId)
+      .where('id', '=', id)
+      .returning(COLUMNS)
+      .executeTakeFirst();
+    return row ? toMember(row) : null;
+  }
+
+  async addBusy(
+    organizationId: string,
+    memberId: string,
+    input: { start: Date; end: Date; title?: string | null },
+  ): Promise<BusyBlock> {
+    const row = await this.db
+      .insertInto('busyBlocks')
+      .values({ organizationId, memberId, during: timeRange(input.start, input.end), title: input.title ?? null })
+      .returning(['id', 'organizationId', 'memberId', 'title'])
+      .returning(sql<Date>`lower(during)`.as('start'))
+      .returning(sql<Date>`upper(during)`.as('end'))
+      .executeTakeFirstOrThrow();
+    return row;
+  }
+
+  async deleteBusy(organizationId: string, memberId: string, busyId: string): Promise<boolean> {
+    if (!isUuid(busyId) || !isUuid(memberId)) return false;
+    const result = await this.db
+      .deleteFrom('busyBlocks')
+      .where('organizationId', '=', organizationId)
+      .where('memberId', '=', memberId)
+      .where('id', '=', busyId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  /** Busy blocks of these members that overlap the window. */
+  async listBusy(organizationId: string, memberIds: readonly string[], from: Date, to: Date): Promise<BusyBlock[]> {
+    const valid = memberIds.filter(isUuid);
+    if (valid.length === 0) return [];
+    return this.db
+      .selectFrom('busyBlocks')
+      .select(['id', 'organizationId', 'memberId', 'title'])
+      .select(sql<Date>`lower(during)`.as('start'))
+      .select(sql<Date>`upper(during)`.as('end'))
+      .where('organizationId', '=', organizationId)
+      .where('memberId', 'in', valid)
+      .where(sql<boolean>`during && ${timeRange(from, to)}`)
+      .orderBy(sql`lower(during)`)
+      .execute();
+  }
+}

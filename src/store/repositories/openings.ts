@@ -1,0 +1,87 @@
+import type { Candidate, Opening, OpeningStatus } from '../../core/types.ts';
+import type { Executor } from '../executor.ts';
+import { isUuid } from '../ids.ts';
+
+const OPENING_COLUMNS = ['id', 'organizationId', 'title', 'department', 'location', 'status', 'createdAt'] as const;
+const CANDIDATE_COLUMNS = ['id', 'organizationId', 'name', 'email', 'phone', 'timezone', 'createdAt'] as const;
+
+export class OpeningRepository {
+  constructor(private readonly db: Executor) {}
+
+  async create(
+    organizationId: string,
+    input: { title: string; department?: string | null; location?: string | null },
+  ): Promise<Opening> {
+    const row = await this.db
+      .insertInto('openings')
+      .values({ organizationId, title: input.title, department: input.department ?? null, location: input.location ?? null })
+      .returning(OPENING_COLUMNS)
+      .executeTakeFirstOrThrow();
+    return { ...row, status: row.status as OpeningStatus };
+  }
+
+  async get(organizationId: string, id: string): Promise<Opening | null> {
+    if (!isUuid(id)) return null;
+    const row = await this.db
+      .selectFrom('openings')
+      .select(OPENING_COLUMNS)
+      .where('organizationId', '=', organizationId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? { ...row, status: row.status as OpeningStatus } : null;
+  }
+
+  async list(organizationId: string): Promise<Opening[]> {
+    const rows = await this.db
+      .selectFrom('openings')
+      .select(OPENING_COLUMNS)
+      .where('organizationId', '=', organizationId)
+      .orderBy('createdAt')
+      .execute();
+    return rows.map((row) => ({ ...row, status: row.status as OpeningStatus }));
+  }
+
+  async setStatus(organizationId: string, id: string, status: OpeningStatus): Promise<void> {
+    await this.db
+      .updateTable('openings')
+      .set({ status })
+      .where('organizationId', '=', organizationId)
+      .where('id', '=', id)
+      .execute();
+  }
+}
+
+export class CandidateRepository {
+  constructor(private readonly db: Executor) {}
+
+  async create(
+    organizationId: string,
+    input: { name: string; email: string; phone?: string | null; timezone: string },
+  ): Promise<Candidate> {
+    return this.db
+      .insertInto('candidates')
+      .values({ organizationId, name: input.name, email: input.email, phone: input.phone ?? null, timezone: input.timezone })
+      .returning(CANDIDATE_COLUMNS)
+      .executeTakeFirstOrThrow();
+  }
+
+  async get(organizationId: string, id: string): Promise<Candidate | null> {
+    if (!isUuid(id)) return null;
+    const row = await this.db
+      .selectFrom('candidates')
+      .select(CANDIDATE_COLUMNS)
+      .where('organizationId', '=', organizationId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  async list(organizationId: string): Promise<Candidate[]> {
+    return this.db
+      .selectFrom('candidates')
+      .select(CANDIDATE_COLUMNS)
+      .where('organizationId', '=', organizationId)
+      .orderBy('createdAt')
+      .execute();
+  }
+}

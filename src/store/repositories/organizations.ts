@@ -1,0 +1,108 @@
+import type { Organization } from '../../core/types.ts';
+import type { Executor } from '../executor.ts';
+
+export interface NewOrganization {
+  name: string;
+  timezone: string;
+  contactEmail?: string | null;
+  contactPhone?: string | null;
+  hrContactEmail?: string | null;
+  noticePolicy?: { ampleHours: number; adequateHours: number };
+  reminders?: number[];
+}
+
+export type OrganizationPatch = Partial<NewOrganization>;
+
+const COLUMNS = [
+  'id',
+  'name',
+  'timezone',
+  'contactEmail',
+  'contactPhone',
+  'hrContactEmail',
+  'ampleHours',
+  'adequateHours',
+  'reminders',
+  'createdAt',
+] as const;
+
+type Row = {
+  id: string;
+  name: string;
+  timezone: string;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  hrContactEmail: string | null;
+  ampleHours: string;
+  adequateHours: string;
+  reminders: number[];
+  createdAt: Date;
+};
+
+function toOrganization(row: Row): Organization {
+  return {
+    id: row.id,
+    name: row.name,
+    timezone: row.timezone,
+    contactEmail: row.contactEmail,
+    contactPhone: row.contactPhone,
+    hrContactEmail: row.hrContactEmail,
+    noticePolicy: { ampleHours: Number(row.ampleHours), adequateHours: Number(row.adequateHours) },
+    reminders: row.reminders,
+    createdAt: row.createdAt,
+  };
+}
+
+export class OrganizationRepository {
+  constructor(private readonly db: Executor) {}
+
+  async create(input: NewOrganization): Promise<Organization> {
+    const row = await this.db
+      .insertInto('organizations')
+      .values({
+        name: input.name,
+        timezone: input.timezone,
+        contactEmail: input.contactEmail ?? null,
+        contactPhone: input.contactPhone ?? null,
+        hrContactEmail: input.hrContactEmail ?? null,
+        ampleHours: input.noticePolicy?.ampleHours ?? 48,
+        adequateHours: input.noticePolicy?.adequateHours ?? 24,
+        reminders: JSON.stringify(input.reminders ?? [48, 24]),
+      })
+      .returning(COLUMNS)
+      .executeTakeFirstOrThrow();
+    return toOrganization(row);
+  }
+
+  async get(id: string): Promise<Organization | null> {
+    const row = await this.db.selectFrom('organizations').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+    return row ? toOrganization(row) : null;
+  }
+
+  async list(): Promise<Organization[]> {
+    const rows = await this.db.selectFrom('organizations').select(COLUMNS).orderBy('createdAt').execute();
+    return rows.map(toOrganization);
+  }
+
+  async update(id: string, patch: OrganizationPatch): Promise<Organization | null> {
+    const values: Record<string, unknown> = {};
+    if (patch.name !== undefined) values.name = patch.name;
+    if (patch.timezone !== undefined) values.timezone = patch.timezone;
+    if (patch.contactEmail !== undefined) values.contactEmail = patch.contactEmail;
+    if (patch.contactPhone !== undefined) values.contactPhone = patch.contactPhone;
+    if (patch.hrContactEmail !== undefined) values.hrContactEmail = patch.hrContactEmail;
+    if (patch.noticePolicy !== undefined) {
+      values.ampleHours = patch.noticePolicy.ampleHours;
+      values.adequateHours = patch.noticePolicy.adequateHours;
+    }
+    if (patch.reminders !== undefined) values.reminders = JSON.stringify(patch.reminders);
+    if (Object.keys(values).length === 0) return this.get(id);
+    const row = await this.db
+      .updateTable('organizations')
+      .set(values)
+      .where('id', '=', id)
+      .returning(COLUMNS)
+      .executeTakeFirst();
+    return row ? toOrganization(row) : null;
+  }
+}

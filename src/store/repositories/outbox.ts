@@ -1,0 +1,184 @@
+import { sql } from 'kysely';
+import type { Executor } from '../executor.ts';
+import { isUuid } from '../ids.ts';
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+export interface NewOutboxMessage {
+  organizationId: string;
+  /** Stable Message-ID: a redelivery carries the same one, so receivers can drop duplicates. */
+  messageId: string;
+  kind: string;
+  channel?: 'email' | 'webhook';
+  interviewId?: string | null;
+  recipient: string;
+  subject: string;
+  payload: Record<string, unknown>;
+  icsMethod?: 'REQUEST' | 'CANCEL' | null;
+  sequence?: number | null;
+  /** Not before this time (reminders are written ahead). */
+  notBefore?: Date;
+}
+
+export interface OutboxMessage {
+  id: string;
+  organizationId: string;
+  messageId: string;
+  kind: string;
+  channel: string;
+  interviewId: string | null;
+  recipient: string;
+  subject: string;
+  payload: Record<string, unknown>;
+  icsMethod: string | null;
+  sequence: number | null;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+const COLUMNS = [
+  'id',
+  'organizationId',
+  'messageId',
+  'kind',
+  'channel',
+  'interviewId',
+  'recipient',
+  'subject',
+  'payload',
+  'icsMethod',
+  'sequence',
+  'status',
+  'attempts',
+  'nextAttemptAt',
+  'lastError',
+  'createdAt',
+  'sentAt',
+] as const;
+
+function toMessage<T extends { status: string }>(row: T): T & { status: OutboxStatus } {
+  return row as T & { status: OutboxStatus };
+}
+
+export class OutboxRepository {
+  constructor(private readonly db: Executor) {}
+
+  async enqueue(message: NewOutboxMessage, at: Date): Promise<OutboxMessage> {
+    const row = await this.db
+      .insertInto('outbox')
+      .values({
+        organizationId: message.organizationId,
+        messageId: message.messageId,
+        kind: message.kind,
+        channel: message.channel ?? 'email',
+        interviewId: message.interviewId ?? null,
+        recipient: message.recipient,
+        subject: message.subject,
+        payload: JSON.stringify(message.payload),
+        icsMethod: message.icsMethod ?? null,
+        sequence: message.sequence ?? null,
+        nextAttemptAt: message.notBefore ?? at,
+        createdAt: at,
+      })
+      .returning(COLUMNS)
+      .executeTakeFirstOrThrow();
+    return toMessage(row);
+  }
+
+  async list(
+    organizationId: string,
+    filter: { interviewId?: string; to?: string; kind?: string; limit?: number } = {},
+  ): Promise<OutboxMessage[]> {
+    let query = this.db.selectFrom('outbox').select(COLUMNS).where('organizationId', '=', organizationId);
+    if (filter.interviewId) {
+      if (!isUuid(filter.interviewId)) return [];
+      query = query.where('interviewId', '=', filter.interviewId);
+    }
+    if (filter.to) query = query.where('recipient', '=', filter.to);
+    if (filter.kind) query = query.where('kind', '=', filter.kind);
+    const rows = await query
+      .orderBy('createdAt')
+      .orderBy('id')
+      .limit(filter.limit ?? 500)
+      .execute();
+    return rows.map(toMessage);
+  }
+
+  async get(organizationId: string, id: string): Promise<OutboxMessage | null> {
+    if (!isUuid(id)) return null;
+    const row = await this.db
+      .selectFrom('outbox')
+      .select(COLUMNS)
+      .where('organizationId', '=', organizationId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? toMessage(row) : null;
+  }
+
+  /**
+   * Claims due messages for one worker. SKIP LOCKED lets several workers share the queue; the lease
+   * (`locked_until`) means a worker that dies mid-send only delays its messages until the lease ends.
+   */
+  async claimDue(input: { at: Date; limit: number; leaseMs: number; channel?: string }): Promise<OutboxMessage[]> {
+    const leaseUntil = new Date(input.at.getTime() + input.leaseMs);
+    const due = this.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where('channel', '=', input.channel ?? 'email')
+      .where('nextAttemptAt', '<=', input.at)
+      .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', input.at)]))
+      .orderBy('nextAttemptAt')
+      .limit(input.limit)
+      .forUpdate()
+      .skipLocked();
+    const rows = await this.db
+      .updateTable('outbox')
+      .set({ lockedUntil: leaseUntil, attempts: sql<number>`attempts + 1` })
+      .where('id', 'in', due)
+      .returning(COLUMNS)
+      .execute();
+    return rows.map(toMessage).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
+  }
+
+  async markSent(id: string, at: Date): Promise<void> {
+    await this.db
+      .updateTable('outbox')
+      .set({ status: 'sent', sentAt: at, lockedUntil: null, lastError: null })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async scheduleRetry(id: string, nextAttemptAt: Date, error: string): Promise<void> {
+    await this.db
+      .updateTable('outbox')
+      .set({ nextAttemptAt, lockedUntil: null, lastError: error.slice(0, 2000) })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.db
+      .updateTable('outbox')
+      .set({ status: 'failed', lockedUntil: null, lastError: error.slice(0, 2000) })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Drops pending messages that no longer apply (a reminder for an interview that was moved or cancelled). */
+  async cancelPending(organizationId: string, interviewId: string, kind: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('outbox')
+      .where('organizationId', '=', organizationId)
+      .where('interviewId', '=', interviewId)
+      .where('kind', '=', kind)
+      .where('status', '=', 'pending')
+      .where('attempts', '=', 0)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}

@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import type { DatabaseEngine } from './connect.ts';
+import type { Executor } from './executor.ts';
+import { ApiKeyRepository } from './repositories/api-keys.ts';
+import { CandidateTokenRepository } from './repositories/candidate-tokens.ts';
+import { IdempotencyRepository } from './repositories/idempotency.ts';
+import { InterviewRepository } from './repositories/interviews.ts';
+import { MemberRepository } from './repositories/members.ts';
+import { CandidateRepository, OpeningRepository } from './repositories/openings.ts';
+import { OrganizationRepository } from './repositories/organizations.ts';
+import { OutboxRepository } from './repositories/outbox.ts';
+import { UserRepository } from './repositories/users.ts';
+import type { Database } from './schema.ts';
+
+/**
+ * Every repository over one executor. The use cases see only this: no driver types, and the same code
+ * runs inside or outside a transaction.
+ */
+export class Store {
+  readonly organizations: OrganizationRepository;
+  readonly apiKeys: ApiKeyRepository;
+  readonly members: MemberRepository;
+  readonly openings: OpeningRepository;
+  readonly candidates: CandidateRepository;
+  readonly interviews: InterviewRepository;
+  readonly candidateTokens: CandidateTokenRepository;
+  readonly idempotency: IdempotencyRepository;
+  readonly outbox: OutboxRepository;
+  readonly users: UserRepository;
+
+  constructor(
+    private readonly executor: Executor,
+    readonly engine: DatabaseEngine,
+  ) {
+    this.organizations = new OrganizationRepository(executor);
+    this.apiKeys = new ApiKeyRepository(executor);
+    this.members = new MemberRepository(executor);
+    this.openings = new OpeningRepository(executor);
+    this.candidates = new CandidateRepository(executor);
+    this.interviews = new InterviewRepository(executor);
+    this.candidateTokens = new CandidateTokenRepository(executor);
+    this.idempotency = new IdempotencyRepository(executor);
+    this.outbox = new OutboxRepository(executor);
+    this.users = new UserRepository(executor);
+  }
+
+  /** Runs the work in one transaction; nested calls join the outer one. */
+  async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    if (this.executor.isTransaction) return work(this);
+    return (this.executor as Kysely<Database>).transaction().execute((trx) => work(new Store(trx, this.engine)));
+  }
+
+  /** A cheap round trip, for health checks. */
+  async ping(): Promise<boolean> {
+    await this.executor.selectFrom('organizations').select('id').limit(1).execute();
+    return true;
+  }
+}
