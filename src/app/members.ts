@@ -1,0 +1,86 @@
+import { DomainError } from '../core/errors.ts';
+import type { BusyBlock, Member, WorkingHours } from '../core/types.ts';
+import { completeWorkingHours, validateWorkingHours } from '../core/working-hours.ts';
+import type { NewMember } from '../store/index.ts';
+
+/** As clients send it: weekdays without hours may be left out. */
+export type MemberInput = Omit<NewMember, 'workingHours'> & { workingHours: Partial<WorkingHours> };
+export type MemberInputPatch = Partial<MemberInput>;
+import type { AppContext } from './context.ts';
+import { FieldErrors } from './validation.ts';
+
+export async function createMember(ctx: AppContext, organizationId: string, input: MemberInput): Promise<Member> {
+  new FieldErrors()
+    .timeZone('timezone', input.timezone)
+    .addAll(validateWorkingHours(input.workingHours))
+    .throwIfAny();
+  try {
+    return await ctx.store.members.create(organizationId, {
+      ...input,
+      email: input.email.toLowerCase(),
+      workingHours: completeWorkingHours(input.workingHours),
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') {
+      throw new DomainError('CONFLICT', `A member with the email ${input.email} already exists.`);
+    }
+    throw error;
+  }
+}
+
+export async function getMember(ctx: AppContext, organizationId: string, memberId: string): Promise<Member> {
+  const member = await ctx.store.members.get(organizationId, memberId);
+  if (!member) throw new DomainError('NOT_FOUND', 'No such member.');
+  return member;
+}
+
+export async function listMembers(ctx: AppContext, organizationId: string): Promise<Member[]> {
+  return ctx.store.members.list(organizationId);
+}
+
+export async function updateMember(
+  ctx: AppContext,
+  organizationId: string,
+  memberId: string,
+  patch: MemberInputPatch,
+): Promise<Member> {
+  const errors = new FieldErrors().timeZone('timezone', patch.timezone);
+  if (patch.workingHours) errors.addAll(validateWorkingHours(patch.workingHours));
+  errors.throwIfAny();
+  const { workingHours: _hours, ...rest } = patch;
+  const updated = await ctx.store.members.update(organizationId, memberId, {
+    ...rest,
+    ...(patch.email ? { email: patch.email.toLowerCase() } : {}),
+    ...(patch.workingHours ? { workingHours: completeWorkingHours(patch.workingHours) } : {}),
+  });
+  if (!updated) throw new DomainError('NOT_FOUND', 'No such member.');
+  return updated;
+}
+
+export async function addBusyBlock(
+  ctx: AppContext,
+  organizationId: string,
+  memberId: string,
+  input: { start: Date; end: Date; title?: string | null },
+): Promise<BusyBlock> {
+  if (input.end.getTime() <= input.start.getTime()) {
+    new FieldErrors().add('end', 'The end must be after the start.').throwIfAny();
+  }
+  await getMember(ctx, organizationId, memberId);
+  return ctx.store.members.addBusy(organizationId, memberId, input);
+}
+
+export async function deleteBusyBlock(ctx: AppContext, organizationId: string, memberId: string, busyId: string): Promise<void> {
+  const deleted = await ctx.store.members.deleteBusy(organizationId, memberId, busyId);
+  if (!deleted) throw new DomainError('NOT_FOUND', 'No such busy block for this member.');
+}
+
+export async function listBusyBlocks(
+  ctx: AppContext,
+  organizationId: string,
+  memberId: string,
+  window: { from: Date; to: Date },
+): Promise<BusyBlock[]> {
+  await getMember(ctx, organizationId, memberId);
+  return ctx.store.members.listBusy(organizationId, [memberId], window.from, window.to);
+}

@@ -1,0 +1,97 @@
+import { DomainError } from '../core/errors.ts';
+import type { Organization } from '../core/types.ts';
+import type { OrganizationPatch, Store } from '../store/index.ts';
+import type { AppContext } from './context.ts';
+import { generateSecret, hashPassword, hashSecret } from './secrets.ts';
+import { FieldErrors } from './validation.ts';
+
+export interface CreateOrganizationInput {
+  name: string;
+  timezone: string;
+  contactEmail?: string | null;
+  contactPhone?: string | null;
+  adminEmail?: string;
+  adminPassword?: string;
+}
+
+export interface CreatedOrganization {
+  organization: Organization;
+  /** Shown once: only its hash is kept. */
+  apiKey: string;
+}
+
+const API_KEY_PREFIX = 'lw_key';
+
+/** Creates an organization with its first API key (and a dashboard admin when asked), in one transaction. */
+export async function createOrganization(ctx: AppContext, input: CreateOrganizationInput): Promise<CreatedOrganization> {
+  const errors = new FieldErrors().timeZone('timezone', input.timezone);
+  if (!input.name.trim()) errors.add('name', 'The name must not be empty.');
+  if ((input.adminEmail === undefined) !== (input.adminPassword === undefined)) {
+    errors.add('adminPassword', 'An admin needs both an email and a password.');
+  }
+  if (input.adminPassword !== undefined && input.adminPassword.length < 10) {
+    errors.add('adminPassword', 'The password must have at least 10 characters.');
+  }
+  errors.throwIfAny();
+  const passwordHash = input.adminPassword ? await hashPassword(input.adminPassword) : null;
+  return ctx.store.transaction(async (store) => {
+    const organization = await store.organizations.create({
+      name: input.name.trim(),
+      timezone: input.timezone,
+      contactEmail: input.contactEmail ?? input.adminEmail ?? null,
+      contactPhone: input.contactPhone ?? null,
+    });
+    const apiKey = await issueApiKey(store, organization.id, 'default');
+    if (input.adminEmail && passwordHash) {
+      await store.users.create({
+        organizationId: organization.id,
+        email: input.adminEmail.toLowerCase(),
+        passwordHash,
+        memberId: null,
+      });
+    }
+    return { organization, apiKey };
+  });
+}
+
+async function issueApiKey(store: Store, organizationId: string, name: string): Promise<string> {
+  const key = generateSecret(API_KEY_PREFIX);
+  await store.apiKeys.create({ organizationId, name, prefix: key.slice(0, API_KEY_PREFIX.length + 7), keyHash: hashSecret(key) });
+  return key;
+}
+
+export async function createApiKey(ctx: AppContext, organizationId: string, name = 'key'): Promise<string> {
+  const organization = await ctx.store.organizations.get(organizationId);
+  if (!organization) throw new DomainError('NOT_FOUND', 'No such organization.');
+  return issueApiKey(ctx.store, organizationId, name);
+}
+
+/** The organization an API key belongs to, or null for a wrong, revoked or malformed key. */
+export async function authenticateApiKey(ctx: AppContext, key: string): Promise<{ organizationId: string; keyId: string } | null> {
+  if (!key.startsWith(`${API_KEY_PREFIX}_`) || key.length > 200) return null;
+  const record = await ctx.store.apiKeys.findActiveByHash(hashSecret(key));
+  if (!record) return null;
+  await ctx.store.apiKeys.touch(record.id, ctx.clock());
+  return { organizationId: record.organizationId, keyId: record.id };
+}
+
+export async function getOrganization(ctx: AppContext, organizationId: string): Promise<Organization> {
+  const organization = await ctx.store.organizations.get(organizationId);
+  if (!organization) throw new DomainError('NOT_FOUND', 'No such organization.');
+  return organization;
+}
+
+export async function updateOrganization(
+  ctx: AppContext,
+  organizationId: string,
+  patch: OrganizationPatch,
+): Promise<Organization> {
+  const errors = new FieldErrors().timeZone('timezone', patch.timezone);
+  if (patch.noticePolicy && patch.noticePolicy.ampleHours < patch.noticePolicy.adequateHours) {
+    errors.add('noticePolicy.ampleHours', 'ampleHours must be at least adequateHours.');
+  }
+  errors.throwIfAny();
+  const updated = await ctx.store.organizations.update(organizationId, patch);
+  if (!updated) throw new DomainError('NOT_FOUND', 'No such organization.');
+  return updated;
+}

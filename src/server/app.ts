@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppContext } from '../app/context.ts';
+import { requireApiKey } from './auth.ts';
+import type { ServerEnv } from './env.ts';
+import { createErrorHandler } from './errors.ts';
+import type { ErrorLogger } from './errors.ts';
+import { idempotency } from './idempotency.ts';
+import { problem, problemResponse } from './problem.ts';
+import { registerHealthRoutes } from './routes/health.ts';
+import { registerMemberRoutes } from './routes/members.ts';
+import { registerOrganizationRoutes } from './routes/organization.ts';
+
+export interface ServerOptions {
+  ctx: AppContext;
+  log?: ErrorLogger;
+  version?: string;
+}
+
+function exceptCandidateLinks(middleware: MiddlewareHandler<ServerEnv>): MiddlewareHandler<ServerEnv> {
+  return (c, next) => (c.req.path.startsWith('/api/v1/candidate/') ? next() : middleware(c, next));
+}
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * The HTTP application, with no socket: `app.request()` serves tests in-process and `@hono/node-server`
+ * serves it for real.
+ */
+export function createServerApp(options: ServerOptions): OpenAPIHono<ServerEnv> {
+  const log = options.log ?? ((entry) => console.error(JSON.stringify(entry)));
+  const app = new OpenAPIHono<ServerEnv>({
+    // Every field error at once, as a problem document.
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const errors = result.error.issues.map((issue) => ({
+        path: issue.path.map(String).join('.') || '(body)',
+        message: issue.message,
+      }));
+      return problemResponse(c, problem(400, 'VALIDATION', 'The request has invalid fields.', { errors }));
+    },
+  });
+
+  app.use('*', async (c, next) => {
+    c.set('requestId', c.req.header('x-request-id')?.slice(0, 100) ?? randomUUID());
+    c.set('ctx', options.ctx);
+    await next();
+    c.header('x-request-id', c.get('requestId'));
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => problemResponse(c, problem(413, 'PAYLOAD_TOO_LARGE', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`)),
+    }),
+  );
+  app.onError(createErrorHandler(log));
+  app.notFound((c) => problemResponse(c, problem(404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`)));
+
+  registerHealthRoutes(app);
+
+  // Employer side: an API key scopes everything below to one organization. Candidate links carry their
+  // own token and are authorised by it instead.
+  app.use('/api/v1/*', exceptCandidateLinks(requireApiKey()));
+  app.use('/api/v1/*', exceptCandidateLinks(idempotency()));
+  registerOrganizationRoutes(app);
+  registerMemberRoutes(app);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key of one organization (`leeway org create` or `leeway key create`).',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Leeway API',
+      version: options.version ?? '1.0.0',
+      description: 'Interview scheduling in which cancelling, rescheduling and declining are first-class.',
+    },
+  });
+  return app;
+}

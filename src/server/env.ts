@@ -1,0 +1,11 @@
+import type { AppContext } from '../app/context.ts';
+
+/** What every request carries through the middleware chain. */
+export interface ServerEnv {
+  Variables: {
+    requestId: string;
+    /** Set by API-key (or session) authentication: every employer-side query is scoped to it. */
+    organizationId: string;
+    ctx: AppContext;
+  };
+}

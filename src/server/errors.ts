@@ -1,0 +1,42 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { isDomainError } from '../core/errors.ts';
+import type { ServerEnv } from './env.ts';
+import { problem, problemResponse, STATUS_BY_CODE } from './problem.ts';
+
+export type ErrorLogger = (entry: Record<string, unknown>) => void;
+
+/**
+ * The one place errors become responses. Domain errors map through the table; everything unknown is a
+ * 500 with a request id to quote — logged with its stack here, never sent to the client.
+ */
+export function createErrorHandler(log: ErrorLogger) {
+  return (error: Error, c: Context<ServerEnv>): Response => {
+    if (isDomainError(error)) {
+      const status = STATUS_BY_CODE[error.code];
+      const errors = (error.details?.errors as Array<{ path: string; message: string }> | undefined) ?? undefined;
+      const extra: Record<string, unknown> = {};
+      if (errors) extra.errors = errors;
+      for (const [name, value] of Object.entries(error.details ?? {})) {
+        if (name !== 'errors' && name !== 'detail') extra[name] = value;
+      }
+      return problemResponse(c, problem(status, error.code, error.message, extra));
+    }
+    if (error instanceof HTTPException) {
+      const status = error.status;
+      const detail = status === 400 ? 'The request body is not valid JSON.' : error.message || 'Request refused.';
+      return problemResponse(c, problem(status, status === 400 ? 'VALIDATION' : `HTTP_${status}`, detail));
+    }
+    if (error instanceof SyntaxError) {
+      return problemResponse(c, problem(400, 'VALIDATION', 'The request body is not valid JSON.'));
+    }
+    const requestId = c.get('requestId');
+    log({ level: 'error', requestId, method: c.req.method, path: c.req.path, error: error.message, stack: error.stack });
+    return problemResponse(
+      c,
+      problem(500, 'INTERNAL', `Something went wrong on our side. Quote request id ${requestId} when reporting it.`, {
+        requestId,
+      }),
+    );
+  };
+}

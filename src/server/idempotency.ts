@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ServerEnv } from './env.ts';
+import { problem, problemResponse } from './problem.ts';
+
+interface StoredResponse {
+  contentType: string | null;
+  body: string;
+}
+
+const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+/**
+ * `Idempotency-Key` with Stripe's semantics. The request is identified by method, path and body; the
+ * stored response (status and body) is replayed as it was. Responses of 5xx are not stored, so a
+ * client may retry after our failure. Needs `organizationId` to be set (keys are per organization).
+ */
+export function idempotency(): MiddlewareHandler<ServerEnv> {
+  return async (c, next) => {
+    const key = c.req.header('idempotency-key');
+    if (!key || !MUTATING.has(c.req.method)) return next();
+    if (key.length > 255) {
+      return problemResponse(c, problem(400, 'VALIDATION', 'Idempotency-Key must be at most 255 characters.'));
+    }
+    const store = c.get('ctx').store;
+    const body = await c.req.text();
+    const scope = createHash('sha256').update(`${c.req.method} ${c.req.path}`).digest('hex');
+    const requestHash = createHash('sha256').update(body).digest('hex');
+    const identity = { organizationId: c.get('organizationId'), scope, key };
+    const claim = await store.idempotency.claim({ ...identity, requestHash });
+    if (claim.state === 'mismatch') {
+      return problemResponse(
+        c,
+        problem(409, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request body.'),
+      );
+    }
+    if (claim.state === 'in_progress') {
+      return problemResponse(c, problem(409, 'IDEMPOTENCY_IN_PROGRESS', 'A request with this key is still running.'));
+    }
+    if (claim.state === 'replay') {
+      const stored = JSON.parse(claim.responseBody) as StoredResponse;
+      const headers: Record<string, string> = { 'idempotent-replayed': 'true' };
+      if (stored.contentType) headers['content-type'] = stored.contentType;
+      if (claim.statusCode === 204) return c.body(null, 204, headers);
+      return c.body(stored.body, claim.statusCode as ContentfulStatusCode, headers);
+    }
+    try {
+      await next();
+    } catch (error) {
+      await store.idempotency.release(identity);
+      throw error;
+    }
+    const response = c.res;
+    if (response.status >= 500) {
+      await store.idempotency.release(identity);
+      return;
+    }
+    const stored: StoredResponse = {
+      contentType: response.headers.get('content-type'),
+      body: await response.clone().text(),
+    };
+    await store.idempotency.complete(identity, { statusCode: response.status, responseBody: JSON.stringify(stored) });
+  };
+}

@@ -1,0 +1,24 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { ServerEnv } from '../env.ts';
+
+const HealthSchema = z.object({ ok: z.boolean(), database: z.enum(['pglite', 'postgres']) }).openapi('Health');
+
+const healthRoute = createRoute({
+  method: 'get',
+  path: '/healthz',
+  tags: ['health'],
+  summary: 'Liveness and database reachability',
+  responses: {
+    200: { description: 'Healthy', content: { 'application/json': { schema: HealthSchema } } },
+    503: { description: 'The database does not answer', content: { 'application/json': { schema: HealthSchema } } },
+  },
+});
+
+export function registerHealthRoutes(app: OpenAPIHono<ServerEnv>): void {
+  app.openapi(healthRoute, async (c) => {
+    const { store } = c.get('ctx');
+    const ok = await store.ping().catch(() => false);
+    return c.json({ ok, database: store.engine }, ok ? 200 : 503);
+  });
+}

@@ -1,0 +1,75 @@
+import { z } from '@hono/zod-openapi';
+import { MEMBER_ROLES } from '../../core/types.ts';
+import type { BusyBlock, Member } from '../../core/types.ts';
+import { Email, Instant, TimeZone } from './common.ts';
+
+const Interval = z.tuple([z.string(), z.string()]).openapi({ example: ['09:00', '17:00'] });
+const Day = z.array(Interval).max(12);
+
+export const WorkingHoursSchema = z
+  .object({ mon: Day, tue: Day, wed: Day, thu: Day, fri: Day, sat: Day, sun: Day })
+  .partial()
+  .strict()
+  .openapi('WorkingHours', { description: 'Local "HH:MM" intervals per weekday, in the member\'s time zone.' });
+
+export const MemberInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    email: Email,
+    role: z.enum(MEMBER_ROLES),
+    timezone: TimeZone,
+    phone: z.string().max(50).nullable().optional(),
+    workingHours: WorkingHoursSchema,
+    bufferMinutes: z.number().int().min(0).max(240).optional(),
+  })
+  .strict()
+  .openapi('MemberInput');
+
+export const MemberPatchSchema = MemberInputSchema.partial().strict().openapi('MemberPatch');
+
+export const MemberSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    role: z.enum(MEMBER_ROLES),
+    timezone: z.string(),
+    phone: z.string().nullable(),
+    workingHours: z.record(z.string(), z.array(z.tuple([z.string(), z.string()]))),
+    bufferMinutes: z.number(),
+    createdAt: Instant,
+  })
+  .openapi('Member');
+
+export const BusyInputSchema = z
+  .object({ start: Instant, end: Instant, title: z.string().max(200).nullable().optional() })
+  .strict()
+  .openapi('BusyInput');
+
+export const BusySchema = z
+  .object({ id: z.string(), memberId: z.string(), start: Instant, end: Instant, title: z.string().nullable() })
+  .openapi('BusyBlock');
+
+export function memberJson(member: Member) {
+  return {
+    id: member.id,
+    name: member.name,
+    email: member.email,
+    role: member.role,
+    timezone: member.timezone,
+    phone: member.phone,
+    workingHours: member.workingHours,
+    bufferMinutes: member.bufferMinutes,
+    createdAt: member.createdAt.toISOString(),
+  };
+}
+
+export function busyJson(busy: BusyBlock) {
+  return {
+    id: busy.id,
+    memberId: busy.memberId,
+    start: busy.start.toISOString(),
+    end: busy.end.toISOString(),
+    title: busy.title,
+  };
+}

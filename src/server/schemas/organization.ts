@@ -1,0 +1,40 @@
+import { z } from '@hono/zod-openapi';
+import type { Organization } from '../../core/types.ts';
+import { Email, Instant, TimeZone } from './common.ts';
+
+export const NoticePolicySchema = z.object({
+  ampleHours: z.number().positive().max(24 * 60).default(48),
+  adequateHours: z.number().positive().max(24 * 60).default(24),
+});
+
+export const OrganizationSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    timezone: z.string(),
+    contactEmail: z.string().nullable(),
+    contactPhone: z.string().nullable(),
+    hrContactEmail: z.string().nullable(),
+    noticePolicy: z.object({ ampleHours: z.number(), adequateHours: z.number() }),
+    reminders: z.array(z.number()),
+    createdAt: Instant,
+  })
+  .openapi('Organization');
+
+export const OrganizationPatchSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    timezone: TimeZone,
+    contactEmail: Email.nullable(),
+    contactPhone: z.string().max(50).nullable(),
+    hrContactEmail: Email.nullable(),
+    noticePolicy: NoticePolicySchema,
+    reminders: z.array(z.number().positive().max(24 * 30)).max(10),
+  })
+  .partial()
+  .strict()
+  .openapi('OrganizationPatch');
+
+export function organizationJson(organization: Organization) {
+  return { ...organization, createdAt: organization.createdAt.toISOString() };
+}
