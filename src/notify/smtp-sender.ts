@@ -1,0 +1,122 @@
+import nodemailer from 'nodemailer';
+import type { EmailAddress, OutgoingEmail } from './email-message.ts';
+import { SmtpDeliveryError } from './smtp-failure.ts';
+import { toMailOptions } from './to-mail-options.ts';
+
+export { isPermanentSmtpFailure, SmtpDeliveryError } from './smtp-failure.ts';
+
+export interface SmtpSenderOptions {
+  /**
+   * `smtp://user:pass@host:port` (STARTTLS when the server offers it) or `smtps://...` (TLS from the
+   * start, usually port 465). Percent-encode `@`, `:` and `/` in the user and password. nodemailer's
+   * query options work too, e.g. `?tls.rejectUnauthorized=false` for a test relay.
+   */
+  url: string;
+  /** The mailbox the relay lets us send as; see `toMailOptions`. By default each email's own `from`. */
+  from?: string | EmailAddress;
+  /** Limit for connecting, for the greeting and for each silence on the socket. Default 30 s. */
+  timeoutMs?: number;
+}
+
+export interface SmtpSendResult {
+  /** Recipients the server took responsibility for. */
+  accepted: string[];
+  /**
+   * Recipients the server refused while accepting the others; the send still resolves. (When every
+   * recipient is refused, `send` rejects instead.)
+   */
+  rejected: string[];
+  /** The server's final reply, e.g. `250 OK: queued as 12345`. */
+  response: string;
+}
+
+export interface SmtpSender {
+  /**
+   * Delivers one email over a new connection.
+   *
+   * @throws {SmtpDeliveryError} when the server refuses it or cannot be reached; see `permanent`.
+   * @throws {InvalidEmailError} when the email cannot be sent as it is (nothing is sent).
+   */
+  send(email: OutgoingEmail): Promise<SmtpSendResult>;
+  /** Connects and logs in without sending, to fail fast at start-up on a bad SMTP_URL. */
+  verify(): Promise<void>;
+  /** Releases the transport; sends still in flight finish on their own connections. */
+  close(): void;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * Creates a sender that delivers {@link OutgoingEmail}s to an SMTP relay with nodemailer.
+ *
+ * @example
+ * const sender = createSmtpSender({ url: config.smtpUrl, from: 'Leeway <no-reply@leeway.example>' });
+ * await sender.verify();
+ * const { accepted } = await sender.send(email);
+ */
+export function createSmtpSender(options: SmtpSenderOptions): SmtpSender {
+  checkSmtpUrl(options.url);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const from = typeof options.from === 'string' ? parseMailbox(options.from) : options.from;
+  const transport = nodemailer.createTransport({
+    url: options.url,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+    // nodemailer logs nothing by default; the outbox worker logs outcomes with the message id.
+    logger: false,
+  });
+
+  return {
+    async send(email) {
+      const mail = toMailOptions(email, from ? { from } : {});
+      try {
+        const info = await transport.sendMail(mail);
+        return {
+          accepted: info.accepted.map(addressOf),
+          rejected: info.rejected.map(addressOf),
+          response: info.response,
+        };
+      } catch (error) {
+        throw new SmtpDeliveryError(error);
+      }
+    },
+    async verify() {
+      try {
+        await transport.verify();
+      } catch (error) {
+        throw new SmtpDeliveryError(error);
+      }
+    },
+    close() {
+      transport.close();
+    },
+  };
+}
+
+function checkSmtpUrl(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // Never echo the URL: it carries the password.
+    throw new TypeError('SMTP URL is not a valid URL');
+  }
+  if ((parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') || parsed.hostname === '') {
+    throw new TypeError(`SMTP URL must be smtp://host[:port] or smtps://host[:port], got protocol ${parsed.protocol}`);
+  }
+}
+
+/** Reads `Name <address>` or a bare `address`. */
+function parseMailbox(value: string): EmailAddress {
+  const match = /^\s*(?:"?([^"<]*?)"?\s*)?<([^<>]+)>\s*$/.exec(value);
+  if (match?.[2] !== undefined) {
+    const name = match[1]?.trim();
+    return name ? { name, address: match[2].trim() } : { address: match[2].trim() };
+  }
+  return { address: value.trim() };
+}
+
+function addressOf(recipient: string | { address: string }): string {
+  return typeof recipient === 'string' ? recipient : recipient.address;
+}
