@@ -1,0 +1,40 @@
+/**
+ * `npm run bench [-- --write]`: times the slot search on the shared scenarios, prints a table, and with
+ * `--write` regenerates docs/benchmarks.md. Exits 0 without the scenarios (a user's checkout), 1 when
+ * a slot count is wrong.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchSection } from './bench-section.ts';
+import { benchSlotSearch } from './bench-slot-search.ts';
+import { loadScenarios, locateScenarios } from './load-scenarios.ts';
+import { describeMachine, writeBenchmarkReport } from './write-benchmark-report.ts';
+
+const reportPath = resolve(dirname(fileURLToPath(import.meta.url)), '../docs/benchmarks.md');
+const write = process.argv.includes('--write');
+const scenariosDir = locateScenarios();
+
+if (!existsSync(scenariosDir)) {
+  console.log(`No benchmark scenarios at ${scenariosDir}; nothing to measure.`);
+  console.log('They live in ../shared/bench/scenarios next to the repository; set LEEWAY_BENCH_DIR to use another folder.');
+  process.exit(0);
+}
+
+const machine = describeMachine();
+console.log(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}`);
+console.log(`Scenarios: ${scenariosDir}\n`);
+
+const sections: BenchSection[] = [];
+console.log('Slot search: scenario  mode  members  slots (expected)  median  p95  incl. parsing  reference  ratio  runs');
+sections.push(benchSlotSearch(loadScenarios(scenariosDir), (line) => console.log(line)));
+
+for (const section of sections) {
+  console.log(`\n## ${section.title}\n\n${section.table}`);
+  for (const failure of section.failures) console.error(`WRONG: ${failure}`);
+}
+if (write) {
+  writeBenchmarkReport(reportPath, sections, machine);
+  console.log(`\nWrote ${reportPath}`);
+}
+if (sections.some((section) => section.failures.length > 0)) process.exitCode = 1;
