@@ -9,7 +9,12 @@ import { createErrorHandler } from './errors.ts';
 import type { ErrorLogger } from './errors.ts';
 import { idempotency } from './idempotency.ts';
 import { problem, problemResponse } from './problem.ts';
+import { registerCandidateRoutes } from './routes/candidate.ts';
 import { registerHealthRoutes } from './routes/health.ts';
+import { registerInterviewRoutes } from './routes/interviews.ts';
+import { registerMessageRoutes } from './routes/messages.ts';
+import { registerOpeningRoutes } from './routes/openings.ts';
+import { registerSlotRoutes } from './routes/slots.ts';
 import { registerMemberRoutes } from './routes/members.ts';
 import { registerOrganizationRoutes } from './routes/organization.ts';
 
@@ -67,6 +72,11 @@ export function createServerApp(options: ServerOptions): OpenAPIHono<ServerEnv> 
   app.use('/api/v1/*', exceptCandidateLinks(idempotency()));
   registerOrganizationRoutes(app);
   registerMemberRoutes(app);
+  registerOpeningRoutes(app);
+  registerSlotRoutes(app);
+  registerInterviewRoutes(app);
+  registerMessageRoutes(app);
+  registerCandidateRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
     type: 'http',

@@ -1,0 +1,36 @@
+import { DomainError } from '../../core/errors.ts';
+import type { Candidate, Interview, Member, Opening, Organization } from '../../core/types.ts';
+import type { Store } from '../../store/index.ts';
+
+/** Everyone an interview concerns: what messages, calendars and views are made from. */
+export interface InterviewParties {
+  organization: Organization;
+  opening: Opening;
+  candidate: Candidate;
+  panel: Member[];
+  interview: Interview;
+}
+
+export async function loadParties(store: Store, interview: Interview): Promise<InterviewParties> {
+  const [organization, opening, candidate, panel] = await Promise.all([
+    store.organizations.get(interview.organizationId),
+    store.openings.get(interview.organizationId, interview.openingId),
+    store.candidates.get(interview.organizationId, interview.candidateId),
+    store.members.getMany(interview.organizationId, interview.panel),
+  ]);
+  if (!organization || !opening || !candidate) {
+    throw new Error(`Interview ${interview.id} refers to records that are gone.`);
+  }
+  return { organization, opening, candidate, panel, interview };
+}
+
+export async function getInterviewOrThrow(
+  store: Store,
+  organizationId: string,
+  interviewId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<Interview> {
+  const interview = await store.interviews.get(organizationId, interviewId, options);
+  if (!interview) throw new DomainError('NOT_FOUND', 'No such interview.');
+  return interview;
+}

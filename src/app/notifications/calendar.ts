@@ -1,0 +1,51 @@
+import { buildInterviewCalendar } from '../../core/ical/index.ts';
+import type { CalendarAttendee } from '../../core/ical/index.ts';
+import type { AppConfig } from '../context.ts';
+import type { InterviewParties } from '../interviews/parties.ts';
+
+/**
+ * The interview as an iTIP object: REQUEST while it stands (every booking and every move), CANCEL when it
+ * is called off. The UID never changes and the SEQUENCE is the interview's own, raised on every change.
+ */
+export function buildCalendarFor(
+  parties: InterviewParties,
+  method: 'REQUEST' | 'CANCEL',
+  config: AppConfig,
+  dtstamp: Date,
+  links: { candidate?: string } = {},
+): string | null {
+  const { interview, candidate, panel, organization, opening } = parties;
+  if (!interview.start || !interview.end) return null;
+  const attendees: CalendarAttendee[] = [
+    { name: candidate.name, email: candidate.email, partstat: method === 'CANCEL' ? 'DECLINED' : 'ACCEPTED', role: 'REQ-PARTICIPANT' },
+    ...panel.map((member) => ({
+      name: member.name,
+      email: member.email,
+      partstat: 'NEEDS-ACTION' as const,
+      role: 'REQ-PARTICIPANT' as const,
+      rsvp: method === 'REQUEST',
+    })),
+  ];
+  const description = [
+    `${opening.title} interview with ${organization.name}.`,
+    interview.videoUrl ? `Video: ${interview.videoUrl}` : null,
+    links.candidate ? `Need to change it? ${links.candidate}` : null,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return buildInterviewCalendar({
+    method,
+    uid: interview.uid,
+    sequence: interview.sequence,
+    start: interview.start,
+    end: interview.end,
+    dtstamp,
+    summary: `${interview.title}: ${candidate.name} (${opening.title})`,
+    description,
+    ...(interview.location ? { location: interview.location } : {}),
+    ...(interview.videoUrl ? { url: interview.videoUrl } : {}),
+    organizer: { name: organization.name, email: config.mailFrom.address },
+    attendees,
+    status: method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
+  });
+}

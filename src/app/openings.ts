@@ -1,0 +1,41 @@
+import { DomainError } from '../core/errors.ts';
+import type { Candidate, Opening } from '../core/types.ts';
+import type { AppContext } from './context.ts';
+import { FieldErrors } from './validation.ts';
+
+export async function createOpening(
+  ctx: AppContext,
+  organizationId: string,
+  input: { title: string; department?: string | null; location?: string | null },
+): Promise<Opening> {
+  return ctx.store.openings.create(organizationId, input);
+}
+
+export async function getOpening(ctx: AppContext, organizationId: string, openingId: string): Promise<Opening> {
+  const opening = await ctx.store.openings.get(organizationId, openingId);
+  if (!opening) throw new DomainError('NOT_FOUND', 'No such opening.');
+  return opening;
+}
+
+export async function listOpenings(ctx: AppContext, organizationId: string): Promise<Opening[]> {
+  return ctx.store.openings.list(organizationId);
+}
+
+export async function createCandidate(
+  ctx: AppContext,
+  organizationId: string,
+  input: { name: string; email: string; phone?: string | null; timezone: string },
+): Promise<Candidate> {
+  new FieldErrors().timeZone('timezone', input.timezone).throwIfAny();
+  return ctx.store.candidates.create(organizationId, { ...input, email: input.email.toLowerCase() });
+}
+
+export async function getCandidate(ctx: AppContext, organizationId: string, candidateId: string): Promise<Candidate> {
+  const candidate = await ctx.store.candidates.get(organizationId, candidateId);
+  if (!candidate) throw new DomainError('NOT_FOUND', 'No such candidate.');
+  return candidate;
+}
+
+export async function listCandidates(ctx: AppContext, organizationId: string): Promise<Candidate[]> {
+  return ctx.store.candidates.list(organizationId);
+}

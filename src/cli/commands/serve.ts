@@ -1,0 +1,123 @@
+import { serve } from '@hono/node-server';
+import type { AppConfig, AppContext } from '../../app/context.ts';
+import { DEFAULT_APP_CONFIG } from '../../app/context.ts';
+import { seedDemo } from '../../app/demo.ts';
+import { createServerApp } from '../../server/app.ts';
+import { openStore } from '../../store/index.ts';
+import { parseFlags, parsePort, UsageError } from '../args.ts';
+import { DATABASE_FLAGS, DATABASE_HELP, describeDatabase, resolveDatabase } from '../database-options.ts';
+import type { CliIO } from '../io.ts';
+import { EXIT_OK } from '../io.ts';
+import { startBackgroundWork } from '../background.ts';
+
+export const SERVE_HELP = `Usage: leeway serve [options]
+
+Runs the HTTP API (and the delivery of email) on one process.
+
+  --port N              port to listen on (default 3000, or PORT)
+  --host HOST           address to bind (default 127.0.0.1, or HOST)
+${DATABASE_HELP}
+  --demo                create (or reuse) a demo organization and print its URLs and a key
+  --public-url URL      base URL for links in messages (default http://localhost:PORT, or LEEWAY_PUBLIC_URL)
+
+Email goes out over SMTP when SMTP_URL is set (smtp://user:pass@host:587 or smtps://...); without it,
+messages are kept and listed by GET /api/v1/messages.
+`;
+
+export interface ServeHandle {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts everything and returns a handle; the command form waits for a signal. */
+export async function startServer(argv: string[], io: CliIO): Promise<ServeHandle | null> {
+  const { values } = parseFlags(argv, {
+    ...DATABASE_FLAGS,
+    port: { type: 'string' },
+    host: { type: 'string' },
+    demo: { type: 'boolean' },
+    'public-url': { type: 'string' },
+  });
+  if (values.help) {
+    io.stdout(SERVE_HELP);
+    return null;
+  }
+  const port = parsePort(values.port ?? io.env.PORT, 3000);
+  const host = values.host ?? io.env.HOST ?? '127.0.0.1';
+  const database = resolveDatabase(values, io.env);
+  const publicUrl = values['public-url'] ?? io.env.LEEWAY_PUBLIC_URL ?? `http://localhost:${port}`;
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new UsageError(`Not a URL: ${publicUrl}`);
+  }
+  const config: AppConfig = {
+    ...DEFAULT_APP_CONFIG,
+    publicUrl: publicUrl.replace(/\/$/, ''),
+    mailFrom: {
+      name: io.env.LEEWAY_MAIL_FROM_NAME ?? DEFAULT_APP_CONFIG.mailFrom.name,
+      address: io.env.LEEWAY_MAIL_FROM ?? DEFAULT_APP_CONFIG.mailFrom.address,
+    },
+  };
+
+  const opened = await openStore(database);
+  const ctx: AppContext = { store: opened.store, clock: () => new Date(), config };
+  const background = startBackgroundWork(ctx, io);
+  const app = createServerApp({ ctx });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const started = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(started));
+    started.once('error', reject);
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    await background.stop();
+    await opened.close();
+    if (error.code === 'EADDRINUSE') throw new UsageError(`Port ${port} is already in use; choose another with --port.`);
+    throw error;
+  });
+  const address = server.address();
+  const boundPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`;
+  io.stdout(`Leeway listening on ${url} with ${describeDatabase(database)}.\n`);
+
+  if (values.demo) {
+    const demo = await seedDemo(ctx);
+    io.stdout(
+      [
+        '',
+        `Demo organization: ${demo.organization.name} (${demo.organization.id})`,
+        `Demo API key:      ${demo.apiKey}`,
+        `Try:               curl -H "Authorization: Bearer ${demo.apiKey}" ${url}/api/v1/interviews`,
+        `OpenAPI:           ${url}/openapi.json`,
+        `Health:            ${url}/healthz`,
+        ...demo.candidateLinks.map((link) => `Candidate link:    ${link.label}: ${link.url}`),
+        '',
+      ].join('\n'),
+    );
+  }
+
+  let closed = false;
+  return {
+    url,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await background.stop();
+      await opened.close();
+    },
+  };
+}
+
+export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
+  const handle = await startServer(argv, io);
+  if (!handle) return EXIT_OK;
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      io.stdout('Shutting down.\n');
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await handle.close();
+  return EXIT_OK;
+}

@@ -1,0 +1,116 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import {
+  acceptOfferedSlot,
+  cancelByCandidate,
+  declineByCandidate,
+  raiseConcern,
+  rescheduleByCandidate,
+  withdrawByCandidate,
+} from '../../app/interviews/candidate-actions.ts';
+import { viewCandidateLink } from '../../app/interviews/candidate-link.ts';
+import type { ServerEnv } from '../env.ts';
+import { Email, Instant, problems } from '../schemas/common.ts';
+import { CandidateReasonSchema } from '../schemas/interview.ts';
+import { jsonBody, jsonContent } from '../schemas/route-helpers.ts';
+
+const tags = ['candidate'];
+const TokenParam = z.object({ token: z.string().min(10).max(200).openapi({ param: { name: 'token', in: 'path' } }) });
+
+const NoticeSchema = z
+  .object({
+    hoursUntilStart: z.number(),
+    class: z.enum(['ample', 'adequate', 'late', 'missed']),
+    advice: z.object({ channel: z.enum(['email', 'phone']), phone: z.string().optional(), text: z.string() }),
+  })
+  .openapi('Notice');
+
+const CandidateViewSchema = z
+  .object({
+    interview: z.object({
+      id: z.string(),
+      status: z.string(),
+      title: z.string(),
+      start: Instant.nullable(),
+      end: Instant.nullable(),
+      durationMinutes: z.number(),
+      candidateTimezone: z.string(),
+      startLocal: z.string().nullable(),
+      organizationTimezone: z.string(),
+      startOrganizationLocal: z.string().nullable(),
+      location: z.string().nullable(),
+      videoUrl: z.string().nullable(),
+      organization: z.object({ name: z.string(), contactPhone: z.string().nullable(), contactEmail: z.string().nullable() }),
+      opening: z.object({ title: z.string() }),
+    }),
+    notice: NoticeSchema.nullable(),
+    actions: z.array(z.enum(['accept', 'reschedule', 'cancel', 'decline', 'withdraw', 'concern'])),
+    offeredSlots: z.array(z.object({ start: Instant, end: Instant, startLocal: z.string() })).optional(),
+    apologyPath: z.object({ text: z.string(), phone: z.string().nullable() }).optional(),
+    actionNotice: NoticeSchema.nullable().optional(),
+    phoneScript: z.array(z.string()).optional(),
+  })
+  .openapi('CandidateView');
+
+const viewContent = jsonContent(CandidateViewSchema);
+
+const viewRoute = createRoute({
+  method: 'get', path: '/api/v1/candidate/{token}', tags, summary: "The candidate's view of their interview",
+  request: { params: TokenParam },
+  responses: { 200: { description: 'The view', content: viewContent }, ...problems(404) },
+});
+
+function action<T extends z.ZodType>(path: string, summary: string, schema: T) {
+  return createRoute({
+    method: 'post', path: `/api/v1/candidate/{token}/${path}`, tags, summary,
+    request: { params: TokenParam, ...jsonBody(schema) },
+    responses: { 200: { description: 'The updated view, with the notice at that moment', content: viewContent }, ...problems(400, 404, 409, 422) },
+  });
+}
+
+const note = z.string().max(5000).nullable().optional().openapi({ description: 'Private: never shared with the employer.' });
+const message = z.string().max(5000).nullable().optional().openapi({ description: 'Words sent to the employer.' });
+
+const acceptRoute = action('accept', 'Pick one of the offered times', z.object({ start: Instant }).strict());
+const rescheduleRoute = action(
+  'reschedule',
+  'Move to another time the whole panel has free, or ask for new times',
+  z.union([
+    z.object({ start: Instant, reason: CandidateReasonSchema.optional(), note }).strict(),
+    z.object({ requestNewTimes: z.literal(true), reason: CandidateReasonSchema.optional(), note }).strict(),
+  ]),
+);
+const cancelRoute = action(
+  'cancel',
+  'Cancel: always possible before the start; late notice returns phone advice and a script',
+  z.object({ reason: CandidateReasonSchema, note, message, calledAhead: z.boolean().optional() }).strict(),
+);
+const declineRoute = action(
+  'decline',
+  'Decline the invitation',
+  z.object({ reason: CandidateReasonSchema, message, keepInTouch: z.boolean().optional(), referral: z.object({ name: z.string().min(1).max(200), email: Email }).strict().nullable().optional() }).strict(),
+);
+const withdrawRoute = action('withdraw', 'Withdraw from the whole opening', z.object({ reason: CandidateReasonSchema, message }).strict());
+const concernRoute = action(
+  'concern',
+  'Report a concern to HR, confidentially',
+  z.object({ category: z.enum(['inappropriate_questions', 'disrespectful_conduct', 'discrimination', 'accessibility', 'other']), details: z.string().min(1).max(10000) }).strict(),
+);
+
+export function registerCandidateRoutes(app: OpenAPIHono<ServerEnv>): void {
+  app.openapi(viewRoute, async (c) => c.json(await viewCandidateLink(c.get('ctx'), c.req.valid('param').token), 200));
+  app.openapi(acceptRoute, async (c) =>
+    c.json(await acceptOfferedSlot(c.get('ctx'), c.req.valid('param').token, { start: new Date(c.req.valid('json').start) }), 200),
+  );
+  app.openapi(rescheduleRoute, async (c) => {
+    const body = c.req.valid('json');
+    const input = 'start' in body
+      ? { start: new Date(body.start), reason: body.reason ?? null, note: body.note ?? null }
+      : { requestNewTimes: true as const, reason: body.reason ?? null, note: body.note ?? null };
+    return c.json(await rescheduleByCandidate(c.get('ctx'), c.req.valid('param').token, input), 200);
+  });
+  app.openapi(cancelRoute, async (c) => c.json(await cancelByCandidate(c.get('ctx'), c.req.valid('param').token, c.req.valid('json')), 200));
+  app.openapi(declineRoute, async (c) => c.json(await declineByCandidate(c.get('ctx'), c.req.valid('param').token, c.req.valid('json')), 200));
+  app.openapi(withdrawRoute, async (c) => c.json(await withdrawByCandidate(c.get('ctx'), c.req.valid('param').token, c.req.valid('json')), 200));
+  app.openapi(concernRoute, async (c) => c.json(await raiseConcern(c.get('ctx'), c.req.valid('param').token, c.req.valid('json')), 200));
+}

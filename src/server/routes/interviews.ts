@@ -1,0 +1,157 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { createInterview } from '../../app/interviews/create-interview.ts';
+import {
+  cancelInterviewByEmployer,
+  completeInterview,
+  endInterviewEarly,
+  markNoShow,
+  rescheduleInterviewByEmployer,
+} from '../../app/interviews/employer-actions.ts';
+import { getInterviewWithHistory, interviewCalendar, listInterviews } from '../../app/interviews/queries.ts';
+import { DomainError } from '../../core/errors.ts';
+import { INTERVIEW_STATUSES } from '../../core/types.ts';
+import type { ServerEnv } from '../env.ts';
+import { IdParam, IdempotencyHeader, Instant, problems } from '../schemas/common.ts';
+import { EmployerCancelSchema, EndEarlySchema, InterviewInputSchema, InterviewSchema, NoShowSchema, RescheduleSchema, interviewJson } from '../schemas/interview.ts';
+import { jsonBody, jsonContent, security } from '../schemas/route-helpers.ts';
+
+const tags = ['interviews'];
+const interviewContent = jsonContent(InterviewSchema);
+
+const createInterviewRoute = createRoute({
+  method: 'post', path: '/api/v1/interviews', tags, security,
+  summary: 'Book an interview at once (start) or invite the candidate to pick from offered times',
+  request: jsonBody(InterviewInputSchema),
+  responses: { 201: { description: 'Created', content: interviewContent }, ...problems(400, 401, 404, 409, 422) },
+});
+
+const listInterviewsRoute = createRoute({
+  method: 'get', path: '/api/v1/interviews', tags, security, summary: 'Interviews, by start time',
+  request: {
+    query: z.object({
+      status: z.enum(INTERVIEW_STATUSES).optional(),
+      openingId: z.string().optional(),
+      candidateId: z.string().optional(),
+      memberId: z.string().optional(),
+      from: Instant.optional(),
+      to: Instant.optional(),
+    }),
+  },
+  responses: { 200: { description: 'Interviews', content: jsonContent(z.object({ interviews: z.array(InterviewSchema) })) }, ...problems(400, 401) },
+});
+
+const getInterviewRoute = createRoute({
+  method: 'get', path: '/api/v1/interviews/{id}', tags, security, summary: 'One interview with its history',
+  request: { params: IdParam },
+  responses: { 200: { description: 'The interview', content: interviewContent }, ...problems(400, 401, 404) },
+});
+
+const calendarRoute = createRoute({
+  method: 'get', path: '/api/v1/interviews/{id}/calendar.ics', tags, security, summary: 'The current iCalendar object',
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } },
+    ...problems(401, 404),
+  },
+});
+
+const actionResponses = { 200: { description: 'The updated interview', content: interviewContent }, ...problems(400, 401, 404, 409, 422) };
+
+function action<T extends z.ZodType>(path: string, summary: string, schema: T) {
+  return createRoute({
+    method: 'post', path: `/api/v1/interviews/{id}/${path}`, tags, security, summary,
+    request: { params: IdParam, ...jsonBody(schema) },
+    responses: actionResponses,
+  });
+}
+
+const cancelRoute = action('cancel', 'Cancel (employer side): the candidate gets an apology and every calendar is cleared', EmployerCancelSchema);
+const rescheduleRoute = action('reschedule', 'Move to another time: same id and uid, sequence + 1; 409 SLOT_TAKEN with nothing changed', RescheduleSchema);
+const noShowRoute = action('no-show', 'Record a no-show by either party', NoShowSchema);
+const completeRoute = createRoute({
+  method: 'post', path: '/api/v1/interviews/{id}/complete', tags, security, summary: 'Mark as completed',
+  request: { params: IdParam, headers: IdempotencyHeader },
+  responses: actionResponses,
+});
+const endEarlyRoute = action('end-early', 'Record that the interview ended early, by whom and why', EndEarlySchema);
+
+export function registerInterviewRoutes(app: OpenAPIHono<ServerEnv>): void {
+  app.openapi(createInterviewRoute, async (c) => {
+    const body = c.req.valid('json');
+    const created = await createInterview(c.get('ctx'), c.get('organizationId'), {
+      openingId: body.openingId,
+      candidateId: body.candidateId,
+      title: body.title,
+      durationMinutes: body.durationMinutes,
+      panel: body.panel,
+      location: body.location ?? null,
+      videoUrl: body.videoUrl ?? null,
+      ...(body.start ? { start: new Date(body.start) } : {}),
+      ...(body.offer
+        ? {
+            offer: {
+              ...(body.offer.from ? { from: new Date(body.offer.from) } : {}),
+              ...(body.offer.to ? { to: new Date(body.offer.to) } : {}),
+              ...(body.offer.count ? { count: body.offer.count } : {}),
+            },
+          }
+        : {}),
+    });
+    return c.json(interviewJson(created.interview, { candidateLink: created.candidateLink }), 201);
+  });
+
+  app.openapi(listInterviewsRoute, async (c) => {
+    const q = c.req.valid('query');
+    const interviews = await listInterviews(c.get('ctx'), c.get('organizationId'), {
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.openingId ? { openingId: q.openingId } : {}),
+      ...(q.candidateId ? { candidateId: q.candidateId } : {}),
+      ...(q.memberId ? { memberId: q.memberId } : {}),
+      ...(q.from ? { from: new Date(q.from) } : {}),
+      ...(q.to ? { to: new Date(q.to) } : {}),
+    });
+    return c.json({ interviews: interviews.map((i) => interviewJson(i)) }, 200);
+  });
+
+  app.openapi(getInterviewRoute, async (c) => {
+    const { interview, history } = await getInterviewWithHistory(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id);
+    return c.json(interviewJson(interview, { history }), 200);
+  });
+
+  app.openapi(calendarRoute, async (c) => {
+    const ics = await interviewCalendar(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id);
+    if (!ics) throw new DomainError('NOT_FOUND', 'The interview has no time yet, so there is no calendar event.');
+    return c.body(ics, 200, { 'content-type': 'text/calendar; charset=utf-8' });
+  });
+
+  app.openapi(cancelRoute, async (c) => {
+    const body = c.req.valid('json');
+    const interview = await cancelInterviewByEmployer(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id, body);
+    return c.json(interviewJson(interview), 200);
+  });
+
+  app.openapi(rescheduleRoute, async (c) => {
+    const body = c.req.valid('json');
+    const interview = await rescheduleInterviewByEmployer(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id, {
+      start: new Date(body.start),
+      reason: body.reason ?? null,
+    });
+    return c.json(interviewJson(interview), 200);
+  });
+
+  app.openapi(noShowRoute, async (c) => {
+    const interview = await markNoShow(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id, c.req.valid('json'));
+    return c.json(interviewJson(interview), 200);
+  });
+
+  app.openapi(completeRoute, async (c) => {
+    const interview = await completeInterview(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id);
+    return c.json(interviewJson(interview), 200);
+  });
+
+  app.openapi(endEarlyRoute, async (c) => {
+    const interview = await endInterviewEarly(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id, c.req.valid('json'));
+    return c.json(interviewJson(interview), 200);
+  });
+}

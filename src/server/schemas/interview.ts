@@ -1,0 +1,219 @@
+import { z } from '@hono/zod-openapi';
+import { CANDIDATE_REASONS, EMPLOYER_REASONS } from '../../core/reasons.ts';
+import { INTERVIEW_STATUSES } from '../../core/types.ts';
+import type { Candidate, HistoryEntry, Interview, Opening } from '../../core/types.ts';
+import type { OutboxMessage } from '../../store/index.ts';
+import { Email, Instant, TimeZone } from './common.ts';
+
+export const OpeningInputSchema = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    department: z.string().max(200).nullable().optional(),
+    location: z.string().max(500).nullable().optional(),
+  })
+  .strict()
+  .openapi('OpeningInput');
+
+export const OpeningSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    department: z.string().nullable(),
+    location: z.string().nullable(),
+    status: z.enum(['open', 'filled', 'closed']),
+    createdAt: Instant,
+  })
+  .openapi('Opening');
+
+export const CandidateInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    email: Email,
+    phone: z.string().max(50).nullable().optional(),
+    timezone: TimeZone,
+  })
+  .strict()
+  .openapi('CandidateInput');
+
+export const CandidateSchema = z
+  .object({ id: z.string(), name: z.string(), email: z.string(), phone: z.string().nullable(), timezone: z.string(), createdAt: Instant })
+  .openapi('Candidate');
+
+export const InterviewInputSchema = z
+  .object({
+    openingId: z.uuid(),
+    candidateId: z.uuid(),
+    title: z.string().trim().min(1).max(200),
+    durationMinutes: z.number().int().min(5).max(1440),
+    panel: z.array(z.uuid()).min(1).max(20),
+    location: z.string().max(500).nullable().optional(),
+    videoUrl: z.url().max(2000).nullable().optional(),
+    start: Instant.optional(),
+    offer: z
+      .object({ from: Instant.optional(), to: Instant.optional(), count: z.number().int().min(1).max(20).optional() })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .openapi('InterviewInput');
+
+const SlotSchema = z.object({ start: Instant, end: Instant });
+
+export const HistoryEntrySchema = z
+  .object({
+    at: Instant,
+    actor: z.enum(['candidate', 'employer', 'system']),
+    action: z.string(),
+    noticeHours: z.number().nullable().optional(),
+    noticeClass: z.enum(['ample', 'adequate', 'late', 'missed']).nullable().optional(),
+    reason: z.string().nullable().optional(),
+    messageId: z.string().nullable().optional(),
+    details: z.record(z.string(), z.unknown()).nullable().optional(),
+  })
+  .openapi('HistoryEntry');
+
+export const InterviewSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(INTERVIEW_STATUSES),
+    title: z.string(),
+    durationMinutes: z.number(),
+    start: Instant.nullable(),
+    end: Instant.nullable(),
+    panel: z.array(z.string()),
+    candidateId: z.string(),
+    openingId: z.string(),
+    uid: z.string(),
+    sequence: z.number(),
+    location: z.string().nullable(),
+    videoUrl: z.string().nullable(),
+    offeredSlots: z.array(SlotSchema),
+    createdAt: Instant,
+    updatedAt: Instant,
+    candidateLink: z.string().optional().openapi({ description: 'Only in the response that created the interview.' }),
+    history: z.array(HistoryEntrySchema).optional(),
+  })
+  .openapi('Interview');
+
+export const EmployerCancelSchema = z
+  .object({
+    reason: z.enum(EMPLOYER_REASONS),
+    note: z.string().max(2000).nullable().optional().openapi({ description: 'Internal; never sent.' }),
+    message: z.string().max(5000).nullable().optional().openapi({ description: 'Words of your own, added to the message.' }),
+  })
+  .strict()
+  .openapi('EmployerCancel');
+
+export const RescheduleSchema = z
+  .object({ start: Instant, reason: z.enum(EMPLOYER_REASONS).optional() })
+  .strict()
+  .openapi('EmployerReschedule');
+
+export const NoShowSchema = z
+  .object({ party: z.enum(['candidate', 'interviewer']), memberId: z.uuid().nullable().optional() })
+  .strict()
+  .openapi('NoShow');
+
+export const EndEarlySchema = z
+  .object({ by: z.enum(['candidate', 'interviewer']), reason: z.string().min(1).max(100), note: z.string().max(5000).nullable().optional() })
+  .strict()
+  .openapi('EndEarly');
+
+export const CandidateReasonSchema = z.enum(CANDIDATE_REASONS);
+
+export const MessageSchema = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    to: z.string(),
+    subject: z.string(),
+    status: z.enum(['pending', 'sent', 'failed']),
+    attempts: z.number(),
+    icsMethod: z.enum(['REQUEST', 'CANCEL']).nullable(),
+    sequence: z.number().nullable(),
+    interviewId: z.string().nullable(),
+    messageId: z.string(),
+    createdAt: Instant,
+    scheduledFor: Instant,
+    sentAt: Instant.nullable(),
+    lastError: z.string().nullable(),
+  })
+  .openapi('Message');
+
+export function openingJson(opening: Opening) {
+  return {
+    id: opening.id,
+    title: opening.title,
+    department: opening.department,
+    location: opening.location,
+    status: opening.status,
+    createdAt: opening.createdAt.toISOString(),
+  };
+}
+
+export function candidateJson(candidate: Candidate) {
+  return {
+    id: candidate.id,
+    name: candidate.name,
+    email: candidate.email,
+    phone: candidate.phone,
+    timezone: candidate.timezone,
+    createdAt: candidate.createdAt.toISOString(),
+  };
+}
+
+/** The employer's view of history: everything but the candidate's private notes. */
+export function historyJson(entry: HistoryEntry) {
+  return {
+    at: entry.at.toISOString(),
+    actor: entry.actor,
+    action: entry.action,
+    noticeHours: entry.noticeHours,
+    noticeClass: entry.noticeClass,
+    reason: entry.reason,
+    messageId: entry.messageId,
+    details: entry.details,
+  };
+}
+
+export function interviewJson(interview: Interview, extra: { candidateLink?: string; history?: HistoryEntry[] } = {}) {
+  return {
+    id: interview.id,
+    status: interview.status,
+    title: interview.title,
+    durationMinutes: interview.durationMinutes,
+    start: interview.start?.toISOString() ?? null,
+    end: interview.end?.toISOString() ?? null,
+    panel: interview.panel,
+    candidateId: interview.candidateId,
+    openingId: interview.openingId,
+    uid: interview.uid,
+    sequence: interview.sequence,
+    location: interview.location,
+    videoUrl: interview.videoUrl,
+    offeredSlots: interview.offeredSlots.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString() })),
+    createdAt: interview.createdAt.toISOString(),
+    updatedAt: interview.updatedAt.toISOString(),
+    ...(extra.candidateLink ? { candidateLink: extra.candidateLink } : {}),
+    ...(extra.history ? { history: extra.history.map(historyJson) } : {}),
+  };
+}
+
+export function messageJson(message: OutboxMessage) {
+  return {
+    id: message.id,
+    kind: message.kind,
+    to: message.recipient,
+    subject: message.subject,
+    status: message.status,
+    attempts: message.attempts,
+    icsMethod: (message.icsMethod as 'REQUEST' | 'CANCEL' | null) ?? null,
+    sequence: message.sequence,
+    interviewId: message.interviewId,
+    messageId: message.messageId,
+    createdAt: message.createdAt.toISOString(),
+    scheduledFor: message.nextAttemptAt.toISOString(),
+    sentAt: message.sentAt?.toISOString() ?? null,
+    lastError: message.lastError,
+  };
+}
