@@ -63,7 +63,7 @@ export function nextStatus(current: InterviewStatus, action: InterviewAction): I
   const next = TRANSITIONS[action][current];
   if (next === undefined) {
     throw new DomainError('INVALID_STATE', `Cannot ${action.replace('_', ' ')} an interview that is ${current}.`, {
-      status: current,
+      currentStatus: current,
       action,
     });
   }

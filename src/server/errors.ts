@@ -4,6 +4,9 @@ import { isDomainError } from '../core/errors.ts';
 import type { ServerEnv } from './env.ts';
 import { problem, problemResponse, STATUS_BY_CODE } from './problem.ts';
 
+/** Problem fields a domain error's details may never overwrite. */
+const RESERVED = new Set(['type', 'title', 'status', 'detail', 'code', 'errors']);
+
 export type ErrorLogger = (entry: Record<string, unknown>) => void;
 
 /**
@@ -18,7 +21,7 @@ export function createErrorHandler(log: ErrorLogger) {
       const extra: Record<string, unknown> = {};
       if (errors) extra.errors = errors;
       for (const [name, value] of Object.entries(error.details ?? {})) {
-        if (name !== 'errors' && name !== 'detail') extra[name] = value;
+        if (!RESERVED.has(name)) extra[name] = value;
       }
       return problemResponse(c, problem(status, error.code, error.message, extra));
     }

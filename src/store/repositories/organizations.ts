@@ -1,5 +1,6 @@
 import type { Organization } from '../../core/types.ts';
 import type { Executor } from '../executor.ts';
+import { isUuid } from '../ids.ts';
 
 export interface NewOrganization {
   name: string;
@@ -75,6 +76,7 @@ export class OrganizationRepository {
   }
 
   async get(id: string): Promise<Organization | null> {
+    if (!isUuid(id)) return null;
     const row = await this.db.selectFrom('organizations').select(COLUMNS).where('id', '=', id).executeTakeFirst();
     return row ? toOrganization(row) : null;
   }
@@ -85,6 +87,7 @@ export class OrganizationRepository {
   }
 
   async update(id: string, patch: OrganizationPatch): Promise<Organization | null> {
+    if (!isUuid(id)) return null;
     const values: Record<string, unknown> = {};
     if (patch.name !== undefined) values.name = patch.name;
     if (patch.timezone !== undefined) values.timezone = patch.timezone;

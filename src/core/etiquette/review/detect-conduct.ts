@@ -1,0 +1,142 @@
+import type { AnalysedText, TextSentence } from '../nlp/analyse-text.ts';
+import { findPhrases, isNegated } from '../nlp/match-phrases.ts';
+import type { PhraseMatch } from '../nlp/match-phrases.ts';
+import type { ComposeKind, Finding } from '../types.ts';
+import {
+  BLAMED_PARTIES,
+  CONDUCT_WORDS,
+  DEROGATORY,
+  FAULT_WORDS,
+  OTHER_PARTIES,
+  OVERSHARING,
+  OWNED_FAULT,
+  REPORTING_A_QUESTION,
+  SELF_PARTIES,
+  SELF_WORDS,
+  TIME_WORDS,
+} from './lexicon.ts';
+
+/**
+ * Medical, mental-health and family details beyond a category. A sentence that reports what an
+ * interviewer asked ("I was asked whether I am pregnant") is the writer's concern, not oversharing.
+ *
+ * @example
+ * findOversharing(analyseText('My doctor found a lump and I have a biopsy.'))[0]?.code // 'oversharing'
+ */
+export function findOversharing(text: AnalysedText): Finding[] {
+  const findings: Finding[] = [];
+  for (const sentence of text.sentences) {
+    if (findPhrases(sentence, REPORTING_A_QUESTION).length > 0) continue;
+    const details = findPhrases(sentence, OVERSHARING);
+    const first = details[0];
+    const last = details[details.length - 1];
+    if (!first || !last) continue;
+    findings.push({
+      code: 'oversharing',
+      severity: 'warn',
+      message: `"${text.text.slice(first.start, last.end)}" is private detail: the category of the reason is enough.`,
+      start: first.start,
+      end: last.end,
+      suggestion: 'Name the category only, e.g. "because of a medical matter" or "because of a family emergency".',
+    });
+  }
+  return findings;
+}
+
+/** Targets inside a sentence, minus day and month names (which wink tags as proper nouns). */
+function targetsIn(sentence: TextSentence): PhraseMatch[] {
+  const times = findPhrases(sentence, TIME_WORDS);
+  return findPhrases(sentence, OTHER_PARTIES).filter((t) => !times.some((m) => m.first === t.first));
+}
+
+function speaksOfSelf(sentence: TextSentence, index: number): boolean {
+  for (let i = index - 1; i >= Math.max(0, index - 3); i--) {
+    if (SELF_WORDS.has(sentence.words[i]?.normal ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * Derogatory words aimed at someone: the employer, a previous employer, colleagues or the process.
+ * "The traffic was terrible" has no target and "I feel awful" is about the writer: neither is flagged.
+ *
+ * @example
+ * findBadmouthing(analyseText('My last boss was an idiot.'), 'candidate_decline')[0]?.severity // 'error'
+ */
+export function findBadmouthing(text: AnalysedText, kind: ComposeKind): Finding[] {
+  const findings: Finding[] = [];
+  for (const sentence of text.sentences) {
+    const targets = targetsIn(sentence);
+    for (const match of findPhrases(sentence, DEROGATORY)) {
+      if (isNegated(match) || speaksOfSelf(sentence, match.first)) continue;
+      const head = sentence.words[match.first]?.normal ?? '';
+      // Ending an interview for disrespect is legitimate; naming the conduct in that follow-up is not badmouthing.
+      if (kind === 'candidate_end_early_followup' && CONDUCT_WORDS.has(head)) continue;
+      if (!targets.some((t) => t.first < match.first || t.first > match.last)) continue;
+      const words = text.text.slice(match.start, match.end);
+      findings.push({
+        code: 'badmouthing',
+        severity: 'error',
+        message: `"${words}" runs down an employer, a team or the process; it reflects on the writer, not on them.`,
+        start: match.start,
+        end: match.end,
+        suggestion: 'Leave the criticism out, or keep to the neutral reason: "the role is not the right fit for me".',
+      });
+    }
+  }
+  return findings;
+}
+
+function isSubjectYou(sentence: TextSentence, index: number): boolean {
+  const next = sentence.words[index + 1];
+  return sentence.words[index]?.normal === 'you' && (next?.pos === 'VERB' || next?.pos === 'AUX');
+}
+
+/** The nearest party to a word: before it first, then up to four words after it. */
+function nearestParty(sentence: TextSentence, index: number): 'other' | 'self' | undefined {
+  const others = findPhrases(sentence, BLAMED_PARTIES).map((m) => m.first);
+  const selves = findPhrases(sentence, SELF_PARTIES).map((m) => m.first);
+  sentence.words.forEach((_, i) => {
+    if (isSubjectYou(sentence, i)) others.push(i);
+  });
+  const side = (i: number): 'other' | 'self' | undefined => (others.includes(i) ? 'other' : selves.includes(i) ? 'self' : undefined);
+  for (let i = index - 1; i >= 0; i--) {
+    const found = side(i);
+    if (found) return found;
+  }
+  for (let i = index + 1; i <= Math.min(sentence.words.length - 1, index + 4); i++) {
+    const found = side(i);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Putting a mistake on the other side ("your recruiter put the wrong date"). Owning it ("a scheduling
+ * error on our side", "my mistake") is the opposite of blame.
+ *
+ * @example
+ * findBlame(analyseText('Your recruiter put the wrong date in the invitation.'))[0]?.code // 'blame'
+ */
+export function findBlame(text: AnalysedText): Finding[] {
+  const findings: Finding[] = [];
+  for (const sentence of text.sentences) {
+    if (findPhrases(sentence, OWNED_FAULT).length > 0) continue;
+    const parties = findPhrases(sentence, BLAMED_PARTIES);
+    // "Nobody told me", "because of you": the phrase names its culprit itself.
+    const namesCulprit = (m: PhraseMatch): boolean => parties.some((p) => p.first >= m.first && p.first <= m.last) || sentence.words.slice(m.first, m.last + 1).some((w) => w.normal === 'you');
+    const fault = findPhrases(sentence, FAULT_WORDS).find(
+      (m) => !isNegated(m) && (namesCulprit(m) || nearestParty(sentence, m.first) === 'other'),
+    );
+    if (!fault) continue;
+    findings.push({
+      code: 'blame',
+      severity: 'warn',
+      message: 'This sentence puts the fault on the other side; a message that assigns blame is remembered for it.',
+      start: sentence.start,
+      end: sentence.end,
+      suggestion: 'State the fact without a culprit: "the invitation shows a date I cannot make".',
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,80 @@
+import type { AnalysedText, TextSentence } from '../nlp/analyse-text.ts';
+import { findPhrases, findPhrasesInText, isNegated } from '../nlp/match-phrases.ts';
+import type { Phrase, PhraseMatch } from '../nlp/match-phrases.ts';
+import type { ElementPresence, Referral } from '../types.ts';
+import { detectReason } from './detect-reason.ts';
+import type { ReasonDetection } from './detect-reason.ts';
+import {
+  ALTERNATIVE,
+  ALTERNATIVE_EXCEPTIONS,
+  APOLOGY,
+  APOLOGY_EXCEPTIONS,
+  GRATITUDE,
+  KEEP_DOOR_OPEN,
+  PROPOSAL_WORDS,
+  REFERRAL_DIRECT,
+  REFERRAL_PEOPLE,
+  REFERRAL_SIGNALS,
+  TIME_WORDS,
+} from './lexicon.ts';
+
+export interface ElementDetection {
+  elements: ElementPresence;
+  reason: ReasonDetection;
+}
+
+/** Affirmed (not negated) matches of `phrases` that no exception phrase covers. */
+function affirmed(
+  text: AnalysedText,
+  phrases: readonly Phrase[],
+  exceptions: readonly Phrase[] = [],
+  reach: 'near' | 'scope' = 'near',
+): PhraseMatch[] {
+  const excluded = exceptions.length > 0 ? findPhrasesInText(text.sentences, exceptions) : [];
+  return findPhrasesInText(text.sentences, phrases).filter(
+    (m) => !isNegated(m, reach) && !excluded.some((e) => m.start >= e.start && m.start < e.end),
+  );
+}
+
+const QUESTION_OPENERS = new Set(['can', 'could', 'would', 'will', 'shall', 'may', 'might', 'is', 'are', 'does', 'do', 'how', 'what']);
+
+/**
+ * A time word offered rather than refused: "Would Monday work?", "I could do Friday", "can we do next
+ * week". A time inside a negation ("I cannot come on Thursday") is not an offer.
+ */
+function proposesTime(sentence: TextSentence): boolean {
+  const times = findPhrases(sentence, TIME_WORDS).filter((m) => !isNegated(m));
+  if (times.length === 0) return false;
+  if (findPhrases(sentence, PROPOSAL_WORDS).some((m) => !isNegated(m))) return true;
+  const asks = sentence.text.trimEnd().endsWith('?');
+  return asks && QUESTION_OPENERS.has(sentence.words[0]?.normal ?? '');
+}
+
+function mentionsReferral(text: AnalysedText, referral: Referral | undefined): boolean {
+  if (referral?.name && text.text.toLowerCase().includes(referral.name.toLowerCase())) return true;
+  if (affirmed(text, REFERRAL_DIRECT).length > 0) return true;
+  return text.sentences.some(
+    (s) => findPhrases(s, REFERRAL_PEOPLE).some((m) => !isNegated(m)) && findPhrases(s, REFERRAL_SIGNALS).length > 0,
+  );
+}
+
+/**
+ * Which of the six elements of a considerate message a draft contains.
+ *
+ * @example
+ * detectElements(analyseText('Thank you! Sorry, I have a conflict. Could we try Monday?')).elements
+ * // { gratitude: true, reason: true, apology: true, alternative: true, keepDoorOpen: false, referral: false }
+ */
+export function detectElements(text: AnalysedText, referral?: Referral): ElementDetection {
+  const reason = detectReason(text);
+  const elements: ElementPresence = {
+    gratitude: affirmed(text, GRATITUDE).length > 0,
+    reason: reason.present,
+    apology: affirmed(text, APOLOGY, APOLOGY_EXCEPTIONS).length > 0,
+    alternative: affirmed(text, ALTERNATIVE, ALTERNATIVE_EXCEPTIONS).length > 0 || text.sentences.some(proposesTime),
+    // A refusal of future contact is usually one long negated clause, so the whole scope counts.
+    keepDoorOpen: affirmed(text, KEEP_DOOR_OPEN, [], 'scope').length > 0,
+    referral: mentionsReferral(text, referral),
+  };
+  return { elements, reason };
+}

@@ -1,0 +1,345 @@
+/**
+ * The words and phrases the reviewer listens for, in the phrase language of `nlp/match-phrases.ts`.
+ * Matching runs on wink's normal forms and lemmas, so one entry covers inflections ("apologized",
+ * "apologising"), British spelling ("cancelling") and lower-case, unpunctuated drafts.
+ */
+import { compilePhrases } from '../nlp/match-phrases.ts';
+
+export const GRATITUDE = compilePhrases([
+  'thank|thanks|thankful|grateful|gratitude|gratefully',
+  'appreciate|appreciation|appreciative',
+  'can not thank ... enough',
+  '?much obliged',
+  'kind of you',
+  'honored|honoured|privilege',
+  'mean|meant a lot',
+  'value|valued ... time|opportunity|consideration|interest',
+]);
+
+export const APOLOGY = compilePhrases([
+  'sorry|sry|apologize|apology|apologies|apologetic|regret|regrets',
+  'forgive|pardon ?me ... notice|inconvenience|delay|trouble|disruption|change',
+  'excuse the|my ... notice|delay|inconvenience',
+  'my bad',
+  'mea culpa',
+]);
+
+/** "Sorry to hear" is sympathy, not an apology. */
+export const APOLOGY_EXCEPTIONS = compilePhrases(['sorry to hear|learn|see', 'sorry for your loss']);
+
+/** Reason categories a reader recognises, grouped so the finding can name the category. */
+export const REASON_CATEGORIES: Record<string, ReturnType<typeof compilePhrases>> = {
+  medical: compilePhrases([
+    'ill|illness|sick|sickness|unwell|poorly|fever|flu|covid|injury|injured|hospital|hospitalized|hospitalised',
+    'doctor|dentist|medical|health|symptom*|migraine|contagious|surgery|accident|emergency',
+    'under the weather',
+    'not feel|feeling ?well|good|great',
+    'recover|recovery|recovering',
+    'food poisoning',
+    'lump|biopsy|tumor|tumour|cancer|diagnosis|diagnosed|anxiety|depression',
+  ]),
+  family: compilePhrases([
+    'family|personal emergency|matter|situation|issue|reason|reasons|commitment|obligation|crisis|illness|circumstance|circumstances',
+    'bereavement|funeral|childcare|babysitter|daycare|caregiver|caregiving',
+    'pass|passed away',
+    'died|death',
+    'care for|of',
+    'look after',
+    'stay|staying home|back with',
+  ]),
+  employment: compilePhrases([
+    'employment|job|work situation|change|circumstances|commitment|obligation|deadline|emergency|trip|travel',
+    'change in ... employment|job|role|position|situation|circumstances',
+    'current|present employer|job|role|manager|team ... need|needs|require|requires|asked|release',
+    'counteroffer|counter-offer|promotion|promoted|layoff|redundancy|redundant',
+    'counter offer',
+    'laid off',
+    'relocate|relocating|relocation|relocated',
+    'moving|move house|abroad|away|country|city|state',
+    'unavoidable|urgent|unexpected|important|prior ... commitment|engagement|obligation|meeting|deadline|matter',
+  ]),
+  offer: compilePhrases([
+    'accept|accepted|accepting|take|took|taken|sign|signed ... offer|position|role|job|opportunity',
+    'another|other|different|competing offer|offers',
+    'offer|position|role|job elsewhere',
+    'join|joined|joining|start|started|starting another|a|other ?new|different company|employer|role|job|position|team',
+    'decide|decided to join|go with|stay',
+  ]),
+  conflict: compilePhrases([
+    'conflict|clash|clashes|overlap|overlaps',
+    'double booked|book',
+    'double-booked',
+    'already ... booked|committed|scheduled|promised',
+    'prior|previous engagement|arrangement|commitment',
+    'appointment|exam|exams|court|jury|wedding',
+  ]),
+  transport: compilePhrases([
+    'car|train|flight|bus|traffic|commute|commuting|transport|transportation|transit|subway|metro|taxi|ride',
+    'break|broke|broken down',
+    'breakdown',
+    'strike|storm|snow|snowstorm|flood|flooding|weather|outage|internet|wifi|wi-fi|connection|power',
+    'road|roads closed|blocked',
+    'travel|travelling|traveling|stranded|stuck',
+  ]),
+  fit: compilePhrases([
+    'fit|fits|suited|suitable|match',
+    'align|aligned|alignment|aligns ... goal|goals|career|interest|interests|direction|priorities|plan|plans',
+    'pursue|pursuing ... other|different|another|other|roles|opportunities|direction|path|goals|career',
+    'different direction|path|field|career',
+    'no longer interested|looking|seeking|pursuing',
+    'not interested',
+    'salary|compensation|pay|benefits|remote|onsite|on-site|hybrid|relocation ... expectation|expectations|requirement|requirements|match|work|suit',
+    'decide|decided ... not|against ... proceed|pursue|continue|move',
+    'reconsider|reconsidered|reflection|reflecting',
+    'career goals|direction|plans',
+  ]),
+  employer: compilePhrases([
+    'interviewer|interviewers|panelist|panel|manager ... unavailable|ill|sick|away|out|travelling|traveling|called',
+    'unavailable|unexpectedly',
+    'scheduling|booking error|mistake|mix-up|mixup|problem|issue',
+    'error|mistake|mix-up|mixup on our|my side|end|part',
+    'wrong date|time|day|link|address|room|location|invitation|invite',
+  ]),
+  closed: compilePhrases([
+    'position|role|job|opening|vacancy|requisition ... filled|closed|cancelled|canceled|withdrawn|paused|hold',
+    'hiring freeze',
+    'budget|restructure|restructuring|reorganization|reorganisation',
+  ]),
+  conduct: compilePhrases([
+    'inappropriate|appropriate|illegal|unlawful|offensive|discriminatory|disrespectful|respectful|harassment|uncomfortable',
+    'personal|private questions|question|topics|topic',
+    'ask|asked ... about my|whether|if',
+  ]),
+};
+
+/** Words that make a sentence about calling off, moving or leaving the interview. */
+export const CANCEL_VERBS = compilePhrases([
+  'cancel|canceling|cancelling|reschedule|rearrange|postpone|decline|withdraw|skip|miss|missed',
+  'pull|back|drop out',
+  'step|stepping back|away|down',
+  'not|unable|cannot ... attend|come|make|join|be|participate|continue|proceed|go',
+  'end|ended|ending|leave|left|stop|stopped|walk|walked ... early|out|conversation|interview',
+  'move|push|shift ... interview|meeting|call|conversation|it',
+]);
+
+/** Causal links between a cancellation and what caused it. */
+export const CAUSAL_LINKS = compilePhrases([
+  'because|due|owing|since|given',
+  'as a result',
+  'on account of',
+  'so i|we',
+  'so now|that i|we',
+  'which means|meant',
+]);
+
+/** Reasons that are not reasons: they tell the reader nothing. */
+export const VAGUE_REASONS = compilePhrases([
+  "something|stuff|things ?has|have|is|'s ?just came|come|popped|cropped up",
+  'for|various|several reasons',
+  'other plans|stuff|things',
+  'reasons of my own',
+  'too busy',
+  'not able to say|share|explain|disclose',
+  'unable to say|share|explain|disclose',
+]);
+
+/** Soft categories: acceptable, but a word of category ("a family matter") reads better. */
+export const SOFT_REASONS = compilePhrases([
+  'personal reasons|matter|matters|issue|issues|circumstances|situation',
+  'unforeseen|unexpected|unavoidable|extenuating circumstances',
+  'circumstances beyond my control',
+]);
+
+export const ALTERNATIVE = compilePhrases([
+  'reschedule|rescheduling|rearrange|rebook|postpone',
+  '=move|=moving|=push|=pushing|=shift|=shifting|=defer ... interview|meeting|call|conversation|it|back|to|forward',
+  'another|new|different|alternative|later|other|alternate time|times|date|dates|day|days|slot|slots|chance|session|appointment|week',
+  'find|pick|choose|suggest|propose|offer|look|explore ... time|times|date|dates|slot|slots|option|options',
+  'availability|alternatives',
+  'these|following|those|some|few|other|alternative|possible times|dates|slots|options',
+  'one of these|those|following',
+  'i|we ... available|free|flexible|open',
+  'get|getting back in|to touch|you',
+]);
+
+/** "Feel free" is not an offer of times. */
+export const ALTERNATIVE_EXCEPTIONS = compilePhrases(['feel free']);
+
+/** A time word turns a question or an offer into proposed times. */
+export const TIME_WORDS = compilePhrases([
+  'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun',
+  'tomorrow|tonight|morning|afternoon|evening|weekend|later|earlier|week|month|anytime',
+  'january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec',
+  "#NUM am|pm|a.m.|p.m.|o'clock",
+  '@time',
+  '@ordinal',
+  'at #NUM',
+]);
+
+/** Words that turn a sentence with a time word into a proposal. */
+export const PROPOSAL_WORDS = compilePhrases([
+  'can|could|would|shall|might|may we|i|you|it|that|this',
+  'i|we can|could|would do|make|manage|come|meet|join',
+  'would|does|will|could ... work|suit',
+  'work|works|suit|suits|suited for you|me',
+  'instead',
+  'how|what about',
+  'available|free|flexible|open|possible',
+  'prefer|preferred|propose|suggest|offer',
+]);
+
+export const KEEP_DOOR_OPEN = compilePhrases([
+  'future|upcoming|later|other ... role|roles|opportunity|opportunities|opening|openings|position|positions|vacancy|vacancies|job|jobs|project|collaboration',
+  'in the future',
+  'down the road|line',
+  'keep|stay|remain|staying|keeping in touch|contact',
+  'keep ... in mind',
+  'keep|hold|retain ... details|resume|cv|information|profile|application|file',
+  'cross paths|path',
+  'paths cross',
+  'be considered for',
+  'remain|remains|still|stay ?very interested',
+  'reach|contact|apply|connect|work ... again|together',
+  'door open',
+  'open door',
+  'hear from you again',
+  'linkedin',
+  'look forward ... future|again|staying',
+  'hope|hoping to ... again|someday|sometime',
+]);
+
+/** People a candidate might point the employer to. */
+export const REFERRAL_PEOPLE = compilePhrases([
+  'colleague|colleagues|friend|friends|coworker|co-worker|peer|acquaintance|classmate|teammate|mentee|someone|somebody',
+]);
+
+/** What turns a mention of a person into a recommendation. */
+export const REFERRAL_SIGNALS = compilePhrases([
+  'fit|suited|excellent|strong|talented|great|brilliant|qualified|interested|recommend|recommendation|vouch',
+  'reach out|contact|introduce|introduction|connect',
+  '@email',
+]);
+
+export const REFERRAL_DIRECT = compilePhrases([
+  'referral',
+  'refer ... friend|colleague|someone|somebody|candidate|contact|person',
+  'recommend|suggest ... colleague|friend|someone|somebody|contact|person|peer',
+  'put you in touch',
+]);
+
+/** Details beyond a category: a reader needs "a medical matter", not the diagnosis. */
+export const OVERSHARING = compilePhrases([
+  'lump|biopsy|tumor|tumour|cancer|chemo|chemotherapy|diagnosis|diagnosed|mri|x-ray|colonoscopy|gynecologist|gynaecologist',
+  'test|scan results',
+  'miscarriage|pregnant|pregnancy|ivf|fertility|infertility|std|hiv|diarrhea|diarrhoea|vomit|vomiting|bleeding|rash|hemorrhoid|hemorrhoids',
+  'throw|threw|throwing up',
+  'prescription|medication|meds|pills|antidepressant*',
+  'medical|heart|chronic condition',
+  'diabetes|asthma|epilepsy|seizure|seizures|stroke',
+  'heart attack',
+  'anxiety|depression|depressed|ptsd|bipolar|adhd|ocd|suicidal|suicide|insomnia|burnout',
+  'panic attack|attacks',
+  'burn|burned|burnt out',
+  'therapy|therapist|psychiatrist|psychologist|counselor|counsellor|psychiatric',
+  'mental health|illness',
+  'nervous|mental|emotional breakdown',
+  'not ?been slept|sleep|sleeping',
+  'rehab|addiction|relapse|alcoholism|sober',
+  'divorce|divorcing|divorced|custody|affair|eviction|evicted|bankruptcy|bankrupt',
+  'separated from',
+  'domestic violence|abuse',
+  'restraining order',
+  'my ex',
+  'dying|hospice|palliative',
+]);
+
+/** Sentences that report what someone asked are not the writer oversharing. */
+export const REPORTING_A_QUESTION = compilePhrases(['ask|asked|asking|question|questions|inquire|inquired']);
+
+/** Words that run someone down. */
+export const DEROGATORY = compilePhrases([
+  'idiot|idiots|idiotic|moron|morons|stupid|dumb|incompetent|clueless|useless|pathetic|toxic|nightmare',
+  'horrible|terrible|awful|worst|joke|disaster|shambles|mess|chaotic|chaos|disorganized|unprofessional|amateurish',
+  'arrogant|lazy|shady|scam|sketchy|dysfunctional|exploitative|micromanag*|bully|bullies|bullying|jerk|jerks',
+  'hate|hated|suck|sucks|sucked|crap|crappy|garbage|trash|ridiculous|absurd|insane|unreliable|dishonest|liar|liars',
+  'rude|hostile|abusive|disrespectful|offensive|inappropriate|condescending|patronizing|sexist|racist',
+  'waste of ?my time',
+  'mess|messy|bad|badly|poorly|awfully ... run|managed|organized',
+  'process|interviews|rounds ... too long|slow|complicated|lengthy',
+  'too many rounds|interviews|steps',
+]);
+
+/**
+ * Conduct words an early-end follow-up may use to state what happened: the product lets a candidate end
+ * an interview for disrespect or inappropriate questions, so naming it is not badmouthing there.
+ */
+export const CONDUCT_WORDS = new Set([
+  'rude',
+  'hostile',
+  'abusive',
+  'disrespectful',
+  'offensive',
+  'inappropriate',
+  'condescending',
+  'patronizing',
+  'sexist',
+  'racist',
+]);
+
+/** Who a derogatory word can be aimed at. The writer's own side ("I", "my car", "it") is not a target. */
+export const OTHER_PARTIES = compilePhrases([
+  'company|companies|firm|employer|organization|organisation|business|place|workplace|office|team|management|manager|managers|boss|bosses|supervisor|leadership|ceo|founder|founders|colleague|colleagues|coworker|coworkers|co-worker|co-workers|staff|employee|employees|people|recruiter|recruiters|interviewer|interviewers|hr|department|culture|process|environment|they|them|their|your|he|she|him|his',
+  'you are|were|guys|people|all',
+  '#PROPN',
+]);
+
+/** The writer speaking of themself: "I feel awful", "I hate to do this" is contrition, not badmouthing. */
+export const SELF_WORDS = new Set(['i', 'feel', 'felt', 'myself']);
+
+export const FAULT_WORDS = compilePhrases([
+  'wrong|mistake|mistakes|error|errors|fault|blame|incorrect|confusing|unclear|mix-up|mixup|misleading|misinformed',
+  'forgot|forget|forgotten|failed|fail|neglected|ignored|lost',
+  'mess|messed|mixed up',
+  'never|not sent|send|told|tell|replied|reply|responded|respond|confirmed|confirm|informed|inform|updated|answered',
+  'nobody|noone told|replied|responded|confirmed|informed|answered',
+  'no one told|replied|responded|confirmed|informed|answered',
+  'because of you',
+  'thanks to you|your',
+  'kept|left me waiting',
+]);
+
+/** The writer owning the mistake ("a scheduling error on our side", "my fault"). */
+export const OWNED_FAULT = compilePhrases([
+  'our|my|i|we mistake|error|fault|side|end|part|mix-up|mixup',
+  'on|from our|my side|end|part',
+  'i|we ... made|got|put|sent|forgot|mixed|messed',
+]);
+
+/** Who the blame lands on; a bare "you" counts only as the subject of a verb (see detect-conduct). */
+export const BLAMED_PARTIES = compilePhrases([
+  'they|their|them|recruiter|recruiters|coordinator|interviewer|interviewers|hr|company|team|system|website|portal|invitation|invite|email|assistant|scheduler|calendar|office|staff|nobody|noone',
+  'no one',
+]);
+/** The writer as the one acting ("I put the wrong date"); "me" and "us" are on the receiving end. */
+export const SELF_PARTIES = compilePhrases(['i|my|we|our']);
+
+/** The sender has also phoned, so the message is not the only channel. */
+export const OTHER_CHANNEL = compilePhrases([
+  'voicemail|voice-mail|phoned|rang|telephoned',
+  'voice mail',
+  'left ... message',
+  'on|by|over ?the phone|telephone',
+  'give|gave|make|made|place|placed|giving ... call|ring',
+  'spoke|spoken|talked|speaking ... earlier|today|phone|morning|moment',
+  'texted',
+]);
+/** `call` as a verb with the writer as its subject ("I am calling", "we tried to call you"). */
+export const CALL_VERBS = new Set(['call', 'calling', 'called', 'phone', 'phoning', 'ring', 'ringing', 'telephone', 'telephoning']);
+
+/** Capitalised words that are names, not raised voices. */
+export const ACRONYMS = new Set([
+  'US', 'USA', 'UK', 'EU', 'HR', 'AM', 'PM', 'CV', 'CEO', 'CTO', 'CFO', 'COO', 'VP', 'UX', 'UI', 'QA', 'IT', 'ID', 'OK',
+  'MBA', 'EST', 'EDT', 'PST', 'PDT', 'CST', 'CDT', 'MST', 'MDT', 'UTC', 'GMT', 'BST', 'CET', 'CEST', 'IST', 'AEST', 'NY',
+  'NYC', 'LA', 'SF', 'DC', 'AI', 'ML', 'API', 'SQL', 'AWS', 'GCP', 'PR', 'FAQ', 'ASAP', 'RSVP', 'PS', 'TBD', 'NDA', 'B2B',
+  'SAAS', 'CRM', 'ERP', 'IPO', 'KPI', 'OKR', 'PTO', 'ETA', 'GPA', 'PHD', 'BSC', 'MSC', 'BA', 'MA', 'RN', 'CPA', 'LLC', 'INC',
+]);
