@@ -3,7 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppContext } from '../app/context.ts';
-import { requireApiKey } from './auth.ts';
+import { requireApiKey, scopeCandidateLink } from './auth.ts';
 import type { ServerEnv } from './env.ts';
 import { createErrorHandler } from './errors.ts';
 import type { ErrorLogger } from './errors.ts';
@@ -70,6 +70,7 @@ export function createServerApp(options: ServerOptions): OpenAPIHono<ServerEnv> 
   // own token and are authorised by it instead.
   app.use('/api/v1/*', exceptCandidateLinks(requireApiKey()));
   app.use('/api/v1/*', exceptCandidateLinks(idempotency()));
+  app.use('/api/v1/candidate/:token/*', scopeCandidateLink(), idempotency());
   registerOrganizationRoutes(app);
   registerMemberRoutes(app);
   registerOpeningRoutes(app);

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { authenticateApiKey } from '../app/organizations.ts';
+import { hashSecret } from '../app/secrets.ts';
 import type { ServerEnv } from './env.ts';
 import { problem, problemResponse } from './problem.ts';
 
@@ -21,6 +22,21 @@ export function requireApiKey(): MiddlewareHandler<ServerEnv> {
       return problemResponse(c, problem(401, 'UNAUTHORIZED', 'The API key is not valid.'));
     }
     c.set('organizationId', principal.organizationId);
+    await next();
+  };
+}
+
+/**
+ * Candidate links are their own credential. For idempotency the request needs an organization: taken
+ * from the link when it is valid; an invalid link goes on to the route, which answers 404.
+ */
+export function scopeCandidateLink(): MiddlewareHandler<ServerEnv> {
+  return async (c, next) => {
+    const token = c.req.param('token');
+    if (token && token.length <= 200) {
+      const record = await c.get('ctx').store.candidateTokens.findValid(hashSecret(token), c.get('ctx').clock());
+      if (record) c.set('organizationId', record.organizationId);
+    }
     await next();
   };
 }

@@ -19,7 +19,7 @@ const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 export function idempotency(): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
-    if (!key || !MUTATING.has(c.req.method)) return next();
+    if (!key || !MUTATING.has(c.req.method) || !c.get('organizationId')) return next();
     if (key.length > 255) {
       return problemResponse(c, problem(400, 'VALIDATION', 'Idempotency-Key must be at most 255 characters.'));
     }

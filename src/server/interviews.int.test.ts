@@ -333,3 +333,43 @@ describe('notice through the API across the New York DST change', () => {
     }
   });
 });
+
+describe('idempotency on candidate links', () => {
+  it('replays a candidate cancellation sent twice with the same key', async () => {
+    const ids = await setup({ a: 'Hedy', b: 'Claude', candidate: 'Twice Sent' });
+    const created = await json<InterviewBody>(
+      server.call('POST', '/api/v1/interviews', { openingId: ids.opening, candidateId: ids.candidate, title: 'Screen', durationMinutes: 30, panel: [ids.a], start: '2026-12-16T15:00:00Z' }),
+      201,
+    );
+    const request = () =>
+      server.app.request(`/api/v1/candidate/${tokenOf(created.candidateLink)}/cancel`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'cancel-once' },
+        body: JSON.stringify({ reason: 'schedule_conflict' }),
+      });
+    const first = await request();
+    const second = await request();
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    const detail = await json<InterviewBody>(server.call('GET', `/api/v1/interviews/${created.id}`));
+    expect(detail.history?.filter((h) => h.action === 'cancelled')).toHaveLength(1);
+  });
+});
+
+describe('reminders', () => {
+  it('queues reminders at the organization hours and replaces them when the interview moves', async () => {
+    const ids = await setup({ a: 'Mary', b: 'Dennis', candidate: 'Rem Inder' });
+    const created = await json<InterviewBody>(
+      server.call('POST', '/api/v1/interviews', { openingId: ids.opening, candidateId: ids.candidate, title: 'Onsite', durationMinutes: 60, panel: [ids.a], start: '2026-12-17T15:00:00Z', location: '1 Main St, New York' }),
+      201,
+    );
+    const reminders = async () =>
+      (await json<{ messages: Array<{ kind: string; scheduledFor: string; status: string }> }>(server.call('GET', `/api/v1/messages?interviewId=${created.id}&kind=reminder`))).messages;
+    expect((await reminders()).map((m) => m.scheduledFor).sort()).toEqual(['2026-12-15T15:00:00.000Z', '2026-12-16T15:00:00.000Z']);
+    await json(server.call('POST', `/api/v1/interviews/${created.id}/reschedule`, { start: '2026-12-18T15:00:00Z' }));
+    expect((await reminders()).map((m) => m.scheduledFor).sort()).toEqual(['2026-12-16T15:00:00.000Z', '2026-12-17T15:00:00.000Z']);
+    await json(server.call('POST', `/api/v1/interviews/${created.id}/cancel`, { reason: 'position_closed' }));
+    expect(await reminders()).toEqual([]);
+  });
+});

@@ -139,11 +139,13 @@ export function findPhrases(sentence: TextSentence, phrases: readonly Phrase[]):
   return matches;
 }
 
+/** How far back a negation reaches by default: "not grateful", "not really sorry". */
+const NEAR_WORDS = 2;
 const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'without', 'hardly', 'none', 'nothing']);
 
 /**
  * True when a match is negated: wink puts its first word inside a negation scope *and* a negating word
- * stands at most three words before it — or a gap inside the phrase swallowed one ("I won't be
+ * stands at most two words before it — or a gap inside the phrase swallowed one ("I won't be
  * available" against `i ... available`). The distance keeps a long clause from negating everything after
  * it ("can't make it thurs im sorry" still apologises); a negation written into the phrase itself
  * ("can not thank ... enough") does not count. With `reach: 'scope'` the whole of wink's scope
@@ -159,7 +161,7 @@ export function isNegated(match: PhraseMatch, reach: 'near' | 'scope' = 'near'):
   const first = words[match.first];
   if (!first?.inNegationScope) return false;
   if (reach === 'scope') return true;
-  for (let i = Math.max(0, match.first - 3); i < match.first; i++) {
+  for (let i = Math.max(0, match.first - NEAR_WORDS); i < match.first; i++) {
     const word = words[i];
     if (word && NEGATORS.has(word.normal)) return true;
   }

@@ -67,22 +67,26 @@ export function findBadmouthing(text: AnalysedText, kind: ComposeKind): Finding[
   const findings: Finding[] = [];
   for (const sentence of text.sentences) {
     const targets = targetsIn(sentence);
-    for (const match of findPhrases(sentence, DEROGATORY)) {
-      if (isNegated(match) || speaksOfSelf(sentence, match.first)) continue;
+    const aimed = findPhrases(sentence, DEROGATORY).filter((match) => {
+      if (isNegated(match) || speaksOfSelf(sentence, match.first)) return false;
       const head = sentence.words[match.first]?.normal ?? '';
       // Ending an interview for disrespect is legitimate; naming the conduct in that follow-up is not badmouthing.
-      if (kind === 'candidate_end_early_followup' && CONDUCT_WORDS.has(head)) continue;
-      if (!targets.some((t) => t.first < match.first || t.first > match.last)) continue;
-      const words = text.text.slice(match.start, match.end);
-      findings.push({
-        code: 'badmouthing',
-        severity: 'error',
-        message: `"${words}" runs down an employer, a team or the process; it reflects on the writer, not on them.`,
-        start: match.start,
-        end: match.end,
-        suggestion: 'Leave the criticism out, or keep to the neutral reason: "the role is not the right fit for me".',
-      });
-    }
+      if (kind === 'candidate_end_early_followup' && CONDUCT_WORDS.has(head)) return false;
+      return targets.some((t) => t.first < match.first || t.first > match.last);
+    });
+    const first = aimed[0];
+    const last = aimed[aimed.length - 1];
+    if (!first || !last) continue;
+    // One finding per sentence: "a dysfunctional mess" is one remark, not two.
+    const words = aimed.map((m) => text.text.slice(m.start, m.end)).join('", "');
+    findings.push({
+      code: 'badmouthing',
+      severity: 'error',
+      message: `"${words}" runs down an employer, a team or the process; it reflects on the writer, not on them.`,
+      start: first.start,
+      end: last.end,
+      suggestion: 'Leave the criticism out, or keep to the neutral reason: "the role is not the right fit for me".',
+    });
   }
   return findings;
 }

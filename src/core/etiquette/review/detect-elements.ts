@@ -36,7 +36,7 @@ function affirmed(
   );
 }
 
-const QUESTION_OPENERS = new Set(['can', 'could', 'would', 'will', 'shall', 'may', 'might', 'is', 'are', 'does', 'do', 'how', 'what']);
+const QUESTION_OPENERS = new Set(['can', 'could', 'would', 'shall', 'may', 'might', 'how', 'what']);
 
 /**
  * A time word offered rather than refused: "Would Monday work?", "I could do Friday", "can we do next
@@ -46,8 +46,8 @@ function proposesTime(sentence: TextSentence): boolean {
   const times = findPhrases(sentence, TIME_WORDS).filter((m) => !isNegated(m));
   if (times.length === 0) return false;
   if (findPhrases(sentence, PROPOSAL_WORDS).some((m) => !isNegated(m))) return true;
-  const asks = sentence.text.trimEnd().endsWith('?');
-  return asks && QUESTION_OPENERS.has(sentence.words[0]?.normal ?? '');
+  // A question that names a time ("Any chance of the week after?") is an offer, however it opens.
+  return sentence.text.trimEnd().endsWith('?') || QUESTION_OPENERS.has(sentence.words[0]?.normal ?? '');
 }
 
 function mentionsReferral(text: AnalysedText, referral: Referral | undefined): boolean {

@@ -6,7 +6,7 @@
 import { compilePhrases } from '../nlp/match-phrases.ts';
 
 export const GRATITUDE = compilePhrases([
-  'thank|thanks|thankful|grateful|gratitude|gratefully',
+  'thank|thanks|thankful|grateful|gratitude|gratefully|cheers|ty|thx|tks',
   'appreciate|appreciation|appreciative',
   'can not thank ... enough',
   '?much obliged',
@@ -17,7 +17,7 @@ export const GRATITUDE = compilePhrases([
 ]);
 
 export const APOLOGY = compilePhrases([
-  'sorry|sry|apologize|apology|apologies|apologetic|regret|regrets',
+  'sorry|sry|soz|apologize|apology|apologies|apologetic|apols|regret|regrets',
   'forgive|pardon ?me ... notice|inconvenience|delay|trouble|disruption|change',
   'excuse the|my ... notice|delay|inconvenience',
   'my bad',
@@ -57,6 +57,7 @@ export const REASON_CATEGORIES: Record<string, ReturnType<typeof compilePhrases>
     'relocate|relocating|relocation|relocated',
     'moving|move house|abroad|away|country|city|state',
     'unavoidable|urgent|unexpected|important|prior ... commitment|engagement|obligation|meeting|deadline|matter',
+    'stay|staying|remain|remaining ... current|present employer|company|job|role|team',
   ]),
   offer: compilePhrases([
     'accept|accepted|accepting|take|took|taken|sign|signed ... offer|position|role|job|opportunity',
@@ -92,6 +93,8 @@ export const REASON_CATEGORIES: Record<string, ReturnType<typeof compilePhrases>
     'decide|decided ... not|against ... proceed|pursue|continue|move',
     'reconsider|reconsidered|reflection|reflecting',
     'career goals|direction|plans',
+    'not for me',
+    'not right|suited|ideal|suitable for me',
   ]),
   employer: compilePhrases([
     'interviewer|interviewers|panelist|panel|manager ... unavailable|ill|sick|away|out|travelling|traveling|called',
@@ -103,6 +106,7 @@ export const REASON_CATEGORIES: Record<string, ReturnType<typeof compilePhrases>
   closed: compilePhrases([
     'position|role|job|opening|vacancy|requisition ... filled|closed|cancelled|canceled|withdrawn|paused|hold',
     'hiring freeze',
+    'on hold',
     'budget|restructure|restructuring|reorganization|reorganisation',
   ]),
   conduct: compilePhrases([
@@ -128,6 +132,7 @@ export const CAUSAL_LINKS = compilePhrases([
   'as a result',
   'on account of',
   'so i|we',
+  'as i|we|my|our',
   'so now|that i|we',
   'which means|meant',
 ]);
@@ -184,6 +189,7 @@ export const PROPOSAL_WORDS = compilePhrases([
   'work|works|suit|suits|suited for you|me',
   'instead',
   'how|what about',
+  'any chance',
   'available|free|flexible|open|possible',
   'prefer|preferred|propose|suggest|offer',
 ]);
