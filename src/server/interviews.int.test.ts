@@ -373,3 +373,43 @@ describe('reminders', () => {
     expect(await reminders()).toEqual([]);
   });
 });
+
+describe('what Leeway says', () => {
+  it('every message sent in these scenarios passes the etiquette reviewer with no error-level finding', async () => {
+    // Employer-side changes at each notice class, to cover the composed apologies too.
+    const ids = await setup({ a: 'Lynn', b: 'Ken', candidate: 'Noel Vance' });
+    for (const [start, now] of [
+      ['2026-12-21T15:00:00Z', '2026-12-01T12:00:00Z'],
+      ['2026-12-22T15:00:00Z', '2026-12-21T10:00:00Z'],
+      ['2026-12-23T15:00:00Z', '2026-12-23T09:00:00Z'],
+    ] as const) {
+      server.setNow(now);
+      const created = await json<InterviewBody>(
+        server.call('POST', '/api/v1/interviews', { openingId: ids.opening, candidateId: ids.candidate, title: 'Screen', durationMinutes: 30, panel: [ids.a], start }),
+        201,
+      );
+      await json(server.call('POST', `/api/v1/interviews/${created.id}/reschedule`, { start: start.replace('15:00', '16:00') }));
+      await json(server.call('POST', `/api/v1/interviews/${created.id}/cancel`, { reason: 'interviewer_unavailable' }));
+    }
+    server.setNow('2026-12-01T12:00:00Z');
+
+    const { reviewDraft } = await import('../core/etiquette/index.ts');
+    const reviewKind: Record<string, 'employer_cancel' | 'employer_reschedule' | 'reminder'> = {
+      employer_cancellation: 'employer_cancel',
+      reschedule: 'employer_reschedule',
+    };
+    const messages = await server.ctx.store.outbox.list(server.organizationId, { limit: 2000 });
+    expect(messages.length).toBeGreaterThan(40);
+    let reviewed = 0;
+    for (const message of messages) {
+      // A concern carries the candidate's own words to HR; it is theirs, not ours.
+      if (message.kind === 'concern') continue;
+      const email = (message.payload as { email: { text: string } }).email;
+      const review = reviewDraft({ kind: reviewKind[message.kind] ?? 'reminder', text: email.text });
+      const errors = review.findings.filter((f) => f.severity === 'error');
+      expect(errors, `${message.kind} to ${message.recipient}:\n${email.text}`).toEqual([]);
+      reviewed += 1;
+    }
+    expect(reviewed).toBeGreaterThan(40);
+  });
+});

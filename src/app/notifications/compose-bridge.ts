@@ -11,6 +11,7 @@ export interface BridgeContext {
   link?: string;
   keepInTouch?: boolean;
   referral?: { name: string; email: string };
+  leaveBy?: Date;
 }
 
 /**
@@ -40,6 +41,7 @@ export function composeForRecipient(kind: ComposeKind, parties: InterviewParties
       ...(organization.contactPhone ? { coordinatorPhone: organization.contactPhone } : {}),
       ...(context.link ? { links: { cancel: context.link, reschedule: context.link } } : {}),
       ...(interview.location ? { location: interview.location } : {}),
+      ...(context.leaveBy ? { leaveBy: context.leaveBy } : {}),
     },
     { tone: 'warm' },
   );

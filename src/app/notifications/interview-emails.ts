@@ -1,4 +1,4 @@
-import { formatForReader, formatTimeOfDay } from '../../core/format-time.ts';
+import { formatForReader } from '../../core/format-time.ts';
 import { REASON_PHRASES } from '../../core/reasons.ts';
 import type { ReasonCode } from '../../core/reasons.ts';
 import type { Actor, Member, NoticeClass } from '../../core/types.ts';
@@ -116,7 +116,7 @@ export function planInterviewEmails(
           proposedTimes: interview.start ? [interview.start] : [],
           link: event.link,
         });
-        emails.push({ kind: 'reschedule', to: candidateAddress(parties), subject: composed.subject, text: `${composed.body}\n\n${candidateFooter(event.link)}`, ...(request ? { calendar: request } : {}) });
+        emails.push({ kind: 'reschedule', to: candidateAddress(parties), subject: composed.subject, text: `${composed.body}\n\n${CANDIDATE_ETIQUETTE_LINE}`, ...(request ? { calendar: request } : {}) });
       } else {
         emails.push({
           kind: moved ? 'reschedule_confirmation' : 'confirmation',
@@ -186,9 +186,8 @@ export function planInterviewEmails(
             .join('\n'),
           ...(cancel ? { calendar: cancel } : {}),
         });
-        const candidateWords =
-          event.message?.trim() ||
-          composeForRecipient('candidate_cancel', parties, { now, reason: event.reason, previousStart: interview.start }).body;
+        // Only words the candidate chose to send are passed on; nothing is written in their name.
+        const candidateWords = event.message?.trim() || null;
         const heads = [...panel.map(memberAddress), ...(coordinator(parties) ? [coordinator(parties)!] : [])];
         for (const to of heads) {
           const isPanelist = panel.some((m) => m.email === to.address);
@@ -200,10 +199,7 @@ export function planInterviewEmails(
               `${candidate.name} cancelled the ${interview.title.toLowerCase()} planned for ${when(parties, interview.start, isPanelist ? panel.find((m) => m.email === to.address)!.timezone : organization.timezone)}.`,
               `Reason given: ${reasonPhrase(event.reason)}. Notice: ${event.noticeClass}.`,
               '',
-              'Their message:',
-              '',
-              candidateWords,
-              '',
+              ...(candidateWords ? ['Their message:', '', candidateWords, ''] : []),
               isPanelist ? 'The calendar event is cancelled; the time is free again.' : 'Every panelist has the cancellation.',
             ].join('\n'),
             ...(isPanelist && cancel ? { calendar: cancel } : {}),
@@ -240,15 +236,7 @@ export function planInterviewEmails(
     }
     case 'declined': {
       const to = coordinator(parties);
-      const words =
-        event.message?.trim() ||
-        composeForRecipient('candidate_decline', parties, {
-          now,
-          reason: event.reason,
-          previousStart: null,
-          keepInTouch: event.keepInTouch ?? false,
-          ...(event.referral ? { referral: event.referral } : {}),
-        }).body;
+      const words = event.message?.trim() || null;
       if (to) {
         emails.push({
           kind: 'candidate_decline',
@@ -258,10 +246,7 @@ export function planInterviewEmails(
             `${candidate.name} declined the ${interview.title.toLowerCase()} invitation (${reasonPhrase(event.reason)}).`,
             event.keepInTouch ? 'They would like to hear about future roles.' : null,
             event.referral ? `They referred ${event.referral.name} <${event.referral.email}>.` : null,
-            '',
-            'Their message:',
-            '',
-            words,
+            ...(words ? ['', 'Their message:', '', words] : []),
           ]
             .filter((l) => l !== null)
             .join('\n'),
@@ -302,22 +287,16 @@ export function planInterviewEmails(
       break;
     }
     case 'reminder': {
-      const composed = composeForRecipient('reminder', parties, { now: event.sendAt, reason: 'other', previousStart: interview.start, link: event.link });
+      // Leave-by: 45 minutes before an in-person interview, so lateness is planned out, not apologised for.
       const leaveBy = interview.location && interview.start ? new Date(interview.start.getTime() - 45 * 60_000) : null;
-      emails.push({
-        kind: 'reminder',
-        to: candidateAddress(parties),
-        subject: composed.subject,
-        text: [
-          composed.body,
-          leaveBy ? `\nPlan to leave by ${formatTimeOfDay(leaveBy, candidate.timezone)} to arrive with time to spare at ${interview.location}.` : null,
-          '',
-          candidateFooter(event.link),
-        ]
-          .filter((l) => l !== null)
-          .join('\n'),
-        notBefore: event.sendAt,
+      const composed = composeForRecipient('reminder', parties, {
+        now: event.sendAt,
+        reason: 'other',
+        previousStart: interview.start,
+        link: event.link,
+        ...(leaveBy ? { leaveBy } : {}),
       });
+      emails.push({ kind: 'reminder', to: candidateAddress(parties), subject: composed.subject, text: composed.body, notBefore: event.sendAt });
       break;
     }
     case 'concern': {

@@ -252,7 +252,10 @@ export const LAWFUL_FORMS: readonly LawfulForm[] = [
   },
   {
     topics: ['pregnancy'],
-    phrases: compilePhrases(['expecting ... salary|pay|compensation|offer|range|raise|bonus|hear|to|that|from']),
+    phrases: compilePhrases([
+      'expecting ... salary|pay|compensation|offer|range|raise|bonus|hear|to|that|from',
+      'salary|pay|compensation|rate|range|raise|bonus ... expecting',
+    ]),
     explanation: '"Expecting" here is about the job, not a pregnancy.',
   },
   {

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { isDomainError } from '../../errors.ts';
+import { loadMessageExamples } from '../fixtures/load-fixtures.ts';
+import { reviewDraft } from './review-draft.ts';
+import { SEVERITY_DEDUCTIONS } from './score-findings.ts';
+
+const examples = [
+  ...loadMessageExamples('corpus-messages.jsonl'),
+  // Our own phrasings: British spelling, lower case, no punctuation, slang, negations, other synonyms.
+  ...loadMessageExamples('own-messages.jsonl'),
+];
+
+describe('reviewDraft on labelled examples', () => {
+  it.each(examples.map((e) => [e.id, e] as const))('%s', (_id, example) => {
+    const review = reviewDraft({ kind: example.kind, text: example.text, context: example.context });
+    expect(review.elements).toEqual(example.expected.elements);
+    const codes = new Set(review.findings.map((f) => f.code));
+    for (const code of example.expected.findingsInclude) expect(codes, `should report ${code}`).toContain(code);
+    for (const code of example.expected.findingsExclude) expect(codes, `should not report ${code}`).not.toContain(code);
+  });
+});
+
+const AMPLE = { interviewStart: '2026-12-10T15:00:00Z', now: '2026-12-06T15:00:00Z', timezone: 'UTC' };
+
+describe('reviewDraft', () => {
+  it('points its spans at the words it flags', () => {
+    const text = 'Thank you for the invite. My last boss was an idiot, sorry. Could we try Monday?';
+    const review = reviewDraft({ kind: 'candidate_cancel', text, context: AMPLE });
+    const finding = review.findings.find((f) => f.code === 'badmouthing');
+    expect(text.slice(finding?.start, finding?.end)).toBe('idiot');
+  });
+
+  it('spans the private details, not the whole message', () => {
+    const text = 'Thanks. I need to cancel: my biopsy is that morning. Sorry. Could we do Friday?';
+    const finding = reviewDraft({ kind: 'candidate_cancel', text }).findings.find((f) => f.code === 'oversharing');
+    expect(text.slice(finding?.start, finding?.end)).toBe('biopsy');
+  });
+
+  it('does not count a negated thanks or apology', () => {
+    const review = reviewDraft({ kind: 'candidate_cancel', text: "I'm not sorry and I'm not grateful either." });
+    expect(review.elements.gratitude).toBe(false);
+    expect(review.elements.apology).toBe(false);
+  });
+
+  it('keeps "sorry to hear" apart from an apology', () => {
+    expect(reviewDraft({ kind: 'employer_cancel', text: 'We were sorry to hear about your delay.' }).elements.apology).toBe(false);
+  });
+
+  it('explains every lost point with a finding', () => {
+    const review = reviewDraft({ kind: 'candidate_cancel', text: "hi, can't make it today. something came up. jordan" });
+    const lost = review.findings.reduce((sum, f) => sum + SEVERITY_DEDUCTIONS[f.severity], 0);
+    expect(review.score).toBe(Math.max(0, 100 - lost));
+    expect(review.findings.map((f) => f.code)).toContain('vague_reason');
+  });
+
+  it('scores a complete, courteous message 100', () => {
+    const text =
+      'Dear Ms. Rivera, thank you for the invitation. Because of a family emergency I must cancel Thursday. ' +
+      'I apologise for the inconvenience. Would Monday at 10 AM work instead?';
+    expect(reviewDraft({ kind: 'candidate_cancel', text, context: AMPLE })).toMatchObject({ score: 100, findings: [] });
+  });
+
+  it('makes arriving after the start without an apology an error', () => {
+    const context = { ...AMPLE, now: '2026-12-10T15:05:00Z' };
+    const review = reviewDraft({ kind: 'candidate_cancel', text: 'Thank you. My train was cancelled. Can we do Friday?', context });
+    expect(review.findings).toContainEqual(expect.objectContaining({ code: 'after_start', severity: 'error' }));
+  });
+
+  it('accepts the written note when the sender says they have called', () => {
+    const context = { ...AMPLE, now: '2026-12-10T09:00:00Z' };
+    const text = 'Thanks for the invite. Because of a fever I must cancel today, sorry. Could we do next week?';
+    expect(reviewDraft({ kind: 'candidate_cancel', text, context }).findings.map((f) => f.code)).toContain('call_instead');
+    expect(reviewDraft({ kind: 'candidate_cancel', text, context: { ...context, calledAhead: true } }).findings.map((f) => f.code)).not.toContain('call_instead');
+    expect(reviewDraft({ kind: 'candidate_cancel', text: `${text} I tried to call you as well.`, context }).findings.map((f) => f.code)).not.toContain('call_instead');
+  });
+
+  it('is deterministic', () => {
+    const input = { kind: 'candidate_decline' as const, text: 'No thanks.', context: AMPLE };
+    expect(reviewDraft(input)).toEqual(reviewDraft(input));
+  });
+
+  it('refuses an unknown kind and a bad instant with a validation error', () => {
+    expect(() => reviewDraft({ kind: 'nope' as never, text: 'hi' })).toThrow(/Unknown kind/);
+    try {
+      reviewDraft({ kind: 'candidate_cancel', text: 'hi', context: { now: 'yesterday', interviewStart: AMPLE.interviewStart } });
+      expect.unreachable();
+    } catch (error) {
+      expect(isDomainError(error, 'VALIDATION')).toBe(true);
+    }
+  });
+});
