@@ -10,6 +10,7 @@ import type { ErrorLogger } from './errors.ts';
 import { idempotency } from './idempotency.ts';
 import { problem, problemResponse } from './problem.ts';
 import { registerCandidateRoutes } from './routes/candidate.ts';
+import { registerEtiquetteRoutes } from './routes/etiquette.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerInterviewRoutes } from './routes/interviews.ts';
 import { registerMessageRoutes } from './routes/messages.ts';
@@ -78,6 +79,7 @@ export function createServerApp(options: ServerOptions): OpenAPIHono<ServerEnv> 
   registerInterviewRoutes(app);
   registerMessageRoutes(app);
   registerCandidateRoutes(app);
+  registerEtiquetteRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
     type: 'http',

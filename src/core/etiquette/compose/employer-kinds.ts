@@ -77,8 +77,8 @@ function employerCancel(f: Facts): Draft {
       ? {
           text: byTone(
             f,
-            `We're sorry that this reaches you only now: we have to cancel your ${f.roleTitle} interview, which was due at ${f.when}.`,
-            `We apologize that this reaches you only now: we must cancel your ${f.roleTitle} interview, which was due at ${f.when}.`,
+            `We're sorry that this reaches you only now: we have to cancel your ${f.roleTitle} interview, which was due on ${f.when}.`,
+            `We apologize that this reaches you only now: we must cancel your ${f.roleTitle} interview, which was due on ${f.when}.`,
           ),
           element: 'apology',
         }

@@ -1,0 +1,218 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isDomainError } from '../../errors.ts';
+import { analyseText } from '../nlp/analyse-text.ts';
+import { reviewDraft } from '../review/review-draft.ts';
+import { COMPOSE_KINDS, TONES } from '../types.ts';
+import type { ComposeContext, ComposeKind, ComposeResult, Tone } from '../types.ts';
+import { composeMessage } from './compose-message.ts';
+
+const START = '2026-12-10T15:00:00Z';
+/** One `now` per notice class for an interview at START. */
+const NOW = {
+  ample: '2026-12-06T15:00:00Z',
+  adequate: '2026-12-09T09:00:00Z',
+  late: '2026-12-10T08:00:00Z',
+  missed: '2026-12-10T15:40:00Z',
+} as const;
+type Notice = keyof typeof NOW;
+
+const REASON: Record<ComposeKind, string> = {
+  candidate_cancel: 'family_emergency',
+  candidate_reschedule: 'schedule_conflict',
+  candidate_decline: 'accepted_offer',
+  candidate_withdraw: 'not_a_fit',
+  candidate_end_early_followup: 'inappropriate_questions',
+  candidate_keep_in_touch: 'other',
+  employer_cancel: 'interviewer_unavailable',
+  employer_reschedule: 'scheduling_error',
+  position_filled: 'position_filled',
+  no_show_followup: 'other',
+  reminder: 'other',
+};
+
+function contextFor(kind: ComposeKind, notice: Notice, extra: Partial<ComposeContext> = {}): ComposeContext {
+  return {
+    candidateName: 'Jordan Lee',
+    recipientName: kind.startsWith('candidate_') ? 'Ms. Rivera' : undefined,
+    companyName: 'Acme',
+    roleTitle: 'Data Analyst',
+    interviewStart: START,
+    now: NOW[notice],
+    timezone: 'America/New_York',
+    reason: REASON[kind],
+    proposedTimes: ['2026-12-14T15:00:00Z', '2026-12-15T19:30:00Z'],
+    keepInTouch: true,
+    referral: { name: 'Sam Ortiz', email: 'sam.ortiz@example.com' },
+    coordinatorPhone: '+1 555 0100',
+    links: { reschedule: 'https://leeway.example/c/abc/reschedule', cancel: 'https://leeway.example/c/abc/cancel' },
+    location: '12 Main Street, Springfield',
+    leaveBy: '2026-12-10T14:15:00Z',
+    ...extra,
+  };
+}
+
+function render(result: ComposeResult): string {
+  const phone = result.phoneScript ? `\n--- phone script ---\n${result.phoneScript.join('\n')}` : '';
+  return `channel: ${result.channel}\nsubject: ${result.subject}\nelements: ${result.elements.join(', ')}\n\n${result.body}${phone}\n`;
+}
+
+const NOTICES = Object.keys(NOW) as Notice[];
+const CASES = COMPOSE_KINDS.flatMap((kind) => NOTICES.map((notice) => [kind, notice] as const));
+
+describe('composeMessage golden texts', () => {
+  it.each(CASES)('%s with %s notice', async (kind, notice) => {
+    const result = composeMessage(kind, contextFor(kind, notice), { tone: 'warm' });
+    await expect(render(result)).toMatchFileSnapshot(`./__golden__/${kind}.${notice}.txt`);
+  });
+
+  it.each(COMPOSE_KINDS)('%s in the formal tone', async (kind) => {
+    await expect(render(composeMessage(kind, contextFor(kind, 'ample'), { tone: 'formal' }))).toMatchFileSnapshot(`./__golden__/${kind}.formal.txt`);
+  });
+});
+
+describe('every composed message passes the reviewer', () => {
+  const grid = CASES.flatMap(([kind, notice]) => TONES.map((tone) => [kind, notice, tone] as const));
+  it.each(grid)('%s, %s notice, %s tone', (kind, notice, tone: Tone) => {
+    const context = contextFor(kind, notice);
+    const result = composeMessage(kind, context, { tone });
+    const review = reviewDraft({ kind, text: result.body, context: { ...context, reason: context.reason } });
+    expect(review.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // What the composer says it wrote, the reviewer must find.
+    for (const element of result.elements) expect(review.elements[element], element).toBe(true);
+    expect(analyseText(result.body).wordCount).toBeLessThan(180);
+  });
+
+  it('holds for any names, roles, zones, reasons and times (property)', () => {
+    const word = fc.stringMatching(/^[A-Z][a-z]{1,11}$/);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...COMPOSE_KINDS),
+        fc.constantFrom(...TONES),
+        fc.record({
+          first: word,
+          last: word,
+          company: word,
+          role: fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(' ')),
+          timezone: fc.constantFrom('UTC', 'America/Los_Angeles', 'Europe/London', 'Asia/Kolkata', 'Pacific/Chatham', 'Australia/Lord_Howe'),
+          minutesBefore: fc.integer({ min: -120, max: 10 * 24 * 60 }),
+          reason: fc.constantFrom('medical_emergency', 'family_emergency', 'employment_change', 'accepted_offer', 'schedule_conflict', 'transportation', 'not_a_fit', 'other', 'interviewer_unavailable', 'position_closed', 'scheduling_error'),
+          times: fc.integer({ min: 0, max: 5 }),
+          keepInTouch: fc.boolean(),
+          referral: fc.boolean(),
+        }),
+        (kind, tone, r) => {
+          const start = Date.parse(START);
+          const context: ComposeContext = {
+            candidateName: `${r.first} ${r.last}`,
+            companyName: r.company,
+            roleTitle: r.role,
+            interviewStart: START,
+            now: new Date(start - r.minutesBefore * 60_000).toISOString(),
+            timezone: r.timezone,
+            reason: r.reason,
+            proposedTimes: Array.from({ length: r.times }, (_, i) => new Date(start + (i + 3) * 86_400_000).toISOString()),
+            keepInTouch: r.keepInTouch,
+            ...(r.referral ? { referral: { name: `${r.last} ${r.first}`, email: 'ref@example.com' } } : {}),
+          };
+          const result = composeMessage(kind, context, { tone });
+          const review = reviewDraft({ kind, text: result.body, context: { ...context, referral: context.referral } });
+          expect(review.findings.filter((f) => f.severity === 'error')).toEqual([]);
+          expect(analyseText(result.body).wordCount).toBeLessThan(180);
+        },
+      ),
+      { numRuns: 150, seed: 7 },
+    );
+  });
+});
+
+describe('composeMessage', () => {
+  it('asks for a phone call first, with a short script, under 24 hours', () => {
+    const late = composeMessage('candidate_cancel', contextFor('candidate_cancel', 'late'));
+    expect(late.channel).toBe('phone');
+    expect(late.phoneScript?.length).toBeGreaterThanOrEqual(3);
+    expect(late.phoneScript?.length).toBeLessThanOrEqual(5);
+    expect(late.body).toMatch(/short notice/);
+    expect(late.body).toContain('+1 555 0100');
+    const ample = composeMessage('candidate_cancel', contextFor('candidate_cancel', 'ample'));
+    expect(ample.channel).toBe('email');
+    expect(ample.phoneScript).toBeUndefined();
+  });
+
+  it('apologises for missing the start when written after it', () => {
+    const missed = composeMessage('candidate_cancel', contextFor('candidate_cancel', 'missed'));
+    expect(missed.notice).toBe('missed');
+    expect(missed.body).toMatch(/sorry that I missed/);
+  });
+
+  it('writes times in the reader\'s zone and names it, whatever the host zone', () => {
+    const result = composeMessage('employer_reschedule', contextFor('employer_reschedule', 'ample', { timezone: 'Asia/Kolkata' }));
+    expect(result.body).toContain('Thursday, December 10 at 8:30 PM GMT+5:30 (Kolkata time)');
+    expect(result.body).toContain('Monday, December 14 at 8:30 PM GMT+5:30');
+  });
+
+  it('keeps the private details out: only the category of the reason is shared', () => {
+    const result = composeMessage('candidate_cancel', contextFor('candidate_cancel', 'ample', { reason: 'medical_emergency' }));
+    expect(result.body).toContain('a medical emergency');
+  });
+
+  it('offers no new time when the candidate is leaving the process', () => {
+    const result = composeMessage('candidate_cancel', contextFor('candidate_cancel', 'ample', { reason: 'accepted_offer' }));
+    expect(result.elements).not.toContain('alternative');
+  });
+
+  it('adds the open door and the referral only when asked', () => {
+    const without = composeMessage('candidate_decline', contextFor('candidate_decline', 'ample', { keepInTouch: false, referral: undefined }));
+    expect(without.elements).toEqual(['gratitude', 'reason']);
+    const withBoth = composeMessage('candidate_decline', contextFor('candidate_decline', 'ample'));
+    expect(withBoth.elements).toEqual(expect.arrayContaining(['keepDoorOpen', 'referral']));
+    expect(withBoth.body).toContain('sam.ortiz@example.com');
+  });
+
+  it('varies its openings across kinds', () => {
+    for (const tone of TONES) {
+      const openings = COMPOSE_KINDS.map((kind) => {
+        const body = composeMessage(kind, contextFor(kind, 'ample'), { tone }).body;
+        return (body.split('\n\n')[1] ?? '').split(/\s+/).slice(0, 2).join(' ');
+      });
+      expect(new Set(openings).size, openings.join(' | ')).toBeGreaterThanOrEqual(9);
+    }
+  });
+
+  it('uses no empty phrases', () => {
+    const empty = /hope this (email|message) finds you|do not hesitate|don't hesitate|at your earliest convenience|per my last|as per|needless to say|going forward/i;
+    for (const [kind, notice] of CASES) {
+      for (const tone of TONES) expect(composeMessage(kind, contextFor(kind, notice), { tone }).body).not.toMatch(empty);
+    }
+  });
+
+  it('is deterministic', () => {
+    const context = contextFor('candidate_reschedule', 'adequate');
+    expect(composeMessage('candidate_reschedule', context)).toEqual(composeMessage('candidate_reschedule', context));
+  });
+
+  it('accepts Date instants as well as ISO strings', () => {
+    const context = contextFor('reminder', 'adequate');
+    const dates = { ...context, interviewStart: new Date(START), now: new Date(NOW.adequate), leaveBy: new Date('2026-12-10T14:15:00Z') };
+    expect(composeMessage('reminder', dates)).toEqual(composeMessage('reminder', context));
+  });
+
+  it('refuses bad input with a validation error that says what is wrong', () => {
+    const bad: Array<[ComposeKind, Partial<ComposeContext>, RegExp]> = [
+      ['candidate_cancel', { timezone: 'Mars/Olympus' }, /timezone/],
+      ['candidate_cancel', { interviewStart: '2026-12-10 10:00' }, /interviewStart/],
+      ['candidate_cancel', { reason: 'felt like it' }, /reason/],
+      ['candidate_cancel', { candidateName: '' }, /candidateName/],
+    ];
+    for (const [kind, change, message] of bad) {
+      try {
+        composeMessage(kind, contextFor(kind, 'ample', change));
+        expect.unreachable();
+      } catch (error) {
+        expect(isDomainError(error, 'VALIDATION')).toBe(true);
+        expect((error as Error).message).toMatch(message);
+      }
+    }
+    expect(() => composeMessage('nope' as never, contextFor('reminder', 'ample'))).toThrow(/Unknown kind/);
+  });
+});
