@@ -5,6 +5,11 @@ import { formatMs, formatTable } from './format-table.ts';
 import type { LoadedScenario } from './load-scenarios.ts';
 import { measure } from './measure.ts';
 
+/** The section, plus each scenario's median so later sections can compare with the core alone. */
+export interface SlotSearchSection extends BenchSection {
+  medianMsByScenario: ReadonlyMap<string, number>;
+}
+
 const TIMING = { warmup: 30, runs: 50, minTimeMs: 1500, maxRuns: 10_000 };
 const TIMING_WITH_PARSE = { warmup: 5, runs: 20, minTimeMs: 500, maxRuns: 2000 };
 
@@ -16,13 +21,15 @@ const TIMING_WITH_PARSE = { warmup: 5, runs: 20, minTimeMs: 500, maxRuns: 2000 }
  * @example
  * const section = benchSlotSearch(loadScenarios(locateScenarios()), (line) => console.log(line));
  */
-export function benchSlotSearch(scenarios: readonly LoadedScenario[], log: (line: string) => void): BenchSection {
+export function benchSlotSearch(scenarios: readonly LoadedScenario[], log: (line: string) => void): SlotSearchSection {
   const rows: string[][] = [];
+  const medianMsByScenario = new Map<string, number>();
   const failures: string[] = [];
   for (const { scenario, expectedSlots } of scenarios) {
     const options = toFindSlotsOptions(scenario);
     const { measurement, result } = measure(() => findSlots(options), TIMING);
     const withParse = measure(() => findSlots(toFindSlotsOptions(scenario)), TIMING_WITH_PARSE).measurement;
+    medianMsByScenario.set(scenario.name, measurement.medianMs);
     const countOk = expectedSlots === undefined || result.length === expectedSlots;
     if (!countOk) failures.push(`${scenario.name}: ${result.length} slots, expected ${expectedSlots}`);
     const reference = scenario.reference?.calcomMedianMs ?? undefined;
@@ -57,5 +64,5 @@ export function benchSlotSearch(scenarios: readonly LoadedScenario[], log: (line
     'the scenario files; its slot grid semantics differ, so its counts are indicative. "reference / ours"',
     'divides that by our median from this run. Slot counts are checked against the scenarios\' README.',
   ].join('\n');
-  return { title: 'Slot search (`findSlots`)', method, table, failures };
+  return { title: 'Slot search (`findSlots`)', method, table, failures, medianMsByScenario };
 }

@@ -41,7 +41,8 @@ export function measure<T>(fn: () => T, options: MeasureOptions): { measurement:
   return { measurement: summarise(samples), result };
 }
 
-function summarise(samples: number[]): Measurement {
+/** Median, 95th percentile, minimum and mean of timings in ms. */
+export function summarise(samples: readonly number[]): Measurement {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (quantile: number): number => sorted[Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] ?? Number.NaN;
   const middle = sorted.length / 2;

@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --write]`: times the slot search on the shared scenarios, prints a table, and with
+ * `npm run bench [-- --write]`: times the slot search on the shared scenarios and `GET /api/v1/slots`
+ * for the panel scenario over a database, prints the tables, and with
  * `--write` regenerates docs/benchmarks.md. Exits 0 without the scenarios (a user's checkout), 1 when
  * a slot count is wrong.
  */
@@ -7,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchSection } from './bench-section.ts';
+import { benchHttpSlots } from './bench-http-slots.ts';
 import { benchSlotSearch } from './bench-slot-search.ts';
 import { loadScenarios, locateScenarios } from './load-scenarios.ts';
 import { describeMachine, writeBenchmarkReport } from './write-benchmark-report.ts';
@@ -25,9 +27,21 @@ const machine = describeMachine();
 console.log(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}`);
 console.log(`Scenarios: ${scenariosDir}\n`);
 
+const HTTP_SCENARIO = 's2-panel-of-4';
+
+const scenarios = loadScenarios(scenariosDir);
 const sections: BenchSection[] = [];
 console.log('Slot search: scenario  mode  members  slots (expected)  median  p95  incl. parsing  reference  ratio  runs');
-sections.push(benchSlotSearch(loadScenarios(scenariosDir), (line) => console.log(line)));
+const slotSearch = benchSlotSearch(scenarios, (line) => console.log(line));
+sections.push(slotSearch);
+
+const panel = scenarios.find(({ scenario }) => scenario.name === HTTP_SCENARIO);
+if (panel) {
+  console.log(`\nGET /api/v1/slots: database  scenario  members  busy blocks  slots (expected)  median  p95  target  app layer  core  reference  runs`);
+  sections.push(await benchHttpSlots(panel, slotSearch.medianMsByScenario.get(HTTP_SCENARIO), (line) => console.log(line)));
+} else {
+  console.log(`\nNo ${HTTP_SCENARIO} scenario in ${scenariosDir}; skipping GET /api/v1/slots.`);
+}
 
 for (const section of sections) {
   console.log(`\n## ${section.title}\n\n${section.table}`);

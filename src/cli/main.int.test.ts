@@ -1,0 +1,141 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startServer } from './commands/serve.ts';
+import type { CliIO } from './io.ts';
+import { main } from './main.ts';
+
+function fakeIO(env: Record<string, string | undefined> = {}, stdin = ''): CliIO & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    stdout: (text: string) => {
+      io.out += text;
+    },
+    stderr: (text: string) => {
+      io.err += text;
+    },
+    readStdin: async () => stdin,
+    env,
+  };
+  return io;
+}
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leeway-cli-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('leeway (usage)', () => {
+  it('prints help, and exits 2 with no command or an unknown one', async () => {
+    const io = fakeIO();
+    expect(await main(['--help'], io)).toBe(0);
+    expect(io.out).toContain('Usage: leeway <command>');
+    expect(await main([], fakeIO())).toBe(2);
+    const unknown = fakeIO();
+    expect(await main(['frobnicate'], unknown)).toBe(2);
+    expect(unknown.err).toContain('unknown command "frobnicate"');
+  });
+
+  it('has --help for every command', async () => {
+    for (const command of ['serve', 'migrate', 'org', 'key']) {
+      const io = fakeIO();
+      expect(await main([command, '--help'], io), command).toBe(0);
+      expect(io.out).toContain(`leeway ${command}`);
+    }
+  });
+
+  it('refuses bad flags and missing values with exit code 2 and a clear message', async () => {
+    const bogus = fakeIO();
+    expect(await main(['org', 'create', '--bogus'], bogus)).toBe(2);
+    expect(bogus.err).toMatch(/Unknown option '--bogus'/);
+    const missing = fakeIO();
+    expect(await main(['org', 'create', '--timezone', 'UTC', '--data-dir', 'memory://'], missing)).toBe(2);
+    expect(missing.err).toContain('--name is required');
+    const port = fakeIO();
+    expect(await main(['serve', '--port', 'abc'], port)).toBe(2);
+    expect(port.err).toContain('Not a port number');
+    const both = fakeIO();
+    expect(await main(['migrate', '--data-dir', 'x', '--database-url', 'postgres://a/b'], both)).toBe(2);
+    const url = fakeIO();
+    expect(await main(['migrate', '--database-url', 'mysql://nope'], url)).toBe(2);
+  });
+
+  it('reports an invalid time zone as bad input', async () => {
+    const io = fakeIO();
+    expect(await main(['org', 'create', '--name', 'X', '--timezone', 'Mars/Base', '--data-dir', 'memory://'], io)).toBe(2);
+    expect(io.err).toContain('timezone');
+  });
+});
+
+describe('leeway org, key and migrate on an embedded data folder', () => {
+  it('creates an organization (JSON), then another key for it', async () => {
+    const dir = tempDir();
+    const migrate = fakeIO();
+    expect(await main(['migrate', '--data-dir', dir], migrate)).toBe(0);
+    expect(migrate.out).toContain('0001-foundation');
+    const created = fakeIO();
+    expect(await main(['org', 'create', '--name', 'Acme', '--timezone', 'Europe/London', '--json', '--data-dir', dir], created)).toBe(0);
+    const json = JSON.parse(created.out) as { organization: { id: string; name: string }; apiKey: string };
+    expect(json.organization.name).toBe('Acme');
+    expect(json.apiKey).toMatch(/^lw_key_/);
+    const key = fakeIO({ LEEWAY_DATA_DIR: dir });
+    expect(await main(['key', 'create', '--org', json.organization.id, '--json'], key)).toBe(0);
+    expect((JSON.parse(key.out) as { apiKey: string }).apiKey).not.toBe(json.apiKey);
+    const unknownOrg = fakeIO({ LEEWAY_DATA_DIR: dir });
+    expect(await main(['key', 'create', '--org', 'nope'], unknownOrg)).toBe(1);
+    expect(unknownOrg.err).toContain('No such organization');
+  });
+});
+
+describe('leeway serve', () => {
+  it('serves the demo over a real socket and refuses a second process on the same folder', async () => {
+    const dir = tempDir();
+    const io = fakeIO();
+    const handle = await startServer(['--port', '0', '--data-dir', dir, '--demo'], io);
+    try {
+      expect(handle).not.toBeNull();
+      const health = await fetch(`${handle!.url}/healthz`);
+      expect(await health.json()).toEqual({ ok: true, database: 'pglite' });
+      const key = /Demo API key:\s+(\S+)/.exec(io.out)?.[1];
+      expect(key).toMatch(/^lw_key_/);
+      const interviews = (await (await fetch(`${handle!.url}/api/v1/interviews`, { headers: { authorization: `Bearer ${key}` } })).json()) as {
+        interviews: Array<{ status: string }>;
+      };
+      expect(interviews.interviews.length).toBeGreaterThanOrEqual(3);
+      expect(interviews.interviews.map((i) => i.status)).toContain('invited');
+      expect(io.out).toContain('Candidate link:');
+
+      const second = fakeIO();
+      expect(await main(['serve', '--port', '0', '--data-dir', dir], second)).toBe(1);
+      expect(second.err).toMatch(/in use by another Leeway process/);
+    } finally {
+      await handle?.close();
+    }
+    // The demo is reused, not duplicated, on the next start.
+    const again = fakeIO();
+    const reopened = await startServer(['--port', '0', '--data-dir', dir, '--demo'], again);
+    try {
+      const key = /Demo API key:\s+(\S+)/.exec(again.out)?.[1];
+      const organization = (await (await fetch(`${reopened!.url}/api/v1/members`, { headers: { authorization: `Bearer ${key}` } })).json()) as { members: unknown[] };
+      expect(organization.members).toHaveLength(4);
+    } finally {
+      await reopened?.close();
+    }
+  });
+
+  it('runs from the leeway bin', () => {
+    const result = spawnSync(process.execPath, [path.resolve('bin/leeway.js'), '--help'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: leeway <command>');
+    const bad = spawnSync(process.execPath, [path.resolve('bin/leeway.js'), 'serve', '--nope'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+  });
+});
