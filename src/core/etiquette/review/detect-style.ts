@@ -73,6 +73,8 @@ export function findShouting(text: AnalysedText): Finding[] {
       runLength = 0;
     };
     for (const word of words) {
+      // "I" and "A" are capitals in any case: they neither start nor break a shouted run.
+      if (word.value.replace(/[^\p{L}]/gu, '').length < 2) continue;
       if (isShouted(word.value)) {
         runStart ??= word.start;
         runEnd = word.end;

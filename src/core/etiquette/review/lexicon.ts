@@ -45,7 +45,7 @@ export const REASON_CATEGORIES: Record<string, ReturnType<typeof compilePhrases>
     'died|death',
     'care for|of',
     'look after',
-    'stay|staying home|back with',
+    'stay|staying ?at home',
   ]),
   employment: compilePhrases([
     'employment|job|work situation|change|circumstances|commitment|obligation|deadline|emergency|trip|travel',
@@ -200,6 +200,7 @@ export const KEEP_DOOR_OPEN = compilePhrases([
   'down the road|line',
   'keep|stay|remain|staying|keeping in touch|contact',
   'keep ... in mind',
+  'on your|the radar',
   'keep|hold|retain ... details|resume|cv|information|profile|application|file',
   'cross paths|path',
   'paths cross',
@@ -251,7 +252,8 @@ export const OVERSHARING = compilePhrases([
   'nervous|mental|emotional breakdown',
   'not ?been slept|sleep|sleeping',
   'rehab|addiction|relapse|alcoholism|sober',
-  'divorce|divorcing|divorced|custody|affair|eviction|evicted|bankruptcy|bankrupt',
+  'divorce|divorcing|divorced|custody|affair|evict*|foreclos*|repossess*|bankrupt*',
+  'bank account',
   'separated from',
   'domestic violence|abuse',
   'restraining order',
@@ -264,7 +266,10 @@ export const REPORTING_A_QUESTION = compilePhrases(['ask|asked|asking|question|q
 
 /** Words that run someone down. */
 export const DEROGATORY = compilePhrases([
-  'idiot|idiots|idiotic|moron|morons|stupid|dumb|incompetent|clueless|useless|pathetic|toxic|nightmare',
+  'idiot|idiots|idiotic|moron|morons|stupid|dumb|incompetent|clueless|useless|pathetic|toxic|nightmare|clown|clowns|circus',
+  'going nowhere',
+  'sinking ship',
+  'dead end|dead-end',
   'horrible|terrible|awful|worst|joke|disaster|shambles|mess|chaotic|chaos|disorganized|unprofessional|amateurish',
   'arrogant|lazy|shady|scam|sketchy|dysfunctional|exploitative|micromanag*|bully|bullies|bullying|jerk|jerks',
   'hate|hated|suck|sucks|sucked|crap|crappy|garbage|trash|ridiculous|absurd|insane|unreliable|dishonest|liar|liars',

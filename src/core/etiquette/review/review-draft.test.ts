@@ -1,8 +1,23 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../errors.ts';
-import { loadMessageExamples } from '../fixtures/load-fixtures.ts';
+import type { ComposeKind, ElementPresence, FindingCode } from '../types.ts';
 import { reviewDraft } from './review-draft.ts';
 import { SEVERITY_DEDUCTIONS } from './score-findings.ts';
+
+interface MessageExample {
+  id: string;
+  kind: ComposeKind;
+  context: { interviewStart: string; now: string; timezone: string };
+  text: string;
+  expected: { elements: ElementPresence; findingsInclude: FindingCode[]; findingsExclude: FindingCode[] };
+}
+
+/** One labelled draft a line, in the corpus's format. */
+function loadMessageExamples(name: string): MessageExample[] {
+  const text = readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+  return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as MessageExample);
+}
 
 const examples = [
   ...loadMessageExamples('corpus-messages.jsonl'),

@@ -1,8 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadQuestionExamples } from '../fixtures/load-fixtures.ts';
 import { PROTECTED_TOPICS } from '../types.ts';
+import type { ProtectedTopic, Verdict } from '../types.ts';
 import { screenQuestions } from './screen-questions.ts';
 import { TOPIC_RULES } from './topic-rules.ts';
+
+interface QuestionExample {
+  question: string;
+  acceptableVerdicts: Verdict[];
+  topics: ProtectedTopic[];
+}
+
+/** One labelled question a line, in the corpus's format. */
+function loadQuestionExamples(name: string): QuestionExample[] {
+  const text = readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+  return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as QuestionExample);
+}
 
 const examples = [...loadQuestionExamples('corpus-questions.jsonl'), ...loadQuestionExamples('own-questions.jsonl')];
 

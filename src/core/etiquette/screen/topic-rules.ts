@@ -79,7 +79,8 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     [
       'where ... born|from',
       'where ... grow|grew up',
-      'nationality|heritage|ancestry|descent|origin|origins|ethnic background',
+      'nationality|heritage|ancestry|descent|origin|origins',
+      'ethnic background',
       'immigrant|immigrated|emigrated|immigrate',
       'what|which country ... from|born',
       'parents ... from|born',
@@ -166,7 +167,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   rule(
     'criminal_record',
     'risky',
-    ['arrest|arrested|arrests|jail|jailed|prison|incarcerated|felony|felon|misdemeanor|misdemeanour|crime|crimes|convicted|conviction|convictions', 'criminal|police record|history|background'],
+    ['arrest|arrested|arrests|jail|jailed|prison|incarcerated|felony|felon|misdemeanor|misdemeanour|crime|crimes|convicted|conviction|convictions|police', 'criminal record|history|background', 'trouble with the law'],
     'Arrests are not evidence of conduct (EEOC guidance), and many states and cities ("ban the box") restrict conviction questions until after a conditional offer.',
     'Where the law allows and the job requires it, after a conditional offer: "Have you been convicted of an offence related to the duties of this role?"',
   ),
@@ -247,7 +248,7 @@ export const LAWFUL_FORMS: readonly LawfulForm[] = [
   },
   {
     topics: ['salary_history'],
-    phrases: compilePhrases(['expect|expecting|expectation|expectations|desired|target|range|requirements|looking for']),
+    phrases: compilePhrases(['expect|expecting|expectation|expectations|desired|target|range|requirements', 'looking for']),
     explanation: 'Asking about salary expectations for this role is lawful; it is past pay that many states protect.',
   },
   {
