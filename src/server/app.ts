@@ -9,6 +9,7 @@ import { createErrorHandler } from './errors.ts';
 import type { ErrorLogger } from './errors.ts';
 import { idempotency } from './idempotency.ts';
 import { problem, problemResponse } from './problem.ts';
+import { registerCandidatePages } from './routes/candidate-pages.ts';
 import { registerCandidateRoutes } from './routes/candidate.ts';
 import { registerEtiquetteRoutes } from './routes/etiquette.ts';
 import { registerHealthRoutes } from './routes/health.ts';
@@ -55,13 +56,12 @@ export function createServerApp(options: ServerOptions): OpenAPIHono<ServerEnv> 
     await next();
     c.header('x-request-id', c.get('requestId'));
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => problemResponse(c, problem(413, 'PAYLOAD_TOO_LARGE', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`)),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => problemResponse(c, problem(413, 'PAYLOAD_TOO_LARGE', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`)),
+  });
+  app.use('/api/*', limitBody);
+  app.use('/c/*', limitBody);
   app.onError(createErrorHandler(log));
   app.notFound((c) => problemResponse(c, problem(404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`)));
 
@@ -80,6 +80,7 @@ export function createServerApp(options: ServerOptions): OpenAPIHono<ServerEnv> 
   registerMessageRoutes(app);
   registerCandidateRoutes(app);
   registerEtiquetteRoutes(app);
+  registerCandidatePages(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
     type: 'http',

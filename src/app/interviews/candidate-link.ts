@@ -6,6 +6,7 @@ import { formatInZone } from '../../core/zoned-time.ts';
 import type { CandidateTokenRecord, Store } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
 import { hashSecret } from '../secrets.ts';
+import { findFreePanelSlots, pickSpreadSlots } from '../slots.ts';
 import { CANDIDATE_TOKEN_PREFIX } from './candidate-token.ts';
 import { loadParties } from './parties.ts';
 import type { InterviewParties } from './parties.ts';
@@ -116,4 +117,27 @@ export function buildCandidateView(parties: InterviewParties, now: Date): Candid
 export async function viewCandidateLink(ctx: AppContext, token: string): Promise<CandidateView> {
   const { interview } = await resolveCandidateLink(ctx, ctx.store, token);
   return buildCandidateView(await loadParties(ctx.store, interview), ctx.clock());
+}
+
+/**
+ * Times the whole panel is free in the next two weeks, offered when a candidate wants to move their
+ * interview; their own current booking does not block them.
+ */
+export async function suggestRescheduleTimes(ctx: AppContext, token: string, count = 8): Promise<Array<{ start: string; startLocal: string }>> {
+  const { interview } = await resolveCandidateLink(ctx, ctx.store, token);
+  if (interview.status !== 'scheduled' && interview.status !== 'invited') return [];
+  const candidate = await ctx.store.candidates.get(interview.organizationId, interview.candidateId);
+  const now = ctx.clock();
+  const from = new Date(Math.ceil((now.getTime() + 12 * 3_600_000) / 1_800_000) * 1_800_000);
+  const slots = await findFreePanelSlots(ctx.store, interview.organizationId, {
+    memberIds: interview.panel,
+    durationMinutes: interview.durationMinutes,
+    from,
+    to: new Date(from.getTime() + 14 * 86_400_000),
+    excludeInterviewId: interview.id,
+  });
+  return pickSpreadSlots(
+    slots.filter((slot) => slot.start !== interview.start?.getTime()),
+    count,
+  ).map((slot) => ({ start: new Date(slot.start).toISOString(), startLocal: formatInZone(new Date(slot.start), candidate?.timezone ?? 'UTC') }));
 }

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NINE_TO_FIVE, startTestServer } from './testing/test-server.ts';
+import type { TestServer } from './testing/test-server.ts';
+
+let server: TestServer;
+let ids: { member: string; opening: string; candidate: string };
+
+beforeAll(async () => {
+  server = await startTestServer({ now: '2026-12-01T12:00:00Z' });
+  await server.call('PATCH', '/api/v1/organization', { contactPhone: '+1 555 0100', contactEmail: 'recruiting@acme.test' });
+  const member = (await (await server.call('POST', '/api/v1/members', { name: 'Grace', email: 'grace@acme.test', role: 'interviewer', timezone: 'America/New_York', workingHours: NINE_TO_FIVE })).json()) as { id: string };
+  const opening = (await (await server.call('POST', '/api/v1/openings', { title: 'Data <Analyst>' })).json()) as { id: string };
+  const candidate = (await (await server.call('POST', '/api/v1/candidates', { name: 'Jo', email: 'jo@example.com', timezone: 'Europe/Berlin' })).json()) as { id: string };
+  ids = { member: member.id, opening: opening.id, candidate: candidate.id };
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+async function invite(body: Record<string, unknown> = {}) {
+  const response = await server.call('POST', '/api/v1/interviews', { openingId: ids.opening, candidateId: ids.candidate, title: 'Interview', durationMinutes: 60, panel: [ids.member], ...body });
+  const created = (await response.json()) as { id: string; candidateLink: string; offeredSlots: Array<{ start: string }> };
+  return { ...created, path: new URL(created.candidateLink).pathname };
+}
+
+const post = (path: string, fields: Record<string, string>) =>
+  server.app.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+
+describe('the candidate page behind the link', () => {
+  it('shows the invitation with escaped text and safe headers, and books a picked time', async () => {
+    const invited = await invite({ offer: { count: 2 } });
+    const page = await server.app.request(invited.path);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await page.text();
+    expect(html).toContain('Data &lt;Analyst&gt;');
+    expect(html).not.toContain('Data <Analyst>');
+    expect(html).toContain('Choose a time');
+    const accepted = await post(`${invited.path}/accept`, { start: invited.offeredSlots[0]!.start });
+    expect(accepted.status).toBe(200);
+    expect(await accepted.text()).toContain('your interview is booked');
+    const detail = (await (await server.call('GET', `/api/v1/interviews/${invited.id}`)).json()) as { status: string };
+    expect(detail.status).toBe('scheduled');
+  });
+
+  it('cancels late with the phone script, and explains refusals in the page', async () => {
+    const booked = await invite({ start: '2026-12-02T15:00:00Z' });
+    server.setNow('2026-12-02T10:00:00Z');
+    const before = await (await server.app.request(booked.path)).text();
+    expect(before).toContain('notice-late');
+    expect(before).toContain('+1 555 0100');
+    const bad = await post(`${booked.path}/cancel`, { reason: 'boredom' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Choose a reason');
+    const done = await post(`${booked.path}/cancel`, { reason: 'transportation', calledAhead: 'true' });
+    expect(done.status).toBe(200);
+    const html = await done.text();
+    expect(html).toContain('What to say on the phone');
+    const again = await post(`${booked.path}/cancel`, { reason: 'transportation' });
+    expect(again.status).toBe(409);
+    server.setNow('2026-12-01T12:00:00Z');
+  });
+
+  it('answers a wrong link with a plain 404 page', async () => {
+    const response = await server.app.request('/c/lw_cand_not-a-real-token');
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('This link is not valid');
+    expect((await post('/c/lw_cand_not-a-real-token/cancel', { reason: 'other' })).status).toBe(404);
+  });
+});

@@ -1,0 +1,116 @@
+import type { CandidateView } from '../../app/interviews/candidate-link.ts';
+import { formatForReader } from '../../core/format-time.ts';
+import { CANDIDATE_REASONS } from '../../core/reasons.ts';
+import { escapeHtml as e } from './escape-html.ts';
+
+export interface CandidatePageOptions {
+  view: CandidateView;
+  token: string;
+  rescheduleTimes: Array<{ start: string }>;
+  banner?: { kind: 'ok' | 'error'; text: string; phoneScript?: string[] };
+}
+
+const REASON_LABELS: Record<(typeof CANDIDATE_REASONS)[number], string> = {
+  medical_emergency: 'A medical emergency',
+  family_emergency: 'A family emergency',
+  employment_change: 'A change in my employment',
+  accepted_offer: 'I accepted another offer',
+  schedule_conflict: 'A scheduling conflict',
+  transportation: 'Travel or transportation trouble',
+  not_a_fit: 'The role is no longer the right fit',
+  other: 'Something else',
+};
+
+const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1d2330}
+h1{font-size:1.5rem}section{border:1px solid #d8dde6;border-radius:8px;padding:1rem;margin:1rem 0}
+.notice-late,.notice-missed{border-color:#c2410c;background:#fff7ed}.ok{background:#ecfdf5}.error{background:#fef2f2}
+label{display:block;margin:.5rem 0}textarea,select,input[type=text],input[type=email]{width:100%;padding:.4rem}
+button{padding:.5rem 1rem;margin:.25rem 0}details{margin:.5rem 0}small{color:#555}`;
+
+function reasonSelect(): string {
+  return `<label>Reason (shared with the employer as a category only)
+<select name="reason" required>${CANDIDATE_REASONS.map((r) => `<option value="${e(r)}">${e(REASON_LABELS[r])}</option>`).join('')}</select></label>`;
+}
+
+function form(token: string, action: string, body: string, submit: string): string {
+  return `<form method="post" action="/c/${e(token)}/${e(action)}">${body}<button type="submit">${e(submit)}</button></form>`;
+}
+
+/**
+ * The candidate's page behind their private link: the interview, the notice a change would give and what
+ * to do about it, and every action as a plain form (works without JavaScript).
+ */
+export function renderCandidatePage({ view, token, rescheduleTimes, banner }: CandidatePageOptions): string {
+  const { interview, notice, actions } = view;
+  const zone = interview.candidateTimezone;
+  const when = interview.start ? formatForReader(new Date(interview.start), zone) : 'Not yet chosen';
+  const orgWhen = interview.start ? formatForReader(new Date(interview.start), interview.organizationTimezone) : null;
+  const parts: string[] = [];
+  parts.push(`<h1>${e(interview.opening.title)} — ${e(interview.title)} with ${e(interview.organization.name)}</h1>`);
+  if (banner) {
+    parts.push(`<section class="${banner.kind}" role="status"><p>${e(banner.text)}</p>${
+      banner.phoneScript ? `<p>What to say on the phone:</p><ol>${banner.phoneScript.map((line) => `<li>${e(line)}</li>`).join('')}</ol>` : ''
+    }</section>`);
+  }
+  parts.push(`<section><p><strong>Status:</strong> ${e(interview.status.replace('_', ' '))}</p>
+<p><strong>When:</strong> ${e(when)}${orgWhen && interview.organizationTimezone !== zone ? `<br><small>${e(orgWhen)} for the team</small>` : ''}</p>
+${interview.location ? `<p><strong>Where:</strong> ${e(interview.location)}</p>` : ''}
+${interview.videoUrl ? `<p><strong>Video:</strong> <a href="${e(interview.videoUrl)}" rel="noreferrer">${e(interview.videoUrl)}</a></p>` : ''}</section>`);
+  if (notice && interview.status === 'scheduled') {
+    parts.push(`<section class="notice-${e(notice.class)}"><p><strong>Notice if you change it now:</strong> ${e(notice.class)} (${e(notice.hoursUntilStart)} hours before the start).</p>
+<p>${e(notice.advice.text)}</p>${notice.advice.phone ? `<p>Call: <a href="tel:${e(notice.advice.phone.replace(/\s/g, ''))}">${e(notice.advice.phone)}</a></p>` : ''}</section>`);
+  }
+  if (view.apologyPath) {
+    parts.push(`<section class="notice-missed"><p>${e(view.apologyPath.text)}</p>${view.apologyPath.phone ? `<p>Call: ${e(view.apologyPath.phone)}</p>` : ''}</section>`);
+  }
+  if (actions.includes('accept') && view.offeredSlots && view.offeredSlots.length > 0) {
+    parts.push(`<section><h2>Choose a time</h2>${view.offeredSlots
+      .map((slot) => form(token, 'accept', `<input type="hidden" name="start" value="${e(slot.start)}">`, formatForReader(new Date(slot.start), zone)))
+      .join('')}</section>`);
+  }
+  if (actions.includes('reschedule')) {
+    const options = rescheduleTimes.map((t) => `<option value="${e(t.start)}">${e(formatForReader(new Date(t.start), zone))}</option>`).join('');
+    parts.push(`<section><h2>${interview.status === 'invited' ? 'None of these work?' : 'Move it'}</h2>
+${options ? form(token, 'reschedule', `<label>Another time the whole panel is free<select name="start">${options}</select></label>${reasonSelect()}<label>Private note (only you see it)<textarea name="note" maxlength="5000"></textarea></label>`, 'Move to this time') : ''}
+${form(token, 'reschedule', '<input type="hidden" name="requestNewTimes" value="true">', 'Ask for other times')}</section>`);
+  }
+  if (actions.includes('cancel')) {
+    const late = notice?.class === 'late' || notice?.class === 'missed';
+    parts.push(`<section><h2>Cancel</h2><p><small>Cancelling is always possible. The sooner, the better for everyone.</small></p>
+${form(
+  token,
+  'cancel',
+  `${reasonSelect()}<label>Message to the employer (optional)<textarea name="message" maxlength="5000"></textarea></label>
+<label>Private note (only you see it)<textarea name="note" maxlength="5000"></textarea></label>
+${late ? '<label><input type="checkbox" name="calledAhead" value="true"> I have already called the coordinator</label>' : ''}`,
+  'Cancel the interview',
+)}</section>`);
+  }
+  if (actions.includes('decline')) {
+    parts.push(`<section><h2>Decline</h2>${form(
+      token,
+      'decline',
+      `${reasonSelect()}<label>Message to the employer (optional)<textarea name="message" maxlength="5000"></textarea></label>
+<label><input type="checkbox" name="keepInTouch" value="true"> Keep me in mind for future roles</label>
+<details><summary>Refer someone else</summary><label>Name<input type="text" name="referralName" maxlength="200"></label><label>Email<input type="email" name="referralEmail" maxlength="320"></label></details>`,
+      'Decline the invitation',
+    )}</section>`);
+  }
+  if (actions.includes('withdraw')) {
+    parts.push(`<section><h2>Withdraw from the process</h2>${form(token, 'withdraw', `${reasonSelect()}<label>Message to the employer (optional)<textarea name="message" maxlength="5000"></textarea></label>`, 'Withdraw my application')}</section>`);
+  }
+  parts.push(`<section><h2>Report a concern</h2><p><small>Goes to the organization's HR contact only, never to the panel.</small></p>${form(
+    token,
+    'concern',
+    `<label>About<select name="category"><option value="inappropriate_questions">Inappropriate or illegal questions</option><option value="disrespectful_conduct">Disrespectful conduct</option><option value="discrimination">Discrimination</option><option value="accessibility">Accessibility</option><option value="other">Something else</option></select></label><label>What happened<textarea name="details" required maxlength="10000"></textarea></label>`,
+    'Send confidentially',
+  )}</section>`);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="referrer" content="no-referrer"><title>${e(interview.opening.title)} interview · ${e(interview.organization.name)}</title><style>${STYLE}</style></head>
+<body><main>${parts.join('\n')}</main></body></html>`;
+}
+
+export function renderMissingLinkPage(): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Link not valid</title><style>${STYLE}</style></head>
+<body><main><h1>This link is not valid</h1><p>It may have expired. Please contact the recruiter who sent it.</p></main></body></html>`;
+}

@@ -1,0 +1,118 @@
+import type { Context, Hono } from 'hono';
+import {
+  acceptOfferedSlot,
+  cancelByCandidate,
+  declineByCandidate,
+  raiseConcern,
+  rescheduleByCandidate,
+  withdrawByCandidate,
+} from '../../app/interviews/candidate-actions.ts';
+import type { CandidateActionResult } from '../../app/interviews/candidate-actions.ts';
+import { suggestRescheduleTimes, viewCandidateLink } from '../../app/interviews/candidate-link.ts';
+import type { AppContext } from '../../app/context.ts';
+import { isDomainError } from '../../core/errors.ts';
+import { CANDIDATE_REASONS } from '../../core/reasons.ts';
+import type { CandidateReason } from '../../core/reasons.ts';
+import type { ServerEnv } from '../env.ts';
+import { renderCandidatePage, renderMissingLinkPage } from '../pages/candidate-page.ts';
+
+const SECURITY_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  // The token is in the URL: never send it on as a referrer, never cache the page.
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+};
+
+type Form = Record<string, string>;
+
+function text(form: Form, name: string): string | null {
+  const value = form[name]?.trim();
+  return value ? value : null;
+}
+
+function reason(form: Form): CandidateReason {
+  const value = form.reason;
+  if (!value || !(CANDIDATE_REASONS as readonly string[]).includes(value)) throw new FormError('Choose a reason from the list.');
+  return value as CandidateReason;
+}
+
+class FormError extends Error {}
+
+const ACTIONS: Record<string, (ctx: AppContext, token: string, form: Form) => Promise<CandidateActionResult>> = {
+  accept: (ctx, token, form) => acceptOfferedSlot(ctx, token, { start: instant(form.start) }),
+  reschedule: (ctx, token, form) =>
+    form.requestNewTimes === 'true'
+      ? rescheduleByCandidate(ctx, token, { requestNewTimes: true, note: text(form, 'note') })
+      : rescheduleByCandidate(ctx, token, { start: instant(form.start), reason: reason(form), note: text(form, 'note') }),
+  cancel: (ctx, token, form) =>
+    cancelByCandidate(ctx, token, { reason: reason(form), note: text(form, 'note'), message: text(form, 'message'), calledAhead: form.calledAhead === 'true' }),
+  decline: (ctx, token, form) => {
+    const name = text(form, 'referralName');
+    const email = text(form, 'referralEmail');
+    if ((name === null) !== (email === null)) throw new FormError('A referral needs both a name and an email.');
+    return declineByCandidate(ctx, token, {
+      reason: reason(form),
+      message: text(form, 'message'),
+      keepInTouch: form.keepInTouch === 'true',
+      referral: name && email ? { name, email } : null,
+    });
+  },
+  withdraw: (ctx, token, form) => withdrawByCandidate(ctx, token, { reason: reason(form), message: text(form, 'message') }),
+  concern: (ctx, token, form) => {
+    const details = text(form, 'details');
+    const category = form.category ?? 'other';
+    if (!details) throw new FormError('Tell us what happened.');
+    if (!['inappropriate_questions', 'disrespectful_conduct', 'discrimination', 'accessibility', 'other'].includes(category)) throw new FormError('Choose what the concern is about.');
+    return raiseConcern(ctx, token, { category, details: details.slice(0, 10_000) });
+  },
+};
+
+const DONE: Record<string, string> = {
+  accept: 'Thank you — your interview is booked. A calendar invitation is on its way.',
+  reschedule: 'Thank you for letting us know. The panel has been told.',
+  cancel: 'Your interview is cancelled, and the panel has been told. Thank you for letting us know.',
+  decline: 'Thank you for letting us know. We have passed it on.',
+  withdraw: 'You have withdrawn from the process. Thank you for your time.',
+  concern: 'Your report went to HR, confidentially.',
+};
+
+function instant(value: string | undefined): Date {
+  const date = value ? new Date(value) : new Date(Number.NaN);
+  if (Number.isNaN(date.getTime())) throw new FormError('Choose a time from the list.');
+  return date;
+}
+
+async function page(c: Context<ServerEnv>, token: string, status: 200 | 400 | 404 | 409 | 422, banner?: Parameters<typeof renderCandidatePage>[0]['banner']) {
+  const ctx = c.get('ctx');
+  try {
+    const view = await viewCandidateLink(ctx, token);
+    const rescheduleTimes = view.actions.includes('reschedule') ? await suggestRescheduleTimes(ctx, token) : [];
+    return c.body(renderCandidatePage({ view, token, rescheduleTimes, ...(banner ? { banner } : {}) }), status, SECURITY_HEADERS);
+  } catch (error) {
+    if (isDomainError(error, 'NOT_FOUND')) return c.body(renderMissingLinkPage(), 404, SECURITY_HEADERS);
+    throw error;
+  }
+}
+
+/** The candidate's page behind the link in their messages: plain HTML forms over the same use cases as the API. */
+export function registerCandidatePages(app: Hono<ServerEnv>): void {
+  app.get('/c/:token', (c) => page(c, c.req.param('token'), 200));
+
+  app.post('/c/:token/:action', async (c) => {
+    const token = c.req.param('token');
+    const run = ACTIONS[c.req.param('action')];
+    if (!run) return c.body(renderMissingLinkPage(), 404, SECURITY_HEADERS);
+    const form = Object.fromEntries(Object.entries(await c.req.parseBody()).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
+    try {
+      const result = await run(c.get('ctx'), token, form);
+      return page(c, token, 200, { kind: 'ok', text: DONE[c.req.param('action')] ?? 'Done.', ...(result.phoneScript ? { phoneScript: result.phoneScript } : {}) });
+    } catch (error) {
+      if (error instanceof FormError) return page(c, token, 400, { kind: 'error', text: error.message });
+      if (isDomainError(error, 'NOT_FOUND')) return c.body(renderMissingLinkPage(), 404, SECURITY_HEADERS);
+      if (isDomainError(error)) return page(c, token, error.code === 'VALIDATION' ? 400 : 409, { kind: 'error', text: error.message });
+      throw error;
+    }
+  });
+}
