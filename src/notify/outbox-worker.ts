@@ -1,3 +1,4 @@
+import { redactLinkTokens } from './redact-link-tokens.ts';
 import type { Clock } from '../app/context.ts';
 import type { OutboxMessage, Store } from '../store/index.ts';
 import type { OutgoingEmail } from './email-message.ts';
@@ -112,14 +113,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       failure = { error };
     }
     if (failure === undefined) {
-      await store.outbox.markSent(message.id, clock());
+      await store.outbox.markSent(message.id, clock(), redactLinkTokens(message.payload));
       log({ level: 'info', event: 'outbox.sent', ...fields });
       return 'sent';
     }
     const error = describeFailure(failure.error);
     const permanent = isPermanentSmtpFailure(failure.error);
     if (permanent || message.attempts >= maxAttempts) {
-      await store.outbox.markFailed(message.id, error);
+      await store.outbox.markFailed(message.id, error, redactLinkTokens(message.payload));
       const reason = permanent ? 'permanent' : 'attempts exhausted';
       log({ level: 'error', event: 'outbox.failed', ...fields, reason, error });
       return 'failed';

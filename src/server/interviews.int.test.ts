@@ -105,6 +105,12 @@ describe('the change-an-interview flow, end to end over HTTP and SMTP', () => {
     expect(accepted.interview.status).toBe('scheduled');
     smtp.reset();
     await deliverAll();
+    // Delivered messages keep no usable link token in the database.
+    const stored = await server.ctx.store.outbox.list(server.organizationId, { interviewId: invited.id });
+    for (const message of stored.filter((m) => m.status === 'sent')) {
+      expect(JSON.stringify(message.payload)).not.toMatch(/lw_cand_(?!\[redacted\])/);
+    }
+    expect(smtp.messages.some((m) => (m.parsed.text ?? '').includes(token.slice(0, 20)) || /lw_cand_[A-Za-z0-9_-]{20,}/.test(m.parsed.text ?? ''))).toBe(true);
     const requests = smtp.messages.filter((m) => m.calendar?.method === 'REQUEST');
     expect(requests.map((m) => m.envelope.to[0]).sort()).toEqual(['alan@acme.test', 'grace@acme.test', 'jordan.lee@example.com']);
     for (const mail of requests) {

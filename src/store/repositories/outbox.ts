@@ -145,10 +145,11 @@ export class OutboxRepository {
     return rows.map(toMessage).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
   }
 
-  async markSent(id: string, at: Date): Promise<void> {
+  /** `payload` replaces the stored one, e.g. without the secrets it no longer needs. */
+  async markSent(id: string, at: Date, payload?: Record<string, unknown>): Promise<void> {
     await this.db
       .updateTable('outbox')
-      .set({ status: 'sent', sentAt: at, lockedUntil: null, lastError: null })
+      .set({ status: 'sent', sentAt: at, lockedUntil: null, lastError: null, ...(payload ? { payload: JSON.stringify(payload) } : {}) })
       .where('id', '=', id)
       .execute();
   }
@@ -161,10 +162,10 @@ export class OutboxRepository {
       .execute();
   }
 
-  async markFailed(id: string, error: string): Promise<void> {
+  async markFailed(id: string, error: string, payload?: Record<string, unknown>): Promise<void> {
     await this.db
       .updateTable('outbox')
-      .set({ status: 'failed', lockedUntil: null, lastError: error.slice(0, 2000) })
+      .set({ status: 'failed', lockedUntil: null, lastError: error.slice(0, 2000), ...(payload ? { payload: JSON.stringify(payload) } : {}) })
       .where('id', '=', id)
       .execute();
   }
