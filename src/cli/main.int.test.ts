@@ -139,3 +139,32 @@ describe('leeway serve', () => {
     expect(bad.status).toBe(2);
   });
 });
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('leeway on PostgreSQL', () => {
+  it('migrates, creates an organization and serves with --database-url', async () => {
+    const { default: pg } = await import('pg');
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    const name = `leeway_cli_${Date.now().toString(36)}`;
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.pathname = `/${name}`;
+    try {
+      expect(await main(['migrate', '--database-url', url.toString()], fakeIO())).toBe(0);
+      const created = fakeIO({ DATABASE_URL: url.toString() });
+      expect(await main(['org', 'create', '--name', 'Pg Org', '--timezone', 'UTC', '--json'], created)).toBe(0);
+      const apiKey = (JSON.parse(created.out) as { apiKey: string }).apiKey;
+      const handle = await startServer(['--port', '0', '--database-url', url.toString()], fakeIO());
+      try {
+        expect(await (await fetch(`${handle!.url}/healthz`)).json()).toEqual({ ok: true, database: 'postgres' });
+        const org = await fetch(`${handle!.url}/api/v1/organization`, { headers: { authorization: `Bearer ${apiKey}` } });
+        expect(await org.json()).toMatchObject({ name: 'Pg Org' });
+      } finally {
+        await handle?.close();
+      }
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+});
