@@ -144,6 +144,27 @@ export async function rescheduleByCandidate(
   });
 }
 
+/** Frees the panel, drops queued reminders and tells everyone (CANCEL to every calendar). */
+async function releaseForCandidate(
+  ctx: AppContext,
+  store: Store,
+  current: Interview,
+  status: Interview['status'],
+  input: { reason: string; message: string | null; notice: NoticeDecision | null; now: Date },
+): Promise<{ interview: Interview; parties: InterviewParties; messageIds: string[] }> {
+  const interview = await releaseInterview(store, current, { status, at: input.now, raiseSequence: current.status === 'scheduled' });
+  const parties = await loadParties(store, interview);
+  await cancelReminders(store, parties);
+  const messageIds = await notifyInterviewEvent(ctx, store, parties, {
+    type: 'cancelled',
+    by: 'candidate',
+    reason: input.reason,
+    noticeClass: input.notice?.class ?? 'ample',
+    message: input.message,
+  });
+  return { interview, parties, messageIds };
+}
+
 function phoneScriptFor(parties: InterviewParties, notice: NoticeDecision | null, reason: string, now: Date): string[] | undefined {
   if (!notice || (notice.class !== 'late' && notice.class !== 'missed')) return undefined;
   return composeForRecipient('candidate_cancel', parties, { now, reason, previousStart: parties.interview.start }).phoneScript;
@@ -170,16 +191,7 @@ export async function cancelByCandidate(
         { apologyPath: true, phone: notice.advice.phone ?? null },
       );
     }
-    const interview = await releaseInterview(store, current, { status, at: now, raiseSequence: current.status === 'scheduled' });
-    const parties = await loadParties(store, interview);
-    await cancelReminders(store, parties);
-    const messageIds = await notifyInterviewEvent(ctx, store, parties, {
-      type: 'cancelled',
-      by: 'candidate',
-      reason: input.reason,
-      noticeClass: notice?.class ?? 'ample',
-      message: input.message ?? null,
-    });
+    const { interview, parties, messageIds } = await releaseForCandidate(ctx, store, current, status, { reason: input.reason, message: input.message ?? null, notice, now });
     await recordAction(store, interview, {
       at: now,
       actor: 'candidate',
@@ -242,16 +254,7 @@ export async function withdrawByCandidate(
     for (const candidateInterview of open) {
       const locked = (await store.interviews.get(record.organizationId, candidateInterview.id, { forUpdate: true }))!;
       const notice = await noticeFor(store, locked, now);
-      const interview = await releaseInterview(store, locked, { status: 'cancelled', at: now, raiseSequence: locked.status === 'scheduled' });
-      const parties = await loadParties(store, interview);
-      await cancelReminders(store, parties);
-      const messageIds = await notifyInterviewEvent(ctx, store, parties, {
-        type: 'cancelled',
-        by: 'candidate',
-        reason: input.reason,
-        noticeClass: notice?.class ?? 'ample',
-        message: input.message ?? null,
-      });
+      const { interview, messageIds } = await releaseForCandidate(ctx, store, locked, 'cancelled', { reason: input.reason, message: input.message ?? null, notice, now });
       await recordAction(store, interview, { at: now, actor: 'candidate', action: 'withdrawn', notice, reason: input.reason, messageIds });
       if (interview.id === linked.id) {
         linkedAfter = interview;
