@@ -12,6 +12,14 @@ import { OutboxRepository } from './repositories/outbox.ts';
 import { UserRepository } from './repositories/users.ts';
 import type { Database } from './schema.ts';
 
+const MAX_TRANSACTION_ATTEMPTS = 5;
+
+/** deadlock_detected and serialization_failure: the transaction did nothing wrong and may simply run again. */
+function isRetryableConflict(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: string }).code : undefined;
+  return code === '40P01' || code === '40001';
+}
+
 /**
  * Every repository over one executor. The use cases see only this: no driver types, and the same code
  * runs inside or outside a transaction.
@@ -44,10 +52,22 @@ export class Store {
     this.users = new UserRepository(executor);
   }
 
-  /** Runs the work in one transaction; nested calls join the outer one. */
+  /**
+   * Runs the work in one transaction; nested calls join the outer one. Concurrent inserts checked by an
+   * exclusion constraint can deadlock each other (PostgreSQL then aborts one of them); such a transaction
+   * is run again, and on the second try it meets the committed booking and fails cleanly as SLOT_TAKEN.
+   * The work must therefore touch nothing but the database.
+   */
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.executor.isTransaction) return work(this);
-    return (this.executor as Kysely<Database>).transaction().execute((trx) => work(new Store(trx, this.engine)));
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await (this.executor as Kysely<Database>).transaction().execute((trx) => work(new Store(trx, this.engine)));
+      } catch (error) {
+        if (!isRetryableConflict(error) || attempt >= MAX_TRANSACTION_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      }
+    }
   }
 
   /** A cheap round trip, for health checks. */
