@@ -1,11 +1,15 @@
 import type { Organization } from '../core/types.ts';
-import { zonedToInstant } from '../core/zoned-time.ts';
-import { formatInZone } from '../core/zoned-time.ts';
+import { classifyNotice } from '../core/notice-policy.ts';
 import type { AppContext } from './context.ts';
 import { createInterview } from './interviews/create-interview.ts';
 import { createMember } from './members.ts';
 import { createCandidate, createOpening } from './openings.ts';
 import { createApiKey, createOrganization } from './organizations.ts';
+import { findFreePanelSlots } from './slots.ts';
+
+const EVERY_DAY_7_TO_22 = Object.fromEntries(
+  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [['07:00', '22:00']] as Array<[string, string]>]),
+);
 
 export const DEMO_ORGANIZATION_NAME = 'Northwind Robotics (demo)';
 
@@ -44,7 +48,8 @@ export async function seedDemo(ctx: AppContext): Promise<DemoSeed> {
   const interviewers = await Promise.all([
     createMember(ctx, orgId, { name: 'Grace Hopper', email: 'grace@northwind.example', role: 'interviewer', timezone: 'America/New_York', workingHours: WEEKDAYS_9_TO_5 }),
     createMember(ctx, orgId, { name: 'Alan Turing', email: 'alan@northwind.example', role: 'interviewer', timezone: 'Europe/London', workingHours: { ...WEEKDAYS_9_TO_5, mon: [['13:00', '18:00']] }, bufferMinutes: 10 }),
-    createMember(ctx, orgId, { name: 'Katherine Johnson', email: 'katherine@northwind.example', role: 'interviewer', timezone: 'America/Chicago', workingHours: WEEKDAYS_9_TO_5 }),
+    // On call every day, so the demo always has an interview less than a day away.
+    createMember(ctx, orgId, { name: 'Katherine Johnson', email: 'katherine@northwind.example', role: 'interviewer', timezone: 'America/Chicago', workingHours: EVERY_DAY_7_TO_22 }),
     createMember(ctx, orgId, { name: 'Rosalind Franklin', email: 'rosalind@northwind.example', role: 'recruiter', timezone: 'America/New_York', workingHours: WEEKDAYS_9_TO_5 }),
   ]);
   const opening = await createOpening(ctx, orgId, { title: 'Robotics Software Engineer', department: 'Engineering', location: 'New York office, 5th floor' });
@@ -59,27 +64,32 @@ export async function seedDemo(ctx: AppContext): Promise<DemoSeed> {
 
   const now = ctx.clock();
   const links: Array<{ label: string; url: string }> = [];
-  // Interviews 3, 1.5 and 0.5 days ahead, each on a weekday at a time the panel works.
+  // One interview at each notice distance from now, at the panel's first free time after it.
   const plans = [
-    { label: 'ample notice', daysAhead: 4, candidate: candidates[0]!, panel: [interviewers[0]!.id, interviewers[2]!.id] },
-    { label: 'adequate notice', daysAhead: 1.6, candidate: candidates[1]!, panel: [interviewers[0]!.id] },
-    { label: 'late notice', daysAhead: 0.6, candidate: candidates[2]!, panel: [interviewers[2]!.id] },
+    { hoursAhead: 96, candidate: candidates[0]!, panel: [interviewers[0]!.id, interviewers[2]!.id] },
+    { hoursAhead: 30, candidate: candidates[1]!, panel: [interviewers[2]!.id] },
+    { hoursAhead: 4, candidate: candidates[2]!, panel: [interviewers[2]!.id] },
   ];
   for (const plan of plans) {
-    const start = nextWorkingHour(new Date(now.getTime() + plan.daysAhead * 86_400_000), 'America/New_York');
-    try {
-      const created = await createInterview(ctx, orgId, {
-        openingId: opening.id,
-        candidateId: plan.candidate.id,
-        title: 'Technical interview',
-        durationMinutes: 60,
-        panel: plan.panel,
-        start,
-      });
-      links.push({ label: `${plan.candidate.name}, ${plan.label}`, url: created.candidateLink });
-    } catch {
-      // A demo time that happens to be unavailable is skipped; the others still show the flow.
-    }
+    const from = new Date(Math.ceil((now.getTime() + plan.hoursAhead * 3_600_000) / 3_600_000) * 3_600_000);
+    const [slot] = await findFreePanelSlots(ctx.store, orgId, {
+      memberIds: plan.panel,
+      durationMinutes: 60,
+      from,
+      to: new Date(from.getTime() + 7 * 86_400_000),
+      stepMinutes: 60,
+    });
+    if (!slot) continue;
+    const created = await createInterview(ctx, orgId, {
+      openingId: opening.id,
+      candidateId: plan.candidate.id,
+      title: 'Technical interview',
+      durationMinutes: 60,
+      panel: plan.panel,
+      start: new Date(slot.start),
+    });
+    const notice = classifyNotice({ at: now, start: new Date(slot.start), policy: organization.noticePolicy });
+    links.push({ label: `${plan.candidate.name}, ${notice.class} notice (${Math.round(notice.hoursUntilStart)} h ahead)`, url: created.candidateLink });
   }
   const invited = await createInterview(ctx, orgId, {
     openingId: opening.id,
@@ -91,20 +101,4 @@ export async function seedDemo(ctx: AppContext): Promise<DemoSeed> {
   }).catch(() => null);
   if (invited) links.push({ label: `${candidates[3]!.name}, invitation to pick a time`, url: invited.candidateLink });
   return { organization, apiKey, candidateLinks: links, created: true };
-}
-
-/**
- * The first whole hour at or after the instant that falls on a weekday between 10:00 and 15:00 in the
- * zone, so demo interviews land inside everyone's working hours.
- */
-function nextWorkingHour(from: Date, timeZone: string): Date {
-  let candidate = new Date(Math.ceil(from.getTime() / 3_600_000) * 3_600_000);
-  for (let i = 0; i < 24 * 14; i += 1) {
-    const local = formatInZone(candidate, timeZone);
-    const hour = Number(local.slice(11, 13));
-    const weekday = new Date(`${local.slice(0, 10)}T12:00:00Z`).getUTCDay();
-    if (weekday >= 1 && weekday <= 5 && hour >= 10 && hour <= 15) return zonedToInstant(local.slice(0, 16), timeZone);
-    candidate = new Date(candidate.getTime() + 3_600_000);
-  }
-  return candidate;
 }
