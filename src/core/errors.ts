@@ -10,6 +10,8 @@ export const DOMAIN_ERROR_CODES = [
   'AFTER_START',
   'OPENING_NOT_OPEN',
   'CONFLICT',
+  'UNAUTHENTICATED',
+  'RATE_LIMITED',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

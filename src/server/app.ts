@@ -3,7 +3,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppContext } from '../app/context.ts';
-import { requireApiKey, scopeCandidateLink } from './auth.ts';
+import { requireEmployer, scopeCandidateLink } from './auth.ts';
+import { LoginLimiter } from './login-limiter.ts';
 import type { ServerEnv } from './env.ts';
 import { createErrorHandler } from './errors.ts';
 import type { ErrorLogger } from './errors.ts';
@@ -16,6 +17,7 @@ import { registerHealthRoutes } from './routes/health.ts';
 import { registerInterviewRoutes } from './routes/interviews.ts';
 import { registerMessageRoutes } from './routes/messages.ts';
 import { registerOpeningRoutes } from './routes/openings.ts';
+import { registerSessionRoutes } from './routes/session.ts';
 import { registerSlotRoutes } from './routes/slots.ts';
 import { registerMemberRoutes } from './routes/members.ts';
 import { registerOrganizationRoutes } from './routes/organization.ts';
@@ -26,8 +28,10 @@ export interface ServerOptions {
   version?: string;
 }
 
+/** Candidate links carry their own credential, and signing in is how a session starts. */
 function exceptCandidateLinks(middleware: MiddlewareHandler<ServerEnv>): MiddlewareHandler<ServerEnv> {
-  return (c, next) => (c.req.path.startsWith('/api/v1/candidate/') ? next() : middleware(c, next));
+  return (c, next) =>
+    c.req.path.startsWith('/api/v1/candidate/') || c.req.path === '/api/v1/session' ? next() : middleware(c, next);
 }
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -66,10 +70,11 @@ export function createServerApp(options: ServerOptions): OpenAPIHono<ServerEnv> 
   app.notFound((c) => problemResponse(c, problem(404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`)));
 
   registerHealthRoutes(app);
+  registerSessionRoutes(app, new LoginLimiter());
 
   // Employer side: an API key scopes everything below to one organization. Candidate links carry their
   // own token and are authorised by it instead.
-  app.use('/api/v1/*', exceptCandidateLinks(requireApiKey()));
+  app.use('/api/v1/*', exceptCandidateLinks(requireEmployer()));
   app.use('/api/v1/*', exceptCandidateLinks(idempotency()));
   app.use('/api/v1/candidate/:token/*', scopeCandidateLink(), idempotency());
   registerOrganizationRoutes(app);

@@ -1,28 +1,45 @@
 import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { authenticateApiKey } from '../app/organizations.ts';
+import { authenticateSession } from '../app/sessions.ts';
 import { hashSecret } from '../app/secrets.ts';
 import type { ServerEnv } from './env.ts';
 import { problem, problemResponse } from './problem.ts';
 
+export const SESSION_COOKIE = 'leeway_session';
+const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
 /**
- * Employer-side authentication: `Authorization: Bearer <api key>`. The key decides the organization;
- * nothing in the request can name another one.
+ * Employer-side authentication: `Authorization: Bearer <api key>`, or the dashboard's session cookie
+ * (then every state change must carry the session's `X-CSRF-Token`). The credential decides the
+ * organization; nothing in the request can name another one.
  */
-export function requireApiKey(): MiddlewareHandler<ServerEnv> {
+export function requireEmployer(): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match?.[1]) {
-      c.header('www-authenticate', 'Bearer realm="leeway"');
-      return problemResponse(c, problem(401, 'UNAUTHORIZED', 'Send an API key as "Authorization: Bearer <key>".'));
+    const header = c.req.header('authorization');
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+      const principal = match?.[1] ? await authenticateApiKey(c.get('ctx'), match[1]) : null;
+      if (!principal) {
+        c.header('www-authenticate', 'Bearer realm="leeway", error="invalid_token"');
+        return problemResponse(c, problem(401, 'UNAUTHORIZED', 'The API key is not valid.'));
+      }
+      c.set('organizationId', principal.organizationId);
+      return next();
     }
-    const principal = await authenticateApiKey(c.get('ctx'), match[1]);
-    if (!principal) {
-      c.header('www-authenticate', 'Bearer realm="leeway", error="invalid_token"');
-      return problemResponse(c, problem(401, 'UNAUTHORIZED', 'The API key is not valid.'));
+    const cookie = getCookie(c, SESSION_COOKIE);
+    if (cookie) {
+      const session = await authenticateSession(c.get('ctx'), cookie, c.req.header('x-csrf-token'));
+      if (session) {
+        if (MUTATING.has(c.req.method) && !session.csrfValid) {
+          return problemResponse(c, problem(403, 'CSRF', 'Send the session\'s X-CSRF-Token with every change.'));
+        }
+        c.set('organizationId', session.organizationId);
+        return next();
+      }
     }
-    c.set('organizationId', principal.organizationId);
-    await next();
+    c.header('www-authenticate', 'Bearer realm="leeway"');
+    return problemResponse(c, problem(401, 'UNAUTHORIZED', 'Send an API key as "Authorization: Bearer <key>", or sign in.'));
   };
 }
 

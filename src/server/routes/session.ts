@@ -1,0 +1,57 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { endSession, startSession } from '../../app/sessions.ts';
+import { DomainError, isDomainError } from '../../core/errors.ts';
+import { SESSION_COOKIE } from '../auth.ts';
+import type { ServerEnv } from '../env.ts';
+import type { LoginLimiter } from '../login-limiter.ts';
+import { Email, Instant, problems } from '../schemas/common.ts';
+import { jsonContent } from '../schemas/route-helpers.ts';
+
+const SessionSchema = z
+  .object({ organizationId: z.string(), csrfToken: z.string(), expiresAt: Instant })
+  .openapi('Session', { description: 'The session itself is in the HttpOnly cookie; send csrfToken as X-CSRF-Token on changes.' });
+
+const loginRoute = createRoute({
+  method: 'post', path: '/api/v1/session', tags: ['session'],
+  summary: 'Sign in to the dashboard (sets an HttpOnly, SameSite=Lax session cookie)',
+  request: { body: { required: true, content: jsonContent(z.object({ email: Email, password: z.string().min(1).max(500) }).strict()) } },
+  responses: { 200: { description: 'Signed in', content: jsonContent(SessionSchema) }, ...problems(400, 401, 429) },
+});
+
+const logoutRoute = createRoute({
+  method: 'delete', path: '/api/v1/session', tags: ['session'], summary: 'Sign out',
+  responses: { 204: { description: 'Signed out' } },
+});
+
+export function registerSessionRoutes(app: OpenAPIHono<ServerEnv>, limiter: LoginLimiter): void {
+  app.openapi(loginRoute, async (c) => {
+    const { email, password } = c.req.valid('json');
+    const ctx = c.get('ctx');
+    const key = email.trim().toLowerCase();
+    if (limiter.isBlocked(key, ctx.clock())) throw new DomainError('RATE_LIMITED', 'Too many failed sign-ins; try again in a few minutes.');
+    try {
+      const session = await startSession(ctx, { email, password });
+      limiter.reset(key);
+      setCookie(c, SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: new URL(c.req.url).protocol === 'https:',
+        path: '/',
+        expires: session.expiresAt,
+      });
+      return c.json({ organizationId: session.organizationId, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() }, 200);
+    } catch (error) {
+      if (isDomainError(error, 'UNAUTHENTICATED')) limiter.recordFailure(key, ctx.clock());
+      throw error;
+    }
+  });
+
+  app.openapi(logoutRoute, async (c) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) await endSession(c.get('ctx'), token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  });
+}
