@@ -3,6 +3,7 @@ import { classifyNotice } from '../core/notice-policy.ts';
 import type { AppContext } from './context.ts';
 import { createInterview } from './interviews/create-interview.ts';
 import { createMember } from './members.ts';
+import type { MemberInput } from './members.ts';
 import { createCandidate, createOpening } from './openings.ts';
 import { createApiKey, createOrganization } from './organizations.ts';
 import { findFreePanelSlots } from './slots.ts';
@@ -45,13 +46,15 @@ export async function seedDemo(ctx: AppContext): Promise<DemoSeed> {
     contactPhone: '+1 212 555 0134',
   });
   const orgId = organization.id;
-  const interviewers = await Promise.all([
-    createMember(ctx, orgId, { name: 'Grace Hopper', email: 'grace@northwind.example', role: 'interviewer', timezone: 'America/New_York', workingHours: WEEKDAYS_9_TO_5 }),
-    createMember(ctx, orgId, { name: 'Alan Turing', email: 'alan@northwind.example', role: 'interviewer', timezone: 'Europe/London', workingHours: { ...WEEKDAYS_9_TO_5, mon: [['13:00', '18:00']] }, bufferMinutes: 10 }),
+  const team: MemberInput[] = [
+    { name: 'Grace Hopper', email: 'grace@northwind.example', role: 'interviewer', timezone: 'America/New_York', workingHours: WEEKDAYS_9_TO_5 },
+    { name: 'Alan Turing', email: 'alan@northwind.example', role: 'interviewer', timezone: 'Europe/London', workingHours: { ...WEEKDAYS_9_TO_5, mon: [['13:00', '18:00']] }, bufferMinutes: 10 },
     // On call every day, so the demo always has an interview less than a day away.
-    createMember(ctx, orgId, { name: 'Katherine Johnson', email: 'katherine@northwind.example', role: 'interviewer', timezone: 'America/Chicago', workingHours: EVERY_DAY_7_TO_22 }),
-    createMember(ctx, orgId, { name: 'Rosalind Franklin', email: 'rosalind@northwind.example', role: 'recruiter', timezone: 'America/New_York', workingHours: WEEKDAYS_9_TO_5 }),
-  ]);
+    { name: 'Katherine Johnson', email: 'katherine@northwind.example', role: 'interviewer', timezone: 'America/Chicago', workingHours: EVERY_DAY_7_TO_22 },
+    { name: 'Rosalind Franklin', email: 'rosalind@northwind.example', role: 'recruiter', timezone: 'America/New_York', workingHours: WEEKDAYS_9_TO_5 },
+  ];
+  const interviewers = [];
+  for (const input of team) interviewers.push(await createMember(ctx, orgId, input));
   const opening = await createOpening(ctx, orgId, { title: 'Robotics Software Engineer', department: 'Engineering', location: 'New York office, 5th floor' });
   const people = [
     { name: 'Jordan Lee', email: 'jordan.lee@example.com', timezone: 'America/New_York' },

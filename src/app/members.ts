@@ -14,18 +14,16 @@ export async function createMember(ctx: AppContext, organizationId: string, inpu
     .timeZone('timezone', input.timezone)
     .addAll(validateWorkingHours(input.workingHours))
     .throwIfAny();
-  try {
-    return await ctx.store.members.create(organizationId, {
-      ...input,
-      email: input.email.toLowerCase(),
-      workingHours: completeWorkingHours(input.workingHours),
-    });
-  } catch (error) {
-    if ((error as { code?: string }).code === '23505') {
-      throw new DomainError('CONFLICT', `A member with the email ${input.email} already exists.`);
-    }
-    throw error;
+  return ctx.store.members
+    .create(organizationId, { ...input, email: input.email.toLowerCase(), workingHours: completeWorkingHours(input.workingHours) })
+    .catch((error: unknown) => rethrowDuplicateEmail(error, input.email));
+}
+
+function rethrowDuplicateEmail(error: unknown, email: string | undefined): never {
+  if ((error as { code?: string }).code === '23505') {
+    throw new DomainError('CONFLICT', `A member with the email ${email ?? 'given'} already exists.`);
   }
+  throw error;
 }
 
 export async function getMember(ctx: AppContext, organizationId: string, memberId: string): Promise<Member> {
@@ -48,11 +46,13 @@ export async function updateMember(
   if (patch.workingHours) errors.addAll(validateWorkingHours(patch.workingHours));
   errors.throwIfAny();
   const { workingHours: _hours, ...rest } = patch;
-  const updated = await ctx.store.members.update(organizationId, memberId, {
-    ...rest,
-    ...(patch.email ? { email: patch.email.toLowerCase() } : {}),
-    ...(patch.workingHours ? { workingHours: completeWorkingHours(patch.workingHours) } : {}),
-  });
+  const updated = await ctx.store.members
+    .update(organizationId, memberId, {
+      ...rest,
+      ...(patch.email ? { email: patch.email.toLowerCase() } : {}),
+      ...(patch.workingHours ? { workingHours: completeWorkingHours(patch.workingHours) } : {}),
+    })
+    .catch((error: unknown) => rethrowDuplicateEmail(error, patch.email));
   if (!updated) throw new DomainError('NOT_FOUND', 'No such member.');
   return updated;
 }

@@ -81,17 +81,25 @@ export async function getOrganization(ctx: AppContext, organizationId: string): 
   return organization;
 }
 
+export type OrganizationChange = Omit<OrganizationPatch, 'noticePolicy'> & {
+  noticePolicy?: { ampleHours?: number; adequateHours?: number };
+};
+
 export async function updateOrganization(
   ctx: AppContext,
   organizationId: string,
-  patch: OrganizationPatch,
+  change: OrganizationChange,
 ): Promise<Organization> {
-  const errors = new FieldErrors().timeZone('timezone', patch.timezone);
-  if (patch.noticePolicy && patch.noticePolicy.ampleHours < patch.noticePolicy.adequateHours) {
+  const current = await getOrganization(ctx, organizationId);
+  const { noticePolicy: policyChange, ...rest } = change;
+  // Either threshold may change alone; the other keeps its current value.
+  const noticePolicy = policyChange ? { ...current.noticePolicy, ...policyChange } : undefined;
+  const errors = new FieldErrors().timeZone('timezone', change.timezone);
+  if (noticePolicy && noticePolicy.ampleHours < noticePolicy.adequateHours) {
     errors.add('noticePolicy.ampleHours', 'ampleHours must be at least adequateHours.');
   }
   errors.throwIfAny();
-  const updated = await ctx.store.organizations.update(organizationId, patch);
+  const updated = await ctx.store.organizations.update(organizationId, { ...rest, ...(noticePolicy ? { noticePolicy } : {}) });
   if (!updated) throw new DomainError('NOT_FOUND', 'No such organization.');
   return updated;
 }

@@ -56,12 +56,11 @@ export async function findFreePanelSlots(store: Store, organizationId: string, q
   const margin = Math.max(0, ...members.map((m) => m.bufferMinutes)) * MINUTE;
   const readFrom = new Date(query.from.getTime() - margin);
   const readTo = new Date(query.to.getTime() + margin);
-  const [busy, bookings] = await Promise.all([
-    store.members.listBusy(organizationId, query.memberIds, readFrom, readTo),
-    store.interviews.listBookings(organizationId, query.memberIds, readFrom, readTo, {
-      ...(query.excludeInterviewId ? { excludeInterviewId: query.excludeInterviewId } : {}),
-    }),
-  ]);
+  // One query after the other: inside a transaction they share one connection.
+  const busy = await store.members.listBusy(organizationId, query.memberIds, readFrom, readTo);
+  const bookings = await store.interviews.listBookings(organizationId, query.memberIds, readFrom, readTo, {
+    ...(query.excludeInterviewId ? { excludeInterviewId: query.excludeInterviewId } : {}),
+  });
   const busyByMember = new Map<string, Array<{ start: number; end: number }>>();
   for (const block of [...busy, ...bookings]) {
     const list = busyByMember.get(block.memberId) ?? [];

@@ -15,10 +15,11 @@ export interface BackgroundWork {
  * messages stay in the outbox and are listed by the messages endpoint.
  */
 export function startBackgroundWork(ctx: AppContext, io: CliIO): BackgroundWork {
+  const housekeeping = startHousekeeping(ctx, io);
   const url = io.env.SMTP_URL;
   if (!url) {
     io.stdout('SMTP_URL is not set: messages are kept in the outbox (GET /api/v1/messages).\n');
-    return { notify: () => undefined, stop: async () => undefined };
+    return { notify: () => undefined, stop: housekeeping.stop };
   }
   const sender = createSmtpSender({ url });
   const worker = createOutboxWorker({
@@ -35,8 +36,32 @@ export function startBackgroundWork(ctx: AppContext, io: CliIO): BackgroundWork 
   return {
     notify: () => worker.notify(),
     stop: async () => {
+      await housekeeping.stop();
       await worker.stop();
       sender.close();
+    },
+  };
+}
+
+const HOUR_MS = 3_600_000;
+/** Idempotency keys are kept at least a day (the contract), then dropped. */
+const IDEMPOTENCY_KEEP_MS = 48 * HOUR_MS;
+
+/** Hourly clean-up of expired records; runs once at start too. */
+function startHousekeeping(ctx: AppContext, io: CliIO): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  const run = () => {
+    running = ctx.store.idempotency
+      .purgeOlderThan(new Date(ctx.clock().getTime() - IDEMPOTENCY_KEEP_MS))
+      .catch((error: unknown) => io.stderr(`${JSON.stringify({ level: 'warn', event: 'housekeeping.failed', error: String(error) })}\n`));
+  };
+  run();
+  const timer = setInterval(run, HOUR_MS);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
     },
   };
 }

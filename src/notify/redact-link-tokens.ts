@@ -1,11 +1,19 @@
-import { CANDIDATE_TOKEN_PREFIX } from '../app/interviews/candidate-token.ts';
-
-const TOKEN = new RegExp(`${CANDIDATE_TOKEN_PREFIX}_[A-Za-z0-9_-]{16,}`, 'g');
+import { redactCandidateTokens } from '../app/interviews/candidate-token.ts';
 
 /**
  * Candidate links are credentials stored only as hashes; an email must carry one in clear until it is
- * delivered. Once delivered (or given up), the stored copy keeps everything but the token.
+ * delivered. Once delivered (or given up), the stored copy keeps everything but the token. Calendar text
+ * is unfolded first: a folded line can split a token across lines.
  */
 export function redactLinkTokens(payload: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(payload).replace(TOKEN, `${CANDIDATE_TOKEN_PREFIX}_[redacted]`)) as Record<string, unknown>;
+  const copy = JSON.parse(JSON.stringify(payload)) as { email?: { text?: string; html?: string; calendar?: { ics?: string } } };
+  const email = copy.email;
+  if (email) {
+    if (typeof email.text === 'string') email.text = redactCandidateTokens(email.text);
+    if (typeof email.html === 'string') email.html = redactCandidateTokens(email.html);
+    if (email.calendar && typeof email.calendar.ics === 'string') {
+      email.calendar.ics = redactCandidateTokens(email.calendar.ics.replace(/\r\n[ \t]/g, ''));
+    }
+  }
+  return JSON.parse(redactCandidateTokens(JSON.stringify(copy))) as Record<string, unknown>;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { redactCandidateTokens } from '../app/interviews/candidate-token.ts';
 import type { ServerEnv } from './env.ts';
 import { problem, problemResponse } from './problem.ts';
 
@@ -15,6 +16,8 @@ const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
  * `Idempotency-Key` with Stripe's semantics. The request is identified by method, path and body; the
  * stored response (status and body) is replayed as it was. Responses of 5xx are not stored, so a
  * client may retry after our failure. Needs `organizationId` to be set (keys are per organization).
+ * Candidate link tokens are removed from stored responses, so a replay of a created interview carries
+ * a redacted `candidateLink` (the candidate has theirs by email).
  */
 export function idempotency(): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
@@ -28,7 +31,7 @@ export function idempotency(): MiddlewareHandler<ServerEnv> {
     const scope = createHash('sha256').update(`${c.req.method} ${c.req.path}`).digest('hex');
     const requestHash = createHash('sha256').update(body).digest('hex');
     const identity = { organizationId: c.get('organizationId'), scope, key };
-    const claim = await store.idempotency.claim({ ...identity, requestHash });
+    const claim = await store.idempotency.claim({ ...identity, requestHash }, c.get('ctx').clock());
     if (claim.state === 'mismatch') {
       return problemResponse(
         c,
@@ -58,7 +61,8 @@ export function idempotency(): MiddlewareHandler<ServerEnv> {
     }
     const stored: StoredResponse = {
       contentType: response.headers.get('content-type'),
-      body: await response.clone().text(),
+      // A candidate link in a response is a credential: the replay gets the response without it.
+      body: redactCandidateTokens(await response.clone().text()),
     };
     await store.idempotency.complete(identity, { statusCode: response.status, responseBody: JSON.stringify(stored) });
   };

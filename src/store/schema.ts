@@ -164,7 +164,8 @@ export interface IdempotencyKeysTable {
   requestHash: string;
   statusCode: number | null;
   responseBody: string | null;
-  createdAt: CreatedAt;
+  /** Also the start of an in-progress claim's lease, so it may be moved. */
+  createdAt: ColumnType<Date, Date | string | undefined, Date>;
 }
 
 export interface OutboxTable {

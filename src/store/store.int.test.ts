@@ -156,7 +156,9 @@ describe.each(testEngines())('store on $name', (engine) => {
     for (const r of rejected) expect(isDomainError(r.reason, 'SLOT_TAKEN')).toBe(true);
     const scheduled = await store.interviews.list(orgId, { status: 'scheduled', candidateId: seed.candidate.id });
     expect(scheduled).toHaveLength(1);
-  });
+    // PostgreSQL resolves some of these races as deadlocks (each found after its deadlock_timeout, 1 s),
+    // so a loaded machine can need several seconds here.
+  }, 120_000);
 
   it('keeps the panel order, filters interviews and isolates organizations', async () => {
     const seed = await seedInterview();
@@ -190,13 +192,18 @@ describe.each(testEngines())('store on $name', (engine) => {
 
   it('claims idempotency keys with replay and mismatch', async () => {
     const key = { organizationId: orgId, scope: 'POST /x', key: 'k1' };
-    expect(await store.idempotency.claim({ ...key, requestHash: 'a' })).toEqual({ state: 'claimed' });
-    expect(await store.idempotency.claim({ ...key, requestHash: 'a' })).toEqual({ state: 'in_progress' });
+    expect(await store.idempotency.claim({ ...key, requestHash: 'a' }, AT)).toEqual({ state: 'claimed' });
+    expect(await store.idempotency.claim({ ...key, requestHash: 'a' }, AT)).toEqual({ state: 'in_progress' });
     await store.idempotency.complete(key, { statusCode: 201, responseBody: '{"ok":true}' });
-    expect(await store.idempotency.claim({ ...key, requestHash: 'a' })).toEqual({ state: 'replay', statusCode: 201, responseBody: '{"ok":true}' });
-    expect(await store.idempotency.claim({ ...key, requestHash: 'b' })).toEqual({ state: 'mismatch' });
+    expect(await store.idempotency.claim({ ...key, requestHash: 'a' }, AT)).toEqual({ state: 'replay', statusCode: 201, responseBody: '{"ok":true}' });
+    expect(await store.idempotency.claim({ ...key, requestHash: 'b' }, AT)).toEqual({ state: 'mismatch' });
+    // A claim that never completed is released after its lease.
+    const stale = { organizationId: orgId, scope: 'POST /x', key: 'k-stale' };
+    expect(await store.idempotency.claim({ ...stale, requestHash: 'a' }, AT)).toEqual({ state: 'claimed' });
+    expect(await store.idempotency.claim({ ...stale, requestHash: 'a' }, new Date(AT.getTime() + 60_000))).toEqual({ state: 'in_progress' });
+    expect(await store.idempotency.claim({ ...stale, requestHash: 'a' }, new Date(AT.getTime() + 6 * 60_000))).toEqual({ state: 'claimed' });
     // The same key in another organization is another key.
-    expect(await store.idempotency.claim({ ...key, organizationId: otherOrgId, requestHash: 'b' })).toEqual({ state: 'claimed' });
+    expect(await store.idempotency.claim({ ...key, organizationId: otherOrgId, requestHash: 'b' }, AT)).toEqual({ state: 'claimed' });
   });
 
   it('claims outbox messages once per lease and retries later', async () => {

@@ -42,7 +42,7 @@ export async function bookInterview(
 export async function releaseInterview(
   store: Store,
   interview: Interview,
-  change: { status: InterviewStatus; at: Date; raiseSequence?: boolean; offeredSlots?: TimeRange[] },
+  change: { status: InterviewStatus; at: Date; raiseSequence?: boolean; offeredSlots?: TimeRange[]; clearTime?: boolean },
 ): Promise<Interview> {
   await store.interviews.releaseBookings(interview.organizationId, interview.id);
   return store.interviews.update(
@@ -52,6 +52,7 @@ export async function releaseInterview(
       status: change.status,
       sequence: change.raiseSequence === false ? interview.sequence : nextSequence(interview.sequence),
       ...(change.offeredSlots ? { offeredSlots: change.offeredSlots } : {}),
+      ...(change.clearTime ? { start: null, end: null } : {}),
     },
     change.at,
   );
@@ -60,5 +61,11 @@ export async function releaseInterview(
 export function assertOnGrid(start: Date): void {
   if (start.getTime() % MINUTE !== 0) {
     throw new DomainError('VALIDATION', 'Start times are whole minutes.', { errors: [{ path: 'start', message: 'Use a whole minute.' }] });
+  }
+}
+
+export function assertInFuture(start: Date, now: Date, path: string): void {
+  if (start.getTime() <= now.getTime()) {
+    throw new DomainError('VALIDATION', 'That time has already passed.', { errors: [{ path, message: 'Choose a time in the future.' }] });
   }
 }

@@ -25,6 +25,8 @@ export interface CandidateActionResult extends CandidateView {
   actionNotice: NoticeDecision | null;
   /** For a late change: what to say on the phone before the written notice. */
   phoneScript?: string[];
+  /** For a concern: whether it reached someone (false when the organization has no contact on file). */
+  delivered?: boolean;
 }
 
 async function noticeFor(store: Store, interview: Interview, now: Date): Promise<NoticeDecision | null> {
@@ -105,12 +107,13 @@ export async function rescheduleByCandidate(
         5,
       ).map((slot) => ({ start: new Date(slot.start), end: new Date(slot.end) }));
       const wasScheduled = current.status === 'scheduled';
-      const interview = await releaseInterview(store, current, { status: 'invited', at: now, raiseSequence: wasScheduled, offeredSlots: offered });
+      // The withdrawn time is no longer the interview's: it waits for a new pick with no time of its own.
+      const interview = await releaseInterview(store, current, { status: 'invited', at: now, raiseSequence: wasScheduled, offeredSlots: offered, clearTime: true });
       await store.candidateTokens.extend(interview.organizationId, interview.id, linkExpiry(ctx, interview));
       const parties = await loadParties(store, interview);
-      await cancelReminders(store, parties);
+      await cancelReminders(store, parties, now);
       const link = await freshLink(ctx, store, interview);
-      const messageIds = await notifyInterviewEvent(ctx, store, parties, { type: 'new_times_requested', previousStart: current.start, link, reason });
+      const messageIds = await notifyInterviewEvent(ctx, store, parties, { type: 'new_times_requested', previousStart: current.start, previousEnd: current.end, link, reason });
       await recordAction(store, interview, { at: now, actor: 'candidate', action: 'new_times_requested', notice, reason, privateNote: input.note ?? null, messageIds });
       return respond(store, interview, now, notice);
     }
@@ -154,7 +157,7 @@ async function releaseForCandidate(
 ): Promise<{ interview: Interview; parties: InterviewParties; messageIds: string[] }> {
   const interview = await releaseInterview(store, current, { status, at: input.now, raiseSequence: current.status === 'scheduled' });
   const parties = await loadParties(store, interview);
-  await cancelReminders(store, parties);
+  await cancelReminders(store, parties, input.now);
   const messageIds = await notifyInterviewEvent(ctx, store, parties, {
     type: 'cancelled',
     by: 'candidate',
@@ -247,14 +250,26 @@ export async function withdrawByCandidate(
   return ctx.store.transaction(async (store) => {
     const { record, interview: linked } = await resolveCandidateLink(ctx, store, token, { forUpdate: true });
     const all = await store.interviews.list(record.organizationId, { candidateId: record.candidateId, openingId: record.openingId });
-    const open = all.filter((i) => i.status === 'invited' || i.status === 'scheduled');
-    if (open.length === 0) throw new DomainError('INVALID_STATE', 'There is nothing left to withdraw from.');
+    // Lock every interview first and decide on the locked state: a concurrent change cannot slip between.
+    const locked: Interview[] = [];
+    for (const listed of all) {
+      const row = await store.interviews.get(record.organizationId, listed.id, { forUpdate: true });
+      if (row && (row.status === 'invited' || row.status === 'scheduled')) locked.push(row);
+    }
+    if (locked.length === 0) throw new DomainError('INVALID_STATE', 'There is nothing left to withdraw from.');
+    const decisions = [];
+    for (const interview of locked) {
+      const notice = await noticeFor(store, interview, now);
+      // Withdrawing is cancelling every interview at once: the same after-start rule applies to each.
+      if (notice?.class === 'missed' && !isEmergencyReason(input.reason)) {
+        throw new DomainError('AFTER_START', 'One of your interviews has already started. Call the coordinator; only an emergency cancels it now.');
+      }
+      decisions.push({ interview, notice, status: nextStatus(interview.status, 'cancel') });
+    }
     let linkedAfter: Interview = linked;
     let linkedNotice: NoticeDecision | null = null;
-    for (const candidateInterview of open) {
-      const locked = (await store.interviews.get(record.organizationId, candidateInterview.id, { forUpdate: true }))!;
-      const notice = await noticeFor(store, locked, now);
-      const { interview, messageIds } = await releaseForCandidate(ctx, store, locked, 'cancelled', { reason: input.reason, message: input.message ?? null, notice, now });
+    for (const { interview: current, notice, status } of decisions) {
+      const { interview, messageIds } = await releaseForCandidate(ctx, store, current, status, { reason: input.reason, message: input.message ?? null, notice, now });
       await recordAction(store, interview, { at: now, actor: 'candidate', action: 'withdrawn', notice, reason: input.reason, messageIds });
       if (interview.id === linked.id) {
         linkedAfter = interview;
@@ -280,6 +295,6 @@ export async function raiseConcern(ctx: AppContext, token: string, input: { cate
       privateNote: input.details,
       messageIds,
     });
-    return respond(store, interview, now, null);
+    return { ...(await respond(store, interview, now, null)), delivered: messageIds.length > 0 };
   });
 }

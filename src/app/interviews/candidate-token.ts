@@ -30,3 +30,13 @@ export async function issueCandidateToken(ctx: AppContext, store: Store, intervi
 export function candidateLinkUrl(ctx: AppContext, token: string): string {
   return `${ctx.config.publicUrl}/c/${token}`;
 }
+
+const TOKEN_PATTERN = new RegExp(`${CANDIDATE_TOKEN_PREFIX}_[A-Za-z0-9_-]{16,}`, 'g');
+
+/**
+ * Replaces candidate link tokens in text kept after its use (a delivered email, a stored idempotent
+ * response): the token is a credential that is otherwise stored only hashed.
+ */
+export function redactCandidateTokens(text: string): string {
+  return text.replace(TOKEN_PATTERN, `${CANDIDATE_TOKEN_PREFIX}_[redacted]`);
+}

@@ -5,7 +5,7 @@ import type { AppContext } from '../context.ts';
 import { notifyInterviewEvent, scheduleReminders } from '../notifications/notify-interview.ts';
 import { findFreePanelSlots, pickSpreadSlots } from '../slots.ts';
 import { FieldErrors } from '../validation.ts';
-import { assertOnGrid, bookInterview } from './booking.ts';
+import { assertInFuture, assertOnGrid, bookInterview } from './booking.ts';
 import { candidateLinkUrl, issueCandidateToken } from './candidate-token.ts';
 import { loadParties } from './parties.ts';
 import { recordAction } from './record.ts';
@@ -43,15 +43,19 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
   if (new Set(input.panel).size !== input.panel.length) errors.add('panel', 'A member is listed twice.');
   if (input.start && input.offer) errors.add('offer', 'Give either a start or an offer, not both.');
   errors.throwIfAny();
-  if (input.start) assertOnGrid(input.start);
   const now = ctx.clock();
+  if (input.start) {
+    assertOnGrid(input.start);
+    assertInFuture(input.start, now, 'start');
+  }
+  if (input.offer?.to && input.offer.to.getTime() <= now.getTime()) {
+    new FieldErrors().add('offer.to', 'The offer window has already ended.').throwIfAny();
+  }
 
   return ctx.store.transaction(async (store) => {
-    const [opening, candidate, members] = await Promise.all([
-      store.openings.get(organizationId, input.openingId),
-      store.candidates.get(organizationId, input.candidateId),
-      store.members.getMany(organizationId, input.panel),
-    ]);
+    const opening = await store.openings.get(organizationId, input.openingId);
+    const candidate = await store.candidates.get(organizationId, input.candidateId);
+    const members = await store.members.getMany(organizationId, input.panel);
     if (!opening) throw new DomainError('NOT_FOUND', 'No such opening.');
     if (opening.status !== 'open') throw new DomainError('OPENING_NOT_OPEN', `The opening is ${opening.status}.`);
     if (!candidate) throw new DomainError('NOT_FOUND', 'No such candidate.');
@@ -60,7 +64,9 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
     let offeredSlots: TimeRange[] = [];
     if (!input.start) {
       // Offers begin a day ahead, on the half hour, so a candidate never sees a time that is about to pass.
-      const from = input.offer?.from ?? new Date(Math.ceil((now.getTime() + 24 * HOUR_MS) / HALF_HOUR_MS) * HALF_HOUR_MS);
+      const earliest = new Date(Math.ceil((now.getTime() + 24 * HOUR_MS) / HALF_HOUR_MS) * HALF_HOUR_MS);
+      // Never offer a time that has passed, whatever window was asked for.
+      const from = input.offer?.from && input.offer.from.getTime() > now.getTime() ? input.offer.from : earliest;
       const to = input.offer?.to ?? new Date(from.getTime() + 14 * 24 * HOUR_MS);
       const slots = await findFreePanelSlots(store, organizationId, {
         memberIds: input.panel,

@@ -5,7 +5,7 @@ import type { Interview } from '../../core/types.ts';
 import type { AppContext } from '../context.ts';
 import { cancelReminders, notifyInterviewEvent, scheduleReminders } from '../notifications/notify-interview.ts';
 import { FieldErrors } from '../validation.ts';
-import { assertOnGrid, bookInterview, releaseInterview } from './booking.ts';
+import { assertInFuture, assertOnGrid, bookInterview, releaseInterview } from './booking.ts';
 import { candidateLinkUrl, issueCandidateToken } from './candidate-token.ts';
 import { getInterviewOrThrow, loadParties } from './parties.ts';
 import { recordAction } from './record.ts';
@@ -25,7 +25,7 @@ export async function cancelInterviewByEmployer(
     const notice = current.start ? classifyNotice({ at: now, start: current.start, policy: organization.noticePolicy, contactPhone: organization.contactPhone }) : null;
     const interview = await releaseInterview(store, current, { status, at: now, raiseSequence: current.status === 'scheduled' });
     const parties = await loadParties(store, interview);
-    await cancelReminders(store, parties);
+    await cancelReminders(store, parties, now);
     const link = candidateLinkUrl(ctx, await issueCandidateToken(ctx, store, interview));
     const messageIds = await notifyInterviewEvent(ctx, store, parties, {
       type: 'cancelled',
@@ -49,12 +49,14 @@ export async function rescheduleInterviewByEmployer(
 ): Promise<Interview> {
   assertOnGrid(input.start);
   const now = ctx.clock();
+  assertInFuture(input.start, now, 'start');
   return ctx.store.transaction(async (store) => {
     const current = await getInterviewOrThrow(store, organizationId, interviewId, { forUpdate: true });
     const status = current.status === 'invited' ? nextStatus(current.status, 'book') : nextStatus(current.status, 'reschedule');
     const organization = (await store.organizations.get(organizationId))!;
     const notice = current.start ? classifyNotice({ at: now, start: current.start, policy: organization.noticePolicy, contactPhone: organization.contactPhone }) : null;
-    const interview = await bookInterview(store, current, input.start, { status, raiseSequence: current.status === 'scheduled', at: now });
+    // Calendars that saw this UID before (booked, or withdrawn after a request for new times) need a higher sequence.
+    const interview = await bookInterview(store, current, input.start, { status, raiseSequence: current.status === 'scheduled' || current.sequence > 0, at: now });
     const parties = await loadParties(store, interview);
     const link = candidateLinkUrl(ctx, await issueCandidateToken(ctx, store, interview));
     await store.candidateTokens.extend(organizationId, interview.id, new Date(interview.end!.getTime() + ctx.config.candidateLinkGraceDays * 86_400_000));
@@ -97,7 +99,7 @@ async function closeInterview(
     }
     // The time was used (or wasted); bookings stay as the record of it, only the status changes.
     const interview = await store.interviews.update(organizationId, current.id, { status }, now);
-    await cancelReminders(store, await loadParties(store, interview));
+    await cancelReminders(store, await loadParties(store, interview), now);
     await recordAction(store, interview, {
       at: now,
       actor: entry.actor,

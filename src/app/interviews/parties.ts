@@ -12,12 +12,11 @@ export interface InterviewParties {
 }
 
 export async function loadParties(store: Store, interview: Interview): Promise<InterviewParties> {
-  const [organization, opening, candidate, panel] = await Promise.all([
-    store.organizations.get(interview.organizationId),
-    store.openings.get(interview.organizationId, interview.openingId),
-    store.candidates.get(interview.organizationId, interview.candidateId),
-    store.members.getMany(interview.organizationId, interview.panel),
-  ]);
+  // Sequential on purpose: inside a transaction every query goes over the same connection.
+  const organization = await store.organizations.get(interview.organizationId);
+  const opening = await store.openings.get(interview.organizationId, interview.openingId);
+  const candidate = await store.candidates.get(interview.organizationId, interview.candidateId);
+  const panel = await store.members.getMany(interview.organizationId, interview.panel);
   if (!organization || !opening || !candidate) {
     throw new Error(`Interview ${interview.id} refers to records that are gone.`);
   }

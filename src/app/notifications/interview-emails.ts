@@ -20,7 +20,7 @@ export type InterviewEvent =
       link?: string;
     }
   | { type: 'declined'; reason: string; message?: string | null; keepInTouch?: boolean; referral?: { name: string; email: string } | null }
-  | { type: 'new_times_requested'; previousStart: Date | null; link: string; reason?: string | null }
+  | { type: 'new_times_requested'; previousStart: Date | null; previousEnd: Date | null; link: string; reason?: string | null }
   | { type: 'reminder'; hoursBefore: number; link: string; sendAt: Date }
   | { type: 'concern'; category: string; details: string };
 
@@ -69,12 +69,14 @@ function panelText(parties: InterviewParties, member: Member, lines: string[]): 
 export function planInterviewEmails(
   parties: InterviewParties,
   event: InterviewEvent,
-  calendars: { request: string | null; cancel: string | null },
+  /** `request` carries the candidate's link and goes to the candidate only; `panelRequest` has none. */
+  calendars: { request: string | null; panelRequest: string | null; cancel: string | null },
   now: Date,
 ): EmailPlan {
   const { interview, candidate, opening, organization, panel } = parties;
   const sequence = interview.sequence;
   const request = calendars.request ? { method: 'REQUEST' as const, ics: calendars.request, sequence } : undefined;
+  const panelRequest = calendars.panelRequest ? { method: 'REQUEST' as const, ics: calendars.panelRequest, sequence } : undefined;
   const cancel = calendars.cancel ? { method: 'CANCEL' as const, ics: calendars.cancel, sequence } : undefined;
   const candidateWhen = when(parties, interview.start, candidate.timezone);
   const emails: EmailToQueue[] = [];
@@ -159,7 +161,7 @@ export function planInterviewEmails(
           to: memberAddress(member),
           subject: `${moved ? 'Moved' : 'Interview'}: ${candidate.name}, ${opening.title}, ${memberWhen}`,
           text: panelText(parties, member, lines.filter((l): l is string => l !== null)),
-          ...(request ? { calendar: request } : {}),
+          ...(panelRequest ? { calendar: panelRequest } : {}),
         });
       }
       break;
@@ -271,6 +273,8 @@ export function planInterviewEmails(
           'With thanks,',
           `${organization.name} recruiting`,
         ].join('\n'),
+        // The old time is withdrawn from the candidate's calendar as well as the panel's.
+        ...(cancel ? { calendar: cancel } : {}),
       });
       for (const member of panel) {
         emails.push({

@@ -20,9 +20,18 @@ export async function notifyInterviewEvent(
 ): Promise<string[]> {
   const now = ctx.clock();
   const link = 'link' in event ? event.link : undefined;
+  const booking = event.type === 'scheduled' || event.type === 'rescheduled';
   const calendars = {
-    request: event.type === 'scheduled' || event.type === 'rescheduled' ? buildCalendarFor(parties, 'REQUEST', ctx.config, now, link ? { candidate: link } : {}) : null,
-    cancel: event.type === 'cancelled' || event.type === 'new_times_requested' ? buildCalendarFor(parties, 'CANCEL', ctx.config, now) : null,
+    // The candidate's link is theirs alone: it goes in their copy of the invitation, never the panel's.
+    request: booking ? buildCalendarFor(parties, 'REQUEST', ctx.config, now, link ? { candidate: link } : {}) : null,
+    panelRequest: booking ? buildCalendarFor(parties, 'REQUEST', ctx.config, now) : null,
+    cancel:
+      event.type === 'cancelled'
+        ? buildCalendarFor(parties, 'CANCEL', ctx.config, now)
+        : event.type === 'new_times_requested'
+          ? // The interview no longer has a time; the CANCEL names the one being withdrawn.
+            buildCalendarFor({ ...parties, interview: { ...parties.interview, start: event.previousStart, end: event.previousEnd } }, 'CANCEL', ctx.config, now)
+          : null,
   };
   const plan = planInterviewEmails(parties, event, calendars, now);
   const ids: string[] = [];
@@ -48,7 +57,7 @@ export async function scheduleReminders(
   parties: InterviewParties,
   link: string,
 ): Promise<string[]> {
-  await store.outbox.cancelPending(parties.organization.id, parties.interview.id, 'reminder');
+  await store.outbox.cancelPending(parties.organization.id, parties.interview.id, 'reminder', ctx.clock());
   const start = parties.interview.start;
   if (!start || parties.interview.status !== 'scheduled') return [];
   const now = ctx.clock();
@@ -62,6 +71,6 @@ export async function scheduleReminders(
 }
 
 /** Drops queued reminders of an interview that was cancelled or moved. */
-export async function cancelReminders(store: Store, parties: InterviewParties): Promise<void> {
-  await store.outbox.cancelPending(parties.organization.id, parties.interview.id, 'reminder');
+export async function cancelReminders(store: Store, parties: InterviewParties, at: Date): Promise<void> {
+  await store.outbox.cancelPending(parties.organization.id, parties.interview.id, 'reminder', at);
 }

@@ -62,7 +62,13 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
 
   const opened = await openStore(database);
   const ctx: AppContext = { store: opened.store, clock: () => new Date(), config };
-  const background = startBackgroundWork(ctx, io);
+  let background: ReturnType<typeof startBackgroundWork>;
+  try {
+    background = startBackgroundWork(ctx, io);
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
   const app = createServerApp({ ctx });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(started));
@@ -78,8 +84,20 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`;
   io.stdout(`Leeway listening on ${url} with ${describeDatabase(database)}.\n`);
 
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await background.stop();
+    await opened.close();
+  };
+
   if (values.demo) {
-    const demo = await seedDemo(ctx);
+    const demo = await seedDemo(ctx).catch(async (error: unknown) => {
+      await close();
+      throw error;
+    });
     io.stdout(
       [
         '',
@@ -94,17 +112,7 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
     );
   }
 
-  let closed = false;
-  return {
-    url,
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await background.stop();
-      await opened.close();
-    },
-  };
+  return { url, close };
 }
 
 export async function serveCommand(argv: string[], io: CliIO): Promise<number> {

@@ -107,7 +107,11 @@ export function registerCandidatePages(app: Hono<ServerEnv>): void {
     const form = Object.fromEntries(Object.entries(await c.req.parseBody()).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
     try {
       const result = await run(c.get('ctx'), token, form);
-      return page(c, token, 200, { kind: 'ok', text: DONE[c.req.param('action')] ?? 'Done.', ...(result.phoneScript ? { phoneScript: result.phoneScript } : {}) });
+      const text =
+        result.delivered === false
+          ? 'Your report is recorded, but the organization has no HR contact on file: please also raise it with them directly.'
+          : (DONE[c.req.param('action')] ?? 'Done.');
+      return page(c, token, 200, { kind: 'ok', text, ...(result.phoneScript ? { phoneScript: result.phoneScript } : {}) });
     } catch (error) {
       if (error instanceof FormError) return page(c, token, 400, { kind: 'error', text: error.message });
       if (isDomainError(error, 'NOT_FOUND')) return c.body(renderMissingLinkPage(), 404, SECURITY_HEADERS);

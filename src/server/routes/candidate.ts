@@ -49,6 +49,7 @@ const CandidateViewSchema = z
     apologyPath: z.object({ text: z.string(), phone: z.string().nullable() }).optional(),
     actionNotice: NoticeSchema.nullable().optional(),
     phoneScript: z.array(z.string()).optional(),
+    delivered: z.boolean().optional().openapi({ description: 'For a concern: whether it reached the organization.' }),
   })
   .openapi('CandidateView');
 

@@ -1,10 +1,26 @@
 import { z } from '@hono/zod-openapi';
+import { isValidTimeZone } from '../../core/zoned-time.ts';
+
+const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
+const LATEST = Date.parse('2200-01-01T00:00:00Z');
 
 export const Instant = z.iso
   .datetime({ offset: true })
+  .refine((value) => {
+    const ms = Date.parse(value);
+    return ms >= EARLIEST && ms < LATEST;
+  }, 'Instants must fall between the years 2000 and 2199.')
   .openapi({ example: '2026-12-01T15:00:00Z', description: 'ISO 8601 instant with an offset or Z.' });
 
-export const TimeZone = z.string().min(1).max(64).openapi({ example: 'Europe/London', description: 'IANA time zone.' });
+export const TimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isValidTimeZone, 'Unknown time zone; use an IANA name such as Europe/London.')
+  .openapi({ example: 'Europe/London', description: 'IANA time zone.' });
+
+/** Links put in front of people: web addresses only (no javascript: or data: URLs). */
+export const WebUrl = z.url({ protocol: /^https?$/ }).max(2000);
 
 export const Id = z.string().openapi({ example: '6f1c2c1e-0a53-4a8e-9d7e-0b4b1d7c2f10' });
 

@@ -9,7 +9,7 @@ import {
   TONES,
   VERDICTS,
 } from '../../core/etiquette/index.ts';
-import { Email, Instant, TimeZone } from './common.ts';
+import { Email, Instant, TimeZone, WebUrl } from './common.ts';
 
 const Referral = z.object({ name: z.string().min(1).max(200), email: Email }).strict();
 
@@ -32,7 +32,7 @@ export const ComposeRequestSchema = z
         keepInTouch: z.boolean().optional(),
         referral: Referral.optional(),
         coordinatorPhone: z.string().max(50).optional(),
-        links: z.object({ cancel: z.url().optional(), reschedule: z.url().optional() }).strict().optional(),
+        links: z.object({ cancel: WebUrl.optional(), reschedule: WebUrl.optional() }).strict().optional(),
         location: z.string().max(500).optional(),
         leaveBy: Instant.optional(),
       })

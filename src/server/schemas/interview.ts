@@ -3,7 +3,7 @@ import { CANDIDATE_REASONS, EMPLOYER_REASONS } from '../../core/reasons.ts';
 import { INTERVIEW_STATUSES } from '../../core/types.ts';
 import type { Candidate, HistoryEntry, Interview, Opening } from '../../core/types.ts';
 import type { OutboxMessage } from '../../store/index.ts';
-import { Email, Instant, TimeZone } from './common.ts';
+import { Email, Instant, TimeZone, WebUrl } from './common.ts';
 
 export const OpeningInputSchema = z
   .object({
@@ -47,7 +47,7 @@ export const InterviewInputSchema = z
     durationMinutes: z.number().int().min(5).max(1440),
     panel: z.array(z.uuid()).min(1).max(20),
     location: z.string().max(500).nullable().optional(),
-    videoUrl: z.url().max(2000).nullable().optional(),
+    videoUrl: WebUrl.nullable().optional(),
     start: Instant.optional(),
     offer: z
       .object({ from: Instant.optional(), to: Instant.optional(), count: z.number().int().min(1).max(20).optional() })

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { MEMBER_ROLES } from '../../core/types.ts';
+import { validateWorkingHours } from '../../core/working-hours.ts';
 import type { BusyBlock, Member } from '../../core/types.ts';
 import { Email, Instant, TimeZone } from './common.ts';
 
@@ -10,6 +11,12 @@ export const WorkingHoursSchema = z
   .object({ mon: Day, tue: Day, wed: Day, thu: Day, fri: Day, sat: Day, sun: Day })
   .partial()
   .strict()
+  .superRefine((hours, ctx) => {
+    // The same rules as the use case, here so that one 400 lists them with every other field error.
+    for (const error of validateWorkingHours(hours, '')) {
+      ctx.addIssue({ code: 'custom', message: error.message, path: error.path.split('.').filter(Boolean) });
+    }
+  })
   .openapi('WorkingHours', { description: 'Local "HH:MM" intervals per weekday, in the member\'s time zone.' });
 
 export const MemberInputSchema = z

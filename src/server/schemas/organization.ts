@@ -2,10 +2,14 @@ import { z } from '@hono/zod-openapi';
 import type { Organization } from '../../core/types.ts';
 import { Email, Instant, TimeZone } from './common.ts';
 
-export const NoticePolicySchema = z.object({
-  ampleHours: z.number().positive().max(24 * 60).default(48),
-  adequateHours: z.number().positive().max(24 * 60).default(24),
-});
+/** Either threshold may be changed alone; the other keeps its value. */
+export const NoticePolicySchema = z
+  .object({
+    ampleHours: z.number().min(0.25).max(24 * 365),
+    adequateHours: z.number().min(0.25).max(24 * 365),
+  })
+  .partial()
+  .strict();
 
 export const OrganizationSchema = z
   .object({

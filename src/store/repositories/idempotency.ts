@@ -7,6 +7,8 @@ export type IdempotencyClaim =
   | { state: 'mismatch' }
   | { state: 'in_progress' };
 
+const IN_PROGRESS_LEASE_MS = 5 * 60_000;
+
 /**
  * Idempotency keys with Stripe's semantics: the first request with a key claims it, a replay with the
  * same request gets the stored response, the same key with another request is a conflict.
@@ -14,24 +16,38 @@ export type IdempotencyClaim =
 export class IdempotencyRepository {
   constructor(private readonly db: Executor) {}
 
-  async claim(input: { organizationId: string; scope: string; key: string; requestHash: string }): Promise<IdempotencyClaim> {
+  async claim(input: { organizationId: string; scope: string; key: string; requestHash: string }, at: Date): Promise<IdempotencyClaim> {
     const inserted = await this.db
       .insertInto('idempotencyKeys')
-      .values({ ...input, statusCode: null, responseBody: null })
+      .values({ ...input, statusCode: null, responseBody: null, createdAt: at })
       .onConflict((oc) => oc.columns(['organizationId', 'scope', 'key']).doNothing())
       .returning('key')
       .executeTakeFirst();
     if (inserted) return { state: 'claimed' };
     const existing = await this.db
       .selectFrom('idempotencyKeys')
-      .select(['requestHash', 'statusCode', 'responseBody'])
+      .select(['requestHash', 'statusCode', 'responseBody', 'createdAt'])
       .where('organizationId', '=', input.organizationId)
       .where('scope', '=', input.scope)
       .where('key', '=', input.key)
       .executeTakeFirst();
-    if (!existing) return this.claim(input);
+    if (!existing) return this.claim(input, at);
     if (existing.requestHash !== input.requestHash) return { state: 'mismatch' };
-    if (existing.statusCode === null || existing.responseBody === null) return { state: 'in_progress' };
+    if (existing.statusCode === null || existing.responseBody === null) {
+      // A claim never completed (its process died mid-request) is released after a while, so the key
+      // does not stay blocked for ever.
+      if (at.getTime() - existing.createdAt.getTime() < IN_PROGRESS_LEASE_MS) return { state: 'in_progress' };
+      const taken = await this.db
+        .updateTable('idempotencyKeys')
+        .set({ createdAt: at })
+        .where('organizationId', '=', input.organizationId)
+        .where('scope', '=', input.scope)
+        .where('key', '=', input.key)
+        .where('statusCode', 'is', null)
+        .where('createdAt', '=', existing.createdAt)
+        .executeTakeFirst();
+      return Number(taken.numUpdatedRows) > 0 ? { state: 'claimed' } : { state: 'in_progress' };
+    }
     return { state: 'replay', statusCode: existing.statusCode, responseBody: existing.responseBody };
   }
 

@@ -170,15 +170,18 @@ export class OutboxRepository {
       .execute();
   }
 
-  /** Drops pending messages that no longer apply (a reminder for an interview that was moved or cancelled). */
-  async cancelPending(organizationId: string, interviewId: string, kind: string): Promise<number> {
+  /**
+   * Drops pending messages that no longer apply (a reminder for an interview that was moved or cancelled),
+   * including ones waiting for a retry; only a message a worker holds at this moment is left alone.
+   */
+  async cancelPending(organizationId: string, interviewId: string, kind: string, at: Date): Promise<number> {
     const result = await this.db
       .deleteFrom('outbox')
       .where('organizationId', '=', organizationId)
       .where('interviewId', '=', interviewId)
       .where('kind', '=', kind)
       .where('status', '=', 'pending')
-      .where('attempts', '=', 0)
+      .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', at)]))
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }

@@ -6,6 +6,7 @@ import {
   BLAMED_PARTIES,
   CONDUCT_WORDS,
   DEROGATORY,
+  DEROGATORY_EXCEPTIONS,
   FAULT_WORDS,
   OTHER_PARTIES,
   OVERSHARING,
@@ -67,8 +68,10 @@ export function findBadmouthing(text: AnalysedText, kind: ComposeKind): Finding[
   const findings: Finding[] = [];
   for (const sentence of text.sentences) {
     const targets = targetsIn(sentence);
+    const ownDoing = findPhrases(sentence, DEROGATORY_EXCEPTIONS);
     const aimed = findPhrases(sentence, DEROGATORY).filter((match) => {
       if (isNegated(match) || speaksOfSelf(sentence, match.first)) return false;
+      if (ownDoing.some((m) => match.first >= m.first && match.first <= m.last)) return false;
       const head = sentence.words[match.first]?.normal ?? '';
       // Ending an interview for disrespect is legitimate; naming the conduct in that follow-up is not badmouthing.
       if (kind === 'candidate_end_early_followup' && CONDUCT_WORDS.has(head)) return false;

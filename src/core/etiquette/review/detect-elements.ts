@@ -11,8 +11,10 @@ import {
   APOLOGY_EXCEPTIONS,
   GRATITUDE,
   KEEP_DOOR_OPEN,
+  KEEP_DOOR_OPEN_EXCEPTIONS,
   PROPOSAL_WORDS,
   REFERRAL_DIRECT,
+  REFERRAL_EXCEPTIONS,
   REFERRAL_PEOPLE,
   REFERRAL_SIGNALS,
   TIME_WORDS,
@@ -53,9 +55,14 @@ function proposesTime(sentence: TextSentence): boolean {
 function mentionsReferral(text: AnalysedText, referral: Referral | undefined): boolean {
   if (referral?.name && text.text.toLowerCase().includes(referral.name.toLowerCase())) return true;
   if (affirmed(text, REFERRAL_DIRECT).length > 0) return true;
-  return text.sentences.some(
-    (s) => findPhrases(s, REFERRAL_PEOPLE).some((m) => !isNegated(m)) && findPhrases(s, REFERRAL_SIGNALS).length > 0,
-  );
+  return text.sentences.some((s) => {
+    // "I hope you find someone great" wishes the employer luck; it names nobody.
+    const wishes = findPhrases(s, REFERRAL_EXCEPTIONS);
+    const outside = (m: PhraseMatch): boolean => !wishes.some((w) => m.first >= w.first && m.first <= w.last);
+    return (
+      findPhrases(s, REFERRAL_PEOPLE).some((m) => !isNegated(m) && outside(m)) && findPhrases(s, REFERRAL_SIGNALS).some(outside)
+    );
+  });
 }
 
 /**
@@ -73,7 +80,7 @@ export function detectElements(text: AnalysedText, referral?: Referral): Element
     apology: affirmed(text, APOLOGY, APOLOGY_EXCEPTIONS).length > 0,
     alternative: affirmed(text, ALTERNATIVE, ALTERNATIVE_EXCEPTIONS).length > 0 || text.sentences.some(proposesTime),
     // A refusal of future contact is usually one long negated clause, so the whole scope counts.
-    keepDoorOpen: affirmed(text, KEEP_DOOR_OPEN, [], 'scope').length > 0,
+    keepDoorOpen: affirmed(text, KEEP_DOOR_OPEN, KEEP_DOOR_OPEN_EXCEPTIONS, 'scope').length > 0,
     referral: mentionsReferral(text, referral),
   };
   return { elements, reason };

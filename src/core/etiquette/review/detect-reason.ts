@@ -1,7 +1,7 @@
 import type { AnalysedText, TextSentence } from '../nlp/analyse-text.ts';
 import { findPhrases, findPhrasesInText } from '../nlp/match-phrases.ts';
 import type { PhraseMatch } from '../nlp/match-phrases.ts';
-import { CANCEL_VERBS, CAUSAL_LINKS, OVERSHARING, REASON_CATEGORIES, SOFT_REASONS, VAGUE_REASONS } from './lexicon.ts';
+import { ALTERNATIVE, CANCEL_VERBS, CAUSAL_LINKS, OVERSHARING, REASON_CATEGORIES, SOFT_REASONS, TIME_WORDS, VAGUE_REASONS } from './lexicon.ts';
 
 export interface ReasonDetection {
   present: boolean;
@@ -15,13 +15,26 @@ export interface ReasonDetection {
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
 /** Words a causal clause can be made of without saying anything ("because I have to"). */
-const EMPTY_WORDS = new Set(['be', 'have', 'do', 'get', 'need', 'must', 'can', 'will', 'would', 'go', 'make', 'able', 'thing', 'reason', 'stuff']);
+const EMPTY_WORDS = new Set(['be', 'have', 'do', 'get', 'need', 'must', 'can', 'will', 'would', 'go', 'make', 'able', 'thing', 'reason', 'stuff', 'ask', 'want', 'like', 'wish', 'interview', 'meeting']);
+
+/**
+ * Words of a sentence that say nothing about the cause: the calling-off itself ("move our interview"),
+ * the times ("on Thursday") and a soft reason ("personal reasons"), which must not pass for a cause.
+ */
+function notCause(sentence: TextSentence): Set<number> {
+  const skip = new Set<number>();
+  for (const phrases of [CANCEL_VERBS, ALTERNATIVE, TIME_WORDS, SOFT_REASONS]) {
+    for (const m of findPhrases(sentence, phrases)) for (let i = m.first; i <= m.last; i++) skip.add(i);
+  }
+  return skip;
+}
 
 function contentWords(sentence: TextSentence, from: number, to: number): number {
+  const skip = notCause(sentence);
   let count = 0;
   for (let i = Math.max(0, from); i < Math.min(sentence.words.length, to); i++) {
     const word = sentence.words[i];
-    if (word && CONTENT_POS.has(word.pos) && !EMPTY_WORDS.has(word.lemma)) count++;
+    if (word && !skip.has(i) && CONTENT_POS.has(word.pos) && !EMPTY_WORDS.has(word.lemma)) count++;
   }
   return count;
 }

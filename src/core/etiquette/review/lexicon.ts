@@ -6,7 +6,7 @@
 import { compilePhrases } from '../nlp/match-phrases.ts';
 
 export const GRATITUDE = compilePhrases([
-  'thank|thanks|thankful|grateful|gratitude|gratefully|cheers|ty|thx|tks',
+  'thank|thanks|thankful|grateful|gratitude|gratefully|cheers|ty|thx|tks|=ta|=ta.',
   'appreciate|appreciation|appreciative',
   'can not thank ... enough',
   '?much obliged',
@@ -17,7 +17,7 @@ export const GRATITUDE = compilePhrases([
 ]);
 
 export const APOLOGY = compilePhrases([
-  'sorry|sry|soz|apologize|apology|apologies|apologetic|apols|regret|regrets',
+  'sorry|sry|soz|apologize|apology|apologies|apologetic|apols|regret|regrets|regretfully',
   'forgive|pardon ?me ... notice|inconvenience|delay|trouble|disruption|change',
   'excuse the|my ... notice|delay|inconvenience',
   'my bad',
@@ -35,12 +35,15 @@ export const REASON_CATEGORIES: Record<string, ReturnType<typeof compilePhrases>
     'under the weather',
     'not feel|feeling ?well|good|great',
     'recover|recovery|recovering',
+    'chickenpox|measles|mumps|norovirus|virus|infection|infectious|temperature|bug|cold|sickness|concussion|fracture|broken',
+    'signed off',
     'food poisoning',
     'lump|biopsy|tumor|tumour|cancer|diagnosis|diagnosed|anxiety|depression',
   ]),
   family: compilePhrases([
     'family|personal emergency|matter|situation|issue|reason|reasons|commitment|obligation|crisis|illness|circumstance|circumstances',
-    'bereavement|funeral|childcare|babysitter|daycare|caregiver|caregiving',
+    'bereavement|funeral|childcare|babysitter|daycare|caregiver|caregiving|nursery|childminder|nanny',
+    'my|our kid|kids|child|children|son|daughter|baby|wife|husband|partner|mother|father|mum|mom|dad|parent|parents',
     'pass|passed away',
     'died|death',
     'care for|of',
@@ -49,6 +52,10 @@ export const REASON_CATEGORIES: Record<string, ReturnType<typeof compilePhrases>
   ]),
   employment: compilePhrases([
     'employment|job|work situation|change|circumstances|commitment|obligation|deadline|emergency|trip|travel',
+    'work|job|office thing|things|event|meeting|shift|conference|training|audit|crisis|issue|call',
+    'night|day|late|early|extra|double|weekend shift|shifts',
+    'overtime|on-call',
+    'on call',
     'change in ... employment|job|role|position|situation|circumstances',
     'current|present employer|job|role|manager|team ... need|needs|require|requires|asked|release',
     'counteroffer|counter-offer|promotion|promoted|layoff|redundancy|redundant',
@@ -66,6 +73,18 @@ export const REASON_CATEGORIES: Record<string, ReturnType<typeof compilePhrases>
     'join|joined|joining|start|started|starting another|a|other ?new|different company|employer|role|job|position|team',
     'decide|decided to join|go with|stay',
   ]),
+  oversight: compilePhrases([
+    'oversleep|overslept|oversleeping',
+    'alarm ... not|never|failed|fail|go|went|off',
+    'lost|lose track of ?the time',
+    'mixed|mix|got ... up ?the dates|times|time|date|days|day|time zones|zones',
+    'wrote|noted|put ... down ?the wrong',
+  ]),
+  education: compilePhrases([
+    'university|college|degree|masters|master|phd|doctorate|mba|studies|bootcamp|apprenticeship',
+    'go|going|return|returning|back|start|starting|begin|beginning to ?full-time study|studying|school|education',
+    'further|full-time study|studies|education',
+  ]),
   conflict: compilePhrases([
     'conflict|clash|clashes|overlap|overlaps',
     'double booked|book',
@@ -79,16 +98,27 @@ export const REASON_CATEGORIES: Record<string, ReturnType<typeof compilePhrases>
     'break|broke|broken down',
     'breakdown',
     'strike|storm|snow|snowstorm|flood|flooding|weather|outage|internet|wifi|wi-fi|connection|power',
+    'roadworks|diversion|diversions|delay|delays|delayed|crash|closure|jam|tailback|gridlock|puncture|accident',
+    'road works',
+    'flat tyre|tire',
     'road|roads closed|blocked',
     'travel|travelling|traveling|stranded|stuck',
   ]),
   fit: compilePhrases([
-    'fit|fits|suited|suitable|match',
+    'fit|fits|suited|unsuitable|mismatch',
+    'not|no|poor|bad|wrong ?a match',
+    'not ?very|really|entirely|quite|particularly suitable|suited|right|ideal',
+    'further|far|outside|beyond|removed ... my|our ?own experience|expertise|skills|skill|background|field|area|level|specialism|strengths',
+    'experience|skills|background|expertise ... do|does|did not match|fit|align',
+    'salary|compensation|remuneration|wage|wages|rate|package|budget|band ... ... below|low|lower|less|short|under|cut',
+    'pay cut',
+    'not what ... advertised|described|discussed|agreed|expected|listed|promised|offered',
+    'remote|hybrid|onsite|on-site|office-based|in-office|travel ... requirement|requirements|policy|expectation|expectations',
+    'days|day|full-time in|at the office',
     'align|aligned|alignment|aligns ... goal|goals|career|interest|interests|direction|priorities|plan|plans',
     'pursue|pursuing ... other|different|another|other|roles|opportunities|direction|path|goals|career',
     'different direction|path|field|career',
     'no longer interested|looking|seeking|pursuing',
-    'not interested',
     'salary|compensation|pay|benefits|remote|onsite|on-site|hybrid|relocation ... expectation|expectations|requirement|requirements|match|work|suit',
     'decide|decided ... not|against ... proceed|pursue|continue|move',
     'reconsider|reconsidered|reflection|reflecting',
@@ -97,15 +127,21 @@ export const REASON_CATEGORIES: Record<string, ReturnType<typeof compilePhrases>
     'not right|suited|ideal|suitable for me',
   ]),
   employer: compilePhrases([
-    'interviewer|interviewers|panelist|panel|manager ... unavailable|ill|sick|away|out|travelling|traveling|called',
+    'interviewer|interviewers|panelist|panel|manager ... unavailable|ill|sick|away|out|travelling|traveling|called|change|changed|changing|stuck|delayed|emergency|leave|off|conflict|clash|busy|tied',
     'unavailable|unexpectedly',
     'scheduling|booking error|mistake|mix-up|mixup|problem|issue',
     'error|mistake|mix-up|mixup on our|my side|end|part',
     'wrong date|time|day|link|address|room|location|invitation|invite',
   ]),
   closed: compilePhrases([
-    'position|role|job|opening|vacancy|requisition ... filled|closed|cancelled|canceled|withdrawn|paused|hold',
+    'position|role|job|post|opening|vacancy|requisition ... filled|closed|cancelled|canceled|withdrawn|paused|hold|frozen|pulled|scrapped',
     'hiring freeze',
+    'headcount|hiring|recruitment|recruiting|budget ... frozen|freeze|paused|cut|reduced|cancelled|canceled|halted|suspended|stopped|pulled',
+    'no longer open|available|recruiting|hiring|advertised',
+    'internal candidate|candidates|hire|applicant|applicants|appointment',
+    'another|other|different|successful candidate|applicant|person',
+    'offer|offered|offering the|this ?same position|role|job|post|vacancy to',
+    'appoint|appointed|appointing|hire|hired|hiring|select|selected|selecting|choose|chose|chosen ... another|other|different|internal ?candidate|applicant|person|someone',
     'on hold',
     'budget|restructure|restructuring|reorganization|reorganisation',
   ]),
@@ -113,6 +149,8 @@ export const REASON_CATEGORIES: Record<string, ReturnType<typeof compilePhrases>
     'inappropriate|appropriate|illegal|unlawful|offensive|discriminatory|disrespectful|respectful|harassment|uncomfortable',
     'personal|private questions|question|topics|topic',
     'ask|asked ... about my|whether|if',
+    'way|how ... treat|treated|spoke|speak|talked|addressed|handled ?to me|us',
+    'treated|spoke|talked|addressed|handled ?to me|us ... badly|poorly|rudely|unfairly|disrespectfully|dismissively|like',
   ]),
 };
 
@@ -124,6 +162,8 @@ export const CANCEL_VERBS = compilePhrases([
   'not|unable|cannot ... attend|come|make|join|be|participate|continue|proceed|go',
   'end|ended|ending|leave|left|stop|stopped|walk|walked ... early|out|conversation|interview',
   'move|push|shift ... interview|meeting|call|conversation|it',
+  'run|running late|behind',
+  'delayed|held up',
 ]);
 
 /** Causal links between a cancellation and what caused it. */
@@ -132,9 +172,15 @@ export const CAUSAL_LINKS = compilePhrases([
   'as a result',
   'on account of',
   'so i|we',
-  'as i|we|my|our',
+  'as i|we|my|our|there',
+  'as #DET',
+  'as #PRON',
+  'now that',
+  'seeing as|that',
+  'in light of',
   'so now|that i|we',
   'which means|meant',
+  'after|given the way|how',
 ]);
 
 /** Reasons that are not reasons: they tell the reader nothing. */
@@ -162,6 +208,8 @@ export const ALTERNATIVE = compilePhrases([
   'find|pick|choose|suggest|propose|offer|look|explore ... time|times|date|dates|slot|slots|option|options',
   'availability|alternatives',
   'these|following|those|some|few|other|alternative|possible times|dates|slots|options',
+  'couple|few|some|several of ?new|other|possible times|dates|slots|options|days',
+  'times|dates|slots|days that|which ?would|might suit|suits|work|works',
   'one of these|those|following',
   'i|we ... available|free|flexible|open',
   'get|getting back in|to touch|you',
@@ -173,7 +221,8 @@ export const ALTERNATIVE_EXCEPTIONS = compilePhrases(['feel free']);
 /** A time word turns a question or an offer into proposed times. */
 export const TIME_WORDS = compilePhrases([
   'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun',
-  'tomorrow|tonight|morning|afternoon|evening|weekend|later|earlier|week|month|anytime',
+  'tomorrow|tonight|morning|afternoon|evening|weekend|later|earlier|week|month|anytime|noon|midday|lunchtime',
+  'half|quarter past|to',
   'january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec',
   "#NUM am|pm|a.m.|p.m.|o'clock",
   '@time',
@@ -191,7 +240,8 @@ export const PROPOSAL_WORDS = compilePhrases([
   'how|what about',
   'any chance',
   'available|free|flexible|open|possible',
-  'prefer|preferred|propose|suggest|offer',
+  'prefer|preferred|propose|proposed|suggest|suggested',
+  'can|could|would|may|might|shall|to|happy|glad offer',
 ]);
 
 export const KEEP_DOOR_OPEN = compilePhrases([
@@ -205,15 +255,24 @@ export const KEEP_DOOR_OPEN = compilePhrases([
   'cross paths|path',
   'paths cross',
   'be considered for',
-  'remain|remains|still|stay ?very interested',
+  'remain|remains|still|stay ?very|really|genuinely interested|keen|eager|enthusiastic',
+  'give|drop me a shout|line|ring|call|message|note',
+  'if|when|should|whenever|case ... anything|something|role|roles|position|positions|opening|openings|opportunity|opportunities|vacancy|vacancies ?else ... =comes|=arises|=pops|=crops|arise',
+  'if|when|should|whenever|case ... anything|something|role|roles|position|positions|opening|openings|opportunity|opportunities|vacancy|vacancies ?else ... open|opens|=becomes up|available',
+  'join|joining|work|working ... one day|someday|eventually',
+  'some day',
   'reach|contact|apply|connect|work ... again|together',
   'door open',
+  'reopen|reopens|reopened|reopening|re-open|re-opens|re-opened',
   'open door',
   'hear from you again',
   'linkedin',
   'look forward ... future|again|staying',
   'hope|hoping to ... again|someday|sometime',
 ]);
+
+/** "If you're still interested" asks the reader about this opportunity; it opens no door for later. */
+export const KEEP_DOOR_OPEN_EXCEPTIONS = compilePhrases(['you ... still|remain|remains ?very|really interested|keen']);
 
 /** People a candidate might point the employer to. */
 export const REFERRAL_PEOPLE = compilePhrases([
@@ -223,8 +282,18 @@ export const REFERRAL_PEOPLE = compilePhrases([
 /** What turns a mention of a person into a recommendation. */
 export const REFERRAL_SIGNALS = compilePhrases([
   'fit|suited|excellent|strong|talented|great|brilliant|qualified|interested|recommend|recommendation|vouch',
-  'reach out|contact|introduce|introduction|connect',
+  'reach out',
+  'contact|introduce|introduction|connect|refer|referring',
+  'actively|currently|also looking|searching',
+  'looking|searching for a|new|their ?next role|job|position|opportunity|move',
+  'on the market',
+  'open to new|a ... role|roles|opportunity|opportunities|move',
   '@email',
+]);
+
+/** Wishing the employer luck in *finding* someone is not pointing them to a person. */
+export const REFERRAL_EXCEPTIONS = compilePhrases([
+  'find|found|finding|hire|hiring|get|land|choose|pick|recruit ?a ?the someone|somebody|person|candidate|fit',
 ]);
 
 export const REFERRAL_DIRECT = compilePhrases([
@@ -254,6 +323,10 @@ export const OVERSHARING = compilePhrases([
   'rehab|addiction|relapse|alcoholism|sober',
   'divorce|divorcing|divorced|custody|affair|evict*|foreclos*|repossess*|bankrupt*',
   'bank account',
+  'debt|debts|arrears|overdraft|overdrawn|creditors|bailiff|bailiffs|payday',
+  'behind on|with ?my|the rent|bills|payments|mortgage',
+  'landlord ... court|evict*|sue|suing',
+  'can not afford ?the|my rent|bills|food',
   'separated from',
   'domestic violence|abuse',
   'restraining order',
@@ -267,13 +340,15 @@ export const REPORTING_A_QUESTION = compilePhrases(['ask|asked|asking|question|q
 /** Words that run someone down. */
 export const DEROGATORY = compilePhrases([
   'idiot|idiots|idiotic|moron|morons|stupid|dumb|incompetent|clueless|useless|pathetic|toxic|nightmare|clown|clowns|circus',
+  'pig|pigs|snake|snakes|weasel|weasels|creep|creeps|creepy|sleazy|slimy|muppet|muppets|buffoon|buffoons|fool|fools|loser|losers|imbecile|imbeciles|halfwit|halfwits|numpty|prat|plonker|cowboys|amateurs|dinosaur|dinosaurs|tyrant|dictator|psycho|jackass|asshole|arsehole|bastard|bastards|bitch|dick|twat|tosser|wanker',
+  'inept|hopeless|worthless|spineless|gutless|petty|vindictive|shameless|ignorant|deluded|delusional|narcissist|narcissistic|sociopath|backstabbing|backstabber|two-faced|greedy|stingy|miserly',
   'going nowhere',
   'sinking ship',
   'dead end|dead-end',
   'horrible|terrible|awful|worst|joke|disaster|shambles|mess|chaotic|chaos|disorganized|unprofessional|amateurish',
   'arrogant|lazy|shady|scam|sketchy|dysfunctional|exploitative|micromanag*|bully|bullies|bullying|jerk|jerks',
   'hate|hated|suck|sucks|sucked|crap|crappy|garbage|trash|ridiculous|absurd|insane|unreliable|dishonest|liar|liars',
-  'rude|hostile|abusive|disrespectful|offensive|inappropriate|condescending|patronizing|sexist|racist',
+  'rude|hostile|abusive|disrespectful|offensive|inappropriate|condescending|patronizing|sexist|racist|misogynist|misogynistic|homophobic|bigoted|bigot',
   'waste of ?my time',
   'mess|messy|bad|badly|poorly|awfully ... run|managed|organized',
   'process|interviews|rounds ... too long|slow|complicated|lengthy',
@@ -299,23 +374,32 @@ export const CONDUCT_WORDS = new Set([
 
 /** Who a derogatory word can be aimed at. The writer's own side ("I", "my car", "it") is not a target. */
 export const OTHER_PARTIES = compilePhrases([
-  'company|companies|firm|employer|organization|organisation|business|place|workplace|office|team|management|manager|managers|boss|bosses|supervisor|leadership|ceo|founder|founders|colleague|colleagues|coworker|coworkers|co-worker|co-workers|staff|employee|employees|people|recruiter|recruiters|interviewer|interviewers|hr|department|culture|process|environment|they|them|their|your|he|she|him|his',
+  'company|companies|firm|employer|organization|organisation|business|place|workplace|office|team|management|manager|managers|boss|bosses|supervisor|leadership|ceo|founder|founders|colleague|colleagues|coworker|coworkers|co-worker|co-workers|staff|employee|employees|people|recruiter|recruiters|interviewer|interviewers|hr|department|culture|process|environment|they|them|their|your|he|she|him|his|her|man|men|woman|women|guy|guys|bloke|lady|person|director|owner|panel|lot|bunch',
   'you are|were|guys|people|all',
   '#PROPN',
 ]);
 
 /** The writer speaking of themself: "I feel awful", "I hate to do this" is contrition, not badmouthing. */
-export const SELF_WORDS = new Set(['i', 'feel', 'felt', 'myself']);
+export const SELF_WORDS = new Set(['i', 'feel', 'felt', 'myself', 'sorry', 'apologize', 'apologies']);
+
+/** Verbs of the writer's own doing ("to mess up your diary", "messing you about"), not a verdict on anyone. */
+export const DEROGATORY_EXCEPTIONS = compilePhrases(['mess|messing|messed|muck|mucking ... up|about|around']);
 
 export const FAULT_WORDS = compilePhrases([
   'wrong|mistake|mistakes|error|errors|fault|blame|incorrect|confusing|unclear|mix-up|mixup|misleading|misinformed',
   'forgot|forget|forgotten|failed|fail|neglected|ignored|lost',
   'mess|messed|mixed up',
   'never|not sent|send|told|tell|replied|reply|responded|respond|confirmed|confirm|informed|inform|updated|answered',
-  'nobody|noone told|replied|responded|confirmed|informed|answered',
-  'no one told|replied|responded|confirmed|informed|answered',
+  'nobody|noone ... tell|told|reply|replied|respond|responded|confirm|confirmed|inform|informed|answer|answered|bother|bothered|mention|mentioned|update|updated|contact|contacted|let|explain|explained',
+  'no one ... tell|told|reply|replied|respond|responded|confirm|confirmed|inform|informed|answer|answered|bother|bothered|mention|mentioned|update|updated|contact|contacted|let|explain|explained',
+  'not|never ?even bother|bothered',
+  'not|never ?even have|had|show|showed the courtesy|decency|manners',
+  'not|never show|showed|turn|turned up',
+  'no-show|ghosted|ghost',
+  'keep|kept|keeps losing|forgetting|ignoring|changing|cancelling|canceling|moving|missing',
   'because of you',
   'thanks to you|your',
+  'no thanks to',
   'kept|left me waiting',
 ]);
 
@@ -340,7 +424,7 @@ export const OTHER_CHANNEL = compilePhrases([
   'voice mail',
   'left ... message',
   'on|by|over ?the phone|telephone',
-  'give|gave|make|made|place|placed|giving ... call|ring',
+  'give|gave|make|made|place|placed|giving ... call|ring|bell|buzz',
   'spoke|spoken|talked|speaking ... earlier|today|phone|morning|moment',
   'texted',
 ]);
