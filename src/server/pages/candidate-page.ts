@@ -29,7 +29,7 @@ button{padding:.5rem 1rem;margin:.25rem 0}details{margin:.5rem 0}small{color:#55
 
 function reasonSelect(): string {
   return `<label>Reason (shared with the employer as a category only)
-<select name="reason" required>${CANDIDATE_REASONS.map((r) => `<option value="${e(r)}">${e(REASON_LABELS[r])}</option>`).join('')}</select></label>`;
+<select name="reason" required><option value="" disabled selected>Choose one…</option>${CANDIDATE_REASONS.map((r) => `<option value="${e(r)}">${e(REASON_LABELS[r])}</option>`).join('')}</select></label>`;
 }
 
 function form(token: string, action: string, body: string, submit: string): string {
@@ -71,7 +71,7 @@ ${interview.videoUrl ? `<p><strong>Video:</strong> <a href="${e(interview.videoU
   if (actions.includes('reschedule')) {
     const options = rescheduleTimes.map((t) => `<option value="${e(t.start)}">${e(formatForReader(new Date(t.start), zone))}</option>`).join('');
     parts.push(`<section><h2>${interview.status === 'invited' ? 'None of these work?' : 'Move it'}</h2>
-${options ? form(token, 'reschedule', `<label>Another time the whole panel is free<select name="start">${options}</select></label>${reasonSelect()}<label>Private note (only you see it)<textarea name="note" maxlength="5000"></textarea></label>`, 'Move to this time') : ''}
+${options ? form(token, 'reschedule', `<label>Another time the whole panel is free<select name="start">${options}</select></label>${reasonSelect()}<label>Private note (only you see it)<textarea name="note" maxlength="5000"></textarea></label>`, interview.status === 'invited' ? 'Take this time' : 'Move to this time') : ''}
 ${form(token, 'reschedule', '<input type="hidden" name="requestNewTimes" value="true">', 'Ask for other times')}</section>`);
   }
   if (actions.includes('cancel')) {
