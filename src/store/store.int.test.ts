@@ -153,7 +153,10 @@ describe.each(testEngines())('store on $name', (engine) => {
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(fulfilled).toHaveLength(1);
     expect(rejected).toHaveLength(19);
-    for (const r of rejected) expect(isDomainError(r.reason, 'SLOT_TAKEN')).toBe(true);
+    for (const r of rejected) {
+      const reason = r.reason as { code?: string; message?: string };
+      expect(isDomainError(r.reason, 'SLOT_TAKEN'), `${reason.code ?? ''} ${reason.message ?? String(r.reason)}`).toBe(true);
+    }
     const scheduled = await store.interviews.list(orgId, { status: 'scheduled', candidateId: seed.candidate.id });
     expect(scheduled).toHaveLength(1);
     // PostgreSQL resolves some of these races as deadlocks (each found after its deadlock_timeout, 1 s),
