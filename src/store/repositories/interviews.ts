@@ -257,6 +257,17 @@ export class InterviewRepository {
    */
   async bookPanel(organizationId: string, interviewId: string, memberIds: readonly string[], range: TimeRange): Promise<void> {
     if (memberIds.length === 0) return;
+    // Bookings of one member queue behind each other, always taken in id order: racing exclusion checks
+    // would otherwise wait on each other and end as deadlocks instead of clean SLOT_TAKEN refusals.
+    // (NO KEY UPDATE leaves foreign-key checks from other tables unblocked.)
+    await this.db
+      .selectFrom('members')
+      .select('id')
+      .where('organizationId', '=', organizationId)
+      .where('id', 'in', [...memberIds])
+      .orderBy('id')
+      .forNoKeyUpdate()
+      .execute();
     await this.db
       .insertInto('bookings')
       .values(
