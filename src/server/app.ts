@@ -26,6 +26,8 @@ export interface ServerOptions {
   ctx: AppContext;
   log?: ErrorLogger;
   version?: string;
+  /** Called after every successful change, e.g. to wake the outbox worker instead of waiting for its poll. */
+  afterChange?: () => void;
 }
 
 /** Candidate links carry their own credential, and signing in is how a session starts. */
@@ -59,6 +61,7 @@ export function createServerApp(options: ServerOptions): OpenAPIHono<ServerEnv> 
     c.set('ctx', options.ctx);
     await next();
     c.header('x-request-id', c.get('requestId'));
+    if (options.afterChange && c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status < 400) options.afterChange();
   });
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,

@@ -218,3 +218,20 @@ describe('unexpected failures', () => {
     expect(broken.logged[0]).toMatchObject({ requestId: body.requestId });
   });
 });
+
+describe('after a change', () => {
+  it('wakes background delivery after successful changes only', async () => {
+    let changes = 0;
+    const watched = await startTestServer({ afterChange: () => (changes += 1) });
+    try {
+      await watched.call('GET', '/api/v1/members');
+      expect(changes).toBe(0);
+      await watched.call('POST', '/api/v1/members', member());
+      expect(changes).toBe(1);
+      await watched.call('POST', '/api/v1/members', member({ email: 'bad' }));
+      expect(changes).toBe(1);
+    } finally {
+      await watched.close();
+    }
+  });
+});

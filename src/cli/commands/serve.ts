@@ -69,7 +69,7 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
     await opened.close();
     throw error;
   }
-  const app = createServerApp({ ctx });
+  const app = createServerApp({ ctx, afterChange: () => background.notify() });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(started));
     started.once('error', reject);
