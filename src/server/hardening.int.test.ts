@@ -138,3 +138,28 @@ describe('input validation answers 400 with every field error, never 500', () =>
     expect(duplicate.status).toBe(409);
   });
 });
+
+describe('an organization without contact addresses', () => {
+  it('still tells a recruiter about a decline and a concern', async () => {
+    const bare = await startTestServer({ now: '2026-12-01T12:00:00Z' });
+    try {
+      const post = async (path: string, body: unknown) => (await (await bare.call('POST', path, body)).json()) as { id: string; candidateLink: string };
+      await post('/api/v1/members', { name: 'Rae', email: 'rae@bare.test', role: 'recruiter', timezone: 'UTC', workingHours: NINE_TO_FIVE });
+      const panelist = await post('/api/v1/members', { name: 'Pan', email: 'pan@bare.test', role: 'interviewer', timezone: 'UTC', workingHours: NINE_TO_FIVE });
+      const opening = await post('/api/v1/openings', { title: 'Role' });
+      const candidate = await post('/api/v1/candidates', { name: 'Dee', email: 'dee@example.com', timezone: 'UTC' });
+      const invited = await post('/api/v1/interviews', { openingId: opening.id, candidateId: candidate.id, title: 'Screen', durationMinutes: 30, panel: [panelist.id], offer: { count: 2 } });
+      const token = invited.candidateLink.slice(invited.candidateLink.lastIndexOf('/') + 1);
+      const send = (action: string, body: unknown) =>
+        bare.app.request(`/api/v1/candidate/${token}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const concern = (await (await send('concern', { category: 'other', details: 'The recruiter asked my age.' })).json()) as { delivered: boolean };
+      expect(concern.delivered).toBe(true);
+      expect((await send('decline', { reason: 'not_a_fit' })).status).toBe(200);
+      const sent = await bare.ctx.store.outbox.list(bare.organizationId, { interviewId: invited.id });
+      expect(sent.filter((m) => m.kind === 'concern' || m.kind === 'candidate_decline').map((m) => m.recipient)).toEqual(['rae@bare.test', 'rae@bare.test']);
+      expect(sent.some((m) => m.kind === 'concern' && m.recipient === 'pan@bare.test')).toBe(false);
+    } finally {
+      await bare.close();
+    }
+  });
+});

@@ -8,6 +8,8 @@ export interface InterviewParties {
   opening: Opening;
   candidate: Candidate;
   panel: Member[];
+  /** Recruiters and admins, oldest first: who hears when the organization has no contact address. */
+  staff: Member[];
   interview: Interview;
 }
 
@@ -17,10 +19,13 @@ export async function loadParties(store: Store, interview: Interview): Promise<I
   const opening = await store.openings.get(interview.organizationId, interview.openingId);
   const candidate = await store.candidates.get(interview.organizationId, interview.candidateId);
   const panel = await store.members.getMany(interview.organizationId, interview.panel);
+  const staff = organization?.contactEmail && organization.hrContactEmail
+    ? []
+    : (await store.members.list(interview.organizationId)).filter((m) => m.role === 'recruiter' || m.role === 'admin');
   if (!organization || !opening || !candidate) {
     throw new Error(`Interview ${interview.id} refers to records that are gone.`);
   }
-  return { organization, opening, candidate, panel, interview };
+  return { organization, opening, candidate, panel, staff, interview };
 }
 
 export async function getInterviewOrThrow(

@@ -28,10 +28,21 @@ export interface EmailPlan {
   emails: EmailToQueue[];
 }
 
-/** The people of the employer who hear about what a candidate does: the panel and the coordinator. */
+/**
+ * Who hears about what a candidate does besides the panel: the organization's contact address, or else
+ * its first recruiter or admin, so a decline never goes unheard.
+ */
 function coordinator(parties: InterviewParties): { name: string; address: string } | null {
   const address = parties.organization.contactEmail;
-  return address ? { name: `${parties.organization.name} recruiting`, address } : null;
+  if (address) return { name: `${parties.organization.name} recruiting`, address };
+  const staff = parties.staff[0];
+  return staff ? memberAddress(staff) : null;
+}
+
+/** A concern goes to HR; without an HR address, to the coordinator (never to the panel). */
+function hrContact(parties: InterviewParties): { name: string; address: string } | null {
+  const address = parties.organization.hrContactEmail;
+  return address ? { name: `${parties.organization.name} HR`, address } : coordinator(parties);
 }
 
 function memberAddress(member: Member) {
@@ -304,14 +315,14 @@ export function planInterviewEmails(
       break;
     }
     case 'concern': {
-      const to = parties.organization.hrContactEmail ?? parties.organization.contactEmail;
+      const to = hrContact(parties);
       if (to) {
         emails.push({
           kind: 'concern',
-          to: { name: `${organization.name} HR`, address: to },
+          to,
           subject: `Confidential: a candidate raised a concern (${event.category})`,
           text: [
-            `A candidate for ${opening.title} raised a concern about the ${interview.title.toLowerCase()} on ${when(parties, interview.start, organization.timezone)}.`,
+            `${candidate.name} <${candidate.email}>, a candidate for ${opening.title}, raised a concern about the ${interview.title.toLowerCase()} on ${when(parties, interview.start, organization.timezone)}.`,
             `Category: ${event.category}`,
             '',
             event.details,
