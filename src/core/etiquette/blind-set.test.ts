@@ -6,73 +6,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { reviewDraft } from './review/review-draft.ts';
-import { screenQuestions } from './screen/screen-questions.ts';
-import type { ComposeKind, ElementPresence, FindingCode, ProtectedTopic, Verdict } from './types.ts';
-
-interface MessageItem {
-  id: string;
-  kind: ComposeKind;
-  context: { interviewStart: string; now: string; timezone: string };
-  text: string;
-  expected: { elements: ElementPresence; findingsInclude: FindingCode[]; findingsExclude: FindingCode[] };
-}
-interface QuestionItem {
-  question: string;
-  acceptableVerdicts: Verdict[];
-  topics: ProtectedTopic[];
-}
-interface Ratio {
-  hit: number;
-  total: number;
-}
+import { measureLabelled, shareOf as share } from './measure-labelled.ts';
+import type { LabelledMessage, LabelledQuestion, Ratio } from './measure-labelled.ts';
 
 function load<T>(name: string): T[] {
   const text = readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
   return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as T);
 }
 
-const share = (r: Ratio): number => (r.total === 0 ? 1 : r.hit / r.total);
-
 function measure() {
-  const elements: Ratio = { hit: 0, total: 0 };
-  const recall: Ratio = { hit: 0, total: 0 };
-  const clean: Ratio = { hit: 0, total: 0 };
-  const verdicts: Ratio = { hit: 0, total: 0 };
-  const topics: Ratio = { hit: 0, total: 0 };
-  const misses: string[] = [];
-  for (const item of load<MessageItem>('blind-messages.jsonl')) {
-    const review = reviewDraft({ kind: item.kind, text: item.text, context: item.context });
-    const codes = new Set(review.findings.map((f) => f.code));
-    for (const [name, expected] of Object.entries(item.expected.elements) as Array<[keyof ElementPresence, boolean]>) {
-      elements.total++;
-      if (review.elements[name] === expected) elements.hit++;
-      else misses.push(`${item.id}: element ${name} should be ${expected}`);
-    }
-    for (const code of item.expected.findingsInclude) {
-      recall.total++;
-      if (codes.has(code)) recall.hit++;
-      else misses.push(`${item.id}: missed finding ${code}`);
-    }
-    clean.total++;
-    const forbidden = item.expected.findingsExclude.filter((code) => codes.has(code));
-    if (forbidden.length === 0) clean.hit++;
-    else misses.push(`${item.id}: reported forbidden ${forbidden.join(', ')}`);
-  }
-  const questions = load<QuestionItem>('blind-questions.jsonl');
-  const { results } = screenQuestions(questions.map((q) => q.question));
-  questions.forEach((item, i) => {
-    const result = results[i];
-    verdicts.total++;
-    if (result && item.acceptableVerdicts.includes(result.verdict)) verdicts.hit++;
-    else misses.push(`"${item.question}": verdict ${result?.verdict}, expected ${item.acceptableVerdicts.join('/')}`);
-    for (const topic of item.topics) {
-      topics.total++;
-      if (result?.topics.includes(topic)) topics.hit++;
-      else misses.push(`"${item.question}": missed topic ${topic}`);
-    }
-  });
-  return { elements, recall, clean, verdicts, topics, misses };
+  return measureLabelled(load<LabelledMessage>('blind-messages.jsonl'), load<LabelledQuestion>('blind-questions.jsonl'));
 }
 
 describe('the blind set', () => {
