@@ -168,3 +168,21 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('leeway on PostgreSQL', () => {
     }
   });
 });
+
+describe('leeway serve with SMTP_URL', () => {
+  it('delivers the demo invitations over SMTP with their calendars', async () => {
+    const { startSmtpTestServer } = await import('../notify/testing/smtp-test-server.ts');
+    const smtp = await startSmtpTestServer();
+    const io = fakeIO({ SMTP_URL: smtp.url });
+    const handle = await startServer(['--port', '0', '--data-dir', tempDir(), '--demo'], io);
+    try {
+      expect(io.out).toContain('Delivering email over SMTP');
+      const received = await smtp.waitForMessages(6, 20_000);
+      expect(received.some((m) => m.calendar?.method === 'REQUEST')).toBe(true);
+      expect(received.every((m) => (m.parsed.messageId ?? '').endsWith('@leeway>'))).toBe(true);
+    } finally {
+      await handle?.close();
+      await smtp.close();
+    }
+  }, 60_000);
+});
