@@ -81,6 +81,7 @@ export async function listBusyBlocks(
   memberId: string,
   window: { from: Date; to: Date },
 ): Promise<BusyBlock[]> {
+  if (window.to.getTime() < window.from.getTime()) new FieldErrors().add('to', 'The window must not end before it starts.').throwIfAny();
   await getMember(ctx, organizationId, memberId);
   return ctx.store.members.listBusy(organizationId, [memberId], window.from, window.to);
 }

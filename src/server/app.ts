@@ -31,6 +31,21 @@ export interface ServerOptions {
 }
 
 /** Candidate links carry their own credential, and signing in is how a session starts. */
+/**
+ * PostgreSQL text cannot hold U+0000; no field of ours needs it. Refused at the door, whether in the
+ * URL or the body, rather than as a database error deep inside a use case.
+ */
+function refuseNulCharacters(): MiddlewareHandler<ServerEnv> {
+  return async (c, next) => {
+    const body = c.req.method === 'GET' || c.req.method === 'HEAD' ? '' : await c.req.text();
+    const form = (c.req.header('content-type') ?? '').includes('application/x-www-form-urlencoded');
+    if (/%00/.test(c.req.url) || body.includes('\u0000') || /\\u0000/i.test(body) || (form && /%00/.test(body))) {
+      return problemResponse(c, problem(400, 'VALIDATION', 'Text may not contain the NUL character (U+0000).'));
+    }
+    return next();
+  };
+}
+
 function exceptCandidateLinks(middleware: MiddlewareHandler<ServerEnv>): MiddlewareHandler<ServerEnv> {
   return (c, next) =>
     c.req.path.startsWith('/api/v1/candidate/') || c.req.path === '/api/v1/session' ? next() : middleware(c, next);
@@ -69,6 +84,8 @@ export function createServerApp(options: ServerOptions): OpenAPIHono<ServerEnv> 
   });
   app.use('/api/*', limitBody);
   app.use('/c/*', limitBody);
+  app.use('/api/*', refuseNulCharacters());
+  app.use('/c/*', refuseNulCharacters());
   app.onError(createErrorHandler(log));
   app.notFound((c) => problemResponse(c, problem(404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`)));
 

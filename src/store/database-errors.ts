@@ -4,6 +4,8 @@ const EXCLUSION_VIOLATION = '23P01';
 const UNIQUE_VIOLATION = '23505';
 const FOREIGN_KEY_VIOLATION = '23503';
 const INVALID_TEXT_REPRESENTATION = '22P02';
+const CHARACTER_NOT_IN_REPERTOIRE = '22021';
+const UNTRANSLATABLE_CHARACTER = '22P05';
 
 function codeOf(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null ? (error as { code?: string }).code : undefined;
@@ -29,6 +31,9 @@ export function translateDatabaseError(error: unknown): never {
   }
   if (code === FOREIGN_KEY_VIOLATION) {
     throw new DomainError('NOT_FOUND', 'A referenced record does not exist in this organization.');
+  }
+  if (code === CHARACTER_NOT_IN_REPERTOIRE || code === UNTRANSLATABLE_CHARACTER) {
+    throw new DomainError('VALIDATION', 'The text contains a character that cannot be stored.');
   }
   if (code === INVALID_TEXT_REPRESENTATION) {
     throw new DomainError('NOT_FOUND', 'No such record.');

@@ -2,7 +2,8 @@
  * The blind set: drafts and questions written before looking at the engine's answers
  * (`fixtures/blind-*.jsonl`). Unlike the per-example fixture tests, this one measures the set as a whole
  * and fails when a figure drops below its threshold, so the set keeps guarding against regressions
- * without requiring every single check to pass. Set LEEWAY_BLIND_REPORT=1 to print the figures and misses.
+ * without requiring every single check to pass. Set LEEWAY_BLIND_REPORT=1 to print the figures and misses,
+ * and LEEWAY_BLIND_BATCH=b3- to measure one batch alone (ids starting with that prefix).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -14,12 +15,17 @@ function load<T>(name: string): T[] {
   return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as T);
 }
 
-function measure() {
-  return measureLabelled(load<LabelledMessage>('blind-messages.jsonl'), load<LabelledQuestion>('blind-questions.jsonl'));
+/** The whole set, or only the batch whose ids start with `prefix` (batch 3: `b3-`). */
+function measure(prefix?: string) {
+  const inBatch = (id: string | undefined) => prefix === undefined || (id ?? '').startsWith(prefix);
+  return measureLabelled(
+    load<LabelledMessage>('blind-messages.jsonl').filter((m) => inBatch(m.id)),
+    load<LabelledQuestion>('blind-questions.jsonl').filter((q) => inBatch(q.id)),
+  );
 }
 
 describe('the blind set', () => {
-  const figures = measure();
+  const figures = measure(process.env.LEEWAY_BLIND_BATCH);
   if (process.env.LEEWAY_BLIND_REPORT) {
     const line = (name: string, r: Ratio) => `${name}: ${(100 * share(r)).toFixed(1)} % (${r.hit}/${r.total})`;
     console.log(

@@ -13,6 +13,8 @@ export interface LabelledMessage {
 
 /** One labelled interview question, as in the etiquette corpus (`questions.jsonl`). */
 export interface LabelledQuestion {
+  /** Optional label, so a batch of questions can be told apart (`b3-q01`). */
+  id?: string;
   question: string;
   acceptableVerdicts: Verdict[];
   topics: ProtectedTopic[];
@@ -79,9 +81,13 @@ export function measureLabelled(messages: readonly LabelledMessage[], questions:
     count(
       figures.verdicts,
       result !== undefined && item.acceptableVerdicts.includes(result.verdict),
-      `"${item.question}": verdict ${result?.verdict}, expected ${item.acceptableVerdicts.join('/')}`,
+      `${item.id ? `${item.id} ` : ''}"${item.question}": verdict ${result?.verdict}, expected ${item.acceptableVerdicts.join('/')}`,
     );
-    for (const topic of item.topics) count(figures.topics, result?.topics.includes(topic) ?? false, `"${item.question}": missed topic ${topic}`);
+    for (const topic of item.topics) count(
+        figures.topics,
+        result?.topics.includes(topic) ?? false,
+        `${item.id ? `${item.id} ` : ''}"${item.question}": missed topic ${topic}`,
+      );
   });
   return figures;
 }

@@ -142,6 +142,8 @@ export function findPhrases(sentence: TextSentence, phrases: readonly Phrase[]):
 /** How far back a negation reaches by default: "not grateful", "not really sorry". */
 const NEAR_WORDS = 2;
 const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'without', 'hardly', 'none', 'nothing']);
+/** Parts of speech that take a negation for themselves, so it does not reach past them. */
+const BREAKS_NEGATION = new Set(['VERB', 'NOUN', 'PROPN']);
 
 /**
  * True when a match is negated: wink puts its first word inside a negation scope *and* a negating word
@@ -150,12 +152,12 @@ const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'without', 'ha
  * it ("can't make it thurs im sorry" still apologises); a negation written into the phrase itself
  * ("can not thank ... enough") does not count. With `reach: 'scope'` the whole of wink's scope
  * negates, for cues that a negation far back still governs ("I do not wish to be considered for
- * future roles").
+ * future roles"); with `reach: 'own'` a verb or noun between the negation and the cue ends its reach.
  *
  * @example
  * isNegated(findPhrases(sentenceOf('I am not grateful'), compilePhrases(['grateful']))[0]!) // true
  */
-export function isNegated(match: PhraseMatch, reach: 'near' | 'scope' = 'near'): boolean {
+export function isNegated(match: PhraseMatch, reach: 'near' | 'scope' | 'own' = 'near'): boolean {
   const words = match.sentence.words;
   if (match.loose.some((i) => NEGATORS.has(words[i]?.normal ?? ''))) return true;
   const first = words[match.first];
@@ -163,7 +165,12 @@ export function isNegated(match: PhraseMatch, reach: 'near' | 'scope' = 'near'):
   if (reach === 'scope') return true;
   for (let i = Math.max(0, match.first - NEAR_WORDS); i < match.first; i++) {
     const word = words[i];
-    if (word && NEGATORS.has(word.normal)) return true;
+    // With `reach: 'own'`, for a cue that stands on its own (an apology, thanks): "thursday won't work
+    // sorry" and "a no go sorry" negate the verb or noun after the negation, not the apology after that;
+    // "not really sorry" is still negated. A time after a verb ("can't make Thursday") stays negated.
+    const between = words.slice(i + 1, match.first);
+    const broken = reach === 'own' && between.some((w) => BREAKS_NEGATION.has(w.pos));
+    if (word && NEGATORS.has(word.normal) && !broken) return true;
   }
   return false;
 }

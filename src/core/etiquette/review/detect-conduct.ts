@@ -2,16 +2,20 @@ import type { AnalysedText, TextSentence } from '../nlp/analyse-text.ts';
 import { findPhrases, isNegated } from '../nlp/match-phrases.ts';
 import type { PhraseMatch } from '../nlp/match-phrases.ts';
 import type { ComposeKind, Finding } from '../types.ts';
+import { callingOffSentences } from './detect-reason.ts';
 import {
   BLAMED_PARTIES,
   CONDUCT_WORDS,
   DEROGATORY,
   DEROGATORY_EXCEPTIONS,
   FAULT_WORDS,
+  GRATITUDE,
+  IRONIC_PRAISE,
   OTHER_PARTIES,
   OVERSHARING,
   OWNED_FAULT,
   REPORTING_A_QUESTION,
+  SARCASM,
   SELF_PARTIES,
   SELF_WORDS,
   TIME_WORDS,
@@ -44,10 +48,49 @@ export function findOversharing(text: AnalysedText): Finding[] {
   return findings;
 }
 
+/**
+ * Ironic praise (`IRONIC_PRAISE`) in a draft that calls something off, in a sentence that thanks nobody
+ * outside the praise itself: "Really shows how much you value people's time. Please withdraw me."
+ */
+export function findIronicPraise(text: AnalysedText): PhraseMatch[] {
+  if (callingOffSentences(text).length === 0) return [];
+  return text.sentences.flatMap((sentence) => {
+    const praise = findPhrases(sentence, IRONIC_PRAISE);
+    const inside = (m: PhraseMatch): boolean => praise.some((p) => m.first >= p.first && m.first <= p.last + 3);
+    return findPhrases(sentence, GRATITUDE).some((m) => !inside(m)) ? [] : praise;
+  });
+}
+
 /** Targets inside a sentence, minus day and month names (which wink tags as proper nouns). */
 function targetsIn(sentence: TextSentence): PhraseMatch[] {
   const times = findPhrases(sentence, TIME_WORDS);
   return findPhrases(sentence, OTHER_PARTIES).filter((t) => !times.some((m) => m.first === t.first));
+}
+
+const CLAUSE_BREAKS = new Set([',', ';', ':', '-', '–', '—', '(', ')']);
+const OWN_WORDS = new Set(['i', 'my', 'our', 'we', 'myself']);
+
+/**
+ * True when the clause holding word `index` is about the writer's own affairs ("I know my own house move
+ * was chaos") and names nobody else: a target in another clause ("say hello to the team") is not what
+ * the word is aimed at.
+ */
+function ownClause(sentence: TextSentence, index: number, targets: readonly PhraseMatch[]): boolean {
+  const word = sentence.words[index];
+  if (!word) return false;
+  let from = sentence.start;
+  let to = sentence.end;
+  for (const token of sentence.tokens) {
+    if (!CLAUSE_BREAKS.has(token.value)) continue;
+    if (token.end <= word.start) from = Math.max(from, token.end);
+    else if (token.start >= word.end) to = Math.min(to, token.start);
+  }
+  const inClause = (i: number): boolean => {
+    const w = sentence.words[i];
+    return w !== undefined && w.start >= from && w.end <= to;
+  };
+  const own = sentence.words.some((w, i) => i < index && inClause(i) && OWN_WORDS.has(w.normal));
+  return own && !targets.some((t) => inClause(t.first));
 }
 
 function speaksOfSelf(sentence: TextSentence, index: number): boolean {
@@ -66,6 +109,7 @@ function speaksOfSelf(sentence: TextSentence, index: number): boolean {
  */
 export function findBadmouthing(text: AnalysedText, kind: ComposeKind): Finding[] {
   const findings: Finding[] = [];
+  const ironic = findIronicPraise(text);
   for (const sentence of text.sentences) {
     const targets = targetsIn(sentence);
     const ownDoing = findPhrases(sentence, DEROGATORY_EXCEPTIONS);
@@ -75,8 +119,13 @@ export function findBadmouthing(text: AnalysedText, kind: ComposeKind): Finding[
       const head = sentence.words[match.first]?.normal ?? '';
       // Ending an interview for disrespect is legitimate; naming the conduct in that follow-up is not badmouthing.
       if (kind === 'candidate_end_early_followup' && CONDUCT_WORDS.has(head)) return false;
+      if (ownClause(sentence, match.first, targets)) return false;
       return targets.some((t) => t.first < match.first || t.first > match.last);
     });
+    // Sarcasm is aimed at the reader by its very form ("thanks for nothing"): no target needed.
+    aimed.push(...findPhrases(sentence, SARCASM).filter((m) => !isNegated(m)));
+    aimed.push(...ironic.filter((m) => m.sentence === sentence));
+    aimed.sort((a, b) => a.first - b.first);
     const first = aimed[0];
     const last = aimed[aimed.length - 1];
     if (!first || !last) continue;
@@ -132,8 +181,13 @@ export function findBlame(text: AnalysedText): Finding[] {
     const parties = findPhrases(sentence, BLAMED_PARTIES);
     // "Nobody told me", "because of you": the phrase names its culprit itself.
     const namesCulprit = (m: PhraseMatch): boolean => parties.some((p) => p.first >= m.first && p.first <= m.last) || sentence.words.slice(m.first, m.last + 1).some((w) => w.normal === 'you');
+    // "pass on her thanks to your recruiter" is thanks, not "thanks to you(r)" meaning "because of you".
+    const passedOnThanks = (m: PhraseMatch): boolean =>
+      sentence.words[m.first]?.normal === 'thanks' && ['PRON', 'DET'].includes(sentence.words[m.first - 1]?.pos ?? '');
+    // "my old office", "our wrong date": the writer's own.
+    const ownedHere = (m: PhraseMatch): boolean => ['my', 'our'].includes(sentence.words[m.first - 1]?.normal ?? '');
     const fault = findPhrases(sentence, FAULT_WORDS).find(
-      (m) => !isNegated(m) && (namesCulprit(m) || nearestParty(sentence, m.first) === 'other'),
+      (m) => !isNegated(m) && !passedOnThanks(m) && !ownedHere(m) && (namesCulprit(m) || nearestParty(sentence, m.first) === 'other'),
     );
     if (!fault) continue;
     findings.push({

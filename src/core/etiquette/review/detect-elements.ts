@@ -2,6 +2,7 @@ import type { AnalysedText, TextSentence } from '../nlp/analyse-text.ts';
 import { findPhrases, findPhrasesInText, isNegated } from '../nlp/match-phrases.ts';
 import type { Phrase, PhraseMatch } from '../nlp/match-phrases.ts';
 import type { ElementPresence, Referral } from '../types.ts';
+import { findIronicPraise } from './detect-conduct.ts';
 import { detectReason } from './detect-reason.ts';
 import type { ReasonDetection } from './detect-reason.ts';
 import {
@@ -13,6 +14,7 @@ import {
   KEEP_DOOR_OPEN,
   KEEP_DOOR_OPEN_EXCEPTIONS,
   PROPOSAL_WORDS,
+  SARCASM,
   REFERRAL_DIRECT,
   REFERRAL_EXCEPTIONS,
   REFERRAL_PEOPLE,
@@ -30,7 +32,7 @@ function affirmed(
   text: AnalysedText,
   phrases: readonly Phrase[],
   exceptions: readonly Phrase[] = [],
-  reach: 'near' | 'scope' = 'near',
+  reach: 'near' | 'scope' | 'own' = 'near',
 ): PhraseMatch[] {
   const excluded = exceptions.length > 0 ? findPhrasesInText(text.sentences, exceptions) : [];
   return findPhrasesInText(text.sentences, phrases).filter(
@@ -74,10 +76,14 @@ function mentionsReferral(text: AnalysedText, referral: Referral | undefined): b
  */
 export function detectElements(text: AnalysedText, referral?: Referral): ElementDetection {
   const reason = detectReason(text);
+  // "Really shows how much you value people's time. I withdraw.": the "value … time" is irony, not thanks.
+  const ironic = findIronicPraise(text);
+  const within = (m: PhraseMatch, p: PhraseMatch): boolean => p.sentence === m.sentence && m.first >= p.first && m.first <= p.last + 3;
   const elements: ElementPresence = {
-    gratitude: affirmed(text, GRATITUDE).length > 0,
+    // "Thanks for nothing", "shows how much you value our time": sarcasm, not thanks.
+    gratitude: affirmed(text, GRATITUDE, SARCASM, 'own').some((m) => !ironic.some((p) => within(m, p))),
     reason: reason.present,
-    apology: affirmed(text, APOLOGY, APOLOGY_EXCEPTIONS).length > 0,
+    apology: affirmed(text, APOLOGY, APOLOGY_EXCEPTIONS, 'own').length > 0,
     alternative: affirmed(text, ALTERNATIVE, ALTERNATIVE_EXCEPTIONS).length > 0 || text.sentences.some(proposesTime),
     // A refusal of future contact is usually one long negated clause, so the whole scope counts.
     keepDoorOpen: affirmed(text, KEEP_DOOR_OPEN, KEEP_DOOR_OPEN_EXCEPTIONS, 'scope').length > 0,

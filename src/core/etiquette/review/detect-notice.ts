@@ -7,6 +7,8 @@ import type { Finding, ReviewContext } from '../types.ts';
 import { CALL_VERBS, OTHER_CHANNEL } from './lexicon.ts';
 
 const NEGATORS = new Set(['not', 'no', 'never']);
+/** Words after which "call" or "ring" is the writer's verb, whatever the tagger says. */
+const VERB_LEADS = new Set(['i', 'we', 'ill', 'will', 'to', 'shall']);
 
 /**
  * Whether the writer says they phoned or will phone ("I am calling you as well", "I left a voicemail").
@@ -16,9 +18,13 @@ export function mentionsPhoneCall(text: AnalysedText): boolean {
   if (findPhrasesInText(text.sentences, OTHER_CHANNEL).some((m) => !isNegated(m))) return true;
   return text.sentences.some((sentence) =>
     sentence.words.some((word, i) => {
-      if (!CALL_VERBS.has(word.normal) || word.pos === 'NOUN') return false;
-      const before = sentence.words.slice(Math.max(0, i - 4), i).map((w) => w.normal);
-      return (before.includes('i') || before.includes('we')) && !before.some((w) => NEGATORS.has(w));
+      if (!CALL_VERBS.has(word.normal)) return false;
+      const previous = sentence.words[i - 1]?.normal ?? '';
+      // Unpunctuated "ill ring you" is "I'll ring you"; after a pronoun or "to", "ring" is a verb.
+      if (word.pos === 'NOUN' && !VERB_LEADS.has(previous)) return false;
+      const before = sentence.words.slice(Math.max(0, i - 6), i).map((w) => w.normal);
+      const writer = before.includes('i') || before.includes('we') || previous === 'ill';
+      return writer && !before.some((w) => NEGATORS.has(w));
     }),
   );
 }

@@ -39,6 +39,10 @@ export const REASON_CATEGORIES: Record<string, ReturnType<typeof compilePhrases>
     'signed off',
     'food poisoning',
     'lump|biopsy|tumor|tumour|cancer|diagnosis|diagnosed|anxiety|depression',
+    'procedure|operation|treatment|checkup|check-up|scan|chemo*|oncolog*|miscarr*|pregnan*|labor|labour|birth|newborn',
+    'laid|knocked up|out|low',
+    'nasty|stomach|tummy bug|virus',
+    'med|meds|medication|medications',
   ]),
   family: compilePhrases([
     'family|personal emergency|matter|situation|issue|reason|reasons|commitment|obligation|crisis|illness|circumstance|circumstances',
@@ -65,6 +69,8 @@ export const REASON_CATEGORIES: Record<string, ReturnType<typeof compilePhrases>
     'moving|move house|abroad|away|country|city|state',
     'unavoidable|urgent|unexpected|important|prior ... commitment|engagement|obligation|meeting|deadline|matter',
     'stay|staying|remain|remaining ... current|present employer|company|job|role|team',
+    'snowed|swamped under',
+    'snowed|swamped ... work',
   ]),
   offer: compilePhrases([
     'accept|accepted|accepting|take|took|taken|sign|signed ... offer|position|role|job|opportunity',
@@ -72,6 +78,8 @@ export const REASON_CATEGORIES: Record<string, ReturnType<typeof compilePhrases>
     'offer|position|role|job elsewhere',
     'join|joined|joining|start|started|starting another|a|other ?new|different company|employer|role|job|position|team',
     'decide|decided to join|go with|stay',
+    'got|get|landed|land|found|secured|accepted|taken|took|have ... another|new|other|different job|role|position|offer',
+    'signed|sign on the dotted line',
   ]),
   oversight: compilePhrases([
     'oversleep|overslept|oversleeping',
@@ -91,7 +99,8 @@ export const REASON_CATEGORIES: Record<string, ReturnType<typeof compilePhrases>
     'double-booked',
     'already ... booked|committed|scheduled|promised',
     'prior|previous engagement|arrangement|commitment',
-    'appointment|exam|exams|court|jury|wedding',
+    'appointment|exam|exams|court|jury|wedding|rehearsal|visiting|visit',
+    'staying with',
   ]),
   transport: compilePhrases([
     'car|train|flight|bus|traffic|commute|commuting|transport|transportation|transit|subway|metro|taxi|ride',
@@ -103,6 +112,8 @@ export const REASON_CATEGORIES: Record<string, ReturnType<typeof compilePhrases>
     'flat tyre|tire',
     'road|roads closed|blocked',
     'travel|travelling|traveling|stranded|stuck',
+    'scrubbed|grounded|diverted|derailed',
+    'failed ... mot|inspection',
   ]),
   fit: compilePhrases([
     'fit|fits|suited|unsuitable|mismatch',
@@ -164,6 +175,15 @@ export const CANCEL_VERBS = compilePhrases([
   'move|push|shift ... interview|meeting|call|conversation|it',
   'run|running late|behind',
   'delayed|held up',
+  // Idioms and plain refusals of the slot: "thursday is a no go", "won't work", "I'll bow out".
+  'no|not|longer ... work|works|suit|suits|possible|happen|doable',
+  'no go',
+  'write off',
+  'non starter',
+  'pull|pulling|bow|bowing|opt|opting out',
+  'bail|bailing',
+  'will|shall|must|gonna|going|have|to =pass',
+  'move|moving|push|pushing|shift|shifting|bring|bringing ... monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|thurs|thu',
 ]);
 
 /** Causal links between a cancellation and what caused it. */
@@ -181,6 +201,10 @@ export const CAUSAL_LINKS = compilePhrases([
   'so now|that i|we',
   'which means|meant',
   'after|given the way|how',
+  // "After your manager turned up late…, I have decided to withdraw": the cause opens the sentence.
+  'after #PRON',
+  'after #DET',
+  'after #PROPN',
 ]);
 
 /** Reasons that are not reasons: they tell the reader nothing. */
@@ -208,7 +232,8 @@ export const ALTERNATIVE = compilePhrases([
   'find|pick|choose|suggest|propose|offer|look|explore ... time|times|date|dates|slot|slots|option|options',
   'availability|alternatives',
   'these|following|those|some|few|other|alternative|possible times|dates|slots|options',
-  'couple|few|some|several of ?new|other|possible times|dates|slots|options|days',
+  'send|suggest|propose|offer|give|share|provide|list|know|with ... couple|few|some|several of ?new|other|possible times|dates|slots|options|days',
+  'couple|few|some|several of ?new|other|possible dates|slots|options|days',
   'times|dates|slots|days that|which ?would|might suit|suits|work|works',
   'one of these|those|following',
   'i|we ... available|free|flexible|open',
@@ -216,7 +241,12 @@ export const ALTERNATIVE = compilePhrases([
 ]);
 
 /** "Feel free" is not an offer of times. */
-export const ALTERNATIVE_EXCEPTIONS = compilePhrases(['feel free']);
+export const ALTERNATIVE_EXCEPTIONS = compilePhrases([
+  'feel free',
+  // A count of past reschedules is a complaint, not an offer: "three reschedules in two weeks".
+  '#NUM ... =reschedules|=rescheduling|=reschedulings',
+  'so|too many|multiple|several|constant|repeated|endless =reschedules|=rescheduling|=reschedulings',
+]);
 
 /** A time word turns a question or an offer into proposed times. */
 export const TIME_WORDS = compilePhrases([
@@ -239,7 +269,7 @@ export const PROPOSAL_WORDS = compilePhrases([
   'instead',
   'how|what about',
   'any chance',
-  'available|free|flexible|open|possible',
+  'available|free|flexible|open|possible|ok|okay|alright',
   'prefer|preferred|propose|proposed|suggest|suggested',
   'can|could|would|may|might|shall|to|happy|glad offer',
 ]);
@@ -294,6 +324,8 @@ export const REFERRAL_SIGNALS = compilePhrases([
 /** Wishing the employer luck in *finding* someone is not pointing them to a person. */
 export const REFERRAL_EXCEPTIONS = compilePhrases([
   'find|found|finding|hire|hiring|get|land|choose|pick|recruit ?a ?the someone|somebody|person|candidate|fit',
+  // The person recommended the company to the writer ("a friend recommended your company to me").
+  'colleague|colleagues|friend|friends|coworker|co-worker|peer|acquaintance|classmate|teammate|someone|somebody recommend|recommended|recommends|suggested|referred|mentioned|told ... you|your|company|me|this|role|job|firm',
 ]);
 
 export const REFERRAL_DIRECT = compilePhrases([
@@ -305,9 +337,13 @@ export const REFERRAL_DIRECT = compilePhrases([
 
 /** Details beyond a category: a reader needs "a medical matter", not the diagnosis. */
 export const OVERSHARING = compilePhrases([
-  'lump|biopsy|tumor|tumour|cancer|chemo|chemotherapy|diagnosis|diagnosed|mri|x-ray|colonoscopy|gynecologist|gynaecologist',
+  'lump|biopsy|tumor|tumour|cancer|chemo*|diagnosis|diagnosed|mri|x-ray|colonoscop*|endoscop*|gyn*|oncolog*|mammogram|smear|hysterectomy|vasectomy|prostate|bowel|bowels|bladder|uterus|ovarian|cervical',
+  // Euphemisms are still detail: "a procedure down there", "women's problems".
+  'down there|below',
+  'intimate|private area|parts',
+  'women|woman|lady|ladies|men problems|issues|troubles|trouble',
   'test|scan results',
-  'miscarriage|pregnant|pregnancy|ivf|fertility|infertility|std|hiv|diarrhea|diarrhoea|vomit|vomiting|bleeding|rash|hemorrhoid|hemorrhoids',
+  'miscarr*|pregnant|pregnancy|ivf|fertility|infertility|std|hiv|diarrh*|vomit*|bleeding|rash|hemorrhoid*|haemorrhoid*',
   'throw|threw|throwing up',
   'prescription|medication|meds|pills|antidepressant*',
   'medical|heart|chronic condition',
@@ -316,7 +352,7 @@ export const OVERSHARING = compilePhrases([
   'anxiety|depression|depressed|ptsd|bipolar|adhd|ocd|suicidal|suicide|insomnia|burnout',
   'panic attack|attacks',
   'burn|burned|burnt out',
-  'therapy|therapist|psychiatrist|psychologist|counselor|counsellor|psychiatric',
+  'therapy|therapist|psychiatr*|psycholog*|counselor|counsellor|counselling|counseling',
   'mental health|illness',
   'nervous|mental|emotional breakdown',
   'not ?been slept|sleep|sleeping',
@@ -331,6 +367,7 @@ export const OVERSHARING = compilePhrases([
   'domestic violence|abuse',
   'restraining order',
   'my ex',
+  'rough patch|time ... ex|divorce|marriage|husband|wife|partner',
   'dying|hospice|palliative',
 ]);
 
@@ -353,6 +390,34 @@ export const DEROGATORY = compilePhrases([
   'mess|messy|bad|badly|poorly|awfully ... run|managed|organized',
   'process|interviews|rounds ... too long|slow|complicated|lengthy',
   'too many rounds|interviews|steps',
+  'piece of work',
+  'victim|victims|gauntlet|ordeal|farce|charade|sham|cattle',
+  'chew|chews|chewing|chewed ... up',
+  'spit|spits|spitting|spat ... out',
+  'revolving door',
+  'burn|burns|burning people|staff|employees|everyone out',
+]);
+
+/**
+ * Sarcasm: praise or thanks that means the opposite. It runs the reader down without an insult word,
+ * so it is badmouthing with no target needed, and the thanks in it are not gratitude.
+ */
+export const SARCASM = compilePhrases([
+  'thanks|thank ?you for nothing|wasting',
+  'next|future victim|victims',
+  'what a|an well run|oiled|organized|managed',
+  'what a|an slick|efficient|professional|organized operation|outfit|setup|process|show',
+  'brilliant|great|wonderful|fantastic|perfect|lovely|marvelous|terrific|super|oh ?yet another',
+]);
+
+/**
+ * Praise that is ironic only in a message that walks away and thanks nobody in the same breath:
+ * "Really shows how much you value people's time. Please withdraw me." In a keep-in-touch note
+ * ("thank you, it shows how much you value good engineering") it is sincere.
+ */
+export const IRONIC_PRAISE = compilePhrases([
+  'really|clearly|certainly|sure|that|which|it shows|showed|says|tells ... how much you|they ... value|care|respect',
+  'great|good|nice|fantastic|brilliant job|work team|guys|everyone|all|folks',
 ]);
 
 /**
@@ -374,7 +439,7 @@ export const CONDUCT_WORDS = new Set([
 
 /** Who a derogatory word can be aimed at. The writer's own side ("I", "my car", "it") is not a target. */
 export const OTHER_PARTIES = compilePhrases([
-  'company|companies|firm|employer|organization|organisation|business|place|workplace|office|team|management|manager|managers|boss|bosses|supervisor|leadership|ceo|founder|founders|colleague|colleagues|coworker|coworkers|co-worker|co-workers|staff|employee|employees|people|recruiter|recruiters|interviewer|interviewers|hr|department|culture|process|environment|they|them|their|your|he|she|him|his|her|man|men|woman|women|guy|guys|bloke|lady|person|director|owner|panel|lot|bunch',
+  'company|companies|firm|employer|organization|organisation|business|place|workplace|office|team|management|manager|managers|boss|bosses|someone|somebody|reputation|supervisor|leadership|ceo|founder|founders|colleague|colleagues|coworker|coworkers|co-worker|co-workers|staff|employee|employees|people|recruiter|recruiters|interviewer|interviewers|hr|department|culture|process|environment|they|them|their|your|he|she|him|his|her|man|men|woman|women|guy|guys|bloke|lady|person|director|owner|panel|lot|bunch',
   'you are|were|guys|people|all',
   '#PROPN',
 ]);
@@ -401,6 +466,12 @@ export const FAULT_WORDS = compilePhrases([
   'thanks to you|your',
   'no thanks to',
   'kept|left me waiting',
+  // Faults stated as facts: "someone changed it without telling me", "sent me to your old office".
+  'without ?even ?ever telling|asking|informing|consulting|notifying|warning|checking|letting|confirming',
+  'old|outdated|expired|broken|dead|previous|former address|link|office|location|number|details|invite|invitation',
+  'not|never return|returned|submit|submitted|complete|completed|provide|provided|attend|attended|show|showed|arrive|arrived|get|got|give|gave|reply|replied|sign|signed',
+  'late|tardy',
+  'on his|her|their phone|phones|laptop',
 ]);
 
 /** The writer owning the mistake ("a scheduling error on our side", "my fault"). */
@@ -412,7 +483,7 @@ export const OWNED_FAULT = compilePhrases([
 
 /** Who the blame lands on; a bare "you" counts only as the subject of a verb (see detect-conduct). */
 export const BLAMED_PARTIES = compilePhrases([
-  'they|their|them|recruiter|recruiters|coordinator|interviewer|interviewers|hr|company|team|system|website|portal|invitation|invite|email|assistant|scheduler|calendar|office|staff|nobody|noone',
+  'they|their|them|recruiter|recruiters|coordinator|interviewer|interviewers|hr|company|team|system|website|portal|invitation|invite|email|assistant|scheduler|calendar|office|staff|nobody|noone|someone|somebody|manager|managers|panel|panelist|he|she|his|her',
   'no one',
 ]);
 /** The writer as the one acting ("I put the wrong date"); "me" and "us" are on the receiving end. */

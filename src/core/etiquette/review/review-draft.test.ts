@@ -89,6 +89,29 @@ describe('reviewDraft', () => {
     expect(reviewDraft({ kind: 'candidate_cancel', text: `${text} I tried to call you as well.`, context }).findings.map((f) => f.code)).not.toContain('call_instead');
   });
 
+  it('ties a reason to the calling-off, not to small talk or a postscript', () => {
+    const aside = 'Thanks! My wife says hi, by the way. I need to cancel Thursday, sorry. Could we do Monday?';
+    expect(reviewDraft({ kind: 'candidate_cancel', text: aside, context: AMPLE }).elements.reason).toBe(false);
+    const ps = 'I must cancel Thursday, sorry. Could we do Monday? Thanks! P.S. My kids loved your booth at the school fair.';
+    expect(reviewDraft({ kind: 'candidate_cancel', text: ps, context: AMPLE }).elements.reason).toBe(false);
+    const trouble = "Thanks. My car won't start. I'm sorry but I can't make it on Thursday. Could we do Monday?";
+    expect(reviewDraft({ kind: 'candidate_cancel', text: trouble, context: AMPLE }).elements.reason).toBe(true);
+  });
+
+  it('reads sarcasm as running the reader down, and its thanks as no thanks', () => {
+    const review = reviewDraft({ kind: 'candidate_withdraw', text: "Thanks for nothing. I'm withdrawing.", context: AMPLE });
+    expect(review.elements.gratitude).toBe(false);
+    expect(review.findings.map((f) => f.code)).toContain('badmouthing');
+    const sincere = 'Thank you, it shows how much you value good engineering. I would love to stay in touch.';
+    expect(reviewDraft({ kind: 'candidate_keep_in_touch', text: sincere }).findings.map((f) => f.code)).not.toContain('badmouthing');
+  });
+
+  it('lets a negation govern the word after it, not an apology after that', () => {
+    expect(reviewDraft({ kind: 'candidate_cancel', text: 'thursday wont work sorry' }).elements.apology).toBe(true);
+    expect(reviewDraft({ kind: 'candidate_cancel', text: "I'm not really sorry." }).elements.apology).toBe(false);
+    expect(reviewDraft({ kind: 'candidate_cancel', text: "Can't make Thursday." }).elements.alternative).toBe(false);
+  });
+
   it('is deterministic', () => {
     const input = { kind: 'candidate_decline' as const, text: 'No thanks.', context: AMPLE };
     expect(reviewDraft(input)).toEqual(reviewDraft(input));

@@ -37,14 +37,20 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   rule(
     'age',
     'risky',
-    ['graduate|graduated|graduation ... year|when', 'what|which|when year ... graduate|graduated|graduation|school', 'when ... graduate|graduated'],
+    [
+      'graduate|graduated|graduation ... year|when',
+      'what|which|when year ... graduate|graduated|graduation|school',
+      'when ... graduate|graduated',
+      // "When did you finish high school?": leaving school dates the candidate as well as graduating does.
+      'when|year ... finish|finished|complete|completed|leave|left ... school|college|university|degree|education|studies',
+    ],
     'The graduation year is a proxy for age, which federal law (ADEA, 40 and over) and many states protect.',
     'Ask about the qualification, not the year: "Do you have a high-school diploma or equivalent?"',
   ),
   rule(
     'age',
     'risky',
-    ['how old', 'age|ages', 'year|when ... born|birth', 'date of birth', 'birthdate|birthday|dob', 'retire|retirement|retiring', 'too|how old|young', 'older|younger than', 'generation|millennial|boomer',
+    ['how old', 'age|ages', 'year|when|decade|era ... born|birth', 'date of birth', 'birthdate|birthday|dob', 'retire|retirement|retiring', 'too|how old|young', 'older|younger than', 'generation|millennial|boomer',
      'are|is you|candidate ?aged over|under|above|past|below|nearly|almost #NUM',
      'are|is you|candidate ?aged over|under|above|past|below|nearly|almost thirty|forty|fifty|sixty|seventy',
      'in your 20s|30s|40s|50s|60s|twenties|thirties|forties|fifties|sixties',
@@ -73,7 +79,14 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   rule(
     'national_origin',
     'risky',
-    ['first|native|mother|primary language|tongue', 'mother tongue', 'accent|accents'],
+    [
+      'first|native|mother|primary language|tongue',
+      'mother tongue',
+      'accent|accents',
+      // The language of the home, not of the job: "What language do you speak at home?"
+      'language|languages|tongue ... home|parents|family',
+      'language|languages|tongue ... speak|spoke|spoken|use|used ... home|growing|parents|family',
+    ],
     'A first language points to national origin, which Title VII protects; ask only about languages the job needs.',
     'If the job needs a language: "What languages do you speak, read or write fluently?"',
   ),
@@ -91,6 +104,10 @@ export const TOPIC_RULES: readonly TopicRule[] = [
       'immigrant|immigrated|emigrated|immigrate',
       'what|which country ... from|born',
       'parents ... from|born',
+      // Length of residence in the country: "How long have you lived in America?"
+      'how long ... live|lived|living|been|stayed ... america|usa|country|states|britain|canada',
+      'how long ... live|lived|living|been ... in the us|u.s.|uk',
+      'folks|family|parents|grandparents ... come|came|grow|grew|live|lived ... from|up|america|country',
     ],
     'Birthplace and ancestry point to national origin, which Title VII protects.',
     'Ask only what the job needs: "Are you authorized to work in the US?"',
@@ -147,6 +164,8 @@ export const TOPIC_RULES: readonly TopicRule[] = [
       'due date',
       'have|having|had|plan|planning ?a baby|babies',
       'get|getting|become|becoming pregnant',
+      'baby|babies|child|bun|sprog ... on the way',
+      'bun in the oven',
     ],
     'Pregnancy is protected by the Pregnancy Discrimination Act and the Pregnant Workers Fairness Act.',
     'Ask every candidate about the job: "Can you meet the attendance and travel requirements of this role?"',
@@ -171,7 +190,12 @@ export const TOPIC_RULES: readonly TopicRule[] = [
       'children|child|kids|kid|son|sons|daughter|daughters|childcare|babysitter|daycare|nanny|grandchildren',
       'start|starting|have|having a family',
       'family plans|planning',
-      'caregiver|caregiving|dependents',
+      'caregiver|caregiving|dependents|dependants|dependent|dependant',
+      'little ones|one',
+      'kiddos|kiddies|toddler|toddlers|youngsters|baby|babies|grandkids',
+      // Who waits at home, asked indirectly: "Does anyone depend on you at home?"
+      'anyone|anybody|someone|somebody|people|who ... depend|depends|rely|relies|relying|depending on you',
+      'anyone|anybody|someone|somebody ... at home',
       'elder care',
       'single mother|father|mom|mum|dad|parent',
       'are you a mother|mom|mum|father|dad|parent|grandparent|grandmother|grandfather',
@@ -223,6 +247,8 @@ export const TOPIC_RULES: readonly TopicRule[] = [
       'earn|earned|earning|paid ... current|previous|last|past|present|prior|former|old ?job|role|position|employer|company|workplace',
       'current|previous|last|past|present|prior|former|old ?job|role|position|employer|company|workplace|boss ... pay|paid|paying|salary|earn|earned|earning',
       'how much ... pay|paying',
+      // British: "What were you on at your last place?"
+      'what|much were|are you on',
     ],
     'Many states and cities ban salary-history questions, because they carry past pay gaps into the new offer.',
     'Ask: "What are your salary expectations for this role?"',
@@ -244,7 +270,13 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   rule(
     'union',
     'unlawful',
-    ['union|unions|unionize|unionise|unionized|unionised|unionizing', 'labor|labour organization|organisation|organizing', 'collective bargaining'],
+    [
+      'union|unions|unionize|unionise|unionized|unionised|unionizing|unionising',
+      'labor|labour organization|organisation|organizing',
+      'collective bargaining',
+      'teamsters|afl-cio|seiu|uaw|aflcio|steward|picket|picketing|picketed|walkout|walkouts',
+      'go|went|gone|going|been on strike',
+    ],
     'The National Labor Relations Act protects union membership and activity; questioning candidates about it is an unfair labor practice.',
     NO_LAWFUL_FORM,
   ),
@@ -253,6 +285,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     'risky',
     [
       'own|rent|renting ... home|house|apartment|flat|car',
+      'rent|renting|own|owning or|and own|rent|buy|renting',
       'homeowner|homeowners|mortgage|debt|debts|bankruptcy|bankrupt|loan|loans|garnish|garnished|garnishment',
       'credit score|history|rating|report|card|cards',
       'financial situation|problems|trouble|status',
