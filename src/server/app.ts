@@ -46,6 +46,22 @@ function refuseNulCharacters(): MiddlewareHandler<ServerEnv> {
   };
 }
 
+const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;.*)?$/i;
+
+/**
+ * The API reads JSON only: a body sent as anything else would otherwise be ignored silently (and a PATCH
+ * would "succeed" doing nothing), so it is refused with 415.
+ */
+function requireJsonBodies(): MiddlewareHandler<ServerEnv> {
+  return async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
+    const type = c.req.header('content-type') ?? '';
+    if (JSON_TYPE.test(type)) return next();
+    if ((await c.req.text()).trim() === '') return next();
+    return problemResponse(c, problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send request bodies as JSON (Content-Type: application/json).'));
+  };
+}
+
 function exceptCandidateLinks(middleware: MiddlewareHandler<ServerEnv>): MiddlewareHandler<ServerEnv> {
   return (c, next) =>
     c.req.path.startsWith('/api/v1/candidate/') || c.req.path === '/api/v1/session' ? next() : middleware(c, next);
@@ -85,6 +101,7 @@ export function createServerApp(options: ServerOptions): OpenAPIHono<ServerEnv> 
   app.use('/api/*', limitBody);
   app.use('/c/*', limitBody);
   app.use('/api/*', refuseNulCharacters());
+  app.use('/api/*', requireJsonBodies());
   app.use('/c/*', refuseNulCharacters());
   app.onError(createErrorHandler(log));
   app.notFound((c) => problemResponse(c, problem(404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`)));

@@ -42,7 +42,7 @@ const POSTS = (): Array<[string, string, boolean]> => [
 ];
 
 const malformedJson = fc.oneof(
-  fc.constantFrom('', ' ', '{', '}', '[', '{"a":', '{"a":1,}', "{'a':1}", '{a:1}', 'NaN', 'undefined', '\uFEFF{}', '{"start":"2026-12-04T10:00:00Z"', '{"__proto__":{"x":1}}', '{"a":1}{"b":2}', '\u0000', '1e99999', '"\\ud800"', '{"a":"\\u00"}', 'null', '[]', '0', 'true'),
+  fc.constantFrom('', ' ', '{', '}', '[', '{"a":', '{"a":1,}', "{'a':1}", '{a:1}', 'NaN', 'undefined', '{"start":"2026-12-04T10:00:00Z"', '{"__proto__":{"x":1}}', '{"a":1}{"b":2}', '\u0000', '1e99999', '"\\ud800"', '{"a":"\\u00"}', 'null', '[]', '0', 'true'),
   fc.string({ maxLength: 60 }),
   fc.jsonValue().map((v) => JSON.stringify(v).slice(0, -1)),
 );
