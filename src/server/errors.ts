@@ -27,6 +27,9 @@ export function createErrorHandler(log: ErrorLogger) {
     }
     if (error instanceof HTTPException) {
       const status = error.status;
+      if (status === 415) {
+        return problemResponse(c, problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send request bodies as JSON (Content-Type: application/json).'));
+      }
       const detail = status === 400 ? 'The request body is not valid JSON.' : error.message || 'Request refused.';
       return problemResponse(c, problem(status, status === 400 ? 'VALIDATION' : `HTTP_${status}`, detail));
     }

@@ -239,7 +239,8 @@ describe('after a change', () => {
 describe('request bodies', () => {
   it('refuses a body that is not JSON with 415 instead of ignoring it', async () => {
     const response = await server.call('PATCH', '/api/v1/organization', undefined, { 'content-type': 'text/plain' });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(415);
+    expect(await response.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
     const plain = await server.app.request('/api/v1/organization', {
       method: 'PATCH',
       headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'text/plain' },
