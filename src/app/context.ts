@@ -1,6 +1,7 @@
+import type { Clock } from '../core/clock.ts';
 import type { Store } from '../store/index.ts';
 
-export type Clock = () => Date;
+export type { Clock } from '../core/clock.ts';
 
 /** Configuration read once at the edge (CLI or server start) and passed down. */
 export interface AppConfig {

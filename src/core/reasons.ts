@@ -1,46 +1,89 @@
-/** Reason codes shared with the other side; free-text details stay private. */
-export const CANDIDATE_REASONS = [
-  'medical_emergency',
-  'family_emergency',
-  'employment_change',
-  'accepted_offer',
-  'schedule_conflict',
-  'transportation',
-  'not_a_fit',
-  'other',
-] as const;
-export type CandidateReason = (typeof CANDIDATE_REASONS)[number];
+/**
+ * The one table of reasons for a change. Every set of codes, every label on a form and every phrase in a
+ * message is derived from it, so a reason cannot mean one thing in a message and another in a rule.
+ * A reason is a category shared with the other side; the free-text details behind it stay private.
+ */
 
-export const EMPLOYER_REASONS = [
-  'interviewer_unavailable',
-  'position_filled',
-  'position_closed',
-  'scheduling_error',
-  'other',
-] as const;
-export type EmployerReason = (typeof EMPLOYER_REASONS)[number];
+export type ReasonSide = 'candidate' | 'employer';
 
-export type ReasonCode = CandidateReason | EmployerReason;
-
-/** Reasons that allow cancelling after the start instead of being recorded as a no-show. */
-export const EMERGENCY_REASONS: readonly CandidateReason[] = ['medical_emergency', 'family_emergency'];
-
-export function isEmergencyReason(reason: string): boolean {
-  return (EMERGENCY_REASONS as readonly string[]).includes(reason);
+export interface ReasonRow {
+  /** Who may give it; `other` belongs to both sides. */
+  sides: readonly ReasonSide[];
+  /** How a form or a dashboard lists it. */
+  label: string;
+  /** A neutral noun phrase for a third-party notice: "Reason given: a scheduling conflict." */
+  phrase: string;
+  /** Allows cancelling after the start instead of being recorded as a no-show. */
+  emergency: boolean;
+  /** The candidate leaves the process: nobody offers them a new time. */
+  leavesProcess: boolean;
+  /** The opening is over: there is nothing to reschedule. */
+  endsOpening: boolean;
 }
 
-/** A brief, shareable phrase for a reason category — never the private details behind it. */
-export const REASON_PHRASES: Record<ReasonCode, string> = {
-  medical_emergency: 'a medical emergency',
-  family_emergency: 'a family emergency',
-  employment_change: 'a change in my employment situation',
-  accepted_offer: 'having accepted another offer',
-  schedule_conflict: 'a scheduling conflict',
-  transportation: 'a transportation problem',
-  not_a_fit: 'the role no longer being the right fit for me',
-  other: 'an unavoidable conflict',
-  interviewer_unavailable: 'an interviewer becoming unavailable',
-  position_filled: 'the position having been filled',
-  position_closed: 'the position having been closed',
-  scheduling_error: 'a scheduling error on our side',
-};
+const candidate = ['candidate'] as const;
+const employer = ['employer'] as const;
+const plain = { emergency: false, leavesProcess: false, endsOpening: false };
+
+export const REASONS = {
+  medical_emergency: { sides: candidate, label: 'A medical emergency', phrase: 'a medical emergency', ...plain, emergency: true },
+  family_emergency: { sides: candidate, label: 'A family emergency', phrase: 'a family emergency', ...plain, emergency: true },
+  employment_change: { sides: candidate, label: 'A change in my employment', phrase: 'a change in employment', ...plain },
+  accepted_offer: { sides: candidate, label: 'I accepted another offer', phrase: 'an offer accepted elsewhere', ...plain, leavesProcess: true },
+  schedule_conflict: { sides: candidate, label: 'A scheduling conflict', phrase: 'a scheduling conflict', ...plain },
+  transportation: { sides: candidate, label: 'Travel or transportation trouble', phrase: 'travel or transportation trouble', ...plain },
+  not_a_fit: { sides: candidate, label: 'The role is no longer the right fit', phrase: 'a decision that the role is not the right fit', ...plain, leavesProcess: true },
+  interviewer_unavailable: { sides: employer, label: 'An interviewer became unavailable', phrase: 'an interviewer becoming unavailable', ...plain },
+  position_filled: { sides: employer, label: 'The position was filled', phrase: 'the position being filled', ...plain, endsOpening: true },
+  position_closed: { sides: employer, label: 'The position was closed', phrase: 'the position being closed', ...plain, endsOpening: true },
+  scheduling_error: { sides: employer, label: 'A scheduling error on our side', phrase: 'a scheduling error on the employer’s side', ...plain },
+  other: { sides: ['candidate', 'employer'], label: 'Something else', phrase: 'a reason not listed', ...plain },
+} as const satisfies Record<string, ReasonRow>;
+
+export type ReasonCode = keyof typeof REASONS;
+
+type CodesOf<S extends ReasonSide> = {
+  [K in ReasonCode]: S extends (typeof REASONS)[K]['sides'][number] ? K : never;
+}[ReasonCode];
+export type CandidateReason = CodesOf<'candidate'>;
+export type EmployerReason = CodesOf<'employer'>;
+
+const ALL_CODES = Object.keys(REASONS) as ReasonCode[];
+
+function codesWhere(test: (row: ReasonRow) => boolean): ReasonCode[] {
+  return ALL_CODES.filter((code) => test(REASONS[code]));
+}
+
+/** Codes a candidate may give, in the table's order; the API and the forms list them from here. */
+export const CANDIDATE_REASONS = codesWhere((row) => row.sides.includes('candidate')) as [CandidateReason, ...CandidateReason[]];
+export const EMPLOYER_REASONS = codesWhere((row) => row.sides.includes('employer')) as [EmployerReason, ...EmployerReason[]];
+
+export function isReasonCode(value: string): value is ReasonCode {
+  return Object.hasOwn(REASONS, value);
+}
+
+/** Whether a side may give this reason: an employer's reason is never put in a candidate's mouth. */
+export function isReasonOf(side: ReasonSide, value: string): boolean {
+  return isReasonCode(value) && (REASONS[value].sides as readonly ReasonSide[]).includes(side);
+}
+
+export function isEmergencyReason(reason: string | null | undefined): boolean {
+  return reason != null && isReasonCode(reason) && REASONS[reason].emergency;
+}
+
+export function leavesProcess(reason: string | null | undefined): boolean {
+  return reason != null && isReasonCode(reason) && REASONS[reason].leavesProcess;
+}
+
+export function endsOpening(reason: string | null | undefined): boolean {
+  return reason != null && isReasonCode(reason) && REASONS[reason].endsOpening;
+}
+
+export function reasonLabel(reason: ReasonCode): string {
+  return REASONS[reason].label;
+}
+
+/** The neutral phrase of a reason that was given; `null` when none was, so nothing is ever invented. */
+export function reasonPhrase(reason: string | null | undefined): string | null {
+  return reason != null && isReasonCode(reason) ? REASONS[reason].phrase : null;
+}

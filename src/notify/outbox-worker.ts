@@ -1,5 +1,5 @@
 import { redactLinkTokens } from './redact-link-tokens.ts';
-import type { Clock } from '../app/context.ts';
+import type { Clock } from '../core/clock.ts';
 import type { OutboxMessage, Store } from '../store/index.ts';
 import type { OutgoingEmail } from './email-message.ts';
 import { computeOutboxBackoff } from './outbox-backoff.ts';

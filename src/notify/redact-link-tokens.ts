@@ -1,4 +1,4 @@
-import { redactCandidateTokens } from '../app/interviews/candidate-token.ts';
+import { redactCandidateTokens } from '../core/candidate-link.ts';
 
 /**
  * Candidate links are credentials stored only as hashes; an email must carry one in clear until it is

@@ -1,6 +1,5 @@
-import { formatForReader } from '../../core/format-time.ts';
-import { REASON_PHRASES } from '../../core/reasons.ts';
-import type { ReasonCode } from '../../core/reasons.ts';
+import { formatWhen } from '../../core/format-time.ts';
+import { reasonPhrase as phraseOf } from '../../core/reasons.ts';
 import type { Actor, Member, NoticeClass } from '../../core/types.ts';
 import type { InterviewParties } from '../interviews/parties.ts';
 import { composeForRecipient } from './compose-bridge.ts';
@@ -58,11 +57,11 @@ function firstName(name: string): string {
 }
 
 function when(parties: InterviewParties, start: Date | null, timeZone: string): string {
-  return start ? formatForReader(start, timeZone) : 'a time to be agreed';
+  return start ? formatWhen(start, timeZone) : 'a time to be agreed';
 }
 
 function reasonPhrase(reason: string): string {
-  return REASON_PHRASES[reason as ReasonCode] ?? 'an unavoidable conflict';
+  return phraseOf(reason) ?? 'a reason not listed';
 }
 
 const CANDIDATE_ETIQUETTE_LINE =
@@ -94,7 +93,7 @@ export function planInterviewEmails(
 
   switch (event.type) {
     case 'invited': {
-      const times = interview.offeredSlots.map((slot) => `  • ${formatForReader(slot.start, candidate.timezone)}`);
+      const times = interview.offeredSlots.map((slot) => `  • ${formatWhen(slot.start, candidate.timezone)}`);
       emails.push({
         kind: 'invitation',
         to: candidateAddress(parties),
@@ -268,7 +267,7 @@ export function planInterviewEmails(
       break;
     }
     case 'new_times_requested': {
-      const times = interview.offeredSlots.map((slot) => `  • ${formatForReader(slot.start, candidate.timezone)}`);
+      const times = interview.offeredSlots.map((slot) => `  • ${formatWhen(slot.start, candidate.timezone)}`);
       emails.push({
         kind: 'new_times',
         to: candidateAddress(parties),

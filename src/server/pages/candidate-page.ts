@@ -1,6 +1,6 @@
 import type { CandidateView } from '../../app/interviews/candidate-link.ts';
-import { formatForReader } from '../../core/format-time.ts';
-import { CANDIDATE_REASONS } from '../../core/reasons.ts';
+import { formatWhen } from '../../core/format-time.ts';
+import { CANDIDATE_REASONS, reasonLabel } from '../../core/reasons.ts';
 import { escapeHtml as e } from './escape-html.ts';
 
 export interface CandidatePageOptions {
@@ -10,16 +10,6 @@ export interface CandidatePageOptions {
   banner?: { kind: 'ok' | 'error'; text: string; phoneScript?: string[] };
 }
 
-const REASON_LABELS: Record<(typeof CANDIDATE_REASONS)[number], string> = {
-  medical_emergency: 'A medical emergency',
-  family_emergency: 'A family emergency',
-  employment_change: 'A change in my employment',
-  accepted_offer: 'I accepted another offer',
-  schedule_conflict: 'A scheduling conflict',
-  transportation: 'Travel or transportation trouble',
-  not_a_fit: 'The role is no longer the right fit',
-  other: 'Something else',
-};
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1d2330}
 h1{font-size:1.5rem}section{border:1px solid #d8dde6;border-radius:8px;padding:1rem;margin:1rem 0}
@@ -29,7 +19,7 @@ button{padding:.5rem 1rem;margin:.25rem 0}details{margin:.5rem 0}small{color:#55
 
 function reasonSelect(): string {
   return `<label>Reason (shared with the employer as a category only)
-<select name="reason" required><option value="" disabled selected>Choose one…</option>${CANDIDATE_REASONS.map((r) => `<option value="${e(r)}">${e(REASON_LABELS[r])}</option>`).join('')}</select></label>`;
+<select name="reason" required><option value="" disabled selected>Choose one…</option>${CANDIDATE_REASONS.map((r) => `<option value="${e(r)}">${e(reasonLabel(r))}</option>`).join('')}</select></label>`;
 }
 
 function form(token: string, action: string, body: string, submit: string): string {
@@ -43,8 +33,8 @@ function form(token: string, action: string, body: string, submit: string): stri
 export function renderCandidatePage({ view, token, rescheduleTimes, banner }: CandidatePageOptions): string {
   const { interview, notice, actions } = view;
   const zone = interview.candidateTimezone;
-  const when = interview.start ? formatForReader(new Date(interview.start), zone) : 'Not yet chosen';
-  const orgWhen = interview.start ? formatForReader(new Date(interview.start), interview.organizationTimezone) : null;
+  const when = interview.start ? formatWhen(new Date(interview.start), zone) : 'Not yet chosen';
+  const orgWhen = interview.start ? formatWhen(new Date(interview.start), interview.organizationTimezone) : null;
   const parts: string[] = [];
   parts.push(`<h1>${e(interview.opening.title)} — ${e(interview.title)} with ${e(interview.organization.name)}</h1>`);
   if (banner) {
@@ -65,11 +55,11 @@ ${interview.videoUrl ? `<p><strong>Video:</strong> <a href="${e(interview.videoU
   }
   if (actions.includes('accept') && view.offeredSlots && view.offeredSlots.length > 0) {
     parts.push(`<section><h2>Choose a time</h2>${view.offeredSlots
-      .map((slot) => form(token, 'accept', `<input type="hidden" name="start" value="${e(slot.start)}">`, formatForReader(new Date(slot.start), zone)))
+      .map((slot) => form(token, 'accept', `<input type="hidden" name="start" value="${e(slot.start)}">`, formatWhen(new Date(slot.start), zone)))
       .join('')}</section>`);
   }
   if (actions.includes('reschedule')) {
-    const options = rescheduleTimes.map((t) => `<option value="${e(t.start)}">${e(formatForReader(new Date(t.start), zone))}</option>`).join('');
+    const options = rescheduleTimes.map((t) => `<option value="${e(t.start)}">${e(formatWhen(new Date(t.start), zone))}</option>`).join('');
     parts.push(`<section><h2>${interview.status === 'invited' ? 'None of these work?' : 'Move it'}</h2>
 ${options ? form(token, 'reschedule', `<label>Another time the whole panel is free<select name="start">${options}</select></label>${reasonSelect()}<label>Private note (only you see it)<textarea name="note" maxlength="5000"></textarea></label>`, interview.status === 'invited' ? 'Take this time' : 'Move to this time') : ''}
 ${form(token, 'reschedule', '<input type="hidden" name="requestNewTimes" value="true">', 'Ask for other times')}</section>`);

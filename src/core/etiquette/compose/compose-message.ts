@@ -11,7 +11,7 @@ import type { CandidateKind } from './candidate-kinds.ts';
 import type { Draft, Facts } from './draft.ts';
 import { draftEmployerMessage } from './employer-kinds.ts';
 import type { EmployerKind } from './employer-kinds.ts';
-import { formatClock, formatDay, formatSlot, formatWhen, labelZone } from './format-time.ts';
+import { formatClock, formatDay, formatSlot, formatWhen, labelZone } from '../../format-time.ts';
 import { writePhoneScript } from './phone-script.ts';
 
 /** Reasons for ending an interview early, beside the candidate and employer reason codes. */
