@@ -1,4 +1,4 @@
-/** Layer rules: core <- store <- app <- {server, cli, notify}; web talks HTTP only. */
+/** Layer rules: core <- store <- app <- {server, cli, notify}; web talks HTTP only. app never imports notify. */
 module.exports = {
   forbidden: [
     { name: 'core-is-pure', severity: 'error',
@@ -14,6 +14,10 @@ module.exports = {
     { name: 'app-below-edges', severity: 'error',
       from: { path: '^src/app' },
       to: { path: '^src/(server|cli|web)' } },
+    { name: 'app-not-notify', severity: 'error',
+      comment: 'Delivery sits above the use cases: app writes OutgoingEmail (src/core/outgoing-email.ts) into the outbox, notify sends it.',
+      from: { path: '^src/app' },
+      to: { path: '^src/notify' } },
     { name: 'notify-not-edge', severity: 'error',
       from: { path: '^src/notify' },
       to: { path: '^src/(server|cli|web)' } },

@@ -11,7 +11,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../store/index.ts';
 import type { ConnectOptions, OpenStore } from '../store/index.ts';
-import type { OutgoingEmail } from './email-message.ts';
+import type { OutgoingEmail } from '../core/outgoing-email.ts';
 import { toOutboxPayload } from './outbox-payload.ts';
 import { createOutboxWorker } from './outbox-worker.ts';
 import { createSmtpSender } from './smtp-sender.ts';

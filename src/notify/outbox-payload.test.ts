@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OutgoingEmail } from './email-message.ts';
+import type { OutgoingEmail } from '../core/outgoing-email.ts';
 import { readOutboxEmail, toOutboxPayload } from './outbox-payload.ts';
 
 const email: OutgoingEmail = {

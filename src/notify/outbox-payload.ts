@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OutgoingEmail } from './email-message.ts';
+import type { OutgoingEmail } from '../core/outgoing-email.ts';
 
 /** What the app layer stores in `outbox.payload` for an email: the whole rendered message. */
 export interface OutboxEmailPayload {

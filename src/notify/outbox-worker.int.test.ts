@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OpenStore, Store } from '../store/index.ts';
 import { testEngines } from '../store/testing/engines.ts';
-import type { OutgoingEmail } from './email-message.ts';
+import type { OutgoingEmail } from '../core/outgoing-email.ts';
 import { toOutboxPayload } from './outbox-payload.ts';
 import { createOutboxWorker } from './outbox-worker.ts';
 import type { OutboxLogEntry, OutboxWorkerOptions } from './outbox-worker.ts';

@@ -1,7 +1,7 @@
 import { redactLinkTokens } from './redact-link-tokens.ts';
 import type { Clock } from '../core/clock.ts';
 import type { OutboxMessage, Store } from '../store/index.ts';
-import type { OutgoingEmail } from './email-message.ts';
+import type { OutgoingEmail } from '../core/outgoing-email.ts';
 import { computeOutboxBackoff } from './outbox-backoff.ts';
 import type { OutboxBackoff } from './outbox-backoff.ts';
 import { readOutboxEmail } from './outbox-payload.ts';

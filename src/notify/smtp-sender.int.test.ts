@@ -2,7 +2,7 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildInterviewCalendar, type BuildInterviewCalendarOptions } from '../core/ical/build-interview-calendar.ts';
 import { summarizeCalendar } from '../core/ical/testing/summarize-calendar.ts';
-import type { OutgoingEmail } from './email-message.ts';
+import type { OutgoingEmail } from '../core/outgoing-email.ts';
 import { InvalidEmailError } from './invalid-email-error.ts';
 import { createSmtpSender, isPermanentSmtpFailure, SmtpDeliveryError, type SmtpSender } from './smtp-sender.ts';
 import { startSmtpTestServer, type SmtpTestServer } from './testing/smtp-test-server.ts';

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { EmailAddress, OutgoingEmail } from './email-message.ts';
+import type { EmailAddress, OutgoingEmail } from '../core/outgoing-email.ts';
 import { SmtpDeliveryError } from './smtp-failure.ts';
 import { toMailOptions } from './to-mail-options.ts';
 

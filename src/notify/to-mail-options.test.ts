@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OutgoingEmail } from './email-message.ts';
+import type { OutgoingEmail } from '../core/outgoing-email.ts';
 import { InvalidEmailError } from './invalid-email-error.ts';
 import { toMailOptions } from './to-mail-options.ts';
 

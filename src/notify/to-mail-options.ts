@@ -1,5 +1,5 @@
 import type { SendMailOptions } from 'nodemailer';
-import type { EmailAddress, OutgoingEmail } from './email-message.ts';
+import type { EmailAddress, OutgoingEmail } from '../core/outgoing-email.ts';
 import { InvalidEmailError } from './invalid-email-error.ts';
 
 export interface ToMailOptionsOptions {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { OutgoingEmail } from '../../notify/email-message.ts';
+import type { OutgoingEmail } from '../../core/outgoing-email.ts';
 import type { Store } from '../../store/index.ts';
 
 export interface EmailToQueue {

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OutgoingEmail } from '../email-message.ts';
+import type { OutgoingEmail } from '../../core/outgoing-email.ts';
 import { createSmtpSender } from '../smtp-sender.ts';
 import { startSmtpTestServer, type SmtpTestServer } from './smtp-test-server.ts';
 
