@@ -83,8 +83,17 @@ describe('createSmtpSender against a real SMTP server', () => {
     expect(message.calendar).toMatchObject({ contentType: 'text/calendar', method: 'REQUEST' });
     expect(message.raw.toString('utf8')).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/);
     expect(message.icsAttachments).toEqual([
-      expect.objectContaining({ filename: 'invite.ics', contentType: 'application/ics' }),
+      expect.objectContaining({ filename: 'invite.ics', contentType: 'text/calendar', method: 'REQUEST' }),
     ]);
+    // One inline calendar beside the text (multipart/alternative), one attached file (multipart/mixed).
+    const raw = message.raw.toString('utf8');
+    expect(raw).toMatch(/Content-Type: multipart\/mixed;/);
+    expect(raw).toMatch(/Content-Type: multipart\/alternative;/);
+    expect(raw.match(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/g)).toHaveLength(2);
+    expect(raw).not.toContain('application/ics');
+    expect(raw).toMatch(/Content-Disposition: attachment; filename=invite\.ics/);
+    // RFC 3834: an automatic message, so vacation responders stay quiet.
+    expect(message.parsed.headers.get('auto-submitted')).toBe('auto-generated');
 
     // Both copies are the calendar we built, byte for byte, and read back right.
     const ics = makeCalendar();
@@ -122,7 +131,13 @@ describe('createSmtpSender against a real SMTP server', () => {
     expect(message.parsed.messageId).toBe('<0b6e2d7f-cancel@leeway>');
     expect(message.calendar?.method).toBe('CANCEL');
     expect(message.raw.toString('utf8')).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=CANCEL/);
-    expect(message.icsAttachments.map((attachment) => attachment.filename)).toEqual(['cancel.ics']);
+    expect(message.icsAttachments.map(({ filename, contentType, method }) => ({ filename, contentType, method }))).toEqual([
+      { filename: 'cancel.ics', contentType: 'text/calendar', method: 'CANCEL' },
+    ]);
+    expect(message.calendar).toMatchObject({ contentType: 'text/calendar', method: 'CANCEL', ics });
+    expect(message.icsAttachments[0]?.ics).toBe(ics);
+    expect(message.raw.toString('utf8')).not.toContain('application/ics');
+    expect(message.parsed.headers.get('auto-submitted')).toBe('auto-generated');
     expect(summarizeCalendar(message.icsAttachments[0]?.ics ?? '')).toMatchObject({
       method: 'CANCEL',
       uid: UID,
@@ -138,6 +153,13 @@ describe('createSmtpSender against a real SMTP server', () => {
     expect(message?.calendar).toBeNull();
     expect(message?.icsAttachments).toEqual([]);
     expect(message?.parsed.attachments).toEqual([]);
+    expect(message?.parsed.headers.get('auto-submitted')).toBe('auto-generated');
+  });
+
+  it('sends the Reply-To the email carries', async () => {
+    await sender.send(makeEmail({ replyTo: { name: 'Grace Hopper', address: 'grace@acme.test' } }));
+    const [message] = await server.waitForMessages(1);
+    expect(message?.parsed.replyTo?.value).toEqual([{ name: 'Grace Hopper', address: 'grace@acme.test' }]);
   });
 
   it('carries the same Message-ID on a retried delivery, so receivers can drop the copy', async () => {

@@ -25,20 +25,37 @@ describe('toMailOptions', () => {
       subject: 'Your interview',
       text: 'Hello Ada',
       html: '<p>Hello</p>',
+      headers: { 'Auto-Submitted': 'auto-generated' },
       disableFileAccess: true,
       disableUrlAccess: true,
     });
+  });
+
+  it('marks every message as automatic (RFC 3834), so out-of-office replies are not sent to it', () => {
+    expect(toMailOptions(makeEmail()).headers).toEqual({ 'Auto-Submitted': 'auto-generated' });
+    expect(toMailOptions(makeEmail({ calendar: { method: 'CANCEL', ics } })).headers).toEqual({ 'Auto-Submitted': 'auto-generated' });
+  });
+
+  it('sends Reply-To when the email has one', () => {
+    const mail = toMailOptions(makeEmail({ replyTo: { name: 'Grace Hopper', address: 'grace@acme.test' } }));
+    expect(mail.replyTo).toEqual({ name: 'Grace Hopper', address: 'grace@acme.test' });
   });
 
   it('adds angle brackets to a bare message id', () => {
     expect(toMailOptions(makeEmail({ messageId: '9f8e@leeway' })).messageId).toBe('<9f8e@leeway>');
   });
 
-  it('passes the calendar as an icalEvent named after its method', () => {
+  it('writes the calendar as a text/calendar alternative and a text/calendar attachment, both with the method', () => {
     const mail = toMailOptions(makeEmail({ calendar: { method: 'CANCEL', ics } }));
-    expect(mail.icalEvent).toEqual({ method: 'CANCEL', content: ics, filename: 'cancel.ics' });
+    expect(mail.icalEvent).toBeUndefined();
+    expect(mail.alternatives).toEqual([{ contentType: 'text/calendar; charset=utf-8; method=CANCEL', content: ics }]);
+    expect(mail.attachments).toEqual([
+      { filename: 'cancel.ics', contentType: 'text/calendar; charset=utf-8; method=CANCEL', contentDisposition: 'attachment', content: ics },
+    ]);
+    const request = toMailOptions(makeEmail({ calendar: { method: 'REQUEST', ics: ics.replace('CANCEL', 'REQUEST') } }));
+    expect(request.attachments).toEqual([expect.objectContaining({ filename: 'invite.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST' })]);
     const custom = toMailOptions(makeEmail({ calendar: { method: 'CANCEL', ics, filename: 'x.ics' } }));
-    expect(custom.icalEvent).toMatchObject({ filename: 'x.ics' });
+    expect(custom.attachments).toEqual([expect.objectContaining({ filename: 'x.ics' })]);
   });
 
   it('refuses a calendar whose METHOD disagrees with the declared method', () => {

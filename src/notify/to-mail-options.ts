@@ -12,9 +12,18 @@ export interface ToMailOptionsOptions {
 }
 
 /**
- * Maps an {@link OutgoingEmail} to nodemailer's message options. A calendar goes in as nodemailer's
- * `icalEvent`, which writes it twice: as a `text/calendar; method=...` alternative beside the text (what
- * Outlook, Gmail and Apple Mail dispatch on) and as an `application/ics` attachment (for everything else).
+ * Every message Leeway sends is written by the system, not typed by a person at that moment (RFC 3834
+ * §5): vacation responders and other automatic replies must not answer it.
+ */
+export const AUTO_SUBMITTED_HEADERS = { 'Auto-Submitted': 'auto-generated' } as const;
+
+/**
+ * Maps an {@link OutgoingEmail} to nodemailer's message options. Every message carries
+ * `Auto-Submitted: auto-generated`. A calendar is written twice, both as
+ * `text/calendar; charset=utf-8; method=<METHOD>` (RFC 6047 §2.4): inline as an alternative beside the text
+ * (what Outlook, Gmail and Apple Mail turn into an invitation) and as an `.ics` attachment (for clients
+ * that show only attachments). nodemailer's own `icalEvent` labels the attachment `application/ics`,
+ * a type that is not registered and that some clients will not open as a calendar, so it is not used.
  *
  * @throws {InvalidEmailError} when the email cannot be sent as it is.
  */
@@ -35,6 +44,7 @@ export function toMailOptions(email: OutgoingEmail, options: ToMailOptionsOption
     // A line break in a header value would start a new header: subjects come from titles people type.
     subject: email.subject.replace(/[\r\n]+/g, ' '),
     text: email.text,
+    headers: { ...AUTO_SUBMITTED_HEADERS },
     // Our content is always inline strings: never let a value be read as a file path or fetched as a URL.
     disableFileAccess: true,
     disableUrlAccess: true,
@@ -48,11 +58,16 @@ export function toMailOptions(email: OutgoingEmail, options: ToMailOptionsOption
     if (written !== method) {
       throw new InvalidEmailError(`calendar.method is ${method} but the calendar says ${written ?? 'nothing'}`, 'calendar.method');
     }
-    mail.icalEvent = {
-      method,
-      content: ics,
-      filename: email.calendar.filename ?? (method === 'CANCEL' ? 'cancel.ics' : 'invite.ics'),
-    };
+    const contentType = `text/calendar; charset=utf-8; method=${method}`;
+    mail.alternatives = [{ contentType, content: ics }];
+    mail.attachments = [
+      {
+        filename: email.calendar.filename ?? (method === 'CANCEL' ? 'cancel.ics' : 'invite.ics'),
+        contentType,
+        contentDisposition: 'attachment',
+        content: ics,
+      },
+    ];
   }
   return mail;
 }

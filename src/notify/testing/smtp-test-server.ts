@@ -23,8 +23,8 @@ export interface ReceivedEmail {
   parsed: ParsedMail;
   /** The `text/calendar` alternative, if the message has one. */
   calendar: { contentType: string; method: string | null; ics: string } | null;
-  /** `.ics` attachments (as opposed to the inline alternative). */
-  icsAttachments: Array<{ filename: string | null; contentType: string; ics: string }>;
+  /** `.ics` attachments (as opposed to the inline alternative), with the `method` of their MIME type. */
+  icsAttachments: Array<{ filename: string | null; contentType: string; method: string | null; ics: string }>;
 }
 
 /** A delivery the server refused because it was told to. */
@@ -235,7 +235,12 @@ function readCalendarParts(parsed: ParsedMail): Pick<ReceivedEmail, 'calendar' |
     if (!isIcs) continue;
     const ics = attachment.content.toString('utf8');
     if (attachment.contentDisposition === 'attachment' || attachment.filename) {
-      icsAttachments.push({ filename: attachment.filename ?? null, contentType, ics });
+      icsAttachments.push({
+        filename: attachment.filename ?? null,
+        contentType,
+        method: contentTypeParam(attachment.headers.get('content-type'), 'method'),
+        ics,
+      });
     } else {
       calendar = { contentType, method: contentTypeParam(attachment.headers.get('content-type'), 'method'), ics };
     }
