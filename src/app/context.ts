@@ -7,15 +7,71 @@ export type { Clock } from '../core/clock.ts';
 export interface AppConfig {
   /** Base URL people reach the service at; candidate links are built on it. */
   publicUrl: string;
-  /** The sender of every email. */
+  /**
+   * The configured sender address of every email (`address`, from `LEEWAY_MAIL_FROM`). Messages are sent
+   * as `"<organization name>" <address>`; `name` is only the fallback for mail sent on no organization's
+   * behalf.
+   */
   mailFrom: { name: string; address: string };
+  /**
+   * The domain on the right of our Message-IDs (`<uuid@mailDomain>`) and calendar UIDs: a real domain of
+   * ours, never a made-up one, so they are globally unique. Derived once at the edge with
+   * {@link deriveMailDomain}.
+   */
+  mailDomain: string;
   /** How long a candidate link stays valid after its interview's process ends. */
   candidateLinkGraceDays: number;
 }
 
+/**
+ * The domain Message-IDs and calendar UIDs are made on: the public URL's host, or, when that host is no
+ * domain of ours (an IP address, `localhost` or a `*.localhost` name, a single-label name such as a
+ * container's), the domain of the sender address. Lower case, without a trailing dot, internationalized
+ * names in their ASCII (punycode) form, as header fields require.
+ *
+ * @throws {TypeError} when the public URL is not a URL or the sender address has no domain.
+ *
+ * @example
+ * deriveMailDomain('https://jobs.acme.com', 'no-reply@mail.acme.com') // 'jobs.acme.com'
+ * deriveMailDomain('http://localhost:3000', 'no-reply@acme.com')      // 'acme.com'
+ */
+export function deriveMailDomain(publicUrl: string, senderAddress: string): string {
+  let host: string;
+  try {
+    host = new URL(publicUrl).hostname;
+  } catch {
+    throw new TypeError(`The public URL is not a URL: ${JSON.stringify(publicUrl)}`);
+  }
+  const fromUrl = host.toLowerCase().replace(/\.$/, '');
+  if (isDomainName(fromUrl)) return fromUrl;
+  const at = senderAddress.lastIndexOf('@');
+  const senderDomain = at < 0 ? '' : senderAddress.slice(at + 1).trim();
+  if (senderDomain === '') {
+    throw new TypeError(`The sender address has no domain: ${JSON.stringify(senderAddress)}`);
+  }
+  try {
+    // The URL parser writes a host in lower-case ASCII (punycode), as a Message-ID must be.
+    return new URL(`http://${senderDomain}`).hostname.replace(/\.$/, '');
+  } catch {
+    throw new TypeError(`The sender address has no valid domain: ${JSON.stringify(senderAddress)}`);
+  }
+}
+
+/** A name in the DNS that is ours to use: not an IP literal, not loopback, not a bare single label. */
+function isDomainName(host: string): boolean {
+  if (host === '' || host.startsWith('[') || host.includes(':')) return false;
+  if (/^\d+(\.\d+){3}$/.test(host)) return false;
+  if (host === 'localhost' || host.endsWith('.localhost')) return false;
+  return host.includes('.');
+}
+
+const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
+const DEFAULT_MAIL_FROM = { name: 'Leeway', address: 'no-reply@leeway.localhost' };
+
 export const DEFAULT_APP_CONFIG: AppConfig = {
-  publicUrl: 'http://localhost:3000',
-  mailFrom: { name: 'Leeway', address: 'no-reply@leeway.localhost' },
+  publicUrl: DEFAULT_PUBLIC_URL,
+  mailFrom: DEFAULT_MAIL_FROM,
+  mailDomain: deriveMailDomain(DEFAULT_PUBLIC_URL, DEFAULT_MAIL_FROM.address),
   candidateLinkGraceDays: 14,
 };
 

@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import type { AppConfig, AppContext } from '../../app/context.ts';
-import { DEFAULT_APP_CONFIG } from '../../app/context.ts';
+import { DEFAULT_APP_CONFIG, deriveMailDomain } from '../../app/context.ts';
 import { seedDemo } from '../../app/demo.ts';
 import { createServerApp } from '../../server/app.ts';
 import { openStore } from '../../store/index.ts';
@@ -51,13 +51,21 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
   } catch {
     throw new UsageError(`Not a URL: ${publicUrl}`);
   }
+  const mailFrom = {
+    name: io.env.LEEWAY_MAIL_FROM_NAME ?? DEFAULT_APP_CONFIG.mailFrom.name,
+    address: io.env.LEEWAY_MAIL_FROM ?? DEFAULT_APP_CONFIG.mailFrom.address,
+  };
+  let mailDomain: string;
+  try {
+    mailDomain = deriveMailDomain(publicUrl, mailFrom.address);
+  } catch (error) {
+    throw new UsageError(`Cannot make Message-IDs: ${(error as Error).message}. Set LEEWAY_MAIL_FROM to an address at your domain.`);
+  }
   const config: AppConfig = {
     ...DEFAULT_APP_CONFIG,
     publicUrl: publicUrl.replace(/\/$/, ''),
-    mailFrom: {
-      name: io.env.LEEWAY_MAIL_FROM_NAME ?? DEFAULT_APP_CONFIG.mailFrom.name,
-      address: io.env.LEEWAY_MAIL_FROM ?? DEFAULT_APP_CONFIG.mailFrom.address,
-    },
+    mailFrom,
+    mailDomain,
   };
 
   const opened = await openStore(database);
