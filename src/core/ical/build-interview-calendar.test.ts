@@ -158,6 +158,60 @@ describe('buildInterviewCalendar', () => {
     );
   });
 
+  describe('a calendar object to import (method: null)', () => {
+    // RFC 4791 §4.1: a stored calendar object has no METHOD. It is what a download or a CalDAV store holds:
+    // the event itself, not a message asking anyone to do anything with it.
+    it('has no METHOD, and ical.js reads the same event back', () => {
+      const ics = buildInterviewCalendar(makeOptions({ method: null, sequence: 3 }));
+      expect(ics).not.toMatch(/(^|\r\n)METHOD[:;]/);
+      const summary = summarizeCalendar(ics);
+      expect(summary).toMatchObject({
+        method: null,
+        uid: 'a1b2c3@leeway',
+        sequence: 3,
+        start: '2025-03-30T01:30:00.000Z',
+        end: '2025-03-30T02:15:00.000Z',
+        status: 'CONFIRMED',
+        organizer: { cn: 'Acme Recruiting', email: 'mailto:recruiting@acme.test' },
+      });
+      // Nobody answers an imported copy: no attendee is asked for a reply, unless told so.
+      expect(summary.attendees).toEqual([
+        { cn: 'Ada Lovelace', email: 'mailto:ada@example.test', role: 'REQ-PARTICIPANT', partstat: 'NEEDS-ACTION', rsvp: 'FALSE' },
+        { cn: 'Grace Hopper', email: 'mailto:grace@acme.test', role: 'CHAIR', partstat: 'ACCEPTED', rsvp: 'FALSE' },
+      ]);
+    });
+
+    it('orders the object like the iTIP form, without the METHOD line', () => {
+      const lines = buildInterviewCalendar(makeOptions({ method: null })).replace(/\r\n /g, '').split('\r\n');
+      const itip = buildInterviewCalendar(makeOptions()).replace(/\r\n /g, '').split('\r\n');
+      expect(lines).toEqual(
+        itip
+          .filter((line) => line !== 'METHOD:REQUEST')
+          .map((line) => line.replace(';RSVP=TRUE:', ';RSVP=FALSE:')),
+      );
+    });
+
+    it('shows a called-off interview as CANCELLED, and may have no attendee at all', () => {
+      const cancelled = summarizeCalendar(buildInterviewCalendar(makeOptions({ method: null, status: 'CANCELLED', sequence: 4 })));
+      expect(cancelled).toMatchObject({ method: null, status: 'CANCELLED', sequence: 4 });
+      const alone = summarizeCalendar(buildInterviewCalendar(makeOptions({ method: null, attendees: [] })));
+      expect(alone).toMatchObject({ method: null, attendees: [] });
+    });
+
+    it('round-trips any text through ical.js, as the iTIP form does', () => {
+      const normalize = (text: string) => text.replace(/\r\n|\r/g, '\n').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 80 }), (description, location) => {
+          const read = summarizeCalendar(buildInterviewCalendar(makeOptions({ method: null, description, location })));
+          expect(read.method).toBeNull();
+          expect(read.description).toBe(normalize(description));
+          expect(read.location).toBe(normalize(location));
+        }),
+        { numRuns: 200 },
+      );
+    });
+  });
+
   describe('refuses input it cannot write faithfully', () => {
     it.each<[string, Partial<BuildInterviewCalendarOptions>, string]>([
       ['an invalid start', { start: new Date('nope') }, 'start'],
@@ -169,6 +223,8 @@ describe('buildInterviewCalendar', () => {
       ['a fractional sequence', { sequence: 1.5 }, 'sequence'],
       ['an empty uid', { uid: ' ' }, 'uid'],
       ['no attendees', { attendees: [] }, 'attendees'],
+      ['a CANCEL with no attendees', { method: 'CANCEL', attendees: [] }, 'attendees'],
+      ['an iTIP method Leeway does not send', { method: 'PUBLISH' as never }, 'method'],
       ['a CANCEL that is not CANCELLED', { method: 'CANCEL', status: 'CONFIRMED' }, 'status'],
       ['a REQUEST that is CANCELLED', { status: 'CANCELLED' }, 'status'],
       ['an organizer address with a line break', { organizer: { name: 'X', email: 'x@acme.test\r\nATTENDEE:mailto:evil@x' } }, 'organizer.email'],

@@ -18,12 +18,22 @@ export interface CalendarAttendee extends CalendarPerson {
   /** Defaults to `REQ-PARTICIPANT`. */
   role?: AttendeeRole;
   partstat: AttendeePartstat;
-  /** Whether a reply is wanted. Defaults to true for a REQUEST to someone who has not answered yet. */
+  /**
+   * Whether a reply is wanted. Defaults to true for a REQUEST to someone who has not answered yet, and
+   * to false in a CANCEL and in a calendar object (nobody answers an imported copy).
+   */
   rsvp?: boolean;
 }
 
 export interface BuildInterviewCalendarOptions {
-  method: CalendarMethod;
+  /**
+   * `REQUEST` or `CANCEL` for an iTIP message sent by email (RFC 5546); `null` for a calendar object to
+   * import or store, e.g. a `calendar.ics` download: no `METHOD` at all, as RFC 4791 §4.1 requires of
+   * stored calendar objects. (Not `PUBLISH`: iTIP allows no ATTENDEE in a PUBLISH of a VEVENT
+   * (RFC 5546 §3.2.1), and the panel and candidate are what the interview is; and an object with a
+   * METHOD is a scheduling message, which clients may offer to "process" instead of simply importing.)
+   */
+  method: CalendarMethod | null;
   /** Stable for the life of the interview: the REQUEST, every update and the CANCEL share it. */
   uid: string;
   /** Raised on every change attendees must see; a receiver ignores a message with a lower one. */
@@ -38,7 +48,10 @@ export interface BuildInterviewCalendarOptions {
   url?: string;
   organizer: CalendarPerson;
   attendees: CalendarAttendee[];
-  /** Defaults to CONFIRMED for a REQUEST; a CANCEL is always CANCELLED. */
+  /**
+   * Defaults to CONFIRMED for a REQUEST and a calendar object; a CANCEL is always CANCELLED, a REQUEST never
+   * is. A calendar object of a called-off interview is CANCELLED.
+   */
   status?: EventStatus;
   /** Defaults to {@link DEFAULT_PRODID}. */
   prodId?: string;
@@ -47,13 +60,14 @@ export interface BuildInterviewCalendarOptions {
 export const DEFAULT_PRODID = '-//Leeway//Leeway Interview Scheduling//EN';
 
 /**
- * Writes an iTIP calendar (RFC 5545 + RFC 5546) with one VEVENT for an interview: a REQUEST invites or
- * updates, a CANCEL withdraws it from every attendee's calendar. Times are written in UTC, so no VTIMEZONE
- * is needed; lines end in CRLF and are folded at 75 UTF-8 octets.
+ * Writes an iCalendar object (RFC 5545) with one VEVENT for an interview. As an iTIP message (RFC 5546) a
+ * REQUEST invites or updates and a CANCEL withdraws it from every attendee's calendar; with `method: null`
+ * it is the plain event to import (no METHOD). Times are written in UTC, so no VTIMEZONE is needed; lines
+ * end in CRLF and are folded at 75 UTF-8 octets.
  *
  * @throws {IcalInputError} when a date is invalid, the end is not after the start, the sequence is not a
- *   non-negative integer, there is no attendee, a value would break out of its property, or the status
- *   contradicts the method.
+ *   non-negative integer, an iTIP message has no attendee, a value would break out of its property, or the
+ *   status contradicts the method.
  *
  * @example
  * const ics = buildInterviewCalendar({
@@ -68,11 +82,14 @@ export const DEFAULT_PRODID = '-//Leeway//Leeway Interview Scheduling//EN';
  *   attendees: [{ name: 'Ada Lovelace', email: 'ada@example.test', partstat: 'NEEDS-ACTION' }],
  * });
  * // ics contains 'METHOD:REQUEST\r\n', 'DTSTART:20250602T140000Z\r\n' and 'STATUS:CONFIRMED\r\n'
+ *
+ * // The same interview to import into a calendar: no METHOD, nobody asked to reply.
+ * const download = buildInterviewCalendar({ ...sameOptions, method: null });
  */
 export function buildInterviewCalendar(options: BuildInterviewCalendarOptions): string {
   const { method } = options;
-  if (method !== 'REQUEST' && method !== 'CANCEL') {
-    throw new IcalInputError(`method must be REQUEST or CANCEL, got ${String(method)}`, 'method');
+  if (method !== 'REQUEST' && method !== 'CANCEL' && method !== null) {
+    throw new IcalInputError(`method must be REQUEST, CANCEL or null, got ${String(method)}`, 'method');
   }
   if (!Number.isSafeInteger(options.sequence) || options.sequence < 0) {
     throw new IcalInputError('sequence must be a non-negative integer', 'sequence');
@@ -83,8 +100,8 @@ export function buildInterviewCalendar(options: BuildInterviewCalendarOptions): 
   if (options.end.getTime() <= options.start.getTime()) {
     throw new IcalInputError('end must be after start', 'end');
   }
-  // RFC 5546 requires at least one ATTENDEE in both a REQUEST and a CANCEL.
-  if (options.attendees.length === 0) {
+  // RFC 5546 requires at least one ATTENDEE in both a REQUEST and a CANCEL; a plain event may have none.
+  if (method !== null && options.attendees.length === 0) {
     throw new IcalInputError('at least one attendee is required', 'attendees');
   }
   const status = resolveStatus(method, options.status);
@@ -94,7 +111,7 @@ export function buildInterviewCalendar(options: BuildInterviewCalendarOptions): 
     `PRODID:${escapeText(options.prodId ?? DEFAULT_PRODID)}`,
     'VERSION:2.0',
     'CALSCALE:GREGORIAN',
-    `METHOD:${method}`,
+    ...(method === null ? [] : [`METHOD:${method}`]),
     'BEGIN:VEVENT',
     `UID:${escapeText(options.uid)}`,
     `SEQUENCE:${options.sequence}`,
@@ -124,7 +141,8 @@ export function buildInterviewCalendar(options: BuildInterviewCalendarOptions): 
   return lines.map((line) => `${foldLine(line)}\r\n`).join('');
 }
 
-function resolveStatus(method: CalendarMethod, status: EventStatus | undefined): EventStatus {
+function resolveStatus(method: CalendarMethod | null, status: EventStatus | undefined): EventStatus {
+  if (method === null) return status ?? 'CONFIRMED';
   if (method === 'CANCEL') {
     if (status !== undefined && status !== 'CANCELLED') {
       throw new IcalInputError(`a CANCEL must have status CANCELLED, got ${status}`, 'status');

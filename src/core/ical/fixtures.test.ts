@@ -30,7 +30,7 @@ function readFixture(name: string): { fixture: Fixture; ics: string } {
 
 describe('golden fixtures', () => {
   it('has fixtures to check', () => {
-    expect(names).toEqual(expect.arrayContaining(['cancel', 'request-panel', 'unicode-folding']));
+    expect(names).toEqual(expect.arrayContaining(['calendar-object', 'cancel', 'request-panel', 'unicode-folding']));
   });
 
   describe.each(names)('%s', (name) => {
