@@ -9,11 +9,8 @@ export interface EmailToQueue {
   /**
    * Where an answer goes: the organization's contact, or the recruiter who acted. Sent as `Reply-To`, so a
    * message that invites a reply can be answered although it comes from the service's sender address.
-   *
-   * TEMPORARILY optional, so the callers (`planInterviewEmails`) keep compiling until they set it; it is
-   * meant to be required, and a message without it is sent without Reply-To.
    */
-  replyTo?: { name: string; address: string };
+  replyTo: { name: string; address: string };
   subject: string;
   text: string;
   calendar?: { method: 'REQUEST' | 'CANCEL'; ics: string; sequence: number };
@@ -31,19 +28,6 @@ export interface EnqueueEmailInput {
   at: Date;
 }
 
-/**
- * The input callers passed before the organization became the sender.
- *
- * @deprecated Pass {@link EnqueueEmailInput} (`organizationName` and `config: ctx.config`): with this one
- *   the From name is `from.name` and the Message-ID domain is the sender address's, not `config.mailDomain`.
- */
-export interface LegacyEnqueueEmailInput {
-  organizationId: string;
-  interviewId: string | null;
-  from: { name: string; address: string };
-  at: Date;
-}
-
 /** A Message-ID of our own, `<uuid@mailDomain>`, stable across retries: receivers drop a second copy. */
 export function newMessageId(mailDomain: string): string {
   return `<${randomUUID()}@${mailDomain}>`;
@@ -56,19 +40,15 @@ export function newMessageId(mailDomain: string): string {
  */
 export async function enqueueEmail(
   store: Store,
-  input: EnqueueEmailInput | LegacyEnqueueEmailInput,
+  input: EnqueueEmailInput,
   email: EmailToQueue,
 ): Promise<string> {
-  const sender =
-    'config' in input
-      ? { name: input.organizationName, address: input.config.mailFrom.address, domain: input.config.mailDomain }
-      : { name: input.from.name, address: input.from.address, domain: domainOf(input.from.address) };
-  const messageId = newMessageId(sender.domain);
+  const messageId = newMessageId(input.config.mailDomain);
   const outgoing: OutgoingEmail = {
     messageId,
-    from: { name: sender.name, address: sender.address },
+    from: { name: input.organizationName, address: input.config.mailFrom.address },
     to: [email.to],
-    ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+    replyTo: email.replyTo,
     subject: email.subject,
     text: email.text,
     ...(email.calendar ? { calendar: { method: email.calendar.method, ics: email.calendar.ics } } : {}),
@@ -89,8 +69,4 @@ export async function enqueueEmail(
     input.at,
   );
   return messageId;
-}
-
-function domainOf(address: string): string {
-  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 }
