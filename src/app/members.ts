@@ -10,12 +10,18 @@ import type { AppContext } from './context.ts';
 import { FieldErrors } from './validation.ts';
 
 export async function createMember(ctx: AppContext, organizationId: string, input: MemberInput): Promise<Member> {
-  new FieldErrors()
-    .timeZone('timezone', input.timezone)
-    .addAll(validateWorkingHours(input.workingHours))
-    .throwIfAny();
+  const errors = new FieldErrors();
+  const timezone = errors.zone('timezone', input.timezone);
+  const phone = errors.phone('phone', input.phone);
+  errors.addAll(validateWorkingHours(input.workingHours)).throwIfAny();
   return ctx.store.members
-    .create(organizationId, { ...input, email: input.email.toLowerCase(), workingHours: completeWorkingHours(input.workingHours) })
+    .create(organizationId, {
+      ...input,
+      timezone,
+      ...(phone !== undefined ? { phone } : {}),
+      email: input.email.toLowerCase(),
+      workingHours: completeWorkingHours(input.workingHours),
+    })
     .catch((error: unknown) => rethrowDuplicateEmail(error, input.email));
 }
 
@@ -42,13 +48,17 @@ export async function updateMember(
   memberId: string,
   patch: MemberInputPatch,
 ): Promise<Member> {
-  const errors = new FieldErrors().timeZone('timezone', patch.timezone);
+  const errors = new FieldErrors();
+  const timezone = errors.zone('timezone', patch.timezone);
+  const phone = errors.phone('phone', patch.phone);
   if (patch.workingHours) errors.addAll(validateWorkingHours(patch.workingHours));
   errors.throwIfAny();
   const { workingHours: _hours, ...rest } = patch;
   const updated = await ctx.store.members
     .update(organizationId, memberId, {
       ...rest,
+      ...(timezone !== undefined ? { timezone } : {}),
+      ...(phone !== undefined ? { phone } : {}),
       ...(patch.email ? { email: patch.email.toLowerCase() } : {}),
       ...(patch.workingHours ? { workingHours: completeWorkingHours(patch.workingHours) } : {}),
     })

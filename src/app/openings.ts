@@ -26,8 +26,25 @@ export async function createCandidate(
   organizationId: string,
   input: { name: string; email: string; phone?: string | null; timezone: string },
 ): Promise<Candidate> {
-  new FieldErrors().timeZone('timezone', input.timezone).throwIfAny();
-  return ctx.store.candidates.create(organizationId, { ...input, email: input.email.toLowerCase() });
+  const errors = new FieldErrors();
+  const timezone = errors.zone('timezone', input.timezone);
+  const phone = errors.phone('phone', input.phone);
+  errors.throwIfAny();
+  const email = input.email.toLowerCase();
+  // Checked first for a clear answer; the unique index (organization, lower(email)) closes the race.
+  if (await ctx.store.candidates.findByEmail(organizationId, email)) throw duplicateCandidate(email);
+  return ctx.store.candidates
+    .create(organizationId, { ...input, timezone, phone: phone ?? null, email })
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw duplicateCandidate(email);
+      throw error;
+    });
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+function duplicateCandidate(email: string): DomainError {
+  return new DomainError('CONFLICT', `A candidate with the email ${email} already exists in this organization.`);
 }
 
 export async function getCandidate(ctx: AppContext, organizationId: string, candidateId: string): Promise<Candidate> {

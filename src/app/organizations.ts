@@ -24,7 +24,9 @@ const API_KEY_PREFIX = 'lw_key';
 
 /** Creates an organization with its first API key (and a dashboard admin when asked), in one transaction. */
 export async function createOrganization(ctx: AppContext, input: CreateOrganizationInput): Promise<CreatedOrganization> {
-  const errors = new FieldErrors().timeZone('timezone', input.timezone);
+  const errors = new FieldErrors();
+  const timezone = errors.zone('timezone', input.timezone);
+  const contactPhone = errors.phone('contactPhone', input.contactPhone);
   if (!input.name.trim()) errors.add('name', 'The name must not be empty.');
   if ((input.adminEmail === undefined) !== (input.adminPassword === undefined)) {
     errors.add('adminPassword', 'An admin needs both an email and a password.');
@@ -37,9 +39,9 @@ export async function createOrganization(ctx: AppContext, input: CreateOrganizat
   return ctx.store.transaction(async (store) => {
     const organization = await store.organizations.create({
       name: input.name.trim(),
-      timezone: input.timezone,
+      timezone,
       contactEmail: input.contactEmail ?? input.adminEmail ?? null,
-      contactPhone: input.contactPhone ?? null,
+      contactPhone: contactPhone ?? null,
     });
     const apiKey = await issueApiKey(store, organization.id, 'default');
     if (input.adminEmail && passwordHash) {
@@ -94,12 +96,19 @@ export async function updateOrganization(
   const { noticePolicy: policyChange, ...rest } = change;
   // Either threshold may change alone; the other keeps its current value.
   const noticePolicy = policyChange ? { ...current.noticePolicy, ...policyChange } : undefined;
-  const errors = new FieldErrors().timeZone('timezone', change.timezone);
+  const errors = new FieldErrors();
+  const timezone = errors.zone('timezone', change.timezone);
+  const contactPhone = errors.phone('contactPhone', change.contactPhone);
   if (noticePolicy && noticePolicy.ampleHours < noticePolicy.adequateHours) {
     errors.add('noticePolicy.ampleHours', 'ampleHours must be at least adequateHours.');
   }
   errors.throwIfAny();
-  const updated = await ctx.store.organizations.update(organizationId, { ...rest, ...(noticePolicy ? { noticePolicy } : {}) });
+  const updated = await ctx.store.organizations.update(organizationId, {
+    ...rest,
+    ...(timezone !== undefined ? { timezone } : {}),
+    ...(contactPhone !== undefined ? { contactPhone } : {}),
+    ...(noticePolicy ? { noticePolicy } : {}),
+  });
   if (!updated) throw new DomainError('NOT_FOUND', 'No such organization.');
   return updated;
 }

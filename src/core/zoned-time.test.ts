@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInZone, isValidTimeZone, zonedToInstant } from './zoned-time.ts';
+import { canonicalTimeZone, formatInZone, isValidTimeZone, zonedToInstant } from './zoned-time.ts';
 
 describe('zonedToInstant', () => {
   it('applies the offset in force on that local date', () => {
@@ -27,5 +27,42 @@ describe('isValidTimeZone', () => {
     expect(isValidTimeZone('Europe/London')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
     expect(isValidTimeZone('')).toBe(false);
+  });
+});
+
+describe('canonicalTimeZone', () => {
+  it('restores the IANA spelling of a name given in any case', () => {
+    expect(canonicalTimeZone('america/new_york')).toBe('America/New_York');
+    expect(canonicalTimeZone('AMERICA/NEW_YORK')).toBe('America/New_York');
+    expect(canonicalTimeZone('europe/london')).toBe('Europe/London');
+    expect(canonicalTimeZone('asia/kolkata')).toBe('Asia/Kolkata');
+    expect(canonicalTimeZone('pacific/chatham')).toBe('Pacific/Chatham');
+    expect(canonicalTimeZone('america/port-au-prince')).toBe('America/Port-au-Prince');
+    expect(canonicalTimeZone('africa/dar_es_salaam')).toBe('Africa/Dar_es_Salaam');
+    expect(canonicalTimeZone('antarctica/dumontdurville')).toBe('Antarctica/DumontDUrville');
+    expect(canonicalTimeZone('america/argentina/buenos_aires')).toBe('America/Argentina/Buenos_Aires');
+    expect(canonicalTimeZone('etc/gmt+5')).toBe('Etc/GMT+5');
+    expect(canonicalTimeZone('utc')).toBe('UTC');
+  });
+
+  it('keeps the name the client chose instead of swapping in another name of the same zone', () => {
+    expect(canonicalTimeZone('Asia/Calcutta')).toBe('Asia/Calcutta');
+    expect(canonicalTimeZone('Asia/Kolkata')).toBe('Asia/Kolkata');
+    expect(canonicalTimeZone('us/eastern')).toBe('US/Eastern');
+    expect(canonicalTimeZone('Etc/UTC')).toBe('Etc/UTC');
+    expect(canonicalTimeZone('Europe/Kyiv')).toBe('Europe/Kyiv');
+  });
+
+  it('gives every zone the runtime lists back unchanged, and from its lower-case form', () => {
+    for (const zone of Intl.supportedValuesOf('timeZone')) {
+      expect(canonicalTimeZone(zone)).toBe(zone);
+      expect(canonicalTimeZone(zone.toLowerCase())).toBe(zone);
+    }
+  });
+
+  it('answers null for names that are no IANA zone', () => {
+    for (const name of ['', ' ', 'Mars/Olympus', '+01:00', 'Z', 'America/New_York\u0000', 'x'.repeat(65), 'America//New_York']) {
+      expect(canonicalTimeZone(name)).toBeNull();
+    }
   });
 });

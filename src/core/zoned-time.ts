@@ -33,3 +33,21 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/**
+ * The IANA spelling of a time-zone name given in any case (`america/new_york` → `America/New_York`), or
+ * null when it names no zone. The client's choice among a zone's names is kept (`Asia/Calcutta` stays,
+ * `Asia/Kolkata` stays): only the case is restored.
+ *
+ * @example
+ * canonicalTimeZone('europe/london') // 'Europe/London'
+ * canonicalTimeZone('Mars/Olympus') // null
+ */
+export function canonicalTimeZone(name: string): string | null {
+  if (typeof name !== 'string' || !isValidTimeZone(name)) return null;
+  try {
+    return Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(name).timeZoneId;
+  } catch {
+    return null;
+  }
+}

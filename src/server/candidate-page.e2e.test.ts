@@ -52,7 +52,7 @@ describe.skipIf(!available)('the candidate page in Chromium', () => {
     const detail = (await (await server.call('GET', `/api/v1/interviews/${invited.id}`)).json()) as { start: string };
     server.setNow(new Date(new Date(detail.start).getTime() - 5 * 3_600_000));
     await page.goto(`${base}${path}`);
-    expect(await page.locator('.notice-late').textContent()).toContain('+1 555 0100');
+    expect(await page.locator('.notice-late').textContent()).toContain('+15550100');
     const cancel = page.locator('form[action$="/cancel"]');
     await cancel.locator('select[name="reason"]').selectOption('transportation');
     await cancel.locator('input[name="calledAhead"]').check();

@@ -49,7 +49,8 @@ describe('the candidate page behind the link', () => {
     server.setNow('2026-12-02T10:00:00Z');
     const before = await (await server.app.request(booked.path)).text();
     expect(before).toContain('notice-late');
-    expect(before).toContain('+1 555 0100');
+    // Stored in E.164, as given after normalisation.
+    expect(before).toContain('+15550100');
     const bad = await post(`${booked.path}/cancel`, { reason: 'boredom' });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('Choose a reason');

@@ -147,7 +147,7 @@ describe('the change-an-interview flow, end to end over HTTP and SMTP', () => {
       }),
     );
     expect(cancelled.interview.status).toBe('cancelled');
-    expect(cancelled.actionNotice).toMatchObject({ class: 'late', advice: { channel: 'phone', phone: '+1 555 0100' } });
+    expect(cancelled.actionNotice).toMatchObject({ class: 'late', advice: { channel: 'phone', phone: '+15550100' } });
     expect(cancelled.phoneScript.length).toBeGreaterThanOrEqual(3);
     expect(cancelled.phoneScript.length).toBeLessThanOrEqual(5);
     smtp.reset();

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { PHONE_FORMAT_MESSAGE, normalizePhone, phoneError } from '../../app/validation.ts';
 import { isValidTimeZone } from '../../core/zoned-time.ts';
 
 const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
@@ -17,7 +18,19 @@ export const TimeZone = z
   .min(1)
   .max(64)
   .refine(isValidTimeZone, 'Unknown time zone; use an IANA name such as Europe/London.')
-  .openapi({ example: 'Europe/London', description: 'IANA time zone.' });
+  .openapi({ example: 'Europe/London', description: 'IANA time zone, in any case; stored and shown in its IANA spelling (america/new_york → America/New_York).' });
+
+/** A phone number: checked here with every other field, normalised to E.164 by the use case. */
+export const Phone = z
+  .string()
+  .max(50)
+  .superRefine((value, ctx) => {
+    if (value.trim() !== '' && normalizePhone(value) === null) ctx.addIssue({ code: 'custom', message: phoneError(value) });
+  })
+  .openapi({
+    example: '+44 20 7946 0000',
+    description: `Stored in E.164 (+442079460000); blank or null means none. ${PHONE_FORMAT_MESSAGE}`,
+  });
 
 /** Links put in front of people: web addresses only (no javascript: or data: URLs). */
 export const WebUrl = z.url({ protocol: /^https?$/ }).max(2000);

@@ -3,7 +3,7 @@ import { CANDIDATE_REASONS, EMPLOYER_REASONS } from '../../core/reasons.ts';
 import { INTERVIEW_STATUSES } from '../../core/types.ts';
 import type { Candidate, HistoryEntry, Interview, Opening } from '../../core/types.ts';
 import type { OutboxMessage } from '../../store/index.ts';
-import { Email, Instant, TimeZone, WebUrl } from './common.ts';
+import { Email, Instant, Phone, TimeZone, WebUrl } from './common.ts';
 
 export const OpeningInputSchema = z
   .object({
@@ -29,7 +29,7 @@ export const CandidateInputSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
     email: Email,
-    phone: z.string().max(50).nullable().optional(),
+    phone: Phone.nullable().optional(),
     timezone: TimeZone,
   })
   .strict()

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { MEMBER_ROLES } from '../../core/types.ts';
 import { validateWorkingHours } from '../../core/working-hours.ts';
 import type { BusyBlock, Member } from '../../core/types.ts';
-import { Email, Instant, TimeZone } from './common.ts';
+import { Email, Instant, Phone, TimeZone } from './common.ts';
 
 const Interval = z.tuple([z.string(), z.string()]).openapi({ example: ['09:00', '17:00'] });
 const Day = z.array(Interval).max(12);
@@ -25,7 +25,7 @@ export const MemberInputSchema = z
     email: Email,
     role: z.enum(MEMBER_ROLES),
     timezone: TimeZone,
-    phone: z.string().max(50).nullable().optional(),
+    phone: Phone.nullable().optional(),
     workingHours: WorkingHoursSchema,
     bufferMinutes: z.number().int().min(0).max(240).optional(),
   })

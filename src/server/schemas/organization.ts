@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Organization } from '../../core/types.ts';
-import { Email, Instant, TimeZone } from './common.ts';
+import { Email, Instant, Phone, TimeZone } from './common.ts';
 
 /** Either threshold may be changed alone; the other keeps its value. */
 export const NoticePolicySchema = z
@@ -30,7 +30,7 @@ export const OrganizationPatchSchema = z
     name: z.string().trim().min(1).max(200),
     timezone: TimeZone,
     contactEmail: Email.nullable(),
-    contactPhone: z.string().max(50).nullable(),
+    contactPhone: Phone.nullable(),
     hrContactEmail: Email.nullable(),
     noticePolicy: NoticePolicySchema,
     reminders: z.array(z.number().positive().max(24 * 30)).max(10),

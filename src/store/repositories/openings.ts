@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Candidate, Opening, OpeningStatus } from '../../core/types.ts';
 import type { Executor } from '../executor.ts';
 import { isUuid } from '../ids.ts';
@@ -72,6 +73,17 @@ export class CandidateRepository {
       .select(CANDIDATE_COLUMNS)
       .where('organizationId', '=', organizationId)
       .where('id', '=', id)
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  /** The candidate with this email in the organization, compared without case. */
+  async findByEmail(organizationId: string, email: string): Promise<Candidate | null> {
+    const row = await this.db
+      .selectFrom('candidates')
+      .select(CANDIDATE_COLUMNS)
+      .where('organizationId', '=', organizationId)
+      .where(sql<string>`lower(email)`, '=', email.toLowerCase())
       .executeTakeFirst();
     return row ?? null;
   }
