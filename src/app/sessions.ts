@@ -29,7 +29,7 @@ export async function startSession(ctx: AppContext, input: { email: string; pass
     }
   }
   if (users.length === 0) await verifyPassword(input.password, DECOY_HASH);
-  if (!matched) throw new DomainError('UNAUTHENTICATED', 'The email or password is not right.');
+  if (!matched) throw new DomainError('UNAUTHORIZED', 'The email or password is not right.');
   const token = generateSecret(SESSION_PREFIX);
   const csrfToken = generateSecret('lw_csrf');
   const expiresAt = new Date(ctx.clock().getTime() + SESSION_HOURS * 3_600_000);

@@ -10,7 +10,7 @@ export const DOMAIN_ERROR_CODES = [
   'AFTER_START',
   'OPENING_NOT_OPEN',
   'CONFLICT',
-  'UNAUTHENTICATED',
+  'UNAUTHORIZED',
   'RATE_LIMITED',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -118,3 +118,15 @@ describe('candidate emails', () => {
   });
 });
 
+describe('one error vocabulary', () => {
+  it('says UNAUTHORIZED for every 401: API keys, sessions and sign-in', async () => {
+    expect(await problemOf(server.app.request('/api/v1/members'), 401)).toMatchObject({ code: 'UNAUTHORIZED' });
+    const signIn = server.app.request('/api/v1/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'nobody@acme.test', password: 'wrong' }),
+    });
+    expect(await problemOf(signIn, 401)).toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+});
+

@@ -12,7 +12,7 @@ export const STATUS_BY_CODE: Record<DomainErrorCode, ContentfulStatusCode> = {
   AFTER_START: 409,
   OPENING_NOT_OPEN: 409,
   OUTSIDE_AVAILABILITY: 422,
-  UNAUTHENTICATED: 401,
+  UNAUTHORIZED: 401,
   RATE_LIMITED: 429,
 };
 

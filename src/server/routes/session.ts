@@ -43,7 +43,7 @@ export function registerSessionRoutes(app: OpenAPIHono<ServerEnv>, limiter: Logi
       });
       return c.json({ organizationId: session.organizationId, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() }, 200);
     } catch (error) {
-      if (isDomainError(error, 'UNAUTHENTICATED')) limiter.recordFailure(key, ctx.clock());
+      if (isDomainError(error, 'UNAUTHORIZED')) limiter.recordFailure(key, ctx.clock());
       throw error;
     }
   });
