@@ -3,6 +3,7 @@
  */
 export const DOMAIN_ERROR_CODES = [
   'SLOT_TAKEN',
+  'CANDIDATE_BUSY',
   'INVALID_STATE',
   'NOT_FOUND',
   'VALIDATION',

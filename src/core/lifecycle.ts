@@ -1,7 +1,7 @@
 import { DomainError } from './errors.ts';
 import type { InterviewStatus } from './types.ts';
 
-/** Everything that can happen to an interview; each maps to at most one next status. */
+/** Everything that can happen to an interview; each maps to at most one next status per side. */
 export const INTERVIEW_ACTIONS = [
   'accept',
   'book',
@@ -9,32 +9,50 @@ export const INTERVIEW_ACTIONS = [
   'offer',
   'cancel',
   'decline',
+  'withdraw',
   'complete',
   'no_show',
   'end_early',
 ] as const;
 export type InterviewAction = (typeof INTERVIEW_ACTIONS)[number];
 
-const TRANSITIONS: Record<InterviewAction, Partial<Record<InterviewStatus, InterviewStatus>>> = {
-  // The candidate picks one of the offered slots.
-  accept: { invited: 'scheduled' },
+/** The two sides that act on an interview (the system acts on behalf of one of them). */
+export type Side = 'candidate' | 'employer';
+
+type Moves = Partial<Record<InterviewStatus, InterviewStatus>>;
+
+const TRANSITIONS: Record<InterviewAction, Partial<Record<Side, Moves>>> = {
+  // The candidate picks a time for an invitation (an offered one, or another free one).
+  accept: { candidate: { invited: 'scheduled' } },
   // The employer books a time directly for an invitation.
-  book: { invited: 'scheduled' },
+  book: { employer: { invited: 'scheduled' } },
   // Moving keeps the interview (same id and uid); only the time and sequence change.
-  reschedule: { scheduled: 'scheduled' },
+  reschedule: { candidate: { scheduled: 'scheduled' }, employer: { scheduled: 'scheduled' } },
   // New times offered: a scheduled interview goes back to waiting for the candidate's pick.
-  offer: { invited: 'invited', scheduled: 'invited' },
-  cancel: { invited: 'cancelled', scheduled: 'cancelled' },
-  decline: { invited: 'declined' },
-  complete: { scheduled: 'completed' },
-  no_show: { scheduled: 'no_show' },
-  end_early: { scheduled: 'ended_early' },
+  offer: { candidate: { invited: 'invited', scheduled: 'invited' }, employer: { invited: 'invited', scheduled: 'invited' } },
+  // A candidate cancels a booked interview; an invitation they decline instead. Only the employer can
+  // cancel an invitation (take it back).
+  cancel: { candidate: { scheduled: 'cancelled' }, employer: { invited: 'cancelled', scheduled: 'cancelled' } },
+  decline: { candidate: { invited: 'declined' } },
+  // Leaving the whole process for the opening.
+  withdraw: { candidate: { invited: 'withdrawn', scheduled: 'withdrawn' } },
+  complete: { employer: { scheduled: 'completed' } },
+  no_show: { employer: { scheduled: 'no_show' } },
+  end_early: { employer: { scheduled: 'ended_early' } },
 };
+
+const SIDES: readonly Side[] = ['candidate', 'employer'];
+
+function movesOf(action: InterviewAction, side: Side | undefined): Moves[] {
+  const bySide = TRANSITIONS[action];
+  return side ? [bySide[side] ?? {}] : SIDES.map((s) => bySide[s] ?? {});
+}
 
 /** Statuses after which nothing more can happen. */
 export const FINAL_STATUSES: readonly InterviewStatus[] = [
   'completed',
   'cancelled',
+  'withdrawn',
   'no_show',
   'ended_early',
   'declined',
@@ -47,22 +65,28 @@ export function isFinalStatus(status: InterviewStatus): boolean {
   return FINAL_STATUSES.includes(status);
 }
 
-/** The actions allowed from a status, in a stable order. */
-export function allowedActions(status: InterviewStatus): InterviewAction[] {
-  return INTERVIEW_ACTIONS.filter((action) => TRANSITIONS[action][status] !== undefined);
+/**
+ * The actions allowed from a status, in a stable order: for one side, or for either side when none is named.
+ *
+ * @example
+ * allowedActions('invited', 'candidate') // ['accept', 'offer', 'decline', 'withdraw']
+ */
+export function allowedActions(status: InterviewStatus, side?: Side): InterviewAction[] {
+  return INTERVIEW_ACTIONS.filter((action) => movesOf(action, side).some((moves) => moves[status] !== undefined));
 }
 
 /**
- * The status an action leads to, or an `INVALID_STATE` domain error.
+ * The status an action by a side leads to, or an `INVALID_STATE` domain error.
  *
  * @example
- * nextStatus('invited', 'accept') // 'scheduled'
- * nextStatus('cancelled', 'reschedule') // throws DomainError INVALID_STATE
+ * nextStatus('invited', 'accept', 'candidate') // 'scheduled'
+ * nextStatus('invited', 'cancel', 'candidate') // throws DomainError INVALID_STATE (decline instead)
  */
-export function nextStatus(current: InterviewStatus, action: InterviewAction): InterviewStatus {
-  const next = TRANSITIONS[action][current];
+export function nextStatus(current: InterviewStatus, action: InterviewAction, side: Side): InterviewStatus {
+  const next = TRANSITIONS[action][side]?.[current];
   if (next === undefined) {
-    throw new DomainError('INVALID_STATE', `Cannot ${action.replace('_', ' ')} an interview that is ${current}.`, {
+    const hint = side === 'candidate' && action === 'cancel' && current === 'invited' ? ' Decline the invitation instead.' : '';
+    throw new DomainError('INVALID_STATE', `Cannot ${action.replace('_', ' ')} an interview that is ${current}.${hint}`, {
       currentStatus: current,
       action,
     });
@@ -71,8 +95,15 @@ export function nextStatus(current: InterviewStatus, action: InterviewAction): I
 }
 
 /**
- * A reschedule keeps the id and uid, moves the time and raises the sequence so calendars replace the event.
+ * A change that calendars must see raises the sequence; a change they never saw does not. Calendars have
+ * seen the event once it was ever sent (it has a time now, or a sequence above the first), and RFC 5546
+ * asks that an event withdrawn and sent again comes back with a higher sequence than the withdrawal.
+ *
+ * @example
+ * sequenceAfter({ sequence: 0, hadTime: true }, { calendarChanges: true }) // 1 (a move or a cancel)
+ * sequenceAfter({ sequence: 0, hadTime: false }, { calendarChanges: true }) // 0 (the first booking)
  */
-export function nextSequence(current: number): number {
-  return current + 1;
+export function sequenceAfter(before: { sequence: number; hadTime: boolean }, change: { calendarChanges: boolean }): number {
+  const seen = before.hadTime || before.sequence > 0;
+  return change.calendarChanges && seen ? before.sequence + 1 : before.sequence;
 }

@@ -33,7 +33,28 @@ describe('classifyNotice', () => {
     const ample = classifyNotice({ at: before(72 * HOUR), start, contactPhone: '+1 555 0100' });
     expect(ample.advice.channel).toBe('email');
     expect(ample.advice.phone).toBeUndefined();
-    expect(classifyNotice({ at: before(-HOUR), start }).advice.channel).toBe('phone');
+    expect(classifyNotice({ at: before(-HOUR), start, contactPhone: '+15550100' }).advice.channel).toBe('phone');
+  });
+
+  it('never says "call" when there is no number to call', () => {
+    for (const ms of [3 * HOUR, -HOUR]) {
+      const advice = classifyNotice({ at: before(ms), start }).advice;
+      expect(advice.channel).toBe('email');
+      expect(advice.phone).toBeUndefined();
+      expect(advice.text).not.toMatch(/\bcall/i);
+    }
+  });
+
+  it('builds late advice from the policy, not from "a day"', () => {
+    const lax = classifyNotice({ at: before(27 * HOUR), start, policy: { ampleHours: 72, adequateHours: 48 }, contactPhone: '+15550100' });
+    expect(lax.class).toBe('late');
+    expect(lax.advice.text).toContain('only 27 hours away, less than the 48 hours');
+    expect(lax.advice.text).not.toMatch(/a day/);
+    const strict = classifyNotice({ at: before(245 * HOUR), start, policy: { ampleHours: 300, adequateHours: 250 } });
+    expect(strict.class).toBe('late');
+    expect(strict.advice.text).toContain('only 10 days away, less than the 250 hours');
+    const usual = classifyNotice({ at: before(20 * HOUR), start });
+    expect(usual.advice.text).toContain('only 20 hours away, less than the 24 hours');
   });
 
   it('reports signed hours until the start', () => {

@@ -28,7 +28,9 @@ export interface ClassifyNoticeOptions {
 
 /**
  * Classifies the notice an action gives, from the real elapsed time between two instants. Because both
- * are absolute instants, a DST change between them cannot stretch or shrink the notice.
+ * are absolute instants, a DST change between them cannot stretch or shrink the notice. The advice is
+ * built from the organization's own thresholds and only the contact data that exist: no "call" without a
+ * number to call.
  *
  * @example
  * classifyNotice({ at: new Date('2026-10-31T13:30:00Z'), start: new Date('2026-11-02T14:00:00Z') })
@@ -39,7 +41,7 @@ export function classifyNotice(options: ClassifyNoticeOptions): NoticeDecision {
   const elapsedMs = options.start.getTime() - options.at.getTime();
   const hoursUntilStart = Math.round((elapsedMs / HOUR_MS) * 100) / 100;
   const noticeClass = classifyElapsed(elapsedMs, policy);
-  return { class: noticeClass, hoursUntilStart, advice: adviseFor(noticeClass, options.contactPhone ?? null) };
+  return { class: noticeClass, hoursUntilStart, advice: adviseFor(noticeClass, elapsedMs, policy, options.contactPhone ?? null) };
 }
 
 /** Compares in milliseconds, not rounded hours, so the boundaries are exact. */
@@ -50,28 +52,56 @@ function classifyElapsed(elapsedMs: number, policy: NoticePolicy): NoticeClass {
   return 'late';
 }
 
-function adviseFor(noticeClass: NoticeClass, phone: string | null): NoticeAdvice {
+/**
+ * A span of time as a person says it: "45 minutes", "1 hour", "27 hours", "3 days" (whole units, rounded
+ * down so a notice is never overstated).
+ *
+ * @example
+ * describeSpan(27.6 * 3_600_000) // '27 hours'
+ */
+export function describeSpan(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 60) return plural(Math.max(minutes, 1), 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 72) return plural(hours, 'hour');
+  return plural(Math.floor(hours / 24), 'day');
+}
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+function hoursText(hours: number): string {
+  return plural(hours, 'hour');
+}
+
+function adviseFor(noticeClass: NoticeClass, elapsedMs: number, policy: NoticePolicy, phone: string | null): NoticeAdvice {
+  const left = describeSpan(elapsedMs);
   switch (noticeClass) {
     case 'ample':
-      return { channel: 'email', text: 'Thank you for letting us know early: a written message is enough.' };
+      return {
+        channel: 'email',
+        text: `The interview is ${left} away, at least the ${hoursText(policy.ampleHours)} of notice this organization asks for: a written message is enough.`,
+      };
     case 'adequate':
       return {
         channel: 'email',
-        text: 'A written message is fine; the sooner you send it, the easier it is to rearrange the panel.',
+        text: `The interview is ${left} away: a written message is fine, and the sooner you send it, the easier it is to rearrange the panel.`,
       };
     case 'late':
-      return withPhone(
-        phone,
-        'The interview is less than a day away: please call the coordinator now, then send the written notice.',
-      );
+      return phone
+        ? {
+            channel: 'phone',
+            phone,
+            text: `The interview is only ${left} away, less than the ${hoursText(policy.adequateHours)} of notice this organization asks for: please call ${phone} now, then send the written notice.`,
+          }
+        : {
+            channel: 'email',
+            text: `The interview is only ${left} away, less than the ${hoursText(policy.adequateHours)} of notice this organization asks for: send your written notice now, with an apology for the short notice.`,
+          };
     case 'missed':
-      return withPhone(
-        phone,
-        'The interview has already started. Call the coordinator to apologise; the written note follows.',
-      );
+      return phone
+        ? { channel: 'phone', phone, text: `The interview has already started. Call ${phone} to apologise; the written note follows.` }
+        : { channel: 'email', text: 'The interview has already started. Send a short, honest apology in writing now.' };
   }
-}
-
-function withPhone(phone: string | null, text: string): NoticeAdvice {
-  return phone ? { channel: 'phone', phone, text } : { channel: 'phone', text };
 }

@@ -36,8 +36,8 @@ export const REASONS = {
   interviewer_unavailable: { sides: employer, label: 'An interviewer became unavailable', phrase: 'an interviewer becoming unavailable', ...plain },
   position_filled: { sides: employer, label: 'The position was filled', phrase: 'the position being filled', ...plain, endsOpening: true },
   position_closed: { sides: employer, label: 'The position was closed', phrase: 'the position being closed', ...plain, endsOpening: true },
-  scheduling_error: { sides: employer, label: 'A scheduling error on our side', phrase: 'a scheduling error on the employer’s side', ...plain },
-  other: { sides: ['candidate', 'employer'], label: 'Something else', phrase: 'a reason not listed', ...plain },
+  scheduling_error: { sides: employer, label: 'A scheduling error on our side', phrase: 'a scheduling error on our side', ...plain },
+  other: { sides: ['candidate', 'employer'], label: 'Something else', phrase: 'a reason outside the listed categories', ...plain },
 } as const satisfies Record<string, ReasonRow>;
 
 export type ReasonCode = keyof typeof REASONS;

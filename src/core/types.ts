@@ -32,6 +32,8 @@ export interface Organization {
   noticePolicy: NoticePolicy;
   /** Hours before an interview at which reminders go out. */
   reminders: number[];
+  /** Reasonable hours for candidates who have not stated their own, in each candidate's zone. */
+  candidateHours: WorkingHours;
   createdAt: Date;
 }
 
@@ -77,6 +79,8 @@ export interface Candidate {
   email: string;
   phone: string | null;
   timezone: string;
+  /** Hours the candidate stated they can interview in (local, their zone); null: the organization's default. */
+  reasonableHours: WorkingHours | null;
   createdAt: Date;
 }
 
@@ -85,6 +89,7 @@ export const INTERVIEW_STATUSES = [
   'scheduled',
   'completed',
   'cancelled',
+  'withdrawn',
   'no_show',
   'ended_early',
   'declined',

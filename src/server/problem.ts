@@ -7,6 +7,7 @@ export const STATUS_BY_CODE: Record<DomainErrorCode, ContentfulStatusCode> = {
   VALIDATION: 400,
   NOT_FOUND: 404,
   SLOT_TAKEN: 409,
+  CANDIDATE_BUSY: 409,
   INVALID_STATE: 409,
   CONFLICT: 409,
   AFTER_START: 409,

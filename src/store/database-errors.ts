@@ -1,6 +1,8 @@
 import { DomainError } from '../core/errors.ts';
 
 const EXCLUSION_VIOLATION = '23P01';
+/** The candidate's own no-overlap constraint (migration 0002); every other exclusion is a panelist's. */
+const CANDIDATE_OVERLAP = 'interviews_candidate_no_overlap';
 const UNIQUE_VIOLATION = '23505';
 const FOREIGN_KEY_VIOLATION = '23503';
 const INVALID_TEXT_REPRESENTATION = '22P02';
@@ -22,6 +24,9 @@ export function isOverlapViolation(error: unknown): boolean {
  */
 export function translateDatabaseError(error: unknown): never {
   const code = codeOf(error);
+  if (code === EXCLUSION_VIOLATION && (error as { constraint?: string }).constraint === CANDIDATE_OVERLAP) {
+    throw new DomainError('CANDIDATE_BUSY', 'The candidate already has an interview at that time.');
+  }
   if (code === EXCLUSION_VIOLATION) {
     throw new DomainError('SLOT_TAKEN', 'At least one panelist is already booked at that time.');
   }

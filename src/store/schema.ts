@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { WorkingHours } from '../core/types.ts';
 
 /**
  * Table types as Kysely sees them (camelCase through CamelCasePlugin). Ranges travel as text
@@ -19,6 +20,7 @@ export interface OrganizationsTable {
   ampleHours: ColumnType<string, number | undefined, number>;
   adequateHours: ColumnType<string, number | undefined, number>;
   reminders: ColumnType<number[], string | undefined, string>;
+  candidateHours: ColumnType<WorkingHours, string | undefined, string>;
   createdAt: CreatedAt;
 }
 
@@ -91,6 +93,7 @@ export interface CandidatesTable {
   email: string;
   phone: string | null;
   timezone: string;
+  reasonableHours: ColumnType<WorkingHours | null, string | null | undefined, string | null>;
   createdAt: CreatedAt;
 }
 

@@ -1,17 +1,21 @@
+import { candidateHoursFor } from '../../core/candidate-hours.ts';
+import { candidateActions } from '../../core/decisions/candidate-actions.ts';
+import type { CandidateAction } from '../../core/decisions/candidate-actions.ts';
+import { noticeOf } from '../../core/decisions/decide.ts';
 import { DomainError } from '../../core/errors.ts';
-import { classifyNotice } from '../../core/notice-policy.ts';
 import type { NoticeDecision } from '../../core/notice-policy.ts';
-import type { Interview, TimeRange } from '../../core/types.ts';
+import type { Interview, TimeRange, WorkingHours } from '../../core/types.ts';
 import { formatInZone } from '../../core/zoned-time.ts';
 import type { CandidateTokenRecord, Store } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
 import { hashSecret } from '../secrets.ts';
-import { findFreePanelSlots, pickSpreadSlots } from '../slots.ts';
 import { CANDIDATE_TOKEN_PREFIX } from './candidate-token.ts';
+import { decisionContext } from './decision-context.ts';
+import { findOffers, stillFreeOffers } from './offers.ts';
 import { loadParties } from './parties.ts';
 import type { InterviewParties } from './parties.ts';
 
-export type CandidateAction = 'accept' | 'reschedule' | 'cancel' | 'decline' | 'withdraw' | 'concern';
+export type { CandidateAction } from '../../core/decisions/candidate-actions.ts';
 
 export interface CandidateView {
   interview: {
@@ -33,6 +37,8 @@ export interface CandidateView {
   notice: NoticeDecision | null;
   actions: CandidateAction[];
   offeredSlots?: Array<{ start: string; end: string; startLocal: string }>;
+  /** The hours the candidate can be offered interviews in, in their zone; `stated` when they gave them. */
+  reasonableHours: { hours: WorkingHours; stated: boolean };
   /** After the start: how to apologise and what is still possible. */
   apologyPath?: { text: string; phone: string | null };
 }
@@ -57,27 +63,14 @@ export async function resolveCandidateLink(
   return { record, interview };
 }
 
-export function candidateActions(interview: Interview, now: Date): CandidateAction[] {
-  const started = interview.start !== null && now.getTime() >= interview.start.getTime();
-  switch (interview.status) {
-    case 'invited':
-      return ['accept', 'reschedule', 'decline', 'withdraw', 'concern'];
-    case 'scheduled':
-      return started ? ['cancel', 'concern'] : ['reschedule', 'cancel', 'withdraw', 'concern'];
-    default:
-      return ['concern'];
-  }
-}
-
 function slotJson(slot: TimeRange, timeZone: string) {
   return { start: slot.start.toISOString(), end: slot.end.toISOString(), startLocal: formatInZone(slot.start, timeZone) };
 }
 
-export function buildCandidateView(parties: InterviewParties, now: Date): CandidateView {
+/** The candidate's view: what the interview is, the notice a change would give now, what they can do. */
+export function buildCandidateView(parties: InterviewParties, now: Date, stillOffered: TimeRange[]): CandidateView {
   const { interview, candidate, organization, opening } = parties;
-  const notice = interview.start
-    ? classifyNotice({ at: now, start: interview.start, policy: organization.noticePolicy, contactPhone: organization.contactPhone })
-    : null;
+  const notice = noticeOf(interview.start, decisionContext(organization, now));
   const view: CandidateView = {
     interview: {
       id: interview.id,
@@ -97,47 +90,52 @@ export function buildCandidateView(parties: InterviewParties, now: Date): Candid
     },
     notice,
     actions: candidateActions(interview, now),
+    reasonableHours: { hours: candidateHoursFor(candidate, organization), stated: candidate.reasonableHours !== null },
   };
-  if (interview.status === 'invited') {
-    view.offeredSlots = interview.offeredSlots
-      .filter((slot) => slot.start.getTime() > now.getTime())
-      .map((slot) => slotJson(slot, candidate.timezone));
-  }
+  if (interview.status === 'invited') view.offeredSlots = stillOffered.map((slot) => slotJson(slot, candidate.timezone));
   if (notice?.class === 'missed' && interview.status === 'scheduled') {
     view.apologyPath = {
-      text:
-        'The interview has started. If an emergency kept you away, cancel with that reason and apologise; ' +
-        'call the coordinator first if you can. Otherwise, a short, honest apology still helps.',
+      text: organization.contactPhone
+        ? 'The interview has started. If an emergency kept you away, cancel with that reason and apologise; call the coordinator first if you can. Otherwise, a short, honest apology still helps.'
+        : 'The interview has started. If an emergency kept you away, cancel with that reason and apologise. Otherwise, a short, honest apology still helps.',
       phone: organization.contactPhone,
     };
   }
   return view;
 }
 
+/** The view of an interview as it is now in the store, with its offers checked against the calendars. */
+export async function loadCandidateView(store: Store, interview: Interview, now: Date): Promise<CandidateView> {
+  const parties = await loadParties(store, interview);
+  const offered = interview.status === 'invited' ? await stillFreeOffers(store, interview, interview.offeredSlots, now) : [];
+  return buildCandidateView(parties, now, offered);
+}
+
 export async function viewCandidateLink(ctx: AppContext, token: string): Promise<CandidateView> {
   const { interview } = await resolveCandidateLink(ctx, ctx.store, token);
-  return buildCandidateView(await loadParties(ctx.store, interview), ctx.clock());
+  return loadCandidateView(ctx.store, interview, ctx.clock());
 }
 
 /**
- * Times the whole panel is free in the next two weeks, offered when a candidate wants to move their
- * interview; their own current booking does not block them.
+ * Times the whole panel is free within the candidate's reasonable hours, for the reschedule picker; their
+ * own current booking does not block them, and their current time is not offered back.
  */
 export async function suggestRescheduleTimes(ctx: AppContext, token: string, count = 8): Promise<Array<{ start: string; startLocal: string }>> {
   const { interview } = await resolveCandidateLink(ctx, ctx.store, token);
   if (interview.status !== 'scheduled' && interview.status !== 'invited') return [];
-  const candidate = await ctx.store.candidates.get(interview.organizationId, interview.candidateId);
-  const now = ctx.clock();
-  const from = new Date(Math.ceil((now.getTime() + 12 * 3_600_000) / 1_800_000) * 1_800_000);
-  const slots = await findFreePanelSlots(ctx.store, interview.organizationId, {
-    memberIds: interview.panel,
+  const organization = (await ctx.store.organizations.get(interview.organizationId))!;
+  const candidate = (await ctx.store.candidates.get(interview.organizationId, interview.candidateId))!;
+  const offers = await findOffers(ctx.store, {
+    organization,
+    candidate,
+    panel: interview.panel,
     durationMinutes: interview.durationMinutes,
-    from,
-    to: new Date(from.getTime() + 14 * 86_400_000),
+    now: ctx.clock(),
+    count: count + 1,
     excludeInterviewId: interview.id,
   });
-  return pickSpreadSlots(
-    slots.filter((slot) => slot.start !== interview.start?.getTime()),
-    count,
-  ).map((slot) => ({ start: new Date(slot.start).toISOString(), startLocal: formatInZone(new Date(slot.start), candidate?.timezone ?? 'UTC') }));
+  return offers
+    .filter((slot) => slot.start.getTime() !== interview.start?.getTime())
+    .slice(0, count)
+    .map((slot) => ({ start: slot.start.toISOString(), startLocal: formatInZone(slot.start, candidate.timezone) }));
 }

@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { decideBooking, decideInvitation } from '../../core/decisions/decide.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Interview, TimeRange } from '../../core/types.ts';
 import type { AppContext } from '../context.ts';
-import { notifyInterviewEvent, scheduleReminders } from '../notifications/notify-interview.ts';
-import { findFreePanelSlots, pickSpreadSlots } from '../slots.ts';
+import { notifyChange, scheduleReminders } from '../notifications/notify-interview.ts';
 import { FieldErrors } from '../validation.ts';
-import { assertInFuture, assertOnGrid, bookInterview } from './booking.ts';
+import { applyChange } from './booking.ts';
 import { candidateLinkUrl, issueCandidateToken } from './candidate-token.ts';
+import { decisionContext } from './decision-context.ts';
+import { findOffers } from './offers.ts';
 import { loadParties } from './parties.ts';
-import { recordAction } from './record.ts';
-
-const HOUR_MS = 3_600_000;
-const HALF_HOUR_MS = 1_800_000;
+import { recordChange } from './record.ts';
 
 export interface CreateInterviewInput {
   openingId: string;
@@ -44,15 +43,9 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
   if (input.start && input.offer) errors.add('offer', 'Give either a start or an offer, not both.');
   errors.throwIfAny();
   const now = ctx.clock();
-  if (input.start) {
-    assertOnGrid(input.start);
-    assertInFuture(input.start, now, 'start');
-  }
-  if (input.offer?.to && input.offer.to.getTime() <= now.getTime()) {
-    new FieldErrors().add('offer.to', 'The offer window has already ended.').throwIfAny();
-  }
 
   return ctx.store.transaction(async (store) => {
+    const organization = (await store.organizations.get(organizationId))!;
     const opening = await store.openings.get(organizationId, input.openingId);
     const candidate = await store.candidates.get(organizationId, input.candidateId);
     const members = await store.members.getMany(organizationId, input.panel);
@@ -61,22 +54,21 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
     if (!candidate) throw new DomainError('NOT_FOUND', 'No such candidate.');
     if (members.length !== input.panel.length) throw new DomainError('NOT_FOUND', 'Some panel members do not exist in this organization.');
 
-    let offeredSlots: TimeRange[] = [];
+    let offered: TimeRange[] = [];
     if (!input.start) {
-      // Offers begin a day ahead, on the half hour, so a candidate never sees a time that is about to pass.
-      const earliest = new Date(Math.ceil((now.getTime() + 24 * HOUR_MS) / HALF_HOUR_MS) * HALF_HOUR_MS);
-      // Never offer a time that has passed, whatever window was asked for.
-      const from = input.offer?.from && input.offer.from.getTime() > now.getTime() ? input.offer.from : earliest;
-      const to = input.offer?.to ?? new Date(from.getTime() + 14 * 24 * HOUR_MS);
-      const slots = await findFreePanelSlots(store, organizationId, {
-        memberIds: input.panel,
+      offered = await findOffers(store, {
+        organization,
+        candidate,
+        panel: input.panel,
         durationMinutes: input.durationMinutes,
-        from,
-        to,
+        now,
+        from: input.offer?.from,
+        to: input.offer?.to,
+        count: input.offer?.count ?? 5,
+        path: 'offer',
       });
-      offeredSlots = pickSpreadSlots(slots, input.offer?.count ?? 5).map((slot) => ({ start: new Date(slot.start), end: new Date(slot.end) }));
-      if (offeredSlots.length === 0) {
-        throw new DomainError('OUTSIDE_AVAILABILITY', 'The panel has no common free time in that window.');
+      if (offered.length === 0) {
+        throw new DomainError('OUTSIDE_AVAILABILITY', "The panel has no common free time in that window within the candidate's reasonable hours.");
       }
     }
 
@@ -91,32 +83,24 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
         status: 'invited',
         start: null,
         end: null,
-        uid: `${randomUUID()}@leeway`,
+        uid: `${randomUUID()}@${ctx.config.mailDomain}`,
         location: input.location ?? opening.location ?? null,
         videoUrl: input.videoUrl ?? null,
-        offeredSlots,
+        offeredSlots: offered,
       },
       now,
     );
-    if (input.start) {
-      interview = await bookInterview(store, interview, input.start, { status: 'scheduled', raiseSequence: false, at: now });
-    }
+    const decisions = decisionContext(organization, now);
+    const change = input.start ? decideBooking(interview, { by: 'employer', start: input.start }, decisions)! : decideInvitation(interview, offered, decisions);
+    if (input.start) interview = await applyChange(store, interview, change);
     const token = await issueCandidateToken(ctx, store, interview);
     const link = candidateLinkUrl(ctx, token);
     const parties = await loadParties(store, interview);
-    const messageIds = await notifyInterviewEvent(
-      ctx,
-      store,
-      parties,
-      interview.status === 'scheduled' ? { type: 'scheduled', by: 'employer', link } : { type: 'invited', link },
-    );
-    if (interview.status === 'scheduled') await scheduleReminders(ctx, store, parties, link);
-    await recordAction(store, interview, {
-      at: now,
-      actor: 'employer',
-      action: interview.status === 'scheduled' ? 'scheduled' : 'invited',
+    const messageIds = await notifyChange(ctx, store, parties, change, { link });
+    if (interview.status === 'scheduled') await scheduleReminders(ctx, store, parties, change, link);
+    await recordChange(store, interview, change, {
       messageIds,
-      details: interview.status === 'invited' ? { offeredSlots: offeredSlots.map((s) => s.start.toISOString()) } : { start: interview.start?.toISOString() },
+      details: interview.status === 'invited' ? { offeredSlots: offered.map((s) => s.start.toISOString()) } : { start: interview.start?.toISOString() },
     });
     return { interview, candidateLink: link, candidateToken: token };
   });

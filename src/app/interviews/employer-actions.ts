@@ -1,80 +1,66 @@
-import { DomainError } from '../../core/errors.ts';
-import { nextStatus } from '../../core/lifecycle.ts';
-import { classifyNotice } from '../../core/notice-policy.ts';
-import type { Interview } from '../../core/types.ts';
+import { randomUUID } from 'node:crypto';
+import { decideBooking, decideCancellation, decideClosing, decideInvitation } from '../../core/decisions/decide.ts';
+import type { ClosingInput } from '../../core/decisions/decide.ts';
+import type { Interview, TimeRange } from '../../core/types.ts';
+import type { Store } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
-import { cancelReminders, notifyInterviewEvent, scheduleReminders } from '../notifications/notify-interview.ts';
+import { cancelReminders, notifyChange, scheduleReminders } from '../notifications/notify-interview.ts';
 import { FieldErrors } from '../validation.ts';
-import { assertInFuture, assertOnGrid, bookInterview, releaseInterview } from './booking.ts';
-import { candidateLinkUrl, issueCandidateToken } from './candidate-token.ts';
+import { applyChange } from './booking.ts';
+import { candidateLinkUrl, issueCandidateToken, linkExpiry } from './candidate-token.ts';
+import { decisionContext, givenReason } from './decision-context.ts';
+import { findOffers } from './offers.ts';
 import { getInterviewOrThrow, loadParties } from './parties.ts';
-import { recordAction } from './record.ts';
+import { recordChange } from './record.ts';
 
-/** Employer cancels: the candidate gets an apology and the offer of new times; every calendar is cleared. */
+/**
+ * Employer cancels: the candidate gets an apology; whoever holds a calendar event gets a CANCEL. An
+ * invitation with no time is taken back, and nobody is told of an event that never existed.
+ */
 export async function cancelInterviewByEmployer(
   ctx: AppContext,
   organizationId: string,
   interviewId: string,
-  input: { reason: string; note?: string | null; message?: string | null },
+  input: { reason?: string | null; note?: string | null; message?: string | null },
 ): Promise<Interview> {
   const now = ctx.clock();
   return ctx.store.transaction(async (store) => {
     const current = await getInterviewOrThrow(store, organizationId, interviewId, { forUpdate: true });
-    const status = nextStatus(current.status, 'cancel');
     const organization = (await store.organizations.get(organizationId))!;
-    const notice = current.start ? classifyNotice({ at: now, start: current.start, policy: organization.noticePolicy, contactPhone: organization.contactPhone }) : null;
-    const interview = await releaseInterview(store, current, { status, at: now, raiseSequence: current.status === 'scheduled' });
+    const change = decideCancellation(current, { by: 'employer', reason: givenReason(input.reason), words: input.message ?? null }, decisionContext(organization, now));
+    const interview = await applyChange(store, current, change);
     const parties = await loadParties(store, interview);
     await cancelReminders(store, parties, now);
-    const link = candidateLinkUrl(ctx, await issueCandidateToken(ctx, store, interview));
-    const messageIds = await notifyInterviewEvent(ctx, store, parties, {
-      type: 'cancelled',
-      by: 'employer',
-      reason: input.reason,
-      noticeClass: notice?.class ?? 'ample',
-      message: input.message ?? null,
-      link,
-    });
-    await recordAction(store, interview, { at: now, actor: 'employer', action: 'cancelled', notice, reason: input.reason, privateNote: input.note ?? null, messageIds });
+    const messageIds = await notifyChange(ctx, store, parties, change);
+    await recordChange(store, interview, change, { privateNote: input.note ?? null, messageIds });
     return interview;
   });
 }
 
-/** Employer moves the interview: same id and uid, sequence + 1, the candidate gets an apology. */
+/**
+ * Employer sets or moves the time: same id and uid, sequence raised when calendars saw the old one; the
+ * candidate is told it is done, with an apology and a way to move it again. Moving to the same time is a
+ * no-op.
+ */
 export async function rescheduleInterviewByEmployer(
   ctx: AppContext,
   organizationId: string,
   interviewId: string,
   input: { start: Date; reason?: string | null },
 ): Promise<Interview> {
-  assertOnGrid(input.start);
   const now = ctx.clock();
-  assertInFuture(input.start, now, 'start');
   return ctx.store.transaction(async (store) => {
     const current = await getInterviewOrThrow(store, organizationId, interviewId, { forUpdate: true });
-    const status = current.status === 'invited' ? nextStatus(current.status, 'book') : nextStatus(current.status, 'reschedule');
     const organization = (await store.organizations.get(organizationId))!;
-    const notice = current.start ? classifyNotice({ at: now, start: current.start, policy: organization.noticePolicy, contactPhone: organization.contactPhone }) : null;
-    // Calendars that saw this UID before (booked, or withdrawn after a request for new times) need a higher sequence.
-    const interview = await bookInterview(store, current, input.start, { status, raiseSequence: current.status === 'scheduled' || current.sequence > 0, at: now });
+    const change = decideBooking(current, { by: 'employer', start: input.start, reason: givenReason(input.reason) }, decisionContext(organization, now));
+    if (!change) return current;
+    const interview = await applyChange(store, current, change);
+    await store.candidateTokens.extend(organizationId, interview.id, linkExpiry(ctx, interview));
     const parties = await loadParties(store, interview);
     const link = candidateLinkUrl(ctx, await issueCandidateToken(ctx, store, interview));
-    await store.candidateTokens.extend(organizationId, interview.id, new Date(interview.end!.getTime() + ctx.config.candidateLinkGraceDays * 86_400_000));
-    const messageIds = await notifyInterviewEvent(
-      ctx,
-      store,
-      parties,
-      current.status === 'scheduled'
-        ? { type: 'rescheduled', by: 'employer', previousStart: current.start, link, reason: input.reason ?? 'scheduling_error' }
-        : { type: 'scheduled', by: 'employer', link },
-    );
-    await scheduleReminders(ctx, store, parties, link);
-    await recordAction(store, interview, {
-      at: now,
-      actor: 'employer',
-      action: current.status === 'scheduled' ? 'rescheduled' : 'scheduled',
-      notice,
-      reason: input.reason ?? null,
+    const messageIds = await notifyChange(ctx, store, parties, change, { link });
+    await scheduleReminders(ctx, store, parties, change, link);
+    await recordChange(store, interview, change, {
       messageIds,
       details: { from: current.start?.toISOString() ?? null, to: interview.start?.toISOString() },
     });
@@ -82,41 +68,80 @@ export async function rescheduleInterviewByEmployer(
   });
 }
 
+/**
+ * After a panelist failed to come, the candidate is owed new times: a fresh invitation for the same
+ * interview, with times the panel is free within the candidate's hours. Null when no time fits.
+ */
+async function inviteAgain(ctx: AppContext, store: Store, closed: Interview, now: Date): Promise<{ offered: TimeRange[]; link: string } | null> {
+  const organization = (await store.organizations.get(closed.organizationId))!;
+  const candidate = (await store.candidates.get(closed.organizationId, closed.candidateId))!;
+  const offered = await findOffers(store, { organization, candidate, panel: closed.panel, durationMinutes: closed.durationMinutes, now, count: 5 });
+  if (offered.length === 0) return null;
+  const invitation = await store.interviews.create(
+    closed.organizationId,
+    {
+      openingId: closed.openingId,
+      candidateId: closed.candidateId,
+      title: closed.title,
+      durationMinutes: closed.durationMinutes,
+      panel: closed.panel,
+      status: 'invited',
+      start: null,
+      end: null,
+      uid: `${randomUUID()}@${ctx.config.mailDomain}`,
+      location: closed.location,
+      videoUrl: closed.videoUrl,
+      offeredSlots: offered,
+    },
+    now,
+  );
+  const link = candidateLinkUrl(ctx, await issueCandidateToken(ctx, store, invitation));
+  // The apology on the missed interview carries these times; this line records where they came from.
+  await recordChange(store, invitation, decideInvitation(invitation, offered, decisionContext(organization, now)), {
+    details: { afterInterviewerNoShow: closed.id, offeredSlots: offered.map((s) => s.start.toISOString()) },
+  });
+  return { offered, link };
+}
+
 async function closeInterview(
   ctx: AppContext,
   organizationId: string,
   interviewId: string,
-  action: 'complete' | 'no_show' | 'end_early',
-  entry: { actor: 'employer'; reason?: string | null; privateNote?: string | null; details?: Record<string, unknown> },
-  requireStarted: boolean,
+  input: ClosingInput,
+  entry: { privateNote?: string | null; details?: Record<string, unknown>; reason?: string | null } = {},
 ): Promise<Interview> {
   const now = ctx.clock();
   return ctx.store.transaction(async (store) => {
     const current = await getInterviewOrThrow(store, organizationId, interviewId, { forUpdate: true });
-    const status = nextStatus(current.status, action);
-    if (requireStarted && current.start && now.getTime() < current.start.getTime()) {
-      throw new DomainError('INVALID_STATE', 'The interview has not started yet.');
-    }
+    const organization = (await store.organizations.get(organizationId))!;
+    const change = decideClosing(current, input, decisionContext(organization, now));
     // The time was used (or wasted); bookings stay as the record of it, only the status changes.
-    const interview = await store.interviews.update(organizationId, current.id, { status }, now);
-    await cancelReminders(store, await loadParties(store, interview), now);
-    await recordAction(store, interview, {
-      at: now,
-      actor: entry.actor,
-      action: { complete: 'completed', no_show: 'no_show', end_early: 'ended_early' }[action],
-      reason: entry.reason ?? null,
-      privateNote: entry.privateNote ?? null,
-      ...(entry.details ? { details: entry.details } : {}),
-    });
+    const interview = await applyChange(store, current, change);
+    const parties = await loadParties(store, interview);
+    await cancelReminders(store, parties, now);
+    let link: string | null = null;
+    if (change.absent?.party === 'interviewer') {
+      const again = await inviteAgain(ctx, store, interview, now);
+      if (again) {
+        change.offered = again.offered;
+        link = again.link;
+      }
+    }
+    const messageIds = await notifyChange(ctx, store, parties, change, { link });
+    await recordChange(store, interview, change, { ...entry, messageIds });
     return interview;
   });
 }
 
 export function completeInterview(ctx: AppContext, organizationId: string, interviewId: string): Promise<Interview> {
-  return closeInterview(ctx, organizationId, interviewId, 'complete', { actor: 'employer' }, true);
+  return closeInterview(ctx, organizationId, interviewId, { action: 'complete' });
 }
 
-/** Either party can fail to show up; the employer's own no-shows count in its accountability too. */
+/**
+ * Either party can fail to show up; the employer's own no-shows count in its accountability too. A
+ * candidate who did not come gets a kind follow-up; when a panelist did not come, the candidate gets an
+ * apology and new times.
+ */
 export async function markNoShow(
   ctx: AppContext,
   organizationId: string,
@@ -129,14 +154,8 @@ export async function markNoShow(
       new FieldErrors().add('memberId', 'Name the panelist who did not show up.').throwIfAny();
     }
   }
-  return closeInterview(
-    ctx,
-    organizationId,
-    interviewId,
-    'no_show',
-    { actor: 'employer', details: { party: input.party, ...(input.memberId ? { memberId: input.memberId } : {}) } },
-    true,
-  );
+  const absent = input.party === 'interviewer' ? { party: 'interviewer' as const, memberId: input.memberId! } : { party: 'candidate' as const };
+  return closeInterview(ctx, organizationId, interviewId, { action: 'no_show', absent }, { details: { party: input.party, ...(input.memberId ? { memberId: input.memberId } : {}) } });
 }
 
 /** Ending early is legitimate (inappropriate questions, disrespect): recorded with who ended it and why. */
@@ -150,8 +169,7 @@ export function endInterviewEarly(
     ctx,
     organizationId,
     interviewId,
-    'end_early',
-    { actor: 'employer', reason: input.reason, privateNote: input.note ?? null, details: { by: input.by } },
-    true,
+    { action: 'end_early', reason: input.reason },
+    { reason: input.reason, privateNote: input.note ?? null, details: { by: input.by } },
   );
 }

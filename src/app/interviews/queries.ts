@@ -18,12 +18,16 @@ export function listInterviews(ctx: AppContext, organizationId: string, filter: 
   return ctx.store.interviews.list(organizationId, filter);
 }
 
-/** The interview's current calendar object: a REQUEST while it stands, a CANCEL once called off. */
+/**
+ * The interview's current calendar object, to import: the event while it has a time, marked cancelled
+ * once called off; null when it never had a time.
+ */
 export async function interviewCalendar(ctx: AppContext, organizationId: string, interviewId: string): Promise<string | null> {
   const interview = await getInterviewOrThrow(ctx.store, organizationId, interviewId);
+  if (!interview.start || !interview.end) return null;
   const parties = await loadParties(ctx.store, interview);
-  const method = interview.status === 'cancelled' || interview.status === 'declined' ? 'CANCEL' : 'REQUEST';
-  return buildCalendarFor(parties, method, ctx.config, interview.updatedAt);
+  const method = interview.status === 'scheduled' || interview.status === 'completed' || interview.status === 'no_show' || interview.status === 'ended_early' ? 'REQUEST' : 'CANCEL';
+  return buildCalendarFor(parties, method, { start: interview.start, end: interview.end, sequence: interview.sequence }, ctx.config, interview.updatedAt);
 }
 
 export function listMessages(

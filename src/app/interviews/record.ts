@@ -1,30 +1,39 @@
-import type { NoticeDecision } from '../../core/notice-policy.ts';
-import type { Actor, Interview } from '../../core/types.ts';
+import type { InterviewChange } from '../../core/decisions/interview-change.ts';
+import type { Interview } from '../../core/types.ts';
 import type { Store } from '../../store/index.ts';
 
-/** Appends one history line: who did what, with which notice and reason, and which messages went out. */
-export async function recordAction(
+const HISTORY_ACTIONS: Record<InterviewChange['kind'], (change: InterviewChange) => string> = {
+  invited: () => 'invited',
+  booked: (change) => (change.by === 'candidate' ? 'accepted' : 'scheduled'),
+  moved: () => 'rescheduled',
+  times_requested: () => 'new_times_requested',
+  cancelled: () => 'cancelled',
+  declined: () => 'declined',
+  withdrawn: () => 'withdrawn',
+  no_show: () => 'no_show',
+  completed: () => 'completed',
+  ended_early: () => 'ended_early',
+  concern: () => 'concern_raised',
+};
+
+/**
+ * Appends one history line from a decision: who did what, with which notice and reason (only one that was
+ * given), and which messages went out.
+ */
+export async function recordChange(
   store: Store,
   interview: Interview,
-  entry: {
-    at: Date;
-    actor: Actor;
-    action: string;
-    notice?: NoticeDecision | null;
-    reason?: string | null;
-    privateNote?: string | null;
-    messageIds?: string[];
-    details?: Record<string, unknown>;
-  },
+  change: InterviewChange,
+  entry: { privateNote?: string | null; messageIds?: string[]; details?: Record<string, unknown>; reason?: string | null } = {},
 ): Promise<void> {
   const details = { ...(entry.details ?? {}), ...(entry.messageIds && entry.messageIds.length > 1 ? { messageIds: entry.messageIds } : {}) };
   await store.interviews.appendHistory(interview.organizationId, interview.id, {
-    at: entry.at,
-    actor: entry.actor,
-    action: entry.action,
-    noticeHours: entry.notice?.hoursUntilStart ?? null,
-    noticeClass: entry.notice?.class ?? null,
-    reason: entry.reason ?? null,
+    at: change.at,
+    actor: change.by,
+    action: HISTORY_ACTIONS[change.kind](change),
+    noticeHours: change.notice?.hoursUntilStart ?? null,
+    noticeClass: change.notice?.class ?? null,
+    reason: entry.reason !== undefined ? entry.reason : change.reason,
     privateNote: entry.privateNote ?? null,
     messageId: entry.messageIds?.[0] ?? null,
     details: Object.keys(details).length > 0 ? details : null,

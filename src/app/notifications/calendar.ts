@@ -3,19 +3,26 @@ import type { CalendarAttendee } from '../../core/ical/index.ts';
 import type { AppConfig } from '../context.ts';
 import type { InterviewParties } from '../interviews/parties.ts';
 
+export interface CalendarEvent {
+  /** The time the object is about: the new time for a REQUEST, the withdrawn one for a CANCEL. */
+  start: Date;
+  end: Date;
+  sequence: number;
+}
+
 /**
  * The interview as an iTIP object: REQUEST while it stands (every booking and every move), CANCEL when it
- * is called off. The UID never changes and the SEQUENCE is the interview's own, raised on every change.
+ * is called off. The UID never changes and the SEQUENCE is the one the core decided.
  */
 export function buildCalendarFor(
   parties: InterviewParties,
   method: 'REQUEST' | 'CANCEL',
+  event: CalendarEvent,
   config: AppConfig,
   dtstamp: Date,
   links: { candidate?: string } = {},
-): string | null {
+): string {
   const { interview, candidate, panel, organization, opening } = parties;
-  if (!interview.start || !interview.end) return null;
   const attendees: CalendarAttendee[] = [
     { name: candidate.name, email: candidate.email, partstat: method === 'CANCEL' ? 'DECLINED' : 'ACCEPTED', role: 'REQ-PARTICIPANT' },
     ...panel.map((member) => ({
@@ -36,9 +43,9 @@ export function buildCalendarFor(
   return buildInterviewCalendar({
     method,
     uid: interview.uid,
-    sequence: interview.sequence,
-    start: interview.start,
-    end: interview.end,
+    sequence: event.sequence,
+    start: event.start,
+    end: event.end,
     dtstamp,
     summary: `${interview.title}: ${candidate.name} (${opening.title})`,
     description,

@@ -1,46 +1,108 @@
+import type { InterviewChange } from '../../core/decisions/interview-change.ts';
+import { planEmails, renderEmail } from '../../core/messages/index.ts';
+import type { MessageFacts, PlannedEmail, Recipients } from '../../core/messages/index.ts';
+import type { Member } from '../../core/types.ts';
 import type { Store } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
 import type { InterviewParties } from '../interviews/parties.ts';
 import { buildCalendarFor } from './calendar.ts';
 import { enqueueEmail } from './enqueue-email.ts';
-import { planInterviewEmails } from './interview-emails.ts';
-import type { InterviewEvent } from './interview-emails.ts';
 
 const HOUR_MS = 3_600_000;
+/** An interview in person: leave 45 minutes before the start, so lateness is planned out, not apologised for. */
+const LEAVE_BY_MINUTES = 45;
 
-/**
- * Writes every email an interview event sends into the outbox, in the caller's transaction, and returns
- * their Message-IDs (recorded in the history as what was said).
- */
-export async function notifyInterviewEvent(
+export interface NotifyOptions {
+  /** The candidate's fresh link, for the candidate's own emails only. */
+  link?: string | null;
+  /** For a withdrawal of several interviews: false for all but the linked one. */
+  primary?: boolean;
+  /** The recruiter who made the change, when known: they answer the candidate's reply. */
+  actingMember?: Member | null;
+}
+
+function mailbox(member: Member) {
+  return { name: member.name, address: member.email, timezone: member.timezone };
+}
+
+/** Who hears about what: built from the organization's contacts and the people of the interview. */
+export function recipientsOf(parties: InterviewParties, ctx: AppContext, actingMember: Member | null = null): Recipients {
+  const { organization, candidate, panel, staff } = parties;
+  const contact = organization.contactEmail
+    ? { name: `${organization.name} recruiting`, address: organization.contactEmail, timezone: organization.timezone }
+    : null;
+  const coordinator = contact ?? (staff[0] ? mailbox(staff[0]) : null);
+  const hr = organization.hrContactEmail
+    ? { name: `${organization.name} HR`, address: organization.hrContactEmail, timezone: organization.timezone }
+    : coordinator;
+  const answerer = actingMember ? mailbox(actingMember) : coordinator;
+  return {
+    candidate: { name: candidate.name, address: candidate.email, timezone: candidate.timezone },
+    panel: panel.map((member) => ({ id: member.id, ...mailbox(member) })),
+    coordinator,
+    hr,
+    candidateReplyTo: answerer ? { name: answerer.name, address: answerer.address } : null,
+    sender: { name: organization.name, address: ctx.config.mailFrom.address },
+  };
+}
+
+export function factsOf(parties: InterviewParties, change: InterviewChange, link: string | null): MessageFacts {
+  const { organization, opening, candidate, panel, interview } = parties;
+  return {
+    change,
+    organization: {
+      name: organization.name,
+      timezone: organization.timezone,
+      contactPhone: organization.contactPhone,
+      contactEmail: organization.contactEmail,
+      noticePolicy: organization.noticePolicy,
+    },
+    openingTitle: opening.title,
+    interview: { title: interview.title, durationMinutes: interview.durationMinutes, location: interview.location, videoUrl: interview.videoUrl },
+    candidate: { name: candidate.name, email: candidate.email, timezone: candidate.timezone },
+    panel: panel.map((member) => ({ id: member.id, name: member.name, timezone: member.timezone })),
+    link,
+  };
+}
+
+/** The calendar part of a planned email: a REQUEST for the new time, a CANCEL for the withdrawn one. */
+function calendarFor(ctx: AppContext, parties: InterviewParties, change: InterviewChange, email: PlannedEmail, link: string | null) {
+  if (!email.calendar) return undefined;
+  const state = email.calendar === 'REQUEST' ? change.after : change.before;
+  if (!state.start || !state.end) return undefined;
+  const event = { start: state.start, end: state.end, sequence: change.after.sequence };
+  // The candidate's link is theirs alone: it goes in their copy of the invitation, never the panel's.
+  const links = email.audience === 'candidate' && link && email.calendar === 'REQUEST' ? { candidate: link } : {};
+  const ics = buildCalendarFor(parties, email.calendar, event, ctx.config, change.at, links);
+  return { method: email.calendar, ics, sequence: event.sequence };
+}
+
+async function enqueuePlanned(
   ctx: AppContext,
   store: Store,
   parties: InterviewParties,
-  event: InterviewEvent,
+  change: InterviewChange,
+  planned: PlannedEmail[],
+  facts: MessageFacts,
+  notBefore?: Date,
 ): Promise<string[]> {
-  const now = ctx.clock();
-  const link = 'link' in event ? event.link : undefined;
-  const booking = event.type === 'scheduled' || event.type === 'rescheduled';
-  const calendars = {
-    // The candidate's link is theirs alone: it goes in their copy of the invitation, never the panel's.
-    request: booking ? buildCalendarFor(parties, 'REQUEST', ctx.config, now, link ? { candidate: link } : {}) : null,
-    panelRequest: booking ? buildCalendarFor(parties, 'REQUEST', ctx.config, now) : null,
-    cancel:
-      event.type === 'cancelled'
-        ? buildCalendarFor(parties, 'CANCEL', ctx.config, now)
-        : event.type === 'new_times_requested'
-          ? // The interview no longer has a time; the CANCEL names the one being withdrawn.
-            buildCalendarFor({ ...parties, interview: { ...parties.interview, start: event.previousStart, end: event.previousEnd } }, 'CANCEL', ctx.config, now)
-          : null,
-  };
-  const plan = planInterviewEmails(parties, event, calendars, now);
   const ids: string[] = [];
-  for (const email of plan.emails) {
+  for (const email of planned) {
+    const rendered = renderEmail(facts, email);
+    const calendar = calendarFor(ctx, parties, change, email, facts.link);
     ids.push(
       await enqueueEmail(
         store,
-        { organizationId: parties.organization.id, interviewId: parties.interview.id, from: ctx.config.mailFrom, at: now },
-        email,
+        { organizationId: parties.organization.id, organizationName: parties.organization.name, interviewId: parties.interview.id, config: ctx.config, at: ctx.clock() },
+        {
+          kind: email.kind,
+          to: email.to,
+          replyTo: email.replyTo,
+          subject: rendered.subject,
+          text: rendered.text,
+          ...(calendar ? { calendar } : {}),
+          ...(notBefore ? { notBefore } : {}),
+        },
       ),
     );
   }
@@ -48,24 +110,53 @@ export async function notifyInterviewEvent(
 }
 
 /**
- * Queues the reminders of a scheduled interview at the organization's reminder hours (those still ahead),
- * replacing any queued for an earlier time.
+ * Writes every email a decision sends into the outbox, in the caller's transaction, and returns their
+ * Message-IDs (recorded in the history as what was said). Plans and texts come from the core.
+ */
+export async function notifyChange(
+  ctx: AppContext,
+  store: Store,
+  parties: InterviewParties,
+  change: InterviewChange,
+  options: NotifyOptions = {},
+): Promise<string[]> {
+  const link = options.link ?? null;
+  const planned = planEmails(change, recipientsOf(parties, ctx, options.actingMember ?? null), { primary: options.primary ?? true });
+  return enqueuePlanned(ctx, store, parties, change, planned, factsOf(parties, change, link));
+}
+
+/**
+ * Queues the reminders of the interview a booking or move decided, at the organization's reminder hours
+ * still ahead, replacing any queued for an earlier time.
  */
 export async function scheduleReminders(
   ctx: AppContext,
   store: Store,
   parties: InterviewParties,
+  change: InterviewChange,
   link: string,
 ): Promise<string[]> {
-  await store.outbox.cancelPending(parties.organization.id, parties.interview.id, 'reminder', ctx.clock());
-  const start = parties.interview.start;
-  if (!start || parties.interview.status !== 'scheduled') return [];
   const now = ctx.clock();
+  await store.outbox.cancelPending(parties.organization.id, parties.interview.id, 'reminder', now);
+  const start = change.after.start;
+  if (!start || change.after.status !== 'scheduled') return [];
+  const recipients = recipientsOf(parties, ctx);
+  const email: PlannedEmail = {
+    kind: 'reminder',
+    audience: 'candidate',
+    to: { name: recipients.candidate.name, address: recipients.candidate.address },
+    timezone: recipients.candidate.timezone,
+    replyTo: recipients.candidateReplyTo ?? recipients.sender,
+    canReply: recipients.candidateReplyTo !== null,
+    calendar: null,
+  };
+  const leaveBy = parties.interview.location ? new Date(start.getTime() - LEAVE_BY_MINUTES * 60_000) : null;
   const ids: string[] = [];
   for (const hoursBefore of [...new Set(parties.organization.reminders)].sort((a, b) => b - a)) {
     const sendAt = new Date(start.getTime() - hoursBefore * HOUR_MS);
     if (sendAt.getTime() <= now.getTime()) continue;
-    ids.push(...(await notifyInterviewEvent(ctx, store, parties, { type: 'reminder', hoursBefore, link, sendAt })));
+    const facts = { ...factsOf(parties, change, link), reminder: { sendAt, leaveBy } };
+    ids.push(...(await enqueuePlanned(ctx, store, parties, change, [email], facts, sendAt)));
   }
   return ids;
 }

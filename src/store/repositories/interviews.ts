@@ -293,6 +293,35 @@ export class InterviewRepository {
       .execute();
   }
 
+  /** The candidate's other scheduled interviews in a window: their own busy time, for offers. */
+  async candidateBusy(organizationId: string, candidateId: string, from: Date, to: Date, excludeInterviewId: string | null): Promise<TimeRange[]> {
+    let query = this.db
+      .selectFrom('interviews')
+      .select(['startAt', 'endAt'])
+      .where('organizationId', '=', organizationId)
+      .where('candidateId', '=', candidateId)
+      .where('status', '=', 'scheduled')
+      .where(sql<boolean>`tstzrange(start_at, end_at) && ${timeRange(from, to)}`);
+    if (excludeInterviewId) query = query.where('id', '!=', excludeInterviewId);
+    const rows = await query.execute();
+    return rows.map((row) => ({ start: row.startAt!, end: row.endAt! }));
+  }
+
+  /** Whether the candidate has another scheduled interview overlapping the range (for a clear refusal). */
+  async candidateOverlaps(organizationId: string, candidateId: string, range: TimeRange, excludeInterviewId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('interviews')
+      .select('id')
+      .where('organizationId', '=', organizationId)
+      .where('candidateId', '=', candidateId)
+      .where('status', '=', 'scheduled')
+      .where('id', '!=', excludeInterviewId)
+      .where(sql<boolean>`tstzrange(start_at, end_at) && ${timeRange(range.start, range.end)}`)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** Active bookings of these members overlapping the window, as busy time for slot search. */
   async listBookings(
     organizationId: string,

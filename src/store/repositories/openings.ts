@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import type { Candidate, Opening, OpeningStatus } from '../../core/types.ts';
+import type { Candidate, Opening, OpeningStatus, WorkingHours } from '../../core/types.ts';
 import type { Executor } from '../executor.ts';
 import { isUuid } from '../ids.ts';
 
 const OPENING_COLUMNS = ['id', 'organizationId', 'title', 'department', 'location', 'status', 'createdAt'] as const;
-const CANDIDATE_COLUMNS = ['id', 'organizationId', 'name', 'email', 'phone', 'timezone', 'createdAt'] as const;
+const CANDIDATE_COLUMNS = ['id', 'organizationId', 'name', 'email', 'phone', 'timezone', 'reasonableHours', 'createdAt'] as const;
 
 export class OpeningRepository {
   constructor(private readonly db: Executor) {}
@@ -73,6 +73,19 @@ export class CandidateRepository {
       .select(CANDIDATE_COLUMNS)
       .where('organizationId', '=', organizationId)
       .where('id', '=', id)
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  /** Records the hours a candidate stated through their link; `null` returns them to the default. */
+  async setReasonableHours(organizationId: string, id: string, hours: WorkingHours | null): Promise<Candidate | null> {
+    if (!isUuid(id)) return null;
+    const row = await this.db
+      .updateTable('candidates')
+      .set({ reasonableHours: hours === null ? null : JSON.stringify(hours) })
+      .where('organizationId', '=', organizationId)
+      .where('id', '=', id)
+      .returning(CANDIDATE_COLUMNS)
       .executeTakeFirst();
     return row ?? null;
   }

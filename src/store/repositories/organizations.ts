@@ -1,4 +1,4 @@
-import type { Organization } from '../../core/types.ts';
+import type { Organization, WorkingHours } from '../../core/types.ts';
 import type { Executor } from '../executor.ts';
 import { isUuid } from '../ids.ts';
 
@@ -10,6 +10,7 @@ export interface NewOrganization {
   hrContactEmail?: string | null;
   noticePolicy?: { ampleHours: number; adequateHours: number };
   reminders?: number[];
+  candidateHours?: WorkingHours;
 }
 
 export type OrganizationPatch = Partial<NewOrganization>;
@@ -24,6 +25,7 @@ const COLUMNS = [
   'ampleHours',
   'adequateHours',
   'reminders',
+  'candidateHours',
   'createdAt',
 ] as const;
 
@@ -37,6 +39,7 @@ type Row = {
   ampleHours: string;
   adequateHours: string;
   reminders: number[];
+  candidateHours: WorkingHours;
   createdAt: Date;
 };
 
@@ -50,6 +53,7 @@ function toOrganization(row: Row): Organization {
     hrContactEmail: row.hrContactEmail,
     noticePolicy: { ampleHours: Number(row.ampleHours), adequateHours: Number(row.adequateHours) },
     reminders: row.reminders,
+    candidateHours: row.candidateHours,
     createdAt: row.createdAt,
   };
 }
@@ -69,6 +73,7 @@ export class OrganizationRepository {
         ampleHours: input.noticePolicy?.ampleHours ?? 48,
         adequateHours: input.noticePolicy?.adequateHours ?? 24,
         reminders: JSON.stringify(input.reminders ?? [48, 24]),
+        ...(input.candidateHours ? { candidateHours: JSON.stringify(input.candidateHours) } : {}),
       })
       .returning(COLUMNS)
       .executeTakeFirstOrThrow();
@@ -99,6 +104,7 @@ export class OrganizationRepository {
       values.adequateHours = patch.noticePolicy.adequateHours;
     }
     if (patch.reminders !== undefined) values.reminders = JSON.stringify(patch.reminders);
+    if (patch.candidateHours !== undefined) values.candidateHours = JSON.stringify(patch.candidateHours);
     if (Object.keys(values).length === 0) return this.get(id);
     const row = await this.db
       .updateTable('organizations')

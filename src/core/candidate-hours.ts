@@ -1,0 +1,47 @@
+import { Temporal } from 'temporal-polyfill';
+import { WEEKDAYS } from './types.ts';
+import type { TimeRange, WorkingHours } from './types.ts';
+import { minutesOfDay } from './working-hours.ts';
+
+/** The default reasonable hours of a candidate: weekdays 08:00–20:00 in their own zone. */
+export const DEFAULT_CANDIDATE_HOURS: WorkingHours = {
+  mon: [['08:00', '20:00']],
+  tue: [['08:00', '20:00']],
+  wed: [['08:00', '20:00']],
+  thu: [['08:00', '20:00']],
+  fri: [['08:00', '20:00']],
+  sat: [],
+  sun: [],
+};
+
+/**
+ * The hours a candidate can reasonably be asked to interview in: the ones they stated through their
+ * link, else the organization's default for candidates.
+ */
+export function candidateHoursFor(candidate: { reasonableHours: WorkingHours | null }, organization: { candidateHours: WorkingHours }): WorkingHours {
+  return candidate.reasonableHours ?? organization.candidateHours;
+}
+
+/**
+ * Whether a time falls wholly inside one interval of the candidate's hours, on their local calendar day.
+ * DST-correct: the local times are read in the zone at each instant.
+ *
+ * @example
+ * fitsHours({ start: new Date('2026-12-10T07:30:00Z'), end: new Date('2026-12-10T08:30:00Z') }, DEFAULT_CANDIDATE_HOURS, 'America/New_York')
+ * // false: 2:30 AM in New York
+ */
+export function fitsHours(range: TimeRange, hours: WorkingHours, timeZone: string): boolean {
+  const start = Temporal.Instant.fromEpochMilliseconds(range.start.getTime()).toZonedDateTimeISO(timeZone);
+  const end = Temporal.Instant.fromEpochMilliseconds(range.end.getTime()).toZonedDateTimeISO(timeZone);
+  const startDate = start.toPlainDate();
+  const endDate = end.toPlainDate();
+  const startMinutes = start.hour * 60 + start.minute;
+  let endMinutes = end.hour * 60 + end.minute;
+  if (!endDate.equals(startDate)) {
+    // Ending exactly at the next midnight still belongs to the day ("24:00"); anything later does not.
+    if (!(endMinutes === 0 && Temporal.PlainDate.compare(endDate, startDate.add({ days: 1 })) === 0)) return false;
+    endMinutes = 24 * 60;
+  }
+  const day = WEEKDAYS[start.dayOfWeek - 1]!;
+  return hours[day].some(([from, to]) => minutesOfDay(from) <= startMinutes && endMinutes <= minutesOfDay(to));
+}

@@ -1,0 +1,90 @@
+import type { NoticeDecision } from '../notice-policy.ts';
+import type { ReasonCode } from '../reasons.ts';
+import type { Side } from '../lifecycle.ts';
+import type { InterviewStatus, TimeRange } from '../types.ts';
+
+/** What an interview looked like on one side of a change: what calendars and people had been told. */
+export interface InterviewState {
+  status: InterviewStatus;
+  start: Date | null;
+  end: Date | null;
+  sequence: number;
+}
+
+export type ChangeKind =
+  | 'invited'
+  | 'booked'
+  | 'moved'
+  | 'times_requested'
+  | 'cancelled'
+  | 'declined'
+  | 'withdrawn'
+  | 'no_show'
+  | 'completed'
+  | 'ended_early'
+  | 'concern';
+
+/**
+ * A decision of the core, as data: what happened to an interview, who did it, when, with which notice
+ * and reason — only the reason that was given — and what it is now. Every message is rendered from one
+ * of these and may state nothing it does not hold.
+ */
+export interface InterviewChange {
+  kind: ChangeKind;
+  by: Side;
+  at: Date;
+  /** The reason category given, or null: no reason is ever assumed. */
+  reason: ReasonCode | null;
+  /** Notice, measured against the time the change is about; null when the interview had no time. */
+  notice: NoticeDecision | null;
+  before: InterviewState;
+  after: InterviewState;
+  /** Times offered to the candidate with this change (an invitation, new times), still free. */
+  offered: TimeRange[];
+  /** Words the actor chose to send to the other side; never a private note. */
+  words: string | null;
+  /** A candidate's note meant for the recruiting team (asking for other times). */
+  noteForRecruiter: string | null;
+  keepInTouch: boolean;
+  referral: { name: string; email: string } | null;
+  /** A late change the candidate said they had already phoned about. */
+  calledAhead: boolean;
+  /** For a no-show: who did not come. */
+  absent: { party: 'candidate' } | { party: 'interviewer'; memberId: string } | null;
+  /** For a withdrawal: the candidate's other interviews for the opening that ended with it. */
+  alsoEnded: Array<{ title: string; start: Date | null }>;
+  /** For a concern: the category and the confidential details. */
+  concern: { category: string; details: string } | null;
+}
+
+/** Whether calendars hold this interview's event before the change (an event was sent for its time). */
+export function hadEvent(change: Pick<InterviewChange, 'before'>): boolean {
+  return change.before.start !== null && change.before.status === 'scheduled';
+}
+
+/** Whether calendars hold the event after the change. */
+export function hasEvent(change: Pick<InterviewChange, 'after'>): boolean {
+  return change.after.start !== null && change.after.status === 'scheduled';
+}
+
+/** A change with every optional part empty, to build decisions from. */
+export function baseChange(kind: ChangeKind, by: Side, at: Date, before: InterviewState, after: InterviewState): InterviewChange {
+  return {
+    kind,
+    by,
+    at,
+    reason: null,
+    notice: null,
+    before,
+    after,
+    offered: [],
+    words: null,
+    noteForRecruiter: null,
+    keepInTouch: false,
+    referral: null,
+    calledAhead: false,
+    absent: null,
+    alsoEnded: [],
+    concern: null,
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Every email Leeway writes, by event and recipient. Each kind has one renderer (`render-email.ts`), and
+ * the planner (`plan-emails.ts`) decides which kinds a change sends, to whom, with which calendar part.
+ */
+export const CANDIDATE_EMAIL_KINDS = [
+  'invitation',
+  'confirmation',
+  'moved_by_candidate',
+  'moved_by_employer',
+  'new_times',
+  'cancellation_confirmation',
+  'invitation_withdrawn',
+  'employer_cancellation',
+  'withdrawal_confirmation',
+  'withdrawal_calendar_update',
+  'decline_confirmation',
+  'interviewer_no_show_apology',
+  'no_show_followup',
+  'reminder',
+] as const;
+
+export const PANEL_EMAIL_KINDS = ['panel_invitation', 'panel_moved', 'panel_time_withdrawn', 'panel_cancellation', 'panel_withdrawal'] as const;
+
+export const COORDINATOR_EMAIL_KINDS = [
+  'coordinator_cancellation',
+  'coordinator_new_times',
+  'coordinator_decline',
+  'coordinator_withdrawal',
+  'coordinator_no_show',
+  'concern',
+] as const;
+
+export type CandidateEmailKind = (typeof CANDIDATE_EMAIL_KINDS)[number];
+export type PanelEmailKind = (typeof PANEL_EMAIL_KINDS)[number];
+export type CoordinatorEmailKind = (typeof COORDINATOR_EMAIL_KINDS)[number];
+export type EmailKind = CandidateEmailKind | PanelEmailKind | CoordinatorEmailKind;
+
+export const EMAIL_KINDS: readonly EmailKind[] = [...CANDIDATE_EMAIL_KINDS, ...PANEL_EMAIL_KINDS, ...COORDINATOR_EMAIL_KINDS];
+
+export interface Mailbox {
+  name: string;
+  address: string;
+}
+
+export type Audience = 'candidate' | 'panelist' | 'coordinator' | 'hr';
+
+/** One email the planner decided to send: to whom, answered by whom, carrying which calendar part. */
+export interface PlannedEmail {
+  kind: EmailKind;
+  audience: Audience;
+  to: Mailbox;
+  /** The reader's zone: every time in the email is written in it. */
+  timezone: string;
+  /** Who a reply reaches: a person or a monitored address, never a no-reply sender if one exists. */
+  replyTo: Mailbox;
+  /** True when `replyTo` reaches a person, so the text may invite a reply. */
+  canReply: boolean;
+  calendar: 'REQUEST' | 'CANCEL' | null;
+  /** The panelist this email is for. */
+  memberId?: string;
+}
