@@ -9,6 +9,8 @@ import { DATABASE_FLAGS, DATABASE_HELP, describeDatabase, resolveDatabase } from
 import type { CliIO } from '../io.ts';
 import { EXIT_OK } from '../io.ts';
 import { startBackgroundWork } from '../background.ts';
+import type { BackgroundWork } from '../background.ts';
+import { createOutboxKeeper } from '../../notify/outbox-keeper.ts';
 
 export const SERVE_HELP = `Usage: leeway serve [options]
 
@@ -21,7 +23,9 @@ ${DATABASE_HELP}
   --public-url URL      base URL for links in messages (default http://localhost:PORT, or LEEWAY_PUBLIC_URL)
 
 Email goes out over SMTP when SMTP_URL is set (smtp://user:pass@host:587 or smtps://...); without it,
-messages are kept and listed by GET /api/v1/messages.
+each message is kept (status "kept", final) and listed by GET /api/v1/messages. Mail is sent as
+"<organization name>" <LEEWAY_MAIL_FROM>; Message-IDs and calendar UIDs use the public URL's domain
+(or, for localhost or an IP address, the domain of LEEWAY_MAIL_FROM).
 `;
 
 export interface ServeHandle {
@@ -70,9 +74,9 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
 
   const opened = await openStore(database);
   const ctx: AppContext = { store: opened.store, clock: () => new Date(), config };
-  let background: ReturnType<typeof startBackgroundWork>;
+  let background: BackgroundWork;
   try {
-    background = startBackgroundWork(ctx, io);
+    background = withOutboxKeeper(startBackgroundWork(ctx, io), ctx, io);
   } catch (error) {
     await opened.close();
     throw error;
@@ -121,6 +125,32 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
   }
 
   return { url, close };
+}
+
+/**
+ * Without SMTP_URL nothing delivers the outbox: each message becomes `kept` (final) when it falls due,
+ * instead of staying `pending` forever. (Delivery over SMTP is started by `startBackgroundWork`.)
+ */
+function withOutboxKeeper(background: BackgroundWork, ctx: AppContext, io: CliIO): BackgroundWork {
+  if (io.env.SMTP_URL) return background;
+  const keeper = createOutboxKeeper({
+    store: ctx.store,
+    clock: ctx.clock,
+    log: (entry) => {
+      if (entry.level !== 'info') io.stderr(`${JSON.stringify(entry)}\n`);
+    },
+  });
+  keeper.start();
+  return {
+    notify: () => {
+      background.notify();
+      keeper.notify();
+    },
+    stop: async () => {
+      await keeper.stop();
+      await background.stop();
+    },
+  };
 }
 
 export async function serveCommand(argv: string[], io: CliIO): Promise<number> {

@@ -2,7 +2,11 @@ import { sql } from 'kysely';
 import type { Executor } from '../executor.ts';
 import { isUuid } from '../ids.ts';
 
-export type OutboxStatus = 'pending' | 'sent' | 'failed';
+/**
+ * `pending` until settled; then `sent` (the relay took it), `failed` (given up) or `kept` (no SMTP is
+ * configured: written, due, and never to be sent). All but `pending` are final.
+ */
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'kept';
 
 export interface NewOutboxMessage {
   organizationId: string;
@@ -143,6 +147,40 @@ export class OutboxRepository {
       .returning(COLUMNS)
       .execute();
     return rows.map(toMessage).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
+  }
+
+  /**
+   * Due pending messages that no worker holds, locked for the caller's transaction (FOR UPDATE SKIP
+   * LOCKED) but not claimed: for work finished inside that transaction, such as keeping them.
+   */
+  async lockDue(input: { at: Date; limit: number; channel?: string }): Promise<OutboxMessage[]> {
+    const rows = await this.db
+      .selectFrom('outbox')
+      .select(COLUMNS)
+      .where('status', '=', 'pending')
+      .where('channel', '=', input.channel ?? 'email')
+      .where('nextAttemptAt', '<=', input.at)
+      .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', input.at)]))
+      .orderBy('nextAttemptAt')
+      .orderBy('id')
+      .limit(input.limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    return rows.map(toMessage);
+  }
+
+  /**
+   * A message that will never be sent because no SMTP is configured: final, like sent or failed. `payload`
+   * replaces the stored one (without the link tokens).
+   */
+  async markKept(id: string, payload?: Record<string, unknown>): Promise<void> {
+    await this.db
+      .updateTable('outbox')
+      .set({ status: 'kept', lockedUntil: null, lastError: null, ...(payload ? { payload: JSON.stringify(payload) } : {}) })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .execute();
   }
 
   /** `payload` replaces the stored one, e.g. without the secrets it no longer needs. */
