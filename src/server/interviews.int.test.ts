@@ -296,7 +296,7 @@ describe('the change-an-interview flow, end to end over HTTP and SMTP', () => {
       server.app.request(`/api/v1/candidate/${tokenOf(first.candidateLink)}/withdraw`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reason: 'accepted_offer' }) }),
     );
     const after = await json<InterviewBody>(server.call('GET', `/api/v1/interviews/${second.id}`));
-    expect(after.status).toBe('cancelled');
+    expect(after.status).toBe('withdrawn');
     expect(after.history?.at(-1)).toMatchObject({ action: 'withdrawn', actor: 'candidate' });
   });
 

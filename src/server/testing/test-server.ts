@@ -26,7 +26,7 @@ export async function startTestServer(options: { now?: string; opened?: OpenStor
   let now = new Date(options.now ?? '2026-12-01T12:00:00Z');
   const ctx: AppContext = { store: opened.store, clock: () => new Date(now), config: DEFAULT_APP_CONFIG };
   const logged: Array<Record<string, unknown>> = [];
-  const app = createServerApp({ ctx, log: (entry) => logged.push(entry), ...(options.afterChange ? { afterChange: options.afterChange } : {}) });
+  const app = createServerApp({ ctx, log: (entry) => { logged.push(entry); if (process.env.LEEWAY_TEST_LOG) console.error(entry); }, ...(options.afterChange ? { afterChange: options.afterChange } : {}) });
   const first = await createOrganization(ctx, { name: 'Acme', timezone: 'America/New_York', contactPhone: '+1 555 0100' });
   const server: TestServer = {
     app,
