@@ -25,7 +25,7 @@ function newStart(change: InterviewChange): Date {
 /** The same moment in the team's zone, when it differs from the reader's. */
 function teamZoneLine(facts: MessageFacts, instant: Date, readerZone: string): string | null {
   const team = when(instant, facts.organization.timezone);
-  return team === when(instant, readerZone) ? null : `For the team in ${facts.organization.timezone} that is ${team}.`;
+  return team === when(instant, readerZone) ? null : `In the team's time zone that is ${team}.`;
 }
 
 /** An employer's reason, stated only when one was given and it says something ("other" does not). */

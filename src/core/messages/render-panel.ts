@@ -19,7 +19,7 @@ const panelInvitation: Render = (facts, email) => {
   const at = when(facts.change.after.start!, email.timezone);
   return {
     subject: `Interview: ${facts.candidate.name}, ${facts.openingTitle}, ${at}`,
-    text: note(email.to.name, [`You are on the panel for ${titled(facts)} with ${who(facts)} on ${at}.`, [...whereLines(facts), 'The attached invitation adds it to your calendar.']], facts),
+    text: note(email, [`You are on the panel for ${titled(facts)} with ${who(facts)} on ${at}.`, [...whereLines(facts), 'The attached invitation adds it to your calendar.']], facts),
   };
 };
 
@@ -29,7 +29,7 @@ const panelMoved: Render = (facts, email) => {
   return {
     subject: `Moved: ${facts.candidate.name}, ${facts.openingTitle}, now ${at}`,
     text: note(
-      email.to.name,
+      email,
       [
         `${titled(facts)} with ${who(facts)} has moved from ${when(change.before.start!, email.timezone)} to ${at}.`,
         change.by === 'candidate' ? `${facts.candidate.name} asked for the change${givenReason(change)}.` : 'The recruiting team made the change.',
@@ -45,7 +45,7 @@ const panelTimeWithdrawn: Render = (facts, email) => {
   return {
     subject: `Being rescheduled: ${facts.candidate.name}, ${facts.openingTitle}`,
     text: note(
-      email.to.name,
+      email,
       [
         `${facts.candidate.name} asked for another time than ${when(change.before.start!, email.timezone)} for ${titled(facts)}${givenReason(change)}.`,
         'That calendar event is withdrawn; you will get a new invitation once they pick a time.',
@@ -61,7 +61,7 @@ const panelCancellation: Render = (facts, email) => {
   return {
     subject: `Cancelled: ${facts.candidate.name}, ${facts.openingTitle}`,
     text: note(
-      email.to.name,
+      email,
       [
         `${titled(facts)} with ${who(facts)} on ${when(change.before.start!, email.timezone)} is cancelled by ${by}${givenReason(change)}.`,
         'The calendar event is cancelled; the time is free again.',
@@ -76,7 +76,7 @@ const panelWithdrawal: Render = (facts, email) => {
   return {
     subject: `Cancelled: ${facts.candidate.name} withdrew (${facts.openingTitle})`,
     text: note(
-      email.to.name,
+      email,
       [
         `${facts.candidate.name} has withdrawn from the ${facts.openingTitle} process, so ${titled(facts)} on ${when(change.before.start!, email.timezone)} is cancelled.`,
         'The calendar event is cancelled; the time is free again.',

@@ -26,7 +26,7 @@ const coordinatorCancellation: Render = (facts, email) => {
   return {
     subject: `Cancelled by the candidate: ${facts.candidate.name}, ${facts.openingTitle}`,
     text: note(
-      email.to.name,
+      email,
       [
         `${facts.candidate.name} cancelled ${titled(facts)} (${facts.openingTitle}) planned for ${when(start, email.timezone)}.`,
         [
@@ -49,7 +49,7 @@ const coordinatorNewTimes: Render = (facts, email) => {
   return {
     subject: `Other times requested: ${facts.candidate.name}, ${facts.openingTitle}`,
     text: note(
-      email.to.name,
+      email,
       [
         `${facts.candidate.name} asked for other times for ${titled(facts)} (${facts.openingTitle})${hadEvent(change) ? `, instead of ${when(change.before.start!, email.timezone)}` : ''}.`,
         change.reason ? `Reason given: ${reasonPhrase(change.reason)}.` : null,
@@ -69,7 +69,7 @@ const coordinatorDecline: Render = (facts, email) => {
   return {
     subject: `Declined: ${facts.candidate.name}, ${facts.openingTitle}`,
     text: note(
-      email.to.name,
+      email,
       [
         `${facts.candidate.name} declined the invitation to ${titled(facts)} (${facts.openingTitle}).`,
         [
@@ -94,7 +94,7 @@ const coordinatorWithdrawal: Render = (facts, email) => {
   return {
     subject: `Withdrew from the process: ${facts.candidate.name}, ${facts.openingTitle}`,
     text: note(
-      email.to.name,
+      email,
       [
         `${facts.candidate.name} withdrew from the ${facts.openingTitle} process.`,
         reasonLine(change),
@@ -114,7 +114,7 @@ const coordinatorNoShow: Render = (facts, email) => {
   return {
     subject: `Interviewer did not join: ${facts.candidate.name}, ${facts.openingTitle}`,
     text: note(
-      email.to.name,
+      email,
       [
         `${absent ? absent.name : 'A panelist'} did not join ${titled(facts)} with ${facts.candidate.name} (${facts.openingTitle}) on ${when(change.before.start!, email.timezone)}.`,
         offered > 0
@@ -133,7 +133,7 @@ const concern: Render = (facts, email) => {
   return {
     subject: `Confidential: a candidate raised a concern (${change.concern!.category})`,
     text: note(
-      email.to.name,
+      email,
       [
         `${facts.candidate.name} <${facts.candidate.email}>, a candidate for ${facts.openingTitle}, raised a concern about ${titled(facts)}${start ? ` on ${when(start, email.timezone)}` : ''}.`,
         `Category: ${change.concern!.category}`,

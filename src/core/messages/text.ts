@@ -2,6 +2,7 @@ import { candidateActions } from '../decisions/candidate-actions.ts';
 import type { CandidateAction } from '../decisions/candidate-actions.ts';
 import type { InterviewState } from '../decisions/interview-change.ts';
 import { formatWhen } from '../format-time.ts';
+import type { PlannedEmail } from './email-kinds.ts';
 import type { MessageFacts } from './message-facts.ts';
 
 /** One paragraph, a list of lines kept together, or nothing. */
@@ -24,9 +25,12 @@ export function letter(greeting: string, blocks: Block[], signOff: string, signa
   return [greeting, ...paragraphs, `${signOff}\n${signature}`].join('\n\n');
 }
 
-/** A note to a colleague: no greeting ceremony, signed by Leeway on the organization's behalf. */
-export function note(name: string, blocks: Block[], facts: MessageFacts): string {
-  return letter(`Hi ${firstName(name)},`, blocks, 'Thank you,', teamName(facts));
+/**
+ * A note to a colleague, signed on the organization's behalf: a panelist by first name, a shared mailbox
+ * (the recruiting team, HR) without one.
+ */
+export function note(email: PlannedEmail, blocks: Block[], facts: MessageFacts): string {
+  return letter(email.audience === 'panelist' ? `Hi ${firstName(email.to.name)},` : 'Hello,', blocks, 'Thank you,', teamName(facts));
 }
 
 export function when(instant: Date, timeZone: string): string {
