@@ -44,6 +44,22 @@ export interface OutboxMessage {
   sentAt: Date | null;
 }
 
+/** A place in the list of messages, which is ordered by (createdAt, id). */
+export interface OutboxPosition {
+  createdAt: Date;
+  id: string;
+}
+
+export interface OutboxPageFilter {
+  interviewId?: string;
+  /** The recipient's address, compared without regard to case. */
+  to?: string;
+  kind?: string;
+  /** Messages after this one; from the previous page's `next`. */
+  after?: OutboxPosition | null;
+  limit: number;
+}
+
 const COLUMNS = [
   'id',
   'organizationId',
@@ -110,6 +126,39 @@ export class OutboxRepository {
       .limit(filter.limit ?? 500)
       .execute();
     return rows.map(toMessage);
+  }
+
+  /**
+   * One page of an organization's emails in a stable order, oldest first: (createdAt, id). `next` is the
+   * position to pass as `after` for the page that follows, or null when this page is the last. Messages
+   * written while a client pages through come later in the order, so nothing is skipped or repeated.
+   */
+  async page(organizationId: string, filter: OutboxPageFilter): Promise<{ messages: OutboxMessage[]; next: OutboxPosition | null }> {
+    let query = this.db
+      .selectFrom('outbox')
+      .select(COLUMNS)
+      .where('organizationId', '=', organizationId)
+      .where('channel', '=', 'email');
+    if (filter.interviewId !== undefined) {
+      if (!isUuid(filter.interviewId)) return { messages: [], next: null };
+      query = query.where('interviewId', '=', filter.interviewId);
+    }
+    if (filter.to !== undefined) query = query.where(sql<string>`lower(recipient)`, '=', filter.to.toLowerCase());
+    if (filter.kind !== undefined) query = query.where('kind', '=', filter.kind);
+    const after = filter.after;
+    if (after) {
+      if (!isUuid(after.id) || Number.isNaN(after.createdAt.getTime())) return { messages: [], next: null };
+      query = query.where((eb) =>
+        eb.or([
+          eb('createdAt', '>', after.createdAt),
+          eb.and([eb('createdAt', '=', after.createdAt), eb('id', '>', after.id)]),
+        ]),
+      );
+    }
+    const rows = (await query.orderBy('createdAt').orderBy('id').limit(filter.limit + 1).execute()).map(toMessage);
+    const messages = rows.slice(0, filter.limit);
+    const last = messages[messages.length - 1];
+    return { messages, next: rows.length > filter.limit && last ? { createdAt: last.createdAt, id: last.id } : null };
   }
 
   async get(organizationId: string, id: string): Promise<OutboxMessage | null> {
