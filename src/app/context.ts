@@ -8,9 +8,9 @@ export interface AppConfig {
   /** Base URL people reach the service at; candidate links are built on it. */
   publicUrl: string;
   /**
-   * The configured sender address of every email (`address`, from `LEEWAY_MAIL_FROM`). Messages are sent
-   * as `"<organization name>" <address>`; `name` is only the fallback for mail sent on no organization's
-   * behalf.
+   * The configured sender of every email (`LEEWAY_MAIL_FROM`, `LEEWAY_MAIL_FROM_NAME`). Messages are sent
+   * as `"<organization name>" <address>`: every message today is on an organization's behalf, so `name`
+   * is not shown.
    */
   mailFrom: { name: string; address: string };
   /**
