@@ -21,7 +21,9 @@ export function teamName(facts: MessageFacts): string {
  * The whole text: greeting, paragraphs, then the sign-off last — nothing ever follows the signature.
  */
 export function letter(greeting: string, blocks: Block[], signOff: string, signature: string): string {
-  const paragraphs = blocks.filter((b): b is string | string[] => typeof b === 'string' || Array.isArray(b)).map((b) => (Array.isArray(b) ? b.join('\n') : b));
+  const paragraphs = blocks
+    .map((b) => (Array.isArray(b) ? b.join('\n') : b))
+    .filter((b): b is string => typeof b === 'string' && b.trim() !== '');
   return [greeting, ...paragraphs, `${signOff}\n${signature}`].join('\n\n');
 }
 

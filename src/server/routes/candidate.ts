@@ -6,12 +6,16 @@ import {
   declineByCandidate,
   raiseConcern,
   rescheduleByCandidate,
+  setCandidateHours,
   withdrawByCandidate,
 } from '../../app/interviews/candidate-actions.ts';
-import { viewCandidateLink } from '../../app/interviews/candidate-link.ts';
+import { suggestRescheduleTimes, viewCandidateLink } from '../../app/interviews/candidate-link.ts';
+import type { WorkingHours } from '../../core/types.ts';
+import { completeWorkingHours } from '../../core/working-hours.ts';
 import type { ServerEnv } from '../env.ts';
 import { Email, Instant, problems } from '../schemas/common.ts';
 import { CandidateReasonSchema } from '../schemas/interview.ts';
+import { WorkingHoursSchema } from '../schemas/member.ts';
 import { jsonBody, jsonContent } from '../schemas/route-helpers.ts';
 
 const tags = ['candidate'];
@@ -46,6 +50,9 @@ const CandidateViewSchema = z
     notice: NoticeSchema.nullable(),
     actions: z.array(z.enum(['accept', 'reschedule', 'cancel', 'decline', 'withdraw', 'concern'])),
     offeredSlots: z.array(z.object({ start: Instant, end: Instant, startLocal: z.string() })).optional(),
+    reasonableHours: z
+      .object({ hours: WorkingHoursSchema, stated: z.boolean() })
+      .openapi({ description: "The hours times are offered in, in the candidate's zone: their own when `stated`, else the organization's default." }),
     apologyPath: z.object({ text: z.string(), phone: z.string().nullable() }).optional(),
     actionNotice: NoticeSchema.nullable().optional(),
     phoneScript: z.array(z.string()).optional(),
@@ -98,7 +105,31 @@ const concernRoute = action(
   z.object({ category: z.enum(['inappropriate_questions', 'disrespectful_conduct', 'discrimination', 'accessibility', 'other']), details: z.string().min(1).max(10000) }).strict(),
 );
 
+const hoursRoute = createRoute({
+  method: 'put', path: '/api/v1/candidate/{token}/hours', tags, operationId: 'setCandidateHours',
+  summary: 'State the hours you can interview in (your zone); null returns to the default',
+  request: { params: TokenParam, ...jsonBody(z.object({ hours: WorkingHoursSchema.nullable() }).strict()) },
+  responses: { 200: { description: 'The updated view', content: viewContent }, ...problems(400, 404) },
+});
+
+const timesRoute = createRoute({
+  method: 'get', path: '/api/v1/candidate/{token}/times', tags, operationId: 'listCandidateTimes',
+  summary: "Times the whole panel is free within the candidate's hours, to move to or pick",
+  request: { params: TokenParam },
+  responses: {
+    200: { description: 'Times in the next two weeks', content: jsonContent(z.object({ times: z.array(z.object({ start: Instant, startLocal: z.string() })) })) },
+    ...problems(404),
+  },
+});
+
+/** Weekdays left out of a stated map are days the candidate cannot interview. */
+function statedHours(hours: Partial<WorkingHours> | null): WorkingHours | null {
+  return hours === null ? null : completeWorkingHours(hours);
+}
+
 export function registerCandidateRoutes(app: OpenAPIHono<ServerEnv>): void {
+  app.openapi(hoursRoute, async (c) => c.json(await setCandidateHours(c.get('ctx'), c.req.valid('param').token, statedHours(c.req.valid('json').hours)), 200));
+  app.openapi(timesRoute, async (c) => c.json({ times: await suggestRescheduleTimes(c.get('ctx'), c.req.valid('param').token) }, 200));
   app.openapi(viewRoute, async (c) => c.json(await viewCandidateLink(c.get('ctx'), c.req.valid('param').token), 200));
   app.openapi(acceptRoute, async (c) =>
     c.json(await acceptOfferedSlot(c.get('ctx'), c.req.valid('param').token, { start: new Date(c.req.valid('json').start) }), 200),
