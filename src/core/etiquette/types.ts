@@ -2,7 +2,7 @@
  * The public shapes of the etiquette engine: what the composer, the reviewer and the question screen take
  * and return. The arrays are exported so the HTTP layer can build its schemas from the same source.
  */
-import type { NoticeClass } from '../types.ts';
+import type { NoticeClass, NoticePolicy } from '../types.ts';
 
 export const COMPOSE_KINDS = [
   'candidate_cancel',
@@ -113,6 +113,8 @@ export interface ReviewContext {
   reason?: string;
   /** True when the sender has already phoned, so the written message is not the only channel. */
   calledAhead?: boolean;
+  /** The organization's notice thresholds in hours; defaults to `DEFAULT_NOTICE_POLICY` (48 / 24). */
+  noticePolicy?: NoticePolicy;
   referral?: Referral;
 }
 

@@ -5,6 +5,7 @@ import type { ComposeKind, Finding } from '../types.ts';
 import { callingOffSentences } from './detect-reason.ts';
 import {
   BLAMED_PARTIES,
+  BLAMED_PEOPLE,
   CONDUCT_WORDS,
   DEROGATORY,
   DEROGATORY_EXCEPTIONS,
@@ -14,6 +15,7 @@ import {
   OTHER_PARTIES,
   OVERSHARING,
   OWNED_FAULT,
+  PEOPLE_FAULTS,
   REPORTING_A_QUESTION,
   SARCASM,
   SELF_PARTIES,
@@ -148,9 +150,9 @@ function isSubjectYou(sentence: TextSentence, index: number): boolean {
   return sentence.words[index]?.normal === 'you' && (next?.pos === 'VERB' || next?.pos === 'AUX');
 }
 
-/** The nearest party to a word: before it first, then up to four words after it. */
-function nearestParty(sentence: TextSentence, index: number): 'other' | 'self' | undefined {
-  const others = findPhrases(sentence, BLAMED_PARTIES).map((m) => m.first);
+/** The nearest party to a word among `parties`: before it first, then up to four words after it. */
+function nearestParty(sentence: TextSentence, index: number, parties: Parameters<typeof findPhrases>[1] = BLAMED_PARTIES): 'other' | 'self' | undefined {
+  const others = findPhrases(sentence, parties).map((m) => m.first);
   const selves = findPhrases(sentence, SELF_PARTIES).map((m) => m.first);
   sentence.words.forEach((_, i) => {
     if (isSubjectYou(sentence, i)) others.push(i);
@@ -168,8 +170,9 @@ function nearestParty(sentence: TextSentence, index: number): 'other' | 'self' |
 }
 
 /**
- * Putting a mistake on the other side ("your recruiter put the wrong date"). Owning it ("a scheduling
- * error on our side", "my mistake") is the opposite of blame.
+ * Putting a mistake on the other side ("your recruiter put the wrong date"), or pinning slowness, disorder
+ * or incompetence on the other side's people ("your recruiter is slow too"). Owning it ("a scheduling
+ * error on our side", "my mistake", "I was slow to reply") is the opposite of blame.
  *
  * @example
  * findBlame(analyseText('Your recruiter put the wrong date in the invitation.'))[0]?.code // 'blame'
@@ -186,9 +189,12 @@ export function findBlame(text: AnalysedText): Finding[] {
       sentence.words[m.first]?.normal === 'thanks' && ['PRON', 'DET'].includes(sentence.words[m.first - 1]?.pos ?? '');
     // "my old office", "our wrong date": the writer's own.
     const ownedHere = (m: PhraseMatch): boolean => ['my', 'our'].includes(sentence.words[m.first - 1]?.normal ?? '');
-    const fault = findPhrases(sentence, FAULT_WORDS).find(
-      (m) => !isNegated(m) && !passedOnThanks(m) && !ownedHere(m) && (namesCulprit(m) || nearestParty(sentence, m.first) === 'other'),
-    );
+    const fault =
+      findPhrases(sentence, FAULT_WORDS).find(
+        (m) => !isNegated(m) && !passedOnThanks(m) && !ownedHere(m) && (namesCulprit(m) || nearestParty(sentence, m.first) === 'other'),
+      ) ??
+      // Slowness, disorder, incompetence: a fault of the other side's people, not of the traffic or the writer.
+      findPhrases(sentence, PEOPLE_FAULTS).find((m) => !isNegated(m) && !ownedHere(m) && nearestParty(sentence, m.first, BLAMED_PEOPLE) === 'other');
     if (!fault) continue;
     findings.push({
       code: 'blame',

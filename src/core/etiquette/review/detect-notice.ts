@@ -1,6 +1,7 @@
-import { classifyNotice } from '../../notice-policy.ts';
+import { classifyNotice, describeSpan } from '../../notice-policy.ts';
 import type { NoticeClass } from '../../types.ts';
 import { parseInstant } from '../instant.ts';
+import { readNoticePolicy } from '../notice.ts';
 import type { AnalysedText } from '../nlp/analyse-text.ts';
 import { findPhrasesInText, isNegated } from '../nlp/match-phrases.ts';
 import type { Finding, ReviewContext } from '../types.ts';
@@ -29,16 +30,17 @@ export function mentionsPhoneCall(text: AnalysedText): boolean {
   );
 }
 
-/** The notice class a review is judged against, when the context carries both instants. */
-export function noticeOf(context: ReviewContext | undefined): NoticeClass | undefined {
+/** The notice a review is judged against, when the context carries both instants: its class under the policy and the time left. */
+export function noticeOf(context: ReviewContext | undefined): { class: NoticeClass; msLeft: number } | undefined {
   if (!context?.now || !context.interviewStart) return undefined;
   const at = parseInstant(context.now, 'context.now');
   const start = parseInstant(context.interviewStart, 'context.interviewStart');
-  return classifyNotice({ at, start }).class;
+  const policy = readNoticePolicy(context.noticePolicy, 'context.noticePolicy');
+  return { class: classifyNotice({ at, start, policy }).class, msLeft: start.getTime() - at.getTime() };
 }
 
 /**
- * Notice findings: under a day, an email alone is not enough (`call_instead`); at or after the start the
+ * Notice findings: at short notice under the policy (`late`), an email alone is not enough (`call_instead`); at or after the start the
  * message is late by definition (`after_start`), and without an apology that is an error.
  *
  * @example
@@ -47,17 +49,17 @@ export function noticeOf(context: ReviewContext | undefined): NoticeClass | unde
  */
 export function findNoticeProblems(text: AnalysedText, context: ReviewContext | undefined, apologises: boolean): Finding[] {
   const notice = noticeOf(context);
-  if (notice === 'late' && !context?.calledAhead && !mentionsPhoneCall(text)) {
+  if (notice?.class === 'late' && !context?.calledAhead && !mentionsPhoneCall(text)) {
     return [
       {
         code: 'call_instead',
         severity: 'warn',
-        message: 'The interview is less than 24 hours away: an email alone may not be read in time.',
+        message: `The interview is ${describeSpan(notice.msLeft)} away, which is short notice: an email alone may not be read in time.`,
         suggestion: 'Phone the coordinator first, then send this as the written confirmation ("as I said on the phone…").',
       },
     ];
   }
-  if (notice === 'missed') {
+  if (notice?.class === 'missed') {
     return [
       {
         code: 'after_start',

@@ -486,6 +486,22 @@ export const BLAMED_PARTIES = compilePhrases([
   'they|their|them|recruiter|recruiters|coordinator|interviewer|interviewers|hr|company|team|system|website|portal|invitation|invite|email|assistant|scheduler|calendar|office|staff|nobody|noone|someone|somebody|manager|managers|panel|panelist|he|she|his|her',
   'no one',
 ]);
+/**
+ * Faults of people rather than of things: slowness, disorder, incompetence. They are blame only when the
+ * nearest party is the other side's people (`BLAMED_PEOPLE`): "your recruiter is slow too" is blame, while
+ * "the traffic was slow" names nobody and "I was slow to reply" is the writer's own.
+ */
+export const PEOPLE_FAULTS = compilePhrases([
+  'slow|slower|sluggish|unresponsive|disorganized|incompetent|unprepared|inefficient|careless|sloppy|lazy|chaotic|clueless|useless|hopeless|inept|unreliable|unorganized',
+  'take|took|takes|taking|taken ages|forever',
+  'drag|drags|dragging|dragged ... feet|heels',
+  'all over the place',
+]);
+/** The other side's people, on whom slowness or disorder can be pinned; a bare "you" counts as a verb's subject. */
+export const BLAMED_PEOPLE = compilePhrases([
+  'they|their|them|guys|folks|recruiter|recruiters|recruiting|coordinator|coordinators|interviewer|interviewers|hr|company|team|staff|assistant|scheduler|manager|managers|panel|panelist|panelists|department|he|she|his|her|nobody|noone|someone|somebody',
+  'no one',
+]);
 /** The writer as the one acting ("I put the wrong date"); "me" and "us" are on the receiving end. */
 export const SELF_PARTIES = compilePhrases(['i|my|we|our']);
 

@@ -112,6 +112,56 @@ describe('reviewDraft', () => {
     expect(reviewDraft({ kind: 'candidate_cancel', text: "Can't make Thursday." }).elements.alternative).toBe(false);
   });
 
+  it('reads blaming the other side\'s people for slowness, disorder or incompetence as blame', () => {
+    const blamed = [
+      'your recruiter is slow too',
+      'Thanks for the invite. I need to cancel Thursday because of a family emergency. Your recruiter is slow too.',
+      'Your scheduling team is really slow to reply.',
+      'HR took ages to get back to me.',
+      'The coordinator has been unresponsive all week.',
+      'Your team is so disorganised.',
+      'Your recruiters are incompetent.',
+      'The interviewer was unprepared and clearly had not read my CV.',
+      'Your hiring manager keeps dragging his feet.',
+    ];
+    for (const text of blamed) {
+      expect(reviewDraft({ kind: 'candidate_cancel', text }).findings.map((f) => f.code), text).toContain('blame');
+    }
+    const fine = [
+      'Sorry I was slow to reply.',
+      'I am slow to reply, sorry.',
+      'The traffic was slow this morning, so I could not make it.',
+      'My train was slow and I missed the start.',
+      'Thank you for being so quick to reply.',
+      'I know the recruiter was not slow at all.',
+    ];
+    for (const text of fine) {
+      expect(reviewDraft({ kind: 'candidate_cancel', text }).findings.map((f) => f.code), text).not.toContain('blame');
+    }
+  });
+
+  it('refuses an empty or blank draft with a field error at text', () => {
+    for (const text of ['', '   ', '\n\t ']) {
+      try {
+        reviewDraft({ kind: 'candidate_cancel', text });
+        expect.unreachable();
+      } catch (error) {
+        expect(isDomainError(error, 'VALIDATION')).toBe(true);
+        expect((error as { details?: { errors?: Array<{ path: string }> } }).details?.errors?.[0]?.path).toBe('text');
+      }
+    }
+  });
+
+  it('judges notice by the organization\'s policy and states the hours left', () => {
+    const text = 'Thanks for the invite. Because of a family emergency I must cancel, sorry. Could we do next week?';
+    const context = { interviewStart: '2026-12-10T15:00:00Z', now: '2026-12-09T12:00:00Z' };
+    expect(reviewDraft({ kind: 'candidate_cancel', text, context }).findings.map((f) => f.code)).not.toContain('call_instead');
+    const strict = reviewDraft({ kind: 'candidate_cancel', text, context: { ...context, noticePolicy: { ampleHours: 72, adequateHours: 48 } } });
+    const finding = strict.findings.find((f) => f.code === 'call_instead');
+    expect(finding?.message).toContain('27 hours');
+    expect(finding?.message).not.toMatch(/24 hours|a day/);
+  });
+
   it('is deterministic', () => {
     const input = { kind: 'candidate_decline' as const, text: 'No thanks.', context: AMPLE };
     expect(reviewDraft(input)).toEqual(reviewDraft(input));

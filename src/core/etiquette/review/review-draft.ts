@@ -1,5 +1,5 @@
-import { DomainError } from '../../errors.ts';
 import { analyseText } from '../nlp/analyse-text.ts';
+import { invalidField } from '../notice.ts';
 import { COMPOSE_KINDS } from '../types.ts';
 import type { ComposeKind, ElementPresence, Finding, ReviewInput, ReviewResult, Severity } from '../types.ts';
 import { findBadmouthing, findBlame, findOversharing } from './detect-conduct.ts';
@@ -7,7 +7,7 @@ import { detectElements } from './detect-elements.ts';
 import type { ElementDetection } from './detect-elements.ts';
 import { findNoticeProblems } from './detect-notice.ts';
 import { findLength, findShouting } from './detect-style.ts';
-import { KIND_RULES, NO_ALTERNATIVE_CATEGORIES, NO_ALTERNATIVE_REASONS } from './requirements.ts';
+import { KIND_RULES, NO_ALTERNATIVE_CATEGORIES, owesNoAlternative } from './requirements.ts';
 import type { RequiredElement } from './requirements.ts';
 import { scoreFindings } from './score-findings.ts';
 
@@ -35,7 +35,7 @@ const MISSING: Record<RequiredElement, { code: Finding['code']; message: string;
 };
 
 function needsAlternative(input: ReviewInput, detection: ElementDetection): boolean {
-  if (input.context?.reason && NO_ALTERNATIVE_REASONS.has(input.context.reason)) return false;
+  if (owesNoAlternative(input.context?.reason)) return false;
   return ![...detection.reason.categories].some((c) => NO_ALTERNATIVE_CATEGORIES.has(c));
 }
 
@@ -76,9 +76,10 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warn: 1, info: 2 };
 
 function validate(input: ReviewInput): void {
   if (!(COMPOSE_KINDS as readonly string[]).includes(input.kind)) {
-    throw new DomainError('VALIDATION', `Unknown kind "${String(input.kind)}"; expected one of ${COMPOSE_KINDS.join(', ')}.`);
+    throw invalidField('kind', `Unknown kind "${String(input.kind)}"; expected one of ${COMPOSE_KINDS.join(', ')}.`);
   }
-  if (typeof input.text !== 'string') throw new DomainError('VALIDATION', 'text must be a string.');
+  if (typeof input.text !== 'string') throw invalidField('text', 'text must be a string.');
+  if (input.text.trim() === '') throw invalidField('text', 'text is empty: give the draft to review.');
 }
 
 /**
