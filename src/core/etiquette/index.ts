@@ -2,7 +2,7 @@
  * The etiquette engine: a composer for every message kind, a reviewer for drafts, and a screen for
  * interview questions. Pure: the clock comes in through `context.now`.
  */
-export { composeMessage, EARLY_END_REASONS } from './compose/compose-message.ts';
+export { composeMessage, EARLY_END_REASONS, reasonProblem, reasonsFor, sideOfKind } from './compose/compose-message.ts';
 export { reviewDraft } from './review/review-draft.ts';
 export { SEVERITY_DEDUCTIONS } from './review/score-findings.ts';
 export { screenQuestions, screenQuestion } from './screen/screen-questions.ts';

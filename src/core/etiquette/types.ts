@@ -42,22 +42,47 @@ export interface ComposeContext {
   senderName?: string;
   companyName: string;
   roleTitle: string;
+  /**
+   * The interview time the message is about. For `employer_reschedule` it is the time being moved away
+   * from (the old time), whether the move is proposed or already done (`newStart`).
+   */
   interviewStart: InstantInput;
   /** The moment the message is written: the composer's only clock. */
   now: InstantInput;
   /** The recipient's IANA time zone: every time in the message is written in it. */
   timezone: string;
   /**
-   * A reason code (see `src/core/reasons.ts`) or, for an early end, `inappropriate_questions` /
-   * `disrespectful_conduct`. Not needed for `candidate_keep_in_touch`, `no_show_followup` and `reminder`.
+   * The reason code the sender gave (see `src/core/reasons.ts`), from the sender's side only: a candidate
+   * kind takes a candidate reason, an employer kind an employer reason (`other` is both sides'), and
+   * `candidate_end_early_followup` also `inappropriate_questions` / `disrespectful_conduct`. Without one,
+   * the message states no reason at all. Required only for `candidate_end_early_followup`; ignored by
+   * `candidate_keep_in_touch`, `no_show_followup` and `reminder`. A reschedule refuses a reason that leaves
+   * the process or ends the opening; `position_filled` takes `position_filled` (default) or `position_closed`.
    */
   reason?: string;
+  /** Times offered to the reader (at most three are listed). */
   proposedTimes?: InstantInput[];
+  /**
+   * `employer_reschedule` only: the time the interview has ALREADY been moved to. With it, the message
+   * announces the move as done (the new time in the candidate's zone and, with `teamTimezone`, the team's),
+   * apologises and offers `links.reschedule` to move it again; without it, the message proposes
+   * `proposedTimes`. Must differ from `interviewStart`.
+   */
+  newStart?: InstantInput;
+  /** The team's (organization's) IANA zone: a new time is also written in it when it differs from `timezone`. */
+  teamTimezone?: string;
+  /** The organization's notice thresholds in hours; defaults to `DEFAULT_NOTICE_POLICY` (48 / 24). */
+  noticePolicy?: NoticePolicy;
   keepInTouch?: boolean;
   referral?: Referral;
+  /** The coordinator's phone. Without it no message mentions a call, and the channel is always email. */
   coordinatorPhone?: string;
   links?: { cancel?: string; reschedule?: string };
+  /** Where an in-person interview takes place. */
   location?: string;
+  /** The video link of a remote interview (a reminder tells the candidate to test it early). */
+  videoUrl?: string;
+  /** When to leave for an in-person interview; must be before `interviewStart`. */
   leaveBy?: InstantInput;
 }
 
@@ -73,8 +98,14 @@ export interface ComposeResult {
   phoneScript?: string[];
   /** The elements the message contains, in the order they appear. */
   elements: MessageElement[];
-  /** The notice class the message was written for. */
+  /** The notice class the message was written for, under `context.noticePolicy`. */
   notice: NoticeClass;
+  /**
+   * For the sender, not the reader: how to send it, from the notice left and the contact data that exist
+   * ("The interview is only 7 hours away…: please call +1 555 0100 now, then send the written notice").
+   * Never mentions a call without `coordinatorPhone`.
+   */
+  advice: string;
 }
 
 export const FINDING_CODES = [

@@ -1,7 +1,8 @@
+import { leavesProcess } from '../../reasons.ts';
 import type { ComposeKind } from '../types.ts';
 import type { Draft, Facts, Sentence } from './draft.ts';
-import { byTone, firstName, isLateOrMissed, listTimes } from './draft.ts';
-import { LEAVES_PROCESS, describeCandidateReason, describeEarlyEnd } from './reason-phrases.ts';
+import { byTone, callsToo, capitalize, firstName, isLateOrMissed, listTimes } from './draft.ts';
+import { describeCandidateReason, describeEarlyEnd } from './reason-phrases.ts';
 
 function greet(f: Facts): string {
   if (f.recipientName) return byTone(f, `Hi ${firstName(f.recipientName)},`, `Dear ${f.recipientName},`);
@@ -12,32 +13,22 @@ function sign(f: Facts): Pick<Draft, 'closing' | 'signature'> {
   return { closing: byTone(f, 'Best wishes,', 'Kind regards,'), signature: f.candidateName };
 }
 
-const phoneSuffix = (f: Facts): string => (f.coordinatorPhone ? ` at ${f.coordinatorPhone}` : '');
-
-/** Under a day's notice: apologise for it and say the phone call is happening too. */
+/**
+ * At short notice: apologise for it and, when there is a number to call, say the call is happening too.
+ * Without a number, no call is promised: the written note is all there is.
+ */
 function shortNotice(f: Facts): Sentence[] {
+  const call = callsToo(f) ? f.coordinatorPhone : undefined;
   if (f.notice === 'late') {
     return [
       { text: byTone(f, "I'm sorry for the short notice.", 'I apologize for the short notice.'), element: 'apology' },
-      {
-        text: byTone(
-          f,
-          `I'm calling you${phoneSuffix(f)} as well, so this doesn't rest on an email alone.`,
-          `I am also telephoning you${phoneSuffix(f)}, so that this does not rest on an email alone.`,
-        ),
-      },
+      ...(call
+        ? [{ text: byTone(f, `I'm calling you at ${call} as well, so this doesn't rest on an email alone.`, `I am also telephoning you at ${call}, so that this does not rest on an email alone.`) }]
+        : []),
     ];
   }
-  if (f.notice === 'missed') {
-    return [
-      {
-        text: byTone(
-          f,
-          `I'm calling you${phoneSuffix(f)} too, and I should have done so before the start.`,
-          `I am also telephoning you${phoneSuffix(f)}, as I should have done before the start.`,
-        ),
-      },
-    ];
+  if (f.notice === 'missed' && call) {
+    return [{ text: byTone(f, `I'm calling you at ${call} too, and I should have done so before the start.`, `I am also telephoning you at ${call}, as I should have done before the start.`) }];
   }
   return [];
 }
@@ -83,19 +74,23 @@ function referral(f: Facts): Sentence[] {
   ];
 }
 
-/** "Because of a family emergency, I …" or "I've accepted another offer, so I …". */
+/**
+ * "Because of a family emergency, I …", "I've accepted another offer, so I …" — or, when no reason was
+ * given, just "I …": no reason is ever supplied for the sender.
+ */
 function becauseOf(f: Facts, consequence: { warm: string; formal: string }): Sentence {
   const cause = describeCandidateReason(f);
   const then = byTone(f, consequence.warm, consequence.formal);
+  if (!cause) return { text: `${capitalize(then)}.` };
   const text =
     cause.form === 'noun'
       ? byTone(f, `Because of ${cause.phrase}, ${then}.`, `Owing to ${cause.phrase}, ${then}.`)
-      : `${cause.text.charAt(0).toUpperCase()}${cause.text.slice(1)}, so ${then}.`;
+      : `${capitalize(cause.text)}, so ${then}.`;
   return { text, element: 'reason' };
 }
 
 function cancel(f: Facts): Draft {
-  const leaving = LEAVES_PROCESS.has(f.reason);
+  const leaving = leavesProcess(f.reason);
   const subject =
     f.notice === 'missed'
       ? byTone(f, `Sorry I missed our interview on ${f.day}`, `Apologies for missing my interview on ${f.day}`)
@@ -166,8 +161,8 @@ function alternativeFor(f: Facts): Sentence[] {
 }
 
 function reschedule(f: Facts): Draft {
-  // Leaving the process is not a reason to move an interview; fall back to the neutral category.
-  const facts = LEAVES_PROCESS.has(f.reason) ? { ...f, reason: 'other' } : f;
+  // A reason that leaves the process is refused for a reschedule (see kind-reasons.ts), never swapped for another.
+  const facts = f;
   const subject =
     f.notice === 'missed'
       ? byTone(f, `Sorry I missed our interview: could we find another time?`, `Apologies for missing my interview: request for another time`)
@@ -255,6 +250,11 @@ function stepBack(f: Facts, what: 'decline' | 'withdraw'): Draft {
   };
 }
 
+function earlyEndReason(f: Facts): Sentence {
+  const cause = describeEarlyEnd(f);
+  return cause ? { text: `I ended our conversation early because ${cause}.`, element: 'reason' } : { text: 'I ended our conversation early.' };
+}
+
 function endEarlyFollowup(f: Facts): Draft {
   return {
     subject: byTone(f, `Following up on our ${f.roleTitle} conversation`, `Follow-up to our ${f.roleTitle} interview`),
@@ -271,7 +271,7 @@ function endEarlyFollowup(f: Facts): Draft {
         },
       ],
       [
-        { text: `I ended our conversation early because ${describeEarlyEnd(f)}.`, element: 'reason' },
+        earlyEndReason(f),
         {
           text: byTone(f, 'I wanted to say so plainly rather than leave it unexplained.', 'I wished to state this plainly rather than leave it unexplained.'),
         },
@@ -304,8 +304,8 @@ function keepInTouchNote(f: Facts): Draft {
         {
           text: byTone(
             f,
-            `${f.companyName} is still a place I'd love to work, and I'd welcome being considered for future roles on your team.`,
-            `${f.companyName} remains an organization I would be glad to join, and I would welcome being considered for future roles.`,
+            `I'd still love to work at ${f.companyName}, and I'd welcome being considered for future roles on your team.`,
+            `I would still be glad to join ${f.companyName}, and I would welcome being considered for future roles.`,
           ),
           element: 'keepDoorOpen',
         },

@@ -5,7 +5,7 @@ import { analyseText } from '../nlp/analyse-text.ts';
 import { reviewDraft } from '../review/review-draft.ts';
 import { COMPOSE_KINDS, TONES } from '../types.ts';
 import type { ComposeContext, ComposeKind, ComposeResult, Tone } from '../types.ts';
-import { composeMessage } from './compose-message.ts';
+import { composeMessage, reasonsFor } from './compose-message.ts';
 
 const START = '2026-12-10T15:00:00Z';
 /** One `now` per notice class for an interview at START. */
@@ -31,6 +31,16 @@ const REASON: Record<ComposeKind, string> = {
   reminder: 'other',
 };
 
+/** A no-show follow-up is written only after the start. */
+function possible(kind: ComposeKind, notice: Notice): boolean {
+  return kind !== 'no_show_followup' || notice === 'missed';
+}
+
+/** The notice a kind is shown at when any will do. */
+function usual(kind: ComposeKind): Notice {
+  return possible(kind, 'ample') ? 'ample' : 'missed';
+}
+
 function contextFor(kind: ComposeKind, notice: Notice, extra: Partial<ComposeContext> = {}): ComposeContext {
   return {
     candidateName: 'Jordan Lee',
@@ -54,11 +64,27 @@ function contextFor(kind: ComposeKind, notice: Notice, extra: Partial<ComposeCon
 
 function render(result: ComposeResult): string {
   const phone = result.phoneScript ? `\n--- phone script ---\n${result.phoneScript.join('\n')}` : '';
-  return `channel: ${result.channel}\nsubject: ${result.subject}\nelements: ${result.elements.join(', ')}\n\n${result.body}${phone}\n`;
+  return `channel: ${result.channel}\nsubject: ${result.subject}\nelements: ${result.elements.join(', ')}\nadvice: ${result.advice}\n\n${result.body}${phone}\n`;
 }
 
 const NOTICES = Object.keys(NOW) as Notice[];
-const CASES = COMPOSE_KINDS.flatMap((kind) => NOTICES.map((notice) => [kind, notice] as const));
+const CASES = COMPOSE_KINDS.flatMap((kind) => NOTICES.filter((notice) => possible(kind, notice)).map((notice) => [kind, notice] as const));
+
+/** Variants worth reading whole: no reason given, no number to call, a move already done, a video interview. */
+const VARIANTS: Array<[name: string, kind: ComposeKind, notice: Notice, change: Partial<ComposeContext>, tone?: Tone]> = [
+  ['no-reason', 'employer_reschedule', 'ample', { reason: undefined }],
+  ['no-reason', 'candidate_reschedule', 'adequate', { reason: undefined }],
+  ['no-reason', 'employer_cancel', 'late', { reason: undefined }],
+  ['no-phone', 'candidate_cancel', 'late', { coordinatorPhone: undefined }],
+  ['no-phone', 'employer_cancel', 'missed', { coordinatorPhone: undefined }],
+  ['done', 'employer_reschedule', 'ample', { reason: undefined, newStart: '2026-12-14T15:00:00Z', teamTimezone: 'Europe/Berlin', proposedTimes: [] }],
+  ['done-late', 'employer_reschedule', 'late', { reason: 'interviewer_unavailable', newStart: '2026-12-11T14:00:00Z', teamTimezone: 'Asia/Tokyo', proposedTimes: [] }],
+  ['done-formal', 'employer_reschedule', 'adequate', { newStart: '2026-12-14T15:00:00Z', teamTimezone: 'Europe/Berlin', proposedTimes: [], links: {} }, 'formal'],
+  ['video', 'reminder', 'adequate', { location: undefined, leaveBy: undefined, videoUrl: 'https://meet.example/abc-defg-hij' }],
+  ['closed', 'position_filled', 'ample', { reason: 'position_closed' }],
+  ['no-link', 'no_show_followup', 'missed', { links: undefined }],
+  ['policy-72-48', 'candidate_cancel', 'ample', { now: '2026-12-09T12:00:00Z', noticePolicy: { ampleHours: 72, adequateHours: 48 } }],
+];
 
 describe('composeMessage golden texts', () => {
   it.each(CASES)('%s with %s notice', async (kind, notice) => {
@@ -67,7 +93,11 @@ describe('composeMessage golden texts', () => {
   });
 
   it.each(COMPOSE_KINDS)('%s in the formal tone', async (kind) => {
-    await expect(render(composeMessage(kind, contextFor(kind, 'ample'), { tone: 'formal' }))).toMatchFileSnapshot(`./__golden__/${kind}.formal.txt`);
+    await expect(render(composeMessage(kind, contextFor(kind, usual(kind)), { tone: 'formal' }))).toMatchFileSnapshot(`./__golden__/${kind}.formal.txt`);
+  });
+
+  it.each(VARIANTS)('%s: %s with %s notice', async (name, kind, notice, change, tone = 'warm') => {
+    await expect(render(composeMessage(kind, contextFor(kind, notice, change), { tone }))).toMatchFileSnapshot(`./__golden__/${kind}.${name}.txt`);
   });
 });
 
@@ -96,13 +126,19 @@ describe('every composed message passes the reviewer', () => {
           role: fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(' ')),
           timezone: fc.constantFrom('UTC', 'America/Los_Angeles', 'Europe/London', 'Asia/Kolkata', 'Pacific/Chatham', 'Australia/Lord_Howe'),
           minutesBefore: fc.integer({ min: -120, max: 10 * 24 * 60 }),
-          reason: fc.constantFrom('medical_emergency', 'family_emergency', 'employment_change', 'accepted_offer', 'schedule_conflict', 'transportation', 'not_a_fit', 'other', 'interviewer_unavailable', 'position_closed', 'scheduling_error'),
+          reasonPick: fc.nat(),
+          withReason: fc.boolean(),
+          phone: fc.boolean(),
+          policy: fc.constantFrom(undefined, { ampleHours: 72, adequateHours: 48 }, { ampleHours: 300, adequateHours: 250 }),
           times: fc.integer({ min: 0, max: 5 }),
           keepInTouch: fc.boolean(),
           referral: fc.boolean(),
         }),
         (kind, tone, r) => {
           const start = Date.parse(START);
+          if (kind === 'no_show_followup' && r.minutesBefore > 0) return;
+          const reasons = reasonsFor(kind);
+          const reason = r.withReason || kind === 'candidate_end_early_followup' ? reasons[r.reasonPick % Math.max(1, reasons.length)] : undefined;
           const context: ComposeContext = {
             candidateName: `${r.first} ${r.last}`,
             companyName: r.company,
@@ -110,7 +146,9 @@ describe('every composed message passes the reviewer', () => {
             interviewStart: START,
             now: new Date(start - r.minutesBefore * 60_000).toISOString(),
             timezone: r.timezone,
-            reason: r.reason,
+            ...(reason ? { reason } : {}),
+            ...(r.phone ? { coordinatorPhone: '+44 20 7946 0000' } : {}),
+            ...(r.policy ? { noticePolicy: r.policy } : {}),
             proposedTimes: Array.from({ length: r.times }, (_, i) => new Date(start + (i + 3) * 86_400_000).toISOString()),
             keepInTouch: r.keepInTouch,
             ...(r.referral ? { referral: { name: `${r.last} ${r.first}`, email: 'ref@example.com' } } : {}),
@@ -119,6 +157,8 @@ describe('every composed message passes the reviewer', () => {
           const review = reviewDraft({ kind, text: result.body, context: { ...context, referral: context.referral } });
           expect(review.findings.filter((f) => f.severity === 'error')).toEqual([]);
           expect(analyseText(result.body).wordCount).toBeLessThan(180);
+          if (!reason && kind !== 'position_filled') expect(result.elements).not.toContain('reason');
+          if (!r.phone) expect(result.channel).toBe('email');
         },
       ),
       { numRuns: 150, seed: 7 },
@@ -172,7 +212,7 @@ describe('composeMessage', () => {
   it('varies its openings across kinds', () => {
     for (const tone of TONES) {
       const openings = COMPOSE_KINDS.map((kind) => {
-        const body = composeMessage(kind, contextFor(kind, 'ample'), { tone }).body;
+        const body = composeMessage(kind, contextFor(kind, usual(kind)), { tone }).body;
         return (body.split('\n\n')[1] ?? '').split(/\s+/).slice(0, 2).join(' ');
       });
       expect(new Set(openings).size, openings.join(' | ')).toBeGreaterThanOrEqual(9);

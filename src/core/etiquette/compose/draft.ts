@@ -5,11 +5,18 @@ import type { ComposeKind, MessageElement, Referral, Tone } from '../types.ts';
 export interface Facts {
   kind: ComposeKind;
   tone: Tone;
+  /** The notice class under the organization's policy. */
   notice: NoticeClass;
+  /** Milliseconds from writing to the start the notice is judged against (negative after it). */
+  msLeft: number;
+  /** The notice policy's advice to a candidate who calls something off (`classifyNotice`). */
+  noticeAdvice: string;
   candidateName: string;
   recipientName?: string;
   /** Who signs an employer message. */
   senderName: string;
+  /** How the employer introduces itself mid-sentence: "the Acme hiring team", "Dana Kim from Acme". */
+  senderIntro: string;
   companyName: string;
   roleTitle: string;
   /** The interview start in the reader's zone, zone named. */
@@ -18,14 +25,25 @@ export interface Facts {
   day: string;
   /** "New York time". */
   zone: string;
-  reason: string;
+  /** The reason code the sender gave; `undefined` when none was given, and then no reason is stated. */
+  reason?: string;
   /** Proposed times in the reader's zone, at most three. */
   proposed: string[];
+  /** A move that is already done (`employer_reschedule` with `newStart`). */
+  moved?: {
+    /** The new time in the reader's zone, zone named. */
+    when: string;
+    day: string;
+    /** The new time as the team reads it, when the team's zone writes it differently: "4:00 PM CET (Berlin time)". */
+    team?: string;
+  };
   keepInTouch?: boolean;
   referral?: Referral;
+  /** The coordinator's phone; without it no message speaks of a call. */
   coordinatorPhone?: string;
   links: { cancel?: string; reschedule?: string };
   location?: string;
+  videoUrl?: string;
   leaveBy?: string;
 }
 
@@ -55,6 +73,16 @@ export function listTimes(facts: Facts): string {
 
 export function isLateOrMissed(facts: Facts): boolean {
   return facts.notice === 'late' || facts.notice === 'missed';
+}
+
+/** Whether the sender also phones: only at short notice or later, and only with a number to call. */
+export function callsToo(facts: Facts): boolean {
+  return isLateOrMissed(facts) && facts.coordinatorPhone !== undefined;
+}
+
+/** The first letter in upper case, the rest as the user wrote it. */
+export function capitalize(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 const TITLES = /^(mr|mrs|ms|miss|mx|dr|prof)\.?$/i;

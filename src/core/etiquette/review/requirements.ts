@@ -1,3 +1,4 @@
+import { endsOpening, leavesProcess } from '../../reasons.ts';
 import type { ComposeKind, Severity } from '../types.ts';
 
 export type RequiredElement = 'gratitude' | 'reason' | 'apology' | 'alternative';
@@ -28,9 +29,11 @@ export const KIND_RULES: Record<ComposeKind, KindRules> = {
 };
 
 /**
- * Reasons after which proposing new times makes no sense: the writer is leaving the process, or the
- * position is gone.
+ * Whether proposing new times makes no sense after this reason: the writer is leaving the process, or the
+ * position is gone (both from the reasons table in `core/reasons.ts`).
  */
-export const NO_ALTERNATIVE_REASONS = new Set(['accepted_offer', 'not_a_fit', 'position_filled', 'position_closed']);
+export function owesNoAlternative(reason: string | undefined): boolean {
+  return leavesProcess(reason) || endsOpening(reason);
+}
 /** The matching reason categories the reviewer can recognise in the text itself. */
 export const NO_ALTERNATIVE_CATEGORIES = new Set(['offer', 'fit', 'closed']);
