@@ -72,6 +72,30 @@ describe('leeway compose', () => {
     }
   });
 
+  it('refuses a reason from the other side, naming the field', async () => {
+    const io = fakeIO(JSON.stringify({ ...context, reason: 'scheduling_error' }));
+    expect(await composeCommand(['candidate_cancel', '--context', '-'], io)).toBe(2);
+    expect(io.err()).toMatch(/context\.reason/);
+    expect(io.err()).toMatch(/scheduling_error/);
+    expect(io.out()).toBe('');
+  });
+
+  it('says what to do when there is no number to call: send it now', async () => {
+    const { coordinatorPhone: _, ...noPhone } = context;
+    const io = fakeIO(JSON.stringify(noPhone));
+    expect(await composeCommand(['candidate_cancel', '--context', '-'], io)).toBe(0);
+    expect(io.out()).toMatch(/^Channel: email/m);
+    expect(io.out()).toMatch(/\bsend\b[^.]*\bnow\b/i);
+    expect(io.out()).not.toMatch(/call/i);
+  });
+
+  it('takes a context with no reason', async () => {
+    const { reason: _, ...noReason } = context;
+    const io = fakeIO(JSON.stringify({ ...noReason, recipientName: undefined }));
+    expect(await composeCommand(['employer_reschedule', '--context', '-'], io)).toBe(0);
+    expect(io.out()).not.toMatch(/scheduling error/);
+  });
+
   it('prints help', async () => {
     const io = fakeIO();
     expect(await composeCommand(['--help'], io)).toBe(0);
@@ -103,6 +127,16 @@ describe('leeway review', () => {
       const io = fakeIO(stdin);
       expect(await reviewCommand([...argv], io)).toBe(2);
       expect(io.err()).not.toBe('');
+    }
+  });
+
+  it('refuses an empty or blank draft with a clear message', async () => {
+    for (const stdin of ['', '   ', '\n\t\n']) {
+      const io = fakeIO(stdin);
+      expect(await reviewCommand(['--kind', 'candidate_cancel', '-'], io)).toBe(2);
+      expect(io.err()).toMatch(/draft is empty/i);
+      expect(io.err()).toMatch(/text/i);
+      expect(io.out()).toBe('');
     }
   });
 

@@ -8,16 +8,21 @@ import { EXIT_OK, EXIT_USAGE } from './io.ts';
 
 export const COMPOSE_HELP = `Usage: leeway compose KIND --context FILE|- [--tone warm|formal] [--json]
 
-Writes a considerate message: thanks, a brief reason, an apology, an alternative and, where wanted,
-an open door and a referral, adapted to the notice given (under 24 hours: call first; a script is included).
+Writes a considerate message: thanks, the reason the sender gave (if any), an apology, an alternative and,
+where wanted, an open door and a referral, adapted to the notice given under the organization's policy
+(at short notice with a coordinatorPhone: call first; a script is included).
 
   KIND              ${COMPOSE_KINDS.join(', ')}
   --context FILE    JSON context, or - for standard input:
-                    { candidateName, recipientName?, companyName, roleTitle, interviewStart, now,
-                      timezone, reason, proposedTimes?, keepInTouch?, referral?: {name, email},
-                      coordinatorPhone?, links?: {cancel?, reschedule?}, location?, leaveBy? }
+                    { candidateName, recipientName?, senderName?, companyName, roleTitle, interviewStart,
+                      now, timezone, reason?, proposedTimes?, newStart?, teamTimezone?,
+                      noticePolicy?: {ampleHours, adequateHours}, keepInTouch?, referral?: {name, email},
+                      coordinatorPhone?, links?: {cancel?, reschedule?}, location?, videoUrl?, leaveBy? }
+                    reason: the sender's own code (a candidate's for candidate_* kinds, an employer's
+                    otherwise); without it no reason is stated. newStart (employer_reschedule): the
+                    time the interview has already moved to.
   --tone TONE       warm (default) or formal
-  --json            print { subject, body, channel, phoneScript?, elements, notice }
+  --json            print { subject, body, channel, phoneScript?, elements, notice, advice }
 `;
 
 export const REVIEW_HELP = `Usage: leeway review --kind KIND [--context FILE] [--json] FILE|-
@@ -26,7 +31,8 @@ Reviews a draft: which elements it has (gratitude, reason, apology, alternative,
 what it lacks for its kind, and what it should not say. Flagged words are marked >>>like this<<<.
 
   --kind KIND       ${COMPOSE_KINDS.join(', ')}
-  --context FILE    optional JSON { interviewStart, now, timezone?, reason?, calledAhead? } for notice checks
+  --context FILE    optional JSON { interviewStart, now, timezone?, reason?, calledAhead?,
+                    noticePolicy?: {ampleHours, adequateHours} } for notice checks
   --json            print { score, elements, findings }
   FILE              the draft, or - for standard input
 `;
@@ -95,7 +101,14 @@ function printJson(io: CliIO, value: unknown): void {
 }
 
 function formatComposed(result: ComposeResult): string {
-  const lines = [`Subject: ${result.subject}`, `Channel: ${result.channel}${result.channel === 'phone' ? ' first (call, then send this email)' : ''}`, '', result.body, ''];
+  const lines = [
+    `Subject: ${result.subject}`,
+    `Channel: ${result.channel}${result.channel === 'phone' ? ' first (call, then send this email)' : ''}`,
+    `Advice: ${result.advice}`,
+    '',
+    result.body,
+    '',
+  ];
   if (result.phoneScript) lines.push('Phone script:', ...result.phoneScript.map((line, i) => `  ${i + 1}. ${line}`), '');
   return `${lines.join('\n')}\n`;
 }
@@ -176,7 +189,8 @@ export async function reviewCommand(argv: string[], io: CliIO): Promise<number> 
     const source = positionals[0] ?? '-';
     const context = values.context ? readObject<ReviewContext>(await readJson(values.context, io, 'context'), 'context') : undefined;
     const text = await readSource(source, io, 'draft');
-    if (text.trim() === '') throw new BadInput('The draft is empty.');
+    // The reviewer's own rule: a draft of nothing but white space is no draft.
+    if (text.trim() === '') throw new BadInput('The draft is empty: give the text of the message to review, in a FILE or on standard input (-).');
     const review = reviewDraft({ kind, text, ...(context ? { context } : {}) });
     if (values.json) printJson(io, review);
     else io.stdout(formatReview(text, review));

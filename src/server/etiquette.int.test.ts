@@ -49,6 +49,55 @@ describe('POST /api/v1/compose', () => {
   });
 });
 
+describe('POST /api/v1/compose: what a message may say', () => {
+  type Problem = { code: string; errors: Array<{ path: string; message: string }> };
+  const compose = (body: unknown) => server.call('POST', '/api/v1/compose', body);
+
+  it('refuses a reason from the other side with a field error at context.reason', async () => {
+    for (const [kind, reason] of [['candidate_cancel', 'scheduling_error'], ['employer_cancel', 'family_emergency'], ['employer_reschedule', 'accepted_offer']] as const) {
+      const response = await compose({ kind, context: { ...context, reason } });
+      expect(response.status, `${kind} ${reason}`).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      const problem = (await response.json()) as Problem;
+      expect(problem.code).toBe('VALIDATION');
+      expect(problem.errors.map((e) => e.path)).toEqual(['context.reason']);
+    }
+    expect((await compose({ kind: 'candidate_end_early_followup', context: { ...context, reason: 'inappropriate_questions' } })).status).toBe(200);
+  });
+
+  it('takes no reason, and then states none', async () => {
+    const { reason: _, ...noReason } = context;
+    const response = await compose({ kind: 'employer_reschedule', context: { ...noReason, now: '2026-12-01T12:00:00Z', proposedTimes: ['2026-12-14T15:00:00Z'] } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { body: string; elements: string[] };
+    expect(body.body).not.toMatch(/scheduling error/);
+    expect(body.elements).not.toContain('reason');
+  });
+
+  it('announces a move that is done, in the candidate\'s zone and the team\'s', async () => {
+    const response = await compose({
+      kind: 'employer_reschedule',
+      context: { ...context, reason: undefined, now: '2026-12-01T12:00:00Z', newStart: '2026-12-14T15:00:00Z', teamTimezone: 'Europe/Berlin', links: { reschedule: 'https://leeway.example/c/abc' } },
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { body: string; advice: string };
+    expect(body.body).toContain('Monday, December 14 at 10:00 AM EST (New York time)');
+    expect(body.body).toContain('4:00 PM GMT+1 (Berlin time)');
+    expect(body.body).not.toMatch(/Would one of/);
+    expect(typeof body.advice).toBe('string');
+  });
+
+  it('follows the notice policy given and checks it', async () => {
+    const policy = { ampleHours: 72, adequateHours: 48 };
+    const ok = (await (await compose({ kind: 'candidate_cancel', context: { ...context, now: '2026-12-09T12:00:00Z', noticePolicy: policy } })).json()) as { notice: string; advice: string };
+    expect(ok.notice).toBe('late');
+    expect(ok.advice).toContain('27 hours');
+    const bad = await compose({ kind: 'candidate_cancel', context: { ...context, noticePolicy: { ampleHours: 24, adequateHours: 48 } } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Problem).errors.map((e) => e.path)).toEqual(['context.noticePolicy']);
+  });
+});
+
 describe('POST /api/v1/review', () => {
   it('reports elements, findings with spans, and a score', async () => {
     const text = 'hi, cant make it today. something came up. my old boss was an idiot anyway';
@@ -65,6 +114,19 @@ describe('POST /api/v1/review', () => {
     expect(text.slice(bad.start, bad.end)).toMatch(/idiot|boss/);
     expect(body.score).toBeLessThan(60);
     expect(body.elements.gratitude).toBe(false);
+  });
+});
+
+describe('POST /api/v1/review of nothing', () => {
+  it('answers 400 with a field error at text for empty or blank text', async () => {
+    for (const text of ['', '   ', '\n\t']) {
+      const response = await server.call('POST', '/api/v1/review', { kind: 'candidate_cancel', text });
+      expect(response.status, JSON.stringify(text)).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      const problem = (await response.json()) as { code: string; errors: Array<{ path: string }> };
+      expect(problem.code).toBe('VALIDATION');
+      expect(problem.errors.map((e) => e.path)).toEqual(['text']);
+    }
   });
 });
 

@@ -8,10 +8,21 @@ import {
   SEVERITIES,
   TONES,
   VERDICTS,
+  reasonProblem,
 } from '../../core/etiquette/index.ts';
 import { Email, Instant, TimeZone, WebUrl } from './common.ts';
 
 const Referral = z.object({ name: z.string().min(1).max(200), email: Email }).strict();
+
+const MAX_POLICY_HOURS = 24 * 366;
+const NoticePolicy = z
+  .object({
+    ampleHours: z.number().min(0).max(MAX_POLICY_HOURS).openapi({ description: 'At least this many hours before the start is ample notice.' }),
+    adequateHours: z.number().min(0).max(MAX_POLICY_HOURS).openapi({ description: 'At least this many hours is adequate; less is short notice.' }),
+  })
+  .strict()
+  .refine((p) => p.ampleHours > 0 && p.ampleHours >= p.adequateHours, 'ampleHours must be above 0 and at least adequateHours.')
+  .openapi({ description: "The organization's notice thresholds; defaults to 48 and 24 hours." });
 
 export const ComposeRequestSchema = z
   .object({
@@ -24,21 +35,38 @@ export const ComposeRequestSchema = z
         senderName: z.string().max(200).optional(),
         companyName: z.string().min(1).max(200),
         roleTitle: z.string().min(1).max(200),
-        interviewStart: Instant,
+        interviewStart: Instant.openapi({ description: 'The interview time the message is about; for employer_reschedule, the time moved from.' }),
         now: Instant.optional().openapi({ description: 'Defaults to the server clock.' }),
         timezone: TimeZone,
-        reason: z.string().min(1).max(100),
+        reason: z
+          .string()
+          .min(1)
+          .max(100)
+          .optional()
+          .openapi({
+            description:
+              "The sender's own reason code: a candidate reason for candidate_* kinds, an employer reason otherwise. Without one, no reason is stated. Required only for candidate_end_early_followup.",
+          }),
         proposedTimes: z.array(Instant).max(10).optional(),
+        newStart: Instant.optional().openapi({ description: 'employer_reschedule only: the time the interview has already moved to; the message announces the move as done.' }),
+        teamTimezone: TimeZone.optional().openapi({ description: "The team's zone: a new time is also written in it." }),
+        noticePolicy: NoticePolicy.optional(),
         keepInTouch: z.boolean().optional(),
         referral: Referral.optional(),
-        coordinatorPhone: z.string().max(50).optional(),
+        coordinatorPhone: z.string().max(50).optional().openapi({ description: 'Without it no message mentions a call, and the channel is email.' }),
         links: z.object({ cancel: WebUrl.optional(), reschedule: WebUrl.optional() }).strict().optional(),
         location: z.string().max(500).optional(),
+        videoUrl: WebUrl.optional(),
         leaveBy: Instant.optional(),
       })
       .strict(),
   })
   .strict()
+  .superRefine((body, ctx) => {
+    // The same rule as the composer's: a reason from the sender's side that fits the kind.
+    const problem = reasonProblem(body.kind, body.context.reason);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['context', 'reason'], message: problem });
+  })
   .openapi('ComposeRequest');
 
 export const ComposeResponseSchema = z
@@ -49,13 +77,17 @@ export const ComposeResponseSchema = z
     phoneScript: z.array(z.string()).optional(),
     elements: z.array(z.enum(MESSAGE_ELEMENTS)),
     notice: z.enum(['ample', 'adequate', 'late', 'missed']),
+    advice: z.string().openapi({ description: 'For the sender: how to send it, from the notice left and the contact data that exist.' }),
   })
   .openapi('ComposeResponse');
 
 export const ReviewRequestSchema = z
   .object({
     kind: z.enum(COMPOSE_KINDS),
-    text: z.string().max(20_000),
+    text: z
+      .string()
+      .max(20_000)
+      .refine((text) => text.trim() !== '', 'text is empty: give the draft to review.'),
     context: z
       .object({
         interviewStart: Instant.optional(),
@@ -63,6 +95,7 @@ export const ReviewRequestSchema = z
         timezone: TimeZone.optional(),
         reason: z.string().max(100).optional(),
         calledAhead: z.boolean().optional(),
+        noticePolicy: NoticePolicy.optional(),
         referral: Referral.optional(),
       })
       .strict()
