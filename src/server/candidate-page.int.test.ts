@@ -63,6 +63,20 @@ describe('the candidate page behind the link', () => {
     server.setNow('2026-12-01T12:00:00Z');
   });
 
+  it('takes another free time for an invitation without asking for a reason, and asks for other times with a note', async () => {
+    const invited = await invite({ offer: { count: 2 } });
+    const html = await (await server.app.request(invited.path)).text();
+    const pickForm = html.slice(html.indexOf('None of these work?'), html.indexOf('Ask for other times'));
+    expect(pickForm).not.toContain('name="reason"');
+    expect(html).toContain('Note for the recruiting team');
+    const start = /<option value="([^"]+)">/.exec(pickForm)![1]!;
+    const taken = await post(`${invited.path}/reschedule`, { start });
+    expect(taken.status, await taken.clone().text()).toBe(200);
+    const detail = (await (await server.call('GET', `/api/v1/interviews/${invited.id}`)).json()) as { status: string; history: Array<{ action: string; reason: string | null }> };
+    expect(detail.status).toBe('scheduled');
+    expect(detail.history.at(-1)).toMatchObject({ action: 'accepted', reason: null });
+  });
+
   it('answers a wrong link with a plain 404 page', async () => {
     const response = await server.app.request('/c/lw_cand_not-a-real-token');
     expect(response.status).toBe(404);

@@ -17,9 +17,16 @@ h1{font-size:1.5rem}section{border:1px solid #d8dde6;border-radius:8px;padding:1
 label{display:block;margin:.5rem 0}textarea,select,input[type=text],input[type=email]{width:100%;padding:.4rem}
 button{padding:.5rem 1rem;margin:.25rem 0}details{margin:.5rem 0}small{color:#555}`;
 
-function reasonSelect(): string {
-  return `<label>Reason (shared with the employer as a category only)
-<select name="reason" required><option value="" disabled selected>Choose one…</option>${CANDIDATE_REASONS.map((r) => `<option value="${e(r)}">${e(reasonLabel(r))}</option>`).join('')}</select></label>`;
+function reasonSelect(required = true): string {
+  return required
+    ? `<label>Reason (shared with the employer as a category only)
+<select name="reason" required><option value="" disabled selected>Choose one…</option>${reasonOptions()}</select></label>`
+    : `<label>Reason, if you want to give one (shared as a category only)
+<select name="reason"><option value="" selected>No reason given</option>${reasonOptions()}</select></label>`;
+}
+
+function reasonOptions(): string {
+  return `${CANDIDATE_REASONS.map((r) => `<option value="${e(r)}">${e(reasonLabel(r))}</option>`).join('')}`;
 }
 
 function form(token: string, action: string, body: string, submit: string): string {
@@ -61,8 +68,8 @@ ${interview.videoUrl ? `<p><strong>Video:</strong> <a href="${e(interview.videoU
   if (actions.includes('reschedule')) {
     const options = rescheduleTimes.map((t) => `<option value="${e(t.start)}">${e(formatWhen(new Date(t.start), zone))}</option>`).join('');
     parts.push(`<section><h2>${interview.status === 'invited' ? 'None of these work?' : 'Move it'}</h2>
-${options ? form(token, 'reschedule', `<label>Another time the whole panel is free<select name="start">${options}</select></label>${reasonSelect()}<label>Private note (only you see it)<textarea name="note" maxlength="5000"></textarea></label>`, interview.status === 'invited' ? 'Take this time' : 'Move to this time') : ''}
-${form(token, 'reschedule', '<input type="hidden" name="requestNewTimes" value="true">', 'Ask for other times')}</section>`);
+${options ? form(token, 'reschedule', `<label>Another time the whole panel is free<select name="start">${options}</select></label>${interview.status === 'invited' ? '' : reasonSelect(false)}<label>Private note (only you see it)<textarea name="note" maxlength="5000"></textarea></label>`, interview.status === 'invited' ? 'Take this time' : 'Move to this time') : ''}
+${form(token, 'reschedule', '<input type="hidden" name="requestNewTimes" value="true"><label>Note for the recruiting team (optional), such as the times that suit you<textarea name="note" maxlength="5000"></textarea></label>', 'Ask for other times')}</section>`);
   }
   if (actions.includes('cancel')) {
     const late = notice?.class === 'late' || notice?.class === 'missed';

@@ -38,6 +38,11 @@ function reason(form: Form): CandidateReason {
   return value as CandidateReason;
 }
 
+/** A reason is optional when moving: none given is none stated. */
+function optionalReason(form: Form): CandidateReason | null {
+  return form.reason ? reason(form) : null;
+}
+
 class FormError extends Error {}
 
 const ACTIONS: Record<string, (ctx: AppContext, token: string, form: Form) => Promise<CandidateActionResult>> = {
@@ -45,7 +50,7 @@ const ACTIONS: Record<string, (ctx: AppContext, token: string, form: Form) => Pr
   reschedule: (ctx, token, form) =>
     form.requestNewTimes === 'true'
       ? rescheduleByCandidate(ctx, token, { requestNewTimes: true, note: text(form, 'note') })
-      : rescheduleByCandidate(ctx, token, { start: instant(form.start), reason: reason(form), note: text(form, 'note') }),
+      : rescheduleByCandidate(ctx, token, { start: instant(form.start), reason: optionalReason(form), note: text(form, 'note') }),
   cancel: (ctx, token, form) =>
     cancelByCandidate(ctx, token, { reason: reason(form), note: text(form, 'note'), message: text(form, 'message'), calledAhead: form.calledAhead === 'true' }),
   decline: (ctx, token, form) => {
