@@ -179,7 +179,7 @@ describe('leeway serve with SMTP_URL', () => {
       expect(io.out).toContain('Delivering email over SMTP');
       const received = await smtp.waitForMessages(6, 20_000);
       expect(received.some((m) => m.calendar?.method === 'REQUEST')).toBe(true);
-      expect(received.every((m) => (m.parsed.messageId ?? '').endsWith('@leeway>'))).toBe(true);
+      expect(received.every((m) => (m.parsed.messageId ?? '').endsWith('@leeway.localhost>'))).toBe(true);
     } finally {
       await handle?.close();
       await smtp.close();

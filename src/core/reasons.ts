@@ -68,15 +68,15 @@ export function isReasonOf(side: ReasonSide, value: string): boolean {
 }
 
 export function isEmergencyReason(reason: string | null | undefined): boolean {
-  return reason != null && isReasonCode(reason) && REASONS[reason].emergency;
+  return reason !== null && reason !== undefined && isReasonCode(reason) && REASONS[reason].emergency;
 }
 
 export function leavesProcess(reason: string | null | undefined): boolean {
-  return reason != null && isReasonCode(reason) && REASONS[reason].leavesProcess;
+  return reason !== null && reason !== undefined && isReasonCode(reason) && REASONS[reason].leavesProcess;
 }
 
 export function endsOpening(reason: string | null | undefined): boolean {
-  return reason != null && isReasonCode(reason) && REASONS[reason].endsOpening;
+  return reason !== null && reason !== undefined && isReasonCode(reason) && REASONS[reason].endsOpening;
 }
 
 export function reasonLabel(reason: ReasonCode): string {
@@ -85,5 +85,5 @@ export function reasonLabel(reason: ReasonCode): string {
 
 /** The neutral phrase of a reason that was given; `null` when none was, so nothing is ever invented. */
 export function reasonPhrase(reason: string | null | undefined): string | null {
-  return reason != null && isReasonCode(reason) ? REASONS[reason].phrase : null;
+  return reason !== null && reason !== undefined && isReasonCode(reason) ? REASONS[reason].phrase : null;
 }

@@ -156,7 +156,7 @@ describe('an organization without contact addresses', () => {
       expect(concern.delivered).toBe(true);
       expect((await send('decline', { reason: 'not_a_fit' })).status).toBe(200);
       const sent = await bare.ctx.store.outbox.list(bare.organizationId, { interviewId: invited.id });
-      expect(sent.filter((m) => m.kind === 'concern' || m.kind === 'candidate_decline').map((m) => m.recipient)).toEqual(['rae@bare.test', 'rae@bare.test']);
+      expect(sent.filter((m) => m.kind === 'concern' || m.kind === 'coordinator_decline').map((m) => m.recipient)).toEqual(['rae@bare.test', 'rae@bare.test']);
       expect(sent.some((m) => m.kind === 'concern' && m.recipient === 'pan@bare.test')).toBe(false);
     } finally {
       await bare.close();

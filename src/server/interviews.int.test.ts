@@ -233,10 +233,16 @@ describe('the change-an-interview flow, end to end over HTTP and SMTP', () => {
     expect(ok).toMatchObject({ id: first.id, uid: first.uid, sequence: 1, start: '2026-12-08T15:00:00.000Z' });
     const ics = await server.call('GET', `/api/v1/interviews/${first.id}/calendar.ics`);
     expect(ics.headers.get('content-type')).toContain('text/calendar');
-    expect(summarizeCalendar(await ics.text())).toMatchObject({ method: 'REQUEST', uid: first.uid, sequence: 1 });
+    const stored = await ics.text();
+    // A calendar object to import, not an invitation: no METHOD (RFC 4791 §4.1).
+    expect(stored).not.toMatch(/^METHOD:/m);
+    expect(summarizeCalendar(stored)).toMatchObject({ uid: first.uid, sequence: 1, status: 'CONFIRMED' });
 
     const cancelled = await json<InterviewBody>(server.call('POST', `/api/v1/interviews/${first.id}/cancel`, { reason: 'interviewer_unavailable', note: 'internal only' }));
     expect(cancelled).toMatchObject({ status: 'cancelled', sequence: 2 });
+    const cancelledIcs = await (await server.call('GET', `/api/v1/interviews/${first.id}/calendar.ics`)).text();
+    expect(cancelledIcs).not.toMatch(/^METHOD:/m);
+    expect(summarizeCalendar(cancelledIcs)).toMatchObject({ uid: first.uid, sequence: 2, status: 'CANCELLED' });
     const again = await server.call('POST', `/api/v1/interviews/${first.id}/cancel`, { reason: 'interviewer_unavailable' });
     expect(again.status).toBe(409);
     expect(await again.json()).toMatchObject({ code: 'INVALID_STATE' });

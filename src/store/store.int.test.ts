@@ -48,7 +48,7 @@ describe.each(testEngines())('store on $name', (engine) => {
     const opening = await store.openings.create(orgIdForSeed, { title: 'Engineer' });
     const candidate = await store.candidates.create(orgIdForSeed, {
       name: 'Cy',
-      email: 'cy@example.com',
+      email: `cy-${Math.random().toString(36).slice(2)}@example.com`,
       timezone: 'Europe/Berlin',
     });
     return { member, opening, candidate };
@@ -162,6 +162,25 @@ describe.each(testEngines())('store on $name', (engine) => {
     // PostgreSQL resolves some of these races as deadlocks (each found after its deadlock_timeout, 1 s),
     // so a loaded machine can need several seconds here.
   }, 120_000);
+
+  it('refuses a candidate in two overlapping scheduled interviews, whatever the panels, and stores withdrawals', async () => {
+    const seed = await seedInterview();
+    const other = await store.members.create(orgId, { name: 'Di', email: `di-${Math.random().toString(36).slice(2)}@example.com`, role: 'interviewer', timezone: 'UTC', workingHours: NINE_TO_FIVE });
+    const first = await createInterview(seed, [seed.member.id], `cand-a-${Math.random()}@test`);
+    const second = await createInterview(seed, [other.id], `cand-b-${Math.random()}@test`);
+    const at = (iso: string) => new Date(iso);
+    await store.interviews.update(orgId, first.id, { status: 'scheduled', start: at('2026-12-03T15:00:00Z'), end: at('2026-12-03T16:00:00Z') }, AT);
+    // The database itself refuses, even when a use case forgets to check.
+    await expect(
+      store.transaction((tx) => tx.interviews.update(orgId, second.id, { status: 'scheduled', start: at('2026-12-03T15:30:00Z'), end: at('2026-12-03T16:30:00Z') }, AT)),
+    ).rejects.toSatisfy((e) => isDomainError(e, 'CANDIDATE_BUSY'));
+    expect(await store.interviews.candidateOverlaps(orgId, seed.candidate.id, { start: at('2026-12-03T15:30:00Z'), end: at('2026-12-03T16:30:00Z') }, second.id)).toBe(true);
+    // Back to back is fine; so is the same time once the first is withdrawn.
+    await store.interviews.update(orgId, second.id, { status: 'scheduled', start: at('2026-12-03T16:00:00Z'), end: at('2026-12-03T17:00:00Z') }, AT);
+    await store.interviews.update(orgId, first.id, { status: 'withdrawn' }, AT);
+    await store.interviews.update(orgId, second.id, { start: at('2026-12-03T15:30:00Z'), end: at('2026-12-03T16:30:00Z') }, AT);
+    expect((await store.interviews.get(orgId, first.id))?.status).toBe('withdrawn');
+  });
 
   it('keeps the panel order, filters interviews and isolates organizations', async () => {
     const seed = await seedInterview();

@@ -130,8 +130,9 @@ function phoneScriptFor(parties: InterviewParties, change: InterviewChange): str
     interviewStart: change.before.start!,
     now: change.at,
     timezone: parties.candidate.timezone,
-    reason: change.reason ?? 'other',
+    ...(change.reason ? { reason: change.reason } : {}),
     coordinatorPhone: parties.organization.contactPhone,
+    noticePolicy: parties.organization.noticePolicy,
   }).phoneScript;
 }
 

@@ -10,5 +10,5 @@ export function decisionContext(organization: Organization, now: Date): Decision
 
 /** A reason as given: a known code, or none at all — never a default standing in for a missing one. */
 export function givenReason(reason: string | null | undefined): ReasonCode | null {
-  return reason != null && isReasonCode(reason) ? reason : null;
+  return reason !== null && reason !== undefined && isReasonCode(reason) ? reason : null;
 }

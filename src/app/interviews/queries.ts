@@ -1,5 +1,5 @@
 import type { HistoryEntry, Interview } from '../../core/types.ts';
-import type { InterviewFilter, OutboxMessage } from '../../store/index.ts';
+import type { InterviewFilter } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
 import { buildCalendarFor } from '../notifications/calendar.ts';
 import { getInterviewOrThrow, loadParties } from './parties.ts';
@@ -26,14 +26,7 @@ export async function interviewCalendar(ctx: AppContext, organizationId: string,
   const interview = await getInterviewOrThrow(ctx.store, organizationId, interviewId);
   if (!interview.start || !interview.end) return null;
   const parties = await loadParties(ctx.store, interview);
-  const method = interview.status === 'scheduled' || interview.status === 'completed' || interview.status === 'no_show' || interview.status === 'ended_early' ? 'REQUEST' : 'CANCEL';
-  return buildCalendarFor(parties, method, { start: interview.start, end: interview.end, sequence: interview.sequence }, ctx.config, interview.updatedAt);
-}
-
-export function listMessages(
-  ctx: AppContext,
-  organizationId: string,
-  filter: { interviewId?: string; to?: string; kind?: string },
-): Promise<OutboxMessage[]> {
-  return ctx.store.outbox.list(organizationId, filter);
+  const standing = ['scheduled', 'completed', 'no_show', 'ended_early'].includes(interview.status);
+  // A stored object to import carries no METHOD (RFC 4791 §4.1): it is not an invitation.
+  return buildCalendarFor(parties, null, { start: interview.start, end: interview.end, sequence: interview.sequence }, ctx.config, interview.updatedAt, {}, { cancelled: !standing });
 }

@@ -12,19 +12,22 @@ export interface CalendarEvent {
 
 /**
  * The interview as an iTIP object: REQUEST while it stands (every booking and every move), CANCEL when it
- * is called off. The UID never changes and the SEQUENCE is the one the core decided.
+ * is called off; or, with no method, a plain calendar object to import (a download), marked cancelled
+ * when it is. The UID never changes and the SEQUENCE is the one the core decided.
  */
 export function buildCalendarFor(
   parties: InterviewParties,
-  method: 'REQUEST' | 'CANCEL',
+  method: 'REQUEST' | 'CANCEL' | null,
   event: CalendarEvent,
   config: AppConfig,
   dtstamp: Date,
   links: { candidate?: string } = {},
+  options: { cancelled?: boolean } = {},
 ): string {
   const { interview, candidate, panel, organization, opening } = parties;
+  const cancelled = method === 'CANCEL' || (method === null && options.cancelled === true);
   const attendees: CalendarAttendee[] = [
-    { name: candidate.name, email: candidate.email, partstat: method === 'CANCEL' ? 'DECLINED' : 'ACCEPTED', role: 'REQ-PARTICIPANT' },
+    { name: candidate.name, email: candidate.email, partstat: cancelled ? 'DECLINED' : 'ACCEPTED', role: 'REQ-PARTICIPANT' },
     ...panel.map((member) => ({
       name: member.name,
       email: member.email,
@@ -53,6 +56,6 @@ export function buildCalendarFor(
     ...(interview.videoUrl ? { url: interview.videoUrl } : {}),
     organizer: { name: organization.name, email: config.mailFrom.address },
     attendees,
-    status: method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
+    status: cancelled ? 'CANCELLED' : 'CONFIRMED',
   });
 }
