@@ -118,18 +118,3 @@ async function findSlotsIgnoringBusy(store: Store, organizationId: string, query
   });
   return slots.some((slot) => slot.start === query.from.getTime());
 }
-
-/**
- * A few slots to offer, spread over the window rather than the first N in a row, so a candidate sees
- * different days and times of day.
- */
-export function pickSpreadSlots(slots: readonly Slot[], count: number): Slot[] {
-  if (slots.length <= count) return [...slots];
-  const picked: Slot[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const index = Math.floor((i * (slots.length - 1)) / Math.max(1, count - 1));
-    const slot = slots[index];
-    if (slot && !picked.includes(slot)) picked.push(slot);
-  }
-  return picked;
-}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { isDomainError } from '../errors.ts';
+import { candidateActions } from './candidate-actions.ts';
+import { decideBooking, decideCancellation, decideClosing, decideTimesRequest, decideWithdrawal } from './decide.ts';
+import type { DecisionContext, InterviewSnapshot } from './decide.ts';
+
+const scheduled: InterviewSnapshot = { status: 'scheduled', start: new Date('2026-12-10T15:00:00Z'), end: new Date('2026-12-10T16:00:00Z'), sequence: 0, durationMinutes: 60 };
+const invited: InterviewSnapshot = { status: 'invited', start: null, end: null, sequence: 0, durationMinutes: 60 };
+const at = (iso: string, contactPhone: string | null = null): DecisionContext => ({ now: new Date(iso), policy: { ampleHours: 48, adequateHours: 24 }, contactPhone });
+
+function refusal(run: () => unknown): string | null {
+  try {
+    run();
+    return null;
+  } catch (error) {
+    return isDomainError(error) ? error.code : 'not a domain error';
+  }
+}
+
+describe('decideBooking', () => {
+  it('books an invitation without touching the sequence calendars first see', () => {
+    const change = decideBooking(invited, { by: 'candidate', start: new Date('2026-12-08T15:00:00Z') }, at('2026-12-01T12:00:00Z'))!;
+    expect(change).toMatchObject({ kind: 'booked', by: 'candidate', reason: null, notice: null, after: { status: 'scheduled', sequence: 0 } });
+  });
+
+  it('moves with the notice of the old time, a raised sequence, and only a reason that was given', () => {
+    const change = decideBooking(scheduled, { by: 'employer', start: new Date('2026-12-11T15:00:00Z') }, at('2026-12-09T15:00:00Z'))!;
+    expect(change).toMatchObject({ kind: 'moved', reason: null, notice: { class: 'adequate', hoursUntilStart: 24 }, after: { sequence: 1 } });
+  });
+
+  it('treats a move to the same time as no change', () => {
+    expect(decideBooking(scheduled, { by: 'candidate', start: scheduled.start! }, at('2026-12-01T12:00:00Z'))).toBeNull();
+  });
+
+  it('refuses a time in the past and a move after the start', () => {
+    expect(refusal(() => decideBooking(invited, { by: 'employer', start: new Date('2026-11-30T12:00:00Z') }, at('2026-12-01T12:00:00Z')))).toBe('VALIDATION');
+    expect(refusal(() => decideBooking(scheduled, { by: 'employer', start: new Date('2026-12-12T12:00:00Z') }, at('2026-12-10T15:10:00Z')))).toBe('AFTER_START');
+  });
+});
+
+describe('decideCancellation', () => {
+  it('lets a candidate cancel however late before the start, and after it only for an emergency', () => {
+    expect(decideCancellation(scheduled, { by: 'candidate', reason: 'transportation' }, at('2026-12-10T14:30:00Z')).notice?.class).toBe('late');
+    expect(refusal(() => decideCancellation(scheduled, { by: 'candidate', reason: 'transportation' }, at('2026-12-10T15:05:00Z')))).toBe('AFTER_START');
+    expect(decideCancellation(scheduled, { by: 'candidate', reason: 'medical_emergency' }, at('2026-12-10T15:05:00Z')).after.status).toBe('cancelled');
+  });
+
+  it('keeps an invitation to be declined by the candidate and taken back only by the employer', () => {
+    expect(refusal(() => decideCancellation(invited, { by: 'candidate', reason: 'schedule_conflict' }, at('2026-12-01T12:00:00Z')))).toBe('INVALID_STATE');
+    const taken = decideCancellation(invited, { by: 'employer', reason: null }, at('2026-12-01T12:00:00Z'));
+    expect(taken).toMatchObject({ notice: null, reason: null, after: { status: 'cancelled', sequence: 0 } });
+  });
+});
+
+describe('decideTimesRequest', () => {
+  it('withdraws the time and raises the sequence for the CANCEL', () => {
+    const change = decideTimesRequest(scheduled, { offered: [], note: '  Mornings only.  ' }, at('2026-12-01T12:00:00Z'));
+    expect(change).toMatchObject({ after: { status: 'invited', start: null, sequence: 1 }, reason: null, noteForRecruiter: 'Mornings only.' });
+  });
+});
+
+describe('decideWithdrawal', () => {
+  it('ends every open interview, or none when one has started without an emergency', () => {
+    const both = [{ ...scheduled, title: 'A' }, { ...invited, title: 'B' }];
+    const changes = decideWithdrawal(both, { reason: 'accepted_offer' }, at('2026-12-01T12:00:00Z'));
+    expect(changes.map((c) => c.after.status)).toEqual(['withdrawn', 'withdrawn']);
+    expect(changes[0]!.alsoEnded).toEqual([{ title: 'B', start: null }]);
+    expect(refusal(() => decideWithdrawal(both, { reason: 'accepted_offer' }, at('2026-12-10T15:30:00Z')))).toBe('AFTER_START');
+  });
+});
+
+describe('decideClosing and candidateActions', () => {
+  it('closes only once the interview has started', () => {
+    expect(refusal(() => decideClosing(scheduled, { action: 'complete' }, at('2026-12-10T14:00:00Z')))).toBe('INVALID_STATE');
+    expect(decideClosing(scheduled, { action: 'no_show', absent: { party: 'candidate' } }, at('2026-12-10T15:30:00Z')).after.status).toBe('no_show');
+  });
+
+  it('derives what a candidate may do from the lifecycle and the clock', () => {
+    expect(candidateActions(invited, new Date('2026-12-01T12:00:00Z'))).toEqual(['accept', 'reschedule', 'decline', 'withdraw', 'concern']);
+    expect(candidateActions(scheduled, new Date('2026-12-01T12:00:00Z'))).toEqual(['reschedule', 'cancel', 'withdraw', 'concern']);
+    expect(candidateActions(scheduled, new Date('2026-12-10T15:30:00Z'))).toEqual(['cancel', 'concern']);
+    expect(candidateActions({ status: 'withdrawn', start: null }, new Date('2026-12-01T12:00:00Z'))).toEqual(['concern']);
+  });
+});
