@@ -408,7 +408,8 @@ describe('what Leeway says', () => {
     const { reviewDraft } = await import('../core/etiquette/index.ts');
     const reviewKind: Record<string, 'employer_cancel' | 'employer_reschedule' | 'reminder'> = {
       employer_cancellation: 'employer_cancel',
-      reschedule: 'employer_reschedule',
+      invitation_withdrawn: 'employer_cancel',
+      moved_by_employer: 'employer_reschedule',
     };
     const messages = await server.ctx.store.outbox.list(server.organizationId, { limit: 2000 });
     expect(messages.length).toBeGreaterThan(40);
