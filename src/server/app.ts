@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { refuseNulCharacters, requireJsonBodies, requireUtf8Bodies } from './body-guards.ts';
 import type { AppContext } from '../app/context.ts';
 import { requireEmployer, scopeCandidateLink } from './auth.ts';
 import { LoginLimiter } from './login-limiter.ts';
@@ -9,6 +10,7 @@ import type { ServerEnv } from './env.ts';
 import { createErrorHandler } from './errors.ts';
 import type { ErrorLogger } from './errors.ts';
 import { idempotency } from './idempotency.ts';
+import { answerUnmatched, methodsByPath } from './method-not-allowed.ts';
 import { problem, problemResponse } from './problem.ts';
 import { registerCandidatePages } from './routes/candidate-pages.ts';
 import { registerCandidateRoutes } from './routes/candidate.ts';
@@ -31,37 +33,6 @@ export interface ServerOptions {
 }
 
 /** Candidate links carry their own credential, and signing in is how a session starts. */
-/**
- * PostgreSQL text cannot hold U+0000; no field of ours needs it. Refused at the door, whether in the
- * URL or the body, rather than as a database error deep inside a use case.
- */
-function refuseNulCharacters(): MiddlewareHandler<ServerEnv> {
-  return async (c, next) => {
-    const body = c.req.method === 'GET' || c.req.method === 'HEAD' ? '' : await c.req.text();
-    const form = (c.req.header('content-type') ?? '').includes('application/x-www-form-urlencoded');
-    if (/%00/.test(c.req.url) || body.includes('\u0000') || /\\u0000/i.test(body) || (form && /%00/.test(body))) {
-      return problemResponse(c, problem(400, 'VALIDATION', 'Text may not contain the NUL character (U+0000).'));
-    }
-    return next();
-  };
-}
-
-const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;.*)?$/i;
-
-/**
- * The API reads JSON only: a body sent as anything else would otherwise be ignored silently (and a PATCH
- * would "succeed" doing nothing), so it is refused with 415.
- */
-function requireJsonBodies(): MiddlewareHandler<ServerEnv> {
-  return async (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
-    const type = c.req.header('content-type') ?? '';
-    if (JSON_TYPE.test(type)) return next();
-    if ((await c.req.text()).trim() === '') return next();
-    return problemResponse(c, problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send request bodies as JSON (Content-Type: application/json).'));
-  };
-}
-
 function exceptCandidateLinks(middleware: MiddlewareHandler<ServerEnv>): MiddlewareHandler<ServerEnv> {
   return (c, next) =>
     c.req.path.startsWith('/api/v1/candidate/') || c.req.path === '/api/v1/session' ? next() : middleware(c, next);
@@ -100,11 +71,14 @@ export function createServerApp(options: ServerOptions): OpenAPIHono<ServerEnv> 
   });
   app.use('/api/*', limitBody);
   app.use('/c/*', limitBody);
-  app.use('/api/*', refuseNulCharacters());
   app.use('/api/*', requireJsonBodies());
+  app.use('/api/*', requireUtf8Bodies());
+  app.use('/c/*', requireUtf8Bodies());
+  app.use('/api/*', refuseNulCharacters());
   app.use('/c/*', refuseNulCharacters());
   app.onError(createErrorHandler(log));
-  app.notFound((c) => problemResponse(c, problem(404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`)));
+  // A wrong method on a known path is 405 with Allow; only an unknown path is 404.
+  app.notFound(answerUnmatched(methodsByPath(app)));
 
   registerHealthRoutes(app);
   registerSessionRoutes(app, new LoginLimiter());

@@ -118,6 +118,34 @@ describe('candidate emails', () => {
   });
 });
 
+describe('request bodies that are not UTF-8', () => {
+  it('are refused with 400 instead of being read with replacement characters', async () => {
+    const before = await (await server.call('GET', '/api/v1/organization')).json();
+    const bytes = new Uint8Array([...new TextEncoder().encode('{"name":"Ac'), 0xff, 0xfe, ...new TextEncoder().encode('me"}')]);
+    const response = await server.app.request('/api/v1/organization', {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+      body: bytes,
+    });
+    const refused = await problemOf(response, 400);
+    expect(refused.code).toBe('VALIDATION');
+    expect(refused.detail).toMatch(/UTF-8/);
+    expect(await (await server.call('GET', '/api/v1/organization')).json()).toEqual(before);
+  });
+
+  it('are refused on candidate API routes and pages too, also percent-encoded in a form', async () => {
+    const overlong = new Uint8Array([...new TextEncoder().encode('{"reason":"other","message":"'), 0xc0, 0xaf, ...new TextEncoder().encode('"}')]);
+    const api = await server.app.request('/api/v1/candidate/lw_cand_xxxxxxxxxxxxxxxx/cancel', { method: 'POST', headers: { 'content-type': 'application/json' }, body: overlong });
+    expect(api.status).toBe(400);
+    const page = await server.app.request('/c/lw_cand_xxxxxxxxxxxxxxxx/cancel', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'reason=other&message=caf%E9',
+    });
+    expect(page.status).toBe(400);
+  });
+});
+
 describe('one error vocabulary', () => {
   it('says UNAUTHORIZED for every 401: API keys, sessions and sign-in', async () => {
     expect(await problemOf(server.app.request('/api/v1/members'), 401)).toMatchObject({ code: 'UNAUTHORIZED' });
@@ -127,6 +155,48 @@ describe('one error vocabulary', () => {
       body: JSON.stringify({ email: 'nobody@acme.test', password: 'wrong' }),
     });
     expect(await problemOf(signIn, 401)).toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+});
+
+describe('a wrong method on a known path', () => {
+  it('is 405 with an Allow header and a problem document; an unknown path stays 404', async () => {
+    const ada = await created(server.call('POST', '/api/v1/members', member()));
+    const cases: Array<[string, string, string[]]> = [
+      ['DELETE', '/api/v1/organization', ['GET', 'HEAD', 'PATCH']],
+      ['PUT', `/api/v1/members/${ada.id}`, ['GET', 'HEAD', 'PATCH']],
+      ['DELETE', '/api/v1/members', ['GET', 'HEAD', 'POST']],
+      ['GET', `/api/v1/interviews/${ada.id}/cancel`, ['POST']],
+      ['POST', '/healthz', ['GET', 'HEAD']],
+      ['GET', '/api/v1/candidate/lw_cand_xxxxxxxxxxxxxxxx/cancel', ['POST']],
+      ['PUT', '/api/v1/session', ['DELETE', 'POST']],
+    ];
+    for (const [method, path, allowed] of cases) {
+      const response = await server.call(method, path, method === 'GET' ? undefined : {});
+      const refused = await problemOf(response, 405);
+      expect(refused.code, `${method} ${path}`).toBe('METHOD_NOT_ALLOWED');
+      expect(response.headers.get('allow')?.split(', ').sort(), `${method} ${path}`).toEqual(allowed);
+    }
+    await problemOf(server.call('GET', '/api/v1/nothing-here'), 404);
+    await problemOf(server.call('DELETE', '/api/v1/nothing-here'), 404);
+  });
+});
+
+describe('idempotent replays', () => {
+  it('compare the parsed JSON body: other whitespace or key order is a replay, another value is 409', async () => {
+    const email = `${unique('idem')}@acme.test`;
+    const headers = { 'idempotency-key': unique('key') };
+    const body = { name: 'Ida', email, role: 'interviewer', timezone: 'UTC', workingHours: { mon: [['09:00', '17:00']] } };
+    const first = await server.call('POST', '/api/v1/members', JSON.stringify(body), headers);
+    expect(first.status).toBe(201);
+    const reordered = `{ "workingHours": {"mon": [ ["09:00","17:00"] ]},\n  "timezone":"UTC", "role": "interviewer", "email": "${email}", "name": "Ida" }`;
+    const replay = await server.call('POST', '/api/v1/members', reordered, headers);
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(await replay.json()).toEqual(await first.json());
+    const other = await server.call('POST', '/api/v1/members', JSON.stringify({ ...body, name: 'Ida B' }), headers);
+    expect(await problemOf(other, 409)).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    const nested = await server.call('POST', '/api/v1/members', JSON.stringify({ ...body, workingHours: { mon: [['09:00', '16:00']] } }), headers);
+    await problemOf(nested, 409);
   });
 });
 

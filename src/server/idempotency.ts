@@ -13,9 +13,40 @@ interface StoredResponse {
 const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 /**
- * `Idempotency-Key` with Stripe's semantics. The request is identified by method, path and body; the
- * stored response (status and body) is replayed as it was. Responses of 5xx are not stored, so a
- * client may retry after our failure. Needs `organizationId` to be set (keys are per organization).
+ * JSON text with object keys sorted and no whitespace: two bodies that parse to the same value have the
+ * same canonical form, whatever their spacing or key order. Throws on text that is not JSON.
+ */
+export function canonicalJson(text: string): string {
+  const write = (value: unknown): string => {
+    if (Array.isArray(value)) return `[${value.map(write).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      return `{${Object.keys(record)
+        .sort()
+        .map((key) => `${JSON.stringify(key)}:${write(record[key])}`)
+        .join(',')}}`;
+    }
+    return JSON.stringify(value);
+  };
+  return write(JSON.parse(text) as unknown);
+}
+
+/**
+ * What identifies a request's body: its canonical JSON, or its exact text when it is not JSON (or too
+ * deeply nested to walk), so a replay is recognised by meaning and never by formatting.
+ */
+function bodyFingerprint(body: string): string {
+  try {
+    return `json:${canonicalJson(body)}`;
+  } catch {
+    return `text:${body}`;
+  }
+}
+
+/**
+ * `Idempotency-Key` with Stripe's semantics. The request is identified by method, path and the parsed
+ * JSON body (key order and whitespace do not matter, values do); the stored response (status and body)
+ * is replayed as it was. Responses of 5xx are not stored, so a client may retry after our failure. Needs `organizationId` to be set (keys are per organization).
  * Candidate link tokens are removed from stored responses, so a replay of a created interview carries
  * a redacted `candidateLink` (the candidate has theirs by email).
  */
@@ -29,7 +60,7 @@ export function idempotency(): MiddlewareHandler<ServerEnv> {
     const store = c.get('ctx').store;
     const body = await c.req.text();
     const scope = createHash('sha256').update(`${c.req.method} ${c.req.path}`).digest('hex');
-    const requestHash = createHash('sha256').update(body).digest('hex');
+    const requestHash = createHash('sha256').update(bodyFingerprint(body)).digest('hex');
     const identity = { organizationId: c.get('organizationId'), scope, key };
     const claim = await store.idempotency.claim({ ...identity, requestHash }, c.get('ctx').clock());
     if (claim.state === 'mismatch') {
