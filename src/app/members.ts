@@ -38,8 +38,9 @@ export async function getMember(ctx: AppContext, organizationId: string, memberI
   return member;
 }
 
-export async function listMembers(ctx: AppContext, organizationId: string): Promise<Member[]> {
-  return ctx.store.members.list(organizationId);
+/** Members in the order they were added; a page starts after the member `after`. */
+export async function listMembers(ctx: AppContext, organizationId: string, page: { limit?: number; after?: string } = {}): Promise<Member[]> {
+  return ctx.store.members.list(organizationId, page);
 }
 
 export async function updateMember(
@@ -85,13 +86,15 @@ export async function deleteBusyBlock(ctx: AppContext, organizationId: string, m
   if (!deleted) throw new DomainError('NOT_FOUND', 'No such busy block for this member.');
 }
 
+/** A member's busy blocks overlapping the window, by start; a page starts after the block `after`. */
 export async function listBusyBlocks(
   ctx: AppContext,
   organizationId: string,
   memberId: string,
   window: { from: Date; to: Date },
+  page: { limit?: number; after?: { start: Date; id: string } } = {},
 ): Promise<BusyBlock[]> {
   if (window.to.getTime() < window.from.getTime()) new FieldErrors().add('to', 'The window must not end before it starts.').throwIfAny();
   await getMember(ctx, organizationId, memberId);
-  return ctx.store.members.listBusy(organizationId, [memberId], window.from, window.to);
+  return ctx.store.members.listBusy(organizationId, [memberId], window.from, window.to, page);
 }

@@ -17,8 +17,9 @@ export async function getOpening(ctx: AppContext, organizationId: string, openin
   return opening;
 }
 
-export async function listOpenings(ctx: AppContext, organizationId: string): Promise<Opening[]> {
-  return ctx.store.openings.list(organizationId);
+/** In the order they were created; a page starts after the item `after`. */
+export async function listOpenings(ctx: AppContext, organizationId: string, page: { limit?: number; after?: string } = {}): Promise<Opening[]> {
+  return ctx.store.openings.list(organizationId, page);
 }
 
 export async function createCandidate(
@@ -53,6 +54,7 @@ export async function getCandidate(ctx: AppContext, organizationId: string, cand
   return candidate;
 }
 
-export async function listCandidates(ctx: AppContext, organizationId: string): Promise<Candidate[]> {
-  return ctx.store.candidates.list(organizationId);
+/** In the order they were created; a page starts after the item `after`. */
+export async function listCandidates(ctx: AppContext, organizationId: string, page: { limit?: number; after?: string } = {}): Promise<Candidate[]> {
+  return ctx.store.candidates.list(organizationId, page);
 }

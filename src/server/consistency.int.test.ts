@@ -158,6 +158,162 @@ describe('one error vocabulary', () => {
   });
 });
 
+describe('ids in paths and queries', () => {
+  it('answer a malformed id the same way everywhere: 400 with a field error naming it', async () => {
+    const ada = await created(server.call('POST', '/api/v1/members', member()));
+    const cases: Array<[string, string, string]> = [
+      ['GET', '/api/v1/members/abc', 'id'],
+      ['PATCH', '/api/v1/members/abc', 'id'],
+      ['GET', '/api/v1/members/abc/busy?from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z', 'id'],
+      ['DELETE', `/api/v1/members/${ada.id}/busy/abc`, 'busyId'],
+      ['GET', '/api/v1/openings/abc', 'id'],
+      ['GET', '/api/v1/candidates/abc', 'id'],
+      ['GET', '/api/v1/interviews/abc', 'id'],
+      ['GET', '/api/v1/interviews/abc/calendar.ics', 'id'],
+      ['POST', '/api/v1/interviews/abc/complete', 'id'],
+      ['GET', '/api/v1/slots?members=abc&durationMinutes=60&from=2026-12-02T00:00:00Z&to=2026-12-03T00:00:00Z', 'members'],
+      ['GET', `/api/v1/slots?members=${ada.id},abc&durationMinutes=60&from=2026-12-02T00:00:00Z&to=2026-12-03T00:00:00Z`, 'members'],
+      ['GET', '/api/v1/interviews?openingId=abc', 'openingId'],
+      ['GET', '/api/v1/interviews?candidateId=abc', 'candidateId'],
+      ['GET', '/api/v1/interviews?memberId=abc', 'memberId'],
+    ];
+    for (const [method, path, field] of cases) {
+      const body = method === 'PATCH' ? { name: 'X' } : undefined;
+      const refused = await problemOf(server.call(method, path, body), 400);
+      expect(refused.code, `${method} ${path}`).toBe('VALIDATION');
+      expect(paths(refused), `${method} ${path}`).toEqual([field]);
+    }
+  });
+
+  it('answer a well-formed id that names nothing with 404 everywhere', async () => {
+    const nobody = '7d1c3c1e-0a53-4a8e-9d7e-0b4b1d7c2f10';
+    await problemOf(server.call('GET', `/api/v1/members/${nobody}`), 404);
+    await problemOf(server.call('GET', `/api/v1/slots?members=${nobody}&durationMinutes=60&from=2026-12-02T00:00:00Z&to=2026-12-03T00:00:00Z`), 404);
+  });
+});
+
+describe('lists', () => {
+  it('validate their filters: a reversed window and bad limits or cursors are 400', async () => {
+    const reversed = await problemOf(server.call('GET', '/api/v1/interviews?from=2026-12-05T00:00:00Z&to=2026-12-01T00:00:00Z'), 400);
+    expect(paths(reversed)).toEqual(['to']);
+    for (const list of ['/api/v1/interviews', '/api/v1/members', '/api/v1/openings', '/api/v1/candidates']) {
+      for (const limit of ['0', '201', 'abc', '1.5', '-1']) {
+        expect(paths(await problemOf(server.call('GET', `${list}?limit=${limit}`), 400)), `${list} limit=${limit}`).toEqual(['limit']);
+      }
+      for (const cursor of ['abc', 'not%20a%20cursor', '%01%02', 'eyJ9', 'eyJpZCI6ImFiYyJ9']) {
+        expect(paths(await problemOf(server.call('GET', `${list}?cursor=${cursor}`), 400)), `${list} cursor=${cursor}`).toEqual(['cursor']);
+      }
+    }
+  });
+
+  it('paginate members, openings and candidates with limit, cursor and nextCursor in a stable order', async () => {
+    const org = await server.newOrganization('Paged');
+    const as = { authorization: `Bearer ${org.apiKey}` };
+    const made: Record<string, string[]> = { members: [], openings: [], candidates: [] };
+    for (let i = 0; i < 5; i += 1) {
+      made.members!.push((await created(server.call('POST', '/api/v1/members', member(), as))).id);
+      made.openings!.push((await created(server.call('POST', '/api/v1/openings', { title: `Role ${i}` }, as))).id);
+      made.candidates!.push((await created(server.call('POST', '/api/v1/candidates', candidate(), as))).id);
+    }
+    for (const list of ['members', 'openings', 'candidates']) {
+      const all = (await (await server.call('GET', `/api/v1/${list}`, undefined, as)).json()) as Record<string, unknown>;
+      expect(all.nextCursor, list).toBeNull();
+      expect((all[list] as Array<{ id: string }>).map((x) => x.id)).toEqual(made[list]);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const query: string = `limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+        const page = (await (await server.call('GET', `/api/v1/${list}?${query}`, undefined, as)).json()) as Record<string, unknown>;
+        const items = page[list] as Array<{ id: string }>;
+        expect(items.length).toBeLessThanOrEqual(2);
+        seen.push(...items.map((x) => x.id));
+        cursor = page.nextCursor as string | null;
+        pages += 1;
+      } while (cursor && pages < 10);
+      expect(seen, list).toEqual(made[list]);
+      expect(pages, list).toBe(3);
+    }
+  });
+
+  it('default to 50 items a page', async () => {
+    const org = await server.newOrganization('Many');
+    const as = { authorization: `Bearer ${org.apiKey}` };
+    for (let i = 0; i < 51; i += 1) await created(server.call('POST', '/api/v1/openings', { title: `Role ${i}` }, as));
+    const first = (await (await server.call('GET', '/api/v1/openings', undefined, as)).json()) as { openings: unknown[]; nextCursor: string | null };
+    expect(first.openings).toHaveLength(50);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const rest = (await (await server.call('GET', `/api/v1/openings?cursor=${encodeURIComponent(first.nextCursor!)}`, undefined, as)).json()) as { openings: unknown[]; nextCursor: string | null };
+    expect(rest.openings).toHaveLength(1);
+    expect(rest.nextCursor).toBeNull();
+  });
+
+  it('paginate interviews by start time, invitations without a time last, with filters kept across pages', async () => {
+    const org = await server.newOrganization('Booked');
+    const as = { authorization: `Bearer ${org.apiKey}` };
+    const ann = await created(server.call('POST', '/api/v1/members', member({ timezone: 'UTC' }), as));
+    const bob = await created(server.call('POST', '/api/v1/members', member({ timezone: 'UTC' }), as));
+    const opening = await created(server.call('POST', '/api/v1/openings', { title: 'Engineer' }, as));
+    // Two interviews start at the same time (different panels): the order between them must still be stable.
+    const plan: Array<[string | null, string]> = [
+      ['2026-12-07T10:00:00Z', ann.id],
+      ['2026-12-03T10:00:00Z', ann.id],
+      ['2026-12-04T10:00:00Z', ann.id],
+      ['2026-12-04T10:00:00Z', bob.id],
+      [null, ann.id],
+      [null, bob.id],
+    ];
+    const ids: string[] = [];
+    for (const [start, panelist] of plan) {
+      const cy = await created(server.call('POST', '/api/v1/candidates', candidate(), as));
+      const body = { openingId: opening.id, candidateId: cy.id, title: 'Screen', durationMinutes: 30, panel: [panelist], ...(start ? { start } : { offer: { count: 1 } }) };
+      ids.push((await created(server.call('POST', '/api/v1/interviews', body, as))).id);
+    }
+    const all = (await (await server.call('GET', '/api/v1/interviews', undefined, as)).json()) as { interviews: Array<{ id: string }>; nextCursor: string | null };
+    const expected = all.interviews.map((i) => i.id);
+    // By start, those without a time last; ties (same start, same creation instant) in a fixed order of their own.
+    expect(expected[0]).toBe(ids[1]);
+    expect(expected.slice(1, 3).sort()).toEqual([ids[2], ids[3]].sort());
+    expect(expected[3]).toBe(ids[0]);
+    expect(expected.slice(4).sort()).toEqual([ids[4], ids[5]].sort());
+    expect(all.nextCursor).toBeNull();
+    const again = (await (await server.call('GET', '/api/v1/interviews', undefined, as)).json()) as { interviews: Array<{ id: string }> };
+    expect(again.interviews.map((i) => i.id)).toEqual(expected);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = `limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page = (await (await server.call('GET', `/api/v1/interviews?${query}`, undefined, as)).json()) as { interviews: Array<{ id: string }>; nextCursor: string | null };
+      seen.push(...page.interviews.map((i) => i.id));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 10);
+    expect(seen).toEqual(expected);
+    expect(pages).toBe(2);
+
+    const scheduled = (await (await server.call('GET', `/api/v1/interviews?status=scheduled&limit=2`, undefined, as)).json()) as { interviews: Array<{ id: string }>; nextCursor: string };
+    expect(scheduled.interviews.map((i) => i.id)).toEqual(expected.slice(0, 2));
+    const next = (await (await server.call('GET', `/api/v1/interviews?status=scheduled&limit=2&cursor=${encodeURIComponent(scheduled.nextCursor)}`, undefined, as)).json()) as { interviews: Array<{ id: string }>; nextCursor: string | null };
+    expect(next.interviews.map((i) => i.id)).toEqual(expected.slice(2, 4));
+    expect(next.nextCursor).toBeNull();
+  });
+
+  it('paginate a member\'s busy blocks', async () => {
+    const ada = await created(server.call('POST', '/api/v1/members', member()));
+    const made: string[] = [];
+    for (const day of ['02', '03', '04']) {
+      made.push((await created(server.call('POST', `/api/v1/members/${ada.id}/busy`, { start: `2026-12-${day}T10:00:00Z`, end: `2026-12-${day}T11:00:00Z` }))).id);
+    }
+    const window = 'from=2026-12-01T00:00:00Z&to=2026-12-10T00:00:00Z';
+    const first = (await (await server.call('GET', `/api/v1/members/${ada.id}/busy?${window}&limit=2`)).json()) as { busy: Array<{ id: string }>; nextCursor: string };
+    expect(first.busy.map((b) => b.id)).toEqual(made.slice(0, 2));
+    const rest = (await (await server.call('GET', `/api/v1/members/${ada.id}/busy?${window}&limit=2&cursor=${encodeURIComponent(first.nextCursor)}`)).json()) as { busy: Array<{ id: string }>; nextCursor: string | null };
+    expect(rest.busy.map((b) => b.id)).toEqual(made.slice(2));
+    expect(rest.nextCursor).toBeNull();
+  });
+});
+
 describe('a wrong method on a known path', () => {
   it('is 405 with an Allow header and a problem document; an unknown path stays 404', async () => {
     const ada = await created(server.call('POST', '/api/v1/members', member()));

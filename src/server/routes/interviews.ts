@@ -12,69 +12,76 @@ import { getInterviewWithHistory, interviewCalendar, listInterviews } from '../.
 import { DomainError } from '../../core/errors.ts';
 import { INTERVIEW_STATUSES } from '../../core/types.ts';
 import type { ServerEnv } from '../env.ts';
-import { IdParam, IdempotencyHeader, Instant, problems } from '../schemas/common.ts';
+import { IdParam, IdempotencyHeader, Instant, Uuid, problems } from '../schemas/common.ts';
 import { EmployerCancelSchema, EndEarlySchema, InterviewInputSchema, InterviewSchema, NoShowSchema, RescheduleSchema, interviewJson } from '../schemas/interview.ts';
+import { Limit, NextCursor, cursorParam, pageOf, pageRequest } from '../schemas/pagination.ts';
 import { jsonBody, jsonContent, security } from '../schemas/route-helpers.ts';
 
 const tags = ['interviews'];
 const interviewContent = jsonContent(InterviewSchema);
 
 const createInterviewRoute = createRoute({
-  method: 'post', path: '/api/v1/interviews', tags, security,
+  method: 'post', path: '/api/v1/interviews', operationId: 'createInterview', tags, security,
   summary: 'Book an interview at once (start) or invite the candidate to pick from offered times',
   request: jsonBody(InterviewInputSchema),
   responses: { 201: { description: 'Created', content: interviewContent }, ...problems(400, 401, 404, 409, 422) },
 });
 
 const listInterviewsRoute = createRoute({
-  method: 'get', path: '/api/v1/interviews', tags, security, summary: 'Interviews, by start time',
+  method: 'get', path: '/api/v1/interviews', operationId: 'listInterviews', tags, security,
+  summary: 'Interviews by start time (those without a time last), filtered and a page at a time',
   request: {
     query: z.object({
       status: z.enum(INTERVIEW_STATUSES).optional(),
-      openingId: z.string().optional(),
-      candidateId: z.string().optional(),
-      memberId: z.string().optional(),
-      from: Instant.optional(),
-      to: Instant.optional(),
+      openingId: Uuid.optional(),
+      candidateId: Uuid.optional(),
+      memberId: Uuid.optional(),
+      from: Instant.optional().openapi({ description: 'Interviews ending after this instant.' }),
+      to: Instant.optional().openapi({ description: 'Interviews starting before this instant; not before from.' }),
+      limit: Limit,
+      cursor: cursorParam(),
     }),
   },
-  responses: { 200: { description: 'Interviews', content: jsonContent(z.object({ interviews: z.array(InterviewSchema) })) }, ...problems(400, 401) },
+  responses: {
+    200: { description: 'A page of interviews', content: jsonContent(z.object({ interviews: z.array(InterviewSchema), nextCursor: NextCursor })) },
+    ...problems(400, 401),
+  },
 });
 
 const getInterviewRoute = createRoute({
-  method: 'get', path: '/api/v1/interviews/{id}', tags, security, summary: 'One interview with its history',
+  method: 'get', path: '/api/v1/interviews/{id}', operationId: 'getInterview', tags, security, summary: 'One interview with its history',
   request: { params: IdParam },
   responses: { 200: { description: 'The interview', content: interviewContent }, ...problems(400, 401, 404) },
 });
 
 const calendarRoute = createRoute({
-  method: 'get', path: '/api/v1/interviews/{id}/calendar.ics', tags, security, summary: 'The current iCalendar object',
+  method: 'get', path: '/api/v1/interviews/{id}/calendar.ics', operationId: 'getInterviewCalendar', tags, security, summary: 'The current iCalendar object',
   request: { params: IdParam },
   responses: {
     200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } },
-    ...problems(401, 404),
+    ...problems(400, 401, 404),
   },
 });
 
 const actionResponses = { 200: { description: 'The updated interview', content: interviewContent }, ...problems(400, 401, 404, 409, 422) };
 
-function action<T extends z.ZodType>(path: string, summary: string, schema: T) {
+function action<T extends z.ZodType>(path: string, operationId: string, summary: string, schema: T) {
   return createRoute({
-    method: 'post', path: `/api/v1/interviews/{id}/${path}`, tags, security, summary,
+    method: 'post', path: `/api/v1/interviews/{id}/${path}`, operationId, tags, security, summary,
     request: { params: IdParam, ...jsonBody(schema) },
     responses: actionResponses,
   });
 }
 
-const cancelRoute = action('cancel', 'Cancel (employer side): the candidate gets an apology and every calendar is cleared', EmployerCancelSchema);
-const rescheduleRoute = action('reschedule', 'Move to another time: same id and uid, sequence + 1; 409 SLOT_TAKEN with nothing changed', RescheduleSchema);
-const noShowRoute = action('no-show', 'Record a no-show by either party', NoShowSchema);
+const cancelRoute = action('cancel', 'cancelInterview', 'Cancel (employer side): the candidate gets an apology and every calendar is cleared', EmployerCancelSchema);
+const rescheduleRoute = action('reschedule', 'rescheduleInterview', 'Move to another time: same id and uid, sequence + 1; 409 SLOT_TAKEN with nothing changed', RescheduleSchema);
+const noShowRoute = action('no-show', 'recordNoShow', 'Record a no-show by either party', NoShowSchema);
 const completeRoute = createRoute({
-  method: 'post', path: '/api/v1/interviews/{id}/complete', tags, security, summary: 'Mark as completed',
+  method: 'post', path: '/api/v1/interviews/{id}/complete', operationId: 'completeInterview', tags, security, summary: 'Mark as completed',
   request: { params: IdParam, headers: IdempotencyHeader },
   responses: actionResponses,
 });
-const endEarlyRoute = action('end-early', 'Record that the interview ended early, by whom and why', EndEarlySchema);
+const endEarlyRoute = action('end-early', 'endInterviewEarly', 'Record that the interview ended early, by whom and why', EndEarlySchema);
 
 export function registerInterviewRoutes(app: OpenAPIHono<ServerEnv>): void {
   app.openapi(createInterviewRoute, async (c) => {
@@ -103,6 +110,9 @@ export function registerInterviewRoutes(app: OpenAPIHono<ServerEnv>): void {
 
   app.openapi(listInterviewsRoute, async (c) => {
     const q = c.req.valid('query');
+    if (q.from && q.to && Date.parse(q.to) < Date.parse(q.from)) {
+      throw new DomainError('VALIDATION', 'The request has invalid fields.', { errors: [{ path: 'to', message: 'The window must not end before it starts.' }] });
+    }
     const interviews = await listInterviews(c.get('ctx'), c.get('organizationId'), {
       ...(q.status ? { status: q.status } : {}),
       ...(q.openingId ? { openingId: q.openingId } : {}),
@@ -110,8 +120,10 @@ export function registerInterviewRoutes(app: OpenAPIHono<ServerEnv>): void {
       ...(q.memberId ? { memberId: q.memberId } : {}),
       ...(q.from ? { from: new Date(q.from) } : {}),
       ...(q.to ? { to: new Date(q.to) } : {}),
+      ...pageRequest(q),
     });
-    return c.json({ interviews: interviews.map((i) => interviewJson(i)) }, 200);
+    const page = pageOf(interviews, q.limit, (i) => ({ id: i.id }));
+    return c.json({ interviews: page.items.map((i) => interviewJson(i)), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(getInterviewRoute, async (c) => {

@@ -10,7 +10,7 @@ import {
   updateMember,
 } from '../../app/members.ts';
 import type { ServerEnv } from '../env.ts';
-import { IdParam, IdempotencyHeader, Instant, problems } from '../schemas/common.ts';
+import { IdParam, IdempotencyHeader, Instant, Uuid, problems } from '../schemas/common.ts';
 import {
   BusyInputSchema,
   BusySchema,
@@ -20,39 +20,41 @@ import {
   busyJson,
   memberJson,
 } from '../schemas/member.ts';
+import { Limit, NextCursor, cursorParam, decodeCursor, pageOf, pageRequest } from '../schemas/pagination.ts';
+import { jsonBody, jsonContent, security } from '../schemas/route-helpers.ts';
 
-const security = [{ Bearer: [] }];
 const tags = ['members'];
-const memberContent = { 'application/json': { schema: MemberSchema } };
+const memberContent = jsonContent(MemberSchema);
 
 const createMemberRoute = createRoute({
   method: 'post',
   path: '/api/v1/members',
+  operationId: 'createMember',
   tags,
   summary: 'Add an interviewer, recruiter or admin',
   security,
-  request: {
-    headers: IdempotencyHeader,
-    body: { required: true, content: { 'application/json': { schema: MemberInputSchema } } },
-  },
+  request: jsonBody(MemberInputSchema),
   responses: { 201: { description: 'Created', content: memberContent }, ...problems(400, 401, 409) },
 });
 
 const listMembersRoute = createRoute({
   method: 'get',
   path: '/api/v1/members',
+  operationId: 'listMembers',
   tags,
-  summary: 'All members of the organization',
+  summary: 'Members of the organization, in the order they were added',
   security,
+  request: { query: z.object({ limit: Limit, cursor: cursorParam() }) },
   responses: {
-    200: { description: 'Members', content: { 'application/json': { schema: z.object({ members: z.array(MemberSchema) }) } } },
-    ...problems(401),
+    200: { description: 'A page of members', content: jsonContent(z.object({ members: z.array(MemberSchema), nextCursor: NextCursor })) },
+    ...problems(400, 401),
   },
 });
 
 const getMemberRoute = createRoute({
   method: 'get',
   path: '/api/v1/members/{id}',
+  operationId: 'getMember',
   tags,
   summary: 'One member',
   security,
@@ -63,30 +65,24 @@ const getMemberRoute = createRoute({
 const patchMemberRoute = createRoute({
   method: 'patch',
   path: '/api/v1/members/{id}',
+  operationId: 'updateMember',
   tags,
   summary: 'Change a member',
   security,
-  request: {
-    params: IdParam,
-    headers: IdempotencyHeader,
-    body: { required: true, content: { 'application/json': { schema: MemberPatchSchema } } },
-  },
+  request: { params: IdParam, ...jsonBody(MemberPatchSchema) },
   responses: { 200: { description: 'The member', content: memberContent }, ...problems(400, 401, 404, 409) },
 });
 
 const addBusyRoute = createRoute({
   method: 'post',
   path: '/api/v1/members/{id}/busy',
+  operationId: 'addBusyBlock',
   tags,
   summary: 'Mark a member busy for a time',
   security,
-  request: {
-    params: IdParam,
-    headers: IdempotencyHeader,
-    body: { required: true, content: { 'application/json': { schema: BusyInputSchema } } },
-  },
+  request: { params: IdParam, ...jsonBody(BusyInputSchema) },
   responses: {
-    201: { description: 'Created', content: { 'application/json': { schema: BusySchema } } },
+    201: { description: 'Created', content: jsonContent(BusySchema) },
     ...problems(400, 401, 404),
   },
 });
@@ -94,12 +90,13 @@ const addBusyRoute = createRoute({
 const listBusyRoute = createRoute({
   method: 'get',
   path: '/api/v1/members/{id}/busy',
+  operationId: 'listBusyBlocks',
   tags,
-  summary: "A member's busy blocks overlapping a window",
+  summary: "A member's busy blocks overlapping a window, by start",
   security,
-  request: { params: IdParam, query: z.object({ from: Instant, to: Instant }) },
+  request: { params: IdParam, query: z.object({ from: Instant, to: Instant, limit: Limit, cursor: cursorParam(true) }) },
   responses: {
-    200: { description: 'Busy blocks', content: { 'application/json': { schema: z.object({ busy: z.array(BusySchema) }) } } },
+    200: { description: 'A page of busy blocks', content: jsonContent(z.object({ busy: z.array(BusySchema), nextCursor: NextCursor })) },
     ...problems(400, 401, 404),
   },
 });
@@ -107,11 +104,12 @@ const listBusyRoute = createRoute({
 const deleteBusyRoute = createRoute({
   method: 'delete',
   path: '/api/v1/members/{id}/busy/{busyId}',
+  operationId: 'deleteBusyBlock',
   tags,
   summary: 'Remove a busy block',
   security,
   request: {
-    params: z.object({ id: z.uuid(), busyId: z.uuid().openapi({ param: { name: 'busyId', in: 'path' } }) }),
+    params: z.object({ id: Uuid.openapi({ param: { name: 'id', in: 'path' } }), busyId: Uuid.openapi({ param: { name: 'busyId', in: 'path' } }) }),
     headers: IdempotencyHeader,
   },
   responses: { 204: { description: 'Removed' }, ...problems(400, 401, 404) },
@@ -124,8 +122,9 @@ export function registerMemberRoutes(app: OpenAPIHono<ServerEnv>): void {
   });
 
   app.openapi(listMembersRoute, async (c) => {
-    const members = await listMembers(c.get('ctx'), c.get('organizationId'));
-    return c.json({ members: members.map(memberJson) }, 200);
+    const query = c.req.valid('query');
+    const page = pageOf(await listMembers(c.get('ctx'), c.get('organizationId'), pageRequest(query)), query.limit, (member) => ({ id: member.id }));
+    return c.json({ members: page.items.map(memberJson), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(getMemberRoute, async (c) => {
@@ -149,12 +148,17 @@ export function registerMemberRoutes(app: OpenAPIHono<ServerEnv>): void {
   });
 
   app.openapi(listBusyRoute, async (c) => {
-    const { from, to } = c.req.valid('query');
-    const busy = await listBusyBlocks(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id, {
-      from: new Date(from),
-      to: new Date(to),
-    });
-    return c.json({ busy: busy.map(busyJson) }, 200);
+    const { from, to, limit, cursor } = c.req.valid('query');
+    const position = cursor ? decodeCursor(cursor, true) : null;
+    const busy = await listBusyBlocks(
+      c.get('ctx'),
+      c.get('organizationId'),
+      c.req.valid('param').id,
+      { from: new Date(from), to: new Date(to) },
+      { limit: limit + 1, ...(position?.at ? { after: { start: new Date(position.at), id: position.id } } : {}) },
+    );
+    const page = pageOf(busy, limit, (block) => ({ id: block.id, at: block.start.toISOString() }));
+    return c.json({ busy: page.items.map(busyJson), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(deleteBusyRoute, async (c) => {

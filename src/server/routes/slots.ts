@@ -2,11 +2,20 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { findFreePanelSlots } from '../../app/slots.ts';
 import type { ServerEnv } from '../env.ts';
-import { Instant, problems } from '../schemas/common.ts';
+import { Instant, Uuid, problems } from '../schemas/common.ts';
 import { jsonContent, security } from '../schemas/route-helpers.ts';
 
 const SlotsQuery = z.object({
-  members: z.string().min(1).openapi({ description: 'Comma-separated member ids: the whole panel.' }),
+  members: z
+    .string()
+    .min(1)
+    .superRefine((value, ctx) => {
+      // Each id is checked like an id in a path, so `members=abc` is a 400 here as `/members/abc` is.
+      for (const id of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+        if (!Uuid.safeParse(id).success) ctx.addIssue({ code: 'custom', message: `"${id.slice(0, 60)}" is not a member id: ids are UUIDs.` });
+      }
+    })
+    .openapi({ description: 'Comma-separated member ids: the whole panel.' }),
   durationMinutes: z.coerce.number().int().min(5).max(1440),
   from: Instant,
   to: Instant,
@@ -14,7 +23,7 @@ const SlotsQuery = z.object({
 });
 
 const slotsRoute = createRoute({
-  method: 'get', path: '/api/v1/slots', tags: ['slots'], security,
+  method: 'get', path: '/api/v1/slots', operationId: 'findSlots', tags: ['slots'], security,
   summary: 'Times when every listed member is free',
   description: 'Inside each member\'s working hours in their own zone, not busy, not booked (buffers kept), on the step grid of the window\'s start.',
   request: { query: SlotsQuery },

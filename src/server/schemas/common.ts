@@ -39,7 +39,10 @@ export const Id = z.string().openapi({ example: '6f1c2c1e-0a53-4a8e-9d7e-0b4b1d7
 
 export const Email = z.email().max(320);
 
-export const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+/** An id in a path, a query or a body: every place answers a malformed one with the same 400 field error. */
+export const Uuid = z.uuid('Not an id: ids are UUIDs such as 6f1c2c1e-0a53-4a8e-9d7e-0b4b1d7c2f10.');
+
+export const IdParam = z.object({ id: Uuid.openapi({ param: { name: 'id', in: 'path' } }) });
 
 export const ProblemSchema = z
   .object({
@@ -54,8 +57,22 @@ export const ProblemSchema = z
 
 export const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 
+/** What each error status means in this API, for the responses of the OpenAPI document. */
+export const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid request: every field error at once, in `errors`',
+  401: 'No valid API key or session (code UNAUTHORIZED)',
+  403: 'A session change without its X-CSRF-Token',
+  404: 'No such record in this organization, or no such link',
+  405: 'The path does not answer this method; see Allow',
+  409: 'Conflict: taken, illegal in the current state, a duplicate or a reused Idempotency-Key',
+  413: 'The body is larger than 256 KiB',
+  415: 'The body is not JSON',
+  422: 'Outside the availability of the people involved',
+  429: 'Too many attempts',
+};
+
 export function problems(...statuses: number[]): Record<number, { description: string; content: typeof problemContent }> {
-  return Object.fromEntries(statuses.map((s) => [s, { description: 'Problem', content: problemContent }]));
+  return Object.fromEntries(statuses.map((s) => [s, { description: PROBLEM_DESCRIPTIONS[s] ?? 'Problem', content: problemContent }]));
 }
 
 export const IdempotencyHeader = z.object({

@@ -3,7 +3,7 @@ import { CANDIDATE_REASONS, EMPLOYER_REASONS } from '../../core/reasons.ts';
 import { INTERVIEW_STATUSES } from '../../core/types.ts';
 import type { Candidate, HistoryEntry, Interview, Opening } from '../../core/types.ts';
 import type { OutboxMessage } from '../../store/index.ts';
-import { Email, Instant, Phone, TimeZone, WebUrl } from './common.ts';
+import { Email, Instant, Phone, TimeZone, Uuid, WebUrl } from './common.ts';
 
 export const OpeningInputSchema = z
   .object({
@@ -41,11 +41,11 @@ export const CandidateSchema = z
 
 export const InterviewInputSchema = z
   .object({
-    openingId: z.uuid(),
-    candidateId: z.uuid(),
+    openingId: Uuid,
+    candidateId: Uuid,
     title: z.string().trim().min(1).max(200),
     durationMinutes: z.number().int().min(5).max(1440),
-    panel: z.array(z.uuid()).min(1).max(20),
+    panel: z.array(Uuid).min(1).max(20),
     location: z.string().max(500).nullable().optional(),
     videoUrl: WebUrl.nullable().optional(),
     start: Instant.optional(),
@@ -110,7 +110,7 @@ export const RescheduleSchema = z
   .openapi('EmployerReschedule');
 
 export const NoShowSchema = z
-  .object({ party: z.enum(['candidate', 'interviewer']), memberId: z.uuid().nullable().optional() })
+  .object({ party: z.enum(['candidate', 'interviewer']), memberId: Uuid.nullable().optional() })
   .strict()
   .openapi('NoShow');
 

@@ -48,13 +48,13 @@ export async function snapshot(server: TestServer, memberIds: readonly string[])
   };
   const parts: unknown[] = [
     await get('/api/v1/organization'),
-    await get('/api/v1/members'),
-    await get('/api/v1/openings'),
-    await get('/api/v1/candidates'),
-    await get('/api/v1/interviews'),
+    await get('/api/v1/members?limit=200'),
+    await get('/api/v1/openings?limit=200'),
+    await get('/api/v1/candidates?limit=200'),
+    await get('/api/v1/interviews?limit=200'),
     await get('/api/v1/messages'),
   ];
-  for (const id of memberIds) parts.push(await get(`/api/v1/members/${id}/busy?from=2000-01-01T00:00:00Z&to=2199-01-01T00:00:00Z`));
+  for (const id of memberIds) parts.push(await get(`/api/v1/members/${id}/busy?from=2000-01-01T00:00:00Z&to=2199-01-01T00:00:00Z&limit=200`));
   return JSON.stringify(parts);
 }
 

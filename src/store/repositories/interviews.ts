@@ -37,6 +37,8 @@ export interface InterviewFilter {
   from?: Date;
   to?: Date;
   limit?: number;
+  /** A page starts after this interview (in the list's order); one that is not in the organization gives an empty page. */
+  after?: string;
 }
 
 export interface NewHistoryEntry {
@@ -200,9 +202,19 @@ export class InterviewRepository {
     }
     if (filter.from) query = query.where('interviews.endAt', '>', filter.from);
     if (filter.to) query = query.where('interviews.startAt', '<', filter.to);
+    // By start, interviews without a time last; then by creation and id, so the order is total and a
+    // page can start right after any interview.
+    const position = sql`(coalesce(interviews.start_at, 'infinity'::timestamptz), interviews.created_at, interviews.id)`;
+    if (filter.after !== undefined) {
+      if (!isUuid(filter.after)) return [];
+      query = query.where(
+        sql<boolean>`${position} > (SELECT coalesce(i.start_at, 'infinity'::timestamptz), i.created_at, i.id FROM interviews i WHERE i.organization_id = ${organizationId} AND i.id = ${filter.after})`,
+      );
+    }
     const rows = await query
-      .orderBy('interviews.startAt', (ob) => ob.asc().nullsLast())
+      .orderBy(sql`coalesce(interviews.start_at, 'infinity'::timestamptz)`)
       .orderBy('interviews.createdAt')
+      .orderBy('interviews.id')
       .limit(filter.limit ?? 500)
       .execute();
     const panels = await this.panelsOf(

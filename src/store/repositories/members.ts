@@ -92,14 +92,20 @@ export class MemberRepository {
     return valid.flatMap((id) => byId.get(id) ?? []);
   }
 
-  async list(organizationId: string): Promise<Member[]> {
-    const rows = await this.db
-      .selectFrom('members')
-      .select(COLUMNS)
-      .where('organizationId', '=', organizationId)
-      .orderBy('createdAt')
-      .orderBy('id')
-      .execute();
+  /**
+   * Members in the order they were added (ties by id). A page starts after the member `after` (a cursor
+   * that names no member of the organization gives an empty page) and holds at most `limit`.
+   */
+  async list(organizationId: string, page: { limit?: number; after?: string } = {}): Promise<Member[]> {
+    let query = this.db.selectFrom('members').select(COLUMNS).where('organizationId', '=', organizationId);
+    if (page.after !== undefined) {
+      if (!isUuid(page.after)) return [];
+      query = query.where(
+        sql<boolean>`(members.created_at, members.id) > (SELECT m.created_at, m.id FROM members m WHERE m.organization_id = ${organizationId} AND m.id = ${page.after})`,
+      );
+    }
+    if (page.limit !== undefined) query = query.limit(page.limit);
+    const rows = await query.orderBy('createdAt').orderBy('id').execute();
     return rows.map(toMember);
   }
 
@@ -147,19 +153,32 @@ export class MemberRepository {
     return Number(result.numDeletedRows) > 0;
   }
 
-  /** Busy blocks of these members that overlap the window. */
-  async listBusy(organizationId: string, memberIds: readonly string[], from: Date, to: Date): Promise<BusyBlock[]> {
+  /**
+   * Busy blocks of these members that overlap the window, by start (ties by id). A page starts after the
+   * block `after` (its start and id, so the cursor outlives the block) and holds at most `limit`.
+   */
+  async listBusy(
+    organizationId: string,
+    memberIds: readonly string[],
+    from: Date,
+    to: Date,
+    page: { limit?: number; after?: { start: Date; id: string } } = {},
+  ): Promise<BusyBlock[]> {
     const valid = memberIds.filter(isUuid);
     if (valid.length === 0) return [];
-    return this.db
+    let query = this.db
       .selectFrom('busyBlocks')
       .select(['id', 'organizationId', 'memberId', 'title'])
       .select(sql<Date>`lower(during)`.as('start'))
       .select(sql<Date>`upper(during)`.as('end'))
       .where('organizationId', '=', organizationId)
       .where('memberId', 'in', valid)
-      .where(sql<boolean>`during && ${timeRange(from, to)}`)
-      .orderBy(sql`lower(during)`)
-      .execute();
+      .where(sql<boolean>`during && ${timeRange(from, to)}`);
+    if (page.after !== undefined) {
+      if (!isUuid(page.after.id)) return [];
+      query = query.where(sql<boolean>`(lower(during), id) > (${page.after.start.toISOString()}::timestamptz, ${page.after.id}::uuid)`);
+    }
+    if (page.limit !== undefined) query = query.limit(page.limit);
+    return query.orderBy(sql`lower(during)`).orderBy('id').execute();
   }
 }

@@ -32,13 +32,17 @@ export class OpeningRepository {
     return row ? { ...row, status: row.status as OpeningStatus } : null;
   }
 
-  async list(organizationId: string): Promise<Opening[]> {
-    const rows = await this.db
-      .selectFrom('openings')
-      .select(OPENING_COLUMNS)
-      .where('organizationId', '=', organizationId)
-      .orderBy('createdAt')
-      .execute();
+  /** Openings in the order they were created (ties by id); a page starts after the opening `after`. */
+  async list(organizationId: string, page: { limit?: number; after?: string } = {}): Promise<Opening[]> {
+    let query = this.db.selectFrom('openings').select(OPENING_COLUMNS).where('organizationId', '=', organizationId);
+    if (page.after !== undefined) {
+      if (!isUuid(page.after)) return [];
+      query = query.where(
+        sql<boolean>`(openings.created_at, openings.id) > (SELECT o.created_at, o.id FROM openings o WHERE o.organization_id = ${organizationId} AND o.id = ${page.after})`,
+      );
+    }
+    if (page.limit !== undefined) query = query.limit(page.limit);
+    const rows = await query.orderBy('createdAt').orderBy('id').execute();
     return rows.map((row) => ({ ...row, status: row.status as OpeningStatus }));
   }
 
@@ -101,12 +105,16 @@ export class CandidateRepository {
     return row ?? null;
   }
 
-  async list(organizationId: string): Promise<Candidate[]> {
-    return this.db
-      .selectFrom('candidates')
-      .select(CANDIDATE_COLUMNS)
-      .where('organizationId', '=', organizationId)
-      .orderBy('createdAt')
-      .execute();
+  /** Candidates in the order they were added (ties by id); a page starts after the candidate `after`. */
+  async list(organizationId: string, page: { limit?: number; after?: string } = {}): Promise<Candidate[]> {
+    let query = this.db.selectFrom('candidates').select(CANDIDATE_COLUMNS).where('organizationId', '=', organizationId);
+    if (page.after !== undefined) {
+      if (!isUuid(page.after)) return [];
+      query = query.where(
+        sql<boolean>`(candidates.created_at, candidates.id) > (SELECT c.created_at, c.id FROM candidates c WHERE c.organization_id = ${organizationId} AND c.id = ${page.after})`,
+      );
+    }
+    if (page.limit !== undefined) query = query.limit(page.limit);
+    return query.orderBy('createdAt').orderBy('id').execute();
   }
 }
