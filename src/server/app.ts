@@ -11,6 +11,8 @@ import { createErrorHandler } from './errors.ts';
 import type { ErrorLogger } from './errors.ts';
 import { idempotency } from './idempotency.ts';
 import { answerUnmatched, methodsByPath } from './method-not-allowed.ts';
+import { registerOpenApiDocument } from './openapi.ts';
+import { isEmployerPath } from './public-paths.ts';
 import { problem, problemResponse } from './problem.ts';
 import { registerCandidatePages } from './routes/candidate-pages.ts';
 import { registerCandidateRoutes } from './routes/candidate.ts';
@@ -34,8 +36,7 @@ export interface ServerOptions {
 
 /** Candidate links carry their own credential, and signing in is how a session starts. */
 function exceptCandidateLinks(middleware: MiddlewareHandler<ServerEnv>): MiddlewareHandler<ServerEnv> {
-  return (c, next) =>
-    c.req.path.startsWith('/api/v1/candidate/') || c.req.path === '/api/v1/session' ? next() : middleware(c, next);
+  return (c, next) => (isEmployerPath(c.req.path) ? middleware(c, next) : next());
 }
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -98,18 +99,6 @@ export function createServerApp(options: ServerOptions): OpenAPIHono<ServerEnv> 
   registerEtiquetteRoutes(app);
   registerCandidatePages(app);
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'An API key of one organization (`leeway org create` or `leeway key create`).',
-  });
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Leeway API',
-      version: options.version ?? '1.0.0',
-      description: 'Interview scheduling in which cancelling, rescheduling and declining are first-class.',
-    },
-  });
+  registerOpenApiDocument(app, { version: options.version ?? '1.0.0', publicUrl: options.ctx.config.publicUrl });
   return app;
 }

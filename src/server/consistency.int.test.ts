@@ -356,3 +356,59 @@ describe('idempotent replays', () => {
   });
 });
 
+interface Operation {
+  operationId?: string;
+  security?: Array<Record<string, string[]>>;
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+}
+
+describe('the OpenAPI document', () => {
+  const load = async () => {
+    const response = await server.app.request('/openapi.json');
+    expect(response.status).toBe(200);
+    return (await response.json()) as {
+      servers?: Array<{ url: string }>;
+      paths: Record<string, Record<string, Operation>>;
+      components: { securitySchemes: Record<string, Record<string, string>> };
+    };
+  };
+  const operations = (doc: Awaited<ReturnType<typeof load>>) =>
+    Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
+
+  it('gives every operation a unique operationId and names the servers', async () => {
+    const doc = await load();
+    const ids = operations(doc).map(({ op }) => op.operationId);
+    expect(ids.every((id) => typeof id === 'string' && /^[A-Za-z][A-Za-z0-9]*$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(doc.servers?.map((s) => s.url)).toEqual([server.ctx.config.publicUrl]);
+    expect(operations(doc).find(({ path, method }) => path === '/api/v1/members' && method === 'get')?.op.operationId).toBe('listMembers');
+  });
+
+  it('declares the session cookie and CSRF token and uses them where a session is accepted; public operations say so', async () => {
+    const doc = await load();
+    expect(doc.components.securitySchemes.SessionCookie).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'leeway_session' });
+    expect(doc.components.securitySchemes.CsrfToken).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' });
+    const publicOps = new Set(['get /healthz', 'get /openapi.json', 'post /api/v1/session', 'delete /api/v1/session']);
+    for (const { path, method, op } of operations(doc)) {
+      const label = `${method} ${path}`;
+      if (publicOps.has(label) || path.startsWith('/api/v1/candidate/')) {
+        expect(op.security, label).toEqual([]);
+      } else if (method === 'get') {
+        expect(op.security, label).toEqual([{ Bearer: [] }, { SessionCookie: [] }]);
+      } else {
+        expect(op.security, label).toEqual([{ Bearer: [] }, { SessionCookie: [], CsrfToken: [] }]);
+      }
+    }
+    expect(operations(doc).map(({ method, path }) => `${method} ${path}`)).toEqual(expect.arrayContaining([...publicOps]));
+  });
+
+  it('declares 413 and 415 wherever a body is accepted', async () => {
+    const doc = await load();
+    const withBodies = operations(doc).filter(({ op }) => op.requestBody);
+    expect(withBodies.length).toBeGreaterThan(10);
+    for (const { path, method, op } of withBodies) {
+      expect(Object.keys(op.responses), `${method} ${path}`).toEqual(expect.arrayContaining(['413', '415']));
+    }
+  });
+});

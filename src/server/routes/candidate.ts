@@ -16,7 +16,7 @@ import type { ServerEnv } from '../env.ts';
 import { Email, Instant, problems } from '../schemas/common.ts';
 import { CandidateReasonSchema } from '../schemas/interview.ts';
 import { WorkingHoursSchema } from '../schemas/member.ts';
-import { jsonBody, jsonContent } from '../schemas/route-helpers.ts';
+import { jsonBody, jsonContent, publicOperation } from '../schemas/route-helpers.ts';
 
 const tags = ['candidate'];
 const TokenParam = z.object({ token: z.string().min(10).max(200).openapi({ param: { name: 'token', in: 'path' } }) });
@@ -63,14 +63,16 @@ const CandidateViewSchema = z
 const viewContent = jsonContent(CandidateViewSchema);
 
 const viewRoute = createRoute({
-  method: 'get', path: '/api/v1/candidate/{token}', tags, summary: "The candidate's view of their interview",
+  method: 'get', path: '/api/v1/candidate/{token}', operationId: 'getCandidateView', tags, security: publicOperation,
+  summary: "The candidate's view of their interview",
   request: { params: TokenParam },
   responses: { 200: { description: 'The view', content: viewContent }, ...problems(404) },
 });
 
-function action<T extends z.ZodType>(path: string, summary: string, schema: T) {
+/** Candidate actions: the token in the path is the credential, so no security scheme applies. */
+function action<T extends z.ZodType>(path: string, operationId: string, summary: string, schema: T) {
   return createRoute({
-    method: 'post', path: `/api/v1/candidate/{token}/${path}`, tags, summary,
+    method: 'post', path: `/api/v1/candidate/{token}/${path}`, operationId, tags, security: publicOperation, summary,
     request: { params: TokenParam, ...jsonBody(schema) },
     responses: { 200: { description: 'The updated view, with the notice at that moment', content: viewContent }, ...problems(400, 404, 409, 422) },
   });
@@ -79,9 +81,10 @@ function action<T extends z.ZodType>(path: string, summary: string, schema: T) {
 const note = z.string().max(5000).nullable().optional().openapi({ description: 'Private: never shared with the employer.' });
 const message = z.string().max(5000).nullable().optional().openapi({ description: 'Words sent to the employer.' });
 
-const acceptRoute = action('accept', 'Pick one of the offered times', z.object({ start: Instant }).strict());
+const acceptRoute = action('accept', 'candidateAccept', 'Pick one of the offered times', z.object({ start: Instant }).strict());
 const rescheduleRoute = action(
   'reschedule',
+  'candidateReschedule',
   'Move to another time the whole panel has free, or ask for new times',
   z.union([
     z.object({ start: Instant, reason: CandidateReasonSchema.optional(), note }).strict(),
@@ -90,17 +93,20 @@ const rescheduleRoute = action(
 );
 const cancelRoute = action(
   'cancel',
+  'candidateCancel',
   'Cancel: always possible before the start; late notice returns phone advice and a script',
   z.object({ reason: CandidateReasonSchema, note, message, calledAhead: z.boolean().optional() }).strict(),
 );
 const declineRoute = action(
   'decline',
+  'candidateDecline',
   'Decline the invitation',
   z.object({ reason: CandidateReasonSchema, message, keepInTouch: z.boolean().optional(), referral: z.object({ name: z.string().min(1).max(200), email: Email }).strict().nullable().optional() }).strict(),
 );
-const withdrawRoute = action('withdraw', 'Withdraw from the whole opening', z.object({ reason: CandidateReasonSchema, message }).strict());
+const withdrawRoute = action('withdraw', 'candidateWithdraw', 'Withdraw from the whole opening', z.object({ reason: CandidateReasonSchema, message }).strict());
 const concernRoute = action(
   'concern',
+  'candidateRaiseConcern',
   'Report a concern to HR, confidentially',
   z.object({ category: z.enum(['inappropriate_questions', 'disrespectful_conduct', 'discrimination', 'accessibility', 'other']), details: z.string().min(1).max(10000) }).strict(),
 );

@@ -7,7 +7,9 @@ const HealthSchema = z.object({ ok: z.boolean(), database: z.enum(['pglite', 'po
 const healthRoute = createRoute({
   method: 'get',
   path: '/healthz',
+  operationId: 'getHealth',
   tags: ['health'],
+  security: [],
   summary: 'Liveness and database reachability',
   responses: {
     200: { description: 'Healthy', content: { 'application/json': { schema: HealthSchema } } },

@@ -2,17 +2,18 @@ import { createRoute } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { getOrganization, updateOrganization } from '../../app/organizations.ts';
 import type { ServerEnv } from '../env.ts';
-import { IdempotencyHeader, problems } from '../schemas/common.ts';
+import { problems } from '../schemas/common.ts';
 import { OrganizationPatchSchema, OrganizationSchema, organizationJson } from '../schemas/organization.ts';
+import { jsonBody, jsonContent, security } from '../schemas/route-helpers.ts';
 
-const security = [{ Bearer: [] }];
-const json = { 'application/json': { schema: OrganizationSchema } };
+const json = jsonContent(OrganizationSchema);
 
 const getRoute = createRoute({
   method: 'get',
   path: '/api/v1/organization',
+  operationId: 'getOrganization',
   tags: ['organization'],
-  summary: 'The organization of the API key',
+  summary: 'The organization of the API key or session',
   security,
   responses: { 200: { description: 'The organization', content: json }, ...problems(401) },
 });
@@ -20,13 +21,11 @@ const getRoute = createRoute({
 const patchRoute = createRoute({
   method: 'patch',
   path: '/api/v1/organization',
+  operationId: 'updateOrganization',
   tags: ['organization'],
   summary: 'Change name, time zone, contacts, notice policy or reminders',
   security,
-  request: {
-    headers: IdempotencyHeader,
-    body: { required: true, content: { 'application/json': { schema: OrganizationPatchSchema } } },
-  },
+  request: jsonBody(OrganizationPatchSchema),
   responses: { 200: { description: 'The updated organization', content: json }, ...problems(400, 401, 409) },
 });
 

@@ -14,15 +14,16 @@ const SessionSchema = z
   .openapi('Session', { description: 'The session itself is in the HttpOnly cookie; send csrfToken as X-CSRF-Token on changes.' });
 
 const loginRoute = createRoute({
-  method: 'post', path: '/api/v1/session', tags: ['session'],
+  method: 'post', path: '/api/v1/session', operationId: 'signIn', tags: ['session'], security: [],
   summary: 'Sign in to the dashboard (sets an HttpOnly, SameSite=Lax session cookie)',
-  request: { body: { required: true, content: jsonContent(z.object({ email: Email, password: z.string().min(1).max(500) }).strict()) } },
+  request: { body: { required: true, content: jsonContent(z.object({ email: Email, password: z.string().min(1).max(500) }).strict().openapi('SignIn')) } },
   responses: { 200: { description: 'Signed in', content: jsonContent(SessionSchema) }, ...problems(400, 401, 429) },
 });
 
 const logoutRoute = createRoute({
-  method: 'delete', path: '/api/v1/session', tags: ['session'], summary: 'Sign out',
-  responses: { 204: { description: 'Signed out' } },
+  method: 'delete', path: '/api/v1/session', operationId: 'signOut', tags: ['session'], security: [],
+  summary: 'Sign out: ends the session of the cookie sent, if any',
+  responses: { 204: { description: 'Signed out' }, ...problems(400) },
 });
 
 export function registerSessionRoutes(app: OpenAPIHono<ServerEnv>, limiter: LoginLimiter): void {

@@ -1,0 +1,9 @@
+/**
+ * Which API paths need no employer credential: candidate links carry their own (the token in the path),
+ * and signing in is how a session starts. Everything else under /api/v1/ needs an API key or a session;
+ * paths outside it (/healthz, /openapi.json, the candidate's pages) are public. One rule for the
+ * middleware and for the OpenAPI document's security.
+ */
+export function isEmployerPath(path: string): boolean {
+  return path.startsWith('/api/v1/') && !path.startsWith('/api/v1/candidate/') && path !== '/api/v1/session';
+}
