@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization } from '../app/organizations.ts';
+import { testEngines } from '../store/testing/engines.ts';
 import { NINE_TO_FIVE, startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
 
@@ -205,114 +206,127 @@ describe('lists', () => {
       }
     }
   });
+});
 
-  it('paginate members, openings and candidates with limit, cursor and nextCursor in a stable order', async () => {
-    const org = await server.newOrganization('Paged');
-    const as = { authorization: `Bearer ${org.apiKey}` };
-    const made: Record<string, string[]> = { members: [], openings: [], candidates: [] };
-    for (let i = 0; i < 5; i += 1) {
-      made.members!.push((await created(server.call('POST', '/api/v1/members', member(), as))).id);
-      made.openings!.push((await created(server.call('POST', '/api/v1/openings', { title: `Role ${i}` }, as))).id);
-      made.candidates!.push((await created(server.call('POST', '/api/v1/candidates', candidate(), as))).id);
-    }
-    for (const list of ['members', 'openings', 'candidates']) {
-      const all = (await (await server.call('GET', `/api/v1/${list}`, undefined, as)).json()) as Record<string, unknown>;
-      expect(all.nextCursor, list).toBeNull();
-      expect((all[list] as Array<{ id: string }>).map((x) => x.id)).toEqual(made[list]);
+/** Pagination runs its own SQL (keyset conditions), so it is checked on every engine the suite has. */
+for (const engine of testEngines()) {
+  describe(`lists on ${engine.name}`, () => {
+    let on: TestServer;
+    beforeAll(async () => {
+      on = await startTestServer({ now: '2026-12-01T12:00:00Z', opened: await engine.open() });
+    });
+    afterAll(async () => {
+      await on?.close();
+    });
+
+    it('paginate members, openings and candidates with limit, cursor and nextCursor in a stable order', async () => {
+      const org = await on.newOrganization('Paged');
+      const as = { authorization: `Bearer ${org.apiKey}` };
+      const made: Record<string, string[]> = { members: [], openings: [], candidates: [] };
+      for (let i = 0; i < 5; i += 1) {
+        made.members!.push((await created(on.call('POST', '/api/v1/members', member(), as))).id);
+        made.openings!.push((await created(on.call('POST', '/api/v1/openings', { title: `Role ${i}` }, as))).id);
+        made.candidates!.push((await created(on.call('POST', '/api/v1/candidates', candidate(), as))).id);
+      }
+      for (const list of ['members', 'openings', 'candidates']) {
+        const all = (await (await on.call('GET', `/api/v1/${list}`, undefined, as)).json()) as Record<string, unknown>;
+        expect(all.nextCursor, list).toBeNull();
+        expect((all[list] as Array<{ id: string }>).map((x) => x.id)).toEqual(made[list]);
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        let pages = 0;
+        do {
+          const query: string = `limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+          const page = (await (await on.call('GET', `/api/v1/${list}?${query}`, undefined, as)).json()) as Record<string, unknown>;
+          const items = page[list] as Array<{ id: string }>;
+          expect(items.length).toBeLessThanOrEqual(2);
+          seen.push(...items.map((x) => x.id));
+          cursor = page.nextCursor as string | null;
+          pages += 1;
+        } while (cursor && pages < 10);
+        expect(seen, list).toEqual(made[list]);
+        expect(pages, list).toBe(3);
+      }
+    });
+
+    it('default to 50 items a page', async () => {
+      const org = await on.newOrganization('Many');
+      const as = { authorization: `Bearer ${org.apiKey}` };
+      for (let i = 0; i < 51; i += 1) await created(on.call('POST', '/api/v1/openings', { title: `Role ${i}` }, as));
+      const first = (await (await on.call('GET', '/api/v1/openings', undefined, as)).json()) as { openings: unknown[]; nextCursor: string | null };
+      expect(first.openings).toHaveLength(50);
+      expect(first.nextCursor).toEqual(expect.any(String));
+      const rest = (await (await on.call('GET', `/api/v1/openings?cursor=${encodeURIComponent(first.nextCursor!)}`, undefined, as)).json()) as { openings: unknown[]; nextCursor: string | null };
+      expect(rest.openings).toHaveLength(1);
+      expect(rest.nextCursor).toBeNull();
+    });
+
+    it('paginate interviews by start time, invitations without a time last, with filters kept across pages', async () => {
+      const org = await on.newOrganization('Booked');
+      const as = { authorization: `Bearer ${org.apiKey}` };
+      const ann = await created(on.call('POST', '/api/v1/members', member({ timezone: 'UTC' }), as));
+      const bob = await created(on.call('POST', '/api/v1/members', member({ timezone: 'UTC' }), as));
+      const opening = await created(on.call('POST', '/api/v1/openings', { title: 'Engineer' }, as));
+      // Two interviews start at the same time (different panels): the order between them must still be stable.
+      const plan: Array<[string | null, string]> = [
+        ['2026-12-07T10:00:00Z', ann.id],
+        ['2026-12-03T10:00:00Z', ann.id],
+        ['2026-12-04T10:00:00Z', ann.id],
+        ['2026-12-04T10:00:00Z', bob.id],
+        [null, ann.id],
+        [null, bob.id],
+      ];
+      const ids: string[] = [];
+      for (const [start, panelist] of plan) {
+        const cy = await created(on.call('POST', '/api/v1/candidates', candidate(), as));
+        const body = { openingId: opening.id, candidateId: cy.id, title: 'Screen', durationMinutes: 30, panel: [panelist], ...(start ? { start } : { offer: { count: 1 } }) };
+        ids.push((await created(on.call('POST', '/api/v1/interviews', body, as))).id);
+      }
+      const all = (await (await on.call('GET', '/api/v1/interviews', undefined, as)).json()) as { interviews: Array<{ id: string }>; nextCursor: string | null };
+      const expected = all.interviews.map((i) => i.id);
+      // By start, those without a time last; ties (same start, same creation instant) in a fixed order of their own.
+      expect(expected[0]).toBe(ids[1]);
+      expect(expected.slice(1, 3).sort()).toEqual([ids[2], ids[3]].sort());
+      expect(expected[3]).toBe(ids[0]);
+      expect(expected.slice(4).sort()).toEqual([ids[4], ids[5]].sort());
+      expect(all.nextCursor).toBeNull();
+      const again = (await (await on.call('GET', '/api/v1/interviews', undefined, as)).json()) as { interviews: Array<{ id: string }> };
+      expect(again.interviews.map((i) => i.id)).toEqual(expected);
       const seen: string[] = [];
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const query: string = `limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-        const page = (await (await server.call('GET', `/api/v1/${list}?${query}`, undefined, as)).json()) as Record<string, unknown>;
-        const items = page[list] as Array<{ id: string }>;
-        expect(items.length).toBeLessThanOrEqual(2);
-        seen.push(...items.map((x) => x.id));
-        cursor = page.nextCursor as string | null;
+        const query: string = `limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+        const page = (await (await on.call('GET', `/api/v1/interviews?${query}`, undefined, as)).json()) as { interviews: Array<{ id: string }>; nextCursor: string | null };
+        seen.push(...page.interviews.map((i) => i.id));
+        cursor = page.nextCursor;
         pages += 1;
       } while (cursor && pages < 10);
-      expect(seen, list).toEqual(made[list]);
-      expect(pages, list).toBe(3);
-    }
-  });
+      expect(seen).toEqual(expected);
+      expect(pages).toBe(2);
 
-  it('default to 50 items a page', async () => {
-    const org = await server.newOrganization('Many');
-    const as = { authorization: `Bearer ${org.apiKey}` };
-    for (let i = 0; i < 51; i += 1) await created(server.call('POST', '/api/v1/openings', { title: `Role ${i}` }, as));
-    const first = (await (await server.call('GET', '/api/v1/openings', undefined, as)).json()) as { openings: unknown[]; nextCursor: string | null };
-    expect(first.openings).toHaveLength(50);
-    expect(first.nextCursor).toEqual(expect.any(String));
-    const rest = (await (await server.call('GET', `/api/v1/openings?cursor=${encodeURIComponent(first.nextCursor!)}`, undefined, as)).json()) as { openings: unknown[]; nextCursor: string | null };
-    expect(rest.openings).toHaveLength(1);
-    expect(rest.nextCursor).toBeNull();
-  });
+      const scheduled = (await (await on.call('GET', `/api/v1/interviews?status=scheduled&limit=2`, undefined, as)).json()) as { interviews: Array<{ id: string }>; nextCursor: string };
+      expect(scheduled.interviews.map((i) => i.id)).toEqual(expected.slice(0, 2));
+      const next = (await (await on.call('GET', `/api/v1/interviews?status=scheduled&limit=2&cursor=${encodeURIComponent(scheduled.nextCursor)}`, undefined, as)).json()) as { interviews: Array<{ id: string }>; nextCursor: string | null };
+      expect(next.interviews.map((i) => i.id)).toEqual(expected.slice(2, 4));
+      expect(next.nextCursor).toBeNull();
+    });
 
-  it('paginate interviews by start time, invitations without a time last, with filters kept across pages', async () => {
-    const org = await server.newOrganization('Booked');
-    const as = { authorization: `Bearer ${org.apiKey}` };
-    const ann = await created(server.call('POST', '/api/v1/members', member({ timezone: 'UTC' }), as));
-    const bob = await created(server.call('POST', '/api/v1/members', member({ timezone: 'UTC' }), as));
-    const opening = await created(server.call('POST', '/api/v1/openings', { title: 'Engineer' }, as));
-    // Two interviews start at the same time (different panels): the order between them must still be stable.
-    const plan: Array<[string | null, string]> = [
-      ['2026-12-07T10:00:00Z', ann.id],
-      ['2026-12-03T10:00:00Z', ann.id],
-      ['2026-12-04T10:00:00Z', ann.id],
-      ['2026-12-04T10:00:00Z', bob.id],
-      [null, ann.id],
-      [null, bob.id],
-    ];
-    const ids: string[] = [];
-    for (const [start, panelist] of plan) {
-      const cy = await created(server.call('POST', '/api/v1/candidates', candidate(), as));
-      const body = { openingId: opening.id, candidateId: cy.id, title: 'Screen', durationMinutes: 30, panel: [panelist], ...(start ? { start } : { offer: { count: 1 } }) };
-      ids.push((await created(server.call('POST', '/api/v1/interviews', body, as))).id);
-    }
-    const all = (await (await server.call('GET', '/api/v1/interviews', undefined, as)).json()) as { interviews: Array<{ id: string }>; nextCursor: string | null };
-    const expected = all.interviews.map((i) => i.id);
-    // By start, those without a time last; ties (same start, same creation instant) in a fixed order of their own.
-    expect(expected[0]).toBe(ids[1]);
-    expect(expected.slice(1, 3).sort()).toEqual([ids[2], ids[3]].sort());
-    expect(expected[3]).toBe(ids[0]);
-    expect(expected.slice(4).sort()).toEqual([ids[4], ids[5]].sort());
-    expect(all.nextCursor).toBeNull();
-    const again = (await (await server.call('GET', '/api/v1/interviews', undefined, as)).json()) as { interviews: Array<{ id: string }> };
-    expect(again.interviews.map((i) => i.id)).toEqual(expected);
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const query: string = `limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const page = (await (await server.call('GET', `/api/v1/interviews?${query}`, undefined, as)).json()) as { interviews: Array<{ id: string }>; nextCursor: string | null };
-      seen.push(...page.interviews.map((i) => i.id));
-      cursor = page.nextCursor;
-      pages += 1;
-    } while (cursor && pages < 10);
-    expect(seen).toEqual(expected);
-    expect(pages).toBe(2);
-
-    const scheduled = (await (await server.call('GET', `/api/v1/interviews?status=scheduled&limit=2`, undefined, as)).json()) as { interviews: Array<{ id: string }>; nextCursor: string };
-    expect(scheduled.interviews.map((i) => i.id)).toEqual(expected.slice(0, 2));
-    const next = (await (await server.call('GET', `/api/v1/interviews?status=scheduled&limit=2&cursor=${encodeURIComponent(scheduled.nextCursor)}`, undefined, as)).json()) as { interviews: Array<{ id: string }>; nextCursor: string | null };
-    expect(next.interviews.map((i) => i.id)).toEqual(expected.slice(2, 4));
-    expect(next.nextCursor).toBeNull();
+    it('paginate a member\'s busy blocks', async () => {
+      const ada = await created(on.call('POST', '/api/v1/members', member()));
+      const made: string[] = [];
+      for (const day of ['02', '03', '04']) {
+        made.push((await created(on.call('POST', `/api/v1/members/${ada.id}/busy`, { start: `2026-12-${day}T10:00:00Z`, end: `2026-12-${day}T11:00:00Z` }))).id);
+      }
+      const window = 'from=2026-12-01T00:00:00Z&to=2026-12-10T00:00:00Z';
+      const first = (await (await on.call('GET', `/api/v1/members/${ada.id}/busy?${window}&limit=2`)).json()) as { busy: Array<{ id: string }>; nextCursor: string };
+      expect(first.busy.map((b) => b.id)).toEqual(made.slice(0, 2));
+      const rest = (await (await on.call('GET', `/api/v1/members/${ada.id}/busy?${window}&limit=2&cursor=${encodeURIComponent(first.nextCursor)}`)).json()) as { busy: Array<{ id: string }>; nextCursor: string | null };
+      expect(rest.busy.map((b) => b.id)).toEqual(made.slice(2));
+      expect(rest.nextCursor).toBeNull();
+    });
   });
-
-  it('paginate a member\'s busy blocks', async () => {
-    const ada = await created(server.call('POST', '/api/v1/members', member()));
-    const made: string[] = [];
-    for (const day of ['02', '03', '04']) {
-      made.push((await created(server.call('POST', `/api/v1/members/${ada.id}/busy`, { start: `2026-12-${day}T10:00:00Z`, end: `2026-12-${day}T11:00:00Z` }))).id);
-    }
-    const window = 'from=2026-12-01T00:00:00Z&to=2026-12-10T00:00:00Z';
-    const first = (await (await server.call('GET', `/api/v1/members/${ada.id}/busy?${window}&limit=2`)).json()) as { busy: Array<{ id: string }>; nextCursor: string };
-    expect(first.busy.map((b) => b.id)).toEqual(made.slice(0, 2));
-    const rest = (await (await server.call('GET', `/api/v1/members/${ada.id}/busy?${window}&limit=2&cursor=${encodeURIComponent(first.nextCursor)}`)).json()) as { busy: Array<{ id: string }>; nextCursor: string | null };
-    expect(rest.busy.map((b) => b.id)).toEqual(made.slice(2));
-    expect(rest.nextCursor).toBeNull();
-  });
-});
+}
 
 describe('a wrong method on a known path', () => {
   it('is 405 with an Allow header and a problem document; an unknown path stays 404', async () => {
