@@ -368,6 +368,18 @@ describe('idempotent replays', () => {
     const nested = await server.call('POST', '/api/v1/members', JSON.stringify({ ...body, workingHours: { mon: [['09:00', '16:00']] } }), headers);
     await problemOf(nested, 409);
   });
+
+  it('compare a body too deep to walk, or with a number out of range, by its text, never with a 5xx', async () => {
+    for (const text of ['['.repeat(50_000) + ']'.repeat(50_000), '{"name":1e400}']) {
+      const headers = { 'idempotency-key': unique('deep') };
+      const first = await server.call('POST', '/api/v1/openings', text, headers);
+      expect(first.status).toBe(400);
+      const replay = await server.call('POST', '/api/v1/openings', text, headers);
+      expect(replay.status).toBe(400);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect((await server.call('POST', '/api/v1/openings', `${text} `, headers)).status).toBe(409);
+    }
+  });
 });
 
 interface Operation {
