@@ -348,6 +348,11 @@ describe('a wrong method on a known path', () => {
     }
     await problemOf(server.call('GET', '/api/v1/nothing-here'), 404);
     await problemOf(server.call('DELETE', '/api/v1/nothing-here'), 404);
+    // A known method on a path that only looks like a known one is not a wrong method.
+    await problemOf(server.call('GET', '/api/v1/members/'), 404);
+    await problemOf(server.call('GET', `/api/v1/members/${ada.id}/busy/x/y`), 404);
+    // The method a route answers still works, HEAD included.
+    expect((await server.call('HEAD', '/api/v1/organization')).status).toBe(200);
   });
 });
 
