@@ -341,6 +341,29 @@ describe('only legal changes, and none silent', () => {
     for (const time of picker.times) expect(local(time.start).split(' ')[1]! < '10:01').toBe(true);
   });
 
+  it("the organization sets the default hours offers respect in each candidate's zone", async () => {
+    const other = await server.newOrganization('Afternoon Co');
+    const call = (method: string, path: string, body?: unknown) =>
+      server.app.request(path, { method, headers: { authorization: `Bearer ${other.apiKey}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const afternoons = { mon: [['13:00', '17:00']], tue: [['13:00', '17:00']], wed: [['13:00', '17:00']], thu: [['13:00', '17:00']], fri: [['13:00', '17:00']] };
+    const updated = await json<{ candidateHours: Record<string, unknown> }>(call('PATCH', '/api/v1/organization', { candidateHours: afternoons }));
+    expect(updated.candidateHours).toMatchObject({ ...afternoons, sat: [], sun: [] });
+    const member = await json<{ id: string }>(call('POST', '/api/v1/members', { name: 'Ada', email: 'ada@afternoon.test', role: 'interviewer', timezone: 'UTC', workingHours: ALWAYS }), 201);
+    const opening = await json<{ id: string }>(call('POST', '/api/v1/openings', { title: 'Analyst' }), 201);
+    const candidate = await json<{ id: string }>(call('POST', '/api/v1/candidates', { name: 'Kim Park', email: 'kim@example.com', timezone: 'America/Los_Angeles' }), 201);
+    const invited = await json<InterviewBody>(
+      call('POST', '/api/v1/interviews', { openingId: opening.id, candidateId: candidate.id, title: 'Intro', durationMinutes: 60, panel: [member.id], offer: { count: 5 } }),
+      201,
+    );
+    expect(invited.offeredSlots.length).toBeGreaterThan(0);
+    for (const slot of invited.offeredSlots) {
+      const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Los_Angeles', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(slot.start));
+      expect(time >= '13:00' && time <= '16:00', `${slot.start} is ${time} in Los Angeles`).toBe(true);
+    }
+    const refused = await json<{ errors: Array<{ path: string }> }>(call('PATCH', '/api/v1/organization', { candidateHours: { mon: [['17:00', '09:00']] } }), 400);
+    expect(refused.errors[0]!.path).toMatch(/^candidateHours/);
+  });
+
   it("a candidate's note when asking for other times reaches the recruiter", async () => {
     const ids = await people();
     const interview = await book(ids, '2026-12-08T15:00:00Z');

@@ -5,6 +5,7 @@ import type { ServerEnv } from '../env.ts';
 import { problems } from '../schemas/common.ts';
 import { OrganizationPatchSchema, OrganizationSchema, organizationJson } from '../schemas/organization.ts';
 import { jsonBody, jsonContent, security } from '../schemas/route-helpers.ts';
+import { completeWorkingHours } from '../../core/working-hours.ts';
 
 const json = jsonContent(OrganizationSchema);
 
@@ -36,8 +37,11 @@ export function registerOrganizationRoutes(app: OpenAPIHono<ServerEnv>): void {
   });
 
   app.openapi(patchRoute, async (c) => {
-    const patch = c.req.valid('json');
-    const organization = await updateOrganization(c.get('ctx'), c.get('organizationId'), patch);
+    const { candidateHours, ...patch } = c.req.valid('json');
+    const organization = await updateOrganization(c.get('ctx'), c.get('organizationId'), {
+      ...patch,
+      ...(candidateHours ? { candidateHours: completeWorkingHours(candidateHours) } : {}),
+    });
     return c.json(organizationJson(organization), 200);
   });
 }

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Organization } from '../../core/types.ts';
 import { Email, Instant, Phone, TimeZone } from './common.ts';
+import { WorkingHoursSchema } from './member.ts';
 
 /** Either threshold may be changed alone; the other keeps its value. */
 export const NoticePolicySchema = z
@@ -21,6 +22,9 @@ export const OrganizationSchema = z
     hrContactEmail: z.string().nullable(),
     noticePolicy: z.object({ ampleHours: z.number(), adequateHours: z.number() }),
     reminders: z.array(z.number()),
+    candidateHours: z.record(z.string(), z.array(z.tuple([z.string(), z.string()]))).openapi({
+      description: "Reasonable hours for candidates who state none, in each candidate's own zone (default weekdays 08:00–20:00).",
+    }),
     createdAt: Instant,
   })
   .openapi('Organization');
@@ -34,6 +38,7 @@ export const OrganizationPatchSchema = z
     hrContactEmail: Email.nullable(),
     noticePolicy: NoticePolicySchema,
     reminders: z.array(z.number().positive().max(24 * 30)).max(10),
+    candidateHours: WorkingHoursSchema.openapi({ description: "Times are offered to candidates only inside these local hours (their zone); a weekday left out is a day off." }),
   })
   .partial()
   .strict()
