@@ -429,6 +429,7 @@ describe('the OpenAPI document', () => {
         expect(op.security, label).toEqual([{ Bearer: [] }, { SessionCookie: [] }]);
       } else {
         expect(op.security, label).toEqual([{ Bearer: [] }, { SessionCookie: [], CsrfToken: [] }]);
+        expect(Object.keys(op.responses), label).toContain('403');
       }
     }
     expect(operations(doc).map(({ method, path }) => `${method} ${path}`)).toEqual(expect.arrayContaining([...publicOps]));

@@ -58,7 +58,7 @@ function derivedOperationId(method: string, path: string): string {
  * What every operation must say for client generators, applied in one place so no route can forget it:
  * an operationId; its security, when the route left it out, by the same rule as the middleware
  * (`isEmployerPath`); the CSRF token beside the session cookie on every change (as `requireEmployer`
- * enforces it); 413 and 415 wherever a body is accepted (the body guards answer them before any route);
+ * enforces it, with its 403); 413 and 415 wherever a body is accepted (the body guards answer them before any route);
  * and the servers, from the public URL.
  */
 export function finishDocument(document: OpenApiDocument, publicUrl: string): OpenApiDocument {
@@ -76,6 +76,10 @@ export function finishDocument(document: OpenApiDocument, publicUrl: string): Op
         operation.security = operation.security.map((requirement) =>
           'SessionCookie' in requirement && !('CsrfToken' in requirement) ? { ...requirement, CsrfToken: [] } : requirement,
         );
+      }
+      if (operation.security.some((requirement) => 'CsrfToken' in requirement)) {
+        operation.responses ??= {};
+        operation.responses['403'] ??= problem(403);
       }
       if (operation.requestBody) {
         operation.responses ??= {};
