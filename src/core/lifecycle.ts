@@ -82,11 +82,37 @@ export function allowedActions(status: InterviewStatus, side?: Side): InterviewA
  * nextStatus('invited', 'accept', 'candidate') // 'scheduled'
  * nextStatus('invited', 'cancel', 'candidate') // throws DomainError INVALID_STATE (decline instead)
  */
+/** How people say each action and status, for refusals they can act on. */
+const ACTION_WORDS: Record<InterviewAction, string> = {
+  accept: 'booked',
+  book: 'booked',
+  reschedule: 'moved',
+  offer: 'given new times',
+  cancel: 'cancelled',
+  decline: 'declined',
+  withdraw: 'withdrawn from',
+  complete: 'marked completed',
+  no_show: 'marked as a no-show',
+  end_early: 'ended early',
+};
+
+const STATUS_WORDS: Record<InterviewStatus, string> = {
+  invited: 'an invitation waiting for a time',
+  scheduled: 'scheduled',
+  completed: 'completed',
+  cancelled: 'cancelled',
+  withdrawn: 'withdrawn',
+  no_show: 'marked as a no-show',
+  ended_early: 'ended early',
+  declined: 'declined',
+};
+
 export function nextStatus(current: InterviewStatus, action: InterviewAction, side: Side): InterviewStatus {
   const next = TRANSITIONS[action][side]?.[current];
   if (next === undefined) {
     const hint = side === 'candidate' && action === 'cancel' && current === 'invited' ? ' Decline the invitation instead.' : '';
-    throw new DomainError('INVALID_STATE', `Cannot ${action.replace('_', ' ')} an interview that is ${current}.${hint}`, {
+    const done = isFinalStatus(current) ? ', so it can no longer be ' : ', so it cannot be ';
+    throw new DomainError('INVALID_STATE', `This interview is ${STATUS_WORDS[current]}${done}${ACTION_WORDS[action]}.${hint}`, {
       currentStatus: current,
       action,
     });

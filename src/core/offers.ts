@@ -41,6 +41,11 @@ export function offerWindow(options: OfferWindowOptions): { from: Date; to: Date
   const earliest = ceilToGrid(new Date(options.now.getTime() + OFFER_LEAD_HOURS * HOUR));
   const from = options.from && options.from.getTime() > earliest.getTime() ? ceilToGrid(options.from) : earliest;
   const to = options.to ?? new Date(from.getTime() + OFFER_SPAN_DAYS * DAY);
+  if (options.from && options.to && options.to.getTime() <= options.from.getTime()) {
+    throw new DomainError('VALIDATION', 'The offer window must end after it starts.', {
+      errors: [{ path: `${options.path ?? 'offer'}.to`, message: 'End the window after its start.' }],
+    });
+  }
   if (to.getTime() <= from.getTime()) {
     const path = `${options.path ?? 'offer'}.to`;
     throw new DomainError('VALIDATION', 'The offer window ends too soon.', {

@@ -13,6 +13,8 @@ export interface ReasonRow {
   label: string;
   /** A neutral noun phrase for a third-party notice: "Reason given: a scheduling conflict." */
   phrase: string;
+  /** For an employer's reason: the clause the organization tells the candidate ("This is because …"). */
+  statement?: string;
   /** Allows cancelling after the start instead of being recorded as a no-show. */
   emergency: boolean;
   /** The candidate leaves the process: nobody offers them a new time. */
@@ -33,11 +35,17 @@ export const REASONS = {
   schedule_conflict: { sides: candidate, label: 'A scheduling conflict', phrase: 'a scheduling conflict', ...plain },
   transportation: { sides: candidate, label: 'Travel or transportation trouble', phrase: 'travel or transportation trouble', ...plain },
   not_a_fit: { sides: candidate, label: 'The role is no longer the right fit', phrase: 'a decision that the role is not the right fit', ...plain, leavesProcess: true },
-  interviewer_unavailable: { sides: employer, label: 'An interviewer became unavailable', phrase: 'an interviewer becoming unavailable', ...plain },
-  position_filled: { sides: employer, label: 'The position was filled', phrase: 'the position being filled', ...plain, endsOpening: true },
-  position_closed: { sides: employer, label: 'The position was closed', phrase: 'the position being closed', ...plain, endsOpening: true },
-  scheduling_error: { sides: employer, label: 'A scheduling error on our side', phrase: 'a scheduling error on our side', ...plain },
-  other: { sides: ['candidate', 'employer'], label: 'Something else', phrase: 'a reason outside the listed categories', ...plain },
+  interviewer_unavailable: {
+    sides: employer,
+    label: 'An interviewer became unavailable',
+    phrase: 'an interviewer becoming unavailable',
+    statement: 'one of the interviewers is no longer available',
+    ...plain,
+  },
+  position_filled: { sides: employer, label: 'The position was filled', phrase: 'the position being filled', statement: 'the position has been filled', ...plain, endsOpening: true },
+  position_closed: { sides: employer, label: 'The position was closed', phrase: 'the position being closed', statement: 'the position has been closed', ...plain, endsOpening: true },
+  scheduling_error: { sides: employer, label: 'A scheduling error on our side', phrase: 'a scheduling error on our side', statement: 'we made a scheduling error', ...plain },
+  other: { sides: ['candidate', 'employer'], label: 'Something else', phrase: 'something else', ...plain },
 } as const satisfies Record<string, ReasonRow>;
 
 export type ReasonCode = keyof typeof REASONS;
@@ -81,6 +89,13 @@ export function endsOpening(reason: string | null | undefined): boolean {
 
 export function reasonLabel(reason: ReasonCode): string {
   return REASONS[reason].label;
+}
+
+/** What the organization tells a candidate about its own reason; null for "other" or none. */
+export function reasonStatement(reason: string | null | undefined): string | null {
+  if (reason === null || reason === undefined || !isReasonCode(reason)) return null;
+  const row: ReasonRow = REASONS[reason];
+  return row.statement ?? null;
 }
 
 /** The neutral phrase of a reason that was given; `null` when none was, so nothing is ever invented. */

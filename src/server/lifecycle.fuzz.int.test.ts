@@ -39,7 +39,7 @@ const LEGAL: Record<string, Array<[string, string]>> = {
   rescheduled: [['scheduled', 'scheduled']],
   new_times_requested: [['invited', 'invited'], ['scheduled', 'invited']],
   cancelled: [['invited', 'cancelled'], ['scheduled', 'cancelled']],
-  withdrawn: [['invited', 'cancelled'], ['scheduled', 'cancelled'], ['invited', 'declined']],
+  withdrawn: [['invited', 'withdrawn'], ['scheduled', 'withdrawn']],
   declined: [['invited', 'declined']],
   completed: [['scheduled', 'completed']],
   no_show: [['scheduled', 'no_show']],
@@ -174,5 +174,6 @@ describe('random candidate and employer action sequences', () => {
     );
     console.info('lifecycle statuses', JSON.stringify(statuses));
     expect(statuses[200] ?? 0, 'some actions should succeed').toBeGreaterThan(10);
-  });
+    // Forty sequences of up to seventeen HTTP calls each, checked after every step: slow on a busy machine.
+  }, 120_000);
 });

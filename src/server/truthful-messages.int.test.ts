@@ -127,7 +127,7 @@ describe('no invented facts', () => {
     const mail = (await newMail(interview.id, before)).find((m) => m.kind === 'moved_by_employer')!;
     expect(mail.text).not.toMatch(/scheduling error|Would one of these times work/);
     expect(mail.text).toContain('It is now on Wednesday, December 9 at 3:00 PM GMT+1 (Berlin time), instead of Tuesday, December 8 at 4:00 PM GMT+1 (Berlin time).');
-    expect(mail.text).toContain("In the team's time zone that is Wednesday, December 9 at 9:00 AM EST (New York time).");
+    expect(mail.text).toContain('For Acme, that is Wednesday, December 9 at 9:00 AM EST (New York time).');
     expect(mail.text).toMatch(/sorry/i);
     expect(mail.text).toMatch(/move it to another time .* through your link: http/);
     expect(lastLine(mail.text)).toBe('Acme recruiting');
@@ -298,6 +298,14 @@ describe('only legal changes, and none silent', () => {
     expect(apology.text).toMatch(/sorry that our interviewer did not join/);
     expect(apology.text).toMatch(/The panel is free at these times:\n  • /);
     expect(apology.text).toMatch(/Choose one here: http\S+\/c\/lw_cand_/);
+    // The link in the apology leads to a fresh invitation with those times, not to the missed interview.
+    const token = /\/c\/(lw_cand_[A-Za-z0-9_-]+)/.exec(apology.text)![1]!;
+    const view = await json<{ interview: { status: string }; actions: string[]; offeredSlots: unknown[]; notice: unknown }>(server.app.request(`/api/v1/candidate/${token}`));
+    expect(view.interview.status).toBe('invited');
+    expect(view.actions).toContain('accept');
+    expect(view.offeredSlots.length).toBeGreaterThan(0);
+    const missed = await json<{ notice: unknown; actions: string[] }>(server.app.request(`/api/v1/candidate/${tokenOf(first.candidateLink)}`));
+    expect(missed).toMatchObject({ notice: null, actions: ['concern'] });
     const followup = (await mailOf(second.id)).find((m) => m.kind === 'no_show_followup')!;
     expect(followup.text).toMatch(/hope everything is all right/);
   });
@@ -362,6 +370,34 @@ describe('only legal changes, and none silent', () => {
     }
     const refused = await json<{ errors: Array<{ path: string }> }>(call('PATCH', '/api/v1/organization', { candidateHours: { mon: [['17:00', '09:00']] } }), 400);
     expect(refused.errors[0]!.path).toMatch(/^candidateHours/);
+  });
+
+  it('asking twice for other times never offers the times just turned down', async () => {
+    const ids = await people({ hours: ALWAYS });
+    const invited = await invite(ids, { count: 3 });
+    const token = tokenOf(invited.candidateLink);
+    const first = await json<{ offeredSlots: Array<{ start: string }> }>(candidateCall(token, 'reschedule', { requestNewTimes: true }));
+    const second = await json<{ offeredSlots: Array<{ start: string }> }>(candidateCall(token, 'reschedule', { requestNewTimes: true }));
+    const before = new Set([...invited.offeredSlots, ...first.offeredSlots].map((s) => s.start));
+    expect(first.offeredSlots.some((s) => invited.offeredSlots.some((o) => o.start === s.start))).toBe(false);
+    expect(second.offeredSlots.filter((s) => first.offeredSlots.some((o) => o.start === s.start))).toEqual([]);
+    expect(before.size).toBeGreaterThan(3);
+  });
+
+  it('an employer cancellation brings an apology and new times, unless the opening is over', async () => {
+    const ids = await people();
+    const interview = await book(ids, '2026-12-08T15:00:00Z');
+    const before = await mailOf(interview.id);
+    await json(server.call('POST', `/api/v1/interviews/${interview.id}/cancel`, { reason: 'interviewer_unavailable' }));
+    const mail = (await newMail(interview.id, before)).find((m) => m.kind === 'employer_cancellation')!;
+    expect(mail.text).toContain('This is because one of the interviewers is no longer available.');
+    expect(mail.text).toMatch(/The panel is free at these times:\n  • /);
+    expect(mail.text).toMatch(/Choose one here: http\S+\/c\/lw_cand_/);
+    const other = await book(ids, '2026-12-09T15:00:00Z');
+    const seen = await mailOf(other.id);
+    await json(server.call('POST', `/api/v1/interviews/${other.id}/cancel`, { reason: 'position_filled' }));
+    const filled = (await newMail(other.id, seen)).find((m) => m.kind === 'employer_cancellation')!;
+    expect(filled.text).not.toMatch(/free at these times/);
   });
 
   it("a candidate's note when asking for other times reaches the recruiter", async () => {

@@ -98,9 +98,10 @@ export async function rescheduleByCandidate(
       // Checked before searching, so an interview that cannot ask for times never pays for a search.
       decideTimesRequest(current, { reason, note: input.note ?? null, offered: [] }, decisions);
       const offered = (
-        await findOffers(store, { organization, candidate, panel: current.panel, durationMinutes: current.durationMinutes, now, count: 6, excludeInterviewId: current.id })
+        await findOffers(store, { organization, candidate, panel: current.panel, durationMinutes: current.durationMinutes, now, count: 6 + current.offeredSlots.length, excludeInterviewId: current.id })
       )
-        .filter((slot) => slot.start.getTime() !== current.start?.getTime())
+        // Never the time given up, nor the times just turned down.
+        .filter((slot) => slot.start.getTime() !== current.start?.getTime() && !current.offeredSlots.some((o) => o.start.getTime() === slot.start.getTime()))
         .slice(0, 5);
       const change = decideTimesRequest(current, { reason, note: input.note ?? null, offered }, decisions);
       const interview = await applyChange(store, current, change, { offeredSlots: offered });

@@ -70,7 +70,9 @@ function slotJson(slot: TimeRange, timeZone: string) {
 /** The candidate's view: what the interview is, the notice a change would give now, what they can do. */
 export function buildCandidateView(parties: InterviewParties, now: Date, stillOffered: TimeRange[]): CandidateView {
   const { interview, candidate, organization, opening } = parties;
-  const notice = noticeOf(interview.start, decisionContext(organization, now));
+  // Notice is about a change the candidate could still make: none once the interview is over.
+  const open = interview.status === 'invited' || interview.status === 'scheduled';
+  const notice = open ? noticeOf(interview.start, decisionContext(organization, now)) : null;
   const view: CandidateView = {
     interview: {
       id: interview.id,

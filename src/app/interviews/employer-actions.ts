@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { decideBooking, decideCancellation, decideClosing, decideInvitation } from '../../core/decisions/decide.ts';
 import type { ClosingInput } from '../../core/decisions/decide.ts';
+import { hadEvent } from '../../core/decisions/interview-change.ts';
+import { endsOpening } from '../../core/reasons.ts';
 import type { Interview, TimeRange } from '../../core/types.ts';
 import type { Store } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
@@ -31,7 +33,16 @@ export async function cancelInterviewByEmployer(
     const interview = await applyChange(store, current, change);
     const parties = await loadParties(store, interview);
     await cancelReminders(store, parties, now);
-    const messageIds = await notifyChange(ctx, store, parties, change);
+    // The employer owes an apology and new times, unless the opening itself is over.
+    let link: string | null = null;
+    if (hadEvent(change) && !endsOpening(change.reason)) {
+      const again = await inviteAgain(ctx, store, interview, now);
+      if (again) {
+        change.offered = again.offered;
+        link = again.link;
+      }
+    }
+    const messageIds = await notifyChange(ctx, store, parties, change, { link });
     await recordChange(store, interview, change, { privateNote: input.note ?? null, messageIds });
     return interview;
   });
@@ -148,14 +159,17 @@ export async function markNoShow(
   interviewId: string,
   input: { party: 'candidate' | 'interviewer'; memberId?: string | null },
 ): Promise<Interview> {
+  let memberId = input.memberId ?? null;
   if (input.party === 'interviewer') {
     const interview = await getInterviewOrThrow(ctx.store, organizationId, interviewId);
-    if (!input.memberId || !interview.panel.includes(input.memberId)) {
+    // With one panelist there is nobody else it could be.
+    if (!memberId && interview.panel.length === 1) memberId = interview.panel[0]!;
+    if (!memberId || !interview.panel.includes(memberId)) {
       new FieldErrors().add('memberId', 'Name the panelist who did not show up.').throwIfAny();
     }
   }
-  const absent = input.party === 'interviewer' ? { party: 'interviewer' as const, memberId: input.memberId! } : { party: 'candidate' as const };
-  return closeInterview(ctx, organizationId, interviewId, { action: 'no_show', absent }, { details: { party: input.party, ...(input.memberId ? { memberId: input.memberId } : {}) } });
+  const absent = input.party === 'interviewer' ? { party: 'interviewer' as const, memberId: memberId! } : { party: 'candidate' as const };
+  return closeInterview(ctx, organizationId, interviewId, { action: 'no_show', absent }, { details: { party: input.party, ...(memberId ? { memberId } : {}) } });
 }
 
 /** Ending early is legitimate (inappropriate questions, disrespect): recorded with who ended it and why. */

@@ -22,12 +22,12 @@ export function buildCalendarFor(
   config: AppConfig,
   dtstamp: Date,
   links: { candidate?: string } = {},
-  options: { cancelled?: boolean } = {},
+  options: { cancelled?: boolean; candidateDeclined?: boolean } = {},
 ): string {
   const { interview, candidate, panel, organization, opening } = parties;
   const cancelled = method === 'CANCEL' || (method === null && options.cancelled === true);
   const attendees: CalendarAttendee[] = [
-    { name: candidate.name, email: candidate.email, partstat: cancelled ? 'DECLINED' : 'ACCEPTED', role: 'REQ-PARTICIPANT' },
+    { name: candidate.name, email: candidate.email, partstat: cancelled && options.candidateDeclined ? 'DECLINED' : 'ACCEPTED', role: 'REQ-PARTICIPANT' },
     ...panel.map((member) => ({
       name: member.name,
       email: member.email,

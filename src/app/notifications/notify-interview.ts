@@ -1,5 +1,6 @@
 import type { InterviewChange } from '../../core/decisions/interview-change.ts';
 import { planEmails, renderEmail } from '../../core/messages/index.ts';
+import { leaveByFor } from '../../core/reminders.ts';
 import type { MessageFacts, PlannedEmail, Recipients } from '../../core/messages/index.ts';
 import type { Member } from '../../core/types.ts';
 import type { Store } from '../../store/index.ts';
@@ -9,8 +10,6 @@ import { buildCalendarFor } from './calendar.ts';
 import { enqueueEmail } from './enqueue-email.ts';
 
 const HOUR_MS = 3_600_000;
-/** An interview in person: leave 45 minutes before the start, so lateness is planned out, not apologised for. */
-const LEAVE_BY_MINUTES = 45;
 
 export interface NotifyOptions {
   /** The candidate's fresh link, for the candidate's own emails only. */
@@ -73,7 +72,8 @@ function calendarFor(ctx: AppContext, parties: InterviewParties, change: Intervi
   const event = { start: state.start, end: state.end, sequence: change.after.sequence };
   // The candidate's link is theirs alone: it goes in their copy of the invitation, never the panel's.
   const links = email.audience === 'candidate' && link && email.calendar === 'REQUEST' ? { candidate: link } : {};
-  const ics = buildCalendarFor(parties, email.calendar, event, ctx.config, change.at, links);
+  // The candidate declined only if they cancelled; an employer's cancellation is not their refusal.
+  const ics = buildCalendarFor(parties, email.calendar, event, ctx.config, change.at, links, { candidateDeclined: change.by === 'candidate' });
   return { method: email.calendar, ics, sequence: event.sequence };
 }
 
@@ -150,7 +150,7 @@ export async function scheduleReminders(
     canReply: recipients.candidateReplyTo !== null,
     calendar: null,
   };
-  const leaveBy = parties.interview.location ? new Date(start.getTime() - LEAVE_BY_MINUTES * 60_000) : null;
+  const leaveBy = leaveByFor(parties.interview, start);
   const ids: string[] = [];
   for (const hoursBefore of [...new Set(parties.organization.reminders)].sort((a, b) => b - a)) {
     const sendAt = new Date(start.getTime() - hoursBefore * HOUR_MS);

@@ -3,6 +3,7 @@ import { nextStatus, sequenceAfter } from '../lifecycle.ts';
 import type { Side } from '../lifecycle.ts';
 import { classifyNotice } from '../notice-policy.ts';
 import type { NoticeDecision } from '../notice-policy.ts';
+import { OFFER_LEAD_HOURS } from '../offers.ts';
 import { isEmergencyReason } from '../reasons.ts';
 import type { ReasonCode } from '../reasons.ts';
 import type { Interview, NoticePolicy, TimeRange } from '../types.ts';
@@ -10,6 +11,9 @@ import { baseChange, hadEvent } from './interview-change.ts';
 import type { ChangeKind, InterviewChange, InterviewState } from './interview-change.ts';
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+/** A no-show is only marked once the start is this far behind: lateness is not absence. */
+export const NO_SHOW_GRACE_MINUTES = 10;
 
 /** What every decision needs besides the interview: the moment, and the organization's policy and number. */
 export interface DecisionContext {
@@ -63,10 +67,17 @@ export function decideBooking(interview: InterviewSnapshot, input: BookingInput,
     throw new DomainError('VALIDATION', 'Start times are whole minutes.', { errors: [{ path: 'start', message: 'Use a whole minute.' }] });
   }
   const moving = interview.status === 'scheduled';
-  const status = moving ? nextStatus(interview.status, 'reschedule', input.by) : nextStatus(interview.status, input.by === 'candidate' ? 'accept' : 'book', input.by);
+  const action = moving || interview.status !== 'invited' ? 'reschedule' : input.by === 'candidate' ? 'accept' : 'book';
+  const status = nextStatus(interview.status, action, input.by);
   if (moving && interview.start?.getTime() === input.start.getTime()) return null;
   if (input.start.getTime() <= ctx.now.getTime()) {
     throw new DomainError('VALIDATION', 'That time has already passed.', { errors: [{ path: 'start', message: 'Choose a time in the future.' }] });
+  }
+  // A candidate's own pick gives the panel the same notice as an offer would; the employer may book sooner.
+  if (input.by === 'candidate' && input.start.getTime() < ctx.now.getTime() + OFFER_LEAD_HOURS * HOUR) {
+    throw new DomainError('VALIDATION', `Choose a time at least ${OFFER_LEAD_HOURS} hours ahead.`, {
+      errors: [{ path: 'start', message: `At least ${OFFER_LEAD_HOURS} hours ahead, so the panel has notice; for anything sooner, contact the recruiter.` }],
+    });
   }
   if (moving && started(interview, ctx.now)) {
     throw new DomainError('AFTER_START', 'The interview has already started, so it cannot be moved.');
@@ -197,6 +208,12 @@ export type ClosingInput =
 export function decideClosing(interview: InterviewSnapshot, input: ClosingInput, ctx: DecisionContext): InterviewChange {
   const status = nextStatus(interview.status, input.action, 'employer');
   if (!started(interview, ctx.now)) throw new DomainError('INVALID_STATE', 'The interview has not started yet.');
+  if (input.action === 'complete' && interview.end && ctx.now.getTime() < interview.end.getTime()) {
+    throw new DomainError('INVALID_STATE', 'The interview has not ended yet; to stop it before its end, end it early.');
+  }
+  if (input.action === 'no_show' && ctx.now.getTime() < interview.start!.getTime() + NO_SHOW_GRACE_MINUTES * MINUTE) {
+    throw new DomainError('INVALID_STATE', `A no-show can be marked ${NO_SHOW_GRACE_MINUTES} minutes after the start: until then, it may only be lateness.`);
+  }
   const kind = ({ complete: 'completed', no_show: 'no_show', end_early: 'ended_early' } as const)[input.action];
   const decided = change(kind, 'employer', interview, { status }, ctx);
   if (input.action === 'no_show') decided.absent = input.absent;

@@ -1,8 +1,8 @@
 import type { InterviewChange } from '../decisions/interview-change.ts';
 import { hadEvent } from '../decisions/interview-change.ts';
-import { formatClock } from '../format-time.ts';
+import { formatClock, formatDay } from '../format-time.ts';
 import { describeSpan } from '../notice-policy.ts';
-import { endsOpening, leavesProcess, reasonPhrase } from '../reasons.ts';
+import { endsOpening, isEmergencyReason, leavesProcess, reasonStatement } from '../reasons.ts';
 import type { CandidateEmailKind, PlannedEmail } from './email-kinds.ts';
 import type { MessageFacts, RenderedEmail } from './message-facts.ts';
 import { SOONER_IS_KINDER, actionsLine, bullets, firstName, letter, replyLine, teamName, titled, when, whereLines } from './text.ts';
@@ -25,12 +25,13 @@ function newStart(change: InterviewChange): Date {
 /** The same moment in the team's zone, when it differs from the reader's. */
 function teamZoneLine(facts: MessageFacts, instant: Date, readerZone: string): string | null {
   const team = when(instant, facts.organization.timezone);
-  return team === when(instant, readerZone) ? null : `In the team's time zone that is ${team}.`;
+  return team === when(instant, readerZone) ? null : `For ${facts.organization.name}, that is ${team}.`;
 }
 
 /** An employer's reason, stated only when one was given and it says something ("other" does not). */
 function employerBecause(change: InterviewChange): string | null {
-  return change.reason && change.reason !== 'other' ? `This is because of ${reasonPhrase(change.reason)}.` : null;
+  const statement = reasonStatement(change.reason);
+  return statement ? `This is because ${statement}.` : null;
 }
 
 /** The words the employer chose to add, after the greeting and the news, never before the greeting. */
@@ -51,7 +52,6 @@ const invitation: Render = (facts, email) => {
           `Choose the one that suits you: ${facts.link}`,
           'None of them work? The same page lets you ask for other times, or decline if the role is no longer for you.',
         ],
-        SOONER_IS_KINDER,
         replyLine(email.canReply),
       ],
       'With thanks,',
@@ -64,7 +64,7 @@ function bookedBlocks(facts: MessageFacts, email: PlannedEmail): Block[] {
   const { change } = facts;
   return [
     teamZoneLine(facts, newStart(change), email.timezone),
-    [...whereLines(facts), 'The attached invitation adds it to your calendar.'],
+    [...whereLines(facts), change.kind === 'moved' ? 'The attached invitation updates your calendar.' : 'The attached invitation adds it to your calendar.'],
     [actionsLine(change.after, change.at, facts.link), SOONER_IS_KINDER].filter((l): l is string => l !== null),
     replyLine(email.canReply),
   ];
@@ -119,6 +119,7 @@ const movedByEmployer: Render = (facts, email) => {
           employerBecause(change),
         ].filter((l): l is string => l !== null).join(' '),
         teamZoneLine(facts, newStart(change), email.timezone),
+        shortNotice(facts, newStart(change)) ? 'We know the new time is at short notice, and we apologise for that too.' : null,
         employerWords(change),
         facts.link ? `If the new time does not suit you, you can move it to another time the panel is free through your link: ${facts.link}` : null,
         [...whereLines(facts), 'The attached invitation updates your calendar.'],
@@ -129,6 +130,11 @@ const movedByEmployer: Render = (facts, email) => {
     ),
   };
 };
+
+/** Whether a time is closer than the notice the organization itself asks for. */
+function shortNotice(facts: MessageFacts, instant: Date): boolean {
+  return instant.getTime() - facts.change.at.getTime() < facts.organization.noticePolicy.adequateHours * 3_600_000;
+}
 
 const newTimes: Render = (facts, email) => {
   const { change } = facts;
@@ -145,6 +151,7 @@ const newTimes: Render = (facts, email) => {
         offered.length > 0
           ? ['The panel is free at these times:', ...bullets(offered, email.timezone), '', `Choose one here: ${facts.link}`]
           : `None of the panel's free times in the next two weeks fit your hours.${email.canReply ? ' Reply to this email with times that would suit you, and we will look for one.' : ''}`,
+        change.noteForRecruiter && email.canReply ? 'We have passed your note on to the recruiting team.' : null,
       ],
       'With thanks,',
       teamName(facts),
@@ -163,6 +170,7 @@ const cancellationConfirmation: Render = (facts, email) => {
       dear(facts),
       [
         `Thank you for letting us know. Your ${facts.openingTitle} interview on ${at} is cancelled, and we have told the panel. The attached cancellation removes it from your calendar.`,
+        isEmergencyReason(change.reason) ? 'We are sorry to hear about the emergency, and we hope everything is all right.' : null,
         late ? `As it was only ${describeSpan(oldStart(change).getTime() - change.at.getTime())} away, a quick call to ${phone} would be appreciated if you have not called already.` : null,
         !leavesProcess(change.reason) ? replyLine(email.canReply, 'If you would like to find another time later, reply to this email.') : null,
       ],
@@ -207,7 +215,12 @@ const employerCancellation: Render = (facts, email) => {
         short ? 'We know this comes at short notice, and we apologise for it.' : null,
         employerWords(change),
         'The attached cancellation removes it from your calendar.',
-        endsOpening(change.reason)
+        change.offered.length > 0
+          ? ['We would like to find another time with you. The panel is free at these times:', ...bullets(change.offered.map((slot) => slot.start), email.timezone), '', `Choose one here: ${facts.link}`]
+          : null,
+        change.offered.length > 0
+          ? 'Thank you for your understanding.'
+          : endsOpening(change.reason)
           ? 'Thank you for the time you have given to this process; we would be glad to hear from you about future roles.'
           : ['Thank you for your understanding.', replyLine(email.canReply, 'If you would like to find another time, reply to this email.')].filter((l): l is string => l !== null).join(' '),
       ],
@@ -316,6 +329,7 @@ const reminder: Render = (facts, email) => {
   const start = facts.change.after.start!;
   const at = when(start, email.timezone);
   const leaveBy = facts.reminder?.leaveBy ?? null;
+  const leaveDay = leaveBy && formatDay(leaveBy, email.timezone) !== formatDay(start, email.timezone) ? ` on ${formatDay(leaveBy, email.timezone)}` : '';
   const video = facts.interview.videoUrl !== null;
   return {
     subject: `Reminder: your ${facts.openingTitle} interview on ${at}`,
@@ -323,7 +337,7 @@ const reminder: Render = (facts, email) => {
       dear(facts),
       [
         `This is a reminder of your ${facts.openingTitle} interview with ${facts.organization.name}, ${titled(facts)}, on ${at}.`,
-        [...whereLines(facts), ...(leaveBy ? [`Leave by ${formatClock(leaveBy, email.timezone)} to arrive with time to spare.`] : [])],
+        [...whereLines(facts), ...(leaveBy ? [`Leave by ${formatClock(leaveBy, email.timezone)}${leaveDay} to arrive with time to spare.`] : [])],
         `To prepare: look again at the role and at what ${facts.organization.name} does, and bring a few questions of your own${video ? '; test your video link a few minutes before the start' : '; plan to arrive a few minutes early'}.`,
         [actionsLine(facts.change.after, facts.reminder?.sendAt ?? facts.change.at, facts.link), SOONER_IS_KINDER].filter((l): l is string => l !== null),
       ],

@@ -47,7 +47,7 @@ const panelTimeWithdrawn: Render = (facts, email) => {
     text: note(
       email,
       [
-        `${facts.candidate.name} asked for another time than ${when(change.before.start!, email.timezone)} for ${titled(facts)}${givenReason(change)}.`,
+        `${facts.candidate.name} asked to move ${titled(facts)} away from ${when(change.before.start!, email.timezone)}${givenReason(change)}.`,
         'That calendar event is withdrawn; you will get a new invitation once they pick a time.',
       ],
       facts,
@@ -64,7 +64,7 @@ const panelCancellation: Render = (facts, email) => {
       email,
       [
         `${titled(facts)} with ${who(facts)} on ${when(change.before.start!, email.timezone)} is cancelled by ${by}${givenReason(change)}.`,
-        'The calendar event is cancelled; the time is free again.',
+        change.notice?.class === 'missed' ? 'The calendar event is cancelled.' : 'The calendar event is cancelled; the time is free again.',
       ],
       facts,
     ),

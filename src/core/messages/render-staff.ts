@@ -1,5 +1,6 @@
 import type { InterviewChange } from '../decisions/interview-change.ts';
 import { hadEvent } from '../decisions/interview-change.ts';
+import { concernLabel } from '../concerns.ts';
 import { describeSpan } from '../notice-policy.ts';
 import { reasonPhrase } from '../reasons.ts';
 import type { CoordinatorEmailKind, PlannedEmail } from './email-kinds.ts';
@@ -131,12 +132,12 @@ const concern: Render = (facts, email) => {
   const { change } = facts;
   const start = change.before.start;
   return {
-    subject: `Confidential: a candidate raised a concern (${change.concern!.category})`,
+    subject: `Confidential: a candidate raised a concern (${concernLabel(change.concern!.category).toLowerCase()})`,
     text: note(
       email,
       [
         `${facts.candidate.name} <${facts.candidate.email}>, a candidate for ${facts.openingTitle}, raised a concern about ${titled(facts)}${start ? ` on ${when(start, email.timezone)}` : ''}.`,
-        `Category: ${change.concern!.category}`,
+        `About: ${concernLabel(change.concern!.category)}`,
         change.concern!.details,
         'This report is confidential: it is not shared with the panel. Reply to this email to write to the candidate.',
       ],

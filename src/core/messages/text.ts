@@ -32,7 +32,9 @@ export function letter(greeting: string, blocks: Block[], signOff: string, signa
  * (the recruiting team, HR) without one.
  */
 export function note(email: PlannedEmail, blocks: Block[], facts: MessageFacts): string {
-  return letter(email.audience === 'panelist' ? `Hi ${firstName(email.to.name)},` : 'Hello,', blocks, 'Thank you,', teamName(facts));
+  // HR's confidential reports are not the recruiting team's to sign.
+  const signature = email.audience === 'hr' ? `${facts.organization.name} interview scheduling` : teamName(facts);
+  return letter(email.audience === 'panelist' ? `Hi ${firstName(email.to.name)},` : 'Hello,', blocks, 'Thank you,', signature);
 }
 
 export function when(instant: Date, timeZone: string): string {

@@ -84,7 +84,8 @@ function check(change: InterviewChange, email: PlannedEmail, facts: MessageFacts
   const where = `${email.kind} to ${email.to.address} after ${change.kind} by ${change.by}:\n${subject}\n\n${text}`;
 
   // No reason unless one was given; never another reason's phrase.
-  for (const code of Object.keys(REASONS) as ReasonCode[]) {
+  // (A concern names its own category, not a reason.)
+  for (const code of change.kind === 'concern' ? [] : (Object.keys(REASONS) as ReasonCode[])) {
     if (code !== change.reason) expect(whole.includes(reasonPhrase(code)!), `${where}\n(phrase of ${code})`).toBe(false);
   }
   if (change.reason === null) {
@@ -97,7 +98,7 @@ function check(change: InterviewChange, email: PlannedEmail, facts: MessageFacts
     (d): d is Date => d !== null,
   );
   for (const line of whole.split('\n')) {
-    const zone = line.includes("team's time zone") ? facts.organization.timezone : email.timezone;
+    const zone = line.startsWith(`For ${facts.organization.name}, that is`) ? facts.organization.timezone : email.timezone;
     const known = instants.map((d) => formatWhen(d, zone));
     for (const date of datesIn(line)) {
       expect(known.some((k) => k === date || k.startsWith(date)), `${where}\n(date ${date} not a time of this change in ${zone})`).toBe(true);
@@ -122,7 +123,7 @@ function check(change: InterviewChange, email: PlannedEmail, facts: MessageFacts
 
   // Nothing after the signature.
   const lines = text.split('\n');
-  expect(lines.at(-1), where).toBe(`${facts.organization.name} recruiting`);
+  expect(lines.at(-1), where).toBe(email.audience === 'hr' ? `${facts.organization.name} interview scheduling` : `${facts.organization.name} recruiting`);
   expect(lines.at(-2), where).toMatch(/,$/);
 
   // The candidate's link only in the candidate's own emails.

@@ -1,5 +1,7 @@
 import type { CandidateView } from '../../app/interviews/candidate-link.ts';
 import { formatWhen } from '../../core/format-time.ts';
+import { CONCERN_CATEGORIES, concernLabel } from '../../core/concerns.ts';
+import { describeSpan } from '../../core/notice-policy.ts';
 import { CANDIDATE_REASONS, reasonLabel } from '../../core/reasons.ts';
 import { escapeHtml as e } from './escape-html.ts';
 
@@ -54,7 +56,7 @@ export function renderCandidatePage({ view, token, rescheduleTimes, banner }: Ca
 ${interview.location ? `<p><strong>Where:</strong> ${e(interview.location)}</p>` : ''}
 ${interview.videoUrl ? `<p><strong>Video:</strong> <a href="${e(interview.videoUrl)}" rel="noreferrer">${e(interview.videoUrl)}</a></p>` : ''}</section>`);
   if (notice && interview.status === 'scheduled') {
-    parts.push(`<section class="notice-${e(notice.class)}"><p><strong>Notice if you change it now:</strong> ${e(notice.class)} (${e(notice.hoursUntilStart)} hours before the start).</p>
+    parts.push(`<section class="notice-${e(notice.class)}"><p><strong>Notice if you change it now:</strong> ${e(notice.class)} (${e(describeSpan(notice.hoursUntilStart * 3_600_000))} before the start).</p>
 <p>${e(notice.advice.text)}</p>${notice.advice.phone ? `<p>Call: <a href="tel:${e(notice.advice.phone.replace(/\s/g, ''))}">${e(notice.advice.phone)}</a></p>` : ''}</section>`);
   }
   if (view.apologyPath) {
@@ -96,10 +98,10 @@ ${late ? '<label><input type="checkbox" name="calledAhead" value="true"> I have 
   if (actions.includes('withdraw')) {
     parts.push(`<section><h2>Withdraw from the process</h2>${form(token, 'withdraw', `${reasonSelect()}<label>Message to the employer (optional)<textarea name="message" maxlength="5000"></textarea></label>`, 'Withdraw my application')}</section>`);
   }
-  parts.push(`<section><h2>Report a concern</h2><p><small>Goes to the organization's HR contact only, never to the panel.</small></p>${form(
+  parts.push(`<section><h2>Report a concern</h2><p><small>Goes to the organization's HR contact (or, where it has none, its recruiting contact), never to the panel.</small></p>${form(
     token,
     'concern',
-    `<label>About<select name="category"><option value="inappropriate_questions">Inappropriate or illegal questions</option><option value="disrespectful_conduct">Disrespectful conduct</option><option value="discrimination">Discrimination</option><option value="accessibility">Accessibility</option><option value="other">Something else</option></select></label><label>What happened<textarea name="details" required maxlength="10000"></textarea></label>`,
+    `<label>About<select name="category">${CONCERN_CATEGORIES.map((c) => `<option value="${e(c)}">${e(concernLabel(c))}</option>`).join('')}</select></label><label>What happened<textarea name="details" required maxlength="10000"></textarea></label>`,
     'Send confidentially',
   )}</section>`);
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

@@ -10,6 +10,7 @@ import {
 import type { CandidateActionResult } from '../../app/interviews/candidate-actions.ts';
 import { suggestRescheduleTimes, viewCandidateLink } from '../../app/interviews/candidate-link.ts';
 import type { AppContext } from '../../app/context.ts';
+import { isConcernCategory } from '../../core/concerns.ts';
 import { isDomainError } from '../../core/errors.ts';
 import { CANDIDATE_REASONS } from '../../core/reasons.ts';
 import type { CandidateReason } from '../../core/reasons.ts';
@@ -69,7 +70,7 @@ const ACTIONS: Record<string, (ctx: AppContext, token: string, form: Form) => Pr
     const details = text(form, 'details');
     const category = form.category ?? 'other';
     if (!details) throw new FormError('Tell us what happened.');
-    if (!['inappropriate_questions', 'disrespectful_conduct', 'discrimination', 'accessibility', 'other'].includes(category)) throw new FormError('Choose what the concern is about.');
+    if (!isConcernCategory(category)) throw new FormError('Choose what the concern is about.');
     return raiseConcern(ctx, token, { category, details: details.slice(0, 10_000) });
   },
 };

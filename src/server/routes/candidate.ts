@@ -10,6 +10,7 @@ import {
   withdrawByCandidate,
 } from '../../app/interviews/candidate-actions.ts';
 import { suggestRescheduleTimes, viewCandidateLink } from '../../app/interviews/candidate-link.ts';
+import { CONCERN_CATEGORIES } from '../../core/concerns.ts';
 import type { WorkingHours } from '../../core/types.ts';
 import { completeWorkingHours } from '../../core/working-hours.ts';
 import type { ServerEnv } from '../env.ts';
@@ -88,7 +89,13 @@ const rescheduleRoute = action(
   'Move to another time the whole panel has free, or ask for new times',
   z.union([
     z.object({ start: Instant, reason: CandidateReasonSchema.optional(), note }).strict(),
-    z.object({ requestNewTimes: z.literal(true), reason: CandidateReasonSchema.optional(), note }).strict(),
+    z
+      .object({
+        requestNewTimes: z.literal(true),
+        reason: CandidateReasonSchema.optional(),
+        note: z.string().max(5000).nullable().optional().openapi({ description: 'For the recruiting team: passed on to them with the request (the times that would suit, say).' }),
+      })
+      .strict(),
   ]),
 );
 const cancelRoute = action(
@@ -108,7 +115,7 @@ const concernRoute = action(
   'concern',
   'candidateRaiseConcern',
   'Report a concern to HR, confidentially',
-  z.object({ category: z.enum(['inappropriate_questions', 'disrespectful_conduct', 'discrimination', 'accessibility', 'other']), details: z.string().min(1).max(10000) }).strict(),
+  z.object({ category: z.enum(CONCERN_CATEGORIES), details: z.string().min(1).max(10000) }).strict(),
 );
 
 const hoursRoute = createRoute({
