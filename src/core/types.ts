@@ -34,6 +34,12 @@ export interface Organization {
   reminders: number[];
   /** Reasonable hours for candidates who have not stated their own, in each candidate's zone. */
   candidateHours: WorkingHours;
+  /** How long a waitlist offer of freed time stands before it passes to the next entry. */
+  offerMinutes: number;
+  /** How many waitlist entries are offered the same freed time at once (the first to claim wins). */
+  offerFanout: number;
+  /** Below this many hours before the start, a declined panel seat goes to the coordinator. */
+  replaceHours: number;
   createdAt: Date;
 }
 
@@ -47,7 +53,16 @@ export interface Member {
   phone: string | null;
   workingHours: WorkingHours;
   bufferMinutes: number;
+  /** Tags of the pools this member interviews for: members sharing a tag may stand in for each other. */
+  pools: string[];
+  /** The most interviews this member takes per day and per week (their own zone); absent: no limit. */
+  limits: MemberLimits;
   createdAt: Date;
+}
+
+export interface MemberLimits {
+  perDay?: number;
+  perWeek?: number;
 }
 
 export interface BusyBlock {
@@ -69,6 +84,9 @@ export interface Opening {
   department: string | null;
   location: string | null;
   status: OpeningStatus;
+  /** When it was filled or closed. */
+  endedAt: Date | null;
+  hiredCandidateId: string | null;
   createdAt: Date;
 }
 

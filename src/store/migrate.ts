@@ -2,11 +2,13 @@ import { Migrator } from 'kysely';
 import type { Kysely, Migration, MigrationProvider, MigrationResultSet } from 'kysely';
 import * as foundation from './migrations/0001-foundation.ts';
 import * as truthfulStates from './migrations/0002-truthful-states.ts';
+import * as ripple from './migrations/0003-ripple.ts';
 
 /** Migrations are compiled in, so a packaged build needs no migrations folder on disk. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-truthful-states': truthfulStates,
+  '0003-ripple': ripple,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

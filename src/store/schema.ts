@@ -21,6 +21,9 @@ export interface OrganizationsTable {
   adequateHours: ColumnType<string, number | undefined, number>;
   reminders: ColumnType<number[], string | undefined, string>;
   candidateHours: ColumnType<WorkingHours, string | undefined, string>;
+  offerMinutes: Generated<number>;
+  offerFanout: Generated<number>;
+  replaceHours: ColumnType<string, number | undefined, number>;
   createdAt: CreatedAt;
 }
 
@@ -45,6 +48,8 @@ export interface MembersTable {
   phone: string | null;
   workingHours: Json<Record<string, Array<[string, string]>>>;
   bufferMinutes: number;
+  pools: ColumnType<string[], string | undefined, string>;
+  limits: ColumnType<{ perDay?: number; perWeek?: number }, string | undefined, string>;
   createdAt: CreatedAt;
 }
 
@@ -83,6 +88,9 @@ export interface OpeningsTable {
   department: string | null;
   location: string | null;
   status: Generated<string>;
+  endedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  hiredCandidateId: ColumnType<string | null, string | null | undefined, string | null>;
+  endMessage: ColumnType<string | null, string | null | undefined, string | null>;
   createdAt: CreatedAt;
 }
 
@@ -208,4 +216,74 @@ export interface Database {
   candidateTokens: CandidateTokensTable;
   idempotencyKeys: IdempotencyKeysTable;
   outbox: OutboxTable;
+  waitlistEntries: WaitlistEntriesTable;
+  freedSlots: FreedSlotsTable;
+  waitlistOffers: WaitlistOffersTable;
+  panelTokens: PanelTokensTable;
+  jobs: JobsTable;
+}
+
+export interface WaitlistEntriesTable {
+  id: Generated<string>;
+  organizationId: string;
+  openingId: string;
+  candidateId: string;
+  panel: Json<string[]>;
+  durationMinutes: number;
+  earliest: Date | null;
+  latest: Date | null;
+  status: Generated<string>;
+  joinedAt: Generated<Date>;
+  endedAt: Date | null;
+  interviewId: string | null;
+}
+
+export interface FreedSlotsTable {
+  id: Generated<string>;
+  organizationId: string;
+  openingId: string;
+  sourceInterviewId: string | null;
+  panel: Json<string[]>;
+  startAt: Date;
+  endAt: Date;
+  freedAt: Date;
+  status: Generated<string>;
+  filledAt: Date | null;
+  filledEntryId: string | null;
+}
+
+export interface WaitlistOffersTable {
+  id: Generated<string>;
+  organizationId: string;
+  freedSlotId: string;
+  entryId: string;
+  tokenHash: string;
+  status: Generated<string>;
+  offeredAt: Date;
+  expiresAt: Date;
+  resolvedAt: Date | null;
+}
+
+export interface PanelTokensTable {
+  id: Generated<string>;
+  organizationId: string;
+  interviewId: string;
+  memberId: string;
+  tokenHash: string;
+  expiresAt: Date;
+  createdAt: CreatedAt;
+}
+
+export interface JobsTable {
+  id: Generated<string>;
+  organizationId: string;
+  kind: string;
+  key: string;
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>;
+  runAt: Date;
+  lockedUntil: Date | null;
+  attempts: Generated<number>;
+  lastError: string | null;
+  doneAt: Date | null;
+  createdAt: CreatedAt;
 }

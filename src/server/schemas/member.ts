@@ -28,6 +28,16 @@ export const MemberInputSchema = z
     phone: Phone.nullable().optional(),
     workingHours: WorkingHoursSchema,
     bufferMinutes: z.number().int().min(0).max(240).optional(),
+    pools: z
+      .array(z.string().trim().min(1).max(60))
+      .max(20)
+      .optional()
+      .openapi({ description: 'Pool tags: members sharing a tag may stand in for each other on a panel.', example: ['backend-senior'] }),
+    limits: z
+      .object({ perDay: z.number().int().min(1).max(24).optional(), perWeek: z.number().int().min(1).max(100).optional() })
+      .strict()
+      .optional()
+      .openapi({ description: 'The most interviews this member takes per day and per week, counted in their own zone.' }),
   })
   .strict()
   .openapi('MemberInput');
@@ -44,6 +54,8 @@ export const MemberSchema = z
     phone: z.string().nullable(),
     workingHours: z.record(z.string(), z.array(z.tuple([z.string(), z.string()]))),
     bufferMinutes: z.number(),
+    pools: z.array(z.string()),
+    limits: z.object({ perDay: z.number().optional(), perWeek: z.number().optional() }),
     createdAt: Instant,
   })
   .openapi('Member');
@@ -67,6 +79,8 @@ export function memberJson(member: Member) {
     phone: member.phone,
     workingHours: member.workingHours,
     bufferMinutes: member.bufferMinutes,
+    pools: member.pools,
+    limits: member.limits,
     createdAt: member.createdAt.toISOString(),
   };
 }

@@ -25,6 +25,9 @@ export const OrganizationSchema = z
     candidateHours: z.record(z.string(), z.array(z.tuple([z.string(), z.string()]))).openapi({
       description: "Reasonable hours for candidates who state none, in each candidate's own zone (default weekdays 08:00–20:00).",
     }),
+    offerMinutes: z.number().openapi({ description: 'How long a waitlist offer of freed time stands.' }),
+    offerFanout: z.number().openapi({ description: 'How many waitlist entries are offered the same freed time at once.' }),
+    replaceHours: z.number().openapi({ description: 'Closer than this to the start, a declined panel seat goes to the coordinator.' }),
     createdAt: Instant,
   })
   .openapi('Organization');
@@ -38,6 +41,9 @@ export const OrganizationPatchSchema = z
     hrContactEmail: Email.nullable(),
     noticePolicy: NoticePolicySchema,
     reminders: z.array(z.number().positive().max(24 * 30)).max(10),
+    offerMinutes: z.number().int().min(5).max(10080),
+    offerFanout: z.number().int().min(1).max(20),
+    replaceHours: z.number().min(0).max(24 * 30),
     candidateHours: WorkingHoursSchema.openapi({ description: "Times are offered to candidates only inside these local hours (their zone); a weekday left out is a day off." }),
   })
   .partial()

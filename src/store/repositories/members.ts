@@ -1,4 +1,4 @@
-import type { BusyBlock, Member, MemberRole, WorkingHours } from '../../core/types.ts';
+import type { BusyBlock, Member, MemberLimits, MemberRole, WorkingHours } from '../../core/types.ts';
 import { sql } from 'kysely';
 import type { Executor } from '../executor.ts';
 import { isUuid } from '../ids.ts';
@@ -12,6 +12,8 @@ export interface NewMember {
   phone?: string | null;
   workingHours: WorkingHours;
   bufferMinutes?: number;
+  pools?: string[];
+  limits?: MemberLimits;
 }
 
 export type MemberPatch = Partial<NewMember>;
@@ -26,6 +28,8 @@ const COLUMNS = [
   'phone',
   'workingHours',
   'bufferMinutes',
+  'pools',
+  'limits',
   'createdAt',
 ] as const;
 
@@ -39,6 +43,8 @@ type Row = {
   phone: string | null;
   workingHours: Record<string, Array<[string, string]>>;
   bufferMinutes: number;
+  pools: string[];
+  limits: MemberLimits;
   createdAt: Date;
 };
 
@@ -61,6 +67,8 @@ export class MemberRepository {
         phone: input.phone ?? null,
         workingHours: JSON.stringify(input.workingHours),
         bufferMinutes: input.bufferMinutes ?? 0,
+        pools: JSON.stringify(input.pools ?? []),
+        limits: JSON.stringify(input.limits ?? {}),
       })
       .returning(COLUMNS)
       .executeTakeFirstOrThrow();
@@ -116,6 +124,8 @@ export class MemberRepository {
       if (patch[key] !== undefined) values[key] = patch[key];
     }
     if (patch.workingHours !== undefined) values.workingHours = JSON.stringify(patch.workingHours);
+    if (patch.pools !== undefined) values.pools = JSON.stringify(patch.pools);
+    if (patch.limits !== undefined) values.limits = JSON.stringify(patch.limits);
     if (Object.keys(values).length === 0) return this.get(organizationId, id);
     const row = await this.db
       .updateTable('members')

@@ -3,7 +3,7 @@ import type { Candidate, Opening, OpeningStatus, WorkingHours } from '../../core
 import type { Executor } from '../executor.ts';
 import { isUuid } from '../ids.ts';
 
-const OPENING_COLUMNS = ['id', 'organizationId', 'title', 'department', 'location', 'status', 'createdAt'] as const;
+const OPENING_COLUMNS = ['id', 'organizationId', 'title', 'department', 'location', 'status', 'endedAt', 'hiredCandidateId', 'createdAt'] as const;
 const CANDIDATE_COLUMNS = ['id', 'organizationId', 'name', 'email', 'phone', 'timezone', 'reasonableHours', 'createdAt'] as const;
 
 export class OpeningRepository {

@@ -11,6 +11,9 @@ export interface NewOrganization {
   noticePolicy?: { ampleHours: number; adequateHours: number };
   reminders?: number[];
   candidateHours?: WorkingHours;
+  offerMinutes?: number;
+  offerFanout?: number;
+  replaceHours?: number;
 }
 
 export type OrganizationPatch = Partial<NewOrganization>;
@@ -26,6 +29,9 @@ const COLUMNS = [
   'adequateHours',
   'reminders',
   'candidateHours',
+  'offerMinutes',
+  'offerFanout',
+  'replaceHours',
   'createdAt',
 ] as const;
 
@@ -40,6 +46,9 @@ type Row = {
   adequateHours: string;
   reminders: number[];
   candidateHours: WorkingHours;
+  offerMinutes: number;
+  offerFanout: number;
+  replaceHours: string;
   createdAt: Date;
 };
 
@@ -54,6 +63,9 @@ function toOrganization(row: Row): Organization {
     noticePolicy: { ampleHours: Number(row.ampleHours), adequateHours: Number(row.adequateHours) },
     reminders: row.reminders,
     candidateHours: row.candidateHours,
+    offerMinutes: row.offerMinutes,
+    offerFanout: row.offerFanout,
+    replaceHours: Number(row.replaceHours),
     createdAt: row.createdAt,
   };
 }
@@ -105,6 +117,9 @@ export class OrganizationRepository {
     }
     if (patch.reminders !== undefined) values.reminders = JSON.stringify(patch.reminders);
     if (patch.candidateHours !== undefined) values.candidateHours = JSON.stringify(patch.candidateHours);
+    for (const key of ['offerMinutes', 'offerFanout', 'replaceHours'] as const) {
+      if (patch[key] !== undefined) values[key] = patch[key];
+    }
     if (Object.keys(values).length === 0) return this.get(id);
     const row = await this.db
       .updateTable('organizations')
