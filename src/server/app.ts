@@ -25,6 +25,10 @@ import { registerSessionRoutes } from './routes/session.ts';
 import { registerSlotRoutes } from './routes/slots.ts';
 import { registerMemberRoutes } from './routes/members.ts';
 import { registerOrganizationRoutes } from './routes/organization.ts';
+import { registerAnalyticsRoutes } from './routes/analytics.ts';
+import { registerOpeningEndRoutes } from './routes/opening-ends.ts';
+import { registerPanelSeatRoutes } from './routes/panel-seats.ts';
+import { registerWaitlistRoutes } from './routes/waitlist.ts';
 
 export interface ServerOptions {
   ctx: AppContext;
@@ -95,6 +99,10 @@ export function createServerApp(options: ServerOptions): OpenAPIHono<ServerEnv> 
   registerSlotRoutes(app);
   registerInterviewRoutes(app);
   registerMessageRoutes(app);
+  registerWaitlistRoutes(app);
+  registerPanelSeatRoutes(app);
+  registerOpeningEndRoutes(app);
+  registerAnalyticsRoutes(app);
   registerCandidateRoutes(app);
   registerEtiquetteRoutes(app);
   registerCandidatePages(app);

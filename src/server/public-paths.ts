@@ -5,5 +5,11 @@
  * middleware and for the OpenAPI document's security.
  */
 export function isEmployerPath(path: string): boolean {
-  return path.startsWith('/api/v1/') && !path.startsWith('/api/v1/candidate/') && path !== '/api/v1/session';
+  return (
+    path.startsWith('/api/v1/') &&
+    !path.startsWith('/api/v1/candidate/') &&
+    // A panelist's private link to their own seat, authorised by its token like a candidate's.
+    !path.startsWith('/api/v1/seat/') &&
+    path !== '/api/v1/session'
+  );
 }

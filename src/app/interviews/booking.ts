@@ -1,5 +1,9 @@
 import { DomainError } from '../../core/errors.ts';
 import type { InterviewChange } from '../../core/decisions/interview-change.ts';
+import { hadEvent } from '../../core/decisions/interview-change.ts';
+import type { AppContext } from '../context.ts';
+import { offerFreedTime } from '../waitlist/offer-freed-time.ts';
+import type { FreedTime } from '../waitlist/offer-freed-time.ts';
 import type { Interview, TimeRange } from '../../core/types.ts';
 import type { Store } from '../../store/index.ts';
 import { assertPanelFree } from '../slots.ts';
@@ -8,9 +12,36 @@ import { assertPanelFree } from '../slots.ts';
  * Writes a decided change to the interview: books the panel for a new time (checking first for a clear
  * answer, and relying on the database's exclusion constraints — the panel's and the candidate's — for the
  * race the check cannot see), frees the panel's time when the interview loses it, and stores the status,
- * time and sequence the core decided. Closing an interview keeps its bookings as the record of the time.
+ * time and sequence the core decided, and offers any panel time it gave up to the waitlist. Closing an
+ * interview keeps its bookings as the record of the time.
  */
-export async function applyChange(store: Store, interview: Interview, change: InterviewChange, extra: { offeredSlots?: TimeRange[] } = {}): Promise<Interview> {
+/**
+ * The panel time a change gives up — a cancellation, a withdrawal, a request for other times or a move
+ * away — for the waitlist; null when it frees nothing.
+ */
+export function freedTimeOf(interview: Interview, change: InterviewChange): FreedTime | null {
+  if (!hadEvent(change)) return null;
+  const { before, after } = change;
+  if (after.status === 'scheduled' && after.start?.getTime() === before.start?.getTime()) return null;
+  if (after.status !== 'scheduled' && after.status !== 'cancelled' && after.status !== 'withdrawn' && after.status !== 'invited') return null;
+  return {
+    organizationId: interview.organizationId,
+    openingId: interview.openingId,
+    sourceInterviewId: interview.id,
+    panel: interview.panel,
+    start: before.start!,
+    end: before.end!,
+    at: change.at,
+  };
+}
+
+export async function applyChange(
+  ctx: AppContext,
+  store: Store,
+  interview: Interview,
+  change: InterviewChange,
+  extra: { offeredSlots?: TimeRange[] } = {},
+): Promise<Interview> {
   const { after, before } = change;
   const bookingNewTime = after.status === 'scheduled' && after.start && after.end && (before.status !== 'scheduled' || before.start?.getTime() !== after.start.getTime());
   const losingTime = before.status === 'scheduled' && (after.status === 'cancelled' || after.status === 'withdrawn' || after.status === 'invited');
@@ -25,7 +56,7 @@ export async function applyChange(store: Store, interview: Interview, change: In
   } else if (losingTime) {
     await store.interviews.releaseBookings(interview.organizationId, interview.id);
   }
-  return store.interviews.update(
+  const updated = await store.interviews.update(
     interview.organizationId,
     interview.id,
     {
@@ -37,4 +68,8 @@ export async function applyChange(store: Store, interview: Interview, change: In
     },
     change.at,
   );
+  // Time given up goes to the waitlist in the same transaction: offered if and only if the change commits.
+  const freed = freedTimeOf(interview, change);
+  if (freed) await offerFreedTime(ctx, store, freed);
+  return updated;
 }

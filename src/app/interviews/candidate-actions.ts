@@ -50,7 +50,7 @@ async function organizationOf(store: Store, interview: Interview) {
 
 /** A booking or a move, decided by the core, written, announced and recorded. */
 async function book(ctx: AppContext, store: Store, current: Interview, change: InterviewChange, details: Record<string, unknown>, note: string | null): Promise<CandidateActionResult> {
-  const interview = await applyChange(store, current, change);
+  const interview = await applyChange(ctx, store, current, change);
   await store.candidateTokens.extend(interview.organizationId, interview.id, linkExpiry(ctx, interview));
   const parties = await loadParties(store, interview);
   const link = await freshLink(ctx, store, interview);
@@ -104,7 +104,7 @@ export async function rescheduleByCandidate(
         .filter((slot) => slot.start.getTime() !== current.start?.getTime() && !current.offeredSlots.some((o) => o.start.getTime() === slot.start.getTime()))
         .slice(0, 5);
       const change = decideTimesRequest(current, { reason, note: input.note ?? null, offered }, decisions);
-      const interview = await applyChange(store, current, change, { offeredSlots: offered });
+      const interview = await applyChange(ctx, store, current, change, { offeredSlots: offered });
       await store.candidateTokens.extend(interview.organizationId, interview.id, linkExpiry(ctx, interview));
       const parties = await loadParties(store, interview);
       await cancelReminders(store, parties, now);
@@ -154,7 +154,7 @@ export async function cancelByCandidate(
       { by: 'candidate', reason: givenReason(input.reason), words: input.message ?? null, calledAhead: input.calledAhead ?? false },
       decisionContext(await organizationOf(store, current), now),
     );
-    const interview = await applyChange(store, current, change);
+    const interview = await applyChange(ctx, store, current, change);
     const parties = await loadParties(store, interview);
     await cancelReminders(store, parties, now);
     const messageIds = await notifyChange(ctx, store, parties, change);
@@ -176,7 +176,7 @@ export async function declineByCandidate(
       { reason: givenReason(input.reason), words: input.message ?? null, keepInTouch: input.keepInTouch ?? false, referral: input.referral ?? null },
       decisionContext(await organizationOf(store, current), now),
     );
-    const interview = await applyChange(store, current, change);
+    const interview = await applyChange(ctx, store, current, change);
     const parties = await loadParties(store, interview);
     const messageIds = await notifyChange(ctx, store, parties, change);
     await recordChange(store, interview, change, {
@@ -207,7 +207,7 @@ export async function withdrawByCandidate(ctx: AppContext, token: string, input:
     let linkedNotice: NoticeDecision | null = null;
     for (const [index, change] of changes.entries()) {
       const current = open[index]!;
-      const interview = await applyChange(store, current, change);
+      const interview = await applyChange(ctx, store, current, change);
       const parties = await loadParties(store, interview);
       await cancelReminders(store, parties, now);
       const messageIds = await notifyChange(ctx, store, parties, change, { primary: index === 0 });

@@ -92,7 +92,7 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
     );
     const decisions = decisionContext(organization, now);
     const change = input.start ? decideBooking(interview, { by: 'employer', start: input.start }, decisions)! : decideInvitation(interview, offered, decisions);
-    if (input.start) interview = await applyChange(store, interview, change);
+    if (input.start) interview = await applyChange(ctx, store, interview, change);
     const token = await issueCandidateToken(ctx, store, interview);
     const link = candidateLinkUrl(ctx, token);
     const parties = await loadParties(store, interview);

@@ -30,7 +30,7 @@ export async function cancelInterviewByEmployer(
     const current = await getInterviewOrThrow(store, organizationId, interviewId, { forUpdate: true });
     const organization = (await store.organizations.get(organizationId))!;
     const change = decideCancellation(current, { by: 'employer', reason: givenReason(input.reason), words: input.message ?? null }, decisionContext(organization, now));
-    const interview = await applyChange(store, current, change);
+    const interview = await applyChange(ctx, store, current, change);
     const parties = await loadParties(store, interview);
     await cancelReminders(store, parties, now);
     // The employer owes an apology and new times, unless the opening itself is over.
@@ -65,7 +65,7 @@ export async function rescheduleInterviewByEmployer(
     const organization = (await store.organizations.get(organizationId))!;
     const change = decideBooking(current, { by: 'employer', start: input.start, reason: givenReason(input.reason) }, decisionContext(organization, now));
     if (!change) return current;
-    const interview = await applyChange(store, current, change);
+    const interview = await applyChange(ctx, store, current, change);
     await store.candidateTokens.extend(organizationId, interview.id, linkExpiry(ctx, interview));
     const parties = await loadParties(store, interview);
     const link = candidateLinkUrl(ctx, await issueCandidateToken(ctx, store, interview));
@@ -127,7 +127,7 @@ async function closeInterview(
     const organization = (await store.organizations.get(organizationId))!;
     const change = decideClosing(current, input, decisionContext(organization, now));
     // The time was used (or wasted); bookings stay as the record of it, only the status changes.
-    const interview = await applyChange(store, current, change);
+    const interview = await applyChange(ctx, store, current, change);
     const parties = await loadParties(store, interview);
     await cancelReminders(store, parties, now);
     let link: string | null = null;

@@ -1,3 +1,6 @@
+import { WAITLIST_EMAIL_KINDS } from './waitlist-kinds.ts';
+import type { WaitlistEmailKind } from './waitlist-kinds.ts';
+
 /**
  * Every email Leeway writes, by event and recipient. Each kind has one renderer (`render-email.ts`), and
  * the planner (`plan-emails.ts`) decides which kinds a change sends, to whom, with which calendar part.
@@ -33,9 +36,9 @@ export const COORDINATOR_EMAIL_KINDS = [
 export type CandidateEmailKind = (typeof CANDIDATE_EMAIL_KINDS)[number];
 export type PanelEmailKind = (typeof PANEL_EMAIL_KINDS)[number];
 export type CoordinatorEmailKind = (typeof COORDINATOR_EMAIL_KINDS)[number];
-export type EmailKind = CandidateEmailKind | PanelEmailKind | CoordinatorEmailKind;
+export type EmailKind = CandidateEmailKind | PanelEmailKind | CoordinatorEmailKind | WaitlistEmailKind;
 
-export const EMAIL_KINDS: readonly EmailKind[] = [...CANDIDATE_EMAIL_KINDS, ...PANEL_EMAIL_KINDS, ...COORDINATOR_EMAIL_KINDS];
+export const EMAIL_KINDS: readonly EmailKind[] = [...CANDIDATE_EMAIL_KINDS, ...PANEL_EMAIL_KINDS, ...COORDINATOR_EMAIL_KINDS, ...WAITLIST_EMAIL_KINDS];
 
 export interface Mailbox {
   name: string;

@@ -3,11 +3,13 @@ import type { MessageFacts, RenderedEmail } from './message-facts.ts';
 import { CANDIDATE_RENDERERS } from './render-candidate.ts';
 import { PANEL_RENDERERS } from './render-panel.ts';
 import { STAFF_RENDERERS } from './render-staff.ts';
+import { WAITLIST_RENDERERS } from './render-waitlist.ts';
 
 const RENDERERS: Record<EmailKind, (facts: MessageFacts, email: PlannedEmail) => RenderedEmail> = {
   ...CANDIDATE_RENDERERS,
   ...PANEL_RENDERERS,
   ...STAFF_RENDERERS,
+  ...WAITLIST_RENDERERS,
 };
 
 /**
