@@ -10,6 +10,8 @@ import { CandidateRepository, OpeningRepository } from './repositories/openings.
 import { OrganizationRepository } from './repositories/organizations.ts';
 import { OutboxRepository } from './repositories/outbox.ts';
 import { UserRepository } from './repositories/users.ts';
+import { JobRepository } from './repositories/jobs.ts';
+import { WaitlistRepository } from './repositories/waitlist.ts';
 import type { Database } from './schema.ts';
 
 const MAX_TRANSACTION_ATTEMPTS = 5;
@@ -35,6 +37,8 @@ export class Store {
   readonly idempotency: IdempotencyRepository;
   readonly outbox: OutboxRepository;
   readonly users: UserRepository;
+  readonly jobs: JobRepository;
+  readonly waitlist: WaitlistRepository;
 
   constructor(
     private readonly executor: Executor,
@@ -50,6 +54,8 @@ export class Store {
     this.idempotency = new IdempotencyRepository(executor);
     this.outbox = new OutboxRepository(executor);
     this.users = new UserRepository(executor);
+    this.jobs = new JobRepository(executor);
+    this.waitlist = new WaitlistRepository(executor);
   }
 
   /**
