@@ -1,5 +1,6 @@
 import { candidateHoursFor } from '../../core/candidate-hours.ts';
 import { candidateActions } from '../../core/decisions/candidate-actions.ts';
+import { canExcuseNoShow } from '../../core/decisions/decide-attendance.ts';
 import type { CandidateAction } from '../../core/decisions/candidate-actions.ts';
 import { noticeOf } from '../../core/decisions/decide.ts';
 import { DomainError } from '../../core/errors.ts';
@@ -68,7 +69,7 @@ function slotJson(slot: TimeRange, timeZone: string) {
 }
 
 /** The candidate's view: what the interview is, the notice a change would give now, what they can do. */
-export function buildCandidateView(parties: InterviewParties, now: Date, stillOffered: TimeRange[]): CandidateView {
+export function buildCandidateView(parties: InterviewParties, now: Date, stillOffered: TimeRange[], options: { noShowExcusable?: boolean } = {}): CandidateView {
   const { interview, candidate, organization, opening } = parties;
   // Notice is about a change the candidate could still make: none once the interview is over.
   const open = interview.status === 'invited' || interview.status === 'scheduled';
@@ -91,7 +92,7 @@ export function buildCandidateView(parties: InterviewParties, now: Date, stillOf
       opening: { title: opening.title },
     },
     notice,
-    actions: candidateActions(interview, now),
+    actions: candidateActions(interview, now, options),
     reasonableHours: { hours: candidateHoursFor(candidate, organization), stated: candidate.reasonableHours !== null },
   };
   if (interview.status === 'invited') view.offeredSlots = stillOffered.map((slot) => slotJson(slot, candidate.timezone));
@@ -110,7 +111,8 @@ export function buildCandidateView(parties: InterviewParties, now: Date, stillOf
 export async function loadCandidateView(store: Store, interview: Interview, now: Date): Promise<CandidateView> {
   const parties = await loadParties(store, interview);
   const offered = interview.status === 'invited' ? await stillFreeOffers(store, interview, interview.offeredSlots, now) : [];
-  return buildCandidateView(parties, now, offered);
+  const noShowExcusable = interview.status === 'no_show' && canExcuseNoShow(await store.interviews.history(interview.organizationId, interview.id), now);
+  return buildCandidateView(parties, now, offered, { noShowExcusable });
 }
 
 export async function viewCandidateLink(ctx: AppContext, token: string): Promise<CandidateView> {

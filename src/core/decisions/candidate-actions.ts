@@ -2,7 +2,7 @@ import { allowedActions } from '../lifecycle.ts';
 import type { Interview } from '../types.ts';
 
 /** What a candidate can do through their link, in the API's words. */
-export const CANDIDATE_ACTIONS = ['accept', 'reschedule', 'cancel', 'decline', 'withdraw', 'concern'] as const;
+export const CANDIDATE_ACTIONS = ['accept', 'reschedule', 'cancel', 'decline', 'withdraw', 'excuse_no_show', 'concern'] as const;
 export type CandidateAction = (typeof CANDIDATE_ACTIONS)[number];
 
 /**
@@ -13,7 +13,12 @@ export type CandidateAction = (typeof CANDIDATE_ACTIONS)[number];
  * @example
  * candidateActions({ status: 'invited', start: null }, now) // ['accept', 'reschedule', 'decline', 'withdraw', 'concern']
  */
-export function candidateActions(interview: Pick<Interview, 'status' | 'start'>, now: Date): CandidateAction[] {
+export function candidateActions(
+  interview: Pick<Interview, 'status' | 'start'>,
+  now: Date,
+  /** Whether a no-show mark may still be explained by an emergency (see `canExcuseNoShow`). */
+  options: { noShowExcusable?: boolean } = {},
+): CandidateAction[] {
   const allowed = new Set(allowedActions(interview.status, 'candidate'));
   const started = interview.start !== null && now.getTime() >= interview.start.getTime();
   const actions: CandidateAction[] = [];
@@ -22,6 +27,7 @@ export function candidateActions(interview: Pick<Interview, 'status' | 'start'>,
   if (allowed.has('cancel')) actions.push('cancel');
   if (allowed.has('decline')) actions.push('decline');
   if (allowed.has('withdraw') && !started) actions.push('withdraw');
+  if (interview.status === 'no_show' && options.noShowExcusable) actions.push('excuse_no_show');
   actions.push('concern');
   return actions;
 }

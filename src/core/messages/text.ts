@@ -56,6 +56,7 @@ const ACTION_WORDS: Record<CandidateAction, string | null> = {
   cancel: 'cancel',
   decline: 'decline',
   withdraw: 'withdraw',
+  excuse_no_show: null,
   concern: null,
 };
 

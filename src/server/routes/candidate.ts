@@ -10,7 +10,9 @@ import {
   withdrawByCandidate,
 } from '../../app/interviews/candidate-actions.ts';
 import { suggestRescheduleTimes, viewCandidateLink } from '../../app/interviews/candidate-link.ts';
+import { excuseNoShow } from '../../app/interviews/attendance.ts';
 import { CONCERN_CATEGORIES } from '../../core/concerns.ts';
+import { CANDIDATE_ACTIONS } from '../../core/decisions/candidate-actions.ts';
 import type { WorkingHours } from '../../core/types.ts';
 import { completeWorkingHours } from '../../core/working-hours.ts';
 import type { ServerEnv } from '../env.ts';
@@ -49,7 +51,7 @@ const CandidateViewSchema = z
       opening: z.object({ title: z.string() }),
     }),
     notice: NoticeSchema.nullable(),
-    actions: z.array(z.enum(['accept', 'reschedule', 'cancel', 'decline', 'withdraw', 'concern'])),
+    actions: z.array(z.enum(CANDIDATE_ACTIONS)),
     offeredSlots: z.array(z.object({ start: Instant, end: Instant, startLocal: z.string() })).optional(),
     reasonableHours: z
       .object({ hours: WorkingHoursSchema, stated: z.boolean() })
@@ -118,6 +120,13 @@ const concernRoute = action(
   z.object({ category: z.enum(CONCERN_CATEGORIES), details: z.string().min(1).max(10000) }).strict(),
 );
 
+const excuseRoute = action(
+  'excuse-no-show',
+  'excuseNoShow',
+  'Say an emergency kept you from an interview you were marked absent from (within 48 hours)',
+  z.object({ reason: z.enum(['medical_emergency', 'family_emergency']), note }).strict(),
+);
+
 const hoursRoute = createRoute({
   method: 'put', path: '/api/v1/candidate/{token}/hours', tags, operationId: 'setCandidateHours',
   summary: 'State the hours you can interview in (your zone); null returns to the default',
@@ -141,6 +150,7 @@ function statedHours(hours: Partial<WorkingHours> | null): WorkingHours | null {
 }
 
 export function registerCandidateRoutes(app: OpenAPIHono<ServerEnv>): void {
+  app.openapi(excuseRoute, async (c) => c.json(await excuseNoShow(c.get('ctx'), c.req.valid('param').token, c.req.valid('json')), 200));
   app.openapi(hoursRoute, async (c) => c.json(await setCandidateHours(c.get('ctx'), c.req.valid('param').token, statedHours(c.req.valid('json').hours)), 200));
   app.openapi(timesRoute, async (c) => c.json({ times: await suggestRescheduleTimes(c.get('ctx'), c.req.valid('param').token) }, 200));
   app.openapi(viewRoute, async (c) => c.json(await viewCandidateLink(c.get('ctx'), c.req.valid('param').token), 200));

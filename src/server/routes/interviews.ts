@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { markLate } from '../../app/interviews/attendance.ts';
 import { createInterview } from '../../app/interviews/create-interview.ts';
 import {
   cancelInterviewByEmployer,
@@ -76,6 +77,12 @@ function action<T extends z.ZodType>(path: string, operationId: string, summary:
 const cancelRoute = action('cancel', 'cancelInterview', 'Cancel (employer side): the candidate gets an apology and every calendar is cleared', EmployerCancelSchema);
 const rescheduleRoute = action('reschedule', 'rescheduleInterview', 'Move to another time: same id and uid, sequence + 1; 409 SLOT_TAKEN with nothing changed', RescheduleSchema);
 const noShowRoute = action('no-show', 'recordNoShow', 'Record a no-show by either party', NoShowSchema);
+const lateRoute = action(
+  'late',
+  'recordLateness',
+  'Record that the candidate or a panelist was late (minutes): counted for either side alike',
+  z.object({ party: z.enum(['candidate', 'interviewer']), memberId: Uuid.nullable().optional(), minutes: z.number().int().min(1).max(240) }).strict().openapi('Lateness'),
+);
 const completeRoute = createRoute({
   method: 'post', path: '/api/v1/interviews/{id}/complete', operationId: 'completeInterview', tags, security, summary: 'Mark as completed',
   request: { params: IdParam, headers: IdempotencyHeader },
@@ -154,6 +161,11 @@ export function registerInterviewRoutes(app: OpenAPIHono<ServerEnv>): void {
 
   app.openapi(noShowRoute, async (c) => {
     const interview = await markNoShow(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id, c.req.valid('json'));
+    return c.json(interviewJson(interview), 200);
+  });
+
+  app.openapi(lateRoute, async (c) => {
+    const interview = await markLate(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id, c.req.valid('json'));
     return c.json(interviewJson(interview), 200);
   });
 

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NINE_TO_FIVE, startTestServer } from './testing/test-server.ts';
+import type { TestServer } from './testing/test-server.ts';
+
+/** No-shows and lateness on both sides, and a candidate's emergency after a missed interview. */
+
+let server: TestServer;
+let ids: { a: string; b: string; opening: string; candidate: string };
+
+beforeAll(async () => {
+  server = await startTestServer({ now: '2026-12-01T12:00:00Z' });
+  const post = async (path: string, body: unknown) => ((await (await server.call('POST', path, body)).json()) as { id: string }).id;
+  ids = {
+    a: await post('/api/v1/members', { name: 'Ann Lee', email: 'ann@acme.test', role: 'interviewer', timezone: 'UTC', workingHours: NINE_TO_FIVE }),
+    b: await post('/api/v1/members', { name: 'Bo Park', email: 'bo@acme.test', role: 'interviewer', timezone: 'UTC', workingHours: NINE_TO_FIVE }),
+    opening: await post('/api/v1/openings', { title: 'Engineer' }),
+    candidate: await post('/api/v1/candidates', { name: 'Cy Diaz', email: 'cy@example.com', timezone: 'UTC' }),
+  };
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+async function json<T>(response: Response | Promise<Response>, status = 200): Promise<T> {
+  const res = await response;
+  const text = await res.text();
+  expect(res.status, text).toBe(status);
+  return JSON.parse(text) as T;
+}
+
+async function book(start: string) {
+  return json<{ id: string; candidateLink: string }>(
+    server.call('POST', '/api/v1/interviews', { openingId: ids.opening, candidateId: ids.candidate, title: 'Onsite', durationMinutes: 60, panel: [ids.a, ids.b], start }),
+    201,
+  );
+}
+
+describe('attendance on both sides', () => {
+  it('records lateness of a panelist and of the candidate alike, only once the interview has started', async () => {
+    const interview = await book('2026-12-03T10:00:00Z');
+    const early = await json<{ code: string }>(server.call('POST', `/api/v1/interviews/${interview.id}/late`, { party: 'candidate', minutes: 5 }), 409);
+    expect(early.code).toBe('INVALID_STATE');
+    server.setNow('2026-12-03T10:20:00Z');
+    try {
+      await json(server.call('POST', `/api/v1/interviews/${interview.id}/late`, { party: 'interviewer', memberId: ids.b, minutes: 12 }));
+      await json(server.call('POST', `/api/v1/interviews/${interview.id}/late`, { party: 'candidate', minutes: 4 }));
+      const bad = await json<{ errors: Array<{ path: string }> }>(server.call('POST', `/api/v1/interviews/${interview.id}/late`, { party: 'interviewer', memberId: ids.candidate, minutes: 4 }), 400);
+      expect(bad.errors.map((e) => e.path)).toContain('memberId');
+    } finally {
+      server.setNow('2026-12-01T12:00:00Z');
+    }
+    const detail = await json<{ history: Array<{ action: string; details: Record<string, unknown> | null }> }>(server.call('GET', `/api/v1/interviews/${interview.id}`));
+    expect(detail.history.filter((h) => h.action === 'late').map((h) => h.details)).toEqual([
+      { party: 'interviewer', memberId: ids.b, minutes: 12 },
+      { party: 'candidate', minutes: 4 },
+    ]);
+  });
+
+  it('lets a candidate marked absent say an emergency kept them away, within 48 hours and once', async () => {
+    const interview = await book('2026-12-04T10:00:00Z');
+    const token = interview.candidateLink.slice(interview.candidateLink.lastIndexOf('/') + 1);
+    server.setNow('2026-12-04T10:30:00Z');
+    try {
+      await json(server.call('POST', `/api/v1/interviews/${interview.id}/no-show`, { party: 'candidate' }));
+      const view = await json<{ actions: string[] }>(server.app.request(`/api/v1/candidate/${token}`));
+      expect(view.actions).toEqual(['excuse_no_show', 'concern']);
+      const post = (body: unknown) =>
+        server.app.request(`/api/v1/candidate/${token}/excuse-no-show`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect((await post({ reason: 'schedule_conflict' })).status).toBe(400);
+      server.setNow('2026-12-05T09:00:00Z');
+      const excused = await json<{ actions: string[] }>(post({ reason: 'medical_emergency', note: 'Hospital visit.' }));
+      expect(excused.actions).toEqual(['concern']);
+      expect((await post({ reason: 'medical_emergency' })).status).toBe(409);
+    } finally {
+      server.setNow('2026-12-01T12:00:00Z');
+    }
+    const detail = await json<{ status: string; history: Array<{ action: string; actor: string; reason: string | null }> }>(server.call('GET', `/api/v1/interviews/${interview.id}`));
+    expect(detail.status).toBe('no_show');
+    expect(detail.history.at(-1)).toMatchObject({ action: 'no_show_excused', actor: 'candidate', reason: 'medical_emergency' });
+    expect(JSON.stringify(detail)).not.toContain('Hospital visit.');
+  });
+
+  it('closes the window after 48 hours', async () => {
+    const interview = await book('2026-12-07T10:00:00Z');
+    const token = interview.candidateLink.slice(interview.candidateLink.lastIndexOf('/') + 1);
+    server.setNow('2026-12-07T10:30:00Z');
+    try {
+      await json(server.call('POST', `/api/v1/interviews/${interview.id}/no-show`, { party: 'candidate' }));
+      server.setNow('2026-12-09T10:31:00Z');
+      const view = await json<{ actions: string[] }>(server.app.request(`/api/v1/candidate/${token}`));
+      expect(view.actions).toEqual(['concern']);
+    } finally {
+      server.setNow('2026-12-01T12:00:00Z');
+    }
+  });
+});
