@@ -12,6 +12,7 @@ export type { CandidateTokenRecord } from './repositories/candidate-tokens.ts';
 export type { NewHistoryEntry, InterviewFilter } from './repositories/interviews.ts';
 export type { NewMember, MemberPatch } from './repositories/members.ts';
 export type { NewOrganization, OrganizationPatch } from './repositories/organizations.ts';
+export type { OpeningEnd, OpeningEndCounts } from './repositories/openings.ts';
 export type { Job, NewJob } from './repositories/jobs.ts';
 export type { FreedSlot, FreedSlotStatus, NewWaitlistEntry, WaitlistEntry, WaitlistEntryStatus, WaitlistOffer, WaitlistOfferStatus } from './repositories/waitlist.ts';
 

@@ -6,7 +6,7 @@ import { CandidateTokenRepository } from './repositories/candidate-tokens.ts';
 import { IdempotencyRepository } from './repositories/idempotency.ts';
 import { InterviewRepository } from './repositories/interviews.ts';
 import { MemberRepository } from './repositories/members.ts';
-import { CandidateRepository, OpeningRepository } from './repositories/openings.ts';
+import { CandidateRepository, OpeningEndRepository, OpeningRepository } from './repositories/openings.ts';
 import { OrganizationRepository } from './repositories/organizations.ts';
 import { OutboxRepository } from './repositories/outbox.ts';
 import { UserRepository } from './repositories/users.ts';
@@ -31,6 +31,7 @@ export class Store {
   readonly apiKeys: ApiKeyRepository;
   readonly members: MemberRepository;
   readonly openings: OpeningRepository;
+  readonly openingEnds: OpeningEndRepository;
   readonly candidates: CandidateRepository;
   readonly interviews: InterviewRepository;
   readonly candidateTokens: CandidateTokenRepository;
@@ -48,6 +49,7 @@ export class Store {
     this.apiKeys = new ApiKeyRepository(executor);
     this.members = new MemberRepository(executor);
     this.openings = new OpeningRepository(executor);
+    this.openingEnds = new OpeningEndRepository(executor);
     this.candidates = new CandidateRepository(executor);
     this.interviews = new InterviewRepository(executor);
     this.candidateTokens = new CandidateTokenRepository(executor);

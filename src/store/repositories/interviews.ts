@@ -378,6 +378,75 @@ export class InterviewRepository {
     return toHistoryEntry(row);
   }
 
+  /**
+   * Batched, for the position-filled cascade: locks up to `limit` still-open interviews (invited or
+   * scheduled) of an opening, skipping rows another transaction holds, so any number of processes can
+   * share the work. The hired candidate's interviews are left out.
+   */
+  async lockOpenOfOpening(
+    organizationId: string,
+    openingId: string,
+    options: { exceptCandidateId: string | null; limit: number },
+  ): Promise<Interview[]> {
+    let query = this.db
+      .selectFrom('interviews')
+      .select(COLUMNS)
+      .where('interviews.organizationId', '=', organizationId)
+      .where('interviews.openingId', '=', openingId)
+      .where('interviews.status', 'in', ['invited', 'scheduled']);
+    if (options.exceptCandidateId !== null) query = query.where('interviews.candidateId', '!=', options.exceptCandidateId);
+    const rows = await query.orderBy('interviews.id').limit(options.limit).forUpdate().skipLocked().execute();
+    const panels = await this.panelsOf(
+      organizationId,
+      rows.map((row) => row.id),
+    );
+    return rows.map((row) => toInterview(row, panels.get(row.id) ?? []));
+  }
+
+  /**
+   * Batched: cancels many interviews in one statement (each with the sequence its decision gave, time
+   * kept as the record of what was cancelled, offers dropped) and frees their panels' bookings in another.
+   */
+  async cancelMany(organizationId: string, cancelled: Array<{ id: string; sequence: number }>, at: Date): Promise<void> {
+    if (cancelled.length === 0) return;
+    const ids = cancelled.map((c) => c.id);
+    const sequences = cancelled.map((c) => c.sequence);
+    await sql`
+      UPDATE interviews SET status = 'cancelled', sequence = v.sequence, offered_slots = '[]'::jsonb, updated_at = ${at}
+      FROM (SELECT unnest(${ids}::uuid[]) AS id, unnest(${sequences}::int[]) AS sequence) AS v
+      WHERE interviews.organization_id = ${organizationId} AND interviews.id = v.id`.execute(this.db);
+    await this.db
+      .updateTable('bookings')
+      .set({ active: false })
+      .where('organizationId', '=', organizationId)
+      .where('interviewId', 'in', ids)
+      .where('active', '=', true)
+      .execute();
+  }
+
+  /** Batched: appends one history line to each of many interviews in one statement. */
+  async appendHistoryMany(organizationId: string, entries: Array<NewHistoryEntry & { interviewId: string }>): Promise<void> {
+    if (entries.length === 0) return;
+    await this.db
+      .insertInto('interviewHistory')
+      .values(
+        entries.map((entry) => ({
+          organizationId,
+          interviewId: entry.interviewId,
+          at: entry.at,
+          actor: entry.actor,
+          action: entry.action,
+          noticeHours: entry.noticeHours ?? null,
+          noticeClass: entry.noticeClass ?? null,
+          reason: entry.reason ?? null,
+          privateNote: entry.privateNote ?? null,
+          messageId: entry.messageId ?? null,
+          details: entry.details ? JSON.stringify(entry.details) : null,
+        })),
+      )
+      .execute();
+  }
+
   async history(organizationId: string, interviewId: string): Promise<HistoryEntry[]> {
     const rows = await this.db
       .selectFrom('interviewHistory')

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Candidate, Opening, OpeningStatus, WorkingHours } from '../../core/types.ts';
 import type { Executor } from '../executor.ts';
 import { isUuid } from '../ids.ts';
+import type { NewOutboxMessage } from './outbox.ts';
 
 const OPENING_COLUMNS = ['id', 'organizationId', 'title', 'department', 'location', 'status', 'endedAt', 'hiredCandidateId', 'createdAt'] as const;
 const CANDIDATE_COLUMNS = ['id', 'organizationId', 'name', 'email', 'phone', 'timezone', 'reasonableHours', 'createdAt'] as const;
@@ -21,15 +22,69 @@ export class OpeningRepository {
     return { ...row, status: row.status as OpeningStatus };
   }
 
-  async get(organizationId: string, id: string): Promise<Opening | null> {
+  async get(organizationId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<Opening | null> {
     if (!isUuid(id)) return null;
-    const row = await this.db
+    let query = this.db
       .selectFrom('openings')
       .select(OPENING_COLUMNS)
       .where('organizationId', '=', organizationId)
+      .where('id', '=', id);
+    // Serializes two fills or closes of one opening: the second sees the first one's end.
+    if (options.forUpdate) query = query.forUpdate();
+    const row = await query.executeTakeFirst();
+    return row ? { ...row, status: row.status as OpeningStatus } : null;
+  }
+
+  /** How an ended opening ended: what the cascade needs to tell its remaining candidates. */
+  async endOf(organizationId: string, id: string): Promise<OpeningEnd | null> {
+    if (!isUuid(id)) return null;
+    const row = await this.db
+      .selectFrom('openings')
+      .select(['status', 'endedAt', 'hiredCandidateId', 'endMessage'])
+      .where('organizationId', '=', organizationId)
       .where('id', '=', id)
       .executeTakeFirst();
-    return row ? { ...row, status: row.status as OpeningStatus } : null;
+    if (!row || (row.status !== 'filled' && row.status !== 'closed') || row.endedAt === null) return null;
+    return { status: row.status, endedAt: row.endedAt, hiredCandidateId: row.hiredCandidateId, endMessage: row.endMessage };
+  }
+
+  /** Records the end of an opening: filled (with whom, if known) or closed, when, and the words sent. */
+  async markEnded(organizationId: string, id: string, end: OpeningEnd): Promise<Opening> {
+    const row = await this.db
+      .updateTable('openings')
+      .set({ status: end.status, endedAt: end.endedAt, hiredCandidateId: end.hiredCandidateId, endMessage: end.endMessage })
+      .where('organizationId', '=', organizationId)
+      .where('id', '=', id)
+      .returning(OPENING_COLUMNS)
+      .executeTakeFirstOrThrow();
+    return { ...row, status: row.status as OpeningStatus };
+  }
+
+  /**
+   * Ended openings, of every organization, that still have open interviews (other than the hired
+   * candidate's): cascades a process did not finish. Oldest end first.
+   */
+  async endedWithOpenInterviews(limit: number): Promise<Array<{ organizationId: string; openingId: string }>> {
+    const rows = await this.db
+      .selectFrom('openings as o')
+      .select(['o.organizationId', 'o.id'])
+      .where('o.status', 'in', ['filled', 'closed'])
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('interviews as i')
+            .select('i.id')
+            .whereRef('i.organizationId', '=', 'o.organizationId')
+            .whereRef('i.openingId', '=', 'o.id')
+            .where('i.status', 'in', ['invited', 'scheduled'])
+            .where(sql<boolean>`(o.hired_candidate_id IS NULL OR i.candidate_id <> o.hired_candidate_id)`),
+        ),
+      )
+      .orderBy('o.endedAt')
+      .orderBy('o.id')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ organizationId: row.organizationId, openingId: row.id }));
   }
 
   /** Openings in the order they were created (ties by id); a page starts after the opening `after`. */
@@ -56,6 +111,97 @@ export class OpeningRepository {
   }
 }
 
+export interface OpeningEnd {
+  status: 'filled' | 'closed';
+  endedAt: Date;
+  hiredCandidateId: string | null;
+  /** The employer's own words to every remaining candidate, if any. */
+  endMessage: string | null;
+}
+
+/** What an opening's end did, counted from the record, so every call (and every replay) answers the same. */
+export interface OpeningEndCounts {
+  cancelledInterviews: number;
+  notifiedCandidates: number;
+  closedWaitlistEntries: number;
+  /** Interviews still open (other than the hired candidate's): the cascade is not finished. */
+  remaining: number;
+}
+
+/**
+ * The batched writes of the position-filled cascade that belong to no single repository: many outbox
+ * messages in one statement, queued reminders of many interviews dropped at once, and the counts of what
+ * an opening's end did.
+ */
+export class OpeningEndRepository {
+  constructor(private readonly db: Executor) {}
+
+  /** Writes many outbox messages in one INSERT (the same rows `OutboxRepository.enqueue` writes). */
+  async enqueueMany(messages: Array<{ message: NewOutboxMessage; at: Date }>): Promise<void> {
+    for (let i = 0; i < messages.length; i += OUTBOX_ROWS_PER_INSERT) {
+      await this.db
+        .insertInto('outbox')
+        .values(
+          messages.slice(i, i + OUTBOX_ROWS_PER_INSERT).map(({ message, at }) => ({
+            organizationId: message.organizationId,
+            messageId: message.messageId,
+            kind: message.kind,
+            channel: message.channel ?? 'email',
+            interviewId: message.interviewId ?? null,
+            recipient: message.recipient,
+            subject: message.subject,
+            payload: JSON.stringify(message.payload),
+            icsMethod: message.icsMethod ?? null,
+            sequence: message.sequence ?? null,
+            nextAttemptAt: message.notBefore ?? at,
+            createdAt: at,
+          })),
+        )
+        .execute();
+    }
+  }
+
+  /** Drops the reminders still queued (and not being sent) for many interviews. */
+  async dropPendingReminders(organizationId: string, interviewIds: string[], at: Date): Promise<void> {
+    if (interviewIds.length === 0) return;
+    await this.db
+      .deleteFrom('outbox')
+      .where('organizationId', '=', organizationId)
+      .where('interviewId', 'in', interviewIds)
+      .where('kind', '=', 'reminder')
+      .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', at)]))
+      .execute();
+  }
+
+  /**
+   * Counted from the history (the cascade marks its lines with `details.openingEnded`), the waitlist and
+   * the interviews, in one round trip.
+   */
+  async counts(organizationId: string, openingId: string): Promise<OpeningEndCounts> {
+    const result = await sql<{ cancelled: string; candidates: string; waitlist: string; remaining: string }>`
+      SELECT
+        (SELECT count(*) FROM interview_history h JOIN interviews i ON i.organization_id = h.organization_id AND i.id = h.interview_id
+          WHERE h.organization_id = ${organizationId} AND i.opening_id = ${openingId} AND h.details ? 'openingEnded') AS cancelled,
+        (SELECT count(DISTINCT i.candidate_id) FROM interview_history h JOIN interviews i ON i.organization_id = h.organization_id AND i.id = h.interview_id
+          WHERE h.organization_id = ${organizationId} AND i.opening_id = ${openingId} AND h.details ? 'openingEnded') AS candidates,
+        (SELECT count(*) FROM waitlist_entries w WHERE w.organization_id = ${organizationId} AND w.opening_id = ${openingId} AND w.status = 'closed') AS waitlist,
+        (SELECT count(*) FROM interviews i JOIN openings o ON o.organization_id = i.organization_id AND o.id = i.opening_id
+          WHERE i.organization_id = ${organizationId} AND i.opening_id = ${openingId} AND i.status IN ('invited', 'scheduled')
+            AND (o.hired_candidate_id IS NULL OR i.candidate_id <> o.hired_candidate_id)) AS remaining`.execute(this.db);
+    const row = result.rows[0]!;
+    return {
+      cancelledInterviews: Number(row.cancelled),
+      notifiedCandidates: Number(row.candidates),
+      closedWaitlistEntries: Number(row.waitlist),
+      remaining: Number(row.remaining),
+    };
+  }
+}
+
+/** 12 parameters a row: well under PostgreSQL's 65,535 bind parameters per statement. */
+const OUTBOX_ROWS_PER_INSERT = 1000;
+
 export class CandidateRepository {
   constructor(private readonly db: Executor) {}
 
@@ -79,6 +225,18 @@ export class CandidateRepository {
       .where('id', '=', id)
       .executeTakeFirst();
     return row ?? null;
+  }
+
+  /** Many candidates in one round trip, in no particular order; unknown ids are left out. */
+  async getMany(organizationId: string, ids: readonly string[]): Promise<Candidate[]> {
+    const valid = [...new Set(ids.filter(isUuid))];
+    if (valid.length === 0) return [];
+    return this.db
+      .selectFrom('candidates')
+      .select(CANDIDATE_COLUMNS)
+      .where('organizationId', '=', organizationId)
+      .where('id', 'in', valid)
+      .execute();
   }
 
   /** Records the hours a candidate stated through their link; `null` returns them to the default. */
