@@ -13,6 +13,8 @@ export const DOMAIN_ERROR_CODES = [
   'CONFLICT',
   'UNAUTHORIZED',
   'RATE_LIMITED',
+  'OFFER_TAKEN',
+  'OFFER_EXPIRED',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
