@@ -1,5 +1,160 @@
+import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { claimOffer, declineOffer, viewOffer } from '../../app/waitlist/claim.ts';
+import { addToWaitlist, listWaitlist, removeFromWaitlist } from '../../app/waitlist/entries.ts';
+import { isOfferToken } from '../../app/waitlist/offer-token.ts';
+import type { WaitlistEntry } from '../../store/index.ts';
 import type { ServerEnv } from '../env.ts';
+import { IdParam, IdempotencyHeader, Instant, Uuid, problems } from '../schemas/common.ts';
+import { InterviewSchema, interviewJson } from '../schemas/interview.ts';
+import { Limit, NextCursor, cursorParam, decodeCursor, pageOf } from '../schemas/pagination.ts';
+import { jsonBody, jsonContent, publicOperation, security } from '../schemas/route-helpers.ts';
+
+const tags = ['waitlist'];
+
+const EntrySchema = z
+  .object({
+    id: z.string(),
+    openingId: z.string(),
+    candidateId: z.string(),
+    panel: z.array(z.string()),
+    durationMinutes: z.number(),
+    earliest: Instant.nullable(),
+    latest: Instant.nullable(),
+    status: z.enum(['waiting', 'filled', 'removed', 'closed']),
+    joinedAt: Instant,
+    endedAt: Instant.nullable(),
+    interviewId: z.string().nullable().openapi({ description: 'The interview a claimed offer created.' }),
+  })
+  .openapi('WaitlistEntry');
+
+const EntryInputSchema = z
+  .object({
+    candidateId: Uuid,
+    panel: z.array(Uuid).min(1).max(20),
+    durationMinutes: z.number().int().min(5).max(1440),
+    earliest: Instant.nullable().optional(),
+    latest: Instant.nullable().optional(),
+  })
+  .strict()
+  .openapi('WaitlistEntryInput');
+
+function entryJson(entry: WaitlistEntry) {
+  return {
+    id: entry.id,
+    openingId: entry.openingId,
+    candidateId: entry.candidateId,
+    panel: entry.panel,
+    durationMinutes: entry.durationMinutes,
+    earliest: entry.earliest?.toISOString() ?? null,
+    latest: entry.latest?.toISOString() ?? null,
+    status: entry.status,
+    joinedAt: entry.joinedAt.toISOString(),
+    endedAt: entry.endedAt?.toISOString() ?? null,
+    interviewId: entry.interviewId,
+  };
+}
+
+const OfferViewSchema = z
+  .object({
+    offer: z.object({
+      status: z.enum(['offered', 'claimed', 'expired', 'withdrawn', 'declined']),
+      state: z.enum(['open', 'taken', 'expired', 'claimed', 'declined']),
+      start: Instant,
+      end: Instant,
+      durationMinutes: z.number(),
+      candidateTimezone: z.string(),
+      startLocal: z.string(),
+      expiresAt: Instant,
+      expiresLocal: z.string(),
+      opening: z.object({ title: z.string() }),
+      organization: z.object({ name: z.string(), contactEmail: z.string().nullable(), contactPhone: z.string().nullable() }),
+      actions: z.array(z.enum(['claim', 'decline'])),
+    }),
+  })
+  .openapi('WaitlistOfferView');
+
+const addRoute = createRoute({
+  method: 'post', path: '/api/v1/openings/{id}/waitlist', operationId: 'addToWaitlist', tags, security,
+  summary: 'Put a candidate on the waitlist for freed time: a panel, a duration and an optional window',
+  request: { params: IdParam, ...jsonBody(EntryInputSchema) },
+  responses: { 201: { description: 'The entry', content: jsonContent(EntrySchema) }, ...problems(400, 401, 404, 409) },
+});
+const listRoute = createRoute({
+  method: 'get', path: '/api/v1/openings/{id}/waitlist', operationId: 'listWaitlist', tags, security,
+  summary: 'The waitlist of an opening, in the order candidates joined',
+  request: { params: IdParam, query: z.object({ limit: Limit, cursor: cursorParam(true) }) },
+  responses: {
+    200: { description: 'A page of entries', content: jsonContent(z.object({ entries: z.array(EntrySchema), nextCursor: NextCursor })) },
+    ...problems(400, 401, 404),
+  },
+});
+const removeRoute = createRoute({
+  method: 'delete', path: '/api/v1/openings/{id}/waitlist/{entryId}', operationId: 'removeFromWaitlist', tags, security,
+  summary: 'Take a candidate off the waitlist; an offer they hold passes on',
+  request: {
+    params: z.object({ id: Uuid.openapi({ param: { name: 'id', in: 'path' } }), entryId: Uuid.openapi({ param: { name: 'entryId', in: 'path' } }) }),
+    headers: IdempotencyHeader,
+  },
+  responses: { 204: { description: 'Removed' }, ...problems(400, 401, 404, 409) },
+});
+
+const TokenParam = z.object({ token: z.string().min(10).max(200).openapi({ param: { name: 'token', in: 'path' } }) });
+const claimRoute = createRoute({
+  method: 'post', path: '/api/v1/candidate/{token}/claim', operationId: 'claimWaitlistOffer', tags: ['candidate'], security: publicOperation,
+  summary: 'Claim offered freed time: the interview is booked at once',
+  request: { params: TokenParam },
+  responses: {
+    201: { description: 'The scheduled interview, with the candidate link', content: jsonContent(InterviewSchema) },
+    ...problems(404, 409),
+  },
+});
+const declineOfferRoute = createRoute({
+  method: 'post', path: '/api/v1/candidate/{token}/decline-offer', operationId: 'declineWaitlistOffer', tags: ['candidate'], security: publicOperation,
+  summary: 'Pass offered freed time on to the next candidate; you stay on the waitlist',
+  request: { params: TokenParam },
+  responses: { 200: { description: 'The offer, declined', content: jsonContent(OfferViewSchema) }, ...problems(404, 409) },
+});
 
 /** The waitlist of an opening and the candidates' claims of freed time. */
-export function registerWaitlistRoutes(_app: OpenAPIHono<ServerEnv>): void {}
+export function registerWaitlistRoutes(app: OpenAPIHono<ServerEnv>): void {
+  app.openapi(addRoute, async (c) => {
+    const body = c.req.valid('json');
+    const entry = await addToWaitlist(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id, {
+      candidateId: body.candidateId,
+      panel: body.panel,
+      durationMinutes: body.durationMinutes,
+      earliest: body.earliest ? new Date(body.earliest) : null,
+      latest: body.latest ? new Date(body.latest) : null,
+    });
+    return c.json(entryJson(entry), 201);
+  });
+  app.openapi(listRoute, async (c) => {
+    const query = c.req.valid('query');
+    const cursor = query.cursor ? decodeCursor(query.cursor, true) : null;
+    const entries = await listWaitlist(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id, {
+      limit: query.limit + 1,
+      after: cursor ? { id: cursor.id, joinedAt: new Date(cursor.at!) } : null,
+    });
+    const page = pageOf(entries, query.limit, (e) => ({ id: e.id, at: e.joinedAt.toISOString() }));
+    return c.json({ entries: page.items.map(entryJson), nextCursor: page.nextCursor }, 200);
+  });
+  app.openapi(removeRoute, async (c) => {
+    const { id, entryId } = c.req.valid('param');
+    await removeFromWaitlist(c.get('ctx'), c.get('organizationId'), id, entryId);
+    return c.body(null, 204);
+  });
+
+  // An offer link is a candidate link of its own kind: its view answers at the candidate view's path
+  // (registered before the candidate routes, and passing every other token on to them).
+  app.get('/api/v1/candidate/:token', async (c, next) => {
+    const token = c.req.param('token');
+    if (!isOfferToken(token)) return next();
+    return c.json(await viewOffer(c.get('ctx'), token), 200);
+  });
+  app.openapi(claimRoute, async (c) => {
+    const claimed = await claimOffer(c.get('ctx'), c.req.valid('param').token);
+    return c.json(interviewJson(claimed.interview, { candidateLink: claimed.candidateLink }), 201);
+  });
+  app.openapi(declineOfferRoute, async (c) => c.json(await declineOffer(c.get('ctx'), c.req.valid('param').token), 200));
+}
