@@ -14,6 +14,8 @@ const HISTORY_ACTIONS: Record<InterviewChange['kind'], (change: InterviewChange)
   completed: () => 'completed',
   ended_early: () => 'ended_early',
   concern: () => 'concern_raised',
+  panel_replaced: () => 'panel_replaced',
+  panel_declined: () => 'panel_declined',
 };
 
 /**

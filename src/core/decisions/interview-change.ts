@@ -22,7 +22,23 @@ export type ChangeKind =
   | 'no_show'
   | 'completed'
   | 'ended_early'
-  | 'concern';
+  | 'concern'
+  /** A panelist declined their seat and a colleague took it: same time, one seat changed. */
+  | 'panel_replaced'
+  /** A panelist declined their seat and nobody could take it: times proposed, or handed to the coordinator. */
+  | 'panel_declined';
+
+/** What happened to a declined panel seat. */
+export interface SeatChange {
+  /** The panelist who declined. */
+  declined: string;
+  /** Who took the seat; null when nobody could. */
+  replacement: string | null;
+  /** With no replacement: the nearest times the panel, a stand-in in the seat, is free (at most 3). */
+  proposals: Array<TimeRange & { standIn: string }>;
+  /** Why the coordinator has it: too close to the start, too many replacements already, or no time found. */
+  handedOver: 'too_close' | 'too_many_replacements' | 'no_time' | null;
+}
 
 /**
  * A decision of the core, as data: what happened to an interview, who did it, when, with which notice
@@ -55,6 +71,8 @@ export interface InterviewChange {
   alsoEnded: Array<{ title: string; start: Date | null }>;
   /** For a concern: the category and the confidential details. */
   concern: { category: string; details: string } | null;
+  /** For a declined panel seat: who declined, who took it, or what was proposed instead. */
+  seat: SeatChange | null;
 }
 
 /** Whether calendars hold this interview's event before the change (an event was sent for its time). */
@@ -86,5 +104,6 @@ export function baseChange(kind: ChangeKind, by: Side, at: Date, before: Intervi
     absent: null,
     alsoEnded: [],
     concern: null,
+    seat: null,
   };
 }

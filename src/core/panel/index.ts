@@ -1,0 +1,3 @@
+export * from './decide-seat.ts';
+export * from './load-calendar.ts';
+export * from './rank-stand-ins.ts';
