@@ -1,25 +1,37 @@
 import type { AppContext } from '../app/context.ts';
+import { createJobRunner } from '../app/jobs/job-runner.ts';
+import type { JobRunner } from '../app/jobs/job-runner.ts';
+import { defaultJobRegistry } from '../app/jobs/registry.ts';
 import { computeOutboxBackoff, withJitter } from '../notify/outbox-backoff.ts';
 import { createOutboxWorker } from '../notify/outbox-worker.ts';
 import { createSmtpSender } from '../notify/smtp-sender.ts';
 import type { CliIO } from './io.ts';
 
 export interface BackgroundWork {
-  /** Wakes delivery after a change wrote messages, instead of waiting for the next poll. */
+  /** Wakes delivery and the background jobs after a change wrote messages or jobs, instead of waiting for the next poll. */
   notify(): void;
   stop(): Promise<void>;
 }
 
 /**
- * Background work of a serving process: outbox delivery over SMTP when SMTP_URL is set. Without SMTP,
+ * Background work of a serving process: background jobs (waitlist offer expiry and passing-on, …), which
+ * any number of processes share, and outbox delivery over SMTP when SMTP_URL is set. Without SMTP,
  * messages stay in the outbox and are listed by the messages endpoint.
  */
 export function startBackgroundWork(ctx: AppContext, io: CliIO): BackgroundWork {
   const housekeeping = startHousekeeping(ctx, io);
+  let wakeDelivery: () => void = () => undefined;
+  const jobs = startJobs(ctx, io, () => wakeDelivery());
   const url = io.env.SMTP_URL;
   if (!url) {
     io.stdout('SMTP_URL is not set: messages are kept in the outbox (GET /api/v1/messages).\n');
-    return { notify: () => undefined, stop: housekeeping.stop };
+    return {
+      notify: () => jobs.notify(),
+      stop: async () => {
+        await jobs.stop();
+        await housekeeping.stop();
+      },
+    };
   }
   const sender = createSmtpSender({ url });
   const worker = createOutboxWorker({
@@ -32,15 +44,34 @@ export function startBackgroundWork(ctx: AppContext, io: CliIO): BackgroundWork 
     },
   });
   worker.start();
+  wakeDelivery = () => worker.notify();
   io.stdout('Delivering email over SMTP.\n');
   return {
-    notify: () => worker.notify(),
+    notify: () => {
+      worker.notify();
+      jobs.notify();
+    },
     stop: async () => {
+      await jobs.stop();
       await housekeeping.stop();
       await worker.stop();
       sender.close();
     },
   };
+}
+
+/** The job runner, started at once; emails its jobs write wake delivery. */
+function startJobs(ctx: AppContext, io: CliIO, onWork: () => void): JobRunner {
+  const runner = createJobRunner({
+    ctx,
+    registry: defaultJobRegistry(),
+    onWork,
+    log: (entry) => {
+      if (entry.level !== 'info') io.stderr(`${JSON.stringify(entry)}\n`);
+    },
+  });
+  runner.start();
+  return runner;
 }
 
 const HOUR_MS = 3_600_000;
