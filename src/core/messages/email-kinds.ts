@@ -33,12 +33,33 @@ export const COORDINATOR_EMAIL_KINDS = [
   'concern',
 ] as const;
 
+/**
+ * Emails about a declined panel seat: the stand-in's invitation, the decliner's release (or, when nobody
+ * took the seat, the acknowledgement), the rest of the panel's update, what the candidate hears (the new
+ * name, nothing else), and the coordinator's proposals or hand-over.
+ */
+export const SEAT_EMAIL_KINDS = [
+  'panel_seat_offered',
+  'panel_seat_released',
+  'panel_updated',
+  'panel_decline_received',
+  'panel_change_candidate',
+  'coordinator_seat_proposals',
+  'coordinator_seat_handover',
+] as const;
+
 export type CandidateEmailKind = (typeof CANDIDATE_EMAIL_KINDS)[number];
 export type PanelEmailKind = (typeof PANEL_EMAIL_KINDS)[number];
 export type CoordinatorEmailKind = (typeof COORDINATOR_EMAIL_KINDS)[number];
-export type EmailKind = CandidateEmailKind | PanelEmailKind | CoordinatorEmailKind | WaitlistEmailKind;
+export type SeatEmailKind = (typeof SEAT_EMAIL_KINDS)[number];
+export type EmailKind = CandidateEmailKind | PanelEmailKind | CoordinatorEmailKind | WaitlistEmailKind | SeatEmailKind;
 
-export const EMAIL_KINDS: readonly EmailKind[] = [...CANDIDATE_EMAIL_KINDS, ...PANEL_EMAIL_KINDS, ...COORDINATOR_EMAIL_KINDS, ...WAITLIST_EMAIL_KINDS];
+export const EMAIL_KINDS: readonly EmailKind[] = [...CANDIDATE_EMAIL_KINDS, ...PANEL_EMAIL_KINDS, ...COORDINATOR_EMAIL_KINDS, ...WAITLIST_EMAIL_KINDS, ...SEAT_EMAIL_KINDS];
+
+/** Panelist emails that carry a REQUEST, and with it the reader's private link to decline their seat. */
+export function carriesSeatLink(email: Pick<PlannedEmail, 'audience' | 'calendar' | 'memberId'>): boolean {
+  return email.audience === 'panelist' && email.calendar === 'REQUEST' && email.memberId !== undefined;
+}
 
 export interface Mailbox {
   name: string;
@@ -61,4 +82,9 @@ export interface PlannedEmail {
   calendar: 'REQUEST' | 'CANCEL' | null;
   /** The panelist this email is for. */
   memberId?: string;
+  /**
+   * This panelist's own link to decline their seat, issued for this email alone (see `carriesSeatLink`);
+   * rendered only into the email it was issued for.
+   */
+  seatLink?: string;
 }

@@ -13,6 +13,8 @@ export interface Recipients {
   candidateReplyTo: Mailbox | null;
   /** The sending address, Reply-To of last resort. */
   sender: Mailbox;
+  /** Panelists who left the panel with this change (a declined seat a stand-in took). */
+  former?: Array<Mailbox & { id: string; timezone: string }>;
 }
 
 export interface PlanOptions {
@@ -38,6 +40,17 @@ export function planEmails(change: InterviewChange, to: Recipients, options: Pla
       replyTo: to.candidateReplyTo ?? to.sender,
       canReply: to.candidateReplyTo !== null,
       calendar,
+    });
+  const panelist = (member: Recipients['panel'][number], kind: EmailKind, calendar: PlannedEmail['calendar']) =>
+    plan.push({
+      kind,
+      audience: 'panelist',
+      to: { name: member.name, address: member.address },
+      timezone: member.timezone,
+      replyTo: to.coordinator ?? to.sender,
+      canReply: to.coordinator !== null,
+      calendar,
+      memberId: member.id,
     });
   const panel = (kind: EmailKind, calendar: PlannedEmail['calendar']) => {
     for (const member of to.panel) {
@@ -117,6 +130,38 @@ export function planEmails(change: InterviewChange, to: Recipients, options: Pla
     case 'concern':
       staff('concern', 'hr', to.hr);
       break;
+    case 'panel_replaced': {
+      // Only that seat changes: the stand-in is invited, the decliner released, the others and the
+      // candidate get the event with the new panel (the candidate hears only the new name).
+      const seat = change.seat!;
+      for (const member of to.panel) {
+        panelist(member, member.id === seat.replacement ? 'panel_seat_offered' : 'panel_updated', 'REQUEST');
+      }
+      const decliner = (to.former ?? []).find((m) => m.id === seat.declined);
+      if (decliner && held) panelist(decliner, 'panel_seat_released', 'CANCEL');
+      if (held) candidate('panel_change_candidate', 'REQUEST');
+      break;
+    }
+    case 'panel_declined': {
+      // Nothing has moved: the decliner keeps the event until the coordinator acts; the candidate hears nothing.
+      const seat = change.seat!;
+      const decliner = to.panel.find((m) => m.id === seat.declined);
+      if (decliner) panelist(decliner, 'panel_decline_received', null);
+      if (to.coordinator) {
+        const reader = to.coordinator;
+        plan.push({
+          kind: seat.handedOver ? 'coordinator_seat_handover' : 'coordinator_seat_proposals',
+          audience: 'coordinator',
+          to: { name: reader.name, address: reader.address },
+          timezone: reader.timezone,
+          // A reply reaches the panelist who declined, the one to settle it with.
+          replyTo: decliner ? { name: decliner.name, address: decliner.address } : to.sender,
+          canReply: decliner !== undefined,
+          calendar: null,
+        });
+      }
+      break;
+    }
     case 'completed':
     case 'ended_early':
       break;

@@ -11,12 +11,14 @@ import {
 } from '../decisions/decide.ts';
 import type { DecisionContext } from '../decisions/decide.ts';
 import type { InterviewChange } from '../decisions/interview-change.ts';
+import { decideSeatDecline } from '../panel/decide-seat.ts';
 import type { PlannedEmail } from './email-kinds.ts';
-import { EMAIL_KINDS } from './email-kinds.ts';
+import { EMAIL_KINDS, carriesSeatLink } from './email-kinds.ts';
 import type { MessageFacts } from './message-facts.ts';
 import { planEmails } from './plan-emails.ts';
 import type { Recipients } from './plan-emails.ts';
 import { renderEmail } from './render-email.ts';
+import { WAITLIST_EMAIL_KINDS } from './waitlist-kinds.ts';
 import { INVITED, NO_CONTACTS, OFFERS, RECIPIENTS, SCHEDULED, factsFor } from './testing/fixtures.ts';
 
 const at = (iso: string): DecisionContext => ({ now: new Date(iso), policy: { ampleHours: 48, adequateHours: 24 }, contactPhone: '+15550100' });
@@ -31,6 +33,24 @@ interface Scenario {
   facts?: Partial<MessageFacts>;
   primary?: boolean;
 }
+
+const SEATED = { ...SCHEDULED, panel: ['m1', 'm2'] };
+const ADA = { id: 'm3', name: 'Ada Lovelace', address: 'ada@acme.test', timezone: 'Asia/Kolkata' };
+const ALAN = RECIPIENTS.panel[1]!;
+/** After Alan declined and Ada took his seat: the panel is Grace and Ada, and Alan has left it. */
+const AFTER_REPLACEMENT: Recipients = { ...RECIPIENTS, panel: [RECIPIENTS.panel[0]!, ADA], former: [ALAN] };
+const SEAT_FACTS: Partial<MessageFacts> = {
+  panel: [
+    { id: 'm1', name: 'Grace Hopper', timezone: 'America/New_York' },
+    { id: 'm3', name: 'Ada Lovelace', timezone: 'Asia/Kolkata' },
+    { id: 'm2', name: 'Alan Turing', timezone: 'Europe/London' },
+  ],
+};
+const seat = { memberId: 'm2', replacement: null, proposals: [], replacementsSoFar: 0, replaceHours: 24 };
+const PROPOSALS = [
+  { start: new Date('2026-12-11T15:00:00Z'), end: new Date('2026-12-11T16:00:00Z'), standIn: 'm3' },
+  { start: new Date('2026-12-14T14:00:00Z'), end: new Date('2026-12-14T15:00:00Z'), standIn: 'm3' },
+];
 
 const scenarios: Scenario[] = [
   { name: 'invited', change: decideInvitation(INVITED, OFFERS, WEEK_BEFORE) },
@@ -54,12 +74,18 @@ const scenarios: Scenario[] = [
   { name: 'no-show-candidate', change: decideClosing(SCHEDULED, { action: 'no_show', absent: { party: 'candidate' } }, AFTER) },
   { name: 'no-show-interviewer', change: { ...decideClosing(SCHEDULED, { action: 'no_show', absent: { party: 'interviewer', memberId: 'm2' } }, AFTER), offered: OFFERS } },
   { name: 'concern', change: decideConcern(SCHEDULED, { category: 'inappropriate_questions', details: 'I was asked about my plans to have children.' }, AFTER) },
+  { name: 'seat-replaced', change: decideSeatDecline(SEATED, { ...seat, replacement: 'm3' }, WEEK_BEFORE), recipients: AFTER_REPLACEMENT, facts: SEAT_FACTS },
+  { name: 'seat-proposed', change: decideSeatDecline(SEATED, { ...seat, proposals: PROPOSALS }, WEEK_BEFORE), facts: SEAT_FACTS },
+  { name: 'seat-handed-over-close', change: decideSeatDecline(SEATED, seat, LATE), facts: SEAT_FACTS },
+  { name: 'seat-handed-over-no-contacts', change: decideSeatDecline(SEATED, { ...seat, replacementsSoFar: 3 }, WEEK_BEFORE), recipients: { ...NO_CONTACTS, coordinator: { name: 'Casey Recruiter', address: 'casey@acme.test', timezone: 'America/Chicago' } }, facts: SEAT_FACTS },
 ];
 
 function renderScenario(scenario: Scenario): string {
   const facts = factsFor(scenario.change, scenario.facts);
   return planEmails(scenario.change, scenario.recipients ?? RECIPIENTS, { primary: scenario.primary ?? true })
-    .map((email: PlannedEmail) => {
+    .map((planned: PlannedEmail) => {
+      // Each panelist's invitation carries their own link to decline the seat (issued per email by the app).
+      const email = carriesSeatLink(planned) ? { ...planned, seatLink: `https://leeway.example/seat/lw_seat_FOR_${planned.memberId}` } : planned;
       const rendered = renderEmail(facts, email);
       const head = `=== ${email.kind} → ${email.to.address} (${email.audience}, ${email.timezone}) calendar: ${email.calendar ?? 'none'} reply-to: ${email.replyTo.address}`;
       return `${head}\nSubject: ${rendered.subject}\n\n${rendered.text}\n`;
@@ -74,7 +100,9 @@ describe('rendered emails (golden files)', () => {
 
   it('covers every email kind but the reminder (its own golden file)', () => {
     const kinds = new Set(scenarios.flatMap((s) => planEmails(s.change, s.recipients ?? RECIPIENTS, { primary: s.primary ?? true }).map((e) => e.kind)));
-    expect(EMAIL_KINDS.filter((kind) => !kinds.has(kind))).toEqual(['reminder']);
+    // Waitlist emails are about offers of freed time, not interview changes: their renderers have their own tests.
+    const waitlist = new Set<string>(WAITLIST_EMAIL_KINDS);
+    expect(EMAIL_KINDS.filter((kind) => !kinds.has(kind) && !waitlist.has(kind))).toEqual(['reminder']);
   });
 
   it('reminder with a leave-by time and preparation', async () => {

@@ -7,8 +7,10 @@ import { isDomainError } from '../errors.ts';
 import { reviewDraft } from '../etiquette/index.ts';
 import type { ComposeKind } from '../etiquette/index.ts';
 import { formatWhen } from '../format-time.ts';
+import { decideSeatDecline, panelAfter } from '../panel/decide-seat.ts';
 import { CANDIDATE_REASONS, EMPLOYER_REASONS, REASONS, reasonPhrase } from '../reasons.ts';
 import type { ReasonCode } from '../reasons.ts';
+import { carriesSeatLink } from './email-kinds.ts';
 import type { EmailKind, PlannedEmail } from './email-kinds.ts';
 import type { MessageFacts } from './message-facts.ts';
 import { planEmails } from './plan-emails.ts';
@@ -32,6 +34,7 @@ type Step =
   | { type: 'withdraw'; reason: ReasonCode | null }
   | { type: 'no_show'; party: 'candidate' | 'interviewer' }
   | { type: 'concern' }
+  | { type: 'seat'; seat: number; standIn: boolean; proposals: number; replacementsSoFar: number }
   | { type: 'wait'; hours: number };
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
@@ -46,6 +49,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ type: fc.constant('withdraw' as const), reason: candidateReason }),
   fc.record({ type: fc.constant('no_show' as const), party: fc.constantFrom('candidate' as const, 'interviewer' as const) }),
   fc.constant({ type: 'concern' as const }),
+  fc.record({ type: fc.constant('seat' as const), seat: fc.nat(5), standIn: fc.boolean(), proposals: fc.integer({ min: 0, max: 3 }), replacementsSoFar: fc.integer({ min: 0, max: 4 }) }),
   fc.record({ type: fc.constant('wait' as const), hours: fc.integer({ min: 1, max: 200 }) }),
 );
 
@@ -94,7 +98,13 @@ function check(change: InterviewChange, email: PlannedEmail, facts: MessageFacts
 
   // No time unless one exists, and every time in the reader's own zone (the team's zone only where a
   // line says it is the team's).
-  const instants = [change.before.start, change.after.start, ...change.offered.map((s) => s.start), ...change.alsoEnded.map((e) => e.start)].filter(
+  const instants = [
+    change.before.start,
+    change.after.start,
+    ...change.offered.map((s) => s.start),
+    ...change.alsoEnded.map((e) => e.start),
+    ...(change.seat?.proposals ?? []).map((p) => p.start),
+  ].filter(
     (d): d is Date => d !== null,
   );
   for (const line of whole.split('\n')) {
@@ -129,6 +139,18 @@ function check(change: InterviewChange, email: PlannedEmail, facts: MessageFacts
   // The candidate's link only in the candidate's own emails.
   if (email.audience !== 'candidate') expect(text, where).not.toContain('lw_cand_');
 
+  // A panelist's seat link only in that panelist's own invitation, and in every one of them.
+  const seatLinks = [...text.matchAll(/lw_seat_FOR_(\w+)/g)].map((m) => m[1]);
+  expect(seatLinks, where).toEqual(carriesSeatLink(email) ? [email.memberId] : []);
+  if (carriesSeatLink(email)) expect(text, where).toContain(`Can't make it? Decline your seat here: https://leeway.example/seat/lw_seat_FOR_${email.memberId}`);
+
+  // The candidate hears only what changes for them when a panelist is replaced: a name, no cancellation.
+  if (email.kind === 'panel_change_candidate') {
+    expect(text, where).not.toMatch(/cancel|declin|can't make|no longer|unable|sorry/i);
+    expect(email.calendar, where).toBe('REQUEST');
+  }
+  if (change.kind === 'panel_declined') expect(email.audience, where).not.toBe('candidate');
+
   // What Leeway says on the employer's behalf passes the reviewer with no error.
   const kind = REVIEWED_AS[email.kind];
   if (kind) {
@@ -153,7 +175,11 @@ describe('every message is true to the decision it was rendered from', () => {
           sender: { name: 'Acme', address: 'no-reply@leeway.example' },
         };
         const steps: Step[] = w.invitedFirst ? w.steps : [{ type: 'book', by: 'employer', inHours: 100, reason: null }, ...w.steps];
+        // Colleagues who may stand in for a declined seat, one fresh one per replacement.
+        let standIns = 0;
+        const everyone = new Map(recipients.panel.map((m) => [m.id, m]));
         for (const s of steps) {
+          let to: Recipients = recipients;
           const ctx: DecisionContext = { now, policy: w.policy, contactPhone: w.phone };
           const offers = (n: number) => Array.from({ length: n }, (_, i) => ({ start: new Date(now.getTime() + (30 + 24 * i) * HOUR), end: new Date(now.getTime() + (31 + 24 * i) * HOUR) }));
           let change: InterviewChange | null = null;
@@ -186,6 +212,21 @@ describe('every message is true to the decision it was rendered from', () => {
               case 'concern':
                 change = decideConcern(interview, { category: 'other', details: 'The interviewer was late.' }, ctx);
                 break;
+              case 'seat': {
+                const panel = recipients.panel.map((m) => m.id);
+                const declined = panel[s.seat % panel.length]!;
+                const replacement = s.standIn ? `s${standIns}` : null;
+                const proposals = offers(s.proposals).map((o) => ({ ...o, standIn: `s${standIns}` }));
+                change = decideSeatDecline({ ...interview, panel }, { memberId: declined, replacement, proposals, replacementsSoFar: s.replacementsSoFar, replaceHours: 24 }, ctx);
+                const newcomer = { id: `s${standIns}`, name: `Stand In${standIns}`, address: `s${standIns}@acme.test`, timezone: ZONES[standIns % ZONES.length]! };
+                everyone.set(newcomer.id, newcomer);
+                standIns += 1;
+                if (change.kind === 'panel_replaced') {
+                  const after = panelAfter(panel, change).map((id) => everyone.get(id)!);
+                  to = { ...recipients, panel: after, former: [everyone.get(declined)!] };
+                }
+                break;
+              }
             }
           } catch (error) {
             if (isDomainError(error)) continue;
@@ -198,14 +239,16 @@ describe('every message is true to the decision it was rendered from', () => {
             openingTitle: 'Data Engineer',
             interview: { title: 'Final round', durationMinutes: 60, location: w.location, videoUrl: w.location ? null : 'https://meet.example.com/x' },
             candidate: { name: 'Sam Rivera', email: 'sam@example.com', timezone: w.candidateZone },
-            panel: recipients.panel.map((m) => ({ id: m.id, name: m.name, timezone: m.timezone })),
+            panel: [...everyone.values()].map((m) => ({ id: m.id, name: m.name, timezone: m.timezone })),
             link: 'https://leeway.example/c/lw_cand_PROPERTYTESTTOKEN',
           };
-          for (const email of planEmails(change, recipients)) {
+          for (const planned of planEmails(change, to)) {
+            const email = carriesSeatLink(planned) ? { ...planned, seatLink: `https://leeway.example/seat/lw_seat_FOR_${planned.memberId}` } : planned;
             check(change, email, facts, holders);
             if (email.calendar === 'CANCEL') holders.delete(email.to.address);
             if (email.calendar === 'REQUEST') holders.add(email.to.address);
           }
+          recipients.panel = to.panel;
           // After the change, exactly the people of an interview that has (or had, once it took place) a
           // time hold its event; a withdrawn, cancelled or declined one is in nobody's calendar.
           if (['scheduled', 'completed', 'no_show', 'ended_early'].includes(change.after.status)) {
