@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { redactCandidateTokens } from '../core/candidate-link.ts';
 import type { DomainErrorCode } from '../core/errors.ts';
 
 /** The one table from domain error codes to HTTP statuses. */
@@ -60,8 +61,12 @@ export function problem(
   };
 }
 
+/**
+ * A problem can echo what the client sent (an unknown field's name); anything shaped like a candidate link
+ * token is redacted, as in every stored response, so a replay is the very same document.
+ */
 export function problemResponse(c: Context, body: Problem): Response {
-  return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, {
+  return c.body(redactCandidateTokens(JSON.stringify(body)), body.status as ContentfulStatusCode, {
     'content-type': 'application/problem+json',
   });
 }
