@@ -1,5 +1,5 @@
 import { DomainError } from '../../core/errors.ts';
-import type { Store, WaitlistEntry } from '../../store/index.ts';
+import type { WaitlistEntry } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
 import { FieldErrors } from '../validation.ts';
 import { schedulePassOn } from './pass-on.ts';

@@ -1,4 +1,4 @@
-import type { JobHandler } from '../jobs/registry.ts';
+import type { JobHandler } from '../jobs/job-handler.ts';
 import { OFFER_EXPIRY_JOB, PASS_ON_JOB, passOn } from './pass-on.ts';
 
 /**
