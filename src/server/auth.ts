@@ -53,6 +53,9 @@ export function scopeCandidateLink(): MiddlewareHandler<ServerEnv> {
     if (token && token.length <= 200) {
       const record = await c.get('ctx').store.candidateTokens.findValid(hashSecret(token), c.get('ctx').clock());
       if (record) c.set('organizationId', record.organizationId);
+      // A waitlist offer's link (lw_offer_…) scopes its claim the same way.
+      const offer = record ? null : await c.get('ctx').store.waitlist.findOfferByTokenHash(hashSecret(token));
+      if (offer) c.set('organizationId', offer.organizationId);
     }
     await next();
   };

@@ -59,7 +59,7 @@ function runner(server: TestServer) {
   return createJobRunner({ ctx: server.ctx, registry: defaultJobRegistry() });
 }
 
-const post = (server: TestServer, path: string) => server.app.request(path, { method: 'POST' });
+const post = (server: TestServer, path: string, headers: Record<string, string> = {}) => server.app.request(path, { method: 'POST', headers });
 
 describe('waitlist and backfill over HTTP', () => {
   it('offers freed time to the first matching entry, passes it on when declined or expired, and books the claim', async () => {
@@ -108,9 +108,15 @@ describe('waitlist and backfill over HTTP', () => {
       expect(((await late.json()) as { code: string }).code).toBe('OFFER_EXPIRED');
 
       server.setNow('2026-12-01T14:30:00Z');
-      const claimed = await post(server, `/api/v1/candidate/${tokens.get('theo@example.com')![0]!}/claim`);
+      const theo = tokens.get('theo@example.com')![0]!;
+      const claimed = await post(server, `/api/v1/candidate/${theo}/claim`, { 'idempotency-key': 'theo-claim' });
       expect(claimed.status).toBe(201);
       const booked = (await claimed.json()) as Json;
+      // A retried claim with its key is answered as the first was; without one it is refused as taken.
+      const replay = await post(server, `/api/v1/candidate/${theo}/claim`, { 'idempotency-key': 'theo-claim' });
+      expect(replay.status).toBe(201);
+      expect(((await replay.json()) as Json).id).toBe(booked.id);
+      expect((await post(server, `/api/v1/candidate/${theo}/claim`)).status).toBe(409);
       expect(booked).toMatchObject({ status: 'scheduled', start: '2026-12-10T10:00:00.000Z', candidateLink: expect.stringContaining('/c/lw_cand_') });
       const full = await json(server.call('GET', `/api/v1/interviews/${booked.id}`));
       const history = full.history as Array<{ action: string; details: Record<string, unknown> | null }>;

@@ -9,6 +9,7 @@ export { DataDirLockedError } from './data-dir-lock.ts';
 export type { OutboxMessage, NewOutboxMessage, OutboxStatus } from './repositories/outbox.ts';
 export type { ApiKeyRecord } from './repositories/api-keys.ts';
 export type { CandidateTokenRecord } from './repositories/candidate-tokens.ts';
+export type { PanelTokenRecord } from './repositories/panel-tokens.ts';
 export type { NewHistoryEntry, InterviewFilter } from './repositories/interviews.ts';
 export type { NewMember, MemberPatch } from './repositories/members.ts';
 export type { NewOrganization, OrganizationPatch } from './repositories/organizations.ts';

@@ -9,6 +9,7 @@ import { MemberRepository } from './repositories/members.ts';
 import { CandidateRepository, OpeningEndRepository, OpeningRepository } from './repositories/openings.ts';
 import { OrganizationRepository } from './repositories/organizations.ts';
 import { OutboxRepository } from './repositories/outbox.ts';
+import { PanelTokenRepository } from './repositories/panel-tokens.ts';
 import { UserRepository } from './repositories/users.ts';
 import { JobRepository } from './repositories/jobs.ts';
 import { WaitlistRepository } from './repositories/waitlist.ts';
@@ -38,6 +39,7 @@ export class Store {
   readonly idempotency: IdempotencyRepository;
   readonly outbox: OutboxRepository;
   readonly users: UserRepository;
+  readonly panelTokens: PanelTokenRepository;
   readonly jobs: JobRepository;
   readonly waitlist: WaitlistRepository;
 
@@ -56,6 +58,7 @@ export class Store {
     this.idempotency = new IdempotencyRepository(executor);
     this.outbox = new OutboxRepository(executor);
     this.users = new UserRepository(executor);
+    this.panelTokens = new PanelTokenRepository(executor);
     this.jobs = new JobRepository(executor);
     this.waitlist = new WaitlistRepository(executor);
   }

@@ -1,11 +1,12 @@
 import type { InterviewChange } from '../../core/decisions/interview-change.ts';
-import { planEmails, renderEmail } from '../../core/messages/index.ts';
+import { carriesSeatLink, planEmails, renderEmail } from '../../core/messages/index.ts';
 import { leaveByFor } from '../../core/reminders.ts';
 import type { MessageFacts, PlannedEmail, Recipients } from '../../core/messages/index.ts';
 import type { Member } from '../../core/types.ts';
 import type { Store } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
 import type { InterviewParties } from '../interviews/parties.ts';
+import { issueSeatToken, seatLinkUrl } from '../panel/seat-token.ts';
 import { buildCalendarFor } from './calendar.ts';
 import { enqueueEmail } from './enqueue-email.ts';
 
@@ -18,6 +19,10 @@ export interface NotifyOptions {
   primary?: boolean;
   /** The recruiter who made the change, when known: they answer the candidate's reply. */
   actingMember?: Member | null;
+  /** Panelists who left the panel with this change (a declined seat a stand-in took). */
+  former?: Member[];
+  /** Other colleagues the decision names (the stand-ins of proposed times), for the renderers. */
+  named?: Member[];
 }
 
 function mailbox(member: Member) {
@@ -45,8 +50,13 @@ export function recipientsOf(parties: InterviewParties, ctx: AppContext, actingM
   };
 }
 
-export function factsOf(parties: InterviewParties, change: InterviewChange, link: string | null): MessageFacts {
-  const { organization, opening, candidate, panel, interview } = parties;
+/**
+ * What the renderers may say. For a seat change the panel lists, after the members of the panel, the
+ * colleagues the decision names: who left it, and the stand-ins of proposed times.
+ */
+export function factsOf(parties: InterviewParties, change: InterviewChange, link: string | null, former: Member[] = []): MessageFacts {
+  const { organization, opening, candidate, interview } = parties;
+  const panel = [...parties.panel, ...former];
   return {
     change,
     organization: {
@@ -65,15 +75,18 @@ export function factsOf(parties: InterviewParties, change: InterviewChange, link
 }
 
 /** The calendar part of a planned email: a REQUEST for the new time, a CANCEL for the withdrawn one. */
-function calendarFor(ctx: AppContext, parties: InterviewParties, change: InterviewChange, email: PlannedEmail, link: string | null) {
+function calendarFor(ctx: AppContext, parties: InterviewParties, change: InterviewChange, email: PlannedEmail, link: string | null, former: Member[]) {
   if (!email.calendar) return undefined;
   const state = email.calendar === 'REQUEST' ? change.after : change.before;
   if (!state.start || !state.end) return undefined;
   const event = { start: state.start, end: state.end, sequence: change.after.sequence };
   // The candidate's link is theirs alone: it goes in their copy of the invitation, never the panel's.
   const links = email.audience === 'candidate' && link && email.calendar === 'REQUEST' ? { candidate: link } : {};
+  // A panelist released from a seat gets the CANCEL of their own attendance: the event as it was for them.
+  const released = email.calendar === 'CANCEL' && change.kind === 'panel_replaced' ? former.filter((m) => m.id === email.memberId) : [];
+  const forWhom = released.length > 0 ? { ...parties, panel: released } : parties;
   // The candidate declined only if they cancelled; an employer's cancellation is not their refusal.
-  const ics = buildCalendarFor(parties, email.calendar, event, ctx.config, change.at, links, { candidateDeclined: change.by === 'candidate' });
+  const ics = buildCalendarFor(forWhom, email.calendar, event, ctx.config, change.at, links, { candidateDeclined: change.by === 'candidate' });
   return { method: email.calendar, ics, sequence: event.sequence };
 }
 
@@ -85,11 +98,18 @@ async function enqueuePlanned(
   planned: PlannedEmail[],
   facts: MessageFacts,
   notBefore?: Date,
+  former: Member[] = [],
 ): Promise<string[]> {
   const ids: string[] = [];
-  for (const email of planned) {
+  for (const plannedEmail of planned) {
+    // Each panelist's invitation carries their own fresh link to decline the seat, and no one else's.
+    let email = plannedEmail;
+    if (carriesSeatLink(email)) {
+      const token = await issueSeatToken(ctx, store, { id: parties.interview.id, organizationId: parties.organization.id, start: change.after.start }, email.memberId!);
+      if (token) email = { ...email, seatLink: seatLinkUrl(ctx, token) };
+    }
     const rendered = renderEmail(facts, email);
-    const calendar = calendarFor(ctx, parties, change, email, facts.link);
+    const calendar = calendarFor(ctx, parties, change, email, facts.link, former);
     ids.push(
       await enqueueEmail(
         store,
@@ -121,8 +141,10 @@ export async function notifyChange(
   options: NotifyOptions = {},
 ): Promise<string[]> {
   const link = options.link ?? null;
-  const planned = planEmails(change, recipientsOf(parties, ctx, options.actingMember ?? null), { primary: options.primary ?? true });
-  return enqueuePlanned(ctx, store, parties, change, planned, factsOf(parties, change, link));
+  const former = options.former ?? [];
+  const recipients = { ...recipientsOf(parties, ctx, options.actingMember ?? null), former: former.map((member) => ({ id: member.id, ...mailbox(member) })) };
+  const planned = planEmails(change, recipients, { primary: options.primary ?? true });
+  return enqueuePlanned(ctx, store, parties, change, planned, factsOf(parties, change, link, [...former, ...(options.named ?? [])]), undefined, former);
 }
 
 /**

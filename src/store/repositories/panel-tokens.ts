@@ -1,0 +1,93 @@
+import { sql } from 'kysely';
+import type { Executor } from '../executor.ts';
+import { isUuid } from '../ids.ts';
+
+export interface PanelTokenRecord {
+  id: string;
+  organizationId: string;
+  interviewId: string;
+  memberId: string;
+  expiresAt: Date;
+}
+
+const COLUMNS = ['id', 'organizationId', 'interviewId', 'memberId', 'expiresAt'] as const;
+
+/**
+ * A panelist's private links to their own seat, looked up by the hash of the token; the token itself is
+ * never stored. Also what ranking stand-ins needs to know of members' bookings.
+ */
+export class PanelTokenRepository {
+  constructor(private readonly db: Executor) {}
+
+  async create(input: Omit<PanelTokenRecord, 'id'> & { tokenHash: string }, at: Date): Promise<PanelTokenRecord> {
+    return this.db
+      .insertInto('panelTokens')
+      .values({ ...input, createdAt: at })
+      .returning(COLUMNS)
+      .executeTakeFirstOrThrow();
+  }
+
+  async findValid(tokenHash: string, at: Date): Promise<PanelTokenRecord | null> {
+    const row = await this.db
+      .selectFrom('panelTokens')
+      .select(COLUMNS)
+      .where('tokenHash', '=', tokenHash)
+      .where('expiresAt', '>', at)
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  /** A panelist who left a panel keeps no working link to it. */
+  async revoke(organizationId: string, interviewId: string, memberId: string): Promise<void> {
+    await this.db
+      .deleteFrom('panelTokens')
+      .where('organizationId', '=', organizationId)
+      .where('interviewId', '=', interviewId)
+      .where('memberId', '=', memberId)
+      .execute();
+  }
+
+  /** When each of these members was last booked for an interview (the booking's creation); absent when never. */
+  async lastBookedAt(organizationId: string, memberIds: readonly string[]): Promise<Map<string, Date>> {
+    const valid = memberIds.filter(isUuid);
+    const result = new Map<string, Date>();
+    if (valid.length === 0) return result;
+    const rows = await this.db
+      .selectFrom('bookings')
+      .select('memberId')
+      .select(sql<Date>`max(created_at)`.as('last'))
+      .where('organizationId', '=', organizationId)
+      .where('memberId', 'in', valid)
+      .groupBy('memberId')
+      .execute();
+    for (const row of rows) result.set(row.memberId, new Date(row.last));
+    return result;
+  }
+
+  /**
+   * Frees one panelist's time on an interview (their seat went to a stand-in); the row stays as a record
+   * of what was booked, and the rest of the panel keeps its bookings untouched.
+   */
+  async releaseSeatBooking(organizationId: string, interviewId: string, memberId: string): Promise<void> {
+    await this.db
+      .updateTable('bookings')
+      .set({ active: false })
+      .where('organizationId', '=', organizationId)
+      .where('interviewId', '=', interviewId)
+      .where('memberId', '=', memberId)
+      .where('active', '=', true)
+      .execute();
+  }
+
+  /** How many times a declined seat of this interview was taken by a stand-in (its history says). */
+  async replacementsOf(organizationId: string, interviewId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('interviewHistory')
+      .select(sql<string>`count(*)`.as('n'))
+      .where('organizationId', '=', organizationId)
+      .where('interviewId', '=', interviewId)
+      .where('action', '=', 'panel_replaced')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}
