@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchSection } from './bench-section.ts';
 import { benchHttpSlots } from './bench-http-slots.ts';
+import { benchOpeningCascade } from './opening-cascade.ts';
 import { benchSlotSearch } from './bench-slot-search.ts';
 import { loadScenarios, locateScenarios } from './load-scenarios.ts';
 import { describeMachine, writeBenchmarkReport } from './write-benchmark-report.ts';
@@ -42,6 +43,9 @@ if (panel) {
 } else {
   console.log(`\nNo ${HTTP_SCENARIO} scenario in ${scenariosDir}; skipping GET /api/v1/slots.`);
 }
+
+console.log('\nPosition filled (1,000 interviews): database  interviews  panel  messages  median  slowest  target  round trips  runs');
+sections.push(await benchOpeningCascade((line) => console.log(line)));
 
 for (const section of sections) {
   console.log(`\n## ${section.title}\n\n${section.table}`);
