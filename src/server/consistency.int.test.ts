@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization } from '../app/organizations.ts';
 import { testEngines } from '../store/testing/engines.ts';
+import { isEmployerPath } from './public-paths.ts';
 import { NINE_TO_FIVE, startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
 
@@ -389,6 +390,7 @@ describe('idempotent replays', () => {
 
 interface Operation {
   operationId?: string;
+  tags?: string[];
   security?: Array<Record<string, string[]>>;
   requestBody?: unknown;
   responses: Record<string, unknown>;
@@ -400,6 +402,7 @@ describe('the OpenAPI document', () => {
     expect(response.status).toBe(200);
     return (await response.json()) as {
       servers?: Array<{ url: string }>;
+      tags?: Array<{ name: string; description?: string }>;
       paths: Record<string, Record<string, Operation>>;
       components: { securitySchemes: Record<string, Record<string, string>> };
     };
@@ -414,6 +417,10 @@ describe('the OpenAPI document', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(doc.servers?.map((s) => s.url)).toEqual([server.ctx.config.publicUrl]);
     expect(operations(doc).find(({ path, method }) => path === '/api/v1/members' && method === 'get')?.op.operationId).toBe('listMembers');
+    // Every tag an operation uses is listed once, with a description, whoever added the route.
+    const used = new Set(operations(doc).flatMap(({ op }) => op.tags ?? []));
+    expect(doc.tags?.map((t) => t.name).sort()).toEqual([...used].sort());
+    for (const tag of doc.tags ?? []) expect(tag.description).toBeTruthy();
   });
 
   it('declares the session cookie and CSRF token and uses them where a session is accepted; public operations say so', async () => {
@@ -423,7 +430,8 @@ describe('the OpenAPI document', () => {
     const publicOps = new Set(['get /healthz', 'get /openapi.json', 'post /api/v1/session', 'delete /api/v1/session']);
     for (const { path, method, op } of operations(doc)) {
       const label = `${method} ${path}`;
-      if (publicOps.has(label) || path.startsWith('/api/v1/candidate/')) {
+      // Links that carry their own token (candidate, panelist seat) need no employer credential.
+      if (publicOps.has(label) || (path.startsWith('/api/v1/') && !isEmployerPath(path))) {
         expect(op.security, label).toEqual([]);
       } else if (method === 'get') {
         expect(op.security, label).toEqual([{ Bearer: [] }, { SessionCookie: [] }]);
@@ -433,6 +441,7 @@ describe('the OpenAPI document', () => {
       }
     }
     expect(operations(doc).map(({ method, path }) => `${method} ${path}`)).toEqual(expect.arrayContaining([...publicOps]));
+    expect(isEmployerPath('/api/v1/candidate/{token}/cancel')).toBe(false);
   });
 
   it('declares 413 and 415 wherever a body is accepted', async () => {

@@ -33,6 +33,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 type Requirement = Record<string, string[]>;
 interface Operation {
   operationId?: string;
+  tags?: string[];
   security?: Requirement[];
   requestBody?: unknown;
   responses?: Record<string, unknown>;
@@ -87,7 +88,16 @@ export function finishDocument(document: OpenApiDocument, publicUrl: string): Op
       }
     }
   }
-  return { ...document, servers: [{ url: publicUrl.replace(/\/+$/, ''), description: 'This Leeway server' }] };
+  return { ...document, tags: tagsOf(document), servers: [{ url: publicUrl.replace(/\/+$/, ''), description: 'This Leeway server' }] };
+}
+
+/** Every tag the operations use, listed once with a description, in the order they first appear. */
+function tagsOf(document: OpenApiDocument): Array<{ name: string; description: string }> {
+  const names = new Set<string>();
+  for (const item of Object.values(document.paths ?? {})) {
+    for (const method of METHODS) for (const tag of (item[method] as Operation | undefined)?.tags ?? []) names.add(tag);
+  }
+  return [...names].map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? `Operations on ${name}` }));
 }
 
 const documentRoute = createRoute({
@@ -120,7 +130,6 @@ export function registerOpenApiDocument(app: OpenAPIHono<ServerEnv>, options: { 
           // OpenAPI 3.1 names a license by its SPDX identifier; the generator's types know only 3.0's url.
           license: { name: 'MIT', identifier: 'MIT' } as { name: string },
         },
-        tags: TAGS,
       }) as unknown as OpenApiDocument,
       options.publicUrl,
     );
@@ -128,17 +137,20 @@ export function registerOpenApiDocument(app: OpenAPIHono<ServerEnv>, options: { 
   });
 }
 
-const TAGS = [
-  { name: 'health', description: 'Liveness' },
-  { name: 'meta', description: 'This description of the API' },
-  { name: 'session', description: 'Dashboard sign-in with a session cookie' },
-  { name: 'organization', description: 'The organization of the credential' },
-  { name: 'members', description: 'Interviewers, recruiters and admins, and their busy time' },
-  { name: 'openings', description: 'Positions to fill' },
-  { name: 'candidates', description: 'People interviewing' },
-  { name: 'slots', description: 'Free times of a panel' },
-  { name: 'interviews', description: 'Booking, moving, cancelling and recording interviews' },
-  { name: 'candidate', description: "The candidate's side, behind the token in their link" },
-  { name: 'messages', description: 'Every email sent or to be sent, as worded' },
-  { name: 'etiquette', description: 'Composing and reviewing messages, screening questions' },
-];
+const TAG_DESCRIPTIONS: Record<string, string> = {
+  health: 'Liveness',
+  meta: 'This description of the API',
+  session: 'Dashboard sign-in with a session cookie',
+  organization: 'The organization of the credential',
+  members: 'Interviewers, recruiters and admins, and their busy time',
+  openings: 'Positions to fill',
+  candidates: 'People interviewing',
+  slots: 'Free times of a panel',
+  interviews: 'Booking, moving, cancelling and recording interviews',
+  candidate: "The candidate's side, behind the token in their link",
+  messages: 'Every email sent or to be sent, as worded',
+  etiquette: 'Composing and reviewing messages, screening questions',
+  waitlist: 'Candidates waiting for a freed time',
+  panel: 'Panelists who decline and who stands in for them',
+  analytics: 'Cancellations, notice and backfill in numbers',
+};
