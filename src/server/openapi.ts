@@ -152,5 +152,6 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   etiquette: 'Composing and reviewing messages, screening questions',
   waitlist: 'Candidates waiting for a freed time',
   panel: 'Panelists who decline and who stands in for them',
+  seat: "A panelist's seat, behind the token in their link",
   analytics: 'Cancellations, notice and backfill in numbers',
 };
