@@ -8,6 +8,14 @@ export type { ConnectOptions, DatabaseEngine } from './connect.ts';
 export { DataDirLockedError } from './data-dir-lock.ts';
 export type { OutboxMessage, NewOutboxMessage, OutboxStatus } from './repositories/outbox.ts';
 export type { ApiKeyRecord } from './repositories/api-keys.ts';
+export type {
+  AnalyticsWindow,
+  CancellationGrouping,
+  CancellationGroupRow,
+  InterviewerLoadRow,
+  SideFigures,
+  SummaryRows,
+} from './repositories/analytics.ts';
 export type { CandidateTokenRecord } from './repositories/candidate-tokens.ts';
 export type { PanelTokenRecord } from './repositories/panel-tokens.ts';
 export type { NewHistoryEntry, InterviewFilter } from './repositories/interviews.ts';

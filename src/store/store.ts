@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseEngine } from './connect.ts';
 import type { Executor } from './executor.ts';
+import { AnalyticsRepository } from './repositories/analytics.ts';
 import { ApiKeyRepository } from './repositories/api-keys.ts';
 import { CandidateTokenRepository } from './repositories/candidate-tokens.ts';
 import { IdempotencyRepository } from './repositories/idempotency.ts';
@@ -40,6 +41,7 @@ export class Store {
   readonly outbox: OutboxRepository;
   readonly users: UserRepository;
   readonly panelTokens: PanelTokenRepository;
+  readonly analytics: AnalyticsRepository;
   readonly jobs: JobRepository;
   readonly waitlist: WaitlistRepository;
 
@@ -59,6 +61,7 @@ export class Store {
     this.outbox = new OutboxRepository(executor);
     this.users = new UserRepository(executor);
     this.panelTokens = new PanelTokenRepository(executor);
+    this.analytics = new AnalyticsRepository(executor);
     this.jobs = new JobRepository(executor);
     this.waitlist = new WaitlistRepository(executor);
   }
