@@ -194,7 +194,14 @@ describe('nobody can take the seat', () => {
     await s.book([cleo.id], START, s.other); // the only stand-in is taken at that time
     const interview = await s.book([grace.id, alan.id], START);
     const before = await mailOf(interview.id);
-    const outcome = await json<{ outcome: string; proposals: Array<{ start: string; end: string; standIn: { id: string } }> }>(decline(interview.id, alan.id));
+    const alanToken = seatTokenIn(before.find((m) => m.to === alan.email)!.text)!;
+    const viaLink = () =>
+      Promise.resolve(
+        server.app.request(`/api/v1/seat/${alanToken}/decline`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'k1' }, body: JSON.stringify({ reason: 'Off sick' }) }),
+      );
+    const outcome = await json<{ outcome: string; proposals: Array<{ start: string; end: string; standIn: { id: string } }> }>(viaLink());
+    // A retry with the same key is answered as the first time, with no second round of emails.
+    expect(await json(viaLink())).toEqual(outcome);
     expect(outcome.outcome).toBe('proposed');
     expect(outcome.proposals.map((p) => p.start)).toEqual(['2026-12-09T13:45:00.000Z', '2026-12-09T14:00:00.000Z', '2026-12-09T16:00:00.000Z']);
     expect(outcome.proposals.every((p) => p.standIn.id === cleo.id)).toBe(true);

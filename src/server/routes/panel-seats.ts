@@ -1,12 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { declineSeat } from '../../app/panel/decline-seat.ts';
 import type { SeatOutcome, SeatView } from '../../app/panel/decline-seat.ts';
 import { declineSeatByLink, viewSeat } from '../../app/panel/seat-link.ts';
+import { hashSecret } from '../../app/secrets.ts';
 import { isDomainError } from '../../core/errors.ts';
 import { formatWhen } from '../../core/format-time.ts';
 import type { ServerEnv } from '../env.ts';
+import { idempotency } from '../idempotency.ts';
 import { escapeHtml as e } from '../pages/escape-html.ts';
 import { Instant, Uuid, problems } from '../schemas/common.ts';
 import { jsonBody, jsonContent, publicOperation, security } from '../schemas/route-helpers.ts';
@@ -120,8 +122,26 @@ async function seatPage(c: Context<ServerEnv>, token: string, status: 200 | 400 
   return c.body(htmlPage(`Your seat: ${interview.title}`, body), status, HTML_HEADERS);
 }
 
+/**
+ * A seat link is its own credential. For idempotency the request needs an organization: taken from the
+ * link when it is valid; an invalid link goes on to the route, which answers 404.
+ */
+function scopeSeatLink(): MiddlewareHandler<ServerEnv> {
+  return async (c, next) => {
+    const token = c.req.param('token');
+    if (token && token.length <= 200) {
+      const record = await c.get('ctx').store.panelTokens.findValid(hashSecret(token), c.get('ctx').clock());
+      if (record) c.set('organizationId', record.organizationId);
+    }
+    await next();
+  };
+}
+
 /** A panelist declining their seat: from the employer's API and from the panelist's own link. */
 export function registerPanelSeatRoutes(app: OpenAPIHono<ServerEnv>): void {
+  // A retried decline through the link with its Idempotency-Key gets the first answer, not a second round of emails.
+  app.use('/api/v1/seat/:token/*', scopeSeatLink(), idempotency());
+
   app.openapi(employerDeclineRoute, async (c) => {
     const { id, memberId } = c.req.valid('param');
     const outcome = await declineSeat(c.get('ctx'), c.get('organizationId'), id, memberId, c.req.valid('json'));
