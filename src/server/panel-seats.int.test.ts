@@ -131,6 +131,8 @@ describe('a stand-in takes the seat', () => {
     expect(candidateMail.map((m) => [m.kind, m.method])).toEqual([['panel_change_candidate', 'REQUEST']]);
     expect(candidateMail[0]!.text).toContain('Emil will be one of your interviewers.');
     expect(candidateMail[0]!.text).not.toMatch(/Alan|cancel|declin|sick/i);
+    expect(candidateMail[0]!.ics).toContain('lw_cand_');
+    expect(candidateMail[0]!.ics).toContain(emil.email);
     expect(mail.map((m) => m.text).join('\n')).not.toContain('Off sick');
     // The decliner's CANCEL is about their own attendance; the others' REQUEST lists the new panel.
     expect(byTo(alan.email)[0]!.ics).toContain(alan.email);

@@ -18,6 +18,7 @@ import type { StandInCandidate } from '../../core/panel/index.ts';
 import type { Interview, Member, Organization, TimeRange } from '../../core/types.ts';
 import type { Store } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
+import { candidateLinkUrl, issueCandidateToken } from '../interviews/candidate-token.ts';
 import { decisionContext } from '../interviews/decision-context.ts';
 import { getInterviewOrThrow, loadParties } from '../interviews/parties.ts';
 import { notifyChange } from '../notifications/notify-interview.ts';
@@ -183,7 +184,9 @@ export async function declineSeat(ctx: AppContext, organizationId: string, inter
     }
     const parties = await loadParties(store, interview);
     const named = await store.members.getMany(organizationId, [...new Set(seat.proposals.map((p) => p.standIn))]);
-    const messageIds = await notifyChange(ctx, store, parties, change, { former, named });
+    // The candidate's updated event keeps a way to change it (their email only names the new panelist).
+    const link = change.kind === 'panel_replaced' ? candidateLinkUrl(ctx, await issueCandidateToken(ctx, store, interview)) : null;
+    const messageIds = await notifyChange(ctx, store, parties, change, { former, named, link });
     const messageId = messageIds[0] ?? null;
 
     await history(store, interview, change, 'panel_declined', { memberId, reason, ...(seat.proposals.length > 0 ? { proposals: seat.proposals.map((p) => ({ start: p.start.toISOString(), end: p.end.toISOString(), standIn: p.standIn })) } : {}) }, null, change.kind === 'panel_replaced' ? null : messageId);
