@@ -49,7 +49,7 @@ async function offerTokens(server: TestServer): Promise<Map<string, string[]>> {
   const tokens = new Map<string, string[]>();
   for (const message of sent) {
     const text = (message.payload as { email: { text: string } }).email.text;
-    const token = /\/api\/v1\/candidate\/(lw_offer_[A-Za-z0-9_-]+)/.exec(text)![1]!;
+    const token = /\/c\/(lw_offer_[A-Za-z0-9_-]+)/.exec(text)![1]!;
     tokens.set(message.recipient, [...(tokens.get(message.recipient) ?? []), token]);
   }
   return tokens;
@@ -130,6 +130,31 @@ describe('waitlist and backfill over HTTP', () => {
       expect(confirmations).toHaveLength(1);
       const entries = await json(server.call('GET', `/api/v1/openings/${opening.id}/waitlist`));
       expect((entries.entries as Array<{ status: string; interviewId: string | null }>).find((e) => e.interviewId === booked.id)?.status).toBe('filled');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('serves the offer as a page behind its link, whose claim leads to the page of the new interview', async () => {
+    const server = await startTestServer({ now: '2026-12-01T12:00:00Z' });
+    try {
+      const { a, b, opening, interview } = await setUp(server);
+      await waiter(server, opening.id, [a.id, b.id], 'Wendy First');
+      server.setNow('2026-12-01T12:00:00Z');
+      await server.call('POST', `/api/v1/interviews/${interview.id}/cancel`, { reason: 'interviewer_unavailable' });
+      const token = (await offerTokens(server)).get('wendy@example.com')![0]!;
+      const shown = await server.app.request(`/c/${token}`);
+      expect(shown.status).toBe(200);
+      expect(shown.headers.get('referrer-policy')).toBe('no-referrer');
+      const html = await shown.text();
+      expect(html).toContain('Thursday, December 10 at 10:00 AM UTC');
+      expect(html).toContain(`action="/c/${token}/claim"`);
+      const claimed = await server.app.request(`/c/${token}/claim`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+      expect(claimed.status).toBe(303);
+      expect(claimed.headers.get('location')).toMatch(/^\/c\/lw_cand_/);
+      expect((await server.app.request(claimed.headers.get('location')!)).status).toBe(200);
+      expect(await (await server.app.request(`/c/${token}`)).text()).toContain('You claimed this time');
+      expect((await server.app.request('/c/lw_offer_nothing-here')).status).toBe(404);
     } finally {
       await server.close();
     }

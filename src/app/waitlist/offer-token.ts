@@ -12,7 +12,10 @@ export function newOfferToken(): string {
   return generateSecret(OFFER_TOKEN_PREFIX);
 }
 
-/** The link in an offer email: the offer's view, from which it is claimed or passed on. */
+/**
+ * The link in an offer email: the candidate's page of the offer (`/c/…`, like an interview link), from
+ * which it is claimed or passed on; the JSON view is at `/api/v1/candidate/{token}`.
+ */
 export function offerLinkUrl(ctx: AppContext, token: string): string {
-  return `${ctx.config.publicUrl}/api/v1/candidate/${token}`;
+  return `${ctx.config.publicUrl}/c/${token}`;
 }

@@ -13,7 +13,7 @@ const RECIPIENTS: WaitlistRecipients = {
   sender: { name: 'Acme', address: 'no-reply@leeway.example' },
 };
 
-const LINK = 'https://leeway.example/api/v1/candidate/lw_offer_EXAMPLE';
+const LINK = 'https://leeway.example/c/lw_offer_EXAMPLE';
 
 const scenarios: Array<{ name: string; notice: WaitlistNotice; recipients?: WaitlistRecipients; link?: string | null }> = [
   { name: 'offer', notice: { kind: 'offered', at: AT, start: START, end: new Date('2026-12-10T16:00:00Z'), durationMinutes: 60, expiresAt: new Date('2026-12-01T14:00:00Z'), shared: false }, link: LINK },

@@ -9,6 +9,7 @@ import { IdParam, IdempotencyHeader, Instant, Uuid, problems } from '../schemas/
 import { InterviewSchema, interviewJson } from '../schemas/interview.ts';
 import { Limit, NextCursor, cursorParam, decodeCursor, pageOf } from '../schemas/pagination.ts';
 import { jsonBody, jsonContent, publicOperation, security } from '../schemas/route-helpers.ts';
+import { registerWaitlistPages } from './waitlist-pages.ts';
 
 const tags = ['waitlist'];
 
@@ -157,4 +158,5 @@ export function registerWaitlistRoutes(app: OpenAPIHono<ServerEnv>): void {
     return c.json(interviewJson(claimed.interview, { candidateLink: claimed.candidateLink }), 201);
   });
   app.openapi(declineOfferRoute, async (c) => c.json(await declineOffer(c.get('ctx'), c.req.valid('param').token), 200));
+  registerWaitlistPages(app);
 }
