@@ -156,27 +156,27 @@ describe('a stand-in takes the seat', () => {
     expect(view).toMatchObject({ member: { id: emil.id }, interview: { id: interview.id }, canDecline: true });
   });
 
-  it('ties in load go to the least recently booked, then by id; after three replacements the coordinator takes over', async () => {
+  it('ties in load go to the least recently booked, then by id; a decliner stands in for nobody then; after three replacements the coordinator takes over', async () => {
     const s = await setting();
     const grace = await member('Grace', { pools: [s.pool] });
     const alan = await member('Alan', { pools: [s.pool] });
-    const x = await member('Xena', { pools: [s.pool] });
     const y = await member('Yuri', { pools: [s.pool] });
-    // Both have one interview next week; Xena was booked last, so Yuri goes first.
+    const x = await member('Xena', { pools: [s.pool] });
+    const z = await member('Zoe', { pools: [s.pool] });
+    // Each has one interview next week (none in the seat's week), booked in this order: Yuri first.
     await s.book([y.id], '2026-12-15T10:00:00Z', s.other);
     await s.book([x.id], '2026-12-16T10:00:00Z', s.other);
+    await s.book([z.id], '2026-12-17T10:00:00Z', s.other);
     const interview = await s.book([grace.id, alan.id], START);
     const first = await json<{ outcome: string; replacement?: { id: string } }>(decline(interview.id, alan.id));
     expect(first.replacement?.id).toBe(y.id);
-    // Yuri declines too: Alan (free again, last booked when this interview was) and Xena (booked before it)
-    // have no interviews that week, so Xena, booked less recently, goes first.
+    // Yuri declines too: Alan is free again but said he cannot make it, so Xena, booked less recently than Zoe.
     const second = await json<{ outcome: string; replacement?: { id: string } }>(decline(interview.id, y.id));
     expect(second.replacement?.id).toBe(x.id);
-    // Then Alan (booked before Yuri took his seat) rather than Yuri.
     const third = await json<{ outcome: string; replacement?: { id: string } }>(decline(interview.id, x.id));
-    expect(third.replacement?.id).toBe(alan.id);
+    expect(third.replacement?.id).toBe(z.id);
     const before = await mailOf(interview.id);
-    const fourth = await json<{ outcome: string }>(decline(interview.id, third.replacement!.id));
+    const fourth = await json<{ outcome: string }>(decline(interview.id, z.id));
     expect(fourth).toEqual({ outcome: 'coordinator' });
     const mail = await newMail(interview.id, before);
     expect(mail.map((m) => m.kind).sort()).toEqual(['coordinator_seat_handover', 'panel_decline_received']);
@@ -184,6 +184,23 @@ describe('a stand-in takes the seat', () => {
     const detail = await json<InterviewBody>(server.call('GET', `/api/v1/interviews/${interview.id}`));
     expect(detail.history!.filter((h) => h.action === 'panel_replaced')).toHaveLength(3);
     expect(detail.history!.at(-1)).toMatchObject({ action: 'panel_handed_over', details: { because: 'too_many_replacements' } });
+  });
+});
+
+describe('two seats declined at once', () => {
+  it('one stand-in takes one seat only (a decliner stands in for nobody at that time); the other gets proposals or the coordinator; nobody is double-booked', async () => {
+    const s = await setting();
+    const [a1, b1, a2, b2] = [await member('Ann', { pools: [s.pool] }), await member('Ben', { pools: [s.pool] }), await member('Cat', { pools: [s.pool] }), await member('Dan', { pools: [s.pool] })];
+    const only = await member('Solo', { pools: [s.pool] });
+    const first = await s.book([a1.id, b1.id], START);
+    const second = await s.book([a2.id, b2.id], START, s.other);
+    const answers = await Promise.all([decline(first.id, b1.id), decline(second.id, b2.id)]);
+    const outcomes = await Promise.all(answers.map((r) => r.json() as Promise<{ outcome: string; replacement?: { id: string } }>));
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    expect(outcomes.filter((o) => o.outcome === 'replaced').map((o) => o.replacement!.id)).toEqual([only.id]);
+    expect(outcomes.filter((o) => o.outcome !== 'replaced')).toHaveLength(1);
+    const bookings = await server.ctx.store.interviews.listBookings(server.organizationId, [only.id], new Date(START), new Date('2026-12-09T16:00:00Z'));
+    expect(bookings).toHaveLength(1);
   });
 });
 

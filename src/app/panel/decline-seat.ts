@@ -32,11 +32,13 @@ export type SeatOutcome =
   | { outcome: 'proposed'; proposals: Array<{ start: Date; end: Date; standIn: { id: string; name: string } }> }
   | { outcome: 'coordinator' };
 
-/** Members who may stand in for the decliner: sharing a pool tag, not on the panel already. */
+/** Members who may stand in for the decliner: sharing a pool tag, not on the panel already, not declining that time themselves. */
 async function poolMates(store: Store, interview: Interview, decliner: Member): Promise<Member[]> {
   if (decliner.pools.length === 0) return [];
   const everyone = await store.members.list(interview.organizationId);
-  return everyone.filter((m) => m.id !== decliner.id && !interview.panel.includes(m.id) && sharesPool(decliner.pools, m.pools));
+  // Whoever declined a seat at this time cannot make it for anyone else either.
+  const declined = await store.panelTokens.declinedDuring(interview.organizationId, interview.start!, interview.end!);
+  return everyone.filter((m) => m.id !== decliner.id && !declined.has(m.id) && !interview.panel.includes(m.id) && sharesPool(decliner.pools, m.pools));
 }
 
 /** Starts of a member's scheduled interviews near an instant: enough to count its local day and week in any zone. */

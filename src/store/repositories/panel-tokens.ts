@@ -79,6 +79,23 @@ export class PanelTokenRepository {
       .execute();
   }
 
+  /**
+   * Members who declined a seat on any interview overlapping this time: they said they cannot make it,
+   * so they stand in for nobody then, although their booking was released.
+   */
+  async declinedDuring(organizationId: string, start: Date, end: Date): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom('interviewHistory')
+      .innerJoin('interviews', (join) => join.onRef('interviews.id', '=', 'interviewHistory.interviewId').onRef('interviews.organizationId', '=', 'interviewHistory.organizationId'))
+      .select(sql<string>`interview_history.details->>'memberId'`.as('memberId'))
+      .where('interviewHistory.organizationId', '=', organizationId)
+      .where('interviewHistory.action', '=', 'panel_declined')
+      .where('interviews.startAt', '<', end)
+      .where('interviews.endAt', '>', start)
+      .execute();
+    return new Set(rows.map((row) => row.memberId).filter((id): id is string => typeof id === 'string'));
+  }
+
   /** How many times a declined seat of this interview was taken by a stand-in (its history says). */
   async replacementsOf(organizationId: string, interviewId: string): Promise<number> {
     const row = await this.db
