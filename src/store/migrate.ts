@@ -3,12 +3,14 @@ import type { Kysely, Migration, MigrationProvider, MigrationResultSet } from 'k
 import * as foundation from './migrations/0001-foundation.ts';
 import * as truthfulStates from './migrations/0002-truthful-states.ts';
 import * as ripple from './migrations/0003-ripple.ts';
+import * as analytics from './migrations/0004-analytics.ts';
 
 /** Migrations are compiled in, so a packaged build needs no migrations folder on disk. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-truthful-states': truthfulStates,
   '0003-ripple': ripple,
+  '0004-analytics': analytics,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -92,35 +92,28 @@ export class AnalyticsRepository {
 
   /** Everything of the summary but the interviewers' load, in two statements. */
   async summary(organizationId: string, window: AnalyticsWindow): Promise<SummaryRows> {
-    const figures: Array<[string, RawBuilder<unknown>]> = [];
-    const count = (alias: string, condition: RawBuilder<unknown>) => figures.push([alias, sql`count(*) FILTER (WHERE ${condition})`]);
-    const distinct = (alias: string, condition: RawBuilder<unknown>) =>
-      figures.push([alias, sql`count(DISTINCT interview_id) FILTER (WHERE ${condition})`]);
-    for (const side of SIDES) {
-      const party = PARTY[side];
-      count(`${side}Scheduled`, sql`action IN ('scheduled', 'accepted') AND actor = ${side}`);
-      for (const notice of NOTICE_CLASSES) count(`${side}Cancelled${notice}`, sql`action = 'cancelled' AND actor = ${side} AND notice_class = ${notice}`);
-      count(`${side}CancelledNone`, sql`action = 'cancelled' AND actor = ${side} AND notice_class IS NULL`);
-      count(`${side}Rescheduled`, sql`action = 'rescheduled' AND actor = ${side}`);
-      count(`${side}NewTimes`, sql`action = 'new_times_requested' AND actor = ${side}`);
-      // A no-show recorded before both sides could be marked named no party: it was the candidate's.
-      distinct(`${side}NoShows`, sql`action = 'no_show' AND coalesce(details->>'party', 'candidate') = ${party}`);
-      count(`${side}Excused`, side === 'candidate' ? sql`action = 'no_show_excused'` : sql`false`);
-      count(`${side}Late`, sql`action = 'late' AND details->>'party' = ${party}`);
-    }
-    distinct('heldOrMissed', sql`action IN ('completed', 'ended_early', 'no_show')`);
-    distinct('withTime', sql`action IN ('scheduled', 'accepted', 'rescheduled')`);
-    count('panelDeclines', sql`action = 'panel_declined'`);
-    count('panelReplacements', sql`action = 'panel_replaced'`);
-    count('panelHandedOver', sql`action = 'panel_handed_over'`);
-
-    const select = sql.join(figures.map(([alias, expression]) => sql`${expression}::int AS ${sql.ref(alias)}`));
-    const history = await sql<Record<string, number>>`
-      SELECT ${select}
-      FROM interview_history
-      WHERE organization_id = ${organizationId} AND at >= ${window.from} AND at < ${window.to}`.execute(this.db);
-    const h = history.rows[0] ?? {};
-    const n = (alias: string) => Number(h[alias] ?? 0);
+    // One pass over the window: counts per (actor, action, notice class, party), and the few figures that
+    // count interviews rather than events (an interview marked twice counts once).
+    const history = await sql<{ figure: string; actor: string | null; action: string | null; noticeClass: string | null; party: string | null; n: number }>`
+      WITH h AS MATERIALIZED (
+        SELECT interview_id, actor, action, notice_class,
+               -- A no-show recorded before both sides could be marked named no party: it was the candidate's.
+               CASE WHEN action = 'no_show' THEN coalesce(details->>'party', 'candidate')
+                    WHEN action = 'late' THEN details->>'party' END AS party
+        FROM interview_history
+        WHERE organization_id = ${organizationId} AND at >= ${window.from} AND at < ${window.to}
+      )
+      SELECT 'events' AS figure, actor, action, notice_class, party, count(*)::int AS n FROM h GROUP BY actor, action, notice_class, party
+      UNION ALL
+      SELECT 'heldOrMissed', NULL, NULL, NULL, NULL, count(DISTINCT interview_id)::int FROM h WHERE action IN ('completed', 'ended_early', 'no_show')
+      UNION ALL
+      SELECT 'withTime', NULL, NULL, NULL, NULL, count(DISTINCT interview_id)::int FROM h WHERE action IN ('scheduled', 'accepted', 'rescheduled')
+      UNION ALL
+      SELECT 'noShows', NULL, NULL, NULL, party, count(DISTINCT interview_id)::int FROM h WHERE action = 'no_show' GROUP BY party`.execute(this.db);
+    const events = history.rows.filter((row) => row.figure === 'events');
+    const sum = (match: (row: (typeof events)[number]) => boolean) => events.filter(match).reduce((total, row) => total + Number(row.n), 0);
+    const single = (figure: string, party: string | null = null) =>
+      Number(history.rows.find((row) => row.figure === figure && (party === null || row.party === party))?.n ?? 0);
 
     const backfill = await sql<{ freed: number; offered: number; filled: number; medianMinutes: number | null }>`
       SELECT
@@ -140,23 +133,24 @@ export class AnalyticsRepository {
 
     const sides = Object.fromEntries(
       SIDES.map((side) => {
+        const party = PARTY[side];
+        const cancelledWith = (notice: string | null) => sum((r) => r.action === 'cancelled' && r.actor === side && r.noticeClass === notice);
         const cancelled = {
-          ample: n(`${side}Cancelledample`),
-          adequate: n(`${side}Cancelledadequate`),
-          late: n(`${side}Cancelledlate`),
-          missed: n(`${side}Cancelledmissed`),
-          none: n(`${side}CancelledNone`),
-          total: 0,
+          ample: cancelledWith('ample'),
+          adequate: cancelledWith('adequate'),
+          late: cancelledWith('late'),
+          missed: cancelledWith('missed'),
+          none: cancelledWith(null),
+          total: sum((r) => r.action === 'cancelled' && r.actor === side),
         };
-        cancelled.total = cancelled.ample + cancelled.adequate + cancelled.late + cancelled.missed + cancelled.none;
         const figures: SideFigures = {
-          scheduled: n(`${side}Scheduled`),
+          scheduled: sum((r) => (r.action === 'scheduled' || r.action === 'accepted') && r.actor === side),
           cancelled,
-          rescheduled: n(`${side}Rescheduled`),
-          newTimesRequested: n(`${side}NewTimes`),
-          noShows: n(`${side}NoShows`),
-          noShowsExcused: n(`${side}Excused`),
-          lateMarks: n(`${side}Late`),
+          rescheduled: sum((r) => r.action === 'rescheduled' && r.actor === side),
+          newTimesRequested: sum((r) => r.action === 'new_times_requested' && r.actor === side),
+          noShows: single('noShows', party),
+          noShowsExcused: side === 'candidate' ? sum((r) => r.action === 'no_show_excused') : 0,
+          lateMarks: sum((r) => r.action === 'late' && r.party === party),
         };
         return [side, figures];
       }),
@@ -164,15 +158,19 @@ export class AnalyticsRepository {
 
     return {
       sides,
-      heldOrMissed: n('heldOrMissed'),
-      withTime: n('withTime'),
+      heldOrMissed: single('heldOrMissed'),
+      withTime: single('withTime'),
       backfill: {
         freed: Number(b?.freed ?? 0),
         offered: Number(b?.offered ?? 0),
         filled: Number(b?.filled ?? 0),
         medianMinutesToFill: b?.medianMinutes === null || b?.medianMinutes === undefined ? null : Number(b.medianMinutes),
       },
-      panel: { declines: n('panelDeclines'), replacements: n('panelReplacements'), handedOver: n('panelHandedOver') },
+      panel: {
+        declines: sum((r) => r.action === 'panel_declined'),
+        replacements: sum((r) => r.action === 'panel_replaced'),
+        handedOver: sum((r) => r.action === 'panel_handed_over'),
+      },
     };
   }
 
