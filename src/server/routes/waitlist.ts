@@ -104,7 +104,7 @@ const TokenParam = z.object({ token: z.string().min(10).max(200).openapi({ param
 const claimRoute = createRoute({
   method: 'post', path: '/api/v1/candidate/{token}/claim', operationId: 'claimWaitlistOffer', tags: ['candidate'], security: publicOperation,
   summary: 'Claim offered freed time: the interview is booked at once',
-  request: { params: TokenParam },
+  request: { params: TokenParam, headers: IdempotencyHeader },
   responses: {
     201: { description: 'The scheduled interview, with the candidate link', content: jsonContent(InterviewSchema) },
     ...problems(404, 409),
@@ -113,7 +113,7 @@ const claimRoute = createRoute({
 const declineOfferRoute = createRoute({
   method: 'post', path: '/api/v1/candidate/{token}/decline-offer', operationId: 'declineWaitlistOffer', tags: ['candidate'], security: publicOperation,
   summary: 'Pass offered freed time on to the next candidate; you stay on the waitlist',
-  request: { params: TokenParam },
+  request: { params: TokenParam, headers: IdempotencyHeader },
   responses: { 200: { description: 'The offer, declined', content: jsonContent(OfferViewSchema) }, ...problems(404, 409) },
 });
 
