@@ -5,17 +5,24 @@ const DAY_MS = 86_400_000;
 /** Every candidate link token starts with this, so tokens can be found (and redacted) in any text. */
 export const CANDIDATE_TOKEN_PREFIX = 'lw_cand';
 
-const TOKEN_PATTERN = new RegExp(`${CANDIDATE_TOKEN_PREFIX}_[A-Za-z0-9_-]{16,}`, 'g');
+/**
+ * Every private link's token prefix: a candidate's link, a waitlist offer's claim link, a panelist's link
+ * to their seat. All are credentials stored only hashed, redacted alike wherever text is kept.
+ */
+export const LINK_TOKEN_PREFIXES = [CANDIDATE_TOKEN_PREFIX, 'lw_offer', 'lw_seat'] as const;
+
+const TOKEN_PATTERN = new RegExp(`(${LINK_TOKEN_PREFIXES.join('|')})_[A-Za-z0-9_-]{16,}`, 'g');
 
 /**
- * Replaces candidate link tokens in text kept after its use (a delivered email, a stored idempotent
- * response): the token is a credential that is otherwise stored only hashed.
+ * Replaces link tokens in text kept after its use (a delivered email, a stored idempotent response, the
+ * messages an employer can read): each token is a credential that is otherwise stored only hashed.
  *
  * @example
  * redactCandidateTokens('https://x/c/lw_cand_abcdefghijklmnopqrstu') // 'https://x/c/lw_cand_[redacted]'
+ * redactCandidateTokens('https://x/seat/lw_seat_abcdefghijklmnopqrstu') // 'https://x/seat/lw_seat_[redacted]'
  */
 export function redactCandidateTokens(text: string): string {
-  return text.replace(TOKEN_PATTERN, `${CANDIDATE_TOKEN_PREFIX}_[redacted]`);
+  return text.replace(TOKEN_PATTERN, (_token, prefix: string) => `${prefix}_[redacted]`);
 }
 
 export interface LinkExpiryOptions {
