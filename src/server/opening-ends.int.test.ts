@@ -95,6 +95,8 @@ describe('position filled or closed, over HTTP and SMTP', () => {
     const invited = await interview(openingId, sam.id, [grace, alan]);
     const hired = await interview(openingId, hira.id, [grace, alan, ada], '2026-12-09T15:00:00Z');
     const elsewhere = await interview(otherOpening, jordan.id, [ada], '2026-12-10T15:00:00Z');
+    const wen = await candidate('Wen Li');
+    await json(server.call('POST', `/api/v1/openings/${openingId}/waitlist`, { candidateId: wen.id, panel: [grace, alan], durationMinutes: 60 }), 201);
     await deliverAll();
     smtp.reset();
 
@@ -105,7 +107,7 @@ describe('position filled or closed, over HTTP and SMTP', () => {
       opening: { id: openingId, status: 'filled', endedAt: '2026-12-01T12:00:00.000Z', hiredCandidateId: hira.id },
       cancelledInterviews: 2,
       notifiedCandidates: 2,
-      closedWaitlistEntries: 0,
+      closedWaitlistEntries: 1,
     });
     await deliverAll();
 
@@ -137,7 +139,9 @@ describe('position filled or closed, over HTTP and SMTP', () => {
       expect(cal).toMatchObject({ uid: scheduled.uid, sequence: 1 });
       expect(cal.attendees.map((a) => a.email?.replace(/^mailto:/i, '')).sort()).toEqual([...cancels.map(to)].sort());
     }
-    expect(smtp.messages).toHaveLength(5);
+    // The waiting candidate gets the waitlist's closing note, and the freed time is offered to nobody.
+    expect(smtp.messages.filter((m) => to(m) === wen.email)).toHaveLength(1);
+    expect(smtp.messages).toHaveLength(6);
 
     // The hired candidate hears nothing and keeps their interview; other openings are untouched.
     expect(smtp.messages.some((m) => to(m) === hira.email)).toBe(false);
