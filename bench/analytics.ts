@@ -43,14 +43,17 @@ export async function benchAnalytics(log: (line: string) => void, interviews = 1
             return s.candidate.cancelled.total + s.employer.cancelled.total;
           }],
         ];
+        const totals = new Set<number>();
         for (const [name, run] of cases) {
           const { measurement, result } = await measureAsync(run, TIMING);
           const ok = measurement.medianMs <= TARGET_MEDIAN_MS;
-          if (!ok) failures.push(`${name} over ${days} days on ${engine.name}: median ${formatMs(measurement.medianMs)} ms`);
+          // Every grouping and the summary count the same cancellations.
+          totals.add(result);
           const row = [ENGINE_LABELS[engine.name], `${days} days`, name, String(result), formatMs(measurement.medianMs), formatMs(measurement.p95Ms), `≤ ${TARGET_MEDIAN_MS} ${ok ? '✓' : '✗'}`, String(measurement.runs)];
           log(row.join('  '));
           rows.push(row);
         }
+        if (totals.size !== 1) failures.push(`${engine.name}, ${days} days: the queries disagree on the number of cancellations (${[...totals].join(', ')})`);
       }
     } finally {
       await opened.close();
@@ -64,7 +67,7 @@ export async function benchAnalytics(log: (line: string) => void, interviews = 1
       'of that, seeded by `bench/analytics-seed.ts`. Each row times one use case (`cancellationsReport`, `summaryReport`: ' +
       'window checks, then the SQL statements the endpoints run) over the last 30 or 400 days in the organization\'s zone: ' +
       `${TIMING.warmup} untimed calls, then at least ${TIMING.runs} calls and 1.5 s; median and 95th percentile. "result" is ` +
-      'the cancellation total the call returned. The PostgreSQL rows, when present, are a local server over TCP with a scratch database.',
+      'the cancellation total the call returned (every query of a window must agree; the run fails otherwise). "target" is ours, not a requirement: figures for a dashboard within half a second. The PostgreSQL rows, when present, are a local server over TCP with a scratch database.',
     table: formatTable(
       ['database', 'window', 'query', 'result', 'median ms', 'p95 ms', 'target (median ms)', 'runs'],
       rows,
@@ -77,5 +80,5 @@ export async function benchAnalytics(log: (line: string) => void, interviews = 1
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const section = await benchAnalytics((line) => console.log(line), Number(process.argv[2] ?? 100_000));
   console.log(`\n## ${section.title}\n\n${section.method}\n\n${section.table}`);
-  for (const failure of section.failures) console.error(`SLOW: ${failure}`);
+  for (const failure of section.failures) console.error(`WRONG: ${failure}`);
 }

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchSection } from './bench-section.ts';
 import { benchHttpSlots } from './bench-http-slots.ts';
 import { benchOpeningCascade } from './opening-cascade.ts';
+import { benchAnalytics } from './analytics.ts';
 import { benchSlotSearch } from './bench-slot-search.ts';
 import { loadScenarios, locateScenarios } from './load-scenarios.ts';
 import { describeMachine, writeBenchmarkReport } from './write-benchmark-report.ts';
@@ -46,6 +47,8 @@ if (panel) {
 
 console.log('\nPosition filled (1,000 interviews): database  interviews  panel  messages  median  slowest  target  round trips  runs');
 sections.push(await benchOpeningCascade((line) => console.log(line)));
+console.log('\nAnalytics: database  window  query  cancellations  median  p95  target  runs');
+sections.push(await benchAnalytics((line) => console.log(line)));
 
 for (const section of sections) {
   console.log(`\n## ${section.title}\n\n${section.table}`);
