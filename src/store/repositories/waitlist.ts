@@ -136,7 +136,7 @@ export class WaitlistRepository {
 
   async addFreedSlot(
     organizationId: string,
-    input: { openingId: string; sourceInterviewId: string | null; panel: string[]; start: Date; end: Date; freedAt: Date },
+    input: { openingId: string; sourceInterviewId: string | null; panel: string[]; start: Date; end: Date; freedAt: Date; status?: 'open' | 'lapsed' },
   ): Promise<FreedSlot> {
     const row = await this.db
       .insertInto('freedSlots')
@@ -148,6 +148,7 @@ export class WaitlistRepository {
         startAt: input.start,
         endAt: input.end,
         freedAt: input.freedAt,
+        status: input.status ?? 'open',
       })
       .returning(SLOT_COLUMNS)
       .executeTakeFirstOrThrow();
