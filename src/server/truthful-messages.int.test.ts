@@ -409,6 +409,17 @@ describe('only legal changes, and none silent', () => {
     expect(recruiter.text).toContain('Mornings I have school pickup.');
   });
 
+  it('books and moves nothing for an opening that has been filled, even before its cascade reaches an interview', async () => {
+    const ids = await people();
+    const invited = await invite(ids);
+    const booked = await book(ids, '2026-12-08T15:00:00Z');
+    await server.ctx.store.openings.setStatus(server.organizationId, ids.opening, 'filled');
+    const pick = await json<{ code: string }>(candidateCall(tokenOf(invited.candidateLink), 'accept', { start: invited.offeredSlots[0]!.start }), 409);
+    expect(pick.code).toBe('OPENING_NOT_OPEN');
+    const move = await json<{ code: string }>(server.call('POST', `/api/v1/interviews/${booked.id}/reschedule`, { start: '2026-12-09T15:00:00Z' }), 409);
+    expect(move.code).toBe('OPENING_NOT_OPEN');
+  });
+
   it('an offer window that ends too soon names offer.to and says why', async () => {
     const ids = await people();
     const problem = await json<{ errors: Array<{ path: string; message: string }> }>(

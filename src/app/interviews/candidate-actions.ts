@@ -44,12 +44,19 @@ async function freshLink(ctx: AppContext, store: Store, interview: Interview): P
   return candidateLinkUrl(ctx, await issueCandidateToken(ctx, store, interview));
 }
 
+/** Nothing is booked or moved for an opening that has been filled or closed (its cascade may be under way). */
+export async function assertOpeningOpen(store: Store, interview: Interview): Promise<void> {
+  const opening = await store.openings.get(interview.organizationId, interview.openingId);
+  if (opening && opening.status !== 'open') throw new DomainError('OPENING_NOT_OPEN', `The position has been ${opening.status}, so interviews for it are no longer booked.`);
+}
+
 async function organizationOf(store: Store, interview: Interview) {
   return (await store.organizations.get(interview.organizationId))!;
 }
 
 /** A booking or a move, decided by the core, written, announced and recorded. */
 async function book(ctx: AppContext, store: Store, current: Interview, change: InterviewChange, details: Record<string, unknown>, note: string | null): Promise<CandidateActionResult> {
+  await assertOpeningOpen(store, current);
   const interview = await applyChange(ctx, store, current, change);
   await store.candidateTokens.extend(interview.organizationId, interview.id, linkExpiry(ctx, interview));
   const parties = await loadParties(store, interview);

@@ -9,6 +9,7 @@ import type { AppContext } from '../context.ts';
 import { cancelReminders, notifyChange, scheduleReminders } from '../notifications/notify-interview.ts';
 import { FieldErrors } from '../validation.ts';
 import { applyChange } from './booking.ts';
+import { assertOpeningOpen } from './candidate-actions.ts';
 import { candidateLinkUrl, issueCandidateToken, linkExpiry } from './candidate-token.ts';
 import { decisionContext, givenReason } from './decision-context.ts';
 import { findOffers } from './offers.ts';
@@ -65,6 +66,7 @@ export async function rescheduleInterviewByEmployer(
     const organization = (await store.organizations.get(organizationId))!;
     const change = decideBooking(current, { by: 'employer', start: input.start, reason: givenReason(input.reason) }, decisionContext(organization, now));
     if (!change) return current;
+    await assertOpeningOpen(store, current);
     const interview = await applyChange(ctx, store, current, change);
     await store.candidateTokens.extend(organizationId, interview.id, linkExpiry(ctx, interview));
     const parties = await loadParties(store, interview);

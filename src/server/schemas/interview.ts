@@ -21,6 +21,8 @@ export const OpeningSchema = z
     department: z.string().nullable(),
     location: z.string().nullable(),
     status: z.enum(['open', 'filled', 'closed']),
+    endedAt: Instant.nullable().openapi({ description: 'When it was filled or closed.' }),
+    hiredCandidateId: z.string().nullable(),
     createdAt: Instant,
   })
   .openapi('Opening');
@@ -147,6 +149,8 @@ export function openingJson(opening: Opening) {
     department: opening.department,
     location: opening.location,
     status: opening.status,
+    endedAt: opening.endedAt?.toISOString() ?? null,
+    hiredCandidateId: opening.hiredCandidateId,
     createdAt: opening.createdAt.toISOString(),
   };
 }
