@@ -71,6 +71,7 @@ export interface CancellationsReport {
 }
 
 const NOTICE_ORDER = ['ample', 'adequate', 'late', 'missed'];
+const INVALID_PARAMETER_VALUE = '22023';
 
 /** Local weeks and hours in time order, notice classes from most to least notice, others by count; absent keys last. */
 function orderGroups(groupBy: CancellationGrouping, groups: Array<{ key: string | null; count: number }>) {
@@ -93,7 +94,13 @@ export async function cancellationsReport(
   const groupBy = (query.groupBy ?? 'noticeClass') as CancellationGrouping;
   if (!CANCELLATION_GROUPINGS.includes(groupBy)) errors.add('groupBy', `Group by one of ${CANCELLATION_GROUPINGS.join(', ')}.`);
   const window = await readWindow(ctx, organizationId, query, errors);
-  const rows = await ctx.store.analytics.cancellations(organizationId, window, groupBy);
+  const rows = await ctx.store.analytics.cancellations(organizationId, window, groupBy).catch((error: unknown) => {
+    // A zone the JavaScript runtime knows but the database server's older zone data does not.
+    if ((error as { code?: string }).code === INVALID_PARAMETER_VALUE) {
+      throw new FieldErrors().add('timezone', `The database does not know the time zone "${window.timezone}"; use another name for it.`).throwIfAny();
+    }
+    throw error;
+  });
   const groups = orderGroups(groupBy, rows);
   return { ...window, groupBy, groups, total: groups.reduce((sum, group) => sum + group.count, 0) };
 }

@@ -90,26 +90,30 @@ export class AnalyticsRepository {
     return result.rows.map((row) => ({ key: row.key, count: Number(row.count) }));
   }
 
-  /** Everything of the summary but the interviewers' load, in two statements. */
+  /** Everything of the summary but the interviewers' load, in two statements (history; freed slots and offers). */
   async summary(organizationId: string, window: AnalyticsWindow): Promise<SummaryRows> {
-    // One pass over the window: counts per (actor, action, notice class, party), and the few figures that
-    // count interviews rather than events (an interview marked twice counts once).
+    // One pass over the window's history for the counts per (actor, action, notice class, party); the
+    // figures that count interviews rather than events (an interview marked twice counts once) read only
+    // their actions, through (organization_id, action, at) which carries interview_id.
+    const inWindow = sql`organization_id = ${organizationId} AND at >= ${window.from} AND at < ${window.to}`;
     const history = await sql<{ figure: string; actor: string | null; action: string | null; noticeClass: string | null; party: string | null; n: number }>`
-      WITH h AS MATERIALIZED (
-        SELECT interview_id, actor, action, notice_class,
-               -- A no-show recorded before both sides could be marked named no party: it was the candidate's.
-               CASE WHEN action = 'no_show' THEN coalesce(details->>'party', 'candidate')
-                    WHEN action = 'late' THEN details->>'party' END AS party
-        FROM interview_history
-        WHERE organization_id = ${organizationId} AND at >= ${window.from} AND at < ${window.to}
-      )
-      SELECT 'events' AS figure, actor, action, notice_class, party, count(*)::int AS n FROM h GROUP BY actor, action, notice_class, party
+      SELECT 'events' AS figure, actor, action, notice_class,
+             -- A no-show recorded before both sides could be marked named no party: it was the candidate's.
+             CASE WHEN action = 'no_show' THEN coalesce(details->>'party', 'candidate')
+                  WHEN action = 'late' THEN details->>'party' END AS party,
+             count(*)::int AS n
+      FROM interview_history WHERE ${inWindow}
+      GROUP BY actor, action, notice_class, 5
       UNION ALL
-      SELECT 'heldOrMissed', NULL, NULL, NULL, NULL, count(DISTINCT interview_id)::int FROM h WHERE action IN ('completed', 'ended_early', 'no_show')
+      SELECT 'heldOrMissed', NULL, NULL, NULL, NULL, count(DISTINCT interview_id)::int
+      FROM interview_history WHERE ${inWindow} AND action IN ('completed', 'ended_early', 'no_show')
       UNION ALL
-      SELECT 'withTime', NULL, NULL, NULL, NULL, count(DISTINCT interview_id)::int FROM h WHERE action IN ('scheduled', 'accepted', 'rescheduled')
+      SELECT 'withTime', NULL, NULL, NULL, NULL, count(DISTINCT interview_id)::int
+      FROM interview_history WHERE ${inWindow} AND action IN ('scheduled', 'accepted', 'rescheduled')
       UNION ALL
-      SELECT 'noShows', NULL, NULL, NULL, party, count(DISTINCT interview_id)::int FROM h WHERE action = 'no_show' GROUP BY party`.execute(this.db);
+      SELECT 'noShows', NULL, NULL, NULL, coalesce(details->>'party', 'candidate'), count(DISTINCT interview_id)::int
+      FROM interview_history WHERE ${inWindow} AND action = 'no_show'
+      GROUP BY 5`.execute(this.db);
     const events = history.rows.filter((row) => row.figure === 'events');
     const sum = (match: (row: (typeof events)[number]) => boolean) => events.filter(match).reduce((total, row) => total + Number(row.n), 0);
     const single = (figure: string, party: string | null = null) =>
@@ -179,17 +183,21 @@ export class AnalyticsRepository {
    * or completed (including ended early). Members with none are left out.
    */
   async interviewerLoad(organizationId: string, window: Pick<AnalyticsWindow, 'from' | 'to'>): Promise<InterviewerLoadRow[]> {
+    // Counted per member first, then named: the join to members sees one row per member, not per seat.
     const result = await sql<InterviewerLoadRow>`
-      SELECT p.member_id, m.name,
-             count(*) FILTER (WHERE i.status = 'scheduled')::int AS scheduled,
-             count(*) FILTER (WHERE i.status IN ('completed', 'ended_early'))::int AS completed
-      FROM interviews i
-      JOIN interview_panel p ON p.organization_id = i.organization_id AND p.interview_id = i.id
-      JOIN members m ON m.organization_id = p.organization_id AND m.id = p.member_id
-      WHERE i.organization_id = ${organizationId} AND i.start_at >= ${window.from} AND i.start_at < ${window.to}
-        AND i.status IN ('scheduled', 'completed', 'ended_early')
-      GROUP BY p.member_id, m.name
-      ORDER BY count(*) DESC, p.member_id`.execute(this.db);
+      SELECT l.member_id, m.name, l.scheduled, l.completed
+      FROM (
+        SELECT p.member_id,
+               count(*) FILTER (WHERE i.status = 'scheduled')::int AS scheduled,
+               count(*) FILTER (WHERE i.status IN ('completed', 'ended_early'))::int AS completed
+        FROM interviews i
+        JOIN interview_panel p ON p.organization_id = i.organization_id AND p.interview_id = i.id
+        WHERE i.organization_id = ${organizationId} AND i.start_at >= ${window.from} AND i.start_at < ${window.to}
+          AND i.status IN ('scheduled', 'completed', 'ended_early')
+        GROUP BY p.member_id
+      ) l
+      JOIN members m ON m.organization_id = ${organizationId} AND m.id = l.member_id
+      ORDER BY l.scheduled + l.completed DESC, l.member_id`.execute(this.db);
     return result.rows.map((row) => ({ memberId: row.memberId, name: row.name, scheduled: Number(row.scheduled), completed: Number(row.completed) }));
   }
 }
