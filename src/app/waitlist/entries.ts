@@ -43,9 +43,12 @@ export async function addToWaitlist(ctx: AppContext, organizationId: string, ope
       latest: input.latest ?? null,
       joinedAt: now,
     });
-    // Time freed earlier that nobody has claimed may suit the newcomer.
-    for (const slot of await store.waitlist.listFreedSlots(organizationId, { openingId, status: 'open' })) {
-      if (slot.startAt.getTime() > now.getTime()) await schedulePassOn(store, slot, now);
+    // Time freed earlier that nobody has claimed may suit the newcomer: it is asked about again (and
+    // lapses again if the newcomer does not fit or the time has been booked since).
+    for (const slot of await store.waitlist.listFreedSlots(organizationId, { openingId })) {
+      if (slot.status === 'filled' || slot.startAt.getTime() <= now.getTime()) continue;
+      if (slot.status === 'lapsed') await store.waitlist.reopenSlot(organizationId, slot.id);
+      await schedulePassOn(store, slot, now);
     }
     return entry;
   });

@@ -186,6 +186,18 @@ export class WaitlistRepository {
     await this.db.updateTable('freedSlots').set({ status: 'lapsed' }).where('organizationId', '=', organizationId).where('id', '=', id).where('status', '=', 'open').execute();
   }
 
+  /** A lapsed slot is asked about again (a newcomer joined the waitlist); false when it was not lapsed. */
+  async reopenSlot(organizationId: string, id: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('freedSlots')
+      .set({ status: 'open' })
+      .where('organizationId', '=', organizationId)
+      .where('id', '=', id)
+      .where('status', '=', 'lapsed')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   /** Open slots of an opening, to lapse when the opening ends. */
   async lapseOpenSlots(organizationId: string, openingId: string): Promise<string[]> {
     const rows = await this.db

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NINE_TO_FIVE, startTestServer } from '../../server/testing/test-server.ts';
+import { NINE_TO_FIVE, startTestServer } from './testing/test-server.ts';
+import { createJobRunner } from '../app/jobs/job-runner.ts';
+import { defaultJobRegistry } from '../app/jobs/registry.ts';
 
 type Json = Record<string, unknown> & { id: string };
 
@@ -42,6 +44,32 @@ describe('freed time and the waitlist', () => {
       expect((offers[0]!.payload as { email: { text: string } }).email.text).toContain('a 30-minute interview on Thursday, December 10 at 10:00 AM UTC');
       const [slot] = await server.ctx.store.waitlist.listFreedSlots(server.organizationId);
       expect(slot).toMatchObject({ status: 'open', sourceInterviewId: moving.id, panel: [a.id, b.id], startAt: new Date('2026-12-10T10:00:00Z') });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('asks again about freed time nobody waited for when a candidate joins the waitlist', async () => {
+    const server = await startTestServer({ now: '2026-12-01T12:00:00Z' });
+    const json = async (response: Promise<Response>) => (await response).json() as Promise<Json>;
+    try {
+      const a = await json(server.call('POST', '/api/v1/members', { name: 'Ada', email: 'ada@acme.test', role: 'interviewer', timezone: 'UTC', workingHours: NINE_TO_FIVE }));
+      const opening = await json(server.call('POST', '/api/v1/openings', { title: 'Platform Engineer' }));
+      const holder = await json(server.call('POST', '/api/v1/candidates', { name: 'Holder', email: 'holder@example.com', timezone: 'UTC' }));
+      const late = await json(server.call('POST', '/api/v1/candidates', { name: 'Late', email: 'late@example.com', timezone: 'UTC' }));
+      const interview = await json(
+        server.call('POST', '/api/v1/interviews', { openingId: opening.id, candidateId: holder.id, title: 'Chat', durationMinutes: 60, panel: [a.id], start: '2026-12-10T10:00:00Z' }),
+      );
+      await server.call('POST', `/api/v1/interviews/${interview.id}/cancel`, { reason: 'interviewer_unavailable' });
+      expect((await server.ctx.store.waitlist.listFreedSlots(server.organizationId)).map((s) => s.status)).toEqual(['lapsed']);
+
+      server.setNow('2026-12-01T13:00:00Z');
+      expect((await server.call('POST', `/api/v1/openings/${opening.id}/waitlist`, { candidateId: late.id, panel: [a.id], durationMinutes: 60 })).status).toBe(201);
+      const runner = createJobRunner({ ctx: server.ctx, registry: defaultJobRegistry() });
+      expect(await runner.runOnce()).toMatchObject({ done: 1 });
+      const offers = await server.ctx.store.outbox.list(server.organizationId, { kind: 'waitlist_offer' });
+      expect(offers.map((m) => m.recipient)).toEqual(['late@example.com']);
+      expect((await server.ctx.store.waitlist.listFreedSlots(server.organizationId)).map((s) => s.status)).toEqual(['open']);
     } finally {
       await server.close();
     }
