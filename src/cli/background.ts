@@ -77,6 +77,8 @@ function startJobs(ctx: AppContext, io: CliIO, onWork: () => void): JobRunner {
 const HOUR_MS = 3_600_000;
 /** Idempotency keys are kept at least a day (the contract), then dropped. */
 const IDEMPOTENCY_KEEP_MS = 48 * HOUR_MS;
+/** Finished background jobs are kept a week, for looking into what ran. */
+const JOBS_KEEP_MS = 7 * 24 * HOUR_MS;
 
 /** Hourly clean-up of expired records; runs once at start too. */
 function startHousekeeping(ctx: AppContext, io: CliIO): { stop(): Promise<void> } {
@@ -84,6 +86,7 @@ function startHousekeeping(ctx: AppContext, io: CliIO): { stop(): Promise<void> 
   const run = () => {
     running = ctx.store.idempotency
       .purgeOlderThan(new Date(ctx.clock().getTime() - IDEMPOTENCY_KEEP_MS))
+      .then(() => ctx.store.jobs.purgeDoneBefore(new Date(ctx.clock().getTime() - JOBS_KEEP_MS)))
       .catch((error: unknown) => io.stderr(`${JSON.stringify({ level: 'warn', event: 'housekeeping.failed', error: String(error) })}\n`));
   };
   run();

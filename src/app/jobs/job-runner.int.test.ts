@@ -63,6 +63,11 @@ describe.each(testEngines())('background jobs on $name', (engine) => {
     expect([...runs.values()].every((n) => n === 1)).toBe(true);
     const jobs = await store.jobs.list(org.id, { kind: 'test.count' });
     expect(jobs.every((job) => job.doneAt !== null && job.attempts === 1)).toBe(true);
+    // Finished jobs are dropped by housekeeping once old enough; unfinished ones never.
+    await store.jobs.enqueue({ organizationId: org.id, kind: 'test.later', key: 'later', runAt: new Date(T0.getTime() + 3_600_000) });
+    expect(await store.jobs.purgeDoneBefore(T0)).toBe(0);
+    expect(await store.jobs.purgeDoneBefore(new Date(T0.getTime() + 1))).toBe(COUNT);
+    expect((await store.jobs.list(org.id)).map((job) => job.kind)).toEqual(['test.later']);
   });
 
   it('keeps a claimed job from other runners until its lease ends, and retries a failing one later', async () => {

@@ -117,6 +117,12 @@ export class JobRepository {
     return query.orderBy('createdAt').orderBy('id').execute();
   }
 
+  /** Drops jobs finished before `before`; returns how many. */
+  async purgeDoneBefore(before: Date): Promise<number> {
+    const result = await this.db.deleteFrom('jobs').where('doneAt', 'is not', null).where('doneAt', '<', before).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   /** The earliest time a job not done becomes due, for a runner's sleep. */
   async nextRunAt(): Promise<Date | null> {
     const row = await this.db.selectFrom('jobs').select((eb) => eb.fn.min('runAt').as('next')).where('doneAt', 'is', null).executeTakeFirst();
