@@ -194,6 +194,7 @@ describe('waitlist and backfill over HTTP', () => {
       const token = (await offerTokens(server)).get('wendy@example.com')![0]!;
       const claim = await post(server, `/api/v1/candidate/${token}/claim`);
       expect(claim.status).toBe(409);
+      expect(((await json(server.app.request(`/api/v1/candidate/${token}`))).offer as { state: string; actions: string[] })).toMatchObject({ state: 'ended', actions: [] });
     } finally {
       await server.close();
     }

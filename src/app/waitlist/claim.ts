@@ -21,8 +21,11 @@ import { schedulePassOn } from './pass-on.ts';
 export interface OfferView {
   offer: {
     status: WaitlistOfferStatus;
-    /** `open` while it can be claimed; `taken` when the time went to someone else or is no longer free. */
-    state: 'open' | 'taken' | 'expired' | 'claimed' | 'declined';
+    /**
+     * `open` while it can be claimed; `taken` when the time went to someone else or is no longer free;
+     * `ended` when the candidate is no longer on the waitlist (taken off it, or the opening ended).
+     */
+    state: 'open' | 'taken' | 'expired' | 'claimed' | 'declined' | 'ended';
     start: string;
     end: string;
     durationMinutes: number;
@@ -58,9 +61,11 @@ async function resolve(store: Store, token: string, lock: boolean): Promise<Reso
 }
 
 function stateOf(resolved: Resolved, now: Date): OfferView['offer']['state'] {
-  const { offer, slot } = resolved;
+  const { offer, slot, entry } = resolved;
   if (offer.status === 'claimed') return 'claimed';
   if (offer.status === 'declined') return 'declined';
+  // Taken off the waitlist, or the waitlist closed with the opening.
+  if (entry.status === 'removed' || entry.status === 'closed') return 'ended';
   const verdict = offerClaimable(offer, slot, now);
   return verdict === 'ok' ? 'open' : verdict === 'OFFER_TAKEN' ? 'taken' : 'expired';
 }

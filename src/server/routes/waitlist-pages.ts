@@ -24,6 +24,7 @@ const STATE_TEXT: Record<OfferView['offer']['state'], string> = {
   expired: 'This offer has expired. You are still on the waitlist, and we will write again when another time opens up.',
   claimed: 'You claimed this time: your interview is booked, and the confirmation is in your email.',
   declined: 'You passed this time on. You are still on the waitlist.',
+  ended: 'This offer no longer stands: you are no longer on the waitlist for this role.',
 };
 
 /** The offer's page: what is offered, until when, and a button to claim it or pass it on. */

@@ -60,7 +60,7 @@ const OfferViewSchema = z
   .object({
     offer: z.object({
       status: z.enum(['offered', 'claimed', 'expired', 'withdrawn', 'declined']),
-      state: z.enum(['open', 'taken', 'expired', 'claimed', 'declined']),
+      state: z.enum(['open', 'taken', 'expired', 'claimed', 'declined', 'ended']),
       start: Instant,
       end: Instant,
       durationMinutes: z.number(),
