@@ -2,6 +2,7 @@ import type { AppContext } from '../app/context.ts';
 import { createJobRunner } from '../app/jobs/job-runner.ts';
 import type { JobRunner } from '../app/jobs/job-runner.ts';
 import { defaultJobRegistry } from '../app/jobs/registry.ts';
+import { resumeOpeningEnds } from '../app/openings/end-opening.ts';
 import { computeOutboxBackoff, withJitter } from '../notify/outbox-backoff.ts';
 import { createOutboxWorker } from '../notify/outbox-worker.ts';
 import { createSmtpSender } from '../notify/smtp-sender.ts';
@@ -20,6 +21,7 @@ export interface BackgroundWork {
  */
 export function startBackgroundWork(ctx: AppContext, io: CliIO): BackgroundWork {
   const housekeeping = startHousekeeping(ctx, io);
+  const openingEnds = startOpeningEndResume(ctx, io);
   let wakeDelivery: () => void = () => undefined;
   const jobs = startJobs(ctx, io, () => wakeDelivery());
   const url = io.env.SMTP_URL;
@@ -29,6 +31,7 @@ export function startBackgroundWork(ctx: AppContext, io: CliIO): BackgroundWork 
       notify: () => jobs.notify(),
       stop: async () => {
         await jobs.stop();
+        await openingEnds.stop();
         await housekeeping.stop();
       },
     };
@@ -53,6 +56,7 @@ export function startBackgroundWork(ctx: AppContext, io: CliIO): BackgroundWork 
     },
     stop: async () => {
       await jobs.stop();
+      await openingEnds.stop();
       await housekeeping.stop();
       await worker.stop();
       sender.close();
@@ -72,6 +76,34 @@ function startJobs(ctx: AppContext, io: CliIO, onWork: () => void): JobRunner {
   });
   runner.start();
   return runner;
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * Finishes the cascade of any filled or closed opening that still has open interviews — left by a process
+ * that died mid-cascade — at start and every minute; batches are claimed with SKIP LOCKED, so any number of
+ * processes may do it at once.
+ */
+function startOpeningEndResume(ctx: AppContext, io: CliIO): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  const run = () => {
+    running = running
+      .then(() => resumeOpeningEnds(ctx))
+      .then((done) => {
+        if (done.cancelledInterviews > 0) io.stdout(`Finished the cascade of ${done.openings} ended opening(s): ${done.cancelledInterviews} interview(s).\n`);
+      })
+      .catch((error: unknown) => io.stderr(`${JSON.stringify({ level: 'warn', event: 'opening_end.resume_failed', error: String(error) })}\n`));
+  };
+  run();
+  const timer = setInterval(run, MINUTE_MS);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
 
 const HOUR_MS = 3_600_000;

@@ -111,7 +111,7 @@ async function endOpening(
     }
     const at = ctx.clock();
     await store.openings.markEnded(organizationId, openingId, { status: input.how, endedAt: at, hiredCandidateId: input.hiredCandidateId, endMessage: words });
-    await closeWaitlistForOpening(ctx, store, { organizationId, openingId, how: input.how, at });
+    await closeWaitlistForOpening(ctx, store, { organizationId, openingId, how: input.how, at, hiredCandidateId: input.hiredCandidateId });
   });
   await runCascade(ctx, organizationId, openingId, options);
   return openingEndResult(ctx, organizationId, openingId);

@@ -10,7 +10,7 @@ import { notifyWaitlist } from './notify-waitlist.ts';
 export async function closeWaitlistForOpening(
   ctx: AppContext,
   store: Store,
-  opening: { organizationId: string; openingId: string; how: 'filled' | 'closed'; at: Date },
+  opening: { organizationId: string; openingId: string; how: 'filled' | 'closed'; at: Date; hiredCandidateId?: string | null },
 ): Promise<number> {
   const { organizationId, openingId, how, at } = opening;
   const closed = await store.waitlist.closeWaiting(organizationId, openingId, at);
@@ -23,6 +23,8 @@ export async function closeWaitlistForOpening(
   const organization = (await store.organizations.get(organizationId))!;
   const record = await store.openings.get(organizationId, openingId);
   for (const entry of closed) {
+    // The person hired hears the news from the recruiters, not a note that the waitlist has closed.
+    if (entry.candidateId === opening.hiredCandidateId) continue;
     const candidate = await store.candidates.get(organizationId, entry.candidateId);
     if (!candidate) continue;
     await notifyWaitlist(ctx, store, { organization, openingTitle: record?.title ?? '', candidate, notice: { kind: 'closed', at, how } });
