@@ -9,7 +9,7 @@ import { cancellationsReport, CANCELLATION_GROUPINGS, summaryReport } from '../s
 import { DEFAULT_APP_CONFIG } from '../src/app/context.ts';
 import type { AppContext } from '../src/app/context.ts';
 import { testEngines } from '../src/store/testing/engines.ts';
-import { seedAnalytics } from './analytics-seed.ts';
+import { dropAnalyticsIndex, seedAnalytics } from './analytics-seed.ts';
 import type { BenchSection } from './bench-section.ts';
 import { formatMs, formatTable } from './format-table.ts';
 import { measureAsync } from './measure-async.ts';
@@ -28,6 +28,8 @@ export async function benchAnalytics(log: (line: string) => void, interviews = 1
     try {
       const started = performance.now();
       const seed = await seedAnalytics(opened.store, interviews);
+      // For comparison only: the same figures without migration 0004's index.
+      if (process.env.ANALYTICS_BENCH_WITHOUT_INDEX === '1') await dropAnalyticsIndex(opened.store);
       seeded = seed;
       log(`${engine.name}: seeded ${seed.interviews} interviews, ${seed.historyRows} history rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       const ctx: AppContext = { store: opened.store, clock: () => seed.end, config: DEFAULT_APP_CONFIG };
