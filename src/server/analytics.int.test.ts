@@ -74,6 +74,12 @@ beforeAll(async () => {
   server.setNow('2026-12-03T10:20:00Z');
   await json(server.call('POST', `/api/v1/interviews/${missed.id}/no-show`, { party: 'interviewer', memberId: ids.a }));
   server.setNow(NOW);
+  // Interviewer load: one still scheduled, one completed.
+  await book('Eve', '2026-12-02T14:00:00Z');
+  const held = await book('Fay', '2026-12-02T16:00:00Z');
+  server.setNow('2026-12-02T17:30:00Z');
+  await json(server.call('POST', `/api/v1/interviews/${held.id}/complete`));
+  server.setNow(NOW);
 });
 afterAll(async () => {
   await server?.close();
@@ -87,16 +93,19 @@ describe('analytics over HTTP', () => {
     expect(summary.employer.lateCancelRate).toBe(0.5);
     expect(summary.candidate.cancelled).toEqual({ ample: 0, adequate: 1, late: 0, missed: 0, none: 0, total: 1 });
     expect(summary.candidate.lateCancelRate).toBe(0);
-    expect(summary.employer.scheduled).toBe(4);
-    expect(summary.heldOrMissed).toBe(1);
+    expect(summary.employer.scheduled).toBe(6);
+    expect(summary.heldOrMissed).toBe(2);
     expect(summary.employer.noShows).toBe(1);
-    expect(summary.employer.noShowRate).toBe(1);
+    expect(summary.employer.noShowRate).toBe(0.5);
     expect(summary.candidate.noShows).toBe(0);
     expect(summary.candidate.noShowRate).toBe(0);
     expect(summary.backfill).toMatchObject({ filled: 0, medianMinutesToFill: null });
     expect(summary.panel).toEqual({ declines: 0, replacements: 0, handedOver: 0 });
-    // Only the interview that is still scheduled (the no-show is neither scheduled nor completed).
-    expect(summary.interviewers).toEqual([]);
+    // The interview still scheduled and the completed one; the missed and cancelled ones are neither.
+    expect([...summary.interviewers].sort((x, y) => x.name.localeCompare(y.name))).toEqual([
+      { memberId: ids.a, name: 'Ann Lee', scheduled: 1, completed: 1 },
+      { memberId: ids.b, name: 'Bo Park', scheduled: 1, completed: 1 },
+    ]);
   });
 
   it('groups cancellations by notice, side, reason, local week and local slot hour', async () => {
