@@ -3,7 +3,8 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { closeOpening, fillOpening } from '../../app/openings/end-opening.ts';
 import type { OpeningEndResult } from '../../app/openings/end-opening.ts';
 import type { ServerEnv } from '../env.ts';
-import { IdParam, Instant, Uuid, problems } from '../schemas/common.ts';
+import { IdParam, Uuid, problems } from '../schemas/common.ts';
+import { OpeningSchema, openingJson } from '../schemas/interview.ts';
 import { jsonBody, jsonContent, security } from '../schemas/route-helpers.ts';
 
 const Message = z
@@ -21,22 +22,9 @@ const FillInputSchema = z
   .openapi('FillOpeningInput');
 const CloseInputSchema = z.object({ message: Message }).openapi('CloseOpeningInput');
 
-const EndedOpeningSchema = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    department: z.string().nullable(),
-    location: z.string().nullable(),
-    status: z.enum(['open', 'filled', 'closed']),
-    endedAt: Instant.nullable(),
-    hiredCandidateId: z.string().nullable(),
-    createdAt: Instant,
-  })
-  .openapi('EndedOpening');
-
 const OpeningEndSchema = z
   .object({
-    opening: EndedOpeningSchema,
+    opening: OpeningSchema,
     cancelledInterviews: z.number().int().openapi({ description: 'Interviews and invitations the end cancelled.' }),
     notifiedCandidates: z.number().int().openapi({ description: 'Candidates told, once per interview, with CANCEL to whoever held its event.' }),
     closedWaitlistEntries: z.number().int(),
@@ -62,18 +50,8 @@ const closeRoute = createRoute({
 });
 
 function openingEndJson(result: OpeningEndResult) {
-  const { opening } = result;
   return {
-    opening: {
-      id: opening.id,
-      title: opening.title,
-      department: opening.department,
-      location: opening.location,
-      status: opening.status,
-      endedAt: opening.endedAt?.toISOString() ?? null,
-      hiredCandidateId: opening.hiredCandidateId,
-      createdAt: opening.createdAt.toISOString(),
-    },
+    opening: openingJson(result.opening),
     cancelledInterviews: result.cancelledInterviews,
     notifiedCandidates: result.notifiedCandidates,
     closedWaitlistEntries: result.closedWaitlistEntries,

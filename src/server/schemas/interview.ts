@@ -2,7 +2,6 @@ import { z } from '@hono/zod-openapi';
 import { CANDIDATE_REASONS, EMPLOYER_REASONS } from '../../core/reasons.ts';
 import { INTERVIEW_STATUSES } from '../../core/types.ts';
 import type { Candidate, HistoryEntry, Interview, Opening } from '../../core/types.ts';
-import type { OutboxMessage } from '../../store/index.ts';
 import { Email, Instant, Phone, TimeZone, Uuid, WebUrl } from './common.ts';
 
 export const OpeningInputSchema = z
@@ -123,25 +122,6 @@ export const EndEarlySchema = z
 
 export const CandidateReasonSchema = z.enum(CANDIDATE_REASONS);
 
-export const MessageSchema = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    to: z.string(),
-    subject: z.string(),
-    status: z.enum(['pending', 'sent', 'failed']),
-    attempts: z.number(),
-    icsMethod: z.enum(['REQUEST', 'CANCEL']).nullable(),
-    sequence: z.number().nullable(),
-    interviewId: z.string().nullable(),
-    messageId: z.string(),
-    createdAt: Instant,
-    scheduledFor: Instant,
-    sentAt: Instant.nullable(),
-    lastError: z.string().nullable(),
-  })
-  .openapi('Message');
-
 export function openingJson(opening: Opening) {
   return {
     id: opening.id,
@@ -200,24 +180,5 @@ export function interviewJson(interview: Interview, extra: { candidateLink?: str
     updatedAt: interview.updatedAt.toISOString(),
     ...(extra.candidateLink ? { candidateLink: extra.candidateLink } : {}),
     ...(extra.history ? { history: extra.history.map(historyJson) } : {}),
-  };
-}
-
-export function messageJson(message: OutboxMessage) {
-  return {
-    id: message.id,
-    kind: message.kind,
-    to: message.recipient,
-    subject: message.subject,
-    status: message.status,
-    attempts: message.attempts,
-    icsMethod: (message.icsMethod as 'REQUEST' | 'CANCEL' | null) ?? null,
-    sequence: message.sequence,
-    interviewId: message.interviewId,
-    messageId: message.messageId,
-    createdAt: message.createdAt.toISOString(),
-    scheduledFor: message.nextAttemptAt.toISOString(),
-    sentAt: message.sentAt?.toISOString() ?? null,
-    lastError: message.lastError,
   };
 }
