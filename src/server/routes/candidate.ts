@@ -16,6 +16,7 @@ import { CANDIDATE_ACTIONS } from '../../core/decisions/candidate-actions.ts';
 import type { WorkingHours } from '../../core/types.ts';
 import { completeWorkingHours } from '../../core/working-hours.ts';
 import type { ServerEnv } from '../env.ts';
+import { OfferViewSchema } from './waitlist.ts';
 import { Email, Instant, problems } from '../schemas/common.ts';
 import { CandidateReasonSchema } from '../schemas/interview.ts';
 import { WorkingHoursSchema } from '../schemas/member.ts';
@@ -67,9 +68,12 @@ const viewContent = jsonContent(CandidateViewSchema);
 
 const viewRoute = createRoute({
   method: 'get', path: '/api/v1/candidate/{token}', operationId: 'getCandidateView', tags, security: publicOperation,
-  summary: "The candidate's view of their interview",
+  summary: "The candidate's view of their interview, or of a waitlist offer for an offer link (`lw_offer_…`)",
   request: { params: TokenParam },
-  responses: { 200: { description: 'The view', content: viewContent }, ...problems(404) },
+  responses: {
+    200: { description: 'The view of what the link leads to', content: jsonContent(z.union([CandidateViewSchema, OfferViewSchema])) },
+    ...problems(404),
+  },
 });
 
 /** Candidate actions: the token in the path is the credential, so no security scheme applies. */

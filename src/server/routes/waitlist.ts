@@ -56,7 +56,7 @@ function entryJson(entry: WaitlistEntry) {
   };
 }
 
-const OfferViewSchema = z
+export const OfferViewSchema = z
   .object({
     offer: z.object({
       status: z.enum(['offered', 'claimed', 'expired', 'withdrawn', 'declined']),
