@@ -74,4 +74,30 @@ describe('freed time and the waitlist', () => {
       await server.close();
     }
   });
+
+  it('holds one standing offer per entry, and offers nothing to a candidate already interviewing for the opening', async () => {
+    const server = await startTestServer({ now: '2026-12-01T12:00:00Z' });
+    const json = async (response: Promise<Response>) => (await response).json() as Promise<Json>;
+    try {
+      const a = await json(server.call('POST', '/api/v1/members', { name: 'Ada', email: 'ada@acme.test', role: 'interviewer', timezone: 'UTC', workingHours: NINE_TO_FIVE }));
+      const opening = await json(server.call('POST', '/api/v1/openings', { title: 'Platform Engineer' }));
+      const person = (name: string) => json(server.call('POST', '/api/v1/candidates', { name, email: `${name.toLowerCase()}@example.com`, timezone: 'UTC' }));
+      const [first, second, waiting, booked] = [await person('First'), await person('Second'), await person('Waiting'), await person('Booked')];
+      const book = (who: Json, start: string) =>
+        json(server.call('POST', '/api/v1/interviews', { openingId: opening.id, candidateId: who.id, title: 'Chat', durationMinutes: 60, panel: [a.id], start }));
+      const one = await book(first, '2026-12-10T10:00:00Z');
+      const two = await book(second, '2026-12-11T10:00:00Z');
+      await book(booked, '2026-12-14T10:00:00Z');
+      for (const who of [booked, waiting]) {
+        expect((await server.call('POST', `/api/v1/openings/${opening.id}/waitlist`, { candidateId: who.id, panel: [a.id], durationMinutes: 60 })).status).toBe(201);
+      }
+      await server.call('POST', `/api/v1/interviews/${one.id}/cancel`, { reason: 'interviewer_unavailable' });
+      await server.call('POST', `/api/v1/interviews/${two.id}/cancel`, { reason: 'interviewer_unavailable' });
+      const offers = await server.ctx.store.outbox.list(server.organizationId, { kind: 'waitlist_offer' });
+      // The booked candidate gets nothing; the waiting one holds the first offer only.
+      expect(offers.map((m) => m.recipient)).toEqual(['waiting@example.com']);
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -88,7 +88,7 @@ describe('waitlist and backfill over HTTP', () => {
 
       const wendy = tokens.get('wendy@example.com')![0]!;
       const view = await json(server.app.request(`/api/v1/candidate/${wendy}`));
-      expect(view.offer).toMatchObject({ state: 'open', start: '2026-12-10T10:00:00.000Z', actions: ['claim', 'decline'] });
+      expect(view.offer).toMatchObject({ state: 'open', start: '2026-12-10T10:00:00.000Z', actions: ['claim', 'decline-offer'] });
 
       // Wendy passes it on: the background offers it to the next who fits (Sam), not Nina or Kiri.
       expect((await post(server, `/api/v1/candidate/${wendy}/decline-offer`)).status).toBe(200);

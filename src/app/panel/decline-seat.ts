@@ -23,7 +23,6 @@ import { decisionContext } from '../interviews/decision-context.ts';
 import { getInterviewOrThrow, loadParties } from '../interviews/parties.ts';
 import { notifyChange } from '../notifications/notify-interview.ts';
 import { findFreePanelSlots, assertPanelFree } from '../slots.ts';
-import { offerFreedTime } from '../waitlist/offer-freed-time.ts';
 
 const DAY = 86_400_000;
 
@@ -181,8 +180,7 @@ export async function declineSeat(ctx: AppContext, organizationId: string, inter
       await store.panelTokens.revoke(organizationId, current.id, memberId);
       interview = await store.interviews.update(organizationId, current.id, { panel: panelAfter(current.panel, change), sequence: change.after.sequence }, now);
       former.push(decliner);
-      // The decliner's time is free again: the waitlist may have a use for it.
-      await offerFreedTime(ctx, store, { organizationId, openingId: current.openingId, sourceInterviewId: current.id, panel: [memberId], start: range.start, end: range.end, at: now });
+      // The decliner's hour is not offered to the waitlist: they have just said they cannot make it.
     }
     const parties = await loadParties(store, interview);
     const named = await store.members.getMany(organizationId, [...new Set(seat.proposals.map((p) => p.standIn))]);

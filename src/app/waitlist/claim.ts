@@ -35,7 +35,8 @@ export interface OfferView {
     expiresLocal: string;
     opening: { title: string };
     organization: { name: string; contactEmail: string | null; contactPhone: string | null };
-    actions: Array<'claim' | 'decline'>;
+    /** The offer link's actions, named as its paths: `…/claim` and `…/decline-offer`. */
+    actions: Array<'claim' | 'decline-offer'>;
   };
 }
 
@@ -90,7 +91,7 @@ async function viewOf(store: Store, resolved: Resolved, now: Date): Promise<Offe
       expiresLocal: formatWhen(offer.expiresAt, candidate.timezone),
       opening: { title: opening.title },
       organization: { name: organization.name, contactEmail: organization.contactEmail, contactPhone: organization.contactPhone },
-      actions: state === 'open' ? ['claim', 'decline'] : [],
+      actions: state === 'open' ? ['claim', 'decline-offer'] : [],
     },
   };
 }
@@ -119,6 +120,7 @@ export async function claimOffer(ctx: AppContext, token: string): Promise<Claime
       const { offer, slot, entry } = resolved;
       const organizationId = offer.organizationId;
       const verdict = offerClaimable(offer, slot, now);
+      if (offer.status === 'claimed') throw new DomainError('INVALID_STATE', 'You have already claimed this time: your interview is booked.');
       if (verdict === 'OFFER_TAKEN') throw new DomainError('OFFER_TAKEN', 'Someone else has taken this time.');
       if (verdict === 'OFFER_EXPIRED') throw new DomainError('OFFER_EXPIRED', 'This offer has expired.');
       if (entry.status !== 'waiting') throw new DomainError('OFFER_EXPIRED', 'This offer no longer stands.');
@@ -195,6 +197,7 @@ export async function declineOffer(ctx: AppContext, token: string): Promise<Offe
   return ctx.store.transaction(async (store) => {
     const resolved = await resolve(store, token, true);
     const verdict = offerClaimable(resolved.offer, resolved.slot, now);
+    if (resolved.offer.status === 'claimed') throw new DomainError('INVALID_STATE', 'You have already claimed this time: your interview is booked.');
     if (verdict !== 'ok') throw new DomainError(verdict, verdict === 'OFFER_TAKEN' ? 'Someone else has taken this time.' : 'This offer has expired.');
     await store.waitlist.resolveOffer(resolved.offer.organizationId, resolved.offer.id, 'declined', now);
     await schedulePassOn(store, resolved.slot, now);

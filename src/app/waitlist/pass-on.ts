@@ -51,6 +51,10 @@ export async function passOn(ctx: AppContext, store: Store, slot: FreedSlot): Pr
   for (const row of waiting) {
     // The candidate who gave the time up is not offered it back.
     if (alreadyOffered.has(row.id) || row.candidateId === source?.candidateId) continue;
+    // One standing offer per entry at a time, and none to a candidate already interviewing for the opening.
+    if (await store.waitlist.hasStandingOffer(slot.organizationId, row.id)) continue;
+    const open = await store.interviews.list(slot.organizationId, { candidateId: row.candidateId, openingId: slot.openingId });
+    if (open.some((i) => i.status === 'invited' || i.status === 'scheduled')) continue;
     const candidate = await store.candidates.get(slot.organizationId, row.candidateId);
     if (!candidate) continue;
     candidates.set(candidate.id, candidate);

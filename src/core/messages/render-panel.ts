@@ -228,7 +228,7 @@ const coordinatorSeatProposals: Render = (facts, email) => {
       [
         `${decliner} can't make ${titled(facts)} with ${who(facts)} on ${when(change.before.start!, email.timezone)}, and no colleague who may stand in is free then.`,
         ['The rest of the panel, a stand-in and the candidate are all free at these times, without moving any other interview:', ...times],
-        `Nothing has been changed: the candidate has not been told, and ${decliner} still holds the event. To use one of these times, move the interview and change the panel.`,
+        `Nothing has been changed: the candidate has not been told, and ${decliner} still holds the event. Reply to this email to write to the candidate about one of these times.`,
         replyLine(email.canReply, `Reply to this email to write to ${decliner}.`),
       ],
       facts,

@@ -70,7 +70,7 @@ export const OfferViewSchema = z
       expiresLocal: z.string(),
       opening: z.object({ title: z.string() }),
       organization: z.object({ name: z.string(), contactEmail: z.string().nullable(), contactPhone: z.string().nullable() }),
-      actions: z.array(z.enum(['claim', 'decline'])),
+      actions: z.array(z.enum(['claim', 'decline-offer'])),
     }),
   })
   .openapi('WaitlistOfferView');

@@ -234,6 +234,19 @@ export class WaitlistRepository {
     return row ? offer(row) : null;
   }
 
+  /** Whether an entry holds an offer that still stands, of any freed time. */
+  async hasStandingOffer(organizationId: string, entryId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('waitlistOffers')
+      .select('id')
+      .where('organizationId', '=', organizationId)
+      .where('entryId', '=', entryId)
+      .where('status', '=', 'offered')
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async offersOfSlot(organizationId: string, freedSlotId: string): Promise<WaitlistOffer[]> {
     const rows = await this.db
       .selectFrom('waitlistOffers')
