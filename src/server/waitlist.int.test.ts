@@ -160,6 +160,25 @@ describe('waitlist and backfill over HTTP', () => {
     }
   });
 
+  it('refuses an entry whose window has already ended', async () => {
+    const server = await startTestServer({ now: '2026-12-01T12:00:00Z' });
+    try {
+      const { a, opening } = await setUp(server);
+      const candidate = await json(server.call('POST', '/api/v1/candidates', { name: 'Past Window', email: 'past@example.com', timezone: 'UTC' }));
+      const response = await server.call('POST', `/api/v1/openings/${opening.id}/waitlist`, {
+        candidateId: candidate.id,
+        panel: [a.id],
+        durationMinutes: 60,
+        earliest: '2026-11-20T09:00:00Z',
+        latest: '2026-11-21T09:00:00Z',
+      });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { errors: Array<{ path: string }> }).errors.map((e) => e.path)).toEqual(['latest']);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('keeps each organization to its own waitlist', async () => {
     const server = await startTestServer({ now: '2026-12-01T12:00:00Z' });
     try {

@@ -22,8 +22,10 @@ export async function addToWaitlist(ctx: AppContext, organizationId: string, ope
   if (input.earliest && input.latest && input.latest.getTime() - input.earliest.getTime() < input.durationMinutes * 60_000) {
     errors.add('latest', 'The window is shorter than the interview.');
   }
-  errors.throwIfAny();
   const now = ctx.clock();
+  // A window that has already ended could never be offered anything.
+  if (input.latest && input.latest.getTime() <= now.getTime()) errors.add('latest', 'The window has already ended.');
+  errors.throwIfAny();
   return ctx.store.transaction(async (store) => {
     const opening = await store.openings.get(organizationId, openingId);
     if (!opening) throw new DomainError('NOT_FOUND', 'No such opening.');
