@@ -80,6 +80,27 @@ describe('attendance on both sides', () => {
     expect(JSON.stringify(detail)).not.toContain('Hospital visit.');
   });
 
+  it("keeps another organization's key away from an interview's attendance", async () => {
+    const interview = await book('2026-12-08T10:00:00Z');
+    const other = await server.newOrganization('Other Co');
+    server.setNow('2026-12-08T10:20:00Z');
+    try {
+      for (const [path, body] of [['late', { party: 'candidate', minutes: 5 }], ['no-show', { party: 'candidate' }]] as const) {
+        const response = await server.app.request(`/api/v1/interviews/${interview.id}/${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${other.apiKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        expect(response.status).toBe(404);
+      }
+    } finally {
+      server.setNow('2026-12-01T12:00:00Z');
+    }
+    const detail = await json<{ status: string; history: Array<{ action: string }> }>(server.call('GET', `/api/v1/interviews/${interview.id}`));
+    expect(detail.status).toBe('scheduled');
+    expect(detail.history.filter((h) => h.action === 'late' || h.action === 'no_show')).toEqual([]);
+  });
+
   it('closes the window after 48 hours', async () => {
     const interview = await book('2026-12-07T10:00:00Z');
     const token = interview.candidateLink.slice(interview.candidateLink.lastIndexOf('/') + 1);
