@@ -1,12 +1,8 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../store/index.ts';
@@ -17,6 +13,7 @@ import { createOutboxWorker } from './outbox-worker.ts';
 import { createSmtpSender } from './smtp-sender.ts';
 import type { CrashChildConfig } from './testing/outbox-crash-child.ts';
 import { startSmtpTestServer } from './testing/smtp-test-server.ts';
+import { Cleanups, durableTargets } from '../store/testing/durable-targets.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./testing/outbox-crash-child.ts', import.meta.url));
@@ -24,58 +21,10 @@ const T0 = new Date('2026-03-02T09:00:00Z');
 const LEASE_MS = 60_000;
 const COUNT = 6;
 
-/** Everything a test started, undone in afterEach whatever happened. */
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    try {
-      await cleanup();
-    } catch {
-      // Keep undoing the rest.
-    }
-  }
-});
+const cleanups = new Cleanups();
+afterEach(() => cleanups.runAll());
 
-interface Target {
-  name: string;
-  /** Where the data lives; created (and removed in cleanup) per test. */
-  prepare(): Promise<ConnectOptions>;
-}
-
-const targets: Target[] = [
-  {
-    name: 'pglite data folder',
-    async prepare() {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leeway-outbox-crash-'));
-      cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-      return { engine: 'pglite', dataDir };
-    },
-  },
-];
-const adminUrl = process.env.TEST_DATABASE_URL;
-if (adminUrl) {
-  targets.push({
-    name: 'postgres',
-    async prepare() {
-      const name = `leeway_crash_${randomBytes(6).toString('hex')}`;
-      await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
-      cleanups.push(() => withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      return { engine: 'postgres', url: url.toString() };
-    },
-  });
-}
-
-async function withAdmin(url: string, work: (admin: pg.Client) => Promise<unknown>): Promise<void> {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await work(admin);
-  } finally {
-    await admin.end();
-  }
-}
+const targets = durableTargets('outbox-crash', cleanups);
 
 /** An SMTP server that takes the message and never answers it: the child's sends hang mid-DATA. */
 async function startStallingServer(): Promise<{ url: string; stalled: () => number; close: () => Promise<void> }> {

@@ -1,11 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOutboxWorker } from '../notify/outbox-worker.ts';
 import { createSmtpSender } from '../notify/smtp-sender.ts';
@@ -18,6 +14,7 @@ import type { AppContext } from '../app/context.ts';
 import { createOrganization } from '../app/organizations.ts';
 import { resumeOpeningEnds } from '../app/openings/end-opening.ts';
 import type { CascadeCrashChildConfig } from '../app/openings/testing/cascade-crash-child.ts';
+import { Cleanups, durableTargets } from '../store/testing/durable-targets.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('../app/openings/testing/cascade-crash-child.ts', import.meta.url));
@@ -27,56 +24,10 @@ const NINE_TO_FIVE: WorkingHours = { mon: DAY, tue: DAY, wed: DAY, thu: DAY, fri
 const INTERVIEWS = 10;
 const BATCH = 3;
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    try {
-      await cleanup();
-    } catch {
-      // Keep undoing the rest.
-    }
-  }
-});
+const cleanups = new Cleanups();
+afterEach(() => cleanups.runAll());
 
-interface Target {
-  name: string;
-  prepare(): Promise<ConnectOptions>;
-}
-
-const targets: Target[] = [
-  {
-    name: 'pglite data folder',
-    async prepare() {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leeway-cascade-crash-'));
-      cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-      return { engine: 'pglite', dataDir };
-    },
-  },
-];
-const adminUrl = process.env.TEST_DATABASE_URL;
-if (adminUrl) {
-  targets.push({
-    name: 'postgres',
-    async prepare() {
-      const name = `leeway_cascade_${randomBytes(6).toString('hex')}`;
-      await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
-      cleanups.push(() => withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      return { engine: 'postgres', url: url.toString() };
-    },
-  });
-}
-
-async function withAdmin(url: string, work: (admin: pg.Client) => Promise<unknown>): Promise<void> {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await work(admin);
-  } finally {
-    await admin.end();
-  }
-}
+const targets = durableTargets('cascade-crash', cleanups);
 
 async function openTracked(connect: ConnectOptions): Promise<OpenStore> {
   const opened = await openStore(connect);

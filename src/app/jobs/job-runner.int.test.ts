@@ -1,11 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../store/index.ts';
 import type { ConnectOptions, OpenStore } from '../../store/index.ts';
@@ -14,22 +9,15 @@ import { DEFAULT_APP_CONFIG } from '../context.ts';
 import { createJobRunner } from './job-runner.ts';
 import { JobRegistry } from './registry.ts';
 import type { JobCrashChildConfig } from './testing/job-crash-child.ts';
+import { Cleanups, durableTargets } from '../../store/testing/durable-targets.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./testing/job-crash-child.ts', import.meta.url));
 const T0 = new Date('2026-03-02T09:00:00Z');
 const LEASE_MS = 60_000;
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    try {
-      await cleanup();
-    } catch {
-      // Keep undoing the rest.
-    }
-  }
-});
+const cleanups = new Cleanups();
+afterEach(() => cleanups.runAll());
 
 describe.each(testEngines())('background jobs on $name', (engine) => {
   it('two runners sharing the queue run every job exactly once', async () => {
@@ -98,45 +86,7 @@ describe.each(testEngines())('background jobs on $name', (engine) => {
   });
 });
 
-interface Target {
-  name: string;
-  prepare(): Promise<ConnectOptions>;
-}
-
-const targets: Target[] = [
-  {
-    name: 'pglite data folder',
-    async prepare() {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leeway-job-crash-'));
-      cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-      return { engine: 'pglite', dataDir };
-    },
-  },
-];
-const adminUrl = process.env.TEST_DATABASE_URL;
-if (adminUrl) {
-  targets.push({
-    name: 'postgres',
-    async prepare() {
-      const name = `leeway_jobcrash_${randomBytes(6).toString('hex')}`;
-      await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
-      cleanups.push(() => withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      return { engine: 'postgres', url: url.toString() };
-    },
-  });
-}
-
-async function withAdmin(url: string, work: (admin: pg.Client) => Promise<unknown>): Promise<void> {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await work(admin);
-  } finally {
-    await admin.end();
-  }
-}
+const targets = durableTargets('job-crash', cleanups);
 
 function startChild(config: JobCrashChildConfig): { child: ChildProcess; output: () => string; exited: Promise<unknown> } {
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
