@@ -238,7 +238,7 @@ async function cancelBatch(
     }
     await store.interviews.cancelMany(organizationId, cancelled, now);
     await store.openingEnds.dropPendingReminders(organizationId, cancelled.map((c) => c.id), now);
-    await store.openingEnds.enqueueMany(collected);
+    await store.outbox.enqueueMany(collected);
     await store.interviews.appendHistoryMany(organizationId, history);
     await options.beforeCommit?.({ number, interviews: interviews.length });
     return interviews.length;

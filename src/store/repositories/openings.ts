@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import type { Candidate, Opening, OpeningStatus, WorkingHours } from '../../core/types.ts';
 import type { Executor } from '../executor.ts';
 import { isUuid } from '../ids.ts';
-import type { NewOutboxMessage } from './outbox.ts';
 
 const OPENING_COLUMNS = ['id', 'organizationId', 'title', 'department', 'location', 'status', 'endedAt', 'hiredCandidateId', 'createdAt'] as const;
 const CANDIDATE_COLUMNS = ['id', 'organizationId', 'name', 'email', 'phone', 'timezone', 'reasonableHours', 'createdAt'] as const;
@@ -129,37 +128,11 @@ export interface OpeningEndCounts {
 }
 
 /**
- * The batched writes of the position-filled cascade that belong to no single repository: many outbox
- * messages in one statement, queued reminders of many interviews dropped at once, and the counts of what
- * an opening's end did.
+ * The batched writes of the position-filled cascade that belong to no single repository: queued reminders
+ * of many interviews dropped at once, and the counts of what an opening's end did.
  */
 export class OpeningEndRepository {
   constructor(private readonly db: Executor) {}
-
-  /** Writes many outbox messages in one INSERT (the same rows `OutboxRepository.enqueue` writes). */
-  async enqueueMany(messages: Array<{ message: NewOutboxMessage; at: Date }>): Promise<void> {
-    for (let i = 0; i < messages.length; i += OUTBOX_ROWS_PER_INSERT) {
-      await this.db
-        .insertInto('outbox')
-        .values(
-          messages.slice(i, i + OUTBOX_ROWS_PER_INSERT).map(({ message, at }) => ({
-            organizationId: message.organizationId,
-            messageId: message.messageId,
-            kind: message.kind,
-            channel: message.channel ?? 'email',
-            interviewId: message.interviewId ?? null,
-            recipient: message.recipient,
-            subject: message.subject,
-            payload: JSON.stringify(message.payload),
-            icsMethod: message.icsMethod ?? null,
-            sequence: message.sequence ?? null,
-            nextAttemptAt: message.notBefore ?? at,
-            createdAt: at,
-          })),
-        )
-        .execute();
-    }
-  }
 
   /** Drops the reminders still queued (and not being sent) for many interviews. */
   async dropPendingReminders(organizationId: string, interviewIds: string[], at: Date): Promise<void> {
@@ -198,9 +171,6 @@ export class OpeningEndRepository {
     };
   }
 }
-
-/** 12 parameters a row: well under PostgreSQL's 65,535 bind parameters per statement. */
-const OUTBOX_ROWS_PER_INSERT = 1000;
 
 export class CandidateRepository {
   constructor(private readonly db: Executor) {}
