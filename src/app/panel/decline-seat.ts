@@ -138,7 +138,7 @@ export async function declineSeat(ctx: AppContext, organizationId: string, inter
     let proposals: Array<TimeRange & { standIn: string }> = [];
     if (replacementsSoFar < MAX_REPLACEMENTS) {
       const mates = await poolMates(store, current, decliner);
-      const lastBooked = await store.panelTokens.lastBookedAt(organizationId, mates.map((m) => m.id));
+      const lastBooked = await store.interviews.lastBookedAt(organizationId, mates.map((m) => m.id));
       const withLoad: Array<Member & { scheduled: Date[] }> = [];
       const candidates: StandInCandidate[] = [];
       for (const mate of mates) {
@@ -176,7 +176,7 @@ export async function declineSeat(ctx: AppContext, organizationId: string, inter
     const former: Member[] = [];
     if (change.kind === 'panel_replaced') {
       await store.interviews.bookPanel(organizationId, current.id, [seat.replacement!], range);
-      await store.panelTokens.releaseSeatBooking(organizationId, current.id, memberId);
+      await store.interviews.releaseSeatBooking(organizationId, current.id, memberId);
       await store.panelTokens.revoke(organizationId, current.id, memberId);
       interview = await store.interviews.update(organizationId, current.id, { panel: panelAfter(current.panel, change), sequence: change.after.sequence }, now);
       former.push(decliner);

@@ -319,6 +319,38 @@ export class InterviewRepository {
     return rows.map((row) => ({ start: row.startAt!, end: row.endAt! }));
   }
 
+  /** When each of these members was last booked for an interview (the booking's creation); absent when never. */
+  async lastBookedAt(organizationId: string, memberIds: readonly string[]): Promise<Map<string, Date>> {
+    const valid = memberIds.filter(isUuid);
+    const result = new Map<string, Date>();
+    if (valid.length === 0) return result;
+    const rows = await this.db
+      .selectFrom('bookings')
+      .select('memberId')
+      .select(sql<Date>`max(created_at)`.as('last'))
+      .where('organizationId', '=', organizationId)
+      .where('memberId', 'in', valid)
+      .groupBy('memberId')
+      .execute();
+    for (const row of rows) result.set(row.memberId, new Date(row.last));
+    return result;
+  }
+
+  /**
+   * Frees one panelist's time on an interview (their seat went to a stand-in); the row stays as a record
+   * of what was booked, and the rest of the panel keeps its bookings untouched.
+   */
+  async releaseSeatBooking(organizationId: string, interviewId: string, memberId: string): Promise<void> {
+    await this.db
+      .updateTable('bookings')
+      .set({ active: false })
+      .where('organizationId', '=', organizationId)
+      .where('interviewId', '=', interviewId)
+      .where('memberId', '=', memberId)
+      .where('active', '=', true)
+      .execute();
+  }
+
   /** Whether the candidate has another scheduled interview overlapping the range (for a clear refusal). */
   async candidateOverlaps(organizationId: string, candidateId: string, range: TimeRange, excludeInterviewId: string): Promise<boolean> {
     const row = await this.db

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Executor } from '../executor.ts';
-import { isUuid } from '../ids.ts';
 
 export interface PanelTokenRecord {
   id: string;
@@ -44,38 +43,6 @@ export class PanelTokenRepository {
       .where('organizationId', '=', organizationId)
       .where('interviewId', '=', interviewId)
       .where('memberId', '=', memberId)
-      .execute();
-  }
-
-  /** When each of these members was last booked for an interview (the booking's creation); absent when never. */
-  async lastBookedAt(organizationId: string, memberIds: readonly string[]): Promise<Map<string, Date>> {
-    const valid = memberIds.filter(isUuid);
-    const result = new Map<string, Date>();
-    if (valid.length === 0) return result;
-    const rows = await this.db
-      .selectFrom('bookings')
-      .select('memberId')
-      .select(sql<Date>`max(created_at)`.as('last'))
-      .where('organizationId', '=', organizationId)
-      .where('memberId', 'in', valid)
-      .groupBy('memberId')
-      .execute();
-    for (const row of rows) result.set(row.memberId, new Date(row.last));
-    return result;
-  }
-
-  /**
-   * Frees one panelist's time on an interview (their seat went to a stand-in); the row stays as a record
-   * of what was booked, and the rest of the panel keeps its bookings untouched.
-   */
-  async releaseSeatBooking(organizationId: string, interviewId: string, memberId: string): Promise<void> {
-    await this.db
-      .updateTable('bookings')
-      .set({ active: false })
-      .where('organizationId', '=', organizationId)
-      .where('interviewId', '=', interviewId)
-      .where('memberId', '=', memberId)
-      .where('active', '=', true)
       .execute();
   }
 
