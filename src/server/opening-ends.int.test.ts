@@ -97,6 +97,8 @@ describe('position filled or closed, over HTTP and SMTP', () => {
     const elsewhere = await interview(otherOpening, jordan.id, [ada], '2026-12-10T15:00:00Z');
     const wen = await candidate('Wen Li');
     await json(server.call('POST', `/api/v1/openings/${openingId}/waitlist`, { candidateId: wen.id, panel: [grace, alan], durationMinutes: 60 }), 201);
+    // Jordan waits for an earlier time too: the cascade's email is the only one they get.
+    await json(server.call('POST', `/api/v1/openings/${openingId}/waitlist`, { candidateId: jordan.id, panel: [grace, alan], durationMinutes: 60 }), 201);
     await deliverAll();
     smtp.reset();
 
@@ -107,7 +109,7 @@ describe('position filled or closed, over HTTP and SMTP', () => {
       opening: { id: openingId, status: 'filled', endedAt: '2026-12-01T12:00:00.000Z', hiredCandidateId: hira.id },
       cancelledInterviews: 2,
       notifiedCandidates: 2,
-      closedWaitlistEntries: 1,
+      closedWaitlistEntries: 2,
     });
     await deliverAll();
 

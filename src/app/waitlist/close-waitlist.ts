@@ -25,6 +25,9 @@ export async function closeWaitlistForOpening(
   for (const entry of closed) {
     // The person hired hears the news from the recruiters, not a note that the waitlist has closed.
     if (entry.candidateId === opening.hiredCandidateId) continue;
+    // A candidate with an interview still open hears about it from the cascade, once, not twice.
+    const theirs = await store.interviews.list(organizationId, { candidateId: entry.candidateId, openingId });
+    if (theirs.some((i) => i.status === 'invited' || i.status === 'scheduled')) continue;
     const candidate = await store.candidates.get(organizationId, entry.candidateId);
     if (!candidate) continue;
     await notifyWaitlist(ctx, store, { organization, openingTitle: record?.title ?? '', candidate, notice: { kind: 'closed', at, how } });
