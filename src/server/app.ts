@@ -29,6 +29,9 @@ import { registerAnalyticsRoutes } from './routes/analytics.ts';
 import { registerOpeningEndRoutes } from './routes/opening-ends.ts';
 import { registerPanelSeatRoutes } from './routes/panel-seats.ts';
 import { registerWaitlistRoutes } from './routes/waitlist.ts';
+import { registerChangeFeedRoutes } from './routes/changes.ts';
+import { registerDemoRoutes } from './routes/demo.ts';
+import type { DemoProvider } from './routes/demo.ts';
 
 export interface ServerOptions {
   ctx: AppContext;
@@ -36,6 +39,8 @@ export interface ServerOptions {
   version?: string;
   /** Called after every successful change, e.g. to wake the outbox worker instead of waiting for its poll. */
   afterChange?: () => void;
+  /** In demo mode, what the landing page offers a newcomer (sign-in, candidate links). */
+  demo?: DemoProvider;
 }
 
 /** Candidate links carry their own credential, and signing in is how a session starts. */
@@ -103,6 +108,8 @@ export function createServerApp(options: ServerOptions): OpenAPIHono<ServerEnv> 
   registerPanelSeatRoutes(app);
   registerOpeningEndRoutes(app);
   registerAnalyticsRoutes(app);
+  registerChangeFeedRoutes(app);
+  registerDemoRoutes(app, options.demo);
   registerCandidateRoutes(app);
   registerEtiquetteRoutes(app);
   registerCandidatePages(app);
