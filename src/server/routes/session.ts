@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { endSession, startSession } from '../../app/sessions.ts';
+import { describeSession, endSession, startSession } from '../../app/sessions.ts';
 import { DomainError, isDomainError } from '../../core/errors.ts';
 import { SESSION_COOKIE } from '../auth.ts';
 import type { ServerEnv } from '../env.ts';
@@ -12,6 +12,23 @@ import { jsonContent } from '../schemas/route-helpers.ts';
 const SessionSchema = z
   .object({ organizationId: z.string(), csrfToken: z.string(), expiresAt: Instant })
   .openapi('Session', { description: 'The session itself is in the HttpOnly cookie; send csrfToken as X-CSRF-Token on changes.' });
+
+const CurrentSessionSchema = z
+  .object({
+    organizationId: z.string(),
+    organizationName: z.string(),
+    user: z.object({ email: z.string(), name: z.string().nullable().openapi({ description: 'The member the user is, when linked to one.' }) }),
+    csrfToken: z.string().openapi({ description: 'The same token sign-in gave: send it as X-CSRF-Token on changes.' }),
+    expiresAt: Instant,
+  })
+  .openapi('CurrentSession');
+
+const currentRoute = createRoute({
+  method: 'get', path: '/api/v1/session', operationId: 'getSession', tags: ['session'], security: [{ SessionCookie: [] }],
+  summary: 'The signed-in session of the cookie sent, with its CSRF token (for a reloaded page)',
+  description: 'Answers only with a valid session cookie. No CORS headers are sent, so another site cannot read the token.',
+  responses: { 200: { description: 'The session', content: jsonContent(CurrentSessionSchema) }, ...problems(401) },
+});
 
 const loginRoute = createRoute({
   method: 'post', path: '/api/v1/session', operationId: 'signIn', tags: ['session'], security: [],
@@ -47,6 +64,22 @@ export function registerSessionRoutes(app: OpenAPIHono<ServerEnv>, limiter: Logi
       if (isDomainError(error, 'UNAUTHORIZED')) limiter.recordFailure(key, ctx.clock());
       throw error;
     }
+  });
+
+  app.openapi(currentRoute, async (c) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = token ? await describeSession(c.get('ctx'), token) : null;
+    if (!session) throw new DomainError('UNAUTHORIZED', 'Sign in first: there is no valid session cookie.');
+    return c.json(
+      {
+        organizationId: session.organizationId,
+        organizationName: session.organizationName,
+        user: session.user,
+        csrfToken: session.csrfToken,
+        expiresAt: session.expiresAt.toISOString(),
+      },
+      200,
+    );
   });
 
   app.openapi(logoutRoute, async (c) => {

@@ -27,6 +27,11 @@ export class UserRepository {
     return this.db.insertInto('users').values(input).returning(USER_COLUMNS).executeTakeFirstOrThrow();
   }
 
+  async get(organizationId: string, id: string): Promise<UserRecord | null> {
+    const row = await this.db.selectFrom('users').select(USER_COLUMNS).where('organizationId', '=', organizationId).where('id', '=', id).executeTakeFirst();
+    return row ?? null;
+  }
+
   /** An email may belong to users of several organizations; the caller checks each password. */
   async findByEmail(email: string): Promise<UserRecord[]> {
     return this.db.selectFrom('users').select(USER_COLUMNS).where('email', '=', email.toLowerCase()).execute();
