@@ -29,7 +29,7 @@ module.exports = {
       from: { path: '^src/server' },
       to: { path: '^src/(cli|web)' } },
     { name: 'web-http-only', severity: 'error',
-      from: { path: '^src/web' },
+      from: { path: '^src/web/app' },
       to: { path: '^src/(core|store|app|server|notify|cli)' } },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],

@@ -11,6 +11,11 @@ const runs = [
   { tz: 'Asia/Kolkata', args: ['src/core'] },
   { tz: 'Pacific/Chatham', args: ['src/core'] },
 ];
+// Browser tests load the built web app, so build it from the sources being tested.
+console.log('== building the web app');
+const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leeway-test-'));
 let passed = 0;
 let failed = 0;

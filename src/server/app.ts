@@ -32,6 +32,9 @@ import { registerWaitlistRoutes } from './routes/waitlist.ts';
 import { registerChangeFeedRoutes } from './routes/changes.ts';
 import { registerDemoRoutes } from './routes/demo.ts';
 import type { DemoProvider } from './routes/demo.ts';
+import { registerWebApp } from './web-app.ts';
+import { loadWebAssets } from './web-assets.ts';
+import type { WebAssets } from './web-assets.ts';
 
 export interface ServerOptions {
   ctx: AppContext;
@@ -41,6 +44,8 @@ export interface ServerOptions {
   afterChange?: () => void;
   /** In demo mode, what the landing page offers a newcomer (sign-in, candidate links). */
   demo?: DemoProvider;
+  /** The built web app; read from dist/web when not given. */
+  web?: WebAssets;
 }
 
 /** Candidate links carry their own credential, and signing in is how a session starts. */
@@ -55,6 +60,7 @@ const MAX_BODY_BYTES = 256 * 1024;
  * serves it for real.
  */
 export function createServerApp(options: ServerOptions): OpenAPIHono<ServerEnv> {
+  const web = options.web ?? loadWebAssets();
   const log = options.log ?? ((entry) => console.error(JSON.stringify(entry)));
   const app = new OpenAPIHono<ServerEnv>({
     // Every field error at once, as a problem document.
@@ -71,6 +77,7 @@ export function createServerApp(options: ServerOptions): OpenAPIHono<ServerEnv> 
   app.use('*', async (c, next) => {
     c.set('requestId', c.req.header('x-request-id')?.slice(0, 100) ?? randomUUID());
     c.set('ctx', options.ctx);
+    c.set('web', web);
     await next();
     c.header('x-request-id', c.get('requestId'));
     if (options.afterChange && c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status < 400) options.afterChange();
@@ -113,6 +120,7 @@ export function createServerApp(options: ServerOptions): OpenAPIHono<ServerEnv> 
   registerCandidateRoutes(app);
   registerEtiquetteRoutes(app);
   registerCandidatePages(app);
+  registerWebApp(app, web);
 
   registerOpenApiDocument(app, { version: options.version ?? '1.0.0', publicUrl: options.ctx.config.publicUrl });
   return app;

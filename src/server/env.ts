@@ -1,4 +1,5 @@
 import type { AppContext } from '../app/context.ts';
+import type { WebAssets } from './web-assets.ts';
 
 /** What every request carries through the middleware chain. */
 export interface ServerEnv {
@@ -7,5 +8,7 @@ export interface ServerEnv {
     /** Set by API-key (or session) authentication: every employer-side query is scoped to it. */
     organizationId: string;
     ctx: AppContext;
+    /** The built web app, for pages the server renders and the app then takes over. */
+    web: WebAssets;
   };
 }

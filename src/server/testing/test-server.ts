@@ -21,13 +21,20 @@ export interface TestServer {
 }
 
 /** A whole server on an in-memory embedded database, with a clock the test controls. */
-export async function startTestServer(options: { now?: string; opened?: OpenStore; afterChange?: () => void } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { now?: string; opened?: OpenStore; afterChange?: () => void; admin?: { email: string; password: string } } = {},
+): Promise<TestServer> {
   const opened = options.opened ?? (await openStore({ engine: 'pglite', dataDir: 'memory://' }));
   let now = new Date(options.now ?? '2026-12-01T12:00:00Z');
   const ctx: AppContext = { store: opened.store, clock: () => new Date(now), config: DEFAULT_APP_CONFIG };
   const logged: Array<Record<string, unknown>> = [];
   const app = createServerApp({ ctx, log: (entry) => { logged.push(entry); if (process.env.LEEWAY_TEST_LOG) console.error(entry); }, ...(options.afterChange ? { afterChange: options.afterChange } : {}) });
-  const first = await createOrganization(ctx, { name: 'Acme', timezone: 'America/New_York', contactPhone: '+1 555 0100' });
+  const first = await createOrganization(ctx, {
+    name: 'Acme',
+    timezone: 'America/New_York',
+    contactPhone: '+1 555 0100',
+    ...(options.admin ? { adminEmail: options.admin.email, adminPassword: options.admin.password } : {}),
+  });
   const server: TestServer = {
     app,
     ctx,

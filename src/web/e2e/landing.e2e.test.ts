@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, PHONE, startWebTest } from './harness.ts';
+import type { WebTest } from './harness.ts';
+
+const available = hasChromium();
+if (!available) console.warn('landing.e2e: /usr/bin/chromium not found, browser test skipped');
+
+describe.skipIf(!available)('the landing page and sign-in in Chromium', () => {
+  let web: WebTest;
+  beforeAll(async () => {
+    web = await startWebTest();
+  }, 60_000);
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  it('greets a newcomer, on a phone too, and leads a recruiter to the dashboard', async () => {
+    const page = await web.newPage({ viewport: PHONE });
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Leeway' }).isVisible()).resolves.toBe(true);
+    // Outside demo mode there are no demo credentials: the page says how to sign in instead.
+    await expect(page.getByRole('link', { name: 'Sign in to the dashboard' }).isVisible()).resolves.toBe(true);
+    await web.expectAccessible(page, 'the landing page');
+    await web.screenshot(page, 'landing-phone');
+    web.expectNoConsoleErrors(page);
+
+    await web.signIn(page);
+    await expect(page.getByRole('navigation', { name: 'Dashboard' }).isVisible()).resolves.toBe(true);
+    await web.expectAccessible(page, 'the dashboard');
+    web.expectNoConsoleErrors(page);
+  });
+});
