@@ -4,6 +4,7 @@ import type { Executor } from './executor.ts';
 import { AnalyticsRepository } from './repositories/analytics.ts';
 import { ApiKeyRepository } from './repositories/api-keys.ts';
 import { CandidateTokenRepository } from './repositories/candidate-tokens.ts';
+import { DashboardRepository } from './repositories/dashboard.ts';
 import { IdempotencyRepository } from './repositories/idempotency.ts';
 import { InterviewRepository } from './repositories/interviews.ts';
 import { MemberRepository } from './repositories/members.ts';
@@ -44,6 +45,7 @@ export class Store {
   readonly analytics: AnalyticsRepository;
   readonly jobs: JobRepository;
   readonly waitlist: WaitlistRepository;
+  readonly dashboard: DashboardRepository;
 
   constructor(
     private readonly executor: Executor,
@@ -64,6 +66,7 @@ export class Store {
     this.analytics = new AnalyticsRepository(executor);
     this.jobs = new JobRepository(executor);
     this.waitlist = new WaitlistRepository(executor);
+    this.dashboard = new DashboardRepository(executor);
   }
 
   /**
