@@ -4,6 +4,7 @@ import { createOrganization } from '../../app/organizations.ts';
 import { openStore } from '../../store/index.ts';
 import type { OpenStore } from '../../store/index.ts';
 import { createServerApp } from '../app.ts';
+import type { WebAssets } from '../web-assets.ts';
 
 export interface TestServer {
   app: ReturnType<typeof createServerApp>;
@@ -22,13 +23,13 @@ export interface TestServer {
 
 /** A whole server on an in-memory embedded database, with a clock the test controls. */
 export async function startTestServer(
-  options: { now?: string; opened?: OpenStore; afterChange?: () => void; admin?: { email: string; password: string } } = {},
+  options: { now?: string; opened?: OpenStore; afterChange?: () => void; admin?: { email: string; password: string }; web?: WebAssets } = {},
 ): Promise<TestServer> {
   const opened = options.opened ?? (await openStore({ engine: 'pglite', dataDir: 'memory://' }));
   let now = new Date(options.now ?? '2026-12-01T12:00:00Z');
   const ctx: AppContext = { store: opened.store, clock: () => new Date(now), config: DEFAULT_APP_CONFIG };
   const logged: Array<Record<string, unknown>> = [];
-  const app = createServerApp({ ctx, log: (entry) => { logged.push(entry); if (process.env.LEEWAY_TEST_LOG) console.error(entry); }, ...(options.afterChange ? { afterChange: options.afterChange } : {}) });
+  const app = createServerApp({ ctx, log: (entry) => { logged.push(entry); if (process.env.LEEWAY_TEST_LOG) console.error(entry); }, ...(options.afterChange ? { afterChange: options.afterChange } : {}), ...(options.web ? { web: options.web } : {}) });
   const first = await createOrganization(ctx, {
     name: 'Acme',
     timezone: 'America/New_York',

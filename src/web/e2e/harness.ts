@@ -6,6 +6,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../server/testing/browser.ts';
 import { startTestServer } from '../../server/testing/test-server.ts';
+import { loadWebAssets } from '../../server/web-assets.ts';
 import type { TestServer } from '../../server/testing/test-server.ts';
 
 export { hasChromium } from '../../server/testing/browser.ts';
@@ -38,7 +39,9 @@ export interface WebTest {
 }
 
 export async function startWebTest(options: { now?: string } = {}): Promise<WebTest> {
-  const server = await startTestServer({ now: options.now ?? '2026-12-01T12:00:00Z', admin: RECRUITER });
+  // LEEWAY_WEB_ROOT points at another build of the app (e.g. one made with `vite build --outDir`).
+  const web = loadWebAssets(process.env.LEEWAY_WEB_ROOT ?? undefined);
+  const server = await startTestServer({ now: options.now ?? '2026-12-01T12:00:00Z', admin: RECRUITER, web });
   const http = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });

@@ -25,7 +25,8 @@ describe.skipIf(!available)('the landing page and sign-in in Chromium', () => {
     web.expectNoConsoleErrors(page);
 
     await web.signIn(page);
-    await expect(page.getByRole('navigation', { name: 'Dashboard' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('navigation', { name: 'Dashboard' }).waitFor();
+    await web.screenshot(page, 'dashboard-signed-in');
     await web.expectAccessible(page, 'the dashboard');
     web.expectNoConsoleErrors(page);
   });
