@@ -9,14 +9,18 @@ import {
 } from '../../core/decisions/decide.ts';
 import type { InterviewChange } from '../../core/decisions/interview-change.ts';
 import { DomainError } from '../../core/errors.ts';
-import { composeMessage } from '../../core/etiquette/index.ts';
+import { describeDeliveries } from '../../core/candidate-view/index.ts';
+import type { DeliverySummary } from '../../core/candidate-view/index.ts';
+import { planEmails } from '../../core/messages/index.ts';
+import type { PlannedEmail } from '../../core/messages/index.ts';
 import type { NoticeDecision } from '../../core/notice-policy.ts';
 import type { Interview, WorkingHours } from '../../core/types.ts';
 import type { Store } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
-import { cancelReminders, notifyChange, scheduleReminders } from '../notifications/notify-interview.ts';
+import { cancelReminders, notifyChange, recipientsOf, scheduleReminders } from '../notifications/notify-interview.ts';
+import type { NotifyOptions } from '../notifications/notify-interview.ts';
 import { applyChange } from './booking.ts';
-import { loadCandidateView, resolveCandidateLink } from './candidate-link.ts';
+import { candidatePhoneScript, loadCandidateView, resolveCandidateLink } from './candidate-link.ts';
 import type { CandidateView } from './candidate-link.ts';
 import { candidateLinkUrl, issueCandidateToken, linkExpiry } from './candidate-token.ts';
 import { decisionContext, givenReason } from './decision-context.ts';
@@ -32,11 +36,24 @@ export interface CandidateActionResult extends CandidateView {
   phoneScript?: string[];
   /** For a concern: whether it reached someone (false when the organization has no contact on file). */
   delivered?: boolean;
+  /** Who the action's emails went to and what each carries, from the planned emails in the outbox. */
+  outcome: DeliverySummary;
 }
 
-async function respond(store: Store, interview: Interview, now: Date, actionNotice: NoticeDecision | null, phoneScript?: string[]): Promise<CandidateActionResult> {
+async function respond(store: Store, interview: Interview, now: Date, actionNotice: NoticeDecision | null, planned: PlannedEmail[], phoneScript?: string[]): Promise<CandidateActionResult> {
   const view = await loadCandidateView(store, interview, now);
-  return { ...view, actionNotice, ...(phoneScript ? { phoneScript } : {}) };
+  return { ...view, actionNotice, ...(phoneScript ? { phoneScript } : {}), outcome: describeDeliveries(planned) };
+}
+
+/**
+ * Writes a change's emails to the outbox and returns them with their plan: the plan is the one the
+ * outbox was written from, so what the candidate is told went out is what did.
+ */
+async function announce(ctx: AppContext, store: Store, parties: InterviewParties, change: InterviewChange, options: NotifyOptions = {}): Promise<{ messageIds: string[]; planned: PlannedEmail[] }> {
+  const messageIds = await notifyChange(ctx, store, parties, change, options);
+  const planned = planEmails(change, recipientsOf(parties, ctx), { primary: options.primary ?? true });
+  if (planned.length !== messageIds.length) throw new Error(`Planned ${planned.length} emails for interview ${parties.interview.id} but wrote ${messageIds.length}.`);
+  return { messageIds, planned };
 }
 
 /** Fresh link for the messages of this change (links are stored hashed and cannot be shown again). */
@@ -61,10 +78,10 @@ async function book(ctx: AppContext, store: Store, current: Interview, change: I
   await store.candidateTokens.extend(interview.organizationId, interview.id, linkExpiry(ctx, interview));
   const parties = await loadParties(store, interview);
   const link = await freshLink(ctx, store, interview);
-  const messageIds = await notifyChange(ctx, store, parties, change, { link });
+  const { messageIds, planned } = await announce(ctx, store, parties, change, { link });
   await scheduleReminders(ctx, store, parties, change, link);
   await recordChange(store, interview, change, { privateNote: note, messageIds, details });
-  return respond(store, interview, change.at, change.notice);
+  return respond(store, interview, change.at, change.notice, planned);
 }
 
 /** Picking one of the offered times; a time someone else has taken since is refused as SLOT_TAKEN. */
@@ -116,32 +133,21 @@ export async function rescheduleByCandidate(
       const parties = await loadParties(store, interview);
       await cancelReminders(store, parties, now);
       const link = await freshLink(ctx, store, interview);
-      const messageIds = await notifyChange(ctx, store, parties, change, { link });
+      const { messageIds, planned } = await announce(ctx, store, parties, change, { link });
       // The note is meant for the recruiting team: it is in their email and in the history they read.
       await recordChange(store, interview, change, { messageIds, details: change.noteForRecruiter ? { note: change.noteForRecruiter } : {} });
-      return respond(store, interview, now, change.notice);
+      return respond(store, interview, now, change.notice, planned);
     }
 
     const change = decideBooking(current, { by: 'candidate', start: input.start, reason }, decisions);
-    if (!change) return respond(store, current, now, noticeOf(current.start, decisions));
+    // The time it already has: nothing changes and nobody is written to.
+    if (!change) return respond(store, current, now, noticeOf(current.start, decisions), []);
     return book(ctx, store, current, change, { from: current.start?.toISOString() ?? null, to: input.start.toISOString() }, input.note ?? null);
   });
 }
 
 function phoneScriptFor(parties: InterviewParties, change: InterviewChange): string[] | undefined {
-  const notice = change.notice;
-  if (!notice || (notice.class !== 'late' && notice.class !== 'missed') || !parties.organization.contactPhone) return undefined;
-  return composeMessage('candidate_cancel', {
-    candidateName: parties.candidate.name,
-    companyName: parties.organization.name,
-    roleTitle: parties.opening.title,
-    interviewStart: change.before.start!,
-    now: change.at,
-    timezone: parties.candidate.timezone,
-    ...(change.reason ? { reason: change.reason } : {}),
-    coordinatorPhone: parties.organization.contactPhone,
-    noticePolicy: parties.organization.noticePolicy,
-  }).phoneScript;
+  return change.before.start ? candidatePhoneScript(parties, change.notice, change.at, change.before.start, change.reason) : undefined;
 }
 
 /**
@@ -164,9 +170,9 @@ export async function cancelByCandidate(
     const interview = await applyChange(ctx, store, current, change);
     const parties = await loadParties(store, interview);
     await cancelReminders(store, parties, now);
-    const messageIds = await notifyChange(ctx, store, parties, change);
+    const { messageIds, planned } = await announce(ctx, store, parties, change);
     await recordChange(store, interview, change, { privateNote: input.note ?? null, messageIds, details: { calledAhead: change.calledAhead } });
-    return respond(store, interview, now, change.notice, phoneScriptFor(parties, change));
+    return respond(store, interview, now, change.notice, planned, phoneScriptFor(parties, change));
   });
 }
 
@@ -185,12 +191,12 @@ export async function declineByCandidate(
     );
     const interview = await applyChange(ctx, store, current, change);
     const parties = await loadParties(store, interview);
-    const messageIds = await notifyChange(ctx, store, parties, change);
+    const { messageIds, planned } = await announce(ctx, store, parties, change);
     await recordChange(store, interview, change, {
       messageIds,
       details: { keepInTouch: change.keepInTouch, ...(change.referral ? { referral: change.referral } : {}) },
     });
-    return respond(store, interview, now, null);
+    return respond(store, interview, now, null, planned);
   });
 }
 
@@ -212,19 +218,21 @@ export async function withdrawByCandidate(ctx: AppContext, token: string, input:
     const changes = decideWithdrawal(open, { reason: givenReason(input.reason), words: input.message ?? null }, decisionContext(await organizationOf(store, linked), now));
     let linkedAfter: Interview = linked;
     let linkedNotice: NoticeDecision | null = null;
+    const planned: PlannedEmail[] = [];
     for (const [index, change] of changes.entries()) {
       const current = open[index]!;
       const interview = await applyChange(ctx, store, current, change);
       const parties = await loadParties(store, interview);
       await cancelReminders(store, parties, now);
-      const messageIds = await notifyChange(ctx, store, parties, change, { primary: index === 0 });
-      await recordChange(store, interview, change, { messageIds });
+      const announced = await announce(ctx, store, parties, change, { primary: index === 0 });
+      planned.push(...announced.planned);
+      await recordChange(store, interview, change, { messageIds: announced.messageIds });
       if (interview.id === linked.id) {
         linkedAfter = interview;
         linkedNotice = change.notice;
       }
     }
-    return respond(store, linkedAfter, now, linkedNotice);
+    return respond(store, linkedAfter, now, linkedNotice, planned);
   });
 }
 
@@ -235,9 +243,9 @@ export async function raiseConcern(ctx: AppContext, token: string, input: { cate
     const { interview } = await resolveCandidateLink(ctx, store, token);
     const change = decideConcern(interview, input, decisionContext(await organizationOf(store, interview), now));
     const parties = await loadParties(store, interview);
-    const messageIds = await notifyChange(ctx, store, parties, change);
+    const { messageIds, planned } = await announce(ctx, store, parties, change);
     await recordChange(store, interview, change, { reason: input.category, privateNote: input.details, messageIds });
-    return { ...(await respond(store, interview, now, null)), delivered: messageIds.length > 0 };
+    return { ...(await respond(store, interview, now, null, planned)), delivered: messageIds.length > 0 };
   });
 }
 

@@ -1,4 +1,6 @@
 import { candidateHoursFor } from '../../core/candidate-hours.ts';
+import { candidateVocabulary, describeNoticeScale, findClockChanges, interviewFormat } from '../../core/candidate-view/index.ts';
+import type { CandidateVocabulary, InterviewFormat, NoticeScale, ZoneTransition } from '../../core/candidate-view/index.ts';
 import { candidateActions } from '../../core/decisions/candidate-actions.ts';
 import { canExcuseNoShow } from '../../core/decisions/decide-attendance.ts';
 import type { CandidateAction } from '../../core/decisions/candidate-actions.ts';
@@ -7,6 +9,8 @@ import { DomainError } from '../../core/errors.ts';
 import type { NoticeDecision } from '../../core/notice-policy.ts';
 import type { Interview, TimeRange, WorkingHours } from '../../core/types.ts';
 import { formatInZone } from '../../core/zoned-time.ts';
+import { formatWhen } from '../../core/format-time.ts';
+import { composeMessage } from '../../core/etiquette/index.ts';
 import type { CandidateTokenRecord, Store } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
 import { hashSecret } from '../secrets.ts';
@@ -32,10 +36,25 @@ export interface CandidateView {
     startOrganizationLocal: string | null;
     location: string | null;
     videoUrl: string | null;
+    /** How it takes place, from the link and the place (see `interviewFormat`). */
+    format: InterviewFormat;
+    /** Who interviews: names only, as the calendar invitation already shows them. */
+    panel: Array<{ name: string }>;
     organization: { name: string; contactPhone: string | null; contactEmail: string | null };
     opening: { title: string };
   };
   notice: NoticeDecision | null;
+  /** The organization's notice policy as the bands of a meter, each with what it means. */
+  noticeScale: NoticeScale;
+  /** Clock changes in the candidate's zone (and the organization's, when another) between now and the start. */
+  clockChanges: ZoneTransition[];
+  /** The reasons and concern categories the candidate may choose, with their labels. */
+  vocabulary: CandidateVocabulary;
+  /**
+   * At short notice, with a number to call: call before writing. The number (E.164, as stored) and what
+   * to say; the script states no reason, as none is chosen yet (the composer adds the chosen one).
+   */
+  callFirst?: { phone: string; tel: string; script: string[] };
   actions: CandidateAction[];
   offeredSlots?: Array<{ start: string; end: string; startLocal: string }>;
   /** The hours the candidate can be offered interviews in, in their zone; `stated` when they gave them. */
@@ -88,13 +107,23 @@ export function buildCandidateView(parties: InterviewParties, now: Date, stillOf
       startOrganizationLocal: interview.start ? formatInZone(interview.start, organization.timezone) : null,
       location: interview.location,
       videoUrl: interview.videoUrl,
+      format: interviewFormat(interview),
+      panel: parties.panel.map((member) => ({ name: member.name })),
       organization: { name: organization.name, contactPhone: organization.contactPhone, contactEmail: organization.contactEmail },
       opening: { title: opening.title },
     },
     notice,
+    noticeScale: describeNoticeScale(organization.noticePolicy, organization.contactPhone),
+    clockChanges:
+      open && interview.start && interview.start.getTime() > now.getTime()
+        ? findClockChanges({ zones: [candidate.timezone, organization.timezone], from: now, to: interview.start })
+        : [],
+    vocabulary: candidateVocabulary(),
     actions: candidateActions(interview, now, options),
     reasonableHours: { hours: candidateHoursFor(candidate, organization), stated: candidate.reasonableHours !== null },
   };
+  const script = interview.status === 'scheduled' && interview.start ? candidatePhoneScript(parties, notice, now, interview.start, null) : undefined;
+  if (script && organization.contactPhone) view.callFirst = { phone: organization.contactPhone, tel: `tel:${organization.contactPhone}`, script };
   if (interview.status === 'invited') view.offeredSlots = stillOffered.map((slot) => slotJson(slot, candidate.timezone));
   if (notice?.class === 'missed' && interview.status === 'scheduled') {
     view.apologyPath = {
@@ -105,6 +134,25 @@ export function buildCandidateView(parties: InterviewParties, now: Date, stillOf
     };
   }
   return view;
+}
+
+/**
+ * What to say on the phone before a late or missed change, when there is a number to call: the
+ * composer's script for a cancellation, with the reason only when one was given.
+ */
+export function candidatePhoneScript(parties: InterviewParties, notice: NoticeDecision | null, at: Date, start: Date, reason: string | null): string[] | undefined {
+  if (!notice || (notice.class !== 'late' && notice.class !== 'missed') || !parties.organization.contactPhone) return undefined;
+  return composeMessage('candidate_cancel', {
+    candidateName: parties.candidate.name,
+    companyName: parties.organization.name,
+    roleTitle: parties.opening.title,
+    interviewStart: start,
+    now: at,
+    timezone: parties.candidate.timezone,
+    ...(reason ? { reason } : {}),
+    coordinatorPhone: parties.organization.contactPhone,
+    noticePolicy: parties.organization.noticePolicy,
+  }).phoneScript;
 }
 
 /** The view of an interview as it is now in the store, with its offers checked against the calendars. */
@@ -122,9 +170,10 @@ export async function viewCandidateLink(ctx: AppContext, token: string): Promise
 
 /**
  * Times the whole panel is free within the candidate's reasonable hours, for the reschedule picker; their
- * own current booking does not block them, and their current time is not offered back.
+ * own current booking does not block them, and their current time is not offered back. In time order:
+ * spread over the two weeks, or with `nearest` the earliest ones (a small move instead of a cancellation).
  */
-export async function suggestRescheduleTimes(ctx: AppContext, token: string, count = 8): Promise<Array<{ start: string; startLocal: string }>> {
+export async function suggestRescheduleTimes(ctx: AppContext, token: string, count = 8, options: { nearest?: boolean } = {}): Promise<Array<{ start: string; startLocal: string; label: string }>> {
   const { interview } = await resolveCandidateLink(ctx, ctx.store, token);
   if (interview.status !== 'scheduled' && interview.status !== 'invited') return [];
   const organization = (await ctx.store.organizations.get(interview.organizationId))!;
@@ -137,9 +186,10 @@ export async function suggestRescheduleTimes(ctx: AppContext, token: string, cou
     now: ctx.clock(),
     count: count + 1,
     excludeInterviewId: interview.id,
+    ...(options.nearest ? { nearest: true } : {}),
   });
   return offers
     .filter((slot) => slot.start.getTime() !== interview.start?.getTime())
     .slice(0, count)
-    .map((slot) => ({ start: slot.start.toISOString(), startLocal: formatInZone(slot.start, candidate.timezone) }));
+    .map((slot) => ({ start: slot.start.toISOString(), startLocal: formatInZone(slot.start, candidate.timezone), label: formatWhen(slot.start, candidate.timezone) }));
 }

@@ -20,6 +20,8 @@ export interface OfferRequest {
   excludeInterviewId?: string | null;
   /** The field the window came from, for errors. */
   path?: string;
+  /** The earliest fitting times instead of times spread over the window (to move a little, not far). */
+  nearest?: boolean;
 }
 
 function overlaps(a: TimeRange, b: TimeRange): boolean {
@@ -47,7 +49,7 @@ export async function findOffers(store: Store, request: OfferRequest): Promise<T
     const range = { start: new Date(slot.start), end: new Date(slot.end) };
     return fitsHours(range, hours, request.candidate.timezone) && !busy.some((b) => overlaps(b, range));
   });
-  return pickSpreadSlots(fitting, request.count).map((slot) => ({ start: new Date(slot.start), end: new Date(slot.end) }));
+  return (request.nearest ? fitting.slice(0, request.count) : pickSpreadSlots(fitting, request.count)).map((slot) => ({ start: new Date(slot.start), end: new Date(slot.end) }));
 }
 
 /**

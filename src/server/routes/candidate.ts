@@ -11,58 +11,21 @@ import {
 } from '../../app/interviews/candidate-actions.ts';
 import { suggestRescheduleTimes, viewCandidateLink } from '../../app/interviews/candidate-link.ts';
 import { excuseNoShow } from '../../app/interviews/attendance.ts';
+import { composeForCandidate, reviewForCandidate } from '../../app/interviews/candidate-drafts.ts';
 import { CONCERN_CATEGORIES } from '../../core/concerns.ts';
-import { CANDIDATE_ACTIONS } from '../../core/decisions/candidate-actions.ts';
 import type { WorkingHours } from '../../core/types.ts';
 import { completeWorkingHours } from '../../core/working-hours.ts';
 import type { ServerEnv } from '../env.ts';
 import { OfferViewSchema } from './waitlist.ts';
+import { CandidateComposeSchema, CandidateReviewSchema, CandidateTimesSchema, CandidateViewSchema } from '../schemas/candidate.ts';
 import { Email, Instant, problems } from '../schemas/common.ts';
+import { ComposeResponseSchema, ReviewResponseSchema } from '../schemas/etiquette.ts';
 import { CandidateReasonSchema } from '../schemas/interview.ts';
 import { WorkingHoursSchema } from '../schemas/member.ts';
 import { jsonBody, jsonContent, publicOperation } from '../schemas/route-helpers.ts';
 
 const tags = ['candidate'];
 const TokenParam = z.object({ token: z.string().min(10).max(200).openapi({ param: { name: 'token', in: 'path' } }) });
-
-const NoticeSchema = z
-  .object({
-    hoursUntilStart: z.number(),
-    class: z.enum(['ample', 'adequate', 'late', 'missed']),
-    advice: z.object({ channel: z.enum(['email', 'phone']), phone: z.string().optional(), text: z.string() }),
-  })
-  .openapi('Notice');
-
-const CandidateViewSchema = z
-  .object({
-    interview: z.object({
-      id: z.string(),
-      status: z.string(),
-      title: z.string(),
-      start: Instant.nullable(),
-      end: Instant.nullable(),
-      durationMinutes: z.number(),
-      candidateTimezone: z.string(),
-      startLocal: z.string().nullable(),
-      organizationTimezone: z.string(),
-      startOrganizationLocal: z.string().nullable(),
-      location: z.string().nullable(),
-      videoUrl: z.string().nullable(),
-      organization: z.object({ name: z.string(), contactPhone: z.string().nullable(), contactEmail: z.string().nullable() }),
-      opening: z.object({ title: z.string() }),
-    }),
-    notice: NoticeSchema.nullable(),
-    actions: z.array(z.enum(CANDIDATE_ACTIONS)),
-    offeredSlots: z.array(z.object({ start: Instant, end: Instant, startLocal: z.string() })).optional(),
-    reasonableHours: z
-      .object({ hours: WorkingHoursSchema, stated: z.boolean() })
-      .openapi({ description: "The hours times are offered in, in the candidate's zone: their own when `stated`, else the organization's default." }),
-    apologyPath: z.object({ text: z.string(), phone: z.string().nullable() }).optional(),
-    actionNotice: NoticeSchema.nullable().optional(),
-    phoneScript: z.array(z.string()).optional(),
-    delivered: z.boolean().optional().openapi({ description: 'For a concern: whether it reached the organization.' }),
-  })
-  .openapi('CandidateView');
 
 const viewContent = jsonContent(CandidateViewSchema);
 
@@ -141,11 +104,38 @@ const hoursRoute = createRoute({
 const timesRoute = createRoute({
   method: 'get', path: '/api/v1/candidate/{token}/times', tags, operationId: 'listCandidateTimes',
   summary: "Times the whole panel is free within the candidate's hours, to move to or pick",
-  request: { params: TokenParam },
-  responses: {
-    200: { description: 'Times in the next two weeks', content: jsonContent(z.object({ times: z.array(z.object({ start: Instant, startLocal: z.string() })) })) },
-    ...problems(404),
+  description: 'In time order: spread over the next two weeks, or with `order=nearest` the earliest ones (to offer a small move instead of a cancellation). Empty once the interview can no longer move.',
+  request: {
+    params: TokenParam,
+    query: z.object({
+      order: z.enum(['spread', 'nearest']).default('spread'),
+      count: z.coerce.number().int().min(1).max(20).default(8),
+    }),
   },
+  responses: {
+    200: { description: 'Times in the next two weeks', content: jsonContent(CandidateTimesSchema) },
+    ...problems(400, 404),
+  },
+});
+
+/** Every body can be too large (413) or not JSON (415), besides invalid (400); 409 when the action is not possible now. */
+const draftProblems = problems(400, 404, 409, 413, 415);
+
+const composeRoute = createRoute({
+  method: 'post', path: '/api/v1/candidate/{token}/compose', operationId: 'candidateCompose', tags, security: publicOperation,
+  summary: "An editable draft of the candidate's message for cancel, decline, withdraw or reschedule",
+  description:
+    "Built by the composer with this interview's company, role and time (in the organization's zone, for its readers), the reason category chosen and the organization's notice policy; at short notice with a number on file the draft asks for a call first and carries the phone script. 409 INVALID_STATE when the action is not possible now, or when no time has been picked yet.",
+  request: { params: TokenParam, ...jsonBody(CandidateComposeSchema) },
+  responses: { 200: { description: 'The draft', content: jsonContent(ComposeResponseSchema) }, ...draftProblems },
+});
+
+const reviewRoute = createRoute({
+  method: 'post', path: '/api/v1/candidate/{token}/review', operationId: 'candidateReview', tags, security: publicOperation,
+  summary: "Review the candidate's draft for an action: elements present, findings with spans and suggestions, a score",
+  description: "The reviewer of POST /api/v1/review, with this interview's time, the organization's notice policy and the moment filled in.",
+  request: { params: TokenParam, ...jsonBody(CandidateReviewSchema) },
+  responses: { 200: { description: 'The review', content: jsonContent(ReviewResponseSchema) }, ...draftProblems },
 });
 
 /** Weekdays left out of a stated map are days the candidate cannot interview. */
@@ -156,7 +146,16 @@ function statedHours(hours: Partial<WorkingHours> | null): WorkingHours | null {
 export function registerCandidateRoutes(app: OpenAPIHono<ServerEnv>): void {
   app.openapi(excuseRoute, async (c) => c.json(await excuseNoShow(c.get('ctx'), c.req.valid('param').token, c.req.valid('json')), 200));
   app.openapi(hoursRoute, async (c) => c.json(await setCandidateHours(c.get('ctx'), c.req.valid('param').token, statedHours(c.req.valid('json').hours)), 200));
-  app.openapi(timesRoute, async (c) => c.json({ times: await suggestRescheduleTimes(c.get('ctx'), c.req.valid('param').token) }, 200));
+  app.openapi(timesRoute, async (c) => {
+    const { order, count } = c.req.valid('query');
+    return c.json({ times: await suggestRescheduleTimes(c.get('ctx'), c.req.valid('param').token, count, { nearest: order === 'nearest' }) }, 200);
+  });
+  app.openapi(composeRoute, async (c) => {
+    const { proposedTimes, ...body } = c.req.valid('json');
+    const input = { ...body, ...(proposedTimes ? { proposedTimes: proposedTimes.map((t) => new Date(t)) } : {}) };
+    return c.json(await composeForCandidate(c.get('ctx'), c.req.valid('param').token, input), 200);
+  });
+  app.openapi(reviewRoute, async (c) => c.json(await reviewForCandidate(c.get('ctx'), c.req.valid('param').token, c.req.valid('json')), 200));
   app.openapi(viewRoute, async (c) => c.json(await viewCandidateLink(c.get('ctx'), c.req.valid('param').token), 200));
   app.openapi(acceptRoute, async (c) =>
     c.json(await acceptOfferedSlot(c.get('ctx'), c.req.valid('param').token, { start: new Date(c.req.valid('json').start) }), 200),
