@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_TEAM } from '../app/demo/cast.ts';
 import { startServer } from './commands/serve.ts';
 import type { CliIO } from './io.ts';
 import { main } from './main.ts';
@@ -95,11 +96,35 @@ describe('leeway org, key and migrate on an embedded data folder', () => {
   });
 });
 
+/** What a demo start printed and served: every candidate link opens, and the printed sign-in works. */
+async function checkDemoStart(url: string, out: string): Promise<string[]> {
+  expect(out).toContain(`Open ${url}/ in a browser`);
+  const links = [...out.matchAll(/^Candidate link:\s+.*: (\S+)$/gm)].map((m) => m[1]!);
+  expect(links).toHaveLength(4);
+  for (const link of links) {
+    const token = link.slice(link.lastIndexOf('/') + 1);
+    expect((await fetch(`${url}/api/v1/candidate/${token}`)).status, link).toBe(200);
+  }
+  const signIn = /Dashboard sign-in:\s+(\S+) \/ (\S+)/.exec(out);
+  expect(signIn).not.toBeNull();
+  const session = await fetch(`${url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: signIn![1], password: signIn![2] }),
+  });
+  expect(session.status).toBe(200);
+  const demo = (await (await fetch(`${url}/api/v1/demo`)).json()) as { signIn: { email: string; password: string }; candidateLinks: Array<{ url: string }> };
+  expect(demo.signIn).toEqual({ email: signIn![1], password: signIn![2] });
+  expect(demo.candidateLinks.map((l) => l.url)).toEqual(links);
+  return links;
+}
+
 describe('leeway serve', () => {
   it('serves the demo over a real socket and refuses a second process on the same folder', async () => {
     const dir = tempDir();
     const io = fakeIO();
     const handle = await startServer(['--port', '0', '--data-dir', dir, '--demo'], io);
+    let firstLinks: string[];
     try {
       expect(handle).not.toBeNull();
       const health = await fetch(`${handle!.url}/healthz`);
@@ -111,7 +136,7 @@ describe('leeway serve', () => {
       };
       expect(interviews.interviews.length).toBeGreaterThanOrEqual(3);
       expect(interviews.interviews.map((i) => i.status)).toContain('invited');
-      expect(io.out).toContain('Candidate link:');
+      firstLinks = await checkDemoStart(handle!.url, io.out);
 
       const second = fakeIO();
       expect(await main(['serve', '--port', '0', '--data-dir', dir], second)).toBe(1);
@@ -119,15 +144,28 @@ describe('leeway serve', () => {
     } finally {
       await handle?.close();
     }
-    // The demo is reused, not duplicated, on the next start.
+    // The demo is reused, not duplicated, on the next start, and offers fresh links that work.
     const again = fakeIO();
     const reopened = await startServer(['--port', '0', '--data-dir', dir, '--demo'], again);
     try {
       const key = /Demo API key:\s+(\S+)/.exec(again.out)?.[1];
       const organization = (await (await fetch(`${reopened!.url}/api/v1/members`, { headers: { authorization: `Bearer ${key}` } })).json()) as { members: unknown[] };
-      expect(organization.members).toHaveLength(4);
+      expect(organization.members).toHaveLength(DEMO_TEAM.length);
+      const links = await checkDemoStart(reopened!.url, again.out);
+      expect(links.filter((link) => firstLinks.includes(link))).toEqual([]);
     } finally {
       await reopened?.close();
+    }
+    // Without --demo there is no demo to show.
+    const plain = fakeIO();
+    const withoutDemo = await startServer(['--port', '0', '--data-dir', dir], plain);
+    try {
+      const response = await fetch(`${withoutDemo!.url}/api/v1/demo`);
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ code: 'NOT_FOUND' });
+      expect(plain.out).not.toContain('Candidate link:');
+    } finally {
+      await withoutDemo?.close();
     }
   });
 

@@ -10,6 +10,8 @@ export function isEmployerPath(path: string): boolean {
     !path.startsWith('/api/v1/candidate/') &&
     // A panelist's private link to their own seat, authorised by its token like a candidate's.
     !path.startsWith('/api/v1/seat/') &&
-    path !== '/api/v1/session'
+    path !== '/api/v1/session' &&
+    // The demo's landing page, for a newcomer who has not signed in yet (answers only with --demo).
+    path !== '/api/v1/demo'
   );
 }

@@ -1,7 +1,8 @@
 import { serve } from '@hono/node-server';
 import type { AppConfig, AppContext } from '../../app/context.ts';
 import { DEFAULT_APP_CONFIG, deriveMailDomain } from '../../app/context.ts';
-import { seedDemo } from '../../app/demo.ts';
+import { seedDemo } from '../../app/demo/seed-demo.ts';
+import type { DemoSeed } from '../../app/demo/seed-demo.ts';
 import { createServerApp } from '../../server/app.ts';
 import { openStore } from '../../store/index.ts';
 import { parseFlags, parsePort, UsageError } from '../args.ts';
@@ -19,7 +20,8 @@ Runs the HTTP API (and the delivery of email) on one process.
   --port N              port to listen on (default 3000, or PORT)
   --host HOST           address to bind (default 127.0.0.1, or HOST)
 ${DATABASE_HELP}
-  --demo                create (or reuse) a demo organization and print its URLs and a key
+  --demo                create (or reuse) a demo organization; print its landing page, its
+                        recruiter's sign-in, fresh candidate links and an API key
   --public-url URL      base URL for links in messages (default http://localhost:PORT, or LEEWAY_PUBLIC_URL)
 
 Email goes out over SMTP when SMTP_URL is set (smtp://user:pass@host:587 or smtps://...); without it,
@@ -81,7 +83,18 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
     await opened.close();
     throw error;
   }
-  const app = createServerApp({ ctx, afterChange: () => background.notify() });
+  // The demo is prepared once the server listens; the landing page's answer waits for it.
+  let prepareDemo: (() => void) | undefined;
+  const demoSeed = values.demo
+    ? new Promise<DemoSeed>((resolve, reject) => {
+        prepareDemo = () => void seedDemo(ctx).then(resolve, reject);
+      })
+    : undefined;
+  const app = createServerApp({
+    ctx,
+    afterChange: () => background.notify(),
+    ...(demoSeed ? { demo: async () => (await demoSeed).landing } : {}),
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(started));
     started.once('error', reject);
@@ -105,26 +118,36 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
     await opened.close();
   };
 
-  if (values.demo) {
-    const demo = await seedDemo(ctx).catch(async (error: unknown) => {
+  if (prepareDemo && demoSeed) {
+    prepareDemo();
+    const demo = await demoSeed.catch(async (error: unknown) => {
       await close();
       throw error;
     });
-    io.stdout(
-      [
-        '',
-        `Demo organization: ${demo.organization.name} (${demo.organization.id})`,
-        `Demo API key:      ${demo.apiKey}`,
-        `Try:               curl -H "Authorization: Bearer ${demo.apiKey}" ${url}/api/v1/interviews`,
-        `OpenAPI:           ${url}/openapi.json`,
-        `Health:            ${url}/healthz`,
-        ...demo.candidateLinks.map((link) => `Candidate link:    ${link.label}: ${link.url}`),
-        '',
-      ].join('\n'),
-    );
+    io.stdout(describeDemo(demo, url));
   }
 
   return { url, close };
+}
+
+function describeDemo(demo: DemoSeed, url: string): string {
+  const { landing } = demo;
+  const missing = demo.unavailable.map(
+    (notice) => `No free time at ${notice} notice fits the interviewers' and candidates' hours right now: its link shows the notice it really gives.`,
+  );
+  return [
+    '',
+    `Open ${url}/ in a browser to try the demo.`,
+    `Demo organization: ${landing.organization.name} (${demo.organizationId})`,
+    `Dashboard sign-in: ${landing.signIn.email} / ${landing.signIn.password} (demo only)`,
+    `Demo API key:      ${demo.apiKey}`,
+    `Try:               curl -H "Authorization: Bearer ${demo.apiKey}" ${url}/api/v1/interviews`,
+    `OpenAPI:           ${url}/openapi.json`,
+    `Health:            ${url}/healthz`,
+    ...landing.candidateLinks.map((link) => `Candidate link:    ${link.label}: ${link.url}`),
+    ...missing,
+    '',
+  ].join('\n');
 }
 
 /**

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../app/context.ts';
+import { DEFAULT_APP_CONFIG } from '../app/context.ts';
+import { seedDemo } from '../app/demo/seed-demo.ts';
+import type { DemoLanding } from '../app/demo/seed-demo.ts';
+import { openStore } from '../store/index.ts';
+import type { OpenStore } from '../store/index.ts';
+import { createServerApp } from './app.ts';
+import { isEmployerPath } from './public-paths.ts';
+
+describe('GET /api/v1/demo', () => {
+  let opened: OpenStore;
+  let ctx: AppContext;
+  beforeAll(async () => {
+    opened = await openStore({ engine: 'pglite', dataDir: 'memory://' });
+    ctx = { store: opened.store, clock: () => new Date('2026-12-02T15:00:00Z'), config: DEFAULT_APP_CONFIG };
+  });
+  afterAll(async () => opened?.close());
+
+  it('is public, and in demo mode gives a sign-in that works and candidate links that open', async () => {
+    expect(isEmployerPath('/api/v1/demo')).toBe(false);
+    expect(isEmployerPath('/api/v1/demo/other')).toBe(true);
+    const seed = seedDemo(ctx);
+    const app = createServerApp({ ctx, log: () => {}, demo: async () => (await seed).landing });
+    const response = await app.request('/api/v1/demo');
+    expect(response.status).toBe(200);
+    const demo = (await response.json()) as DemoLanding;
+    expect(demo.organization).toEqual({ name: 'Northwind Robotics (demo)', timezone: 'America/New_York' });
+    expect(demo.candidateLinks.map((l) => l.noticeClass)).toEqual(['ample', 'adequate', 'late', null]);
+    for (const link of demo.candidateLinks) {
+      const token = link.url.slice(link.url.lastIndexOf('/') + 1);
+      expect((await app.request(`/api/v1/candidate/${token}`)).status, link.label).toBe(200);
+    }
+    const signIn = await app.request('/api/v1/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(demo.signIn),
+    });
+    expect(signIn.status).toBe(200);
+    expect(((await signIn.json()) as { organizationId: string }).organizationId).toBe((await seed).organizationId);
+  });
+
+  it('answers 404 (NOT_FOUND) when the server runs without a demo', async () => {
+    const app = createServerApp({ ctx, log: () => {} });
+    const response = await app.request('/api/v1/demo');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(await response.json()).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+  });
+});
