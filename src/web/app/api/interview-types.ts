@@ -1,0 +1,166 @@
+/**
+ * What the dashboard's interview endpoints answer, as the web app reads them: /api/v1/interviews*,
+ * /api/v1/changes, /api/v1/messages, /api/v1/members and /api/v1/organization. They mirror the server's
+ * OpenAPI schemas (src/server/schemas); the web app may not import the server, so they are restated here.
+ */
+
+export type InterviewStatus = 'invited' | 'scheduled' | 'completed' | 'cancelled' | 'withdrawn' | 'no_show' | 'ended_early' | 'declined';
+
+/** Who acted: the candidate, the organization's staff, or Leeway itself. */
+export type Side = 'candidate' | 'employer' | 'system';
+
+/** The notice a change gave, from real elapsed time before the start. */
+export type NoticeClass = 'ample' | 'adequate' | 'late' | 'missed';
+
+export interface PersonRef {
+  id: string;
+  name: string;
+  timezone: string;
+}
+
+export interface OpeningRef {
+  id: string;
+  title: string;
+}
+
+/** booked: holds the time; declined: declined and not replaced yet; replaced: a stand-in took it; not_booked: no time held. */
+export type SeatStatus = 'booked' | 'declined' | 'replaced' | 'not_booked';
+
+export interface Seat extends PersonRef {
+  status: SeatStatus;
+}
+
+/** One line of an interview's append-only history (the candidate's private notes are never in it). */
+export interface HistoryEntry {
+  at: string;
+  actor: Side;
+  action: string;
+  noticeHours?: number | null;
+  noticeClass?: NoticeClass | null;
+  /** A reason category code, e.g. schedule_conflict. */
+  reason?: string | null;
+  /** The Message-ID of the first email this change sent. */
+  messageId?: string | null;
+  /** E.g. { from, to } of a reschedule, { party, memberId } of a no-show, { messageIds } when several emails went out. */
+  details?: Record<string, unknown> | null;
+}
+
+export interface Interview {
+  id: string;
+  status: InterviewStatus;
+  title: string;
+  durationMinutes: number;
+  start: string | null;
+  end: string | null;
+  panel: string[];
+  candidateId: string;
+  openingId: string;
+  uid: string;
+  sequence: number;
+  location: string | null;
+  videoUrl: string | null;
+  offeredSlots: Array<{ start: string; end: string }>;
+  createdAt: string;
+  updatedAt: string;
+  /** In lists and on one interview. */
+  candidate?: PersonRef;
+  opening?: OpeningRef;
+  panelMembers?: PersonRef[];
+  /** On one interview only. */
+  history?: HistoryEntry[];
+  seats?: Seat[];
+}
+
+export interface InterviewPage {
+  interviews: Interview[];
+  nextCursor: string | null;
+}
+
+/** One entry of GET /api/v1/changes: a history line with what it concerns. */
+export interface Change {
+  id: string;
+  at: string;
+  action: string;
+  side: Side;
+  noticeClass: NoticeClass | null;
+  noticeHours: number | null;
+  /** The reason category, when one was given (never private notes). */
+  reason: string | null;
+  interview: { id: string; title: string; status: InterviewStatus; start: string | null; end: string | null };
+  candidate: { id: string; name: string };
+  opening: OpeningRef;
+}
+
+export interface ChangePage {
+  changes: Change[];
+  nextCursor: string | null;
+}
+
+export type MessageStatus = 'pending' | 'sent' | 'failed' | 'kept';
+
+/** An email exactly as the outbox holds it (candidate link tokens redacted). */
+export interface Message {
+  id: string;
+  kind: string;
+  to: string;
+  from: { name: string; address: string } | null;
+  replyTo: { name: string; address: string } | null;
+  subject: string;
+  body: string | null;
+  status: MessageStatus;
+  attempts: number;
+  icsMethod: 'REQUEST' | 'CANCEL' | null;
+  sequence: number | null;
+  interviewId: string | null;
+  messageId: string;
+  createdAt: string;
+  scheduledFor: string;
+  sentAt: string | null;
+  lastError: string | null;
+}
+
+export interface MessagePage {
+  messages: Message[];
+  nextCursor: string | null;
+}
+
+export type MemberRole = 'interviewer' | 'recruiter' | 'admin';
+
+export interface Member {
+  id: string;
+  name: string;
+  email: string;
+  role: MemberRole;
+  timezone: string;
+  phone: string | null;
+  workingHours: Record<string, Array<[string, string]>>;
+  bufferMinutes: number;
+  pools: string[];
+  limits: { perDay?: number; perWeek?: number };
+  createdAt: string;
+}
+
+export interface MemberPage {
+  members: Member[];
+  nextCursor: string | null;
+}
+
+/** The parts of GET /api/v1/organization the schedule views read. */
+export interface OrganizationSummary {
+  id: string;
+  name: string;
+  timezone: string;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  noticePolicy: { ampleHours: number; adequateHours: number };
+}
+
+/** What became of a declined panel seat (POST /api/v1/interviews/{id}/panel/{memberId}/decline). */
+export type SeatOutcome =
+  | { outcome: 'replaced'; replacement: { id: string; name: string } }
+  | { outcome: 'proposed'; proposals: Array<{ start: string; end: string; standIn: { id: string; name: string } }> }
+  | { outcome: 'coordinator' };
+
+/** Reason categories an employer may give (the server's EMPLOYER_REASONS, in its order). */
+export const EMPLOYER_REASON_CODES = ['interviewer_unavailable', 'position_filled', 'position_closed', 'scheduling_error', 'other'] as const;
+export type EmployerReason = (typeof EMPLOYER_REASON_CODES)[number];
