@@ -12,6 +12,7 @@ import { benchHttpSlots } from './bench-http-slots.ts';
 import { benchOpeningCascade } from './opening-cascade.ts';
 import { benchAnalytics } from './analytics.ts';
 import { benchSlotSearch } from './bench-slot-search.ts';
+import { benchWebBundle } from './web-bundle.ts';
 import { loadScenarios, locateScenarios } from './load-scenarios.ts';
 import { describeMachine, writeBenchmarkReport } from './write-benchmark-report.ts';
 
@@ -49,6 +50,8 @@ console.log('\nPosition filled (1,000 interviews): database  interviews  panel  
 sections.push(await benchOpeningCascade((line) => console.log(line)));
 console.log('\nAnalytics: database  window  query  cancellations  median  p95  target  runs');
 sections.push(await benchAnalytics((line) => console.log(line)));
+
+sections.push(benchWebBundle(resolve(dirname(fileURLToPath(import.meta.url)), '../dist/web')));
 
 for (const section of sections) {
   console.log(`\n## ${section.title}\n\n${section.table}`);
