@@ -1,3 +1,4 @@
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -21,6 +22,15 @@ export default tseslint.config(
         { object: 'Date', property: 'now', message: 'Pass the clock in.' },
         { object: 'Math', property: 'random', message: 'Pass ids and randomness in.' },
       ],
+    },
+  },
+  {
+    // The web app: hooks called in the same order every render, effects listing what they read.
+    files: ['src/web/app/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
 );
