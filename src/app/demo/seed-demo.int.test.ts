@@ -6,6 +6,8 @@ import { testEngines } from '../../store/testing/engines.ts';
 import type { AppContext } from '../context.ts';
 import { DEFAULT_APP_CONFIG } from '../context.ts';
 import { resolveCandidateLink } from '../interviews/candidate-link.ts';
+import { createMember } from '../members.ts';
+import { createOrganization } from '../organizations.ts';
 import { startSession } from '../sessions.ts';
 import { DEMO_OFFICE_ADDRESS, DEMO_SIGN_IN, DEMO_TEAM } from './cast.ts';
 import { seedDemo } from './seed-demo.ts';
@@ -103,6 +105,33 @@ describe.each(testEngines())('the demo ($name)', (engine) => {
       for (const [i, wanted] of (['ample', 'adequate', 'late'] as const).entries()) {
         if (!seed.unavailable.includes(wanted)) expect(booked[i]!.noticeClass).toBe(wanted);
       }
+    }
+  });
+
+  it('brings a data folder of an older demo up to date: the recruiter can sign in and nobody is on call every day', async () => {
+    const other = await engine.open();
+    try {
+      now = new Date('2026-12-02T15:07:00Z');
+      const older: AppContext = { store: other.store, clock: () => new Date(now), config: DEFAULT_APP_CONFIG };
+      const { organization } = await createOrganization(older, { name: 'Northwind Robotics (demo)', timezone: 'America/New_York' });
+      const everyDay: Array<[string, string]> = [['07:00', '22:00']];
+      await createMember(older, organization.id, {
+        name: 'Katherine Johnson',
+        email: 'katherine@northwind.example',
+        role: 'interviewer',
+        timezone: 'America/Chicago',
+        workingHours: { mon: everyDay, tue: everyDay, wed: everyDay, thu: everyDay, fri: everyDay, sat: everyDay, sun: everyDay },
+      });
+      const seed = await seedDemo(older);
+      expect(seed.created).toBe(false);
+      expect(seed.organizationId).toBe(organization.id);
+      expect((await startSession(older, DEMO_SIGN_IN)).organizationId).toBe(organization.id);
+      const katherine = (await other.store.members.list(organization.id)).find((m) => m.email === 'katherine@northwind.example')!;
+      expect(katherine.workingHours.sat).toEqual([]);
+      expect(katherine.workingHours.sun).toEqual([]);
+      expect(await other.store.members.list(organization.id)).toHaveLength(DEMO_TEAM.length);
+    } finally {
+      await other.close();
     }
   });
 
