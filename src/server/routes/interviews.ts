@@ -9,7 +9,8 @@ import {
   markNoShow,
   rescheduleInterviewByEmployer,
 } from '../../app/interviews/employer-actions.ts';
-import { getInterviewWithHistory, interviewCalendar, listInterviews } from '../../app/interviews/queries.ts';
+import { getInterviewPage, listLabelledInterviews } from '../../app/interviews/dashboard-views.ts';
+import { interviewCalendar } from '../../app/interviews/queries.ts';
 import { DomainError } from '../../core/errors.ts';
 import { INTERVIEW_STATUSES } from '../../core/types.ts';
 import type { ServerEnv } from '../env.ts';
@@ -31,12 +32,13 @@ const createInterviewRoute = createRoute({
 const listInterviewsRoute = createRoute({
   method: 'get', path: '/api/v1/interviews', operationId: 'listInterviews', tags, security,
   summary: 'Interviews by start time (those without a time last), filtered and a page at a time',
+  description: 'Each with its candidate, opening and panel by name, so a week per interviewer (memberId) or per opening draws from one request.',
   request: {
     query: z.object({
       status: z.enum(INTERVIEW_STATUSES).optional(),
       openingId: Uuid.optional(),
       candidateId: Uuid.optional(),
-      memberId: Uuid.optional(),
+      memberId: Uuid.optional().openapi({ description: 'Only interviews with this member on the panel.' }),
       from: Instant.optional().openapi({ description: 'Interviews ending after this instant.' }),
       to: Instant.optional().openapi({ description: 'Interviews starting before this instant; not before from.' }),
       limit: Limit,
@@ -120,7 +122,7 @@ export function registerInterviewRoutes(app: OpenAPIHono<ServerEnv>): void {
     if (q.from && q.to && Date.parse(q.to) < Date.parse(q.from)) {
       throw new DomainError('VALIDATION', 'The request has invalid fields.', { errors: [{ path: 'to', message: 'The window must not end before it starts.' }] });
     }
-    const interviews = await listInterviews(c.get('ctx'), c.get('organizationId'), {
+    const interviews = await listLabelledInterviews(c.get('ctx'), c.get('organizationId'), {
       ...(q.status ? { status: q.status } : {}),
       ...(q.openingId ? { openingId: q.openingId } : {}),
       ...(q.candidateId ? { candidateId: q.candidateId } : {}),
@@ -129,13 +131,13 @@ export function registerInterviewRoutes(app: OpenAPIHono<ServerEnv>): void {
       ...(q.to ? { to: new Date(q.to) } : {}),
       ...pageRequest(q),
     });
-    const page = pageOf(interviews, q.limit, (i) => ({ id: i.id }));
-    return c.json({ interviews: page.items.map((i) => interviewJson(i)), nextCursor: page.nextCursor }, 200);
+    const page = pageOf(interviews, q.limit, (i) => ({ id: i.interview.id }));
+    return c.json({ interviews: page.items.map((i) => interviewJson(i.interview, { labels: i.labels })), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(getInterviewRoute, async (c) => {
-    const { interview, history } = await getInterviewWithHistory(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id);
-    return c.json(interviewJson(interview, { history }), 200);
+    const { interview, history, labels, seats } = await getInterviewPage(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id);
+    return c.json(interviewJson(interview, { history, labels, seats }), 200);
   });
 
   app.openapi(calendarRoute, async (c) => {

@@ -2,6 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { CANDIDATE_REASONS, EMPLOYER_REASONS } from '../../core/reasons.ts';
 import { INTERVIEW_STATUSES } from '../../core/types.ts';
 import type { Candidate, HistoryEntry, Interview, Opening } from '../../core/types.ts';
+import type { InterviewLabels } from '../../store/index.ts';
+import type { Seat } from '../../app/interviews/dashboard-views.ts';
 import { Email, Instant, Phone, TimeZone, Uuid, WebUrl } from './common.ts';
 
 export const OpeningInputSchema = z
@@ -93,6 +95,29 @@ export const InterviewSchema = z
     updatedAt: Instant,
     candidateLink: z.string().optional().openapi({ description: 'Only in the response that created the interview.' }),
     history: z.array(HistoryEntrySchema).optional(),
+    candidate: z
+      .object({ id: z.string(), name: z.string(), timezone: z.string() })
+      .optional()
+      .openapi({ description: 'Who is interviewed (in lists and on one interview).' }),
+    opening: z.object({ id: z.string(), title: z.string() }).optional().openapi({ description: 'For which opening (in lists and on one interview).' }),
+    panelMembers: z
+      .array(z.object({ id: z.string(), name: z.string(), timezone: z.string() }))
+      .optional()
+      .openapi({ description: 'The panel by name, in panel order (in lists and on one interview).' }),
+    seats: z
+      .array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          timezone: z.string(),
+          status: z.enum(['booked', 'declined', 'replaced', 'not_booked']).openapi({
+            description:
+              'booked: holds the time; declined: declined the seat and not replaced yet; replaced: a stand-in took the seat (listed after the panel); not_booked: the interview holds no time.',
+          }),
+        }),
+      )
+      .optional()
+      .openapi({ description: 'Each panel seat and where it stands (on one interview only).' }),
   })
   .openapi('Interview');
 
@@ -160,7 +185,7 @@ export function historyJson(entry: HistoryEntry) {
   };
 }
 
-export function interviewJson(interview: Interview, extra: { candidateLink?: string; history?: HistoryEntry[] } = {}) {
+export function interviewJson(interview: Interview, extra: { candidateLink?: string; history?: HistoryEntry[]; labels?: InterviewLabels; seats?: Seat[] } = {}) {
   return {
     id: interview.id,
     status: interview.status,
@@ -180,5 +205,7 @@ export function interviewJson(interview: Interview, extra: { candidateLink?: str
     updatedAt: interview.updatedAt.toISOString(),
     ...(extra.candidateLink ? { candidateLink: extra.candidateLink } : {}),
     ...(extra.history ? { history: extra.history.map(historyJson) } : {}),
+    ...(extra.labels ? { candidate: extra.labels.candidate, opening: extra.labels.opening, panelMembers: extra.labels.panel } : {}),
+    ...(extra.seats ? { seats: extra.seats } : {}),
   };
 }

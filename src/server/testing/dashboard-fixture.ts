@@ -19,7 +19,7 @@ export function dashboardFixture(server: TestServer) {
     return unique;
   };
   return {
-    async member(name: string, options: { timezone?: string; workingHours?: unknown; role?: string } = {}): Promise<string> {
+    async member(name: string, options: { timezone?: string; workingHours?: unknown; role?: string; pools?: string[] } = {}): Promise<string> {
       const body = await readJson<{ id: string }>(
         server.call('POST', '/api/v1/members', {
           name,
@@ -27,6 +27,7 @@ export function dashboardFixture(server: TestServer) {
           role: options.role ?? 'interviewer',
           timezone: options.timezone ?? 'America/New_York',
           workingHours: options.workingHours ?? NINE_TO_FIVE,
+          ...(options.pools ? { pools: options.pools } : {}),
         }),
         201,
       );
