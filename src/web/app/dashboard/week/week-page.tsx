@@ -1,6 +1,74 @@
+import { useSearchParams } from 'wouter';
+import { zoneLabel } from '../../ui/format-time.ts';
+import { Loading, ProblemMessage } from '../../ui/problem.tsx';
 import { useTitle } from '../../ui/use-title.ts';
+import { useOrganization } from '../shared/use-organization.ts';
+import { timedInterviews } from './week-rows.ts';
+import type { WeekGrouping } from './week-rows.ts';
+import { addDays, isDate, longDayLabel, mondayOf, startOfDay, todayIn, weekDays } from './week-dates.ts';
+import { useWeekInterviews } from './use-week-interviews.ts';
+import { WeekControls } from './week-controls.tsx';
+import { WeekDayList } from './week-day-list.tsx';
+import { WeekGrid } from './week-grid.tsx';
 
+/** The week's interviews per interviewer or per opening, in the organization's zone. */
 export default function WeekPage() {
   useTitle('The week');
-  return <h1>The week</h1>;
+  const organization = useOrganization();
+  if (organization.isPending) return <Loading what="the organization" />;
+  if (organization.error) return <ProblemMessage error={organization.error} />;
+  return <Week zone={organization.data.timezone} />;
+}
+
+function Week({ zone }: { zone: string }) {
+  // The week and grouping live in the address, so a reload or a shared link shows the same view.
+  const [params, setParams] = useSearchParams();
+  const today = todayIn(zone);
+  const requested = params.get('week');
+  const monday = mondayOf(isDate(requested) ? requested : today);
+  const grouping: WeekGrouping = params.get('by') === 'opening' ? 'opening' : 'interviewer';
+  const days = weekDays(monday);
+  const from = startOfDay(monday, zone);
+  const to = startOfDay(addDays(monday, 7), zone);
+  const interviews = useWeekInterviews(from, to);
+
+  const update = (next: { week?: string; by?: WeekGrouping }) =>
+    setParams((current) => {
+      const copy = new URLSearchParams(current);
+      if (next.week !== undefined) copy.set('week', next.week);
+      if (next.by !== undefined) copy.set('by', next.by);
+      return copy;
+    });
+
+  const timed = interviews.data ? timedInterviews(interviews.data) : [];
+  return (
+    <>
+      <h1>The week</h1>
+      <p className="zone-note">
+        All times are in <strong>{zoneLabel(zone)} time</strong> ({zone}), the organization’s zone; each interviewer’s own zone is noted
+        beside their name.
+      </p>
+      <WeekControls
+        grouping={grouping}
+        onGrouping={(by) => update({ by })}
+        onWeek={(step) => update({ week: step === 0 ? mondayOf(today) : addDays(monday, 7 * step) })}
+        isThisWeek={monday === mondayOf(today)}
+      />
+      <p className="week-label" aria-live="polite">
+        {longDayLabel(monday)} to {longDayLabel(days[6]!)}
+        {interviews.data && ` · ${timed.length === 1 ? '1 interview' : `${timed.length} interviews`}`}
+      </p>
+      {interviews.isPending && <Loading what="the week’s interviews" />}
+      {interviews.error && <ProblemMessage error={interviews.error} />}
+      {interviews.data &&
+        (timed.length === 0 ? (
+          <p className="card">No interviews this week.</p>
+        ) : (
+          <>
+            <WeekGrid interviews={timed} days={days} today={today} zone={zone} grouping={grouping} />
+            <WeekDayList interviews={timed} days={days} today={today} zone={zone} />
+          </>
+        ))}
+    </>
+  );
 }
