@@ -1,0 +1,45 @@
+import type { Member } from '../../api/member-types.ts';
+import { zoneLabel } from '../../ui/format-time.ts';
+import { summarizeHours } from './hours-summary.ts';
+
+function limitsText(member: Member): string {
+  const parts = [
+    member.limits.perDay !== undefined ? `${member.limits.perDay} a day` : '',
+    member.limits.perWeek !== undefined ? `${member.limits.perWeek} a week` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'No limit';
+}
+
+/** One member in the list: who, where, when they interview, how much, and whom they can stand in for. */
+export function MemberRow({ member, onEdit }: { member: Member; onEdit: () => void }) {
+  return (
+    <tr>
+      <th scope="row">
+        {member.name}
+        <br />
+        <span className="muted small">{member.email}</span>
+      </th>
+      <td className="capitalize">{member.role}</td>
+      <td>
+        {zoneLabel(member.timezone)}
+        <br />
+        <span className="muted small">{member.timezone}</span>
+      </td>
+      <td>
+        {summarizeHours(member.workingHours).map((line) => (
+          <span key={line} className="nowrap-line">
+            {line}
+          </span>
+        ))}
+        {member.bufferMinutes > 0 && <span className="muted small nowrap-line">{member.bufferMinutes} min between interviews</span>}
+      </td>
+      <td>{limitsText(member)}</td>
+      <td>{member.pools.length > 0 ? member.pools.map((pool) => <span key={pool} className="badge pool">{pool}</span>) : <span className="muted">None</span>}</td>
+      <td>
+        <button type="button" onClick={onEdit}>
+          Edit<span className="visually-hidden"> {member.name}</span>
+        </button>
+      </td>
+    </tr>
+  );
+}
