@@ -4,7 +4,8 @@ import { MESSAGE_STATUS_LABELS } from './vocabulary.ts';
 
 type HeadingLevel = 2 | 3 | 4;
 
-const METHOD_LABELS: Record<'REQUEST' | 'CANCEL', string> = {
+/** The calendar part in a few words: a REQUEST adds or updates the event, a CANCEL removes it. */
+export const METHOD_WORDS: Record<'REQUEST' | 'CANCEL', string> = {
   REQUEST: 'REQUEST (invitation or update)',
   CANCEL: 'CANCEL (removes the event)',
 };
@@ -20,7 +21,7 @@ function Heading({ level, children }: { level: HeadingLevel; children: string })
  */
 export function MessageViewer({ message, zone, headingLevel = 3 }: { message: Message; zone: string; headingLevel?: HeadingLevel }) {
   return (
-    <article className="message card" aria-label={`Email to ${message.to}: ${message.subject}`}>
+    <article id={`message-${message.id}`} tabIndex={-1} className="message card" aria-label={`Email to ${message.to}: ${message.subject}`}>
       <Heading level={headingLevel}>{message.subject}</Heading>
       <dl className="message-facts">
         <dt>To</dt>
@@ -45,7 +46,7 @@ export function MessageViewer({ message, zone, headingLevel = 3 }: { message: Me
         <dd>
           {message.icsMethod ? (
             <>
-              <span className={`badge method-${message.icsMethod.toLowerCase()}`}>{METHOD_LABELS[message.icsMethod]}</span>{' '}
+              <span className={`badge method-${message.icsMethod.toLowerCase()}`}>{METHOD_WORDS[message.icsMethod]}</span>{' '}
               {message.sequence !== null && <span>sequence {message.sequence}</span>}
             </>
           ) : (

@@ -42,6 +42,7 @@ const ACTION_LABELS: Record<string, string> = {
   concern_raised: 'Raised a concern',
   panel_declined: 'A panelist declined their seat',
   panel_replaced: 'A panel seat was filled by a stand-in',
+  panel_handed_over: 'A declined seat was handed to the recruiting team',
   filled_from_waitlist: 'Filled from the waitlist',
 };
 
