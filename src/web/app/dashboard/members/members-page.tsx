@@ -107,7 +107,7 @@ export default function MembersPage() {
       <ProblemMessage error={members.error ?? organization.error} />
       {members.data && list.length === 0 && <p>No members yet. Add the first one.</p>}
       {list.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll org-table">
           <table>
             <caption className="visually-hidden">Members, in the order they were added</caption>
             <thead>

@@ -19,7 +19,11 @@ interface Props {
   idPrefix: string;
 }
 
-/** Per weekday, the local ranges a member interviews in; a day without ranges is a day off. */
+/**
+ * Per weekday, the local ranges a member interviews in; a day without ranges is a day off. Times are typed
+ * as "HH:MM" on a 24-hour clock, as the API and every summary write them (a browser's time picker may
+ * show AM/PM and cannot say 24:00).
+ */
 export function WorkingHoursEditor({ value, onChange, zone, errors, idPrefix }: Props) {
   const setDay = (day: Weekday, ranges: Array<[string, string]>) => onChange({ ...value, [day]: ranges });
   return (
@@ -51,14 +55,14 @@ export function WorkingHoursEditor({ value, onChange, zone, errors, idPrefix }: 
                           {name} range {index + 1}
                         </span>{' '}
                         from
-                        <input type="time" value={start} onChange={(e) => update(0, e.target.value)} aria-invalid={rangeErrors.length > 0 || undefined} aria-describedby={described} />
+                        <input className="hhmm" inputMode="numeric" placeholder="HH:MM" maxLength={5} value={start} onChange={(e) => update(0, e.target.value)} aria-invalid={rangeErrors.length > 0 || undefined} aria-describedby={described} />
                       </label>
                       <label className="inline">
                         <span className="visually-hidden">
                           {name} range {index + 1}
                         </span>{' '}
                         to
-                        <input type="time" value={end} onChange={(e) => update(1, e.target.value)} aria-invalid={rangeErrors.length > 0 || undefined} aria-describedby={described} />
+                        <input className="hhmm" inputMode="numeric" placeholder="HH:MM" maxLength={5} value={end} onChange={(e) => update(1, e.target.value)} aria-invalid={rangeErrors.length > 0 || undefined} aria-describedby={described} />
                       </label>
                       <button type="button" className="link-button" onClick={() => setDay(day, ranges.filter((_, i) => i !== index))}>
                         Remove<span className="visually-hidden"> {name} range {index + 1}</span>
