@@ -2,6 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { claimOffer, declineOffer, viewOffer } from '../../app/waitlist/claim.ts';
 import { addToWaitlist, listWaitlist, removeFromWaitlist } from '../../app/waitlist/entries.ts';
+import { listStandingOffers } from '../../app/waitlist/standing-offers.ts';
+import type { StandingOffer } from '../../app/waitlist/standing-offers.ts';
 import { isOfferToken } from '../../app/waitlist/offer-token.ts';
 import type { WaitlistEntry } from '../../store/index.ts';
 import type { ServerEnv } from '../env.ts';
@@ -100,6 +102,39 @@ const removeRoute = createRoute({
   responses: { 204: { description: 'Removed' }, ...problems(400, 401, 404, 409) },
 });
 
+const StandingOfferSchema = z
+  .object({
+    id: z.string(),
+    entryId: z.string(),
+    candidate: z.object({ id: z.string(), name: z.string(), timezone: z.string() }),
+    freedSlot: z.object({ id: z.string(), start: Instant, end: Instant, panel: z.array(z.string()) }),
+    offeredAt: Instant,
+    expiresAt: Instant.openapi({ description: 'After this the offer lapses and passes on.' }),
+  })
+  .openapi('StandingWaitlistOffer');
+
+const offersRoute = createRoute({
+  method: 'get', path: '/api/v1/openings/{id}/offers', operationId: 'listStandingOffers', tags, security,
+  summary: 'Offers of freed time for this opening that a waitlisted candidate may still claim',
+  description: 'Oldest freed time first. Claimed, declined, withdrawn and expired offers are left out.',
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'The standing offers', content: jsonContent(z.object({ offers: z.array(StandingOfferSchema) })) },
+    ...problems(400, 401, 404),
+  },
+});
+
+function standingOfferJson(offer: StandingOffer) {
+  return {
+    id: offer.id,
+    entryId: offer.entryId,
+    candidate: offer.candidate,
+    freedSlot: { id: offer.freedSlot.id, start: offer.freedSlot.start.toISOString(), end: offer.freedSlot.end.toISOString(), panel: offer.freedSlot.panel },
+    offeredAt: offer.offeredAt.toISOString(),
+    expiresAt: offer.expiresAt.toISOString(),
+  };
+}
+
 const TokenParam = z.object({ token: z.string().min(10).max(200).openapi({ param: { name: 'token', in: 'path' } }) });
 const claimRoute = createRoute({
   method: 'post', path: '/api/v1/candidate/{token}/claim', operationId: 'claimWaitlistOffer', tags: ['candidate'], security: publicOperation,
@@ -139,6 +174,10 @@ export function registerWaitlistRoutes(app: OpenAPIHono<ServerEnv>): void {
     });
     const page = pageOf(entries, query.limit, (e) => ({ id: e.id, at: e.joinedAt.toISOString() }));
     return c.json({ entries: page.items.map(entryJson), nextCursor: page.nextCursor }, 200);
+  });
+  app.openapi(offersRoute, async (c) => {
+    const offers = await listStandingOffers(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id);
+    return c.json({ offers: offers.map(standingOfferJson) }, 200);
   });
   app.openapi(removeRoute, async (c) => {
     const { id, entryId } = c.req.valid('param');
