@@ -91,30 +91,42 @@ async function endOpening(
   const words = input.message?.trim() || null;
   // First a short transaction: the opening ends and its waitlist closes. Once it commits, the cascade
   // below can be finished by anyone (a retry, another process, the background loop after a crash).
-  await ctx.store.transaction(async (store) => {
-    const opening = await store.openings.get(organizationId, openingId, { forUpdate: true });
-    if (!opening) throw new DomainError('NOT_FOUND', 'No such opening.');
-    if (input.hiredCandidateId !== null && !(await store.candidates.get(organizationId, input.hiredCandidateId))) {
-      throw new DomainError('NOT_FOUND', 'No such candidate.');
-    }
-    if (opening.status !== 'open') {
-      const same = opening.status === input.how && (input.hiredCandidateId === null || input.hiredCandidateId === opening.hiredCandidateId);
-      if (!same) {
-        throw new DomainError(
-          'OPENING_NOT_OPEN',
-          opening.status === input.how
-            ? `The opening is already filled${opening.hiredCandidateId ? ' by another candidate' : ''}.`
-            : `The opening is already ${opening.status}.`,
-        );
-      }
-      return;
-    }
-    const at = ctx.clock();
-    await store.openings.markEnded(organizationId, openingId, { status: input.how, endedAt: at, hiredCandidateId: input.hiredCandidateId, endMessage: words });
-    await closeWaitlistForOpening(ctx, store, { organizationId, openingId, how: input.how, at, hiredCandidateId: input.hiredCandidateId });
-  });
+  await ctx.store.transaction((store) => beginEnd(ctx, store, organizationId, openingId, { ...input, message: words }));
   await runCascade(ctx, organizationId, openingId, options);
   return openingEndResult(ctx, organizationId, openingId);
+}
+
+/**
+ * The opening ends and its waitlist closes, in the caller's transaction; nothing when it already ended
+ * the same way, OPENING_NOT_OPEN when it ended otherwise.
+ */
+async function beginEnd(
+  ctx: AppContext,
+  store: Store,
+  organizationId: string,
+  openingId: string,
+  input: { how: 'filled' | 'closed'; hiredCandidateId: string | null; message: string | null },
+): Promise<void> {
+  const opening = await store.openings.get(organizationId, openingId, { forUpdate: true });
+  if (!opening) throw new DomainError('NOT_FOUND', 'No such opening.');
+  if (input.hiredCandidateId !== null && !(await store.candidates.get(organizationId, input.hiredCandidateId))) {
+    throw new DomainError('NOT_FOUND', 'No such candidate.');
+  }
+  if (opening.status !== 'open') {
+    const same = opening.status === input.how && (input.hiredCandidateId === null || input.hiredCandidateId === opening.hiredCandidateId);
+    if (!same) {
+      throw new DomainError(
+        'OPENING_NOT_OPEN',
+        opening.status === input.how
+          ? `The opening is already filled${opening.hiredCandidateId ? ' by another candidate' : ''}.`
+          : `The opening is already ${opening.status}.`,
+      );
+    }
+    return;
+  }
+  const at = ctx.clock();
+  await store.openings.markEnded(organizationId, openingId, { status: input.how, endedAt: at, hiredCandidateId: input.hiredCandidateId, endMessage: input.message });
+  await closeWaitlistForOpening(ctx, store, { organizationId, openingId, how: input.how, at, hiredCandidateId: input.hiredCandidateId });
 }
 
 /** The opening and what its end did, counted from the record: the same on every call. */
@@ -166,6 +178,11 @@ function collectingStore(store: Store, sink: CollectedMessage[]): Store {
       sink.push({ message, at });
       return Promise.resolve();
     },
+    // A batch collected through an inner collecting store lands here too (a preview collects everything).
+    enqueueMany: (messages: CollectedMessage[]) => {
+      sink.push(...messages);
+      return Promise.resolve();
+    },
   };
   return Object.create(store, { outbox: { value: outbox } }) as Store;
 }
@@ -185,64 +202,126 @@ async function cancelBatch(
   options: CascadeOptions,
 ): Promise<number> {
   return ctx.store.transaction(async (store) => {
-    const end = await store.openings.endOf(organizationId, openingId);
-    if (!end) return 0;
-    const interviews = await store.interviews.lockOpenOfOpening(organizationId, openingId, { exceptCandidateId: end.hiredCandidateId, limit });
-    if (interviews.length === 0) return 0;
-    const now = ctx.clock();
-    const organization = (await store.organizations.get(organizationId))!;
-    const opening = (await store.openings.get(organizationId, openingId))!;
-    const candidates = new Map<string, Candidate>(
-      (await store.candidates.getMany(organizationId, interviews.map((i) => i.candidateId))).map((c) => [c.id, c]),
-    );
-    const members = new Map<string, Member>(
-      (await store.members.getMany(organizationId, [...new Set(interviews.flatMap((i) => i.panel))])).map((m) => [m.id, m]),
-    );
-    const staff = organization.contactEmail && organization.hrContactEmail
-      ? []
-      : (await store.members.list(organizationId)).filter((m) => m.role === 'recruiter' || m.role === 'admin');
-
-    const collected: CollectedMessage[] = [];
-    const collecting = collectingStore(store, collected);
-    const history: Array<NewHistoryEntry & { interviewId: string }> = [];
-    const cancelled: Array<{ id: string; sequence: number }> = [];
-    const context = decisionContext(organization, now);
-    const reason = end.status === 'filled' ? 'position_filled' : 'position_closed';
-    for (const interview of interviews) {
-      const candidate = candidates.get(interview.candidateId);
-      if (!candidate) throw new Error(`Interview ${interview.id} refers to a candidate that is gone.`);
-      const change = decideCancellation(interview, { by: 'employer', reason, words: end.endMessage }, context);
-      const after: Interview = { ...interview, status: change.after.status, sequence: change.after.sequence, offeredSlots: [], updatedAt: now };
-      const parties: InterviewParties = {
-        organization,
-        opening,
-        candidate,
-        panel: interview.panel.flatMap((id) => members.get(id) ?? []),
-        staff,
-        interview: after,
-      };
-      // The end leaves nothing to reschedule: no link and no new times, only the news and thanks.
-      const messageIds = await notifyChange(ctx, collecting, parties, change, { link: null });
-      cancelled.push({ id: interview.id, sequence: change.after.sequence });
-      history.push({
-        interviewId: interview.id,
-        at: change.at,
-        actor: change.by,
-        action: 'cancelled',
-        noticeHours: change.notice?.hoursUntilStart ?? null,
-        noticeClass: change.notice?.class ?? null,
-        reason: change.reason,
-        messageId: messageIds[0] ?? null,
-        details: { openingEnded: end.status, ...(messageIds.length > 1 ? { messageIds } : {}) },
-      });
-    }
-    await store.interviews.cancelMany(organizationId, cancelled, now);
-    await store.openingEnds.dropPendingReminders(organizationId, cancelled.map((c) => c.id), now);
-    await store.outbox.enqueueMany(collected);
-    await store.interviews.appendHistoryMany(organizationId, history);
-    await options.beforeCommit?.({ number, interviews: interviews.length });
-    return interviews.length;
+    const done = await cancelRemaining(ctx, store, organizationId, openingId, limit);
+    if (done > 0) await options.beforeCommit?.({ number, interviews: done });
+    return done;
   });
 }
 
 export type { OpeningEnd };
+
+/** One email a fill or close would send, as it would be sent. */
+export interface PreviewedMessage {
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  icsMethod: 'REQUEST' | 'CANCEL' | null;
+  sequence: number | null;
+  interviewId: string | null;
+}
+
+/** Ends a preview's transaction: everything it wrote is rolled back. */
+class PreviewRollback extends Error {}
+
+/**
+ * What `fillOpening` or `closeOpening` would send now, changing nothing: the very same steps run in one
+ * transaction that is then rolled back, with an outbox that collects instead of writing. Nothing is queued,
+ * no job is scheduled and no link issued survives. Refuses like the real operation (NOT_FOUND,
+ * OPENING_NOT_OPEN); an opening that already ended the same way previews what a call would still send.
+ */
+export async function previewOpeningEnd(
+  ctx: AppContext,
+  organizationId: string,
+  openingId: string,
+  input: { how: 'filled' | 'closed'; hiredCandidateId?: string | null; message?: string | null },
+): Promise<PreviewedMessage[]> {
+  const sink: CollectedMessage[] = [];
+  const end = { how: input.how, hiredCandidateId: input.hiredCandidateId ?? null, message: input.message?.trim() || null };
+  try {
+    await ctx.store.transaction(async (store) => {
+      const previewing = collectingStore(store, sink);
+      await beginEnd(ctx, previewing, organizationId, openingId, end);
+      while ((await cancelRemaining(ctx, previewing, organizationId, openingId, DEFAULT_BATCH_SIZE)) > 0);
+      throw new PreviewRollback('A preview changes nothing.');
+    });
+  } catch (error) {
+    if (!(error instanceof PreviewRollback)) throw error;
+  }
+  return sink.map(({ message }) => {
+    const email = (message.payload as { email?: { text?: string } }).email;
+    return {
+      kind: message.kind,
+      to: message.recipient,
+      subject: message.subject,
+      text: email?.text ?? '',
+      icsMethod: message.icsMethod ?? null,
+      sequence: message.sequence ?? null,
+      interviewId: message.interviewId ?? null,
+    };
+  });
+}
+
+/**
+ * Cancels up to `limit` open interviews of the ended opening in the caller's transaction, and returns
+ * how many: decides each cancellation in the core, renders every email, and writes the interviews,
+ * freed bookings, dropped reminders, outbox rows and history lines.
+ */
+async function cancelRemaining(ctx: AppContext, store: Store, organizationId: string, openingId: string, limit: number): Promise<number> {
+  const end = await store.openings.endOf(organizationId, openingId);
+  if (!end) return 0;
+  const interviews = await store.interviews.lockOpenOfOpening(organizationId, openingId, { exceptCandidateId: end.hiredCandidateId, limit });
+  if (interviews.length === 0) return 0;
+  const now = ctx.clock();
+  const organization = (await store.organizations.get(organizationId))!;
+  const opening = (await store.openings.get(organizationId, openingId))!;
+  const candidates = new Map<string, Candidate>(
+    (await store.candidates.getMany(organizationId, interviews.map((i) => i.candidateId))).map((c) => [c.id, c]),
+  );
+  const members = new Map<string, Member>(
+    (await store.members.getMany(organizationId, [...new Set(interviews.flatMap((i) => i.panel))])).map((m) => [m.id, m]),
+  );
+  const staff = organization.contactEmail && organization.hrContactEmail
+    ? []
+    : (await store.members.list(organizationId)).filter((m) => m.role === 'recruiter' || m.role === 'admin');
+
+  const collected: CollectedMessage[] = [];
+  const collecting = collectingStore(store, collected);
+  const history: Array<NewHistoryEntry & { interviewId: string }> = [];
+  const cancelled: Array<{ id: string; sequence: number }> = [];
+  const context = decisionContext(organization, now);
+  const reason = end.status === 'filled' ? 'position_filled' : 'position_closed';
+  for (const interview of interviews) {
+    const candidate = candidates.get(interview.candidateId);
+    if (!candidate) throw new Error(`Interview ${interview.id} refers to a candidate that is gone.`);
+    const change = decideCancellation(interview, { by: 'employer', reason, words: end.endMessage }, context);
+    const after: Interview = { ...interview, status: change.after.status, sequence: change.after.sequence, offeredSlots: [], updatedAt: now };
+    const parties: InterviewParties = {
+      organization,
+      opening,
+      candidate,
+      panel: interview.panel.flatMap((id) => members.get(id) ?? []),
+      staff,
+      interview: after,
+    };
+    // The end leaves nothing to reschedule: no link and no new times, only the news and thanks.
+    const messageIds = await notifyChange(ctx, collecting, parties, change, { link: null });
+    cancelled.push({ id: interview.id, sequence: change.after.sequence });
+    history.push({
+      interviewId: interview.id,
+      at: change.at,
+      actor: change.by,
+      action: 'cancelled',
+      noticeHours: change.notice?.hoursUntilStart ?? null,
+      noticeClass: change.notice?.class ?? null,
+      reason: change.reason,
+      messageId: messageIds[0] ?? null,
+      details: { openingEnded: end.status, ...(messageIds.length > 1 ? { messageIds } : {}) },
+    });
+  }
+  await store.interviews.cancelMany(organizationId, cancelled, now);
+  await store.openingEnds.dropPendingReminders(organizationId, cancelled.map((c) => c.id), now);
+  await store.outbox.enqueueMany(collected);
+  await store.interviews.appendHistoryMany(organizationId, history);
+  return interviews.length;
+}

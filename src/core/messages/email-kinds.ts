@@ -88,3 +88,17 @@ export interface PlannedEmail {
    */
   seatLink?: string;
 }
+
+const CANDIDATE_READ = new Set<string>([...CANDIDATE_EMAIL_KINDS, ...WAITLIST_EMAIL_KINDS, 'panel_change_candidate']);
+const PANEL_READ = new Set<string>([...PANEL_EMAIL_KINDS, 'panel_seat_offered', 'panel_seat_released', 'panel_updated', 'panel_decline_received']);
+
+/**
+ * Who reads an email of this kind, from the lists above: a candidate (waitlist notes included), a
+ * panelist, HR (a concern) or the coordinator.
+ */
+export function audienceOfKind(kind: string): Audience {
+  if (CANDIDATE_READ.has(kind)) return 'candidate';
+  if (PANEL_READ.has(kind)) return 'panelist';
+  if (kind === 'concern') return 'hr';
+  return 'coordinator';
+}
