@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJobRunner } from '../app/jobs/job-runner.ts';
+import { defaultJobRegistry } from '../app/jobs/registry.ts';
 import { CANDIDATE_REASONS } from '../core/reasons.ts';
 import { testEngines } from '../store/testing/engines.ts';
 import { NINE_TO_FIVE, startTestServer } from './testing/test-server.ts';
@@ -32,7 +34,7 @@ describe.each(testEngines())('the candidate API behind the link on $name', (engi
     const opening = await json(server.call('POST', '/api/v1/openings', { title: 'Data Analyst' }), 201);
     const candidate = await json(server.call('POST', '/api/v1/candidates', { name: 'Jo Bloggs', email: 'jo@example.com', timezone: 'Europe/London' }), 201);
     ids = { grace: grace.id, alan: alan.id, opening: opening.id, candidate: candidate.id };
-  });
+  }, 180_000);
   afterAll(async () => {
     await server?.close();
   });
@@ -176,19 +178,41 @@ describe.each(testEngines())('the candidate API behind the link on $name', (engi
     expect(moved.outcome.text).toContain('The 2 interviewers get an email each and a calendar invitation.');
   });
 
-  it('shows a waitlist offer with its expiry and the time in the candidate zone, and claims it as JSON', async () => {
+  it('shows a waitlist offer with its expiry and the time in the candidate zone, passes it on from the page, and claims it as JSON', async () => {
     server.setNow('2026-12-01T12:00:00Z');
-    const { id } = await book('2026-12-16T15:00:00Z');
-    const waiting = await json(server.call('POST', '/api/v1/candidates', { name: 'Wen Wait', email: 'wen@example.com', timezone: 'Europe/Berlin' }), 201);
-    await json(server.call('POST', `/api/v1/openings/${ids.opening}/waitlist`, { candidateId: waiting.id, panel: [ids.grace, ids.alan], durationMinutes: 60 }), 201);
+    // An opening of its own: time freed in the other tests is not offered here.
+    const opening = await json(server.call('POST', '/api/v1/openings', { title: 'Platform Engineer' }), 201);
+    const { id } = await book('2026-12-16T15:00:00Z', { openingId: opening.id });
+    for (const [name, email] of [['Pat Pass', 'pat@example.com'], ['Wen Wait', 'wen@example.com']] as const) {
+      const waiting = await json(server.call('POST', '/api/v1/candidates', { name, email, timezone: 'Europe/Berlin' }), 201);
+      await json(server.call('POST', `/api/v1/openings/${opening.id}/waitlist`, { candidateId: waiting.id, panel: [ids.grace, ids.alan], durationMinutes: 60 }), 201);
+      server.setNow(new Date(Date.parse('2026-12-01T12:00:00Z') + 60_000));
+    }
     await json(server.call('POST', `/api/v1/interviews/${id}/cancel`, { reason: 'scheduling_error' }));
-    const [offerEmail] = await server.ctx.store.outbox.list(server.organizationId, { kind: 'waitlist_offer' });
-    const offerToken = /\/c\/(lw_offer_[A-Za-z0-9_-]+)/.exec((offerEmail!.payload as { email: { text: string } }).email.text)![1]!;
-    const view = await json(get(api(offerToken)));
+    const offerTo = async (address: string) => {
+      const sent = await server.ctx.store.outbox.list(server.organizationId, { kind: 'waitlist_offer' });
+      for (const email of sent.filter((m) => m.recipient === address)) {
+        const token = /\/c\/(lw_offer_[A-Za-z0-9_-]+)/.exec((email.payload as { email: { text: string } }).email.text)![1]!;
+        if ((await json(get(api(token)))).offer.start === '2026-12-16T15:00:00.000Z') return token;
+      }
+      throw new Error(`No offer of the freed time to ${address}`);
+    };
+
+    // Pat passes it on from the plain page: 303 back to the offer's page, which now says so.
+    const pat = await offerTo('pat@example.com');
+    const passed = await server.app.request(`/c/${pat}/decline-offer`, { method: 'POST' });
+    expect(passed.status).toBe(303);
+    expect(passed.headers.get('location')).toBe(`/c/${pat}`);
+    expect(await (await server.app.request(`/c/${pat}`)).text()).toContain('You passed this time on');
+    expect((await json(get(api(pat)))).offer.state).toBe('declined');
+    await createJobRunner({ ctx: server.ctx, registry: defaultJobRegistry() }).runOnce();
+
+    const wen = await offerTo('wen@example.com');
+    const view = await json(get(api(wen)));
     expect(view.offer).toMatchObject({ state: 'open', start: '2026-12-16T15:00:00.000Z', candidateTimezone: 'Europe/Berlin', actions: ['claim', 'decline-offer'] });
     expect(Date.parse(view.offer.expiresAt)).toBeGreaterThan(Date.parse('2026-12-01T12:00:00Z'));
     expect(view.offer.startLocal).toContain('4:00 PM');
-    const claimed = await json(server.app.request(api(offerToken, '/claim'), { method: 'POST' }), 201);
+    const claimed = await json(server.app.request(api(wen, '/claim'), { method: 'POST' }), 201);
     expect(claimed.status).toBe('scheduled');
     const claimedView = await json(get(api(tokenOf(claimed.candidateLink))));
     expect(claimedView.interview.start).toBe('2026-12-16T15:00:00.000Z');

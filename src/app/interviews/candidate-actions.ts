@@ -147,7 +147,7 @@ export async function rescheduleByCandidate(
 }
 
 function phoneScriptFor(parties: InterviewParties, change: InterviewChange): string[] | undefined {
-  return change.before.start ? candidatePhoneScript(parties, change.notice, change.at, change.before.start, change.reason) : undefined;
+  return change.before.start ? candidatePhoneScript(parties, change.notice?.class ?? null, change.at, change.before.start, change.reason) : undefined;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { CandidateAction } from '../../core/decisions/candidate-actions.ts'
 import { noticeOf } from '../../core/decisions/decide.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { NoticeDecision } from '../../core/notice-policy.ts';
-import type { Interview, TimeRange, WorkingHours } from '../../core/types.ts';
+import type { Interview, NoticeClass, TimeRange, WorkingHours } from '../../core/types.ts';
 import { formatInZone } from '../../core/zoned-time.ts';
 import { formatWhen } from '../../core/format-time.ts';
 import { composeMessage } from '../../core/etiquette/index.ts';
@@ -122,7 +122,7 @@ export function buildCandidateView(parties: InterviewParties, now: Date, stillOf
     actions: candidateActions(interview, now, options),
     reasonableHours: { hours: candidateHoursFor(candidate, organization), stated: candidate.reasonableHours !== null },
   };
-  const script = interview.status === 'scheduled' && interview.start ? candidatePhoneScript(parties, notice, now, interview.start, null) : undefined;
+  const script = interview.status === 'scheduled' && interview.start ? candidatePhoneScript(parties, notice?.class ?? null, now, interview.start, null) : undefined;
   if (script && organization.contactPhone) view.callFirst = { phone: organization.contactPhone, tel: `tel:${organization.contactPhone}`, script };
   if (interview.status === 'invited') view.offeredSlots = stillOffered.map((slot) => slotJson(slot, candidate.timezone));
   if (notice?.class === 'missed' && interview.status === 'scheduled') {
@@ -140,8 +140,8 @@ export function buildCandidateView(parties: InterviewParties, now: Date, stillOf
  * What to say on the phone before a late or missed change, when there is a number to call: the
  * composer's script for a cancellation, with the reason only when one was given.
  */
-export function candidatePhoneScript(parties: InterviewParties, notice: NoticeDecision | null, at: Date, start: Date, reason: string | null): string[] | undefined {
-  if (!notice || (notice.class !== 'late' && notice.class !== 'missed') || !parties.organization.contactPhone) return undefined;
+export function candidatePhoneScript(parties: InterviewParties, notice: NoticeClass | null, at: Date, start: Date, reason: string | null): string[] | undefined {
+  if ((notice !== 'late' && notice !== 'missed') || !parties.organization.contactPhone) return undefined;
   return composeMessage('candidate_cancel', {
     candidateName: parties.candidate.name,
     companyName: parties.organization.name,

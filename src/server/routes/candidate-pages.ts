@@ -8,6 +8,7 @@ import {
   withdrawByCandidate,
 } from '../../app/interviews/candidate-actions.ts';
 import type { CandidateActionResult } from '../../app/interviews/candidate-actions.ts';
+import { confirmCandidateAction, isConfirmableAction } from '../../app/interviews/candidate-confirmation.ts';
 import { suggestRescheduleTimes, viewCandidateLink } from '../../app/interviews/candidate-link.ts';
 import type { AppContext } from '../../app/context.ts';
 import { isConcernCategory } from '../../core/concerns.ts';
@@ -75,13 +76,15 @@ const ACTIONS: Record<string, (ctx: AppContext, token: string, form: Form) => Pr
   },
 };
 
+/** What the page says once the history shows the action happened, by the history line it wrote. */
 const DONE: Record<string, string> = {
-  accept: 'Thank you — your interview is booked. A calendar invitation is on its way.',
-  reschedule: 'Thank you for letting us know. The panel has been told.',
-  cancel: 'Your interview is cancelled, and the panel has been told. Thank you for letting us know.',
-  decline: 'Thank you for letting us know. We have passed it on.',
-  withdraw: 'You have withdrawn from the process. Thank you for your time.',
-  concern: 'Your report went to HR, confidentially.',
+  accepted: 'Thank you — your interview is booked. A calendar invitation is on its way.',
+  rescheduled: 'Thank you for letting us know. Your interview is moved, and the panel has the new time.',
+  new_times_requested: 'Your request for other times is recorded; an email with what comes next is on its way to you.',
+  cancelled: 'Your interview is cancelled, and the panel has been told. Thank you for letting us know.',
+  declined: 'Thank you for letting us know. We have passed it on.',
+  withdrawn: 'You have withdrawn from the process. Thank you for your time.',
+  concern_raised: 'Your report went to HR, confidentially.',
 };
 
 function instant(value: string | undefined): Date {
@@ -90,9 +93,24 @@ function instant(value: string | undefined): Date {
   return date;
 }
 
-async function page(c: Context<ServerEnv>, token: string, status: 200 | 400 | 404 | 409 | 422, banner?: Parameters<typeof renderCandidatePage>[0]['banner']) {
+type Banner = NonNullable<Parameters<typeof renderCandidatePage>[0]['banner']>;
+
+/** The confirmation of `?done=…`, from the interview's history: none when the candidate did not just do that. */
+async function confirmationBanner(ctx: AppContext, token: string, done: string | undefined): Promise<Banner | undefined> {
+  if (!done || !isConfirmableAction(done)) return undefined;
+  const confirmed = await confirmCandidateAction(ctx, token, done);
+  if (!confirmed) return undefined;
+  const text =
+    confirmed.delivered === false
+      ? 'Your report is recorded, but the organization has no HR contact on file: please also raise it with them directly.'
+      : (DONE[confirmed.recorded] ?? 'Done.');
+  return { kind: 'ok', text, ...(confirmed.phoneScript ? { phoneScript: confirmed.phoneScript } : {}) };
+}
+
+async function page(c: Context<ServerEnv>, token: string, status: 200 | 400 | 404 | 409 | 422, given?: Banner) {
   const ctx = c.get('ctx');
   try {
+    const banner = given ?? (await confirmationBanner(ctx, token, c.req.query('done')));
     const view = await viewCandidateLink(ctx, token);
     const rescheduleTimes = view.actions.includes('reschedule') ? await suggestRescheduleTimes(ctx, token) : [];
     return c.body(renderCandidatePage({ view, token, rescheduleTimes, ...(banner ? { banner } : {}) }), status, SECURITY_HEADERS);
@@ -106,18 +124,19 @@ async function page(c: Context<ServerEnv>, token: string, status: 200 | 400 | 40
 export function registerCandidatePages(app: Hono<ServerEnv>): void {
   app.get('/c/:token', (c) => page(c, c.req.param('token'), 200));
 
+  // Post/redirect/get: a done action answers 303 to the page, which confirms it from the history, so a
+  // refresh shows the confirmation again and never sends the form twice.
   app.post('/c/:token/:action', async (c) => {
     const token = c.req.param('token');
-    const run = ACTIONS[c.req.param('action')];
+    const action = c.req.param('action');
+    const run = ACTIONS[action];
     if (!run) return c.body(renderMissingLinkPage(), 404, SECURITY_HEADERS);
     const form = Object.fromEntries(Object.entries(await c.req.parseBody()).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
     try {
-      const result = await run(c.get('ctx'), token, form);
-      const text =
-        result.delivered === false
-          ? 'Your report is recorded, but the organization has no HR contact on file: please also raise it with them directly.'
-          : (DONE[c.req.param('action')] ?? 'Done.');
-      return page(c, token, 200, { kind: 'ok', text, ...(result.phoneScript ? { phoneScript: result.phoneScript } : {}) });
+      await run(c.get('ctx'), token, form);
+      c.header('referrer-policy', 'no-referrer');
+      c.header('cache-control', 'no-store');
+      return c.redirect(`/c/${encodeURIComponent(token)}?done=${action}`, 303);
     } catch (error) {
       if (error instanceof FormError) return page(c, token, 400, { kind: 'error', text: error.message });
       if (isDomainError(error, 'NOT_FOUND')) return c.body(renderMissingLinkPage(), 404, SECURITY_HEADERS);

@@ -56,7 +56,7 @@ async function page(c: Context<ServerEnv>, token: string, status: 200 | 409, ban
 
 /**
  * The page behind an offer link (`/c/lw_offer_…`), registered before the candidate's pages: other tokens
- * pass on to them untouched. A claim leads to the new interview's own page.
+ * pass on to them untouched. A claim leads to the new interview's own page; a decline back to the offer's.
  */
 export function registerWaitlistPages(app: Hono<ServerEnv>): void {
   app.get('/c/:token', async (c, next) => {
@@ -74,7 +74,8 @@ export function registerWaitlistPages(app: Hono<ServerEnv>): void {
         return c.redirect(new URL(claimed.candidateLink).pathname, 303);
       }
       await declineOffer(c.get('ctx'), token);
-      return page(c, token, 200, { kind: 'ok', text: 'Thank you for letting us know: the time goes to the next person. You stay on the waitlist.' });
+      // Post/redirect/get: the offer's page now says it was passed on, and a refresh sends nothing again.
+      return c.redirect(`/c/${encodeURIComponent(token)}`, 303);
     } catch (error) {
       if (isDomainError(error, 'NOT_FOUND')) return c.body(renderMissingLinkPage(), 404, HEADERS);
       if (isDomainError(error)) return page(c, token, 409, { kind: 'error', text: error.message });
