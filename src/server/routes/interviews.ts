@@ -11,6 +11,7 @@ import {
 } from '../../app/interviews/employer-actions.ts';
 import { getInterviewPage, listLabelledInterviews } from '../../app/interviews/dashboard-views.ts';
 import { interviewCalendar } from '../../app/interviews/queries.ts';
+import { rescheduleOptions } from '../../app/interviews/reschedule-options.ts';
 import { DomainError } from '../../core/errors.ts';
 import { INTERVIEW_STATUSES } from '../../core/types.ts';
 import type { ServerEnv } from '../env.ts';
@@ -55,6 +56,51 @@ const getInterviewRoute = createRoute({
   method: 'get', path: '/api/v1/interviews/{id}', operationId: 'getInterview', tags, security, summary: 'One interview with its history',
   request: { params: IdParam },
   responses: { 200: { description: 'The interview', content: interviewContent }, ...problems(400, 401, 404) },
+});
+
+const RescheduleOptionsSchema = z
+  .object({
+    candidate: z.object({ name: z.string(), timezone: z.string(), zoneLabel: z.string().openapi({ example: 'Berlin time' }) }),
+    durationMinutes: z.number().int(),
+    options: z.array(
+      z.object({
+        start: Instant,
+        end: Instant,
+        withinCandidateHours: z.boolean().openapi({ description: "Inside the candidate's reasonable hours (theirs if stated, else the organization's default), in their zone." }),
+        candidateBusy: z.boolean().openapi({ description: 'The candidate has another interview at that time.' }),
+        candidateLocal: z.string().openapi({ description: 'The start as the candidate reads it.', example: 'Monday, December 14 at 4:00 PM CET' }),
+      }),
+    ),
+    told: z
+      .array(
+        z.object({
+          role: z.enum(['candidate', 'panelist', 'coordinator', 'hr']),
+          name: z.string(),
+          address: z.string(),
+          kind: z.string(),
+          calendar: z.enum(['REQUEST', 'CANCEL']).nullable(),
+        }),
+      )
+      .openapi({ description: 'Everyone a move tells, and with which email: planned by the same code that sends them.' }),
+  })
+  .openapi('RescheduleOptions');
+
+const DAY_MS = 86_400_000;
+const DEFAULT_OPTION_DAYS = 14;
+
+const rescheduleOptionsRoute = createRoute({
+  method: 'get', path: '/api/v1/interviews/{id}/reschedule-options', operationId: 'getRescheduleOptions', tags, security,
+  summary: "Times the whole panel is free to move the interview to, marked against the candidate's hours, and who a move tells",
+  description: `The panel's own booking of this interview does not block; past times are left out. The window defaults to the next ${DEFAULT_OPTION_DAYS} days. 409 when the interview cannot be moved.`,
+  request: {
+    params: IdParam,
+    query: z.object({
+      from: Instant.optional().openapi({ description: 'Start of the window; defaults to now.' }),
+      to: Instant.optional().openapi({ description: `End of the window; defaults to ${DEFAULT_OPTION_DAYS} days after from. At most 92 days.` }),
+      stepMinutes: z.coerce.number().int().min(5).max(1440).optional().openapi({ description: 'Grid of start times, from the window start; default 30.' }),
+    }),
+  },
+  responses: { 200: { description: 'The options', content: jsonContent(RescheduleOptionsSchema) }, ...problems(400, 401, 404, 409) },
 });
 
 const calendarRoute = createRoute({
@@ -138,6 +184,22 @@ export function registerInterviewRoutes(app: OpenAPIHono<ServerEnv>): void {
   app.openapi(getInterviewRoute, async (c) => {
     const { interview, history, labels, seats } = await getInterviewPage(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id);
     return c.json(interviewJson(interview, { history, labels, seats }), 200);
+  });
+
+  app.openapi(rescheduleOptionsRoute, async (c) => {
+    const q = c.req.valid('query');
+    const from = q.from ? new Date(q.from) : c.get('ctx').clock();
+    const to = q.to ? new Date(q.to) : new Date(from.getTime() + DEFAULT_OPTION_DAYS * DAY_MS);
+    const result = await rescheduleOptions(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id, { from, to, ...(q.stepMinutes ? { stepMinutes: q.stepMinutes } : {}) });
+    return c.json(
+      {
+        candidate: result.candidate,
+        durationMinutes: result.durationMinutes,
+        options: result.options.map((o) => ({ ...o, start: o.start.toISOString(), end: o.end.toISOString() })),
+        told: result.told,
+      },
+      200,
+    );
   });
 
   app.openapi(calendarRoute, async (c) => {

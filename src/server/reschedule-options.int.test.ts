@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '../store/testing/engines.ts';
+import { dashboardFixture, readJson } from './testing/dashboard-fixture.ts';
+import { startTestServer } from './testing/test-server.ts';
+import type { TestServer } from './testing/test-server.ts';
+
+interface Options {
+  candidate: { name: string; timezone: string; zoneLabel: string };
+  durationMinutes: number;
+  options: Array<{ start: string; end: string; withinCandidateHours: boolean; candidateBusy: boolean; candidateLocal: string }>;
+  told: Array<{ role: string; name: string; address: string; kind: string; calendar: string | null }>;
+}
+
+describe.each(testEngines())('reschedule options on $name', (engine) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ now: '2026-12-01T12:00:00Z', opened: await engine.open() });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("offers the panel's free times marked against the candidate's hours, and names who a move tells, as the move then does", async () => {
+    const fx = dashboardFixture(server);
+    const grace = await fx.member('Grace Move');
+    const alan = await fx.member('Alan Move', { timezone: 'Europe/London' });
+    const olga = await fx.member('Olga Move');
+    const opening = await fx.opening('Move Engineer');
+    const other = await fx.opening('Other Role');
+    const lee = await fx.candidate('Lee Move', 'America/Los_Angeles');
+    const booked = await fx.interview({ openingId: opening, candidateId: lee, panel: [grace, alan], start: '2026-12-08T15:00:00Z' });
+    // The candidate's own other interview, with someone else.
+    await fx.interview({ openingId: other, candidateId: lee, panel: [olga], start: '2026-12-08T16:00:00Z' });
+
+    const body = await readJson<Options>(
+      server.call('GET', `/api/v1/interviews/${booked.id}/reschedule-options?from=2026-12-08T00:00:00Z&to=2026-12-09T00:00:00Z&stepMinutes=60`),
+    );
+    expect(body.candidate).toEqual({ name: 'Lee Move', timezone: 'America/Los_Angeles', zoneLabel: 'Los Angeles time' });
+    expect(body.durationMinutes).toBe(60);
+    // New York and London overlap 14:00–17:00 UTC; 15:00 is where it already is.
+    expect(body.options).toEqual([
+      { start: '2026-12-08T14:00:00.000Z', end: '2026-12-08T15:00:00.000Z', withinCandidateHours: false, candidateBusy: false, candidateLocal: 'Tuesday, December 8 at 6:00 AM PST' },
+      { start: '2026-12-08T16:00:00.000Z', end: '2026-12-08T17:00:00.000Z', withinCandidateHours: true, candidateBusy: true, candidateLocal: 'Tuesday, December 8 at 8:00 AM PST' },
+    ]);
+    expect(body.told.map((t) => [t.role, t.name, t.calendar])).toEqual(
+      expect.arrayContaining([
+        ['candidate', 'Lee Move', 'REQUEST'],
+        ['panelist', 'Grace Move', 'REQUEST'],
+        ['panelist', 'Alan Move', 'REQUEST'],
+      ]),
+    );
+
+    server.setNow('2026-12-02T10:00:00Z');
+    await readJson(server.call('POST', `/api/v1/interviews/${booked.id}/reschedule`, { start: '2026-12-08T14:00:00Z' }));
+    const messages = await readJson<{ messages: Array<{ to: string; kind: string; icsMethod: string | null; createdAt: string }> }>(
+      server.call('GET', `/api/v1/messages?interviewId=${booked.id}&limit=200`),
+    );
+    const sent = messages.messages.filter((m) => m.createdAt === '2026-12-02T10:00:00.000Z' && m.kind !== 'reminder');
+    expect(sent.map((m) => [m.to, m.kind, m.icsMethod]).sort()).toEqual(body.told.map((t) => [t.address, t.kind, t.calendar]).sort());
+  });
+
+  it('refuses for an interview that cannot move, a bad window, or another organization', async () => {
+    const fx = dashboardFixture(server);
+    const grace = await fx.member('Grace Stuck');
+    const opening = await fx.opening('Stuck Role');
+    const candidate = await fx.candidate('Sol Stuck');
+    const booked = await fx.interview({ openingId: opening, candidateId: candidate, panel: [grace], start: '2026-12-10T15:00:00Z' });
+    const badWindow = await server.call('GET', `/api/v1/interviews/${booked.id}/reschedule-options?from=2026-12-10T00:00:00Z&to=2026-12-09T00:00:00Z`);
+    expect(badWindow.status).toBe(400);
+    const outsider = await server.newOrganization('Outsiders');
+    const foreign = await server.call('GET', `/api/v1/interviews/${booked.id}/reschedule-options`, undefined, { authorization: `Bearer ${outsider.apiKey}` });
+    expect(foreign.status).toBe(404);
+    await readJson(server.call('POST', `/api/v1/interviews/${booked.id}/cancel`, { reason: 'scheduling_error' }));
+    const cancelled = await server.call('GET', `/api/v1/interviews/${booked.id}/reschedule-options`);
+    expect(cancelled.status).toBe(409);
+  });
+});
