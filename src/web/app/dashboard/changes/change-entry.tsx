@@ -6,13 +6,19 @@ import { SideBadge } from '../shared/side-badge.tsx';
 import { StatusBadge } from '../shared/status-badge.tsx';
 import { actionLabel, reasonLabel } from '../shared/vocabulary.ts';
 
+/** How long ago; a change cannot be in the future, so a browser clock running behind says "just now". */
+function ago(at: string, now: number): string {
+  const ms = Date.parse(at) - now;
+  return ms > -60_000 ? 'just now' : formatDuration(ms);
+}
+
 /** One change: when, who is concerned, what happened and from which side, its notice and reason category. */
 export function ChangeEntry({ change, zone, isNew, now }: { change: Change; zone: string; isNew: boolean; now: number }) {
   return (
     <article className={`change card${isNew ? ' is-new' : ''}`} aria-label={`${actionLabel(change.action)}: ${change.candidate.name}, ${change.opening.title}`}>
       <p className="change-when">
         <time dateTime={change.at}>{formatDateTime(change.at, zone)}</time>
-        <span className="muted"> · {formatDuration(Date.parse(change.at) - now)}</span>
+        <span className="muted"> · {ago(change.at, now)}</span>
         {isNew && <span className="badge new-badge">New</span>}
       </p>
       <p className="change-what">

@@ -19,7 +19,8 @@ import { HistoryList } from './history-list.tsx';
 import { InterviewCard } from './interview-card.tsx';
 import { useInterview, useInterviewMessages, useRefreshAfterAction } from './use-interview.ts';
 
-type Open = { kind: ActionKind } | { kind: 'decline-seat'; memberId: string } | null;
+/** The open action, and how long the history was when it opened: the lines after it are the action's. */
+type Open = ({ kind: ActionKind } | { kind: 'decline-seat'; memberId: string }) & { historyBefore: number };
 
 /** One interview: its card, the actions it allows, its history and the exact emails sent. */
 export default function InterviewPage({ id }: { id: string }) {
@@ -43,24 +44,21 @@ function InterviewView({
   messagesState: { isPending: boolean; error: unknown };
   zone: string;
 }) {
-  const [open, setOpen] = useState<Open>(null);
+  const [open, setOpen] = useState<Open | null>(null);
   const [done, setDone] = useState<DoneAction | null>(null);
   const refresh = useRefreshAfterAction(interview.id);
-  const historyBefore = interview.history?.length ?? 0;
-
-  const start = (next: Open) => {
+  const start = (next: { kind: ActionKind } | { kind: 'decline-seat'; memberId: string }) => {
     setDone(null);
-    setOpen(next);
+    setOpen({ ...next, historyBefore: interview.history?.length ?? 0 });
   };
   const common = {
     interview,
     zone,
     refresh,
     onClose: () => setOpen(null),
-    // The history as it was when the action began: what follows is the action's.
     onDone: (summary: string) => {
       setOpen(null);
-      setDone({ summary, historyBefore, at: Date.now() });
+      setDone({ summary, historyBefore: open?.historyBefore ?? 0, at: Date.now() });
     },
   };
 

@@ -3,7 +3,7 @@ import { NOTICE_LABELS } from './vocabulary.ts';
 
 /** The notice a change gave, coloured by class, with the hours when known. */
 export function NoticeBadge({ noticeClass, hours }: { noticeClass: NoticeClass | null | undefined; hours?: number | null | undefined }) {
-  if (!noticeClass) return <span className="muted">No notice class</span>;
+  if (!noticeClass) return <span className="muted">None</span>;
   const detail = hours !== null && hours !== undefined && hours >= 0 ? ` (${formatHours(hours)} before)` : '';
   return (
     <span className={`badge ${noticeClass}`}>

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dashboardFixture, readJson } from '../../server/testing/dashboard-fixture.ts';
+import { hasChromium, PHONE, startWebTest } from './harness.ts';
+import type { WebTest } from './harness.ts';
+
+const available = hasChromium();
+if (!available) console.warn('dashboard-schedule.e2e: /usr/bin/chromium not found, browser test skipped');
+
+// Tuesday 1 December 2026, 12:00 UTC (07:00 in New York, the organization's zone).
+const NOW = '2026-12-01T12:00:00Z';
+
+describe.skipIf(!available)('the recruiter’s week, changes feed and interview page in Chromium', () => {
+  let web: WebTest;
+  let interviewId: string;
+  let later: { openingId: string; candidateId: string; panel: string[] };
+  beforeAll(async () => {
+    web = await startWebTest({ now: NOW });
+    const seed = dashboardFixture(web.server);
+    const grace = await seed.member('Grace Hopper', { timezone: 'America/New_York' });
+    const alan = await seed.member('Alan Turing', { timezone: 'Europe/London' });
+    const opening = await seed.opening('Backend engineer');
+    const ada = await seed.candidate('Ada Lovelace', 'Europe/Berlin');
+    const linus = await seed.candidate('Linus Pauling', 'America/Chicago');
+    // Thursday 3 December, 10:00 in New York: 15:00 in London, 16:00 in Berlin.
+    interviewId = (await seed.interview({ openingId: opening, candidateId: ada, panel: [grace, alan], start: '2026-12-03T15:00:00Z', title: 'Technical interview' })).id;
+    // A second one, called off: it stays in the week, drawn apart from busy time.
+    const other = await seed.interview({ openingId: opening, candidateId: linus, panel: [grace], start: '2026-12-02T16:00:00Z', title: 'First conversation' });
+    await readJson(web.server.call('POST', `/api/v1/interviews/${other.id}/cancel`, { reason: 'scheduling_error' }));
+    later = { openingId: opening, candidateId: linus, panel: [grace] };
+  }, 90_000);
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  it('shows the week per interviewer and per opening, on a phone as a list per day', async () => {
+    const page = await web.newPage();
+    await web.signIn(page);
+    await page.getByRole('heading', { level: 1, name: 'The week' }).waitFor();
+    await page.getByRole('link', { name: /Ada Lovelace/ }).first().waitFor();
+    await expect(page.getByText('All times are in New York time').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('rowheader', { name: /Alan Turing/ }).textContent()).resolves.toContain('London time');
+    await expect(page.getByRole('link', { name: /Linus Pauling/ }).first().textContent()).resolves.toContain('Cancelled');
+    await web.expectAccessible(page, 'the week by interviewer');
+    await web.screenshot(page, 'schedule-week-by-interviewer');
+
+    await page.getByRole('radio', { name: 'Opening' }).check();
+    await page.getByRole('rowheader', { name: 'Backend engineer' }).waitFor();
+    await web.screenshot(page, 'schedule-week-by-opening');
+    web.expectNoConsoleErrors(page);
+
+    const phone = await web.newPage({ viewport: PHONE });
+    await web.signIn(phone);
+    await phone.getByRole('heading', { level: 2, name: /Thursday, 3 December 2026/ }).waitFor();
+    await phone.getByRole('link', { name: /Ada Lovelace/ }).waitFor();
+    await web.expectAccessible(phone, 'the week on a phone');
+    await web.screenshot(phone, 'schedule-week-phone');
+    web.expectNoConsoleErrors(phone);
+  }, 120_000);
+
+  it('opens the interview, reschedules it with the picker, marks a no-show, and the feed lists both', async () => {
+    const page = await web.newPage();
+    await web.signIn(page);
+    await page.getByRole('link', { name: /Ada Lovelace/ }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Technical interview: Ada Lovelace' }).waitFor();
+    await page.waitForURL(`**/dashboard/interviews/${interviewId}`);
+    const card = page.getByRole('region', { name: 'The interview' });
+    await expect(card.textContent()).resolves.toContain('Thu, 3 Dec 2026, 10:00 (New York time)');
+    await expect(card.textContent()).resolves.toContain('Thu, 3 Dec 2026, 16:00 (Berlin time)');
+    await expect(page.getByRole('row', { name: /Alan Turing/ }).textContent()).resolves.toContain('Holds the time');
+    await web.expectAccessible(page, 'the interview page');
+    await web.screenshot(page, 'schedule-interview');
+
+    // Reschedule with the picker: Friday 10:00 in New York, when both panelists are in their hours.
+    await page.getByRole('button', { name: 'Reschedule' }).click();
+    await page.getByRole('heading', { name: 'Reschedule the interview' }).waitFor();
+    await page.getByRole('radio', { name: /^10:00–11:00 \(Fri 4 Dec 16:00 Berlin\)/ }).check();
+    await page.getByRole('button', { name: 'Review' }).click();
+    const confirm = page.getByRole('region', { name: 'Confirm: reschedule the interview' });
+    await confirm.waitFor();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('confirm-heading');
+    const told = await confirm.textContent();
+    expect(told).toContain('Ada Lovelace (the candidate)');
+    expect(told).toContain('Alan Turing');
+    expect(told).toContain('Grace Hopper');
+    await web.expectAccessible(page, 'the reschedule confirmation');
+    await web.screenshot(page, 'schedule-reschedule-confirm');
+    await confirm.getByRole('button', { name: 'Reschedule' }).click();
+
+    const result = page.getByRole('region', { name: 'Done' });
+    await result.waitFor();
+    await expect(result.textContent()).resolves.toContain('Fri, 4 Dec 2026, 10:00 (New York time)');
+    const written = result.getByRole('listitem');
+    await expect(written.count()).resolves.toBe(3);
+    for (const line of await written.allTextContents()) expect(line).toMatch(/REQUEST.*sequence 1/);
+    // The mailbox holds the new invitations exactly as sent: to the candidate and each panelist.
+    const emails = page.getByRole('region', { name: 'Emails sent' });
+    const requests = emails.getByRole('article').filter({ hasText: 'sequence 1' });
+    await expect(requests.count()).resolves.toBe(3);
+    await expect(requests.filter({ hasText: /ada\.lovelace/ }).count()).resolves.toBe(1);
+    await requests.first().getByText('Show the text as sent').click();
+    await requests.first().locator('pre').waitFor();
+    await web.expectAccessible(page, 'the interview after rescheduling');
+    await web.screenshot(page, 'schedule-interview-rescheduled');
+
+    // The interview has begun and the candidate has not come.
+    web.server.setNow('2026-12-04T15:20:00Z');
+    // Three days on, the session has lapsed: sign in again.
+    await web.signIn(page);
+    await page.goto(`/dashboard/interviews/${interviewId}`);
+    await page.getByRole('heading', { level: 1, name: 'Technical interview: Ada Lovelace' }).waitFor();
+    await page.getByRole('button', { name: 'Mark a no-show' }).click();
+    await page.getByRole('radio', { name: /The candidate, Ada Lovelace/ }).check();
+    await page.getByRole('button', { name: 'Review' }).click();
+    const confirmNoShow = page.getByRole('region', { name: 'Confirm: mark a no-show' });
+    await expect(confirmNoShow.textContent()).resolves.toContain('a kind follow-up email');
+    await confirmNoShow.getByRole('button', { name: 'Mark the no-show' }).click();
+    await page.getByRole('region', { name: 'Done' }).getByText('The interview is now no-show.').waitFor();
+    await expect(page.getByRole('region', { name: 'The interview' }).textContent()).resolves.toContain('No-show');
+    await expect(page.getByRole('region', { name: 'History' }).textContent()).resolves.toContain('Marked as a no-show');
+    await web.screenshot(page, 'schedule-interview-no-show');
+    web.expectNoConsoleErrors(page);
+
+    // The feed lists both changes, newest first, with side and notice class.
+    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Changes' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Changes' }).waitFor();
+    const entries = page.getByRole('article');
+    await entries.first().waitFor();
+    const noShow = entries.filter({ hasText: 'Marked as a no-show' }).first();
+    await expect(noShow.textContent()).resolves.toContain('Employer');
+    const moved = entries.filter({ hasText: 'Rescheduled' }).first();
+    await expect(moved.textContent()).resolves.toContain('Employer');
+    await expect(moved.textContent()).resolves.toContain('Ample notice');
+    await expect(entries.filter({ hasText: 'Cancelled' }).first().textContent()).resolves.toContain('A scheduling error on our side');
+    await web.expectAccessible(page, 'the changes feed');
+    await web.screenshot(page, 'schedule-changes');
+
+    // A change made elsewhere arrives with the next poll and is announced politely.
+    const seed = dashboardFixture(web.server);
+    await seed.interview({ ...later, start: '2026-12-08T15:00:00Z', title: 'Second conversation' });
+    await page.clock.fastForward(11_000);
+    await page.getByRole('status').filter({ hasText: '1 new change. Scheduled: Linus Pauling, Backend engineer.' }).waitFor({ state: 'attached' });
+    await entries.filter({ hasText: 'New' }).first().waitFor();
+    await web.screenshot(page, 'schedule-changes-new-entry');
+    web.expectNoConsoleErrors(page);
+  }, 180_000);
+});
