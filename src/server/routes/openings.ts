@@ -3,11 +3,30 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createCandidate, createOpening, getCandidate, getOpening, listCandidates, listOpenings } from '../../app/openings.ts';
 import type { ServerEnv } from '../env.ts';
 import { IdParam, problems } from '../schemas/common.ts';
+import { INTERVIEW_STATUSES } from '../../core/types.ts';
+import type { Opening } from '../../core/types.ts';
+import type { OpeningActivity } from '../../store/repositories/openings.ts';
 import { CandidateInputSchema, CandidateSchema, OpeningInputSchema, OpeningSchema, candidateJson, openingJson } from '../schemas/interview.ts';
 import { Limit, NextCursor, cursorParam, pageOf, pageRequest } from '../schemas/pagination.ts';
 import { jsonBody, jsonContent, security } from '../schemas/route-helpers.ts';
 
 const PageQuery = z.object({ limit: Limit, cursor: cursorParam() });
+
+const ActivitySchema = z
+  .object({
+    interviews: z
+      .object(Object.fromEntries(INTERVIEW_STATUSES.map((status) => [status, z.number().int()])) as Record<(typeof INTERVIEW_STATUSES)[number], z.ZodNumber>)
+      .openapi({ description: 'The opening\'s interviews and invitations, counted by status.' }),
+    waiting: z.number().int().openapi({ description: 'Candidates on its waitlist still waiting for freed time.' }),
+  })
+  .openapi('OpeningActivity');
+
+const OpeningWithActivitySchema = OpeningSchema.extend({ activity: ActivitySchema }).openapi('OpeningWithActivity');
+
+function openingWithActivityJson(opening: Opening, activity: OpeningActivity | undefined) {
+  const interviews = Object.fromEntries(INTERVIEW_STATUSES.map((status) => [status, activity?.interviews[status] ?? 0])) as Record<(typeof INTERVIEW_STATUSES)[number], number>;
+  return { ...openingJson(opening), activity: { interviews, waiting: activity?.waiting ?? 0 } };
+}
 
 const createOpeningRoute = createRoute({
   method: 'post', path: '/api/v1/openings', operationId: 'createOpening', tags: ['openings'], summary: 'Open a position', security,
@@ -18,14 +37,14 @@ const listOpeningsRoute = createRoute({
   method: 'get', path: '/api/v1/openings', operationId: 'listOpenings', tags: ['openings'], summary: 'Openings, in the order they were created', security,
   request: { query: PageQuery },
   responses: {
-    200: { description: 'A page of openings', content: jsonContent(z.object({ openings: z.array(OpeningSchema), nextCursor: NextCursor })) },
+    200: { description: 'A page of openings, each with its activity', content: jsonContent(z.object({ openings: z.array(OpeningWithActivitySchema), nextCursor: NextCursor })) },
     ...problems(400, 401),
   },
 });
 const getOpeningRoute = createRoute({
   method: 'get', path: '/api/v1/openings/{id}', operationId: 'getOpening', tags: ['openings'], summary: 'One opening', security,
   request: { params: IdParam },
-  responses: { 200: { description: 'The opening', content: jsonContent(OpeningSchema) }, ...problems(400, 401, 404) },
+  responses: { 200: { description: 'The opening with its activity', content: jsonContent(OpeningWithActivitySchema) }, ...problems(400, 401, 404) },
 });
 const createCandidateRoute = createRoute({
   method: 'post', path: '/api/v1/candidates', operationId: 'createCandidate', tags: ['candidates'], summary: 'Add a candidate (one per email in an organization)', security,
@@ -53,11 +72,14 @@ export function registerOpeningRoutes(app: OpenAPIHono<ServerEnv>): void {
   app.openapi(listOpeningsRoute, async (c) => {
     const query = c.req.valid('query');
     const page = pageOf(await listOpenings(c.get('ctx'), c.get('organizationId'), pageRequest(query)), query.limit, (o) => ({ id: o.id }));
-    return c.json({ openings: page.items.map(openingJson), nextCursor: page.nextCursor }, 200);
+    const activity = await c.get('ctx').store.openings.activity(c.get('organizationId'), page.items.map((o) => o.id));
+    return c.json({ openings: page.items.map((o) => openingWithActivityJson(o, activity.get(o.id))), nextCursor: page.nextCursor }, 200);
   });
-  app.openapi(getOpeningRoute, async (c) =>
-    c.json(openingJson(await getOpening(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id)), 200),
-  );
+  app.openapi(getOpeningRoute, async (c) => {
+    const opening = await getOpening(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id);
+    const activity = await c.get('ctx').store.openings.activity(c.get('organizationId'), [opening.id]);
+    return c.json(openingWithActivityJson(opening, activity.get(opening.id)), 200);
+  });
   app.openapi(createCandidateRoute, async (c) =>
     c.json(candidateJson(await createCandidate(c.get('ctx'), c.get('organizationId'), c.req.valid('json'))), 201),
   );

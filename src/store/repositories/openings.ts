@@ -100,6 +100,34 @@ export class OpeningRepository {
     return rows.map((row) => ({ ...row, status: row.status as OpeningStatus }));
   }
 
+  /**
+   * For a list of openings: their interviews counted by status and their candidates still waiting, in two
+   * grouped queries whatever the number of openings.
+   */
+  async activity(organizationId: string, openingIds: readonly string[]): Promise<Map<string, OpeningActivity>> {
+    const result = new Map<string, OpeningActivity>(openingIds.map((id) => [id, { interviews: {}, waiting: 0 }]));
+    const ids = openingIds.filter(isUuid);
+    if (ids.length === 0) return result;
+    const interviews = await this.db
+      .selectFrom('interviews')
+      .select(['openingId', 'status', (eb) => eb.fn.countAll<string>().as('count')])
+      .where('organizationId', '=', organizationId)
+      .where('openingId', 'in', ids)
+      .groupBy(['openingId', 'status'])
+      .execute();
+    for (const row of interviews) result.get(row.openingId)!.interviews[row.status] = Number(row.count);
+    const waiting = await this.db
+      .selectFrom('waitlistEntries')
+      .select(['openingId', (eb) => eb.fn.countAll<string>().as('count')])
+      .where('organizationId', '=', organizationId)
+      .where('openingId', 'in', ids)
+      .where('status', '=', 'waiting')
+      .groupBy('openingId')
+      .execute();
+    for (const row of waiting) result.get(row.openingId)!.waiting = Number(row.count);
+    return result;
+  }
+
   async setStatus(organizationId: string, id: string, status: OpeningStatus): Promise<void> {
     await this.db
       .updateTable('openings')
@@ -108,6 +136,12 @@ export class OpeningRepository {
       .where('id', '=', id)
       .execute();
   }
+}
+
+/** What is going on in an opening: its interviews by status, and how many candidates wait for freed time. */
+export interface OpeningActivity {
+  interviews: Partial<Record<string, number>>;
+  waiting: number;
 }
 
 export interface OpeningEnd {
