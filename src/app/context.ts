@@ -79,4 +79,9 @@ export interface AppContext {
   store: Store;
   clock: Clock;
   config: AppConfig;
+  /**
+   * Told each waitlist offer link as it is made: its token is stored only hashed and messages keep it
+   * redacted, so this is the one place the demo can learn a link to show a newcomer.
+   */
+  onOfferLink?: (offer: { entryId: string; link: string; expiresAt: Date }) => void;
 }

@@ -73,7 +73,8 @@ describe('leeway (usage)', () => {
     const io = fakeIO();
     expect(await main(['org', 'create', '--name', 'X', '--timezone', 'Mars/Base', '--data-dir', 'memory://'], io)).toBe(2);
     expect(io.err).toContain('timezone');
-  });
+    // Each command opens an embedded database, which is slow on a busy machine.
+  }, 120_000);
 });
 
 describe('leeway org, key and migrate on an embedded data folder', () => {
@@ -93,7 +94,7 @@ describe('leeway org, key and migrate on an embedded data folder', () => {
     const unknownOrg = fakeIO({ LEEWAY_DATA_DIR: dir });
     expect(await main(['key', 'create', '--org', 'nope'], unknownOrg)).toBe(1);
     expect(unknownOrg.err).toContain('No such organization');
-  });
+  }, 120_000);
 });
 
 /** What a demo start printed and served: every candidate link opens, and the printed sign-in works. */
@@ -105,6 +106,10 @@ async function checkDemoStart(url: string, out: string): Promise<string[]> {
     const token = link.slice(link.lastIndexOf('/') + 1);
     expect((await fetch(`${url}/api/v1/candidate/${token}`)).status, link).toBe(200);
   }
+  const offers = [...out.matchAll(/^Waitlist offer:\s+.*: (\S+)$/gm)].map((m) => m[1]!);
+  expect(offers).toHaveLength(1);
+  const offerToken = offers[0]!.slice(offers[0]!.lastIndexOf('/') + 1);
+  expect((await fetch(`${url}/api/v1/candidate/${offerToken}`)).status, offers[0]).toBe(200);
   const signIn = /Dashboard sign-in:\s+(\S+) \/ (\S+)/.exec(out);
   expect(signIn).not.toBeNull();
   const session = await fetch(`${url}/api/v1/session`, {
@@ -113,7 +118,12 @@ async function checkDemoStart(url: string, out: string): Promise<string[]> {
     body: JSON.stringify({ email: signIn![1], password: signIn![2] }),
   });
   expect(session.status).toBe(200);
-  const demo = (await (await fetch(`${url}/api/v1/demo`)).json()) as { signIn: { email: string; password: string }; candidateLinks: Array<{ url: string }> };
+  const demo = (await (await fetch(`${url}/api/v1/demo`)).json()) as {
+    signIn: { email: string; password: string };
+    candidateLinks: Array<{ url: string }>;
+    offerLinks: Array<{ url: string }>;
+  };
+  expect(demo.offerLinks.map((l) => l.url)).toEqual(offers);
   expect(demo.signIn).toEqual({ email: signIn![1], password: signIn![2] });
   expect(demo.candidateLinks.map((l) => l.url)).toEqual(links);
   return links;
@@ -167,7 +177,8 @@ describe('leeway serve', () => {
     } finally {
       await withoutDemo?.close();
     }
-  });
+    // Three starts of an embedded database, two of them preparing the demo.
+  }, 180_000);
 
   it('runs from the leeway bin', () => {
     const result = spawnSync(process.execPath, [path.resolve('bin/leeway.js'), '--help'], { encoding: 'utf8' });

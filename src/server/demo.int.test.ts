@@ -31,6 +31,9 @@ describe('GET /api/v1/demo', () => {
       const token = link.url.slice(link.url.lastIndexOf('/') + 1);
       expect((await app.request(`/api/v1/candidate/${token}`)).status, link.label).toBe(200);
     }
+    expect(demo.offerLinks).toHaveLength(1);
+    const offerToken = demo.offerLinks[0]!.url.slice(demo.offerLinks[0]!.url.lastIndexOf('/') + 1);
+    expect((await app.request(`/api/v1/candidate/${offerToken}`)).status).toBe(200);
     const signIn = await app.request('/api/v1/session', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -61,3 +61,18 @@ export const DEMO_CANDIDATES = [
   { name: 'Sam Rivera', email: 'sam.rivera@example.com', timezone: 'America/Chicago' },
   { name: 'Noor Haddad', email: 'noor.haddad@example.com', timezone: 'America/New_York' },
 ];
+
+/** Someone who is booked and then withdraws, which frees panel time for the waitlist. */
+export const DEMO_WITHDRAWING_CANDIDATE = { name: 'Oliver Bennett', email: 'oliver.bennett@example.com', timezone: 'Europe/London' };
+
+/**
+ * People waiting for a time on the opening: one with nothing open is offered the freed time. Several, as
+ * an offer made at an earlier start may still stand (its link cannot be shown again) or have been claimed.
+ */
+export const DEMO_WAITLIST_CANDIDATES = [
+  { name: 'Lena Fischer', email: 'lena.fischer@example.com', timezone: 'Europe/London' },
+  { name: 'Aoife Byrne', email: 'aoife.byrne@example.com', timezone: 'Europe/Dublin' },
+  { name: 'Tomás Silva', email: 'tomas.silva@example.com', timezone: 'Europe/Lisbon' },
+];
+
+export const DEMO_WAITLIST_PANEL = ['alan@northwind.example'];

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { isDomainError } from '../../core/errors.ts';
 import { classifyNotice, describeSpan } from '../../core/notice-policy.ts';
 import type { Candidate, Interview, Member, NoticeClass, Opening, Organization } from '../../core/types.ts';
@@ -7,8 +6,9 @@ import { createInterview } from '../interviews/create-interview.ts';
 import type { CreateInterviewInput } from '../interviews/create-interview.ts';
 import { stillFreeOffers } from '../interviews/offers.ts';
 import { reissueCandidateLink } from '../interviews/reissue-candidate-link.ts';
-import { DEMO_OFFICE_ADDRESS, DEMO_PANELS, DEMO_VIDEO_BASE_URL } from './cast.ts';
-import { DEMO_DURATION_MINUTES, findDemoSlot } from './demo-slots.ts';
+import { DEMO_PANELS } from './cast.ts';
+import { demoInterviewInput } from './demo-interview.ts';
+import { findDemoSlot } from './demo-slots.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -110,17 +110,7 @@ export async function prepareDemoLinks(ctx: AppContext, cast: DemoCast): Promise
     return DEMO_PANELS.map((emails) => emails.map((email) => cast.membersByEmail.get(email)!.id));
   }
   function interviewBasics(candidate: Candidate, panel: string[]): CreateInterviewInput {
-    const local = candidate.timezone === cast.organization.timezone;
-    return {
-      openingId: cast.opening.id,
-      candidateId: candidate.id,
-      title: panel.length > 1 ? 'Panel interview' : 'Technical interview',
-      panel,
-      durationMinutes: DEMO_DURATION_MINUTES,
-      // Someone in the office's zone comes in; anyone else joins by video.
-      location: local ? DEMO_OFFICE_ADDRESS : 'Video call',
-      videoUrl: local ? null : `${DEMO_VIDEO_BASE_URL}/northwind-${randomUUID().slice(0, 8)}`,
-    };
+    return demoInterviewInput(cast.organization, cast.opening, candidate, panel);
   }
 
   const byId = new Map(cast.candidates.map((c) => [c.id, c]));

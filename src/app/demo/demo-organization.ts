@@ -4,7 +4,16 @@ import { createMember, updateMember } from '../members.ts';
 import { createCandidate, createOpening } from '../openings.ts';
 import { createApiKey, createOrganization } from '../organizations.ts';
 import { hashPassword } from '../secrets.ts';
-import { DEMO_CANDIDATES, DEMO_OPENING, DEMO_ORGANIZATION_NAME, DEMO_SIGN_IN, DEMO_TEAM, DEMO_TIMEZONE } from './cast.ts';
+import {
+  DEMO_CANDIDATES,
+  DEMO_OPENING,
+  DEMO_ORGANIZATION_NAME,
+  DEMO_SIGN_IN,
+  DEMO_TEAM,
+  DEMO_TIMEZONE,
+  DEMO_WAITLIST_CANDIDATES,
+  DEMO_WITHDRAWING_CANDIDATE,
+} from './cast.ts';
 
 export interface DemoOrganization {
   organization: Organization;
@@ -13,6 +22,8 @@ export interface DemoOrganization {
   membersByEmail: Map<string, Member>;
   opening: Opening;
   candidates: Candidate[];
+  withdrawingCandidate: Candidate;
+  waitlistCandidates: Candidate[];
   created: boolean;
 }
 
@@ -55,11 +66,14 @@ export async function ensureDemoOrganization(ctx: AppContext): Promise<DemoOrgan
   const openings = await ctx.store.openings.list(orgId, { limit: 1000 });
   const opening = openings.find((o) => o.title === DEMO_OPENING.title && o.status === 'open') ?? (await createOpening(ctx, orgId, DEMO_OPENING));
 
+  const ensureCandidate = async (person: { name: string; email: string; timezone: string }) =>
+    (await ctx.store.candidates.findByEmail(orgId, person.email)) ?? (await createCandidate(ctx, orgId, person));
   const candidates: Candidate[] = [];
-  for (const person of DEMO_CANDIDATES) {
-    candidates.push((await ctx.store.candidates.findByEmail(orgId, person.email)) ?? (await createCandidate(ctx, orgId, person)));
-  }
-  return { organization, apiKey, membersByEmail, opening, candidates, created: !existing };
+  for (const person of DEMO_CANDIDATES) candidates.push(await ensureCandidate(person));
+  const withdrawingCandidate = await ensureCandidate(DEMO_WITHDRAWING_CANDIDATE);
+  const waitlistCandidates: Candidate[] = [];
+  for (const person of DEMO_WAITLIST_CANDIDATES) waitlistCandidates.push(await ensureCandidate(person));
+  return { organization, apiKey, membersByEmail, opening, candidates, withdrawingCandidate, waitlistCandidates, created: !existing };
 }
 
 /** Demo data folders made before the dashboard had sign-in lack the recruiter's account. */

@@ -88,6 +88,7 @@ export async function passOn(ctx: AppContext, store: Store, slot: FreedSlot): Pr
       notice: { kind: 'offered', at: now, start: decided.start, end: decided.end, durationMinutes: entry.durationMinutes, expiresAt: decided.expiresAt, shared },
       link: offerLinkUrl(ctx, token),
     });
+    ctx.onOfferLink?.({ entryId: decided.entryId, link: offerLinkUrl(ctx, token), expiresAt: decided.expiresAt });
   }
   return decision;
 }

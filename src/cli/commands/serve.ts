@@ -145,6 +145,9 @@ function describeDemo(demo: DemoSeed, url: string): string {
     `OpenAPI:           ${url}/openapi.json`,
     `Health:            ${url}/healthz`,
     ...landing.candidateLinks.map((link) => `Candidate link:    ${link.label}: ${link.url}`),
+    ...(landing.offerLinks.length > 0
+      ? landing.offerLinks.map((link) => `Waitlist offer:    ${link.label}: ${link.url}`)
+      : ['Waitlist offer:    none could be made at this start.']),
     ...missing,
     '',
   ].join('\n');

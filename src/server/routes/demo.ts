@@ -3,7 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { DemoLanding } from '../../app/demo/seed-demo.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { ServerEnv } from '../env.ts';
-import { problems } from '../schemas/common.ts';
+import { Instant, problems } from '../schemas/common.ts';
 import { jsonContent, publicOperation } from '../schemas/route-helpers.ts';
 
 /**
@@ -26,11 +26,23 @@ const CandidateLinkSchema = z
   })
   .openapi('DemoCandidateLink');
 
+const OfferLinkSchema = z
+  .object({
+    label: z.string(),
+    url: z.string(),
+    candidateName: z.string(),
+    candidateTimezone: z.string(),
+    start: Instant.openapi({ description: 'The freed time offered.' }),
+    expiresAt: Instant.openapi({ description: 'When the offer lapses unless claimed.' }),
+  })
+  .openapi('DemoOfferLink');
+
 const DemoSchema = z
   .object({
     organization: z.object({ name: z.string(), timezone: z.string() }),
     signIn: z.object({ email: z.string(), password: z.string() }).openapi({ description: "The demo recruiter's dashboard sign-in, fixed and for the demo only." }),
     candidateLinks: z.array(CandidateLinkSchema),
+    offerLinks: z.array(OfferLinkSchema).openapi({ description: 'A waitlist offer of freed time to claim; empty when none could be made at this start.' }),
   })
   .openapi('Demo');
 
