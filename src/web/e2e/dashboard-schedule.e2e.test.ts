@@ -73,13 +73,14 @@ describe.skipIf(!available)('the recruiter’s week, changes feed and interview 
     // Reschedule with the picker: Friday 10:00 in New York, when both panelists are in their hours.
     await page.getByRole('button', { name: 'Reschedule' }).click();
     await page.getByRole('heading', { name: 'Reschedule the interview' }).waitFor();
-    await page.getByRole('radio', { name: /^10:00–11:00 \(Fri 4 Dec 16:00 Berlin\)/ }).check();
+    await page.getByRole('radio', { name: /^10:00–11:00 \(Fri 4 Dec 16:00 Berlin\) Within Ada Lovelace’s hours/ }).check();
     await page.getByRole('button', { name: 'Review' }).click();
     const confirm = page.getByRole('region', { name: 'Confirm: reschedule the interview' });
     await confirm.waitFor();
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('confirm-heading');
     const told = await confirm.textContent();
-    expect(told).toContain('Ada Lovelace (the candidate)');
+    expect(told).toContain('Ada Lovelace (the candidate');
+    expect(told).toContain('with a calendar invitation (REQUEST)');
     expect(told).toContain('Alan Turing');
     expect(told).toContain('Grace Hopper');
     await web.expectAccessible(page, 'the reschedule confirmation');

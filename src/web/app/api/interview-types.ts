@@ -164,3 +164,32 @@ export type SeatOutcome =
 /** Reason categories an employer may give (the server's EMPLOYER_REASONS, in its order). */
 export const EMPLOYER_REASON_CODES = ['interviewer_unavailable', 'position_filled', 'position_closed', 'scheduling_error', 'other'] as const;
 export type EmployerReason = (typeof EMPLOYER_REASON_CODES)[number];
+
+/** Someone an action tells, with the email kind the server's planner chose and its calendar part. */
+export interface ToldRecipient {
+  role: 'candidate' | 'panelist' | 'coordinator' | 'hr';
+  name: string;
+  address: string;
+  kind: string;
+  calendar: 'REQUEST' | 'CANCEL' | null;
+}
+
+/** A free panel time to move an interview to (GET /api/v1/interviews/{id}/reschedule-options). */
+export interface RescheduleOption {
+  start: string;
+  end: string;
+  /** Inside the candidate's reasonable hours (theirs if stated, else the organization's default), in their zone. */
+  withinCandidateHours: boolean;
+  /** The candidate has another interview then. */
+  candidateBusy: boolean;
+  /** The start as the candidate reads it, e.g. "Monday, December 14 at 4:00 PM CET". */
+  candidateLocal: string;
+}
+
+export interface RescheduleOptions {
+  candidate: { name: string; timezone: string; zoneLabel: string };
+  durationMinutes: number;
+  options: RescheduleOption[];
+  /** Everyone a move tells, planned by the same code that sends the emails. */
+  told: ToldRecipient[];
+}

@@ -93,3 +93,35 @@ export const MESSAGE_STATUS_LABELS: Record<MessageStatus, string> = {
   kept: 'Kept (no mail server)',
   failed: 'Failed',
 };
+
+const EMAIL_KIND_LABELS: Record<string, string> = {
+  invitation: 'an invitation to pick a time',
+  confirmation: 'a confirmation of the time',
+  panel_invitation: 'an invitation to sit on the panel',
+  moved_by_employer: 'an email that the time has moved, with an apology',
+  moved_by_candidate: 'a confirmation of the new time',
+  panel_moved: 'an email that the time has moved',
+  employer_cancellation: 'an apology for the cancellation',
+  invitation_withdrawn: 'an email that the invitation is withdrawn',
+  panel_cancellation: 'an email that the interview is cancelled',
+  no_show_followup: 'a kind follow-up',
+  interviewer_no_show_apology: 'an apology for the missed interview',
+  coordinator_no_show: 'an email about the missed interview',
+  panel_updated: 'the updated event',
+  panel_seat_offered: 'an invitation to take the seat',
+  panel_seat_released: 'an email releasing them from the seat',
+  panel_change_candidate: 'the updated event with the new panelist',
+  reminder: 'a reminder',
+};
+
+/** An email kind of the outbox, as what the reader receives. */
+export function emailKindLabel(kind: string): string {
+  return EMAIL_KIND_LABELS[kind] ?? kind.replace(/_/g, ' ');
+}
+
+export const ROLE_LABELS: Record<'candidate' | 'panelist' | 'coordinator' | 'hr', string> = {
+  candidate: 'the candidate',
+  panelist: 'panelist',
+  coordinator: 'recruiting team',
+  hr: 'HR',
+};

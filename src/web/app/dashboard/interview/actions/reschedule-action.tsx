@@ -9,7 +9,7 @@ import { ActionFlow } from './action-flow.tsx';
 import type { ActionProps } from './action-types.ts';
 import { SlotPicker } from './slot-picker.tsx';
 import { useRescheduleOptions } from './use-reschedule-options.ts';
-import { toldOnReschedule } from './who-is-told.ts';
+import { toldFromPlan } from './who-is-told.ts';
 
 /** Move the interview to a time the whole panel is free: same interview, same calendar event, sequence + 1. */
 export function RescheduleAction({ interview, zone, refresh, onDone, onClose }: ActionProps) {
@@ -17,7 +17,7 @@ export function RescheduleAction({ interview, zone, refresh, onDone, onClose }: 
   const [start, setStart] = useState('');
   const [reason, setReason] = useState('');
   const candidate = interview.candidate ?? { name: 'the candidate', timezone: zone };
-  const chosen = options.data?.find((o) => o.start === start);
+  const chosen = options.data?.options.find((o) => o.start === start);
   return (
     <ActionFlow
       title={interview.start ? 'Reschedule the interview' : 'Set a time'}
@@ -26,8 +26,8 @@ export function RescheduleAction({ interview, zone, refresh, onDone, onClose }: 
         <>
           {options.isPending && <Loading what="free panel times" />}
           <ProblemMessage error={options.error} />
-          {options.data && options.data.length === 0 && <p className="warning">The panel has no common free time in the next two weeks.</p>}
-          {options.data && options.data.length > 0 && <SlotPicker options={options.data} value={start} onChange={setStart} zone={zone} candidate={candidate} />}
+          {options.data && options.data.options.length === 0 && <p className="warning">The panel has no common free time in the next two weeks.</p>}
+          {options.data && options.data.options.length > 0 && <SlotPicker options={options.data.options} value={start} onChange={setStart} zone={zone} candidate={candidate} />}
           <label>
             Reason (optional, shared with the candidate as a category)
             <select value={reason} onChange={(e) => setReason(e.target.value)}>
@@ -46,11 +46,12 @@ export function RescheduleAction({ interview, zone, refresh, onDone, onClose }: 
           <p>
             Move <strong>{interview.title}</strong> {interview.start ? <>from {formatDateTime(interview.start, zone)} </> : null}to{' '}
             <strong>{formatDateTime(chosen.start, zone)}</strong>, which is {formatDateTime(chosen.start, candidate.timezone)} for {candidate.name}
-            {chosen.withinCandidateHours === false && ', outside their usual hours'}.{reason && ` Reason: ${reasonLabel(reason)}.`}
+            {chosen.candidateBusy ? ', when they have another interview' : chosen.withinCandidateHours ? ', within their hours' : ', outside their reasonable hours'}.
+            {reason && ` Reason: ${reasonLabel(reason)}.`}
           </p>
         )
       }
-      told={toldOnReschedule(interview)}
+      told={toldFromPlan(options.data?.told ?? [])}
       confirmLabel={interview.start ? 'Reschedule' : 'Set the time'}
       run={async (key) => {
         const updated = await api.post<Interview>(`/api/v1/interviews/${interview.id}/reschedule`, { start, ...(reason ? { reason } : {}) }, key);

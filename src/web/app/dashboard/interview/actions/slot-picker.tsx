@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { dateInZone, formatClock, formatDay, zoneLabel } from '../../../ui/format-time.ts';
-import type { RescheduleOption } from './use-reschedule-options.ts';
+import type { RescheduleOption } from '../../../api/interview-types.ts';
 
 const FIRST = 24;
 
-function fitLabel(option: RescheduleOption, candidateName: string): { text: string; className: string } | null {
-  if (option.withinCandidateHours === null) return null;
+function fitLabel(option: RescheduleOption, candidateName: string): { text: string; className: string } {
+  if (option.candidateBusy) return { text: `${candidateName} has another interview then`, className: 'fit-bad' };
   return option.withinCandidateHours
     ? { text: `Within ${candidateName}’s hours`, className: 'fit-ok' }
     : { text: `Outside ${candidateName}’s hours`, className: 'fit-warn' };
@@ -13,7 +13,7 @@ function fitLabel(option: RescheduleOption, candidateName: string): { text: stri
 
 /**
  * Free panel times as radio buttons, grouped by day in the organization's zone, each also in the
- * candidate's zone and marked by whether it suits their reasonable hours.
+ * candidate's zone and marked by whether it suits their reasonable hours (or clashes with another interview).
  */
 export function SlotPicker({
   options,
@@ -57,7 +57,7 @@ export function SlotPicker({
                     <span className="muted">
                       ({formatDay(option.start, candidate.timezone)} {formatClock(option.start, candidate.timezone)} {zoneLabel(candidate.timezone)})
                     </span>
-                    {fit && <span className={`fit ${fit.className}`}>{fit.text}</span>}
+                    <span className={`fit ${fit.className}`}>{fit.text}</span>
                   </span>
                 </label>
               );

@@ -1,9 +1,12 @@
 /**
- * Who an employer action tells, and what they get, said before the recruiter confirms. It follows the
- * server's email plan (src/core/messages/plan-emails.ts, which the web app may not import) and names the
- * people from the interview itself; after the action the page lists the emails actually written.
+ * Who an employer action tells, and what they get, said before the recruiter confirms. A move is told
+ * by the server's own plan (reschedule options); for the other actions, which have no preview endpoint,
+ * this follows the server's email plan (src/core/messages/plan-emails.ts, which the web app may not
+ * import) and names the people from the interview itself. After any action the page lists the emails
+ * actually written.
  */
-import type { Interview } from '../../../api/interview-types.ts';
+import type { Interview, ToldRecipient } from '../../../api/interview-types.ts';
+import { emailKindLabel, ROLE_LABELS } from '../../shared/vocabulary.ts';
 
 export interface Told {
   who: string;
@@ -38,19 +41,6 @@ export function toldOnCancel(interview: Interview, reason: string): Told[] {
   ];
 }
 
-export function toldOnReschedule(interview: Interview): Told[] {
-  if (!holdsTime(interview)) {
-    return [
-      { who: candidateName(interview), gets: 'a confirmation of the time with a calendar invitation (REQUEST)' },
-      ...panelNames(interview).map((name) => ({ who: name, gets: 'an email and a calendar invitation (REQUEST)' })),
-    ];
-  }
-  return [
-    { who: candidateName(interview), gets: 'an email with the new time, an apology and an updated calendar invitation (REQUEST)' },
-    ...panelNames(interview).map((name) => ({ who: name, gets: 'an email and an updated calendar invitation (REQUEST)' })),
-  ];
-}
-
 export function toldOnNoShow(interview: Interview, party: 'candidate' | 'interviewer'): Told[] {
   if (party === 'candidate') return [{ who: candidateName(interview), gets: 'a kind follow-up email' }];
   return [
@@ -71,4 +61,12 @@ export function toldOnSeatDecline(interview: Interview, memberName: string): Tol
       gets: `${memberName} gets an acknowledgement and the recruiting team gets other times or the seat to settle; nothing moves and the candidate hears nothing`,
     },
   ];
+}
+
+/** The server's planned emails, as the confirmation lists them. */
+export function toldFromPlan(plan: ToldRecipient[]): Told[] {
+  return plan.map((r) => ({
+    who: `${r.name} (${ROLE_LABELS[r.role]}, ${r.address})`,
+    gets: `${emailKindLabel(r.kind)}${r.calendar === 'REQUEST' ? ', with a calendar invitation (REQUEST)' : r.calendar === 'CANCEL' ? ', with a calendar cancellation (CANCEL)' : ''}`,
+  }));
 }
