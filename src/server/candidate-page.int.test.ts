@@ -107,6 +107,21 @@ describe.each(testEngines())('on $name', (engine) => {
       expect(await reported.text()).toContain('Your report went to HR');
     });
 
+    it('shows the panel, the format and the clock changes before the interview', async () => {
+      server.setNow('2026-10-20T12:00:00Z');
+      const booked = await invite({ start: '2026-11-02T15:00:00Z', videoUrl: 'https://meet.example/abc' });
+      const html = await (await server.app.request(booked.path)).text();
+      expect(html).toContain('<strong>With:</strong> Grace');
+      expect(html).toContain('video call');
+      expect(html).toContain('in Berlin on Sunday, October 25 (UTC+02:00 to UTC+01:00)');
+      expect(html).toContain('in New York on Sunday, November 1 (UTC-04:00 to UTC-05:00)');
+      server.setNow('2026-10-26T12:00:00Z');
+      const later = await (await server.app.request(booked.path)).text();
+      expect(later).not.toContain('in Berlin on');
+      expect(later).toContain('in New York on');
+      server.setNow('2026-12-01T12:00:00Z');
+    });
+
     it('answers a wrong link with a plain 404 page', async () => {
       const response = await server.app.request('/c/lw_cand_not-a-real-token');
       expect(response.status).toBe(404);

@@ -1,5 +1,5 @@
 import type { CandidateView } from '../../app/interviews/candidate-link.ts';
-import { formatWhen } from '../../core/format-time.ts';
+import { formatDay, formatWhen, labelZone } from '../../core/format-time.ts';
 import { CONCERN_CATEGORIES, concernLabel } from '../../core/concerns.ts';
 import { describeSpan } from '../../core/notice-policy.ts';
 import { CANDIDATE_REASONS, reasonLabel } from '../../core/reasons.ts';
@@ -53,8 +53,14 @@ export function renderCandidatePage({ view, token, rescheduleTimes, banner }: Ca
   }
   parts.push(`<section><p><strong>Status:</strong> ${e(interview.status.replace('_', ' '))}</p>
 <p><strong>When:</strong> ${e(when)}${orgWhen && interview.organizationTimezone !== zone ? `<br><small>${e(orgWhen)} for the team</small>` : ''}</p>
+${interview.panel.length > 0 ? `<p><strong>With:</strong> ${e(interview.panel.map((p) => p.name).join(', '))}</p>` : ''}
+${interview.format === 'video' ? '<p><strong>Format:</strong> video call</p>' : interview.format === 'in_person' ? '<p><strong>Format:</strong> in person</p>' : ''}
 ${interview.location ? `<p><strong>Where:</strong> ${e(interview.location)}</p>` : ''}
 ${interview.videoUrl ? `<p><strong>Video:</strong> <a href="${e(interview.videoUrl)}" rel="noreferrer">${e(interview.videoUrl)}</a></p>` : ''}</section>`);
+  for (const change of view.clockChanges) {
+    // Said in the zone that changes, so the reader checks the clock that moves.
+    parts.push(`<section class="notice-late"><p><strong>Clocks change before your interview:</strong> in ${e(labelZone(change.zone).replace(/ time$/, ''))} on ${e(formatDay(new Date(change.at), change.zone))} (UTC${e(change.offsetBefore)} to UTC${e(change.offsetAfter)}). The time above already allows for it.</p></section>`);
+  }
   if (notice && interview.status === 'scheduled') {
     parts.push(`<section class="notice-${e(notice.class)}"><p><strong>Notice if you change it now:</strong> ${e(notice.class)} (${e(describeSpan(notice.hoursUntilStart * 3_600_000))} before the start).</p>
 <p>${e(notice.advice.text)}</p>${notice.advice.phone ? `<p>Call: <a href="tel:${e(notice.advice.phone.replace(/\s/g, ''))}">${e(notice.advice.phone)}</a></p>` : ''}</section>`);
