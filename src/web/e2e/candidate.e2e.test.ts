@@ -117,4 +117,143 @@ describe.skipIf(!available)("the candidate's page in Chromium", () => {
     await web.screenshot(recruiter, 'candidate-cancel-recruiter-feed');
     web.expectNoConsoleErrors(recruiter);
   }, 180_000);
+
+  it('reschedules with the picker of free times in their own zone, after stating their hours, and is warned of a clock change', async () => {
+    // New York moves its clocks on 14 March 2027; London not until the 28th, after the interview.
+    web.server.setNow('2027-03-09T15:00:00Z');
+    const { fixture, panel, openingId, candidateId } = await interviewSetup(web, { panel: ['Cy Moreau', 'Dee Laine'], candidate: 'Emil Berg', opening: 'Site Reliability Engineer' });
+    const interview = await fixture.interview({ openingId, candidateId, panel, start: '2027-03-16T15:00:00Z', title: 'Systems interview' });
+    const token = tokenOf(interview.candidateLink);
+
+    const page = await web.newPage();
+    await openCandidatePage(web, page, token);
+    const warning = page.getByRole('note', { name: 'Clock change before your interview' });
+    await warning.waitFor();
+    await expect(warning.textContent()).resolves.toContain('In New York time the clocks go forward one hour (UTC-05:00 to UTC-04:00)');
+    await expect(page.getByRole('region', { name: 'Systems interview' }).textContent()).resolves.toContain('For Acme: Tue, 16 Mar 2027, 11:00 (New York time)');
+
+    await page.getByRole('button', { name: 'Reschedule' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Reschedule' }).waitFor();
+    const picker = page.getByRole('group', { name: 'Times the panel is free within your hours' });
+    await picker.getByRole('radio').first().waitFor();
+    await expect(picker.textContent()).resolves.toContain('Times in London time.');
+
+    // They can only do afternoons (London time): the times offered follow.
+    await page.getByText('Your hours', { exact: true }).click();
+    for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) {
+      await page.getByLabel(`${day} from`).fill('15:00');
+      await page.getByLabel(`${day} to`).fill('18:00');
+    }
+    await page.getByRole('button', { name: 'Save my hours' }).click();
+    await page.getByText('Your hours are saved.').waitFor();
+    await web.expectAccessible(page, 'the reschedule picker with the hours form');
+    await web.screenshot(page, 'candidate-reschedule-picker');
+    const options = picker.getByRole('radio');
+    await expect.poll(async () => (await picker.locator('label').allTextContents()).every((label) => / (15|16|17):\d\d \(London time\)$/.test(label)), { timeout: 15_000 }).toBe(true);
+    const chosen = await options.first().getAttribute('value');
+    const label = (await picker.locator('label').first().textContent()) ?? '';
+    await options.first().check();
+    await page.getByRole('button', { name: 'Move to this time' }).click();
+
+    const confirmation = page.getByRole('heading', { level: 2, name: 'Your interview has moved' });
+    await confirmation.waitFor();
+    await expect(page.locator('.confirmation').textContent()).resolves.toContain(`It is now on ${label}.`);
+    await expect(page.locator('.confirmation').textContent()).resolves.toMatch(/The 2 interviewers get an email each and a calendar invitation\./);
+    const stored = await readJson<{ start: string }>(web.server.call('GET', `/api/v1/interviews/${interview.id}`));
+    expect(stored.start).toBe(new Date(chosen!).toISOString());
+    await web.expectAccessible(page, 'the reschedule confirmation');
+    await web.screenshot(page, 'candidate-rescheduled');
+    web.expectNoConsoleErrors(page);
+  }, 180_000);
+
+  it('declines an invitation with a reason, keeping in touch and referring someone; the recruiters get the referral', async () => {
+    web.server.setNow('2026-12-01T18:00:00Z');
+    const { panel, openingId, candidateId } = await interviewSetup(web, { panel: ['Fay Holm', 'Gil Nunes'], candidate: 'Hana Ito', opening: 'Product Designer', candidateZone: 'Europe/Madrid' });
+    const invited = await readJson<{ id: string; status: string; candidateLink: string }>(
+      web.server.call('POST', '/api/v1/interviews', { openingId, candidateId, panel, title: 'Design interview', durationMinutes: 45, offer: { count: 3 } }),
+      201,
+    );
+    expect(invited.status).toBe('invited');
+
+    const page = await web.newPage({ viewport: PHONE });
+    await openCandidatePage(web, page, tokenOf(invited.candidateLink));
+    await page.getByText('You have been invited: choose a time for your interview below.').waitFor();
+    await page.getByRole('button', { name: 'Decline the invitation' }).click();
+    await page.getByRole('heading', { name: 'Step 1 of 2: Your reason' }).waitFor();
+    await page.getByRole('radio', { name: 'I accepted another offer' }).check();
+    await expect(page.getByRole('checkbox', { name: 'Keep in touch about future roles at Acme' }).isChecked()).resolves.toBe(true);
+    await page.getByLabel('Their name').fill('Robin Vale');
+    await expect(page.getByRole('button', { name: 'Continue' }).isDisabled()).resolves.toBe(true);
+    await page.getByLabel('Their email').fill('robin@example.com');
+    await web.expectAccessible(page, 'the decline choices');
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await page.getByRole('heading', { name: 'Step 2 of 2: Your message' }).waitFor();
+    const draft = page.getByLabel('Your message (edit it as you like)');
+    const status = page.locator('.review-status');
+    // An invitation has no time yet for the composer to write about; the candidate writes a few words.
+    await expect.poll(async () => (await draft.inputValue()) !== '' || (await page.getByText('No time has been picked yet').count()) > 0, { timeout: 15_000 }).toBe(true);
+    if ((await draft.inputValue()) === '') {
+      await draft.fill('Thank you for the invitation and for your time. I have accepted another offer, so I will decline. I am sorry for any inconvenience. Robin Vale (robin@example.com) would be a great fit. I would be glad to stay in touch about future roles.');
+    }
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^Review:/);
+    await expect(page.getByRole('list', { name: 'Elements of a considerate message' }).textContent()).resolves.toContain('Refers someone');
+    await web.expectAccessible(page, 'the decline message');
+    await web.screenshot(page, 'candidate-decline-draft-phone');
+    await page.getByRole('button', { name: 'Send and decline' }).click();
+
+    await page.getByRole('heading', { level: 2, name: 'You declined the invitation' }).waitFor();
+    const confirmed = (await page.locator('.confirmation').textContent()) ?? '';
+    expect(confirmed).toContain('The recruiting team gets an email.');
+    expect(confirmed).toContain("Your referral of Robin Vale is in the recruiting team's email.");
+    await web.expectAccessible(page, 'the decline confirmation');
+    await web.screenshot(page, 'candidate-declined-phone');
+    web.expectNoConsoleErrors(page);
+
+    const toTeam = (await outbox(web, 'coordinator_decline')).filter((m) => m.interviewId === invited.id);
+    expect(toTeam).toHaveLength(1);
+    expect(toTeam[0]!.body).toContain('They referred Robin Vale <robin@example.com>.');
+  }, 180_000);
+
+  it('claims a waitlist offer of freed time before it expires, watching the countdown', async () => {
+    web.server.setNow('2026-12-01T18:00:00Z');
+    const { fixture, panel, openingId, candidateId } = await interviewSetup(web, { panel: ['Ines Roy', 'Jon Pike'], candidate: 'Kim Holder', opening: 'Data Analyst' });
+    const held = await fixture.interview({ openingId, candidateId, panel, start: '2026-12-08T15:00:00Z', title: 'Analytics interview' });
+    const waiter = await fixture.candidate('Lena Wait', 'Europe/London');
+    await readJson(web.server.call('POST', `/api/v1/openings/${openingId}/waitlist`, { candidateId: waiter, panel, durationMinutes: 60 }), 201);
+    // The panel's time is freed: the waitlist is offered it.
+    await readJson(web.server.call('POST', `/api/v1/interviews/${held.id}/cancel`, { reason: 'interviewer_unavailable' }));
+    const offers = await web.server.ctx.store.outbox.list(web.server.organizationId, { kind: 'waitlist_offer' });
+    const text = offers.map((m) => (m.payload as { email: { text: string } }).email.text).find((t) => t.includes('Data Analyst'))!;
+    const token = /\/c\/(lw_offer_[A-Za-z0-9_-]+)/.exec(text)![1]!;
+
+    const page = await web.newPage({ viewport: PHONE });
+    await openCandidatePage(web, page, token);
+    await page.getByRole('heading', { level: 1, name: 'A time has opened up for you' }).waitFor();
+    await expect(page.getByRole('region', { name: 'Data Analyst at Acme' }).textContent()).resolves.toContain('Tue, 8 Dec 2026, 15:00 (London time)');
+    const timer = page.getByRole('timer');
+    const first = (await timer.textContent()) ?? '';
+    expect(first).toMatch(/^\d+ h \d\d min \d\d s$/);
+    await expect.poll(() => timer.textContent(), { timeout: 5_000 }).not.toBe(first);
+    await web.expectAccessible(page, 'the waitlist offer');
+    await web.screenshot(page, 'candidate-offer-phone');
+
+    await page.getByRole('button', { name: 'Claim this time' }).dblclick();
+    await page.getByRole('heading', { level: 2, name: 'This time is yours' }).waitFor();
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('claimed-heading');
+    await expect(page.locator('.confirmation').textContent()).resolves.toContain('Your interview with Acme is booked for Tue, 8 Dec 2026, 15:00 (London time).');
+    const link = await page.getByRole('link', { name: "Open your interview's page" }).getAttribute('href');
+    expect(link).toMatch(/^\/c\/lw_cand_/);
+    await web.expectAccessible(page, 'the claimed offer');
+    await web.screenshot(page, 'candidate-offer-claimed-phone');
+    web.expectNoConsoleErrors(page);
+    const view = await readJson<{ offer: { state: string } }>(web.server.app.request(`/api/v1/candidate/${token}`));
+    expect(view.offer.state).toBe('claimed');
+
+    // The new interview's own page shows it booked.
+    await openCandidatePage(web, page, link!.slice('/c/'.length));
+    await page.getByRole('heading', { level: 1, name: 'Your interview with Acme' }).waitFor();
+    await expect(page.locator('section[aria-labelledby="interview-heading"]').textContent()).resolves.toContain('Tue, 8 Dec 2026, 15:00 (London time)');
+    web.expectNoConsoleErrors(page);
+  }, 180_000);
 });

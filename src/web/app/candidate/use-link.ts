@@ -40,7 +40,8 @@ function newKey(): string {
 export function useLinkAction<TResult, TBody = unknown>(token: string, path: string, onDone?: (result: TResult, body: TBody) => void) {
   const client = useQueryClient();
   const key = useRef<string | null>(null);
-  return useMutation<TResult, unknown, TBody>({
+  const inFlight = useRef(false);
+  const mutation = useMutation<TResult, unknown, TBody>({
     mutationFn: (body) => {
       key.current ??= newKey();
       return api.post<TResult>(linkPath(token, path), body, key.current);
@@ -55,5 +56,15 @@ export function useLinkAction<TResult, TBody = unknown>(token: string, path: str
     onError: (error) => {
       if (error instanceof ApiError && error.status !== 0) key.current = null;
     },
+    onSettled: () => {
+      inFlight.current = false;
+    },
   });
+  // A second click before the first is answered sends nothing (the key would make it count once anyway).
+  const submit = (body: TBody) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    mutation.mutate(body);
+  };
+  return { ...mutation, mutate: submit };
 }

@@ -29,10 +29,13 @@ export function OfferClaimed({ interview, zone, organization }: { interview: Cla
         ) : null}
         .
       </p>
-      {interview.candidateLink && (
+      {interview.candidateLink && !interview.candidateLink.includes('[redacted]') ? (
         <p>
           <a href={pathOf(interview.candidateLink)}>Open your interview's page</a> to see the details, move it or cancel it.
         </p>
+      ) : (
+        // A repeated claim is answered without the new link (it is never stored in clear).
+        <p>The link to your interview's page is in your confirmation email.</p>
       )}
     </section>
   );
