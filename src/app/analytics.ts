@@ -1,5 +1,5 @@
 import { DomainError } from '../core/errors.ts';
-import type { AnalyticsWindow, CancellationGrouping, InterviewerLoadRow, SideFigures } from '../store/index.ts';
+import type { AnalyticsWindow, CancellationGrouping, InterviewerLoadRow, SeriesBucket, SideFigures } from '../store/index.ts';
 import type { AppContext } from './context.ts';
 import { FieldErrors } from './validation.ts';
 
@@ -152,4 +152,109 @@ export async function summaryReport(ctx: AppContext, organizationId: string, que
     panel: rows.panel,
     interviewers,
   };
+}
+
+export const SERIES_BUCKETS = ['day', 'week'] as const satisfies readonly SeriesBucket[];
+
+export interface SeriesSide {
+  cancelled: number;
+  /** Cancelled late or after the start (notice class late or missed). */
+  lateCancelled: number;
+  /** lateCancelled / cancelled; null when this side cancelled nothing in the bucket. */
+  lateCancelRate: number | null;
+  rescheduled: number;
+  /** Interviews with this side's no-show (any interviewer, for the employer). */
+  noShows: number;
+  /** noShows / interviews that took place or were missed in the bucket; null when none were. */
+  noShowRate: number | null;
+}
+
+export interface SeriesPoint {
+  /** The local date the bucket starts on (weeks start on Monday), in the report's zone. */
+  start: string;
+  cancellations: {
+    total: number;
+    byNoticeClass: Record<'ample' | 'adequate' | 'late' | 'missed' | 'none', number>;
+    bySide: Record<'candidate' | 'employer' | 'system', number>;
+    /** Reason categories given, most frequent first; `none` when no reason was given. */
+    byReason: Array<{ reason: string; count: number }>;
+  };
+  candidate: SeriesSide;
+  employer: SeriesSide;
+  heldOrMissed: number;
+  backfill: { freed: number; filled: number; medianMinutesToFill: number | null };
+}
+
+export interface SeriesReport {
+  from: Date;
+  to: Date;
+  timezone: string;
+  bucket: SeriesBucket;
+  points: SeriesPoint[];
+}
+
+/**
+ * The summary's figures over time, per local day or week of [from, to): cancellations by notice class,
+ * side and reason; each side's late cancellations and no-shows, with rates; backfill. Every bucket of the
+ * window is listed, empty ones with zeros.
+ */
+export async function seriesReport(ctx: AppContext, organizationId: string, query: AnalyticsQuery & { bucket?: string | undefined }): Promise<SeriesReport> {
+  const errors = new FieldErrors();
+  const bucket = (query.bucket ?? 'week') as SeriesBucket;
+  if (!SERIES_BUCKETS.includes(bucket)) errors.add('bucket', `Bucket by ${SERIES_BUCKETS.join(' or ')}.`);
+  const window = await readWindow(ctx, organizationId, query, errors);
+  const rows = await ctx.store.analyticsSeries.series(organizationId, window, bucket).catch((error: unknown) => {
+    if ((error as { code?: string }).code === INVALID_PARAMETER_VALUE) {
+      throw new FieldErrors().add('timezone', `The database does not know the time zone "${window.timezone}"; use another name for it.`).throwIfAny();
+    }
+    throw error;
+  });
+  const points = rows.buckets.map((start): SeriesPoint => {
+    const events = rows.events.filter((row) => row.bucket === start);
+    const count = (match: (row: (typeof events)[number]) => boolean) => events.filter(match).reduce((sum, row) => sum + row.count, 0);
+    const cancelled = (row: (typeof events)[number]) => row.action === 'cancelled';
+    const reasons = new Map<string, number>();
+    for (const row of events.filter(cancelled)) reasons.set(row.reason ?? 'none', (reasons.get(row.reason ?? 'none') ?? 0) + row.count);
+    const interviews = (figure: 'heldOrMissed' | 'noShow', party: string | null = null) =>
+      rows.interviews.find((row) => row.bucket === start && row.figure === figure && (party === null || row.party === party))?.count ?? 0;
+    const heldOrMissed = interviews('heldOrMissed');
+    const side = (actor: 'candidate' | 'employer', party: string): SeriesSide => {
+      const total = count((row) => cancelled(row) && row.actor === actor);
+      const late = count((row) => cancelled(row) && row.actor === actor && (row.noticeClass === 'late' || row.noticeClass === 'missed'));
+      const noShows = interviews('noShow', party);
+      return {
+        cancelled: total,
+        lateCancelled: late,
+        lateCancelRate: ratio(late, total),
+        rescheduled: count((row) => row.action === 'rescheduled' && row.actor === actor),
+        noShows,
+        noShowRate: ratio(noShows, heldOrMissed),
+      };
+    };
+    const backfill = rows.backfill.find((row) => row.bucket === start);
+    return {
+      start,
+      cancellations: {
+        total: count(cancelled),
+        byNoticeClass: {
+          ample: count((row) => cancelled(row) && row.noticeClass === 'ample'),
+          adequate: count((row) => cancelled(row) && row.noticeClass === 'adequate'),
+          late: count((row) => cancelled(row) && row.noticeClass === 'late'),
+          missed: count((row) => cancelled(row) && row.noticeClass === 'missed'),
+          none: count((row) => cancelled(row) && row.noticeClass === null),
+        },
+        bySide: {
+          candidate: count((row) => cancelled(row) && row.actor === 'candidate'),
+          employer: count((row) => cancelled(row) && row.actor === 'employer'),
+          system: count((row) => cancelled(row) && row.actor === 'system'),
+        },
+        byReason: [...reasons].map(([reason, n]) => ({ reason, count: n })).sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1)),
+      },
+      candidate: side('candidate', 'candidate'),
+      employer: side('employer', 'interviewer'),
+      heldOrMissed,
+      backfill: backfill ? { freed: backfill.freed, filled: backfill.filled, medianMinutesToFill: backfill.medianMinutesToFill } : { freed: 0, filled: 0, medianMinutesToFill: null },
+    };
+  });
+  return { ...window, bucket, points };
 }

@@ -18,6 +18,7 @@ export type {
 } from './repositories/analytics.ts';
 export type { CandidateTokenRecord } from './repositories/candidate-tokens.ts';
 export type { PanelTokenRecord } from './repositories/panel-tokens.ts';
+export type { SeriesBucket, SeriesRows } from './repositories/analytics-series.ts';
 export type { ChangeFilter, ChangeRow, InterviewLabels } from './repositories/dashboard.ts';
 export type { NewHistoryEntry, InterviewFilter } from './repositories/interviews.ts';
 export type { NewMember, MemberPatch } from './repositories/members.ts';

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseEngine } from './connect.ts';
 import type { Executor } from './executor.ts';
 import { AnalyticsRepository } from './repositories/analytics.ts';
+import { AnalyticsSeriesRepository } from './repositories/analytics-series.ts';
 import { ApiKeyRepository } from './repositories/api-keys.ts';
 import { CandidateTokenRepository } from './repositories/candidate-tokens.ts';
 import { DashboardRepository } from './repositories/dashboard.ts';
@@ -46,6 +47,7 @@ export class Store {
   readonly jobs: JobRepository;
   readonly waitlist: WaitlistRepository;
   readonly dashboard: DashboardRepository;
+  readonly analyticsSeries: AnalyticsSeriesRepository;
 
   constructor(
     private readonly executor: Executor,
@@ -67,6 +69,7 @@ export class Store {
     this.jobs = new JobRepository(executor);
     this.waitlist = new WaitlistRepository(executor);
     this.dashboard = new DashboardRepository(executor);
+    this.analyticsSeries = new AnalyticsSeriesRepository(executor);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { CANCELLATION_GROUPINGS, DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, cancellationsReport, summaryReport } from '../../app/analytics.ts';
+import { CANCELLATION_GROUPINGS, DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, SERIES_BUCKETS, cancellationsReport, seriesReport, summaryReport } from '../../app/analytics.ts';
 import type { SideSummary } from '../../app/analytics.ts';
 import type { ServerEnv } from '../env.ts';
 import { problems } from '../schemas/common.ts';
@@ -95,6 +95,56 @@ const summaryRoute = createRoute({
   responses: { 200: { description: 'The summary', content: jsonContent(SummarySchema) }, ...problems(400, 401) },
 });
 
+const SeriesQuery = WindowQuery.extend({
+  bucket: z.string().max(16).optional().openapi({
+    enum: [...SERIES_BUCKETS],
+    description: 'day, or week (starting on Monday), both local to the zone. Default week.',
+  }),
+});
+
+const Count = z.number().int();
+const SeriesSideSchema = z.object({
+  cancelled: Count,
+  lateCancelled: Count.openapi({ description: 'Cancelled with late or missed notice.' }),
+  lateCancelRate: Rate.openapi({ description: 'lateCancelled / cancelled; null when nothing was cancelled.' }),
+  rescheduled: Count,
+  noShows: Count.openapi({ description: "Interviews with this side's no-show (any interviewer, for the employer)." }),
+  noShowRate: Rate.openapi({ description: 'noShows / heldOrMissed; null when no interview took place or was missed.' }),
+});
+const SeriesSchema = z
+  .object({
+    ...Window,
+    bucket: z.enum(SERIES_BUCKETS),
+    points: z.array(
+      z.object({
+        start: z.string().openapi({ description: 'The local date the bucket starts on (YYYY-MM-DD).', example: '2026-11-30' }),
+        cancellations: z.object({
+          total: Count,
+          byNoticeClass: z.object({ ample: Count, adequate: Count, late: Count, missed: Count, none: Count.openapi({ description: 'Cancelled before any time was set.' }) }),
+          bySide: z.object({ candidate: Count, employer: Count, system: Count }),
+          byReason: z.array(z.object({ reason: z.string().openapi({ description: 'A reason category; none when none was given.' }), count: Count })),
+        }),
+        candidate: SeriesSideSchema,
+        employer: SeriesSideSchema,
+        heldOrMissed: Count.openapi({ description: 'Interviews completed, ended early or missed in the bucket.' }),
+        backfill: z.object({
+          freed: Count.openapi({ description: 'Slots freed in the bucket.' }),
+          filled: Count.openapi({ description: 'Freed slots filled in the bucket.' }),
+          medianMinutesToFill: z.number().nullable().openapi({ description: 'Median minutes from freeing to filling, over slots filled in the bucket.' }),
+        }),
+      }),
+    ),
+  })
+  .openapi('AnalyticsSeries');
+
+const seriesRoute = createRoute({
+  method: 'get', path: '/api/v1/analytics/series', operationId: 'getAnalyticsSeries', tags: ['analytics'], security,
+  summary: "Over time, per local day or week: cancellations by notice, side and reason; each side's late-cancel and no-show rates; backfill",
+  description: 'Every bucket of the window [from, to) is listed, in order, empty ones with zeros. Events count in the bucket they were recorded in, by the same rules as the summary.',
+  request: { query: SeriesQuery },
+  responses: { 200: { description: 'The series', content: jsonContent(SeriesSchema) }, ...problems(400, 401) },
+});
+
 const windowJson = (report: { from: Date; to: Date; timezone: string }) => ({
   from: report.from.toISOString(), to: report.to.toISOString(), timezone: report.timezone,
 });
@@ -106,6 +156,10 @@ export function registerAnalyticsRoutes(app: OpenAPIHono<ServerEnv>): void {
   app.openapi(cancellationsRoute, async (c) => {
     const report = await cancellationsReport(c.get('ctx'), c.get('organizationId'), c.req.valid('query'));
     return c.json({ ...windowJson(report), groupBy: report.groupBy, groups: report.groups, total: report.total }, 200);
+  });
+  app.openapi(seriesRoute, async (c) => {
+    const report = await seriesReport(c.get('ctx'), c.get('organizationId'), c.req.valid('query'));
+    return c.json({ ...windowJson(report), bucket: report.bucket, points: report.points }, 200);
   });
   app.openapi(summaryRoute, async (c) => {
     const report = await summaryReport(c.get('ctx'), c.get('organizationId'), c.req.valid('query'));
