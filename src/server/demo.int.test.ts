@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppContext } from '../app/context.ts';
 import { DEFAULT_APP_CONFIG } from '../app/context.ts';
 import { seedDemo } from '../app/demo/seed-demo.ts';
@@ -7,6 +7,9 @@ import { openStore } from '../store/index.ts';
 import type { OpenStore } from '../store/index.ts';
 import { createServerApp } from './app.ts';
 import { isEmployerPath } from './public-paths.ts';
+
+// Each test prepares a whole demo on an embedded database: slow on a busy machine.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 describe('GET /api/v1/demo', () => {
   let opened: OpenStore;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fitsHours } from '../../core/candidate-hours.ts';
 import { classifyNotice } from '../../core/notice-policy.ts';
 import type { OpenStore } from '../../store/index.ts';
@@ -13,6 +13,9 @@ import { claimOffer, viewOffer } from '../waitlist/claim.ts';
 import { DEMO_OFFICE_ADDRESS, DEMO_SIGN_IN, DEMO_TEAM } from './cast.ts';
 import { seedDemo } from './seed-demo.ts';
 import type { DemoSeed } from './seed-demo.ts';
+
+// Each test prepares a whole demo on an embedded database: slow on a busy machine.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const HOUR = 3_600_000;
 
@@ -152,7 +155,7 @@ describe.each(testEngines())('the demo ($name)', (engine) => {
     } finally {
       await other.close();
     }
-  }, 120_000);
+  });
 
   it('on a weekend says a late-notice time cannot be had rather than pretending', async () => {
     const other = await engine.open();
@@ -168,5 +171,5 @@ describe.each(testEngines())('the demo ($name)', (engine) => {
     } finally {
       await other.close();
     }
-  }, 120_000);
+  });
 });
