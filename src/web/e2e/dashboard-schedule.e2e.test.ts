@@ -144,4 +144,63 @@ describe.skipIf(!available)('the recruiter’s week, changes feed and interview 
     await web.screenshot(page, 'schedule-changes-new-entry');
     web.expectNoConsoleErrors(page);
   }, 180_000);
+
+  it('on a phone: declines a panelist’s seat for them, a stand-in takes it, then cancels with a reason', async () => {
+    web.server.setNow('2026-12-04T16:00:00Z');
+    const seed = dashboardFixture(web.server);
+    const katherine = await seed.member('Katherine Johnson', { pools: ['analysts'] });
+    await seed.member('Dorothy Vaughan', { pools: ['analysts'] });
+    const opening = await seed.opening('Data analyst');
+    const mary = await seed.candidate('Mary Somerville', 'Europe/London');
+    // Wednesday 9 December, 10:00 in New York.
+    const { id } = await seed.interview({ openingId: opening, candidateId: mary, panel: [katherine], start: '2026-12-09T15:00:00Z', title: 'Case study' });
+
+    const page = await web.newPage({ viewport: PHONE });
+    await web.signIn(page);
+    await page.goto(`/dashboard/interviews/${id}`);
+    await page.getByRole('heading', { level: 1, name: 'Case study: Mary Somerville' }).waitFor();
+    await web.expectAccessible(page, 'the interview page on a phone');
+    await web.screenshot(page, 'schedule-interview-phone');
+
+    await page.getByRole('button', { name: 'Decline for Katherine Johnson' }).click();
+    await page.getByRole('heading', { name: 'Decline Katherine Johnson’s seat' }).waitFor();
+    await page.getByLabel(/Their reason/).fill('Off sick');
+    await page.getByRole('button', { name: 'Review' }).click();
+    const confirmSeat = page.getByRole('region', { name: 'Confirm: decline katherine johnson’s seat' });
+    await expect(confirmSeat.textContent()).resolves.toContain('If a colleague from the same pool is free then');
+    await confirmSeat.getByRole('button', { name: 'Decline the seat' }).click();
+    const seatResult = page.getByRole('region', { name: 'Done' });
+    await seatResult.getByText('Dorothy Vaughan took Katherine Johnson’s seat at the same time.').waitFor();
+    await expect(page.getByRole('row', { name: /Katherine Johnson/ }).textContent()).resolves.toContain('Replaced by a stand-in');
+    await expect(page.getByRole('row', { name: /Dorothy Vaughan/ }).textContent()).resolves.toContain('Holds the time');
+    // The stand-in is invited, the decliner released, the candidate sees the updated event.
+    const seatEmails = await seatResult.getByRole('listitem').allTextContents();
+    expect(seatEmails.some((line) => /dorothy\.vaughan.*REQUEST/.test(line))).toBe(true);
+    expect(seatEmails.some((line) => /katherine\.johnson.*CANCEL/.test(line))).toBe(true);
+    expect(seatEmails.some((line) => /mary\.somerville.*REQUEST/.test(line))).toBe(true);
+    await web.screenshot(page, 'schedule-seat-replaced-phone');
+
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await page.getByLabel(/^Reason/).selectOption('interviewer_unavailable');
+    await page.getByLabel(/Private note/).fill('Both analysts are at the offsite');
+    await page.getByRole('button', { name: 'Review' }).click();
+    const confirmCancel = page.getByRole('region', { name: 'Confirm: cancel the interview' });
+    const toldCancel = await confirmCancel.textContent();
+    expect(toldCancel).toContain('Mary Somerville (the candidate)');
+    expect(toldCancel).toContain('Dorothy Vaughan');
+    expect(toldCancel).not.toContain('Katherine Johnson');
+    await web.expectAccessible(page, 'the cancel confirmation on a phone');
+    await confirmCancel.getByRole('button', { name: 'Cancel the interview' }).click();
+    const cancelResult = page.getByRole('region', { name: 'Done' });
+    await cancelResult.getByText('The interview is now cancelled.').waitFor();
+    const cancelEmails = await cancelResult.getByRole('listitem').allTextContents();
+    expect(cancelEmails.some((line) => /mary\.somerville.*CANCEL/.test(line))).toBe(true);
+    expect(cancelEmails.some((line) => /dorothy\.vaughan.*CANCEL/.test(line))).toBe(true);
+    // The private note is the team's: it is nowhere on the page.
+    await expect(page.getByText('Both analysts are at the offsite').count()).resolves.toBe(0);
+    await expect(page.getByRole('region', { name: 'History' }).textContent()).resolves.toContain('An interviewer became unavailable');
+    await web.expectAccessible(page, 'the cancelled interview on a phone');
+    await web.screenshot(page, 'schedule-cancelled-phone');
+    web.expectNoConsoleErrors(page);
+  }, 180_000);
 });

@@ -7,8 +7,9 @@ export function PanelSeats({ interview, zone, onDecline }: { interview: Intervie
   const seats = interview.seats ?? (interview.panelMembers ?? []).map((m) => ({ ...m, status: 'not_booked' as const }));
   return (
     <>
-      <h3>Panel</h3>
-      <div className="table-scroll">
+      <h3 id="panel-heading">Panel</h3>
+      {/* Focusable so a keyboard can scroll it when a narrow screen cuts it off. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="panel-heading">
         <table className="seats">
           <thead>
             <tr>

@@ -9,7 +9,8 @@ import type { WeekGrouping } from './week-rows.ts';
 export function WeekGrid({ interviews, days, today, zone, grouping }: { interviews: Interview[]; days: string[]; today: string; zone: string; grouping: WeekGrouping }) {
   const rows = weekRows(interviews, grouping, zone);
   return (
-    <div className="week-grid table-scroll">
+    // Focusable so a keyboard can scroll the week sideways on a narrow window.
+    <div className="week-grid table-scroll" tabIndex={0} role="region" aria-label="The week's interviews">
       <table>
         <caption className="visually-hidden">
           Interviews by {grouping}, {longDayLabel(days[0]!)} to {longDayLabel(days[6]!)}
