@@ -24,9 +24,9 @@ const CurrentSessionSchema = z
   .openapi('CurrentSession');
 
 const currentRoute = createRoute({
-  method: 'get', path: '/api/v1/session', operationId: 'getSession', tags: ['session'], security: [{ SessionCookie: [] }],
+  method: 'get', path: '/api/v1/session', operationId: 'getSession', tags: ['session'], security: [],
   summary: 'The signed-in session of the cookie sent, with its CSRF token (for a reloaded page)',
-  description: 'Answers only with a valid session cookie. No CORS headers are sent, so another site cannot read the token.',
+  description: 'Needs the session cookie itself (like signing out), not an API key: 401 without a valid one. No CORS headers are sent, so another site cannot read the token.',
   responses: { 200: { description: 'The session', content: jsonContent(CurrentSessionSchema) }, ...problems(401) },
 });
 
