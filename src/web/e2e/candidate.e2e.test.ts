@@ -101,11 +101,18 @@ describe.skipIf(!available)("the candidate's page in Chromium", () => {
     expect((await outbox(web, 'coordinator_cancellation')).filter((m) => m.interviewId === interview.id)).toHaveLength(1);
     web.expectNoConsoleErrors(page);
 
-    // The recruiter's feed lists it: the candidate's side, late notice, the reason.
+    // The recruiter's feed lists it: the candidate's side, late notice, the reason category.
     const recruiter = await web.newPage();
     await web.signIn(recruiter);
     await recruiter.goto('/dashboard/changes');
     await recruiter.getByRole('heading', { level: 1, name: 'Changes' }).waitFor();
+    const entry = recruiter.getByRole('article').filter({ hasText: 'Clara Stein' }).filter({ hasText: 'Cancelled' }).first();
+    await entry.waitFor();
+    const entryText = (await entry.textContent()) ?? '';
+    expect(entryText).toContain('Candidate');
+    expect(entryText).toContain('Late notice (21 h before)');
+    expect(entryText).toContain('A scheduling conflict');
+    await web.expectAccessible(recruiter, 'the changes feed with the cancellation');
     const feed = await readJson<{ changes: Array<{ action: string; side: string; noticeClass: string | null; reason: string | null; interview: { id: string } }> }>(
       web.server.call('GET', '/api/v1/changes'),
     );

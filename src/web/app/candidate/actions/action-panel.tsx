@@ -37,7 +37,7 @@ function Body({ action, ...props }: PanelProps & { action: CandidateAction }) {
 export function ActionPanel({ action, onClose, ...props }: PanelProps & { action: CandidateAction; onClose: () => void }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
   return (
-    <section id="action-panel" className="card action-panel" aria-labelledby="action-panel-heading">
+    <section id="action-panel" className="card candidate-action" aria-labelledby="action-panel-heading">
       <div className="panel-head">
         <h2 id="action-panel-heading" ref={heading} tabIndex={-1}>
           {actionLabel(action, props.view.interview.status)}

@@ -16,7 +16,7 @@ export function InterviewCard({ view }: { view: CandidateView }) {
   return (
     <section className="card" aria-labelledby="interview-heading">
       <h2 id="interview-heading">{interview.title}</h2>
-      <dl className="facts">
+      <dl className="interview-facts">
         <dt>Company</dt>
         <dd>{interview.organization.name}</dd>
         <dt>Role</dt>
