@@ -80,7 +80,7 @@ describe.skipIf(!available)("the candidate's page in Chromium", () => {
     await confirmation.waitFor();
     await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('confirmation-heading');
     const confirmed = (await page.locator('.confirmation').textContent()) ?? '';
-    expect(confirmed).toMatch(/You gave 21 hours of notice: late under Acme's policy/);
+    expect(confirmed).toContain("You gave 21 hours of notice: Late notice under Acme's policy.");
     expect(confirmed).toContain('The recruiting team gets an email.');
     expect(confirmed).toMatch(/The 2 interviewers get an email each and a calendar cancellation\./);
     expect(confirmed).toContain('Interviewers: Ada Park, Ben Ortiz');
@@ -262,5 +262,52 @@ describe.skipIf(!available)("the candidate's page in Chromium", () => {
     await page.getByRole('heading', { level: 1, name: 'Your interview with Acme' }).waitFor();
     await expect(page.locator('section[aria-labelledby="interview-heading"]').textContent()).resolves.toContain('Tue, 8 Dec 2026, 15:00 (London time)');
     web.expectNoConsoleErrors(page);
+  }, 180_000);
+
+  it('after the start: offers the apology path, cancels only for an emergency, and reports a concern in confidence', async () => {
+    web.server.setNow('2026-12-03T15:10:00Z');
+    const { fixture, panel, openingId, candidateId } = await interviewSetup(web, { panel: ['Mo Reyes', 'Nell Quist'], candidate: 'Omar Haddad', opening: 'Support Engineer' });
+    web.server.setNow('2026-12-03T14:00:00Z');
+    const interview = await fixture.interview({ openingId, candidateId, panel, start: '2026-12-03T15:00:00Z', title: 'Support interview' });
+    web.server.setNow('2026-12-03T15:10:00Z');
+
+    const page = await web.newPage({ viewport: PHONE });
+    await openCandidatePage(web, page, tokenOf(interview.candidateLink));
+    const apology = page.getByRole('region', { name: 'The interview has started' });
+    await apology.waitFor();
+    await expect(apology.getByRole('link', { name: /^\+1/ }).getAttribute('href')).resolves.toMatch(/^tel:\+1\d+$/);
+    await expect(page.getByRole('button', { name: 'Reschedule' }).count()).resolves.toBe(0);
+    await web.expectAccessible(page, 'the page after the start');
+    await web.screenshot(page, 'candidate-after-start-phone');
+
+    // No moving it now: straight to the reason, where only an emergency cancels.
+    await page.getByRole('button', { name: 'Cancel the interview' }).click();
+    await page.getByRole('heading', { name: 'Step 1 of 3: Why are you cancelling?' }).waitFor();
+    await expect(page.getByRole('radio').count()).resolves.toBe(2);
+    await page.getByRole('radio', { name: 'A medical emergency' }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Step 2 of 3: Your message' }).waitFor();
+    const draft = page.getByLabel('Your message (edit it as you like)');
+    await expect.poll(() => draft.inputValue(), { timeout: 15_000 }).toContain('Because of a medical emergency');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Step 3 of 3: Call first' }).waitFor();
+    await page.getByRole('button', { name: 'Send and cancel the interview' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Your interview is cancelled' }).waitFor();
+    const confirmed = (await page.locator('.confirmation').textContent()) ?? '';
+    expect(confirmed).toContain("This was after the start: After the start under Acme's policy.");
+    // They did not say they called: the confirmation still gives the number and what to say.
+    expect(confirmed).toContain('If you can, call now as well');
+
+    await page.getByRole('button', { name: 'Report a concern' }).click();
+    await page.getByLabel('What is it about?').selectOption({ label: 'Disrespectful conduct' });
+    await page.getByLabel('What happened?').fill('The interviewer mocked my accent.');
+    await web.expectAccessible(page, 'the concern form');
+    await page.getByRole('button', { name: 'Send the report' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Your concern was reported' }).waitFor();
+    await expect(page.locator('.confirmation').textContent()).resolves.toContain('gets your report by email, in confidence.');
+    await web.screenshot(page, 'candidate-concern-reported-phone');
+    web.expectNoConsoleErrors(page);
+    const reports = (await outbox(web, 'concern')).filter((m) => m.interviewId === interview.id);
+    expect(reports).toHaveLength(1);
   }, 180_000);
 });

@@ -1,6 +1,6 @@
 import type { CandidateActionResult, CandidateView, Referral } from '../../api/candidate-types.ts';
 import { Time } from '../../ui/time.tsx';
-import { noticeText } from '../notice/notice-meter.tsx';
+import { NOTICE_NAME, noticeText } from '../notice/notice-meter.tsx';
 import { useFocusOnMount } from '../use-focus-on-mount.ts';
 import { CallScript } from '../actions/cancel/call-script.tsx';
 import { Recipients } from './recipients.tsx';
@@ -67,8 +67,8 @@ export function Confirmation({ done, view }: { done: Done; view: CandidateView }
       )}
       {notice && done.action !== 'accept' && (
         <p>
-          You gave {noticeText(notice.hoursUntilStart)} of notice: <span className={`badge ${notice.class}`}>{notice.class}</span> under{' '}
-          {interview.organization.name}'s policy.
+          {notice.hoursUntilStart > 0 ? `You gave ${noticeText(notice.hoursUntilStart)} of notice: ` : 'This was after the start: '}
+          <span className={`badge ${notice.class}`}>{NOTICE_NAME[notice.class]}</span> under {interview.organization.name}'s policy.
         </p>
       )}
       {done.action === 'cancel' && done.calledAhead && <p>You told us you called the coordinator first: that is recorded with your cancellation.</p>}

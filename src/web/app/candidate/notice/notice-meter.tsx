@@ -1,6 +1,6 @@
 import type { Notice, NoticeBand, NoticeClass, NoticeScale } from '../../api/candidate-types.ts';
 
-const NAME: Record<NoticeClass, string> = { ample: 'Ample notice', adequate: 'Adequate notice', late: 'Late notice', missed: 'After the start' };
+export const NOTICE_NAME: Record<NoticeClass, string> = { ample: 'Ample notice', adequate: 'Adequate notice', late: 'Late notice', missed: 'After the start' };
 
 /** "30 hours", "2 days and 3 hours": notice as people say it. */
 export function noticeText(hours: number): string {
@@ -36,7 +36,7 @@ export function NoticeMeter({ notice, scale, organization }: { notice: Notice; s
     <section className="card" aria-labelledby="notice-heading">
       <h2 id="notice-heading">Notice if you change plans now</h2>
       <p>
-        <span className={`badge ${notice.class}`}>{NAME[notice.class]}</span>{' '}
+        <span className={`badge ${notice.class}`}>{NOTICE_NAME[notice.class]}</span>{' '}
         {notice.hoursUntilStart > 0 ? <>You would give {noticeText(notice.hoursUntilStart)} of notice.</> : <>The interview has started.</>}
       </p>
       <div className="meter" aria-hidden="true">
@@ -51,7 +51,7 @@ export function NoticeMeter({ notice, scale, organization }: { notice: Notice; s
         <ul className="bands">
           {scale.bands.map((band) => (
             <li key={band.class} aria-current={band === current ? 'true' : undefined}>
-              <span className={`badge ${band.class}`}>{NAME[band.class]}</span> {band.meaning}
+              <span className={`badge ${band.class}`}>{NOTICE_NAME[band.class]}</span> {band.meaning}
             </li>
           ))}
         </ul>
