@@ -24,9 +24,9 @@ describe('describeDeliveries', () => {
     const change = baseChange('cancelled', 'candidate', new Date('2026-12-08T15:00:00Z'), { status: 'scheduled', start, end, sequence: 0 }, { status: 'cancelled', start, end, sequence: 1 });
     const summary = describeDeliveries(planEmails(change, recipients));
     expect(summary.recipients).toEqual([
-      { audience: 'candidate', kind: 'cancellation_confirmation', count: 1, names: ['Jo'], calendar: 'CANCEL' },
-      { audience: 'coordinator', kind: 'coordinator_cancellation', count: 1, names: ['Acme recruiting'], calendar: null },
-      { audience: 'panelist', kind: 'panel_cancellation', count: 2, names: ['Grace Hopper', 'Alan Turing'], calendar: 'CANCEL' },
+      { audience: 'candidate', kind: 'cancellation_confirmation', count: 1, emails: 1, names: ['Jo'], calendar: 'CANCEL' },
+      { audience: 'coordinator', kind: 'coordinator_cancellation', count: 1, emails: 1, names: ['Acme recruiting'], calendar: null },
+      { audience: 'panelist', kind: 'panel_cancellation', count: 2, emails: 2, names: ['Grace Hopper', 'Alan Turing'], calendar: 'CANCEL' },
     ]);
     expect(summary.text).toBe(
       'You get an email and a calendar cancellation. The recruiting team gets an email. The 2 interviewers get an email each and a calendar cancellation.',
@@ -41,9 +41,18 @@ describe('describeDeliveries', () => {
     expect(summary.text).not.toContain('calendar');
   });
 
+  it('counts a person once when they get one email per interview', () => {
+    const at = new Date('2026-12-08T15:00:00Z');
+    const withdrawn = (primary: boolean) =>
+      planEmails(baseChange('withdrawn', 'candidate', at, { status: 'scheduled', start, end, sequence: 0 }, { status: 'withdrawn', start, end, sequence: 1 }), { ...recipients, panel: recipients.panel.slice(0, 1) }, { primary });
+    const summary = describeDeliveries([...withdrawn(true), ...withdrawn(false)]);
+    expect(summary.recipients.find((g) => g.audience === 'panelist')).toMatchObject({ count: 1, emails: 2, names: ['Grace Hopper'] });
+    expect(summary.text).toContain('The interviewer gets emails and calendar cancellations.');
+  });
+
   it('names who reads a concern, and says so when nobody can', () => {
     const change = { ...baseChange('concern', 'candidate', new Date('2026-12-08T15:00:00Z'), { status: 'scheduled', start, end, sequence: 0 }, { status: 'scheduled', start, end, sequence: 0 }), concern: { category: 'other', details: 'x' } };
     expect(describeDeliveries(planEmails(change, recipients)).text).toBe('Acme HR gets your report by email, in confidence.');
-    expect(describeDeliveries(planEmails(change, { ...recipients, hr: null })).text).toBe('No email goes out: nobody is on file to receive one.');
+    expect(describeDeliveries(planEmails(change, { ...recipients, hr: null })).text).toBe('No email goes out.');
   });
 });

@@ -5,8 +5,11 @@ export interface DeliveryGroup {
   audience: Audience;
   /** The email's kind, as the outbox lists it (`panel_cancellation`, `coordinator_cancellation`, …). */
   kind: EmailKind;
+  /** How many people: one who gets two such emails (two interviews ending together) counts once. */
   count: number;
-  /** The readers' names as the emails address them; never their addresses. */
+  /** How many emails: more than `count` when someone gets one per interview. */
+  emails: number;
+  /** The readers' names as the emails address them, each once; never their addresses. */
   names: string[];
   /** The calendar part: a REQUEST adds or updates the event, a CANCEL removes it; null for none. */
   calendar: 'REQUEST' | 'CANCEL' | null;
@@ -37,8 +40,10 @@ function sentence(group: DeliveryGroup): string {
   // HR's mailbox is named for who reads it: the HR contact, or the recruiting contact standing in for one.
   if (group.audience === 'hr') return `${group.names.join(', ')} gets your report by email, in confidence.`;
   const verb = group.audience === 'candidate' || (group.audience === 'panelist' && group.count > 1) ? 'get' : 'gets';
-  const email = group.audience === 'panelist' && group.count > 1 ? 'an email each' : 'an email';
-  return `${who(group)} ${verb} ${email}${group.calendar ? ` and ${PART[group.calendar]}` : ''}.`;
+  const several = group.emails > group.count;
+  const email = several ? 'emails' : group.count > 1 ? 'an email each' : 'an email';
+  const part = group.calendar ? ` and ${several ? `${PART[group.calendar].slice(2)}s` : PART[group.calendar]}` : '';
+  return `${who(group)} ${verb} ${email}${part}.`;
 }
 
 /**
@@ -50,16 +55,20 @@ function sentence(group: DeliveryGroup): string {
  * // 'You get an email and a calendar cancellation. The recruiting team gets an email. The 2 interviewers get an email each and a calendar cancellation.'
  */
 export function describeDeliveries(planned: readonly PlannedEmail[]): DeliverySummary {
-  const groups: DeliveryGroup[] = [];
+  const groups: Array<DeliveryGroup & { addresses: Set<string> }> = [];
   for (const email of planned) {
     const calendar = email.calendar ?? null;
     const group = groups.find((g) => g.audience === email.audience && g.kind === email.kind && g.calendar === calendar);
-    if (group) {
-      group.count += 1;
-      group.names.push(email.to.name);
-    } else {
-      groups.push({ audience: email.audience, kind: email.kind, count: 1, names: [email.to.name], calendar });
+    if (!group) {
+      groups.push({ audience: email.audience, kind: email.kind, count: 1, emails: 1, names: [email.to.name], calendar, addresses: new Set([email.to.address.toLowerCase()]) });
+      continue;
     }
+    group.emails += 1;
+    if (group.addresses.has(email.to.address.toLowerCase())) continue;
+    group.addresses.add(email.to.address.toLowerCase());
+    group.count += 1;
+    group.names.push(email.to.name);
   }
-  return { recipients: groups, text: groups.length === 0 ? 'No email goes out: nobody is on file to receive one.' : groups.map(sentence).join(' ') };
+  const recipients = groups.map(({ addresses: _addresses, ...group }) => group);
+  return { recipients, text: recipients.length === 0 ? 'No email goes out.' : recipients.map(sentence).join(' ') };
 }
