@@ -1,0 +1,56 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'wouter';
+import { api, withQuery } from '../../api/client.ts';
+import type { InterviewPage } from '../../api/interview-types.ts';
+import { Time } from '../../ui/time.tsx';
+import { Loading, ProblemMessage } from '../../ui/problem.tsx';
+import { StatusBadge } from '../shared/status-badge.tsx';
+
+const LIMIT = 200;
+
+/** The opening's interviews and invitations, by start time (those without a time last). */
+export function OpeningInterviews({ openingId, zone }: { openingId: string; zone: string }) {
+  const interviews = useQuery({
+    queryKey: ['interviews', { openingId }],
+    queryFn: ({ signal }) => api.get<InterviewPage>(withQuery('/api/v1/interviews', { openingId, limit: LIMIT }), signal),
+  });
+  return (
+    <section aria-labelledby="opening-interviews">
+      <h2 id="opening-interviews">Interviews</h2>
+      {interviews.isPending && <Loading what="the interviews" />}
+      <ProblemMessage error={interviews.error} />
+      {interviews.data && interviews.data.interviews.length === 0 && <p className="muted">No interviews yet.</p>}
+      {interviews.data && interviews.data.interviews.length > 0 && (
+        <div className="table-scroll org-table">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Candidate</th>
+                <th scope="col">Interview</th>
+                <th scope="col">When</th>
+                <th scope="col">Status</th>
+                <th scope="col">Panel</th>
+              </tr>
+            </thead>
+            <tbody>
+              {interviews.data.interviews.map((interview) => (
+                <tr key={interview.id}>
+                  <th scope="row">
+                    <Link href={`/interviews/${interview.id}`}>{interview.candidate?.name ?? 'Candidate'}</Link>
+                  </th>
+                  <td>{interview.title}</td>
+                  <td>{interview.start ? <Time iso={interview.start} zone={zone} /> : <span className="muted">No time yet</span>}</td>
+                  <td>
+                    <StatusBadge status={interview.status} />
+                  </td>
+                  <td>{interview.panelMembers?.map((m) => m.name).join(', ') ?? `${interview.panel.length} members`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {interviews.data?.nextCursor && <p className="muted">Showing the first {LIMIT}; the week view shows the rest by date.</p>}
+    </section>
+  );
+}
