@@ -42,6 +42,7 @@ describe.skipIf(!available)("the candidate's page in Chromium", () => {
     await expect(nearest.first().textContent()).resolves.toMatch(/^Move it to .*\(London time\)$/);
     await expect(page.getByRole('button', { name: 'Reschedule' }).getAttribute('aria-expanded')).resolves.toBe('false');
     await web.expectAccessible(page, 'the think-twice step');
+    await web.screenshot(page, 'candidate-think-twice-phone');
 
     await page.getByRole('button', { name: 'No, I need to cancel' }).click();
     await page.getByRole('heading', { name: 'Step 2 of 4: Why are you cancelling?' }).waitFor();
@@ -72,15 +73,20 @@ describe.skipIf(!available)("the candidate's page in Chromium", () => {
     await expect(call.getAttribute('href')).resolves.toMatch(/^tel:\+1\d+$/);
     expect(await page.locator('.call-script ol li').count()).toBeGreaterThan(1);
     await web.expectAccessible(page, 'the call-first step');
+    await web.screenshot(page, 'candidate-call-first-phone');
     await page.getByRole('checkbox', { name: 'I have called the coordinator' }).check();
     // A double click counts once: one Idempotency-Key per submission.
+    const answered = page.waitForResponse((response) => response.url().endsWith('/cancel') && response.request().method() === 'POST');
     await page.getByRole('button', { name: 'Send and cancel the interview' }).dblclick();
+    const answer = (await (await answered).json()) as { outcome: { text: string } };
 
     const confirmation = page.getByRole('heading', { level: 2, name: 'Your interview is cancelled' });
     await confirmation.waitFor();
     await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('confirmation-heading');
     const confirmed = (await page.locator('.confirmation').textContent()) ?? '';
     expect(confirmed).toContain("You gave 21 hours of notice: Late notice under Acme's policy.");
+    // Who receives what is the server's account of the emails it wrote, word for word.
+    expect(confirmed).toContain(answer.outcome.text);
     expect(confirmed).toContain('The recruiting team gets an email.');
     expect(confirmed).toMatch(/The 2 interviewers get an email each and a calendar cancellation\./);
     expect(confirmed).toContain('Interviewers: Ada Park, Ben Ortiz');
