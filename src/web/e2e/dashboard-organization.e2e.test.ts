@@ -85,7 +85,7 @@ describe.skipIf(!available)('the recruiter’s openings, mailbox, question scree
 
     await page.getByRole('button', { name: `Fill the opening and send ${previewed.length} emails` }).click();
     await page.getByRole('heading', { name: 'Opening filled' }).waitFor();
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Opening filled');
+    await expect(page.locator(':focus').textContent()).resolves.toBe('Opening filled');
     const result = page.getByRole('region', { name: 'Opening filled' });
     await expect(result.textContent()).resolves.toContain('2 waitlist entries closed');
     await result.getByText(/emails? queued/).waitFor();
@@ -134,7 +134,7 @@ describe.skipIf(!available)('the recruiter’s openings, mailbox, question scree
     const results = page.getByRole('region', { name: 'Results' });
     await results.waitFor();
     // Focus lands on the results, so a screen reader reads them next.
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Results');
+    await expect(page.locator(':focus').textContent()).resolves.toBe('Results');
     await expect(results.textContent()).resolves.toContain('3 questions screened: 1 unlawful, 1 risky, 1 fine to ask.');
     const flagged = results.getByRole('listitem').filter({ hasText: 'Do you plan to have children?' });
     await expect(flagged.textContent()).resolves.toMatch(/Unlawful.*Topics: family.*Lawful rephrasing: /);
