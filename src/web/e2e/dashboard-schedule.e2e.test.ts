@@ -38,13 +38,21 @@ describe.skipIf(!available)('the recruiter’s week, changes feed and interview 
     await page.getByRole('heading', { level: 1, name: 'The week' }).waitFor();
     await page.getByRole('link', { name: /Ada Lovelace/ }).first().waitFor();
     await expect(page.getByText('All times are in New York time').isVisible()).resolves.toBe(true);
+    await page.getByText('to Sunday, 6 December 2026 · 2 interviews (1 called off)').waitFor();
     await expect(page.getByRole('rowheader', { name: /Alan Turing/ }).textContent()).resolves.toContain('London time');
     await expect(page.getByRole('link', { name: /Linus Pauling/ }).first().textContent()).resolves.toContain('Cancelled');
     await web.expectAccessible(page, 'the week by interviewer');
     await web.screenshot(page, 'schedule-week-by-interviewer');
 
+    // One interviewer's week only: Alan's row alone, the server filtering.
+    await page.getByLabel('Show only this interviewer').selectOption({ label: 'Alan Turing' });
+    await page.getByText('to Sunday, 6 December 2026 · 1 interview').waitFor();
+    await expect(page.getByRole('rowheader').allTextContents()).resolves.toEqual(['Alan TuringLondon time']);
+
     await page.getByRole('radio', { name: 'Opening' }).check();
     await page.getByRole('rowheader', { name: 'Backend engineer' }).waitFor();
+    await expect(page.getByLabel('Show only this opening').inputValue()).resolves.toBe('');
+    await web.expectAccessible(page, 'the week by opening');
     await web.screenshot(page, 'schedule-week-by-opening');
     web.expectNoConsoleErrors(page);
 

@@ -37,7 +37,10 @@ export function ChangeEntry({ change, zone, isNew, now }: { change: Change; zone
         <dd>{change.reason ? reasonLabel(change.reason) : <span className="muted">None given</span>}</dd>
         <dt>Interview now</dt>
         <dd>
-          <Link href={`/interviews/${change.interview.id}`}>{change.interview.title}</Link>{' '}
+          <Link href={`/interviews/${change.interview.id}`}>
+            {change.interview.title}
+            <span className="visually-hidden"> with {change.candidate.name}</span>
+          </Link>{' '}
           <StatusBadge status={change.interview.status} />{' '}
           {change.interview.start ? <time dateTime={change.interview.start}>{formatDateTime(change.interview.start, zone)}</time> : <span className="muted">no time set</span>}
         </dd>

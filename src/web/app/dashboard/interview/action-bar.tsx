@@ -1,4 +1,5 @@
 import type { Interview } from '../../api/interview-types.ts';
+import { STATUS_LABELS } from '../shared/vocabulary.ts';
 
 export type ActionKind = 'reschedule' | 'cancel' | 'no-show' | 'late' | 'end-early' | 'complete';
 
@@ -21,7 +22,9 @@ export function availableActions(interview: Interview): ActionKind[] {
 /** One button per action; the open one is marked pressed. */
 export function ActionBar({ interview, open, onOpen }: { interview: Interview; open: string | null; onOpen: (kind: ActionKind) => void }) {
   const actions = availableActions(interview);
-  if (actions.length === 0) return <p className="muted">This interview is over: there is nothing left to change. Its history and emails stay below.</p>;
+  if (actions.length === 0) {
+    return <p className="muted">This interview is {STATUS_LABELS[interview.status].toLowerCase()}: nothing more can be changed. Its history and emails stay below.</p>;
+  }
   return (
     <div className="row action-bar">
       {actions.map((kind) => (

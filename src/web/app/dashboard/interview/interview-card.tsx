@@ -25,7 +25,7 @@ function When({ interview, zone }: { interview: Interview; zone: string }) {
 /** The interview at a glance: who, for what, when, where, its status and its panel. */
 export function InterviewCard({ interview, zone, onDeclineSeat }: { interview: Interview; zone: string; onDeclineSeat: ((memberId: string) => void) | null }) {
   return (
-    <section className="card" aria-labelledby="card-heading">
+    <section className="card interview-card" aria-labelledby="card-heading">
       <h2 id="card-heading">The interview</h2>
       <dl className="facts">
         <dt>Status</dt>

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, withQuery } from '../../api/client.ts';
-import type { Interview, Message, MessagePage } from '../../api/interview-types.ts';
+import { api } from '../../api/client.ts';
+import type { Interview, Message } from '../../api/interview-types.ts';
+import { fetchAllPages } from '../shared/fetch-all-pages.ts';
 
 export const interviewKey = (id: string) => ['interview', id] as const;
 export const messagesKey = (id: string) => ['messages', 'interview', id] as const;
@@ -17,16 +18,7 @@ export function useInterview(id: string) {
 export function useInterviewMessages(id: string) {
   return useQuery({
     queryKey: messagesKey(id),
-    queryFn: async ({ signal }) => {
-      const all: Message[] = [];
-      let cursor: string | null = null;
-      do {
-        const page: MessagePage = await api.get<MessagePage>(withQuery('/api/v1/messages', { interviewId: id, limit: 200, cursor }), signal);
-        all.push(...page.messages);
-        cursor = page.nextCursor;
-      } while (cursor);
-      return all;
-    },
+    queryFn: ({ signal }) => fetchAllPages<Message>('/api/v1/messages', 'messages', { interviewId: id }, signal),
     // Without SMTP a message turns from pending to kept shortly after it is written.
     refetchInterval: (query) => (query.state.data?.some((m) => m.status === 'pending') ? 5_000 : false),
   });

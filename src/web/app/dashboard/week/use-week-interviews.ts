@@ -1,24 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, withQuery } from '../../api/client.ts';
-import type { Interview, InterviewPage } from '../../api/interview-types.ts';
+import type { Interview } from '../../api/interview-types.ts';
+import { fetchAllPages } from '../shared/fetch-all-pages.ts';
 
-/** Every interview touching the window, all pages of it (a week rarely needs more than one). */
-export function useWeekInterviews(from: Date, to: Date) {
+/** Every interview touching the window, optionally one interviewer's or one opening's. */
+export function useWeekInterviews(from: Date, to: Date, only: { memberId?: string | undefined; openingId?: string | undefined }) {
   return useQuery({
-    queryKey: ['interviews', 'window', from.toISOString(), to.toISOString()],
-    queryFn: async ({ signal }) => {
-      const all: Interview[] = [];
-      let cursor: string | null = null;
-      do {
-        const page: InterviewPage = await api.get<InterviewPage>(
-          withQuery('/api/v1/interviews', { from: from.toISOString(), to: to.toISOString(), limit: 200, cursor }),
-          signal,
-        );
-        all.push(...page.interviews);
-        cursor = page.nextCursor;
-      } while (cursor);
-      return all;
-    },
+    queryKey: ['interviews', 'window', from.toISOString(), to.toISOString(), only.memberId ?? '', only.openingId ?? ''],
+    queryFn: ({ signal }) =>
+      fetchAllPages<Interview>('/api/v1/interviews', 'interviews', { from: from.toISOString(), to: to.toISOString(), memberId: only.memberId, openingId: only.openingId }, signal),
     refetchInterval: 30_000,
   });
 }

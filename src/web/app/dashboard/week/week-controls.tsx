@@ -1,16 +1,19 @@
+import type { ReactNode } from 'react';
 import type { WeekGrouping } from './week-rows.ts';
 
-/** Previous / this / next week, and whether rows are interviewers or openings. */
+/** Previous / this / next week, whether rows are interviewers or openings, and which one only. */
 export function WeekControls({
   grouping,
   onGrouping,
   onWeek,
   isThisWeek,
+  filter,
 }: {
   grouping: WeekGrouping;
   onGrouping: (grouping: WeekGrouping) => void;
   onWeek: (step: -1 | 0 | 1) => void;
   isThisWeek: boolean;
+  filter: ReactNode;
 }) {
   return (
     <div className="week-controls row">
@@ -25,15 +28,18 @@ export function WeekControls({
           Next week →
         </button>
       </div>
-      <fieldset className="grouping">
-        <legend>Show rows by</legend>
-        {(['interviewer', 'opening'] as const).map((value) => (
-          <label key={value} className="inline">
-            <input type="radio" name="grouping" value={value} checked={grouping === value} onChange={() => onGrouping(value)} />
-            {value === 'interviewer' ? 'Interviewer' : 'Opening'}
-          </label>
-        ))}
-      </fieldset>
+      <div className="row week-view">
+        <fieldset className="grouping">
+          <legend>Show rows by</legend>
+          {(['interviewer', 'opening'] as const).map((value) => (
+            <label key={value} className="inline">
+              <input type="radio" name="grouping" value={value} checked={grouping === value} onChange={() => onGrouping(value)} />
+              {value === 'interviewer' ? 'Interviewer' : 'Opening'}
+            </label>
+          ))}
+        </fieldset>
+        {filter}
+      </div>
     </div>
   );
 }

@@ -6,8 +6,23 @@ import { weekRows } from './week-rows.ts';
 import type { WeekGrouping } from './week-rows.ts';
 
 /** The week as a table: a row per interviewer or opening, a column per day (wide screens). */
-export function WeekGrid({ interviews, days, today, zone, grouping }: { interviews: Interview[]; days: string[]; today: string; zone: string; grouping: WeekGrouping }) {
-  const rows = weekRows(interviews, grouping, zone);
+export function WeekGrid({
+  interviews,
+  days,
+  today,
+  zone,
+  grouping,
+  only,
+}: {
+  interviews: Interview[];
+  days: string[];
+  today: string;
+  zone: string;
+  grouping: WeekGrouping;
+  /** The one interviewer or opening chosen: their colleagues on the same panels get no row of their own. */
+  only: string;
+}) {
+  const rows = weekRows(interviews, grouping, zone).filter((row) => !only || row.key === only);
   return (
     // Focusable so a keyboard can scroll the week sideways on a narrow window.
     <div className="week-grid table-scroll" tabIndex={0} role="region" aria-label="The week's interviews">
