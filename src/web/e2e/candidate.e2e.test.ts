@@ -316,4 +316,35 @@ describe.skipIf(!available)("the candidate's page in Chromium", () => {
     const reports = (await outbox(web, 'concern')).filter((m) => m.interviewId === interview.id);
     expect(reports).toHaveLength(1);
   }, 180_000);
+
+  it('asks for other times with a note for the team, then books one of the times offered', async () => {
+    web.server.setNow('2026-12-01T18:00:00Z');
+    const { fixture, panel, openingId, candidateId } = await interviewSetup(web, { panel: ['Pia Lund', 'Quinn Adler'], candidate: 'Rosa Vidal', opening: 'Backend Engineer', candidateZone: 'Europe/Madrid' });
+    const interview = await fixture.interview({ openingId, candidateId, panel, start: '2026-12-07T15:00:00Z', title: 'Backend interview' });
+
+    const page = await web.newPage();
+    await openCandidatePage(web, page, tokenOf(interview.candidateLink));
+    await page.getByRole('button', { name: 'Reschedule' }).click();
+    await page.getByText('None of these times suits me').click();
+    await page.getByLabel(/A note for the recruiting team/).fill('Mornings suit me best.');
+    await page.getByRole('button', { name: 'Ask for other times' }).click();
+    await page.getByRole('heading', { level: 2, name: 'You asked for other times' }).waitFor();
+    await expect(page.locator('.confirmation').textContent()).resolves.toMatch(/\d new times? (is|are) offered to you below\./);
+    await page.getByText('You have been invited: choose a time for your interview below.').waitFor();
+    await web.expectAccessible(page, 'the page after asking for other times');
+    const toTeam = (await outbox(web, 'coordinator_new_times')).filter((m) => m.interviewId === interview.id);
+    expect(toTeam).toHaveLength(1);
+    expect(toTeam[0]!.body).toContain('Mornings suit me best.');
+
+    await page.getByRole('button', { name: 'Accept an offered time' }).click();
+    const offered = page.getByRole('group', { name: 'Offered times' });
+    await offered.getByRole('radio').first().check();
+    const label = (await offered.locator('label').first().textContent()) ?? '';
+    expect(label).toMatch(/\(Madrid time\)$/);
+    await page.getByRole('button', { name: 'Book this time' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Your interview is booked' }).waitFor();
+    await expect(page.locator('.confirmation').textContent()).resolves.toContain(`It is now on ${label}.`);
+    await web.screenshot(page, 'candidate-booked-offered-time');
+    web.expectNoConsoleErrors(page);
+  }, 180_000);
 });
