@@ -142,7 +142,7 @@ describe.each(testEngines())('the candidate API behind the link on $name', (engi
     expect((await post(api(token, '/compose'), { action: 'cancel' })).status).toBe(409);
   });
 
-  it('drafts a reschedule proposing free times, and a decline needs a time to write about', async () => {
+  it('drafts a reschedule proposing free times, and a decline of an invitation that names no time', async () => {
     server.setNow('2026-12-01T12:00:00Z');
     const { token } = await book('2026-12-09T15:00:00Z');
     const draft = await json(post(api(token, '/compose'), { action: 'reschedule', reason: 'schedule_conflict' }));
@@ -156,7 +156,16 @@ describe.each(testEngines())('the candidate API behind the link on $name', (engi
       201,
     );
     const invitedToken = tokenOf(invited.candidateLink);
-    expect((await json(post(api(invitedToken, '/compose'), { action: 'decline', reason: 'not_a_fit' }), 409)).code).toBe('INVALID_STATE');
+    // Declining before any time is picked: a draft with the reason and the referral, naming no time,
+    // and no withdrawal or cancellation can be drafted for it.
+    const declineDraft = await json(
+      post(api(invitedToken, '/compose'), { action: 'decline', reason: 'not_a_fit', keepInTouch: true, referral: { name: 'Sam Ortiz', email: 'sam@example.com' } }),
+    );
+    expect(declineDraft.body).toContain('decline');
+    expect(declineDraft.body).toContain('Sam Ortiz');
+    expect(declineDraft.body).not.toMatch(/frees the interview|\b(AM|PM)\b/);
+    expect(declineDraft.elements).toEqual(expect.arrayContaining(['gratitude', 'reason']));
+    expect((await json(post(api(invitedToken, '/compose'), { action: 'withdraw' }), 409)).code).toBe('INVALID_STATE');
     const declined = await json(post(api(invitedToken, '/decline'), { reason: 'not_a_fit', keepInTouch: true }));
     expect(declined.outcome.recipients.map((g: Json) => [g.audience, g.calendar])).toEqual([
       ['candidate', null],

@@ -54,11 +54,9 @@ async function load(ctx: AppContext, token: string, action: DraftAction): Promis
 export async function composeForCandidate(ctx: AppContext, token: string, input: CandidateDraftInput): Promise<ComposeResult> {
   const { parties, now } = await load(ctx, token, input.action);
   const { interview, organization, candidate, opening } = parties;
-  if (!interview.start) {
-    throw new DomainError(
-      'INVALID_STATE',
-      'No time has been picked yet, so there is no interview time for a message to be about: decline with a reason alone, or pick a time first.',
-    );
+  // Only declining an invitation can be written before a time is picked; the draft then names no time.
+  if (!interview.start && input.action !== 'decline') {
+    throw new DomainError('INVALID_STATE', 'No time has been picked yet, so there is no interview time for this message to be about: pick a time first.');
   }
   let proposed = input.proposedTimes?.slice(0, PROPOSED);
   if (input.action === 'reschedule' && proposed === undefined) {
@@ -68,7 +66,7 @@ export async function composeForCandidate(ctx: AppContext, token: string, input:
     candidateName: candidate.name,
     companyName: organization.name,
     roleTitle: opening.title,
-    interviewStart: interview.start,
+    ...(interview.start ? { interviewStart: interview.start } : {}),
     now,
     timezone: organization.timezone,
     noticePolicy: organization.noticePolicy,

@@ -44,9 +44,10 @@ export interface ComposeContext {
   roleTitle: string;
   /**
    * The interview time the message is about. For `employer_reschedule` it is the time being moved away
-   * from (the old time), whether the move is proposed or already done (`newStart`).
+   * from (the old time), whether the move is proposed or already done (`newStart`). Only a candidate's
+   * decline of an invitation may leave it out: no time has been picked, so the message names none.
    */
-  interviewStart: InstantInput;
+  interviewStart?: InstantInput;
   /** The moment the message is written: the composer's only clock. */
   now: InstantInput;
   /** The recipient's IANA time zone: every time in the message is written in it. */

@@ -236,8 +236,9 @@ function stepBack(f: Facts, what: 'decline' | 'withdraw'): Draft {
       ? { warm: "I'd like to decline the interview", formal: 'I must respectfully decline the interview' }
       : { warm: "I'd like to withdraw my application", formal: 'I wish to withdraw my application' },
   );
-  const courtesy: Sentence[] =
-    f.notice === 'missed'
+  const courtesy: Sentence[] = !f.scheduled
+    ? []
+    : f.notice === 'missed'
       ? [{ text: byTone(f, "I'm sorry I didn't tell you before our interview time.", 'I apologize for not informing you before our interview time.'), element: 'apology' }, ...shortNotice(f)]
       : isLateOrMissed(f)
         ? shortNotice(f)

@@ -243,6 +243,9 @@ describe('composeMessage', () => {
       ['candidate_cancel', { interviewStart: '2026-12-10 10:00' }, /interviewStart/],
       ['candidate_cancel', { reason: 'felt like it' }, /reason/],
       ['candidate_cancel', { candidateName: '' }, /candidateName/],
+      // Only a decline may be written about no time at all.
+      ['candidate_cancel', { interviewStart: undefined }, /interviewStart/],
+      ['candidate_withdraw', { interviewStart: undefined }, /interviewStart/],
     ];
     for (const [kind, change, message] of bad) {
       try {
@@ -255,4 +258,18 @@ describe('composeMessage', () => {
     }
     expect(() => composeMessage('nope' as never, contextFor('reminder', 'ample'))).toThrow(/Unknown kind/);
   });
+
+  it('declines an invitation with no time picked without naming a time or claiming one is freed', () => {
+    const result = composeMessage('candidate_decline', contextFor('candidate_decline', 'ample', { interviewStart: undefined, leaveBy: undefined }));
+    expect(result.notice).toBe('ample');
+    expect(result.channel).toBe('email');
+    expect(result.body).toContain('decline the interview');
+    expect(result.body).toContain('Sam Ortiz');
+    expect(result.body).not.toMatch(/frees|December|\b(AM|PM)\b/);
+    expect(result.elements).toEqual(expect.arrayContaining(['gratitude', 'reason']));
+    // The same decline with a time picked says whose calendar it frees.
+    const booked = composeMessage('candidate_decline', contextFor('candidate_decline', 'ample'));
+    expect(booked.body).toMatch(/frees the interview on/);
+  });
 });
+

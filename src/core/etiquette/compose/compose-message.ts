@@ -6,7 +6,7 @@ import { parseInstant } from '../instant.ts';
 import { invalidField, readNoticePolicy } from '../notice.ts';
 import { KIND_RULES } from '../review/requirements.ts';
 import { COMPOSE_KINDS, TONES } from '../types.ts';
-import type { ComposeContext, ComposeKind, ComposeOptions, ComposeResult, InstantInput, MessageElement } from '../types.ts';
+import type { ComposeContext, ComposeKind, ComposeOptions, ComposeResult, InstantInput, MessageElement, Tone } from '../types.ts';
 import { adviseSender } from './advice.ts';
 import { draftCandidateMessage } from './candidate-kinds.ts';
 import type { CandidateKind } from './candidate-kinds.ts';
@@ -32,9 +32,9 @@ function optionalText(value: unknown, field: string): string | undefined {
   return requireText(value, field);
 }
 
-function readInstant(value: InstantInput, field: string): Date {
+function readInstant(value: InstantInput | undefined, field: string): Date {
   try {
-    return parseInstant(value, `context.${field}`);
+    return parseInstant(value as InstantInput, `context.${field}`);
   } catch (error) {
     throw invalidField(`context.${field}`, (error as Error).message);
   }
@@ -73,14 +73,56 @@ function readMove(kind: ComposeKind, context: ComposeContext, start: Date, timez
   return { at, facts: { when: formatWhen(at, timezone), day, ...(teamWhen ? { team: teamWhen } : {}) } };
 }
 
+/**
+ * The facts of declining an invitation with no time picked: no notice is at stake (nothing is booked),
+ * so none is claimed beyond "ample", and the draft names no time.
+ */
+function unscheduledDeclineFacts(kind: ComposeKind, context: ComposeContext, tone: Tone, timezone: string): Facts {
+  readNoticePolicy(context.noticePolicy, 'context.noticePolicy');
+  const companyName = requireText(context.companyName, 'companyName');
+  const givenSender = optionalText(context.senderName, 'senderName');
+  const referral = context.referral
+    ? { name: requireText(context.referral.name, 'referral.name'), email: requireText(context.referral.email, 'referral.email') }
+    : undefined;
+  return {
+    kind,
+    tone,
+    notice: 'ample',
+    msLeft: Number.POSITIVE_INFINITY,
+    noticeAdvice: 'No time has been booked yet, so declining now frees no one\'s calendar.',
+    candidateName: requireText(context.candidateName, 'candidateName'),
+    recipientName: optionalText(context.recipientName, 'recipientName'),
+    senderName: givenSender ?? `The ${companyName} hiring team`,
+    senderIntro: givenSender === undefined ? `the ${companyName} hiring team` : givenSender.includes(companyName) ? givenSender : `${givenSender} from ${companyName}`,
+    companyName,
+    roleTitle: requireText(context.roleTitle, 'roleTitle'),
+    scheduled: false,
+    when: '',
+    day: '',
+    zone: labelZone(timezone),
+    reason: readReason(kind, context.reason),
+    proposed: [],
+    keepInTouch: context.keepInTouch,
+    referral,
+    links: { cancel: optionalText(context.links?.cancel, 'links.cancel'), reschedule: optionalText(context.links?.reschedule, 'links.reschedule') },
+    location: optionalText(context.location, 'location'),
+    videoUrl: optionalText(context.videoUrl, 'videoUrl'),
+    leaveBy: undefined,
+  };
+}
+
 /** Validates the context and turns it into the facts a template needs, times formatted for the reader. */
 function gatherFacts(kind: ComposeKind, context: ComposeContext, options: ComposeOptions): Facts {
   if (typeof context !== 'object' || context === null) throw invalidField('context', 'context must be an object.');
   const tone = options.tone ?? 'warm';
   if (!(TONES as readonly string[]).includes(tone)) throw invalidField('tone', `tone must be one of ${TONES.join(', ')}.`);
   const timezone = readZone(context.timezone, 'timezone');
-  const start = readInstant(context.interviewStart, 'interviewStart');
   const now = readInstant(context.now, 'now');
+  // An invitation declined before any time was picked is about no time: nobody's calendar is freed.
+  if (kind === 'candidate_decline' && (context.interviewStart === undefined || context.interviewStart === null)) {
+    return unscheduledDeclineFacts(kind, context, tone, timezone);
+  }
+  const start = readInstant(context.interviewStart, 'interviewStart');
   if (kind === 'no_show_followup' && now.getTime() < start.getTime()) {
     throw invalidField('context.now', 'context.now is before context.interviewStart: a no-show follow-up is written after the interview was due to start.');
   }
@@ -114,6 +156,7 @@ function gatherFacts(kind: ComposeKind, context: ComposeContext, options: Compos
     senderIntro: givenSender === undefined ? `the ${companyName} hiring team` : givenSender.includes(companyName) ? givenSender : `${givenSender} from ${companyName}`,
     companyName,
     roleTitle: requireText(context.roleTitle, 'roleTitle'),
+    scheduled: true,
     when: formatWhen(start, timezone),
     day: formatDay(start, timezone),
     zone: labelZone(timezone),

@@ -20,6 +20,8 @@ export interface Facts {
   companyName: string;
   roleTitle: string;
   /** The interview start in the reader's zone, zone named. */
+  /** False only for a decline of an invitation with no time picked: `when` and `day` are then empty. */
+  scheduled: boolean;
   when: string;
   /** Its calendar day, for subjects. */
   day: string;
