@@ -85,7 +85,7 @@ describe.skipIf(!available)('the recruiter’s week, changes feed and interview 
     await page.getByRole('button', { name: 'Review' }).click();
     const confirm = page.getByRole('region', { name: 'Confirm: reschedule the interview' });
     await confirm.waitFor();
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('confirm-heading');
+    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('confirm-heading');
     const told = await confirm.textContent();
     expect(told).toContain('Ada Lovelace (the candidate');
     expect(told).toContain('with a calendar invitation (REQUEST)');
