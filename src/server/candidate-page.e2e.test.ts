@@ -9,7 +9,7 @@ import type { TestServer } from './testing/test-server.ts';
 const available = hasChromium();
 if (!available) console.warn('candidate-page.e2e: /usr/bin/chromium not found, browser test skipped');
 
-describe.skipIf(!available)('the candidate page in Chromium', () => {
+describe.skipIf(!available)('the candidate page in Chromium without JavaScript', () => {
   let server: TestServer;
   let http: ReturnType<typeof serve>;
   let base: string;
@@ -38,7 +38,9 @@ describe.skipIf(!available)('the candidate page in Chromium', () => {
     const invited = await post('/api/v1/interviews', { openingId: opening.id, candidateId: candidate.id, title: 'Interview', durationMinutes: 60, panel: [member.id], offer: { count: 3 } });
     const path = new URL(invited.candidateLink).pathname;
 
-    const page = await chromium.browser.newPage();
+    // Without JavaScript: the plain page is the fallback when the web app cannot run.
+    const context = await chromium.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
     await page.goto(`${base}${path}`);
     await expect(page.getByRole('heading', { name: 'Choose a time' }).isVisible()).resolves.toBe(true);
     const firstTime = page.locator('form[action$="/accept"] button').first();

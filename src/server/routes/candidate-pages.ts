@@ -17,15 +17,8 @@ import { CANDIDATE_REASONS } from '../../core/reasons.ts';
 import type { CandidateReason } from '../../core/reasons.ts';
 import type { ServerEnv } from '../env.ts';
 import { renderCandidatePage, renderMissingLinkPage } from '../pages/candidate-page.ts';
+import { linkPageHeaders, withWebApp } from '../pages/with-web-app.ts';
 
-const SECURITY_HEADERS = {
-  'content-type': 'text/html; charset=utf-8',
-  // The token is in the URL: never send it on as a referrer, never cache the page.
-  'referrer-policy': 'no-referrer',
-  'cache-control': 'no-store',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-};
 
 type Form = Record<string, string>;
 
@@ -113,9 +106,9 @@ async function page(c: Context<ServerEnv>, token: string, status: 200 | 400 | 40
     const banner = given ?? (await confirmationBanner(ctx, token, c.req.query('done')));
     const view = await viewCandidateLink(ctx, token);
     const rescheduleTimes = view.actions.includes('reschedule') ? await suggestRescheduleTimes(ctx, token) : [];
-    return c.body(renderCandidatePage({ view, token, rescheduleTimes, ...(banner ? { banner } : {}) }), status, SECURITY_HEADERS);
+    return c.body(withWebApp(renderCandidatePage({ view, token, rescheduleTimes, ...(banner ? { banner } : {}) }), c.get('web')), status, linkPageHeaders(c.get('web')));
   } catch (error) {
-    if (isDomainError(error, 'NOT_FOUND')) return c.body(renderMissingLinkPage(), 404, SECURITY_HEADERS);
+    if (isDomainError(error, 'NOT_FOUND')) return c.body(renderMissingLinkPage(), 404, linkPageHeaders(c.get('web')));
     throw error;
   }
 }
@@ -130,7 +123,7 @@ export function registerCandidatePages(app: Hono<ServerEnv>): void {
     const token = c.req.param('token');
     const action = c.req.param('action');
     const run = ACTIONS[action];
-    if (!run) return c.body(renderMissingLinkPage(), 404, SECURITY_HEADERS);
+    if (!run) return c.body(renderMissingLinkPage(), 404, linkPageHeaders(c.get('web')));
     const form = Object.fromEntries(Object.entries(await c.req.parseBody()).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
     try {
       await run(c.get('ctx'), token, form);
@@ -139,7 +132,7 @@ export function registerCandidatePages(app: Hono<ServerEnv>): void {
       return c.redirect(`/c/${encodeURIComponent(token)}?done=${action}`, 303);
     } catch (error) {
       if (error instanceof FormError) return page(c, token, 400, { kind: 'error', text: error.message });
-      if (isDomainError(error, 'NOT_FOUND')) return c.body(renderMissingLinkPage(), 404, SECURITY_HEADERS);
+      if (isDomainError(error, 'NOT_FOUND')) return c.body(renderMissingLinkPage(), 404, linkPageHeaders(c.get('web')));
       if (isDomainError(error)) return page(c, token, error.code === 'VALIDATION' ? 400 : 409, { kind: 'error', text: error.message });
       throw error;
     }

@@ -6,15 +6,8 @@ import { isDomainError } from '../../core/errors.ts';
 import type { ServerEnv } from '../env.ts';
 import { renderMissingLinkPage } from '../pages/candidate-page.ts';
 import { escapeHtml as e } from '../pages/escape-html.ts';
+import { linkPageHeaders, withWebApp } from '../pages/with-web-app.ts';
 
-const HEADERS = {
-  'content-type': 'text/html; charset=utf-8',
-  // The token is in the URL: never send it on as a referrer, never cache the page.
-  'referrer-policy': 'no-referrer',
-  'cache-control': 'no-store',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-};
 
 const STYLE = 'body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}button{font-size:1rem;padding:.5rem 1rem;margin-right:.5rem}.ok{color:#145214}.error{color:#8a1c1c}';
 
@@ -47,9 +40,9 @@ export function renderOfferPage(view: OfferView, token: string, banner?: { kind:
 
 async function page(c: Context<ServerEnv>, token: string, status: 200 | 409, banner?: { kind: 'ok' | 'error'; text: string }) {
   try {
-    return c.body(renderOfferPage(await viewOffer(c.get('ctx'), token), token, banner), status, HEADERS);
+    return c.body(withWebApp(renderOfferPage(await viewOffer(c.get('ctx'), token), token, banner), c.get('web')), status, linkPageHeaders(c.get('web')));
   } catch (error) {
-    if (isDomainError(error, 'NOT_FOUND')) return c.body(renderMissingLinkPage(), 404, HEADERS);
+    if (isDomainError(error, 'NOT_FOUND')) return c.body(renderMissingLinkPage(), 404, linkPageHeaders(c.get('web')));
     throw error;
   }
 }
@@ -77,7 +70,7 @@ export function registerWaitlistPages(app: Hono<ServerEnv>): void {
       // Post/redirect/get: the offer's page now says it was passed on, and a refresh sends nothing again.
       return c.redirect(`/c/${encodeURIComponent(token)}`, 303);
     } catch (error) {
-      if (isDomainError(error, 'NOT_FOUND')) return c.body(renderMissingLinkPage(), 404, HEADERS);
+      if (isDomainError(error, 'NOT_FOUND')) return c.body(renderMissingLinkPage(), 404, linkPageHeaders(c.get('web')));
       if (isDomainError(error)) return page(c, token, 409, { kind: 'error', text: error.message });
       throw error;
     }
