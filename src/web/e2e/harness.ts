@@ -62,8 +62,9 @@ export async function startWebTest(options: { now?: string } = {}): Promise<WebT
         locale: 'en-GB',
       });
       contexts.push(context);
-      // Countdowns and "now" on the page follow the server's clock, which the test controls.
-      await context.clock.install({ time: server.ctx.clock() });
+      // Countdowns and "now" on the page follow the server's clock, which the test controls (a page
+      // without JavaScript has no clock to set, and no script can run in it, axe-core's included).
+      if (pageOptions.javaScript !== false) await context.clock.install({ time: server.ctx.clock() });
       const page = await context.newPage();
       const seen: string[] = [];
       errors.set(page, seen);
