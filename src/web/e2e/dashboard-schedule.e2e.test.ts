@@ -207,6 +207,9 @@ describe.skipIf(!available)('the recruiter’s week, changes feed and interview 
     // The private note is the team's: it is nowhere on the page.
     await expect(page.getByText('Both analysts are at the offsite').count()).resolves.toBe(0);
     await expect(page.getByRole('region', { name: 'History' }).textContent()).resolves.toContain('An interviewer became unavailable');
+    // Leeway invited Mary again with times the panel has free: the new invitation is its own interview.
+    const again = page.getByRole('region', { name: 'Other interviews with Mary Somerville for Data analyst' });
+    await expect(again.textContent()).resolves.toMatch(/Case study.*Invited.*times offered to pick from/);
     await web.expectAccessible(page, 'the cancelled interview on a phone');
     await web.screenshot(page, 'schedule-cancelled-phone');
     web.expectNoConsoleErrors(page);

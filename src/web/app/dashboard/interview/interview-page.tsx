@@ -17,6 +17,7 @@ import { NoShowAction } from './actions/no-show-action.tsx';
 import { RescheduleAction } from './actions/reschedule-action.tsx';
 import { HistoryList } from './history-list.tsx';
 import { InterviewCard } from './interview-card.tsx';
+import { RelatedInterviews } from './related-interviews.tsx';
 import { useInterview, useInterviewMessages, useRefreshAfterAction } from './use-interview.ts';
 
 /** The open action, and how long the history was when it opened: the lines after it are the action's. */
@@ -88,6 +89,8 @@ function InterviewView({
         {open?.kind === 'complete' && <CompleteAction {...common} />}
         {open?.kind === 'decline-seat' && <DeclineSeatAction key={open.memberId} {...common} memberId={open.memberId} />}
       </section>
+
+      <RelatedInterviews interview={interview} zone={zone} />
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
