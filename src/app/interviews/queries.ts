@@ -1,22 +1,6 @@
-import type { HistoryEntry, Interview } from '../../core/types.ts';
-import type { InterviewFilter } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
 import { buildCalendarFor } from '../notifications/calendar.ts';
 import { getInterviewOrThrow, loadParties } from './parties.ts';
-
-export async function getInterviewWithHistory(
-  ctx: AppContext,
-  organizationId: string,
-  interviewId: string,
-): Promise<{ interview: Interview; history: HistoryEntry[] }> {
-  const interview = await getInterviewOrThrow(ctx.store, organizationId, interviewId);
-  const history = await ctx.store.interviews.history(organizationId, interviewId);
-  return { interview, history };
-}
-
-export function listInterviews(ctx: AppContext, organizationId: string, filter: InterviewFilter): Promise<Interview[]> {
-  return ctx.store.interviews.list(organizationId, filter);
-}
 
 /**
  * The interview's current calendar object, to import: the event while it has a time, marked cancelled
