@@ -28,16 +28,16 @@ function announce(fresh: Change[]): string {
 function ChangesFeed({ zone }: { zone: string }) {
   const feed = useChangesFeed();
   const changes = feed.data?.pages.flatMap((page) => page.changes) ?? [];
+  // "5 min ago" is reckoned from the last successful poll, so it stays current while nothing changes.
+  const now = feed.dataUpdatedAt;
   // Entries seen on earlier polls; what the first load shows is not news.
   const seen = useRef<Set<string> | null>(null);
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   const [announcement, setAnnouncement] = useState('');
-  const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
     if (!feed.data) return;
     const all = feed.data.pages.flatMap((page) => page.changes);
-    setNow(Date.now());
     if (seen.current === null) {
       seen.current = new Set(all.map((c) => c.id));
       return;
