@@ -15,8 +15,9 @@ export async function interviewSetup(web: WebTest, names: { panel: [string, stri
 
 /**
  * Opens the candidate's page for a link token. The server renders /c/{token} itself (it works without
- * JavaScript) and loads the app into it once its page carries the app's script; until then the test
- * serves the app's shell at that address, which is what the server's page will boot into.
+ * JavaScript) and links the app, which takes the page over. Should a server page ever come without the
+ * app's script (an unbuilt app), the test serves the app's shell at that address instead, so the app
+ * under test is always the one that runs.
  */
 export async function openCandidatePage(web: WebTest, page: Page, token: string): Promise<void> {
   const served = await (await fetch(`${web.base}/c/${token}`)).text();

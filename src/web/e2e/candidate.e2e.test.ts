@@ -343,7 +343,7 @@ describe.skipIf(!available)("the candidate's page in Chromium", () => {
     expect(label).toMatch(/\(Madrid time\)$/);
     await page.getByRole('button', { name: 'Book this time' }).click();
     await page.getByRole('heading', { level: 2, name: 'Your interview is booked' }).waitFor();
-    await expect(page.locator('.confirmation').textContent()).resolves.toContain(`It is now on ${label}.`);
+    await expect(page.locator('.confirmation').textContent()).resolves.toContain(`It is booked for ${label}.`);
     await web.screenshot(page, 'candidate-booked-offered-time');
     web.expectNoConsoleErrors(page);
   }, 180_000);

@@ -53,8 +53,10 @@ export function InterviewCard({ view }: { view: CandidateView }) {
                 </span>
               )}
             </>
-          ) : (
+          ) : interview.status === 'invited' ? (
             <>No time picked yet ({interview.durationMinutes} min); times are shown in {zoneLabel(interview.candidateTimezone)} time.</>
+          ) : (
+            <>No time set</>
           )}
         </dd>
       </dl>

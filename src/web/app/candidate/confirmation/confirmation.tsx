@@ -55,7 +55,7 @@ export function Confirmation({ done, view }: { done: Done; view: CandidateView }
       </h2>
       {(done.action === 'accept' || done.action === 'reschedule') && interview.start && (
         <p>
-          It is now on <Time iso={interview.start} zone={interview.candidateTimezone} />.
+          {done.action === 'accept' ? 'It is booked for' : 'It is now on'} <Time iso={interview.start} zone={interview.candidateTimezone} />.
         </p>
       )}
       {done.action === 'request_times' && (
