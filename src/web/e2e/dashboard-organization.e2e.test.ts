@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dashboardFixture, readJson } from '../../server/testing/dashboard-fixture.ts';
+import { dashboardFixture, readJson, tokenOf } from '../../server/testing/dashboard-fixture.ts';
 import { hasChromium, PHONE, startWebTest } from './harness.ts';
 import type { WebTest } from './harness.ts';
 
@@ -12,11 +12,12 @@ const NOW = '2026-12-01T12:00:00Z';
 describe.skipIf(!available)('the recruiter’s openings, mailbox, question screen, members and analytics in Chromium', () => {
   let web: WebTest;
   let grace: string;
+  let alan: string;
   beforeAll(async () => {
     web = await startWebTest({ now: NOW });
     const seed = dashboardFixture(web.server);
     grace = await seed.member('Grace Hopper', { timezone: 'America/New_York', pools: ['backend'] });
-    const alan = await seed.member('Alan Turing', { timezone: 'Europe/London' });
+    alan = await seed.member('Alan Turing', { timezone: 'Europe/London' });
     const opening = await seed.opening('Backend engineer');
     await seed.opening('Data analyst');
     const ada = await seed.candidate('Ada Lovelace', 'Europe/Berlin');
@@ -119,6 +120,61 @@ describe.skipIf(!available)('the recruiter’s openings, mailbox, question scree
     await phone.getByRole('article').first().waitFor();
     await web.expectAccessible(phone, 'the mailbox on a phone');
     await web.screenshot(phone, 'organization-mailbox-phone');
+    web.expectNoConsoleErrors(phone);
+  }, 180_000);
+
+  it('charts cancellations, backfill and each side’s rates, with every count in a table too', async () => {
+    // A candidate cancels with late notice: on Tuesday 1 December at 13:00 UTC, 21 hours before the start.
+    const seed = dashboardFixture(web.server);
+    const opening = await seed.opening('Support engineer');
+    const noor = await seed.candidate('Noor Haddad', 'Europe/Berlin');
+    const booked = await seed.interview({ openingId: opening, candidateId: noor, panel: [alan], start: '2026-12-02T10:00:00Z' });
+    web.server.setNow('2026-12-01T13:00:00Z');
+    await readJson(
+      web.server.app.request(`/api/v1/candidate/${tokenOf(booked.candidateLink)}/cancel`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ reason: 'schedule_conflict' }),
+      }),
+    );
+    web.server.setNow('2026-12-03T12:00:00Z');
+
+    const page = await web.newPage();
+    await web.signIn(page);
+    const answered = page.waitForResponse((r) => r.url().includes('/api/v1/analytics/series'));
+    await page.goto('/dashboard/analytics');
+    const series = (await (await answered).json()) as { timezone: string; points: Array<{ start: string; cancellations: { total: number; byNoticeClass: Record<string, number> } }> };
+    expect(series.timezone).toBe('America/New_York');
+    const total = series.points.reduce((n, p) => n + p.cancellations.total, 0);
+    const late = series.points.reduce((n, p) => n + p.cancellations.byNoticeClass.late!, 0);
+    expect(late).toBeGreaterThanOrEqual(1);
+
+    const notice = page.getByRole('region', { name: 'Cancellations by notice' });
+    await notice.getByText(`${total} cancellations in this period`).waitFor();
+    await expect(notice.textContent()).resolves.toContain(`${late} with late notice`);
+    await expect(page.getByText('counted in New York time, America/New_York').isVisible()).resolves.toBe(true);
+    // Four charts drawn; where nothing happened (no freed time filled, nobody missing) the page says so instead.
+    await expect(page.locator('.chart canvas').count()).resolves.toBe(4);
+    await page.getByText('Nothing to draw: no freed time was filled in this period.').waitFor();
+    await page.getByText('Nothing to draw: nobody failed to show in this period.').waitFor();
+    await notice.getByText('The numbers as a table').click();
+    const week = series.points.find((p) => p.cancellations.total > 0)!;
+    const row = notice.getByRole('row').filter({ has: page.locator(`time[datetime="${week.start}"]`) });
+    const cells = await row.getByRole('cell').allTextContents();
+    expect(cells).toEqual([...['ample', 'adequate', 'late', 'missed', 'none'].map((k) => String(week.cancellations.byNoticeClass[k])), String(week.cancellations.total)]);
+    await expect(page.getByRole('region', { name: 'Late cancellations, each side' }).textContent()).resolves.toContain('Candidates: 1 of 1 (100%)');
+    await expect(page.getByRole('region', { name: 'Cancellations by reason' }).textContent()).resolves.toContain('A scheduling conflict: 1');
+    await web.expectAccessible(page, 'the analytics page');
+    await web.screenshot(page, 'organization-analytics');
+    web.expectNoConsoleErrors(page);
+
+    const phone = await web.newPage({ viewport: PHONE });
+    await web.signIn(phone);
+    await phone.goto('/dashboard/analytics');
+    await phone.getByRole('region', { name: 'Cancellations by notice' }).getByText(`${total} cancellations in this period`).waitFor();
+    await expect(phone.locator('.chart canvas').count()).resolves.toBe(4);
+    await web.expectAccessible(phone, 'the analytics page on a phone');
+    await web.screenshot(phone, 'organization-analytics-phone');
     web.expectNoConsoleErrors(phone);
   }, 180_000);
 
