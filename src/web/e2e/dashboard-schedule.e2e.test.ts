@@ -123,7 +123,7 @@ describe.skipIf(!available)('the recruiter’s week, changes feed and interview 
     const confirmNoShow = page.getByRole('region', { name: 'Confirm: mark a no-show' });
     await expect(confirmNoShow.textContent()).resolves.toContain('a kind follow-up email');
     await confirmNoShow.getByRole('button', { name: 'Mark the no-show' }).click();
-    await page.getByRole('region', { name: 'Done' }).getByText('The interview is now no-show.').waitFor();
+    await page.getByRole('region', { name: 'Done' }).getByText('The interview is now recorded as a no-show.').waitFor();
     await expect(page.getByRole('region', { name: 'The interview' }).textContent()).resolves.toContain('No-show');
     await expect(page.getByRole('region', { name: 'History' }).textContent()).resolves.toContain('Marked as a no-show');
     await web.screenshot(page, 'schedule-interview-no-show');

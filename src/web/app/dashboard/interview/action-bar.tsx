@@ -1,5 +1,5 @@
 import type { Interview } from '../../api/interview-types.ts';
-import { STATUS_LABELS } from '../shared/vocabulary.ts';
+import { STATUS_PHRASES } from '../shared/vocabulary.ts';
 
 export type ActionKind = 'reschedule' | 'cancel' | 'no-show' | 'late' | 'end-early' | 'complete';
 
@@ -23,7 +23,7 @@ export function availableActions(interview: Interview): ActionKind[] {
 export function ActionBar({ interview, open, onOpen }: { interview: Interview; open: string | null; onOpen: (kind: ActionKind) => void }) {
   const actions = availableActions(interview);
   if (actions.length === 0) {
-    return <p className="muted">This interview is {STATUS_LABELS[interview.status].toLowerCase()}: nothing more can be changed. Its history and emails stay below.</p>;
+    return <p className="muted">This interview is {STATUS_PHRASES[interview.status]}: nothing more can be changed. Its history and emails stay below.</p>;
   }
   return (
     <div className="row action-bar">

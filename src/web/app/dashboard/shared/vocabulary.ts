@@ -125,3 +125,15 @@ export const ROLE_LABELS: Record<'candidate' | 'panelist' | 'coordinator' | 'hr'
   coordinator: 'recruiting team',
   hr: 'HR',
 };
+
+/** A status as the end of "The interview is now …". */
+export const STATUS_PHRASES: Record<InterviewStatus, string> = {
+  invited: 'waiting for the candidate to pick a time',
+  scheduled: 'scheduled',
+  completed: 'completed',
+  cancelled: 'cancelled',
+  withdrawn: 'withdrawn',
+  no_show: 'recorded as a no-show',
+  ended_early: 'recorded as ended early',
+  declined: 'declined',
+};

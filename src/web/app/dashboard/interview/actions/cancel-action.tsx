@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { EMPLOYER_REASON_CODES } from '../../../api/interview-types.ts';
 import type { Interview } from '../../../api/interview-types.ts';
-import { reasonLabel, STATUS_LABELS } from '../../shared/vocabulary.ts';
+import { reasonLabel, STATUS_PHRASES } from '../../shared/vocabulary.ts';
 import { ActionFlow } from './action-flow.tsx';
 import type { ActionProps } from './action-types.ts';
 import { toldOnCancel } from './who-is-told.ts';
@@ -46,7 +46,7 @@ export function CancelAction({ interview, refresh, onDone, onClose }: ActionProp
       run={async (key) => {
         const updated = await api.post<Interview>(`/api/v1/interviews/${interview.id}/cancel`, { reason, ...(note.trim() ? { note: note.trim() } : {}) }, key);
         await refresh();
-        return `The interview is now ${STATUS_LABELS[updated.status].toLowerCase()}.`;
+        return `The interview is now ${STATUS_PHRASES[updated.status]}.`;
       }}
       onDone={onDone}
       onClose={onClose}

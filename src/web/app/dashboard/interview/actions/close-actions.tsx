@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import type { Interview } from '../../../api/interview-types.ts';
-import { STATUS_LABELS } from '../../shared/vocabulary.ts';
+import { STATUS_PHRASES } from '../../shared/vocabulary.ts';
 import { ActionFlow } from './action-flow.tsx';
 import type { ActionProps } from './action-types.ts';
 
@@ -18,7 +18,7 @@ export function CompleteAction({ interview, refresh, onDone, onClose }: ActionPr
       run={async (key) => {
         const updated = await api.post<Interview>(`/api/v1/interviews/${interview.id}/complete`, undefined, key);
         await refresh();
-        return `The interview is now ${STATUS_LABELS[updated.status].toLowerCase()}.`;
+        return `The interview is now ${STATUS_PHRASES[updated.status]}.`;
       }}
       onDone={onDone}
       onClose={onClose}
@@ -73,7 +73,7 @@ export function EndEarlyAction({ interview, refresh, onDone, onClose }: ActionPr
         const body = { by, reason: reason.trim(), ...(note.trim() ? { note: note.trim() } : {}) };
         const updated = await api.post<Interview>(`/api/v1/interviews/${interview.id}/end-early`, body, key);
         await refresh();
-        return `The interview is now ${STATUS_LABELS[updated.status].toLowerCase()}.`;
+        return `The interview is now ${STATUS_PHRASES[updated.status]}.`;
       }}
       onDone={onDone}
       onClose={onClose}

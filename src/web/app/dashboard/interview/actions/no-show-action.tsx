@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import type { Interview } from '../../../api/interview-types.ts';
-import { STATUS_LABELS } from '../../shared/vocabulary.ts';
+import { STATUS_PHRASES } from '../../shared/vocabulary.ts';
 import { ActionFlow } from './action-flow.tsx';
 import type { ActionProps } from './action-types.ts';
 import { toldOnNoShow } from './who-is-told.ts';
@@ -39,7 +39,7 @@ export function NoShowAction({ interview, refresh, onDone, onClose }: ActionProp
         const body = party === 'candidate' ? { party } : { party, memberId: who };
         const updated = await api.post<Interview>(`/api/v1/interviews/${interview.id}/no-show`, body, key);
         await refresh();
-        return `Recorded: ${who === 'candidate' ? 'the candidate' : (memberName ?? 'the panelist')} did not come. The interview is now ${STATUS_LABELS[updated.status].toLowerCase()}.`;
+        return `Recorded: ${who === 'candidate' ? 'the candidate' : (memberName ?? 'the panelist')} did not come. The interview is now ${STATUS_PHRASES[updated.status]}.`;
       }}
       onDone={onDone}
       onClose={onClose}
