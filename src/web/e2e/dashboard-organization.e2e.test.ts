@@ -236,6 +236,20 @@ describe.skipIf(!available)('the recruiter’s openings, mailbox, question scree
     expect(saved.limits.perDay).toBe(3);
     await web.expectAccessible(page, 'the members page');
     await web.screenshot(page, 'organization-members');
+
+    // Adding a member: a zone the server does not know is refused beside the field, then fixed.
+    await page.getByRole('button', { name: 'Add a member' }).click();
+    await page.getByRole('heading', { name: 'Add a member' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Katherine Johnson');
+    await page.getByLabel('Email', { exact: true }).fill('katherine@acme.test');
+    await page.getByLabel('Time zone').fill('Mars/Olympus');
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await page.getByText('Unknown time zone; use an IANA name such as Europe/London.').waitFor();
+    await expect(page.getByLabel('Time zone').getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.getByLabel('Time zone').fill('America/Chicago');
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await page.getByRole('heading', { name: 'Member added' }).waitFor();
+    await expect(page.getByRole('row', { name: /Katherine Johnson/ }).textContent()).resolves.toContain('Chicago');
     web.expectNoConsoleErrors(page);
 
     const phone = await web.newPage({ viewport: PHONE });

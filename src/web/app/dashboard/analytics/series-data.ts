@@ -69,7 +69,8 @@ export function reasonCount(point: SeriesPoint, reason: string): number {
 }
 
 export function styled(index: number): { color: string; dash: number[] } {
-  return { color: PALETTE[index % PALETTE.length]!, dash: DASHES[Math.floor(index / PALETTE.length) % DASHES.length]! };
+  // Colour and dash both change from one line to the next, so lines that overlap still tell apart.
+  return { color: PALETTE[index % PALETTE.length]!, dash: DASHES[index % DASHES.length]! };
 }
 
 export function seriesOf<T>(items: T[], points: SeriesPoint[], describe: (item: T, index: number) => { label: string; color: string; dash?: number[]; value: (p: SeriesPoint) => number | null }): ChartSeries[] {

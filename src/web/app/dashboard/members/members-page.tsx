@@ -67,14 +67,14 @@ export default function MembersPage() {
       <p className="lead">Interviewers, recruiters and admins: their zone, the hours they interview in, how many interviews they take and the pools they stand in for.</p>
 
       {notice && (
-        <div className="success" role="status">
+        <div className="success org-card" role="status">
           <FocusHeading>{notice.heading}</FocusHeading>
           <p>{notice.text}</p>
         </div>
       )}
 
       {mode.kind === 'add' && organization.data && (
-        <section className="card" aria-labelledby="member-form-heading">
+        <section className="card org-card" aria-labelledby="member-form-heading">
           <FocusHeading id="member-form-heading">Add a member</FocusHeading>
           <MemberForm
             initial={newMemberDraft(organization.data.timezone)}
@@ -88,7 +88,7 @@ export default function MembersPage() {
         </section>
       )}
       {mode.kind === 'edit' && (
-        <section className="card" aria-labelledby="member-form-heading">
+        <section className="card org-card" aria-labelledby="member-form-heading">
           <FocusHeading id="member-form-heading">Edit {mode.member.name}</FocusHeading>
           <MemberForm
             key={mode.member.id}

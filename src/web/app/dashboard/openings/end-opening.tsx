@@ -52,7 +52,7 @@ export function EndOpening({ opening, zone, candidates }: Props) {
     const result = end.data;
     const how = end.variables.how;
     return (
-      <section className="card" aria-labelledby="end-result">
+      <section className="card org-card" aria-labelledby="end-result">
         <FocusHeading id="end-result">Opening {VERB[how].done}</FocusHeading>
         <ul className="result-facts">
           <li>{plural(result.cancelledInterviews, 'interview or invitation', 'interviews and invitations')} cancelled</li>
@@ -76,7 +76,7 @@ export function EndOpening({ opening, zone, candidates }: Props) {
   const previewed = preview.data && preview.variables ? { data: preview.data, how: preview.variables.how, input: preview.variables.input } : null;
 
   return (
-    <section className="card" aria-labelledby="end-opening">
+    <section className="card org-card" aria-labelledby="end-opening">
       <h2 id="end-opening">Fill or close this opening</h2>
       <p className="muted">
         Every remaining interview and invitation is cancelled and each candidate told kindly, with a calendar cancellation to whoever held the event;

@@ -41,7 +41,7 @@ export default function OpeningsPage() {
       </div>
       <p className="lead">Each position, whether it is open, filled or closed, and its interviews and waitlist.</p>
       {adding && (
-        <section className="card" aria-labelledby="new-opening">
+        <section className="card org-card" aria-labelledby="new-opening">
           <FocusHeading id="new-opening">Open a position</FocusHeading>
           <NewOpeningForm onCreated={(opening) => navigate(`/openings/${opening.id}`)} onCancel={() => setAdding(false)} />
         </section>

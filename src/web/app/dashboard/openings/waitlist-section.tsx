@@ -61,7 +61,7 @@ export function WaitlistSection({ openingId, zone, open }: { openingId: string; 
         {notice}
       </p>
       {adding && (
-        <div className="card">
+        <div className="card org-card">
           <h3>Add a candidate to the waitlist</h3>
           <WaitlistEntryForm
             openingId={openingId}
