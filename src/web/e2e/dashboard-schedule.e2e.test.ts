@@ -212,6 +212,14 @@ describe.skipIf(!available)('the recruiter’s week, changes feed and interview 
     await expect(again.textContent()).resolves.toMatch(/Case study.*Invited.*times offered to pick from/);
     await web.expectAccessible(page, 'the cancelled interview on a phone');
     await web.screenshot(page, 'schedule-cancelled-phone');
+
+    // The feed on a phone: the decline, the stand-in and the cancellation, newest first.
+    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Changes' }).click();
+    const newest = page.getByRole('article').first();
+    await newest.waitFor();
+    await expect(newest.textContent()).resolves.toMatch(/Cancelled — Mary Somerville, Data analyst.*Employer.*An interviewer became unavailable/);
+    await web.expectAccessible(page, 'the changes feed on a phone');
+    await web.screenshot(page, 'schedule-changes-phone');
     web.expectNoConsoleErrors(page);
   }, 180_000);
 });
