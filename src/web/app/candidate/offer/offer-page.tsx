@@ -26,10 +26,15 @@ export function OfferPage({ token, offer }: { token: string; offer: WaitlistOffe
   useTitle(`A time offered to you by ${offer.organization.name}`);
   const client = useQueryClient();
   const [claimed, setClaimed] = useState<ClaimedInterview | null>(null);
+  // Once the countdown runs out the buttons go, whatever the server says on its next reading.
+  const [runOut, setRunOut] = useState(false);
   const claim = useLinkAction<ClaimedInterview>(token, '/claim', setClaimed);
   const pass = useLinkAction<OfferView>(token, '/decline-offer');
   const zone = offer.candidateTimezone;
-  const refresh = useCallback(() => void client.invalidateQueries({ queryKey: linkKey(token) }), [client, token]);
+  const refresh = useCallback(() => {
+    setRunOut(true);
+    void client.invalidateQueries({ queryKey: linkKey(token) });
+  }, [client, token]);
 
   return (
     <>
@@ -45,28 +50,25 @@ export function OfferPage({ token, offer }: { token: string; offer: WaitlistOffe
         {offer.state === 'open' ? (
           <>
             <Countdown until={offer.expiresAt} zone={zone} onEnd={refresh} />
-            <div className="row">
-              {offer.actions.includes('claim') && (
-                <button
-                  type="button"
-                  className="primary"
-                  disabled={claim.isPending || pass.isPending}
-                  onClick={() => claim.mutate(undefined)}
-                >
-                  {claim.isPending ? 'Claiming…' : 'Claim this time'}
-                </button>
-              )}
-              {offer.actions.includes('decline-offer') && (
-                <button type="button" disabled={claim.isPending || pass.isPending} onClick={() => pass.mutate(undefined)}>
-                  Pass it on
-                </button>
-              )}
-            </div>
-            <p className="muted">Passing it on offers the time to the next person; you stay on the waitlist.</p>
+            {!runOut && (
+              <div className="row">
+                {offer.actions.includes('claim') && (
+                  <button type="button" className="primary" disabled={claim.isPending || pass.isPending} onClick={() => claim.mutate(undefined)}>
+                    {claim.isPending ? 'Claiming…' : 'Claim this time'}
+                  </button>
+                )}
+                {offer.actions.includes('decline-offer') && (
+                  <button type="button" disabled={claim.isPending || pass.isPending} onClick={() => pass.mutate(undefined)}>
+                    Pass it on
+                  </button>
+                )}
+              </div>
+            )}
+            {!runOut && <p className="muted">Passing it on offers the time to the next person; you stay on the waitlist.</p>}
           </>
-        ) : (
-          !claimed && <p className="status-note">{CLOSED[offer.state]}</p>
-        )}
+        ) : null}
+        {/* Always present, so a passed-on or run-out offer's new state is announced when it arrives. */}
+        <div aria-live="polite">{offer.state !== 'open' && !claimed && <p className="status-note">{CLOSED[offer.state]}</p>}</div>
         <ProblemMessage error={claim.error ?? pass.error} />
       </section>
     </>
