@@ -12,6 +12,7 @@ import {
 import { getInterviewPage, listLabelledInterviews } from '../../app/interviews/dashboard-views.ts';
 import { interviewCalendar } from '../../app/interviews/queries.ts';
 import { rescheduleOptions } from '../../app/interviews/reschedule-options.ts';
+import { previewEmployerCancel, previewNoShow } from '../../app/interviews/action-previews.ts';
 import { DomainError } from '../../core/errors.ts';
 import { INTERVIEW_STATUSES } from '../../core/types.ts';
 import type { ServerEnv } from '../env.ts';
@@ -102,6 +103,34 @@ const rescheduleOptionsRoute = createRoute({
   },
   responses: { 200: { description: 'The options', content: jsonContent(RescheduleOptionsSchema) }, ...problems(400, 401, 404, 409) },
 });
+
+const ToldSchema = z
+  .object({
+    told: z
+      .array(
+        z.object({
+          role: z.enum(['candidate', 'panelist', 'coordinator', 'hr']),
+          name: z.string(),
+          address: z.string(),
+          kind: z.string(),
+          calendar: z.enum(['REQUEST', 'CANCEL']).nullable(),
+        }),
+      )
+      .openapi({ description: 'Everyone the action would tell, and with which email: planned by the same code that sends them.' }),
+  })
+  .openapi('ActionPreview');
+
+function previewRoute<T extends z.ZodType>(path: string, operationId: string, summary: string, schema: T) {
+  return createRoute({
+    method: 'post', path: `/api/v1/interviews/{id}/${path}/preview`, operationId, tags, security, summary,
+    description: 'Nothing is changed or sent. Refused (409, 422) exactly as the action itself would be.',
+    request: { params: IdParam, ...jsonBody(schema) },
+    responses: { 200: { description: 'Who would be told', content: jsonContent(ToldSchema) }, ...problems(400, 401, 404, 409, 422) },
+  });
+}
+
+const cancelPreviewRoute = previewRoute('cancel', 'previewCancelInterview', 'Who an employer cancellation would tell, before confirming', EmployerCancelSchema);
+const noShowPreviewRoute = previewRoute('no-show', 'previewNoShow', 'Who marking a no-show would tell, before confirming', NoShowSchema);
 
 const calendarRoute = createRoute({
   method: 'get', path: '/api/v1/interviews/{id}/calendar.ics', operationId: 'getInterviewCalendar', tags, security, summary: 'The current iCalendar object',
@@ -200,6 +229,16 @@ export function registerInterviewRoutes(app: OpenAPIHono<ServerEnv>): void {
       },
       200,
     );
+  });
+
+  app.openapi(cancelPreviewRoute, async (c) => {
+    const told = await previewEmployerCancel(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id, c.req.valid('json'));
+    return c.json({ told }, 200);
+  });
+
+  app.openapi(noShowPreviewRoute, async (c) => {
+    const told = await previewNoShow(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id, c.req.valid('json'));
+    return c.json({ told }, 200);
   });
 
   app.openapi(calendarRoute, async (c) => {

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '../store/testing/engines.ts';
+import { dashboardFixture, readJson } from './testing/dashboard-fixture.ts';
+import { startTestServer } from './testing/test-server.ts';
+import type { TestServer } from './testing/test-server.ts';
+
+interface Preview {
+  told: Array<{ role: string; name: string; address: string; kind: string; calendar: string | null }>;
+}
+interface Messages {
+  messages: Array<{ to: string; kind: string; icsMethod: string | null; createdAt: string }>;
+}
+
+describe.each(testEngines())('previews of who an action tells on $name', (engine) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ now: '2026-12-01T12:00:00Z', opened: await engine.open() });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  async function written(interviewId: string, at: string) {
+    const page = await readJson<Messages>(server.call('GET', `/api/v1/messages?interviewId=${interviewId}&limit=200`));
+    return page.messages.filter((m) => m.createdAt === at).map((m) => [m.to, m.kind, m.icsMethod]).sort();
+  }
+
+  it('names exactly whom a cancellation then emails, and changes nothing', async () => {
+    const fx = dashboardFixture(server);
+    const grace = await fx.member('Grace Preview');
+    const alan = await fx.member('Alan Preview', { timezone: 'Europe/London' });
+    const opening = await fx.opening('Preview Engineer');
+    const ada = await fx.candidate('Ada Preview');
+    const booked = await fx.interview({ openingId: opening, candidateId: ada, panel: [grace, alan], start: '2026-12-08T15:00:00Z' });
+
+    const preview = await readJson<Preview>(server.call('POST', `/api/v1/interviews/${booked.id}/cancel/preview`, { reason: 'scheduling_error' }));
+    expect(preview.told.map((t) => [t.role, t.name, t.calendar])).toEqual([
+      ['candidate', 'Ada Preview', 'CANCEL'],
+      ['panelist', 'Grace Preview', 'CANCEL'],
+      ['panelist', 'Alan Preview', 'CANCEL'],
+    ]);
+    const still = await readJson<{ status: string; history: unknown[] }>(server.call('GET', `/api/v1/interviews/${booked.id}`));
+    expect(still.status).toBe('scheduled');
+    expect(still.history).toHaveLength(1);
+
+    server.setNow('2026-12-02T09:00:00Z');
+    await readJson(server.call('POST', `/api/v1/interviews/${booked.id}/cancel`, { reason: 'scheduling_error' }));
+    expect(await written(booked.id, '2026-12-02T09:00:00.000Z')).toEqual(preview.told.map((t) => [t.address, t.kind, t.calendar]).sort());
+
+    const again = await server.call('POST', `/api/v1/interviews/${booked.id}/cancel/preview`, { reason: 'scheduling_error' });
+    expect(again.status).toBe(409);
+  });
+
+  it('names whom a no-show tells, for either side, and refuses before the start', async () => {
+    server.setNow('2026-12-01T12:00:00Z');
+    const fx = dashboardFixture(server);
+    const grace = await fx.member('Grace Absent');
+    const opening = await fx.opening('Absent Role');
+    const lin = await fx.candidate('Lin Absent');
+    const booked = await fx.interview({ openingId: opening, candidateId: lin, panel: [grace], start: '2026-12-03T15:00:00Z' });
+    const early = await server.call('POST', `/api/v1/interviews/${booked.id}/no-show/preview`, { party: 'candidate' });
+    expect(early.status).toBe(409);
+
+    server.setNow('2026-12-03T15:30:00Z');
+    const candidate = await readJson<Preview>(server.call('POST', `/api/v1/interviews/${booked.id}/no-show/preview`, { party: 'candidate' }));
+    expect(candidate.told.map((t) => [t.role, t.kind])).toEqual([['candidate', 'no_show_followup']]);
+    const panelist = await readJson<Preview>(server.call('POST', `/api/v1/interviews/${booked.id}/no-show/preview`, { party: 'interviewer', memberId: grace }));
+    expect(panelist.told.map((t) => [t.role, t.kind])).toEqual(expect.arrayContaining([['candidate', 'interviewer_no_show_apology']]));
+
+    await readJson(server.call('POST', `/api/v1/interviews/${booked.id}/no-show`, { party: 'candidate' }));
+    expect(await written(booked.id, '2026-12-03T15:30:00.000Z')).toEqual(candidate.told.map((t) => [t.address, t.kind, t.calendar]).sort());
+  });
+});
