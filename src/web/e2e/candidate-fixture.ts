@@ -28,6 +28,8 @@ export async function openCandidatePage(web: WebTest, page: Page, token: string)
     );
   }
   await page.goto(`/c/${token}`);
+  // The app has taken over (the plain page's forms are gone) before the test touches anything.
+  await page.locator('main.candidate').waitFor({ state: 'attached' });
 }
 
 /** Messages in the outbox of a kind, as GET /api/v1/messages lists them. */

@@ -46,6 +46,8 @@ describe.skipIf(!available)("the candidate's page in Chromium", () => {
 
     await page.getByRole('button', { name: 'No, I need to cancel' }).click();
     await page.getByRole('heading', { name: 'Step 2 of 4: Why are you cancelling?' }).waitFor();
+    // Each next step's heading takes focus, so the move is heard.
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.className')).toBe('step-heading');
     await page.getByRole('radio', { name: 'A scheduling conflict' }).check();
     await page.getByRole('button', { name: 'Continue' }).click();
 
@@ -305,6 +307,8 @@ describe.skipIf(!available)("the candidate's page in Chromium", () => {
     expect(confirmed).toContain('If you can, call now as well');
 
     await page.getByRole('button', { name: 'Report a concern' }).click();
+    // The opened action's heading takes focus: keyboard and screen-reader users land on it.
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('action-panel-heading');
     await page.getByLabel('What is it about?').selectOption({ label: 'Disrespectful conduct' });
     await page.getByLabel('What happened?').fill('The interviewer mocked my accent.');
     await web.expectAccessible(page, 'the concern form');
@@ -346,5 +350,37 @@ describe.skipIf(!available)("the candidate's page in Chromium", () => {
     await expect(page.locator('.confirmation').textContent()).resolves.toContain(`It is booked for ${label}.`);
     await web.screenshot(page, 'candidate-booked-offered-time');
     web.expectNoConsoleErrors(page);
+  }, 180_000);
+
+  it('thinks twice and moves the interview to one of the nearest free times in one click, by keyboard', async () => {
+    web.server.setNow('2026-12-01T18:00:00Z');
+    const { fixture, panel, openingId, candidateId } = await interviewSetup(web, { panel: ['Sol Brandt', 'Tia Okafor'], candidate: 'Uma Reed', opening: 'QA Engineer' });
+    const interview = await fixture.interview({ openingId, candidateId, panel, start: '2026-12-04T15:00:00Z', title: 'QA interview' });
+
+    const page = await web.newPage({ viewport: PHONE });
+    await openCandidatePage(web, page, tokenOf(interview.candidateLink));
+    const cancel = page.getByRole('button', { name: 'Cancel the interview' });
+    await cancel.focus();
+    await page.keyboard.press('Enter');
+    // Ample notice: no call-first step, so three steps in all.
+    await page.getByRole('heading', { name: 'Step 1 of 3: Move it instead?' }).waitFor();
+    // Focus is on the opened action's heading; its first step follows right below.
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('action-panel-heading');
+    const nearest = page.getByRole('list', { name: 'Nearest free times' }).getByRole('button').first();
+    await nearest.waitFor();
+    const label = ((await nearest.textContent()) ?? '').replace(/^Move it to /, '');
+    expect(label).toMatch(/\(London time\)$/);
+    await nearest.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: 'Your interview has moved' }).waitFor();
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('confirmation-heading');
+    await expect(page.locator('.confirmation').textContent()).resolves.toContain(`It is now on ${label}.`);
+    await expect(page.locator('section[aria-labelledby="interview-heading"]').textContent()).resolves.toContain(label);
+    await web.expectAccessible(page, 'the moved interview');
+    await web.screenshot(page, 'candidate-moved-instead-phone');
+    web.expectNoConsoleErrors(page);
+    // Nothing was cancelled: the interview is scheduled at the new time.
+    const stored = await readJson<{ status: string }>(web.server.call('GET', `/api/v1/interviews/${interview.id}`));
+    expect(stored.status).toBe('scheduled');
   }, 180_000);
 });
