@@ -53,7 +53,7 @@ describe.skipIf(!available)('the recruiter’s openings, mailbox, question scree
     await page.getByRole('heading', { level: 1, name: 'Backend engineer' }).waitFor();
     await page.getByRole('row', { name: /Linus Pauling/ }).waitFor();
     // Mia's freed hour stands offered to Wen, who waits for freed time with Grace.
-    const offers = page.getByRole('region', { name: 'Open waitlist offers' });
+    const offers = page.getByRole('region', { name: 'Open waitlist offers', exact: true });
     await offers.getByText(/Wen Li was offered/).waitFor();
     await expect(offers.textContent()).resolves.toContain('Grace Hopper');
 
@@ -87,7 +87,7 @@ describe.skipIf(!available)('the recruiter’s openings, mailbox, question scree
     await page.getByRole('button', { name: `Fill the opening and send ${previewed.length} emails` }).click();
     await page.getByRole('heading', { name: 'Opening filled' }).waitFor();
     await expect(page.locator(':focus').textContent()).resolves.toBe('Opening filled');
-    const result = page.getByRole('region', { name: 'Opening filled' });
+    const result = page.getByRole('region', { name: 'Opening filled', exact: true });
     await expect(result.textContent()).resolves.toContain('2 waitlist entries closed');
     await result.getByText(/emails? queued/).waitFor();
     await web.screenshot(page, 'organization-fill-result');
@@ -96,6 +96,7 @@ describe.skipIf(!available)('the recruiter’s openings, mailbox, question scree
     await web.screenshot(page, 'organization-fill-result');
     web.expectNoConsoleErrors(page);
 
+    const openingUrl = new URL(page.url()).pathname;
     await result.getByRole('link', { name: 'Open the mailbox' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mailbox' }).waitFor();
     for (const label of previewed) await page.getByRole('article', { name: label }).first().waitFor();
@@ -116,6 +117,11 @@ describe.skipIf(!available)('the recruiter’s openings, mailbox, question scree
 
     const phone = await web.newPage({ viewport: PHONE });
     await web.signIn(phone);
+    await phone.goto(openingUrl);
+    await phone.getByRole('heading', { level: 1, name: 'Backend engineer' }).waitFor();
+    await phone.getByText(/Filled on .*; Ada Lovelace was hired\./).waitFor();
+    await web.expectAccessible(phone, 'a filled opening on a phone');
+    await web.screenshot(phone, 'organization-opening-phone');
     await phone.goto('/dashboard/mailbox');
     await phone.getByRole('article').first().waitFor();
     await web.expectAccessible(phone, 'the mailbox on a phone');
@@ -149,7 +155,7 @@ describe.skipIf(!available)('the recruiter’s openings, mailbox, question scree
     const late = series.points.reduce((n, p) => n + p.cancellations.byNoticeClass.late!, 0);
     expect(late).toBeGreaterThanOrEqual(1);
 
-    const notice = page.getByRole('region', { name: 'Cancellations by notice' });
+    const notice = page.getByRole('region', { name: 'Cancellations by notice', exact: true });
     await notice.getByText(`${total} cancellations in this period`).waitFor();
     await expect(notice.textContent()).resolves.toContain(`${late} with late notice`);
     await expect(page.getByText('counted in New York time, America/New_York').isVisible()).resolves.toBe(true);
@@ -162,8 +168,8 @@ describe.skipIf(!available)('the recruiter’s openings, mailbox, question scree
     const row = notice.getByRole('row').filter({ has: page.locator(`time[datetime="${week.start}"]`) });
     const cells = await row.getByRole('cell').allTextContents();
     expect(cells).toEqual([...['ample', 'adequate', 'late', 'missed', 'none'].map((k) => String(week.cancellations.byNoticeClass[k])), String(week.cancellations.total)]);
-    await expect(page.getByRole('region', { name: 'Late cancellations, each side' }).textContent()).resolves.toContain('Candidates: 1 of 1 (100%)');
-    await expect(page.getByRole('region', { name: 'Cancellations by reason' }).textContent()).resolves.toContain('A scheduling conflict: 1');
+    await expect(page.getByRole('region', { name: 'Late cancellations, each side', exact: true }).textContent()).resolves.toContain('Candidates: 1 of 1 (100%)');
+    await expect(page.getByRole('region', { name: 'Cancellations by reason', exact: true }).textContent()).resolves.toContain('A scheduling conflict: 1');
     await web.expectAccessible(page, 'the analytics page');
     await web.screenshot(page, 'organization-analytics');
     web.expectNoConsoleErrors(page);
@@ -171,7 +177,7 @@ describe.skipIf(!available)('the recruiter’s openings, mailbox, question scree
     const phone = await web.newPage({ viewport: PHONE });
     await web.signIn(phone);
     await phone.goto('/dashboard/analytics');
-    await phone.getByRole('region', { name: 'Cancellations by notice' }).getByText(`${total} cancellations in this period`).waitFor();
+    await phone.getByRole('region', { name: 'Cancellations by notice', exact: true }).getByText(`${total} cancellations in this period`).waitFor();
     await expect(phone.locator('.chart canvas').count()).resolves.toBe(4);
     await web.expectAccessible(phone, 'the analytics page on a phone');
     await web.screenshot(phone, 'organization-analytics-phone');
@@ -187,7 +193,7 @@ describe.skipIf(!available)('the recruiter’s openings, mailbox, question scree
       .getByLabel('Interview questions, one per line')
       .fill(['Tell me about a project you led.', 'Do you plan to have children?', 'How old are you?'].join('\n'));
     await page.getByRole('button', { name: 'Screen questions' }).click();
-    const results = page.getByRole('region', { name: 'Results' });
+    const results = page.getByRole('region', { name: 'Results', exact: true });
     await results.waitFor();
     // Focus lands on the results, so a screen reader reads them next.
     await expect(page.locator(':focus').textContent()).resolves.toBe('Results');

@@ -3,6 +3,7 @@ import type { SeriesBucket, SeriesPoint } from '../../api/analytics-types.ts';
 import { LineChart } from './line-chart.tsx';
 import type { ChartSeries } from './line-chart.tsx';
 import { bucketHeading, bucketLabel } from './series-data.ts';
+import { ScrollTable } from '../../ui/scroll-table.tsx';
 
 export interface TableColumn {
   label: string;
@@ -46,7 +47,7 @@ export function ChartSection({ id, title, summary, points, bucket, zoneText, lab
         <summary>
           The numbers as a table<span className="visually-hidden">: {title}</span>
         </summary>
-        <div className="table-scroll org-table">
+        <ScrollTable label={`${title}: the numbers`}>
           <table>
             <caption>
               {title}, by {bucket === 'day' ? 'day' : 'week'} ({zoneText})
@@ -74,7 +75,7 @@ export function ChartSection({ id, title, summary, points, bucket, zoneText, lab
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </details>
     </section>
   );

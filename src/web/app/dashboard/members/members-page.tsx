@@ -11,6 +11,7 @@ import { draftOf, inputOf, newMemberDraft } from './member-draft.ts';
 import type { MemberDraft } from './member-draft.ts';
 import { MemberForm } from './member-form.tsx';
 import { MemberRow } from './member-row.tsx';
+import { ScrollTable } from '../../ui/scroll-table.tsx';
 
 const PAGE = 100;
 
@@ -107,7 +108,7 @@ export default function MembersPage() {
       <ProblemMessage error={members.error ?? organization.error} />
       {members.data && list.length === 0 && <p>No members yet. Add the first one.</p>}
       {list.length > 0 && (
-        <div className="table-scroll org-table">
+        <ScrollTable label="Members table">
           <table>
             <caption className="visually-hidden">Members, in the order they were added</caption>
             <thead>
@@ -129,7 +130,7 @@ export default function MembersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       {members.hasNextPage && (
         <button type="button" onClick={() => void members.fetchNextPage()} disabled={members.isFetchingNextPage}>

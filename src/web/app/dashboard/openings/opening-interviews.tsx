@@ -5,6 +5,7 @@ import type { InterviewPage } from '../../api/interview-types.ts';
 import { Time } from '../../ui/time.tsx';
 import { Loading, ProblemMessage } from '../../ui/problem.tsx';
 import { StatusBadge } from '../shared/status-badge.tsx';
+import { ScrollTable } from '../../ui/scroll-table.tsx';
 
 const LIMIT = 200;
 
@@ -21,7 +22,7 @@ export function OpeningInterviews({ openingId, zone }: { openingId: string; zone
       <ProblemMessage error={interviews.error} />
       {interviews.data && interviews.data.interviews.length === 0 && <p className="muted">No interviews yet.</p>}
       {interviews.data && interviews.data.interviews.length > 0 && (
-        <div className="table-scroll org-table">
+        <ScrollTable label="Interviews of this opening">
           <table>
             <thead>
               <tr>
@@ -48,7 +49,7 @@ export function OpeningInterviews({ openingId, zone }: { openingId: string; zone
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       {interviews.data?.nextCursor && <p className="muted">Showing the first {LIMIT}; the week view shows the rest by date.</p>}
     </section>

@@ -11,6 +11,7 @@ import { useOrganization } from '../shared/use-organization.ts';
 import { calledOff, held, upcoming } from './activity.ts';
 import { NewOpeningForm } from './new-opening-form.tsx';
 import { OpeningStatusBadge } from './opening-status-badge.tsx';
+import { ScrollTable } from '../../ui/scroll-table.tsx';
 
 const PAGE = 100;
 
@@ -50,7 +51,7 @@ export default function OpeningsPage() {
       <ProblemMessage error={openings.error ?? organization.error} />
       {openings.data && list.length === 0 && <p className="card">No openings yet. Open a position to start interviewing.</p>}
       {list.length > 0 && (
-        <div className="table-scroll org-table">
+        <ScrollTable label="Openings table">
           <table>
             <caption className="visually-hidden">Openings, in the order they were opened</caption>
             <thead>
@@ -84,7 +85,7 @@ export default function OpeningsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       {openings.hasNextPage && (
         <button type="button" onClick={() => void openings.fetchNextPage()} disabled={openings.isFetchingNextPage}>

@@ -7,6 +7,7 @@ import { Loading, ProblemMessage } from '../../ui/problem.tsx';
 import { Time } from '../../ui/time.tsx';
 import { useCandidatesById, useMembers } from './use-directory.ts';
 import { WaitlistEntryForm } from './waitlist-entry-form.tsx';
+import { ScrollTable } from '../../ui/scroll-table.tsx';
 
 const STATUS_LABELS: Record<WaitlistEntryStatus, string> = {
   waiting: 'Waiting',
@@ -78,7 +79,7 @@ export function WaitlistSection({ openingId, zone, open }: { openingId: string; 
       <ProblemMessage error={waitlist.error ?? remove.error} />
       {waitlist.data && entries.length === 0 && <p className="muted">Nobody is on the waitlist.</p>}
       {entries.length > 0 && (
-        <div className="table-scroll org-table">
+        <ScrollTable label="Waitlist entries">
           <table>
             <thead>
               <tr>
@@ -117,7 +118,7 @@ export function WaitlistSection({ openingId, zone, open }: { openingId: string; 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </section>
   );
