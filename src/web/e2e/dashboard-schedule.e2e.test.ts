@@ -121,7 +121,8 @@ describe.skipIf(!available)('the recruiter’s week, changes feed and interview 
     await page.getByRole('radio', { name: /The candidate, Ada Lovelace/ }).check();
     await page.getByRole('button', { name: 'Review' }).click();
     const confirmNoShow = page.getByRole('region', { name: 'Confirm: mark a no-show' });
-    await expect(confirmNoShow.textContent()).resolves.toContain('a kind follow-up email');
+    await expect(confirmNoShow.textContent()).resolves.toContain('Ada Lovelace (the candidate, ada.lovelace');
+    await expect(confirmNoShow.textContent()).resolves.toContain('a kind follow-up');
     await confirmNoShow.getByRole('button', { name: 'Mark the no-show' }).click();
     await page.getByRole('region', { name: 'Done' }).getByText('The interview is now recorded as a no-show.').waitFor();
     await expect(page.getByRole('region', { name: 'The interview' }).textContent()).resolves.toContain('No-show');
@@ -194,7 +195,8 @@ describe.skipIf(!available)('the recruiter’s week, changes feed and interview 
     await page.getByRole('button', { name: 'Review' }).click();
     const confirmCancel = page.getByRole('region', { name: 'Confirm: cancel the interview' });
     const toldCancel = await confirmCancel.textContent();
-    expect(toldCancel).toContain('Mary Somerville (the candidate)');
+    expect(toldCancel).toContain('Mary Somerville (the candidate, mary.somerville');
+    expect(toldCancel).toContain('with a calendar cancellation (CANCEL)');
     expect(toldCancel).toContain('Dorothy Vaughan');
     expect(toldCancel).not.toContain('Katherine Johnson');
     await web.expectAccessible(page, 'the cancel confirmation on a phone');

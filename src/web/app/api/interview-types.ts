@@ -193,3 +193,8 @@ export interface RescheduleOptions {
   /** Everyone a move tells, planned by the same code that sends the emails. */
   told: ToldRecipient[];
 }
+
+/** Who an action would tell (POST /api/v1/interviews/{id}/cancel/preview, …/no-show/preview). */
+export interface ActionPreview {
+  told: ToldRecipient[];
+}

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
-import { ProblemMessage } from '../../../ui/problem.tsx';
+import { Loading, ProblemMessage } from '../../../ui/problem.tsx';
 import type { Told } from './who-is-told.ts';
 import { useFocusOn } from './use-focus.ts';
 
@@ -23,6 +23,8 @@ export interface ActionFlowProps {
   told: Told[] | null;
   /** Said instead of the list when nobody is emailed. */
   silence?: string;
+  /** When the list comes from the server: still asking, or refused (the action would be refused too). */
+  toldState?: { isPending: boolean; error: unknown };
   confirmLabel: string;
   danger?: boolean;
   /** Performs the action with an idempotency key; resolves to what happened, in words from the API's answer. */
@@ -83,7 +85,11 @@ export function ActionFlow(props: ActionFlowProps) {
           <p className="told-heading">
             <strong>Who will be told</strong>
           </p>
-          {props.told && props.told.length > 0 ? (
+          {props.toldState?.isPending ? (
+            <Loading what="who will be told" />
+          ) : props.toldState?.error ? (
+            <ProblemMessage error={props.toldState.error} />
+          ) : props.told && props.told.length > 0 ? (
             <ul className="told">
               {props.told.map((told) => (
                 <li key={told.who}>

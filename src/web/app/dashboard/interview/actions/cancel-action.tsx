@@ -5,12 +5,14 @@ import type { Interview } from '../../../api/interview-types.ts';
 import { reasonLabel, STATUS_PHRASES } from '../../shared/vocabulary.ts';
 import { ActionFlow } from './action-flow.tsx';
 import type { ActionProps } from './action-types.ts';
-import { toldOnCancel } from './who-is-told.ts';
+import { useActionPreview } from './use-action-preview.ts';
+import { toldFromPlan } from './who-is-told.ts';
 
 /** Cancel on the employer's side: a reason category shared with the candidate, a private note that is not. */
 export function CancelAction({ interview, refresh, onDone, onClose }: ActionProps) {
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
+  const preview = useActionPreview(interview.id, 'cancel', reason ? { reason } : null);
   return (
     <ActionFlow
       title="Cancel the interview"
@@ -40,7 +42,8 @@ export function CancelAction({ interview, refresh, onDone, onClose }: ActionProp
           {note.trim() && ' Your private note is kept in the history only.'}
         </p>
       }
-      told={toldOnCancel(interview, reason)}
+      told={toldFromPlan(preview.data?.told ?? [])}
+      toldState={preview}
       confirmLabel="Cancel the interview"
       danger
       run={async (key) => {

@@ -4,7 +4,8 @@ import type { Interview } from '../../../api/interview-types.ts';
 import { STATUS_PHRASES } from '../../shared/vocabulary.ts';
 import { ActionFlow } from './action-flow.tsx';
 import type { ActionProps } from './action-types.ts';
-import { toldOnNoShow } from './who-is-told.ts';
+import { useActionPreview } from './use-action-preview.ts';
+import { toldFromPlan } from './who-is-told.ts';
 
 /** Either side can fail to come: the candidate, or a named panelist (the employer's no-shows count too). */
 export function NoShowAction({ interview, refresh, onDone, onClose }: ActionProps) {
@@ -12,6 +13,8 @@ export function NoShowAction({ interview, refresh, onDone, onClose }: ActionProp
   const panel = interview.panelMembers ?? [];
   const party = who === 'candidate' ? 'candidate' : 'interviewer';
   const memberName = panel.find((m) => m.id === who)?.name;
+  const body = who === '' ? null : party === 'candidate' ? { party } : { party, memberId: who };
+  const preview = useActionPreview(interview.id, 'no-show', body);
   return (
     <ActionFlow
       title="Mark a no-show"
@@ -32,11 +35,11 @@ export function NoShowAction({ interview, refresh, onDone, onClose }: ActionProp
         </fieldset>
       }
       review={<p>Record that {who === 'candidate' ? `the candidate, ${interview.candidate?.name ?? ''},` : `panelist ${memberName ?? ''}`} did not come. The interview ends as a no-show.</p>}
-      told={who ? toldOnNoShow(interview, party) : []}
+      told={toldFromPlan(preview.data?.told ?? [])}
+      toldState={preview}
       confirmLabel="Mark the no-show"
       danger
       run={async (key) => {
-        const body = party === 'candidate' ? { party } : { party, memberId: who };
         const updated = await api.post<Interview>(`/api/v1/interviews/${interview.id}/no-show`, body, key);
         await refresh();
         return `Recorded: ${who === 'candidate' ? 'the candidate' : (memberName ?? 'the panelist')} did not come. The interview is now ${STATUS_PHRASES[updated.status]}.`;

@@ -1,9 +1,10 @@
 /**
- * Who an employer action tells, and what they get, said before the recruiter confirms. A move is told
- * by the server's own plan (reschedule options); for the other actions, which have no preview endpoint,
- * this follows the server's email plan (src/core/messages/plan-emails.ts, which the web app may not
- * import) and names the people from the interview itself. After any action the page lists the emails
- * actually written.
+ * Who an employer action tells, and what they get, said before the recruiter confirms. A move, a
+ * cancellation and a no-show are told by the server's own plan (reschedule options and the action
+ * previews). A declined seat's emails depend on whether a stand-in is found, which only the decline
+ * itself finds out: its two possible outcomes are said from the server's email plan
+ * (src/core/messages/plan-emails.ts, which the web app may not import). After any action the page
+ * lists the emails actually written.
  */
 import type { Interview, ToldRecipient } from '../../../api/interview-types.ts';
 import { emailKindLabel, ROLE_LABELS } from '../../shared/vocabulary.ts';
@@ -13,40 +14,10 @@ export interface Told {
   gets: string;
 }
 
-function candidateName(interview: Interview): string {
-  return interview.candidate ? `${interview.candidate.name} (the candidate)` : 'The candidate';
-}
-
 /** The panelists who hold the time now (a declined seat still holds the event until it is settled). */
 function panelNames(interview: Interview): string[] {
   const seats = interview.seats?.filter((s) => s.status !== 'replaced') ?? interview.panelMembers ?? [];
   return seats.map((s) => s.name);
-}
-
-function holdsTime(interview: Interview): boolean {
-  return interview.status === 'scheduled' && interview.start !== null;
-}
-
-export function toldOnCancel(interview: Interview, reason: string): Told[] {
-  if (!holdsTime(interview)) return [{ who: candidateName(interview), gets: 'an email saying the invitation is withdrawn' }];
-  const endsOpening = reason === 'position_filled' || reason === 'position_closed';
-  return [
-    {
-      who: candidateName(interview),
-      gets: endsOpening
-        ? 'an apology with the reason, and a calendar cancellation'
-        : 'an apology with the reason and a calendar cancellation, with new times to pick from when the panel has any',
-    },
-    ...panelNames(interview).map((name) => ({ who: name, gets: 'an email and a calendar cancellation' })),
-  ];
-}
-
-export function toldOnNoShow(interview: Interview, party: 'candidate' | 'interviewer'): Told[] {
-  if (party === 'candidate') return [{ who: candidateName(interview), gets: 'a kind follow-up email' }];
-  return [
-    { who: candidateName(interview), gets: 'an apology, with new times to pick from when the panel has any' },
-    { who: 'The recruiting team’s contact', gets: 'an email about the missed interview' },
-  ];
 }
 
 export function toldOnSeatDecline(interview: Interview, memberName: string): Told[] {
