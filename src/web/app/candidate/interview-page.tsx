@@ -33,9 +33,7 @@ export function InterviewPage({ token, view }: { token: string; view: CandidateV
 
   return (
     <>
-      <h1>
-        Your interview with {interview.organization.name}
-      </h1>
+      <h1>Your interview with {interview.organization.name}</h1>
       {done && <Confirmation done={done} view={view} />}
       <InterviewCard view={view} />
       <StatusNote view={view} />

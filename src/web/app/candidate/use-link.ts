@@ -1,7 +1,6 @@
 import { useRef } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
-import { ApiError } from '../api/client.ts';
+import { api, ApiError } from '../api/client.ts';
 import type { CandidateTime, LinkView } from '../api/candidate-types.ts';
 
 /** The token is the credential: it goes into paths as it is, encoded. */

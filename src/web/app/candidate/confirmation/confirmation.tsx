@@ -7,7 +7,7 @@ import { Recipients } from './recipients.tsx';
 
 /** What a finished action was, with the server's answer to it. */
 export interface Done {
-  action: 'accept' | 'reschedule' | 'request_times' | 'cancel' | 'decline' | 'withdraw' | 'concern' | 'excuse_no_show' | 'hours';
+  action: 'accept' | 'reschedule' | 'request_times' | 'cancel' | 'decline' | 'withdraw' | 'concern' | 'excuse_no_show';
   result: CandidateActionResult;
   calledAhead?: boolean;
   referral?: Referral | null;
@@ -32,8 +32,6 @@ function headline(done: Done): string {
       return result.delivered === false ? 'Your concern is recorded' : 'Your concern was reported';
     case 'excuse_no_show':
       return 'Your explanation is recorded';
-    case 'hours':
-      return 'Your hours are saved';
   }
 }
 
