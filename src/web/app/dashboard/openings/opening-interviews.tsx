@@ -2,9 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { api, withQuery } from '../../api/client.ts';
 import type { InterviewPage } from '../../api/interview-types.ts';
-import { Time } from '../../ui/time.tsx';
+import { zoneLabel } from '../../ui/format-time.ts';
 import { Loading, ProblemMessage } from '../../ui/problem.tsx';
 import { StatusBadge } from '../shared/status-badge.tsx';
+import { ShortTime } from './short-time.tsx';
 import { ScrollTable } from '../../ui/scroll-table.tsx';
 
 const LIMIT = 200;
@@ -28,7 +29,7 @@ export function OpeningInterviews({ openingId, zone }: { openingId: string; zone
               <tr>
                 <th scope="col">Candidate</th>
                 <th scope="col">Interview</th>
-                <th scope="col">When</th>
+                <th scope="col">When ({zoneLabel(zone)} time)</th>
                 <th scope="col">Status</th>
                 <th scope="col">Panel</th>
               </tr>
@@ -40,7 +41,7 @@ export function OpeningInterviews({ openingId, zone }: { openingId: string; zone
                     <Link href={`/interviews/${interview.id}`}>{interview.candidate?.name ?? 'Candidate'}</Link>
                   </th>
                   <td>{interview.title}</td>
-                  <td>{interview.start ? <Time iso={interview.start} zone={zone} /> : <span className="muted">No time yet</span>}</td>
+                  <td>{interview.start ? <ShortTime iso={interview.start} zone={zone} /> : <span className="muted">No time yet</span>}</td>
                   <td>
                     <StatusBadge status={interview.status} />
                   </td>

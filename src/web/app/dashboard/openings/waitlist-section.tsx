@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from '../../api/client.ts';
 import type { WaitlistEntry, WaitlistEntryStatus, WaitlistPage } from '../../api/opening-types.ts';
-import { formatDateTime } from '../../ui/format-time.ts';
+import { zoneLabel } from '../../ui/format-time.ts';
 import { Loading, ProblemMessage } from '../../ui/problem.tsx';
-import { Time } from '../../ui/time.tsx';
+import { ShortTime, shortTime } from './short-time.tsx';
 import { useCandidatesById, useMembers } from './use-directory.ts';
 import { WaitlistEntryForm } from './waitlist-entry-form.tsx';
 import { ScrollTable } from '../../ui/scroll-table.tsx';
@@ -17,9 +17,9 @@ const STATUS_LABELS: Record<WaitlistEntryStatus, string> = {
 };
 
 function windowText(entry: WaitlistEntry, zone: string): string {
-  if (entry.earliest && entry.latest) return `${formatDateTime(entry.earliest, zone)} to ${formatDateTime(entry.latest, zone)}`;
-  if (entry.earliest) return `from ${formatDateTime(entry.earliest, zone)}`;
-  if (entry.latest) return `until ${formatDateTime(entry.latest, zone)}`;
+  if (entry.earliest && entry.latest) return `${shortTime(entry.earliest, zone)} to ${shortTime(entry.latest, zone)}`;
+  if (entry.earliest) return `from ${shortTime(entry.earliest, zone)}`;
+  if (entry.latest) return `until ${shortTime(entry.latest, zone)}`;
   return 'Any time';
 }
 
@@ -57,7 +57,9 @@ export function WaitlistSection({ openingId, zone, open }: { openingId: string; 
           </button>
         )}
       </div>
-      <p className="muted">When an interview is called off, its freed time is offered to candidates waiting here whose panel and window fit.</p>
+      <p className="muted">
+        When an interview is called off, its freed time is offered to candidates waiting here whose panel and window fit. Times are in {zoneLabel(zone)} time.
+      </p>
       <p role="status" className={notice ? 'success' : 'visually-hidden'}>
         {notice}
       </p>
@@ -97,8 +99,8 @@ export function WaitlistSection({ openingId, zone, open }: { openingId: string; 
                 <tr key={entry.id}>
                   <th scope="row">
                     {candidateName(entry.candidateId)}
-                    <span className="muted small nowrap-line">
-                      joined <Time iso={entry.joinedAt} zone={zone} />
+                    <span className="muted small block">
+                      joined <ShortTime iso={entry.joinedAt} zone={zone} />
                     </span>
                   </th>
                   <td>
