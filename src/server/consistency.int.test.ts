@@ -339,7 +339,7 @@ describe('a wrong method on a known path', () => {
       ['GET', `/api/v1/interviews/${ada.id}/cancel`, ['POST']],
       ['POST', '/healthz', ['GET', 'HEAD']],
       ['GET', '/api/v1/candidate/lw_cand_xxxxxxxxxxxxxxxx/cancel', ['POST']],
-      ['PUT', '/api/v1/session', ['DELETE', 'POST']],
+      ['PUT', '/api/v1/session', ['DELETE', 'GET', 'HEAD', 'POST']],
     ];
     for (const [method, path, allowed] of cases) {
       const response = await server.call(method, path, method === 'GET' ? undefined : {});
