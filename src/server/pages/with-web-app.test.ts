@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WebAssets } from '../web-assets.ts';
 import { linkPageHeaders, withWebApp } from './with-web-app.ts';
 
-const page = '<!doctype html><html lang="en"><head><title>x</title></head>\n<body><main><form method="post"></form></main></body></html>';
+const page = '<!doctype html><html lang="en"><head><title>x</title><style>main{max-width:40rem}</style></head>\n<body><main><form method="post"></form></main></body></html>';
 const built: WebAssets = { shell: '<div id="root"></div>', headTags: '<script type="module" src="/assets/index-abc.js"></script>', files: new Map() };
 const notBuilt: WebAssets = { shell: null, headTags: '', files: new Map() };
 
@@ -10,7 +10,9 @@ describe('a link page with the web app', () => {
   it('keeps the plain forms inside the root the app takes over, and links its script', () => {
     const html = withWebApp(page, built);
     expect(html).toContain('<script type="module" src="/assets/index-abc.js"></script></head>');
-    expect(html).toContain('<body><div id="root"><main><form method="post"></form></main></div></body>');
+    // The plain page's style goes with the plain page when the app replaces the root's content.
+    expect(html).toContain('<body><div id="root"><style>main{max-width:40rem}</style><main><form method="post"></form></main></div></body>');
+    expect(html.indexOf('<style>')).toBeGreaterThan(html.indexOf('</head>'));
     expect(linkPageHeaders(built)['content-security-policy']).toContain("script-src 'self'");
     expect(linkPageHeaders(built)['content-security-policy']).toContain("connect-src 'self'");
   });

@@ -25,8 +25,12 @@ export function linkPageHeaders(web: WebAssets): Record<string, string> {
  */
 export function withWebApp(html: string, web: WebAssets): string {
   if (!web.headTags) return html;
+  // The plain page's own style moves inside the root, so it leaves with the plain page and never
+  // restyles the app.
+  const style = /<style>[\s\S]*?<\/style>/.exec(html)?.[0] ?? '';
   return html
+    .replace(style, '')
     .replace('</head>', `${web.headTags}</head>`)
-    .replace('<body><main>', '<body><div id="root"><main>')
+    .replace('<body><main>', `<body><div id="root">${style}<main>`)
     .replace('</main></body>', '</main></div></body>');
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { CandidateActionResult } from '../../api/candidate-types.ts';
 import { ProblemMessage } from '../../ui/problem.tsx';
 import { useLinkAction } from '../use-link.ts';
-import type { PanelProps } from './action-panel.tsx';
+import type { PanelProps } from './panel-props.ts';
 import { TimePicker } from './reschedule/time-picker.tsx';
 
 /** Picking one of the times the recruiting team offered (still free: the server checked them). */

@@ -1,5 +1,4 @@
-import type { CandidateAction, CandidateView } from '../../api/candidate-types.ts';
-import type { Done } from '../confirmation/confirmation.tsx';
+import type { CandidateAction } from '../../api/candidate-types.ts';
 import { useFocusOnMount } from '../use-focus-on-mount.ts';
 import { AcceptPanel } from './accept-panel.tsx';
 import { actionLabel } from './action-chooser.tsx';
@@ -7,13 +6,9 @@ import { CancelFlow } from './cancel/cancel-flow.tsx';
 import { ConcernPanel } from './concern-panel.tsx';
 import { ExcusePanel } from './excuse-panel.tsx';
 import { LeaveFlow } from './leave/leave-flow.tsx';
+import type { PanelProps } from './panel-props.ts';
 import { ReschedulePanel } from './reschedule/reschedule-panel.tsx';
 
-export interface PanelProps {
-  token: string;
-  view: CandidateView;
-  onDone: (done: Done) => void;
-}
 
 function Body({ action, ...props }: PanelProps & { action: CandidateAction }) {
   switch (action) {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { CandidateActionResult } from '../../../api/candidate-types.ts';
 import { ProblemMessage } from '../../../ui/problem.tsx';
 import { DraftEditor } from '../../compose/draft-editor.tsx';
-import type { PanelProps } from '../action-panel.tsx';
+import type { PanelProps } from '../panel-props.ts';
 import { ReasonPicker } from '../reason-picker.tsx';
 import { StepHeading } from '../step-heading.tsx';
 import { useLinkAction } from '../../use-link.ts';

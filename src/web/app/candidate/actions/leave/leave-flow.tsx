@@ -3,7 +3,7 @@ import type { CandidateActionResult, Referral } from '../../../api/candidate-typ
 import { ProblemMessage } from '../../../ui/problem.tsx';
 import { DraftEditor } from '../../compose/draft-editor.tsx';
 import { useLinkAction } from '../../use-link.ts';
-import type { PanelProps } from '../action-panel.tsx';
+import type { PanelProps } from '../panel-props.ts';
 import { ReasonPicker } from '../reason-picker.tsx';
 import { StepHeading } from '../step-heading.tsx';
 import { ReferralFields } from './referral-fields.tsx';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { CandidateActionResult } from '../../../api/candidate-types.ts';
 import { Loading, ProblemMessage } from '../../../ui/problem.tsx';
 import { useFreeTimes, useLinkAction } from '../../use-link.ts';
-import type { PanelProps } from '../action-panel.tsx';
+import type { PanelProps } from '../panel-props.ts';
 import { HoursForm } from './hours-form.tsx';
 import { RequestTimesForm } from './request-times-form.tsx';
 import { TimePicker } from './time-picker.tsx';
