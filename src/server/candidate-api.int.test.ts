@@ -223,6 +223,15 @@ describe.each(testEngines())('the candidate API behind the link on $name', (engi
     expect(view.offer.startLocal).toContain('4:00 PM');
     const claimed = await json(server.app.request(api(wen, '/claim'), { method: 'POST' }), 201);
     expect(claimed.status).toBe('scheduled');
+    // The claim says who was told, from the emails it wrote: the candidate and the panel get invitations.
+    const written = await server.ctx.store.outbox.page(server.organizationId, { interviewId: claimed.id, after: null, limit: 50 });
+    const groups = claimed.outcome.recipients as Json[];
+    // (Reminders are written too, for later; they are not the booking's news.)
+    const sentNow = written.messages.filter((m) => m.kind !== 'reminder');
+    expect(groups.reduce((sum: number, g: Json) => sum + g.emails, 0)).toBe(sentNow.length);
+    expect(groups.find((g: Json) => g.audience === 'candidate')).toMatchObject({ calendar: 'REQUEST', emails: 1 });
+    expect(groups.find((g: Json) => g.audience === 'panelist')).toMatchObject({ calendar: 'REQUEST' });
+    expect(claimed.outcome.text).toMatch(/^You get an email and a calendar invitation/);
     const claimedView = await json(get(api(tokenOf(claimed.candidateLink))));
     expect(claimedView.interview.start).toBe('2026-12-16T15:00:00.000Z');
   });

@@ -11,14 +11,13 @@ import type { InterviewChange } from '../../core/decisions/interview-change.ts';
 import { DomainError } from '../../core/errors.ts';
 import { describeDeliveries } from '../../core/candidate-view/index.ts';
 import type { DeliverySummary } from '../../core/candidate-view/index.ts';
-import { planEmails } from '../../core/messages/index.ts';
 import type { PlannedEmail } from '../../core/messages/index.ts';
 import type { NoticeDecision } from '../../core/notice-policy.ts';
 import type { Interview, WorkingHours } from '../../core/types.ts';
 import type { Store } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
-import { cancelReminders, notifyChange, recipientsOf, scheduleReminders } from '../notifications/notify-interview.ts';
-import type { NotifyOptions } from '../notifications/notify-interview.ts';
+import { announceChange } from '../notifications/announce-change.ts';
+import { cancelReminders, scheduleReminders } from '../notifications/notify-interview.ts';
 import { applyChange } from './booking.ts';
 import { candidatePhoneScript, loadCandidateView, resolveCandidateLink } from './candidate-link.ts';
 import type { CandidateView } from './candidate-link.ts';
@@ -45,16 +44,6 @@ async function respond(store: Store, interview: Interview, now: Date, actionNoti
   return { ...view, actionNotice, ...(phoneScript ? { phoneScript } : {}), outcome: describeDeliveries(planned) };
 }
 
-/**
- * Writes a change's emails to the outbox and returns them with their plan: the plan is the one the
- * outbox was written from, so what the candidate is told went out is what did.
- */
-async function announce(ctx: AppContext, store: Store, parties: InterviewParties, change: InterviewChange, options: NotifyOptions = {}): Promise<{ messageIds: string[]; planned: PlannedEmail[] }> {
-  const messageIds = await notifyChange(ctx, store, parties, change, options);
-  const planned = planEmails(change, recipientsOf(parties, ctx), { primary: options.primary ?? true });
-  if (planned.length !== messageIds.length) throw new Error(`Planned ${planned.length} emails for interview ${parties.interview.id} but wrote ${messageIds.length}.`);
-  return { messageIds, planned };
-}
 
 /** Fresh link for the messages of this change (links are stored hashed and cannot be shown again). */
 async function freshLink(ctx: AppContext, store: Store, interview: Interview): Promise<string> {
@@ -78,7 +67,7 @@ async function book(ctx: AppContext, store: Store, current: Interview, change: I
   await store.candidateTokens.extend(interview.organizationId, interview.id, linkExpiry(ctx, interview));
   const parties = await loadParties(store, interview);
   const link = await freshLink(ctx, store, interview);
-  const { messageIds, planned } = await announce(ctx, store, parties, change, { link });
+  const { messageIds, planned } = await announceChange(ctx, store, parties, change, { link });
   await scheduleReminders(ctx, store, parties, change, link);
   await recordChange(store, interview, change, { privateNote: note, messageIds, details });
   return respond(store, interview, change.at, change.notice, planned);
@@ -133,7 +122,7 @@ export async function rescheduleByCandidate(
       const parties = await loadParties(store, interview);
       await cancelReminders(store, parties, now);
       const link = await freshLink(ctx, store, interview);
-      const { messageIds, planned } = await announce(ctx, store, parties, change, { link });
+      const { messageIds, planned } = await announceChange(ctx, store, parties, change, { link });
       // The note is meant for the recruiting team: it is in their email and in the history they read.
       await recordChange(store, interview, change, { messageIds, details: change.noteForRecruiter ? { note: change.noteForRecruiter } : {} });
       return respond(store, interview, now, change.notice, planned);
@@ -170,7 +159,7 @@ export async function cancelByCandidate(
     const interview = await applyChange(ctx, store, current, change);
     const parties = await loadParties(store, interview);
     await cancelReminders(store, parties, now);
-    const { messageIds, planned } = await announce(ctx, store, parties, change);
+    const { messageIds, planned } = await announceChange(ctx, store, parties, change);
     await recordChange(store, interview, change, { privateNote: input.note ?? null, messageIds, details: { calledAhead: change.calledAhead } });
     return respond(store, interview, now, change.notice, planned, phoneScriptFor(parties, change));
   });
@@ -191,7 +180,7 @@ export async function declineByCandidate(
     );
     const interview = await applyChange(ctx, store, current, change);
     const parties = await loadParties(store, interview);
-    const { messageIds, planned } = await announce(ctx, store, parties, change);
+    const { messageIds, planned } = await announceChange(ctx, store, parties, change);
     await recordChange(store, interview, change, {
       messageIds,
       details: { keepInTouch: change.keepInTouch, ...(change.referral ? { referral: change.referral } : {}) },
@@ -224,7 +213,7 @@ export async function withdrawByCandidate(ctx: AppContext, token: string, input:
       const interview = await applyChange(ctx, store, current, change);
       const parties = await loadParties(store, interview);
       await cancelReminders(store, parties, now);
-      const announced = await announce(ctx, store, parties, change, { primary: index === 0 });
+      const announced = await announceChange(ctx, store, parties, change, { primary: index === 0 });
       planned.push(...announced.planned);
       await recordChange(store, interview, change, { messageIds: announced.messageIds });
       if (interview.id === linked.id) {
@@ -243,7 +232,7 @@ export async function raiseConcern(ctx: AppContext, token: string, input: { cate
     const { interview } = await resolveCandidateLink(ctx, store, token);
     const change = decideConcern(interview, input, decisionContext(await organizationOf(store, interview), now));
     const parties = await loadParties(store, interview);
-    const { messageIds, planned } = await announce(ctx, store, parties, change);
+    const { messageIds, planned } = await announceChange(ctx, store, parties, change);
     await recordChange(store, interview, change, { reason: input.category, privateNote: input.details, messageIds });
     return { ...(await respond(store, interview, now, null, planned)), delivered: messageIds.length > 0 };
   });

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { describeDeliveries } from '../../core/candidate-view/index.ts';
+import type { DeliverySummary } from '../../core/candidate-view/index.ts';
 import { decideBooking } from '../../core/decisions/decide.ts';
 import { DomainError, isDomainError } from '../../core/errors.ts';
 import { formatWhen } from '../../core/format-time.ts';
@@ -11,7 +13,8 @@ import { candidateLinkUrl, issueCandidateToken } from '../interviews/candidate-t
 import { decisionContext } from '../interviews/decision-context.ts';
 import { loadParties } from '../interviews/parties.ts';
 import { recordChange } from '../interviews/record.ts';
-import { notifyChange, scheduleReminders } from '../notifications/notify-interview.ts';
+import { announceChange } from '../notifications/announce-change.ts';
+import { scheduleReminders } from '../notifications/notify-interview.ts';
 import { hashSecret } from '../secrets.ts';
 import { notifyWaitlist } from './notify-waitlist.ts';
 import { isOfferToken } from './offer-token.ts';
@@ -104,6 +107,8 @@ export async function viewOffer(ctx: AppContext, token: string): Promise<OfferVi
 export interface ClaimedOffer {
   interview: Interview;
   candidateLink: string;
+  /** Who the booking's emails went to and what each carries, from the emails written to the outbox. */
+  outcome: DeliverySummary;
 }
 
 /**
@@ -173,7 +178,7 @@ export async function claimOffer(ctx: AppContext, token: string): Promise<Claime
       const candidateToken = await issueCandidateToken(ctx, store, interview);
       const link = candidateLinkUrl(ctx, candidateToken);
       const parties = await loadParties(store, interview);
-      const messageIds = await notifyChange(ctx, store, parties, change, { link });
+      const { messageIds, planned } = await announceChange(ctx, store, parties, change, { link });
       await scheduleReminders(ctx, store, parties, change, link);
       await recordChange(store, interview, change, { messageIds, details: { start: interview.start?.toISOString() } });
       await store.interviews.appendHistory(organizationId, interview.id, {
@@ -182,7 +187,7 @@ export async function claimOffer(ctx: AppContext, token: string): Promise<Claime
         action: 'filled_from_waitlist',
         details: { freedSlotId: slot.id, entryId: entry.id },
       });
-      return { interview, candidateLink: link };
+      return { interview, candidateLink: link, outcome: describeDeliveries(planned) };
     });
   } catch (error) {
     // The panel or the candidate was taken by an interview booked outside the waitlist meanwhile.

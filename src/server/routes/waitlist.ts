@@ -12,6 +12,7 @@ import { InterviewSchema, interviewJson } from '../schemas/interview.ts';
 import { Limit, NextCursor, cursorParam, decodeCursor, pageOf } from '../schemas/pagination.ts';
 import { jsonBody, jsonContent, publicOperation, security } from '../schemas/route-helpers.ts';
 import { registerWaitlistPages } from './waitlist-pages.ts';
+import { OutcomeSchema } from '../schemas/candidate.ts';
 
 const tags = ['waitlist'];
 
@@ -141,7 +142,10 @@ const claimRoute = createRoute({
   summary: 'Claim offered freed time: the interview is booked at once',
   request: { params: TokenParam, headers: IdempotencyHeader },
   responses: {
-    201: { description: 'The scheduled interview, with the candidate link', content: jsonContent(InterviewSchema) },
+    201: {
+      description: 'The scheduled interview, with the candidate link and who was told',
+      content: jsonContent(InterviewSchema.extend({ outcome: OutcomeSchema }).openapi('ClaimedOffer')),
+    },
     ...problems(404, 409),
   },
 });
@@ -194,7 +198,7 @@ export function registerWaitlistRoutes(app: OpenAPIHono<ServerEnv>): void {
   });
   app.openapi(claimRoute, async (c) => {
     const claimed = await claimOffer(c.get('ctx'), c.req.valid('param').token);
-    return c.json(interviewJson(claimed.interview, { candidateLink: claimed.candidateLink }), 201);
+    return c.json({ ...interviewJson(claimed.interview, { candidateLink: claimed.candidateLink }), outcome: claimed.outcome }, 201);
   });
   app.openapi(declineOfferRoute, async (c) => c.json(await declineOffer(c.get('ctx'), c.req.valid('param').token), 200));
   registerWaitlistPages(app);

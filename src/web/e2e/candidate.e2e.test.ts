@@ -257,6 +257,8 @@ describe.skipIf(!available)("the candidate's page in Chromium", () => {
     await page.getByRole('heading', { level: 2, name: 'This time is yours' }).waitFor();
     await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('claimed-heading');
     await expect(page.locator('.confirmation').textContent()).resolves.toContain('Your interview with Acme is booked for Tue, 8 Dec 2026, 15:00 (London time).');
+    // What the panel receives, in the server's words from the emails the claim wrote.
+    await expect(page.locator('.confirmation').textContent()).resolves.toMatch(/You get an email and a calendar invitation\..*interviewer/);
     const link = await page.getByRole('link', { name: "Open your interview's page" }).getAttribute('href');
     expect(link).toMatch(/^\/c\/lw_cand_/);
     await web.expectAccessible(page, 'the claimed offer');

@@ -138,6 +138,8 @@ export interface ClaimedInterview {
   start: string | null;
   end: string | null;
   candidateLink?: string;
+  /** Who the booking's emails went to, from the emails written. */
+  outcome?: ActionOutcome;
 }
 
 export interface CandidateTime {

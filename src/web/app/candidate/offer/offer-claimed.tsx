@@ -29,6 +29,7 @@ export function OfferClaimed({ interview, zone, organization }: { interview: Cla
         ) : null}
         .
       </p>
+      {interview.outcome && <p>{interview.outcome.text}</p>}
       {interview.candidateLink && !interview.candidateLink.includes('[redacted]') ? (
         <p>
           <a href={pathOf(interview.candidateLink)}>Open your interview's page</a> to see the details, move it or cancel it.
