@@ -59,6 +59,17 @@ const getInterviewRoute = createRoute({
   responses: { 200: { description: 'The interview', content: interviewContent }, ...problems(400, 401, 404) },
 });
 
+/** One person an action tells, and with which email: the same shape for a move and for a preview. */
+const ToldPersonSchema = z
+  .object({
+    role: z.enum(['candidate', 'panelist', 'coordinator', 'hr']),
+    name: z.string(),
+    address: z.string(),
+    kind: z.string(),
+    calendar: z.enum(['REQUEST', 'CANCEL']).nullable(),
+  })
+  .openapi('ToldPerson');
+
 const RescheduleOptionsSchema = z
   .object({
     candidate: z.object({ name: z.string(), timezone: z.string(), zoneLabel: z.string().openapi({ example: 'Berlin time' }) }),
@@ -72,17 +83,7 @@ const RescheduleOptionsSchema = z
         candidateLocal: z.string().openapi({ description: 'The start as the candidate reads it.', example: 'Monday, December 14 at 4:00 PM CET' }),
       }),
     ),
-    told: z
-      .array(
-        z.object({
-          role: z.enum(['candidate', 'panelist', 'coordinator', 'hr']),
-          name: z.string(),
-          address: z.string(),
-          kind: z.string(),
-          calendar: z.enum(['REQUEST', 'CANCEL']).nullable(),
-        }),
-      )
-      .openapi({ description: 'Everyone a move tells, and with which email: planned by the same code that sends them.' }),
+    told: z.array(ToldPersonSchema).openapi({ description: 'Everyone a move tells, and with which email: planned by the same code that sends them.' }),
   })
   .openapi('RescheduleOptions');
 
@@ -106,17 +107,7 @@ const rescheduleOptionsRoute = createRoute({
 
 const ToldSchema = z
   .object({
-    told: z
-      .array(
-        z.object({
-          role: z.enum(['candidate', 'panelist', 'coordinator', 'hr']),
-          name: z.string(),
-          address: z.string(),
-          kind: z.string(),
-          calendar: z.enum(['REQUEST', 'CANCEL']).nullable(),
-        }),
-      )
-      .openapi({ description: 'Everyone the action would tell, and with which email: planned by the same code that sends them.' }),
+    told: z.array(ToldPersonSchema).openapi({ description: 'Everyone the action would tell, and with which email: planned by the same code that sends them.' }),
   })
   .openapi('ActionPreview');
 
