@@ -14,7 +14,8 @@ export function NoticeBadge({ noticeClass, hours }: { noticeClass: NoticeClass |
 }
 
 function formatHours(hours: number): string {
-  if (hours >= 48) return `${Math.round(hours / 24)} days`;
-  if (hours >= 1) return `${Math.round(hours)} h`;
-  return `${Math.round(hours * 60)} min`;
+  // Whole units elapsed, rounded down, as the candidate page and the emails count them: 34.59 h is 34 h.
+  if (hours >= 48) return `${Math.floor(hours / 24)} days`;
+  if (hours >= 1) return `${Math.floor(hours)} h`;
+  return `${Math.floor(hours * 60)} min`;
 }
