@@ -77,6 +77,15 @@ describe.skipIf(!available)("the candidate's page in Chromium", () => {
     await web.expectAccessible(page, 'the call-first step');
     await web.screenshot(page, 'candidate-call-first-phone');
     await page.getByRole('checkbox', { name: 'I have called the coordinator' }).check();
+    // Once cancelled, no draft is asked for again (the server would refuse it).
+    let cancelAnswered = false;
+    const composedAfter: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('/cancel')) cancelAnswered = true;
+    });
+    page.on('request', (request) => {
+      if (cancelAnswered && request.url().endsWith('/compose')) composedAfter.push(request.url());
+    });
     // A double click counts once: one Idempotency-Key per submission.
     const answered = page.waitForResponse((response) => response.url().endsWith('/cancel') && response.request().method() === 'POST');
     await page.getByRole('button', { name: 'Send and cancel the interview' }).dblclick();
@@ -96,6 +105,7 @@ describe.skipIf(!available)("the candidate's page in Chromium", () => {
     await web.expectAccessible(page, 'the cancellation confirmation');
     await web.screenshot(page, 'candidate-cancelled-phone');
     web.expectNoConsoleErrors(page);
+    expect(composedAfter).toEqual([]);
 
     // What the panel and the team got is what the page said, once.
     const toTeam = (await outbox(web, 'coordinator_cancellation')).filter((m) => m.interviewId === interview.id);

@@ -50,7 +50,10 @@ export function useLinkAction<TResult, TBody = unknown>(token: string, path: str
     onSuccess: async (result, body) => {
       key.current = null;
       onDone?.(result, body);
-      await client.invalidateQueries({ queryKey: linkKey(token) });
+      // Everything read for this link is now stale, but only the view is read again at once: a draft or
+      // a list of times for the action just done must not be asked for again (the server would refuse).
+      await client.invalidateQueries({ queryKey: linkKey(token), refetchType: 'none' });
+      await client.refetchQueries({ queryKey: linkKey(token), exact: true });
     },
     onError: (error) => {
       if (error instanceof ApiError && error.status !== 0) key.current = null;

@@ -33,7 +33,7 @@ export function DraftEditor({
 
   return (
     <div className="stack draft-editor">
-      {draft.isPending && <p className="loading" role="status">Writing a draft for you…</p>}
+      {draft.isLoading && <p className="loading" role="status">Writing a draft for you…</p>}
       {draft.isError &&
         (draft.error instanceof ApiError && draft.error.status === 409 ? (
           // No draft is possible here (an invitation has no time to write about yet): the server says why.

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, request } from '../../api/client.ts';
+import { isOfferView } from '../../api/candidate-types.ts';
 import type { ComposedDraft, DraftAction, DraftReview, Referral } from '../../api/candidate-types.ts';
-import { linkKey, linkPath } from '../use-link.ts';
+import { linkKey, linkPath, useLinkView } from '../use-link.ts';
 
 export interface DraftChoices {
   action: DraftAction;
@@ -13,7 +14,12 @@ export interface DraftChoices {
 
 /** The composer's draft for the choices made so far: written by the server from this interview's facts. */
 export function useComposedDraft(token: string, choices: DraftChoices) {
+  // Only while the action is still possible: once it is done (or no longer offered) there is nothing to
+  // write, and the server would answer 409.
+  const view = useLinkView(token);
+  const possible = view.data !== undefined && !isOfferView(view.data) && view.data.actions.includes(choices.action);
   return useQuery({
+    enabled: possible,
     queryKey: [...linkKey(token), 'compose', choices],
     queryFn: () =>
       api.post<ComposedDraft>(linkPath(token, '/compose'), {
