@@ -224,4 +224,38 @@ describe.skipIf(!available)('the recruiter’s week, changes feed and interview 
     await web.screenshot(page, 'schedule-changes-phone');
     web.expectNoConsoleErrors(page);
   }, 180_000);
+
+  it('offers a no-show only once the interview has started, and shows the server’s refusal when the clocks differ', async () => {
+    const seed = dashboardFixture(web.server);
+    const edsger = await seed.member('Edsger Dijkstra');
+    const opening = await seed.opening('Compiler engineer');
+    const barbara = await seed.candidate('Barbara Liskov', 'America/New_York');
+    // Thursday 10 December, 10:00 in New York.
+    const { id } = await seed.interview({ openingId: opening, candidateId: barbara, panel: [edsger], start: '2026-12-10T15:00:00Z', title: 'Design review' });
+
+    // Before the start: moving and cancelling only.
+    web.server.setNow('2026-12-10T14:00:00Z');
+    const before = await web.newPage();
+    await web.signIn(before);
+    await before.goto(`/dashboard/interviews/${id}`);
+    await before.getByRole('heading', { level: 1, name: 'Design review: Barbara Liskov' }).waitFor();
+    await before.getByText('can be recorded once the interview has started').waitFor();
+    await expect(before.getByRole('button', { name: 'Mark a no-show' }).count()).resolves.toBe(0);
+    await expect(before.getByRole('button', { name: 'Mark someone late' }).count()).resolves.toBe(0);
+
+    // A browser whose clock runs ahead of the server's offers it; the server refuses and says why.
+    web.server.setNow('2026-12-10T15:30:00Z');
+    const ahead = await web.newPage();
+    web.server.setNow('2026-12-10T14:00:00Z');
+    await web.signIn(ahead);
+    await ahead.goto(`/dashboard/interviews/${id}`);
+    await ahead.getByRole('button', { name: 'Mark a no-show' }).click();
+    await ahead.getByRole('radio', { name: /The candidate, Barbara Liskov/ }).check();
+    await ahead.getByRole('button', { name: 'Review' }).click();
+    const confirm = ahead.getByRole('region', { name: 'Confirm: mark a no-show' });
+    await confirm.getByText('The interview has not started yet.').waitFor();
+    await expect(confirm.getByRole('button', { name: 'Mark the no-show' }).isDisabled()).resolves.toBe(true);
+    await expect(confirm.getByText('Loading who will be told').count()).resolves.toBe(0);
+    await web.screenshot(ahead, 'schedule-no-show-refused');
+  }, 120_000);
 });

@@ -44,6 +44,9 @@ export function ActionFlow(props: ActionFlowProps) {
   const [key, setKey] = useState(newKey);
   const heading = useFocusOn<HTMLHeadingElement>(step);
   const mutation = useMutation({ mutationFn: () => props.run(key), onSuccess: (summary) => props.onDone(summary) });
+  // Until the server has said who would be told, there is nothing to confirm; if it refused the
+  // preview it would refuse the action too, for the reason it gives.
+  const previewBlocks = Boolean(props.toldState && (props.toldState.isPending || props.toldState.error));
 
   const toConfirm = (event: FormEvent) => {
     event.preventDefault();
@@ -103,7 +106,7 @@ export function ActionFlow(props: ActionFlowProps) {
         </div>
         <ProblemMessage error={mutation.error} />
         <div className="row">
-          <button type="button" className={props.danger ? 'danger' : 'primary'} onClick={() => mutation.mutate()} disabled={mutation.isPending}>
+          <button type="button" className={props.danger ? 'danger' : 'primary'} onClick={() => mutation.mutate()} disabled={mutation.isPending || previewBlocks}>
             {mutation.isPending ? 'Working…' : props.confirmLabel}
           </button>
           <button type="button" onClick={() => setStep('edit')} disabled={mutation.isPending}>
