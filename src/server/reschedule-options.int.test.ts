@@ -74,4 +74,24 @@ describe.each(testEngines())('reschedule options on $name', (engine) => {
     const cancelled = await server.call('GET', `/api/v1/interviews/${booked.id}/reschedule-options`);
     expect(cancelled.status).toBe(409);
   });
+
+  it('starts the window on the grid when now, or the given start, has seconds', async () => {
+    server.setNow('2026-12-01T12:00:37.250Z');
+    const fx = dashboardFixture(server);
+    const grace = await fx.member('Grace Seconds');
+    const opening = await fx.opening('Seconds Role');
+    const candidate = await fx.candidate('Sam Seconds');
+    const booked = await fx.interview({ openingId: opening, candidateId: candidate, panel: [grace], start: '2026-12-10T15:00:00Z' });
+
+    const byDefault = await readJson<Options>(server.call('GET', `/api/v1/interviews/${booked.id}/reschedule-options`));
+    expect(byDefault.options.length).toBeGreaterThan(0);
+    for (const option of byDefault.options) expect(Date.parse(option.start) % (30 * 60_000)).toBe(0);
+    expect(byDefault.told.map((t) => t.role)).toContain('candidate');
+
+    const given = await readJson<Options>(
+      server.call('GET', `/api/v1/interviews/${booked.id}/reschedule-options?from=2026-12-08T00:00:05.500Z&to=2026-12-09T00:00:00Z&stepMinutes=60`),
+    );
+    expect(given.options.length).toBeGreaterThan(0);
+    for (const option of given.options) expect(Date.parse(option.start) % (60 * 60_000)).toBe(0);
+  });
 });

@@ -1,6 +1,7 @@
 import { candidateHoursFor, fitsHours } from '../../core/candidate-hours.ts';
 import { decideBooking } from '../../core/decisions/decide.ts';
 import { formatSlot, labelZone } from '../../core/format-time.ts';
+import { ceilToGrid } from '../../core/offers.ts';
 import { planEmails } from '../../core/messages/index.ts';
 import type { Audience } from '../../core/messages/index.ts';
 import type { AppContext } from '../context.ts';
@@ -30,6 +31,18 @@ export interface RescheduleOptions {
   told: Array<{ role: Audience; name: string; address: string; kind: string; calendar: 'REQUEST' | 'CANCEL' | null }>;
 }
 
+const DEFAULT_STEP_MINUTES = 30;
+
+/**
+ * Where the search for options starts; options fall on a grid anchored there. A start on a whole minute is
+ * kept as the employer gave it. Now, or a start with seconds (a pasted instant), is rounded up to the step,
+ * so options read "12:30", never "12:00:37", and the move the options preview is one a booking accepts.
+ */
+export function rescheduleWindowStart(now: Date, from: Date | undefined, stepMinutes = DEFAULT_STEP_MINUTES): Date {
+  if (from && from.getTime() % MINUTE === 0) return from;
+  return ceilToGrid(from ?? now, stepMinutes);
+}
+
 /**
  * Times the whole panel is free to move the interview to (its own bookings aside), each marked against
  * the candidate's reasonable hours and other interviews, and the people a move would tell. Refuses
@@ -39,9 +52,10 @@ export async function rescheduleOptions(
   ctx: AppContext,
   organizationId: string,
   interviewId: string,
-  window: { from: Date; to: Date; stepMinutes?: number },
+  requested: { from: Date; to: Date; stepMinutes?: number },
 ): Promise<RescheduleOptions> {
   const now = ctx.clock();
+  const window = { ...requested, from: rescheduleWindowStart(now, requested.from, requested.stepMinutes) };
   const interview = await getInterviewOrThrow(ctx.store, organizationId, interviewId);
   const parties = await loadParties(ctx.store, interview);
   const { organization, candidate } = parties;

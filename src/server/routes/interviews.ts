@@ -11,7 +11,7 @@ import {
 } from '../../app/interviews/employer-actions.ts';
 import { getInterviewPage, listLabelledInterviews } from '../../app/interviews/dashboard-views.ts';
 import { interviewCalendar } from '../../app/interviews/queries.ts';
-import { rescheduleOptions } from '../../app/interviews/reschedule-options.ts';
+import { rescheduleOptions, rescheduleWindowStart } from '../../app/interviews/reschedule-options.ts';
 import { previewEmployerCancel, previewNoShow } from '../../app/interviews/action-previews.ts';
 import { DomainError } from '../../core/errors.ts';
 import { INTERVIEW_STATUSES } from '../../core/types.ts';
@@ -97,7 +97,7 @@ const rescheduleOptionsRoute = createRoute({
   request: {
     params: IdParam,
     query: z.object({
-      from: Instant.optional().openapi({ description: 'Start of the window; defaults to now.' }),
+      from: Instant.optional().openapi({ description: 'Start of the window; one with seconds is rounded up to the step. Defaults to now rounded up to the step.' }),
       to: Instant.optional().openapi({ description: `End of the window; defaults to ${DEFAULT_OPTION_DAYS} days after from. At most 92 days.` }),
       stepMinutes: z.coerce.number().int().min(5).max(1440).optional().openapi({ description: 'Grid of start times, from the window start; default 30.' }),
     }),
@@ -208,7 +208,7 @@ export function registerInterviewRoutes(app: OpenAPIHono<ServerEnv>): void {
 
   app.openapi(rescheduleOptionsRoute, async (c) => {
     const q = c.req.valid('query');
-    const from = q.from ? new Date(q.from) : c.get('ctx').clock();
+    const from = rescheduleWindowStart(c.get('ctx').clock(), q.from ? new Date(q.from) : undefined, q.stepMinutes);
     const to = q.to ? new Date(q.to) : new Date(from.getTime() + DEFAULT_OPTION_DAYS * DAY_MS);
     const result = await rescheduleOptions(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id, { from, to, ...(q.stepMinutes ? { stepMinutes: q.stepMinutes } : {}) });
     return c.json(
