@@ -282,7 +282,8 @@ describe('embedded data folder', () => {
       await again.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // Creating a PGlite data folder twice takes tens of seconds on a busy 2-core machine.
+  }, 120_000);
 
   it('takes over a stale lock left by a process that is gone', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leeway-stale-'));
@@ -290,5 +291,5 @@ describe('embedded data folder', () => {
     const opened = await openStore({ engine: 'pglite', dataDir: dir });
     await opened.close();
     fs.rmSync(dir, { recursive: true, force: true });
-  });
+  }, 120_000);
 });
