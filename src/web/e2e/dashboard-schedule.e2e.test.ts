@@ -257,5 +257,49 @@ describe.skipIf(!available)('the recruiter’s week, changes feed and interview 
     await expect(confirm.getByRole('button', { name: 'Mark the no-show' }).isDisabled()).resolves.toBe(true);
     await expect(confirm.getByText('Loading who will be told').count()).resolves.toBe(0);
     await web.screenshot(ahead, 'schedule-no-show-refused');
+
+    // Both ways back are named: the interview's own week, and its opening.
+    await before.getByRole('navigation', { name: 'Back to' }).getByRole('link', { name: 'The week of Mon 7 Dec' }).waitFor();
+    await before.getByRole('link', { name: '← Opening: Compiler engineer' }).click();
+    await before.getByRole('heading', { level: 1, name: /Compiler engineer/ }).waitFor();
+
+    // An empty week says so and leads to the week of the next interview, as the server finds it.
+    await before.goto('/dashboard/?week=2026-11-23');
+    await before.getByText('No interviews this week.').waitFor();
+    await before.getByText(/The next one is Design review with Barbara Liskov on Thu, 10 Dec 2026, 10:00 \(New York time\)/).waitFor();
+    await before.getByRole('link', { name: 'Show the week of the next interview' }).click();
+    await before.waitForURL(/week=2026-12-07/);
+    await before.getByRole('link', { name: /Barbara Liskov/ }).first().waitFor();
+    await web.expectAccessible(before, 'the week reached from an empty one');
+
+    // The page names its icon, served from the built assets.
+    const icon = await before.locator('link[rel="icon"]').getAttribute('href');
+    expect(icon).toMatch(/^\/assets\/.+\.svg$/);
+    const iconResponse = await before.request.get(icon!);
+    expect(iconResponse.status()).toBe(200);
+    web.expectNoConsoleErrors(before);
+  }, 120_000);
+
+  it('reads on a phone: the header on one line, members and an opening’s interviews as one card per row', async () => {
+    const phone = await web.newPage({ viewport: PHONE });
+    await web.signIn(phone);
+    const brand = await phone.locator('.topbar .brand').boundingBox();
+    const signOut = await phone.getByRole('button', { name: 'Sign out' }).boundingBox();
+    expect(Math.abs((signOut?.y ?? 0) + (signOut?.height ?? 0) / 2 - ((brand?.y ?? 0) + (brand?.height ?? 0) / 2))).toBeLessThan(8);
+    const fitsWidth = () => phone.evaluate(() => [...document.querySelectorAll('.table-scroll')].every((box) => box.scrollWidth <= box.clientWidth + 1) && document.documentElement.scrollWidth <= window.innerWidth);
+
+    await phone.goto('/dashboard/members');
+    await phone.getByRole('rowheader', { name: /Edsger Dijkstra/ }).waitFor();
+    await expect(fitsWidth()).resolves.toBe(true);
+    await web.expectAccessible(phone, 'the members on a phone');
+    await web.screenshot(phone, 'schedule-members-phone');
+
+    await phone.goto('/dashboard/openings');
+    await phone.getByRole('link', { name: 'Compiler engineer' }).click();
+    await phone.getByRole('rowheader', { name: /Barbara Liskov/ }).waitFor();
+    await expect(fitsWidth()).resolves.toBe(true);
+    await web.expectAccessible(phone, 'an opening on a phone');
+    await web.screenshot(phone, 'schedule-opening-phone');
+    web.expectNoConsoleErrors(phone);
   }, 120_000);
 });

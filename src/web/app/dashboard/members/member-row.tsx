@@ -19,13 +19,15 @@ export function MemberRow({ member, onEdit }: { member: Member; onEdit: () => vo
         <br />
         <span className="muted small">{member.email}</span>
       </th>
-      <td className="capitalize">{member.role}</td>
-      <td>
+      <td className="capitalize" data-label="Role">
+        {member.role}
+      </td>
+      <td data-label="Zone">
         {zoneLabel(member.timezone)}
         <br />
         <span className="muted small">{member.timezone}</span>
       </td>
-      <td>
+      <td data-label="Working hours (their zone)">
         {summarizeHours(member.workingHours).map((line) => (
           <span key={line} className="nowrap-line">
             {line}
@@ -33,9 +35,11 @@ export function MemberRow({ member, onEdit }: { member: Member; onEdit: () => vo
         ))}
         {member.bufferMinutes > 0 && <span className="muted small nowrap-line">{member.bufferMinutes} min between interviews</span>}
       </td>
-      <td>{limitsText(member)}</td>
-      <td>{member.pools.length > 0 ? member.pools.map((pool) => <span key={pool} className="badge pool">{pool}</span>) : <span className="muted">None</span>}</td>
-      <td>
+      <td data-label="Limits">{limitsText(member)}</td>
+      <td data-label="Pools">
+        {member.pools.length > 0 ? member.pools.map((pool) => <span key={pool} className="badge pool">{pool}</span>) : <span className="muted">None</span>}
+      </td>
+      <td className="stacked-actions">
         <button type="button" onClick={onEdit}>
           Edit<span className="visually-hidden"> {member.name}</span>
         </button>

@@ -109,7 +109,7 @@ export default function MembersPage() {
       {members.data && list.length === 0 && <p>No members yet. Add the first one.</p>}
       {list.length > 0 && (
         <ScrollTable label="Members table">
-          <table>
+          <table className="stacked-table">
             <caption className="visually-hidden">Members, in the order they were added</caption>
             <thead>
               <tr>

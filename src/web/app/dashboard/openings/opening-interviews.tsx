@@ -24,7 +24,7 @@ export function OpeningInterviews({ openingId, zone }: { openingId: string; zone
       {interviews.data && interviews.data.interviews.length === 0 && <p className="muted">No interviews yet.</p>}
       {interviews.data && interviews.data.interviews.length > 0 && (
         <ScrollTable label="Interviews of this opening">
-          <table>
+          <table className="stacked-table">
             <thead>
               <tr>
                 <th scope="col">Candidate</th>
@@ -40,12 +40,12 @@ export function OpeningInterviews({ openingId, zone }: { openingId: string; zone
                   <th scope="row">
                     <Link href={`/interviews/${interview.id}`}>{interview.candidate?.name ?? 'Candidate'}</Link>
                   </th>
-                  <td>{interview.title}</td>
-                  <td>{interview.start ? <ShortTime iso={interview.start} zone={zone} /> : <span className="muted">No time yet</span>}</td>
-                  <td>
+                  <td data-label="Interview">{interview.title}</td>
+                  <td data-label={`When (${zoneLabel(zone)} time)`}>{interview.start ? <ShortTime iso={interview.start} zone={zone} /> : <span className="muted">No time yet</span>}</td>
+                  <td data-label="Status">
                     <StatusBadge status={interview.status} />
                   </td>
-                  <td>{interview.panelMembers?.map((m) => m.name).join(', ') ?? `${interview.panel.length} members`}</td>
+                  <td data-label="Panel">{interview.panelMembers?.map((m) => m.name).join(', ') ?? `${interview.panel.length} members`}</td>
                 </tr>
               ))}
             </tbody>

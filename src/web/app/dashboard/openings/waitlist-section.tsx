@@ -33,6 +33,8 @@ export function WaitlistSection({ openingId, zone, open }: { openingId: string; 
     queryFn: ({ signal }) => api.get<WaitlistPage>(withQuery(`/api/v1/openings/${openingId}/waitlist`, { limit: 200 }), signal),
   });
   const entries = waitlist.data?.entries ?? [];
+  // Only a waiting entry can be taken off; without one the actions column would stand empty.
+  const anyActions = entries.some((e) => e.status === 'waiting');
   const candidates = useCandidatesById(entries.map((e) => e.candidateId));
   const members = useMembers();
   const memberName = (id: string) => members.data?.members.find((m) => m.id === id)?.name ?? 'A member';
@@ -82,16 +84,18 @@ export function WaitlistSection({ openingId, zone, open }: { openingId: string; 
       {waitlist.data && entries.length === 0 && <p className="muted">Nobody is on the waitlist.</p>}
       {entries.length > 0 && (
         <ScrollTable label="Waitlist entries">
-          <table>
+          <table className="stacked-table">
             <thead>
               <tr>
                 <th scope="col">Candidate</th>
                 <th scope="col">Panel and length</th>
                 <th scope="col">Window</th>
                 <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                {anyActions && (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -103,19 +107,21 @@ export function WaitlistSection({ openingId, zone, open }: { openingId: string; 
                       joined <ShortTime iso={entry.joinedAt} zone={zone} />
                     </span>
                   </th>
-                  <td>
+                  <td data-label="Panel and length">
                     {entry.panel.map(memberName).join(', ')}
                     <span className="muted small nowrap-line">{entry.durationMinutes} minutes</span>
                   </td>
-                  <td>{windowText(entry, zone)}</td>
-                  <td>{STATUS_LABELS[entry.status]}</td>
-                  <td>
-                    {entry.status === 'waiting' && (
-                      <button type="button" onClick={() => remove.mutate(entry)} disabled={remove.isPending}>
-                        Take off<span className="visually-hidden"> {candidateName(entry.candidateId)}</span>
-                      </button>
-                    )}
-                  </td>
+                  <td data-label="Window">{windowText(entry, zone)}</td>
+                  <td data-label="Status">{STATUS_LABELS[entry.status]}</td>
+                  {anyActions && (
+                    <td className="stacked-actions">
+                      {entry.status === 'waiting' && (
+                        <button type="button" onClick={() => remove.mutate(entry)} disabled={remove.isPending}>
+                          Take off<span className="visually-hidden"> {candidateName(entry.candidateId)}</span>
+                        </button>
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
