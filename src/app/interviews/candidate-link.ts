@@ -16,7 +16,7 @@ import type { AppContext } from '../context.ts';
 import { hashSecret } from '../secrets.ts';
 import { CANDIDATE_TOKEN_PREFIX } from './candidate-token.ts';
 import { decisionContext } from './decision-context.ts';
-import { findOffers, stillFreeOffers } from './offers.ts';
+import { acceptableOffers, findOffers } from './offers.ts';
 import { loadParties } from './parties.ts';
 import type { InterviewParties } from './parties.ts';
 
@@ -119,7 +119,9 @@ export function buildCandidateView(parties: InterviewParties, now: Date, stillOf
         ? findClockChanges({ zones: [candidate.timezone, organization.timezone], from: now, to: interview.start })
         : [],
     vocabulary: candidateVocabulary(),
-    actions: candidateActions(interview, now, options),
+    // With no offered time left to accept (taken, or now too close for the candidate's own pick), the
+    // invitation offers moving to another time or asking for others, not a pick from an empty list.
+    actions: candidateActions(interview, now, options).filter((action) => action !== 'accept' || interview.status !== 'invited' || stillOffered.length > 0),
     reasonableHours: { hours: candidateHoursFor(candidate, organization), stated: candidate.reasonableHours !== null },
   };
   const script = interview.status === 'scheduled' && interview.start ? candidatePhoneScript(parties, notice?.class ?? null, now, interview.start, null) : undefined;
@@ -158,7 +160,7 @@ export function candidatePhoneScript(parties: InterviewParties, notice: NoticeCl
 /** The view of an interview as it is now in the store, with its offers checked against the calendars. */
 export async function loadCandidateView(store: Store, interview: Interview, now: Date): Promise<CandidateView> {
   const parties = await loadParties(store, interview);
-  const offered = interview.status === 'invited' ? await stillFreeOffers(store, interview, interview.offeredSlots, now) : [];
+  const offered = interview.status === 'invited' ? await acceptableOffers(store, interview, interview.offeredSlots, now) : [];
   const noShowExcusable = interview.status === 'no_show' && canExcuseNoShow(await store.interviews.history(interview.organizationId, interview.id), now);
   return buildCandidateView(parties, now, offered, { noShowExcusable });
 }

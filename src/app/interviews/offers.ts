@@ -1,10 +1,11 @@
 import { candidateHoursFor, fitsHours } from '../../core/candidate-hours.ts';
-import { OFFER_GRID_MINUTES, offerWindow, pickSpreadSlots } from '../../core/offers.ts';
+import { OFFER_GRID_MINUTES, OFFER_LEAD_HOURS, offerWindow, pickSpreadSlots } from '../../core/offers.ts';
 import type { Candidate, Organization, TimeRange } from '../../core/types.ts';
 import type { Store } from '../../store/index.ts';
 import { findFreePanelSlots } from '../slots.ts';
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 export interface OfferRequest {
   organization: Organization;
@@ -81,4 +82,23 @@ export async function stillFreeOffers(
     if (found.some((s) => s.start === slot.start.getTime())) free.push(slot);
   }
   return free;
+}
+
+/**
+ * Whether the candidate may still pick this time themselves: the booking decision refuses a candidate's
+ * own pick inside the offer lead (the panel's notice), so an offered time that has come that close is
+ * no longer one to show them.
+ */
+export function candidateMayPick(slot: TimeRange, now: Date): boolean {
+  return slot.start.getTime() >= now.getTime() + OFFER_LEAD_HOURS * HOUR;
+}
+
+/** The offered times the candidate can accept now: still free, and far enough ahead for their own pick. */
+export async function acceptableOffers(
+  store: Store,
+  interview: { id: string; organizationId: string; candidateId: string; panel: string[]; durationMinutes: number },
+  offered: TimeRange[],
+  now: Date,
+): Promise<TimeRange[]> {
+  return stillFreeOffers(store, interview, offered.filter((slot) => candidateMayPick(slot, now)), now);
 }
