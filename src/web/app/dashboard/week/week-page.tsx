@@ -8,6 +8,7 @@ import { isCalledOff } from '../shared/vocabulary.ts';
 import { timedInterviews } from './week-rows.ts';
 import type { WeekGrouping } from './week-rows.ts';
 import { addDays, isDate, longDayLabel, mondayOf, startOfDay, todayIn, weekDays } from './week-dates.ts';
+import { EmptyWeek } from './next-interview.tsx';
 import { useWeekInterviews } from './use-week-interviews.ts';
 import { WeekControls } from './week-controls.tsx';
 import { WeekDayList } from './week-day-list.tsx';
@@ -42,7 +43,8 @@ function Week({ zone }: { zone: string }) {
   const to = startOfDay(addDays(monday, 7), zone);
   // One interviewer's or one opening's week, when chosen; the filter follows the grouping.
   const only = params.get('only') ?? '';
-  const interviews = useWeekInterviews(from, to, grouping === 'interviewer' ? { memberId: only || undefined } : { openingId: only || undefined });
+  const filter = grouping === 'interviewer' ? { memberId: only || undefined } : { openingId: only || undefined };
+  const interviews = useWeekInterviews(from, to, filter);
 
   const update = (next: { week?: string; by?: WeekGrouping; only?: string }) =>
     setParams((current) => {
@@ -82,7 +84,7 @@ function Week({ zone }: { zone: string }) {
       {interviews.error && <ProblemMessage error={interviews.error} />}
       {interviews.data &&
         (timed.length === 0 ? (
-          <p className="card">No interviews this week.</p>
+          <EmptyWeek zone={zone} only={filter} />
         ) : (
           <>
             <WeekGrid interviews={timed} days={days} today={today} zone={zone} grouping={grouping} only={only} />
