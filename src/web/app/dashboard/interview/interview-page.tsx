@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Link } from 'wouter';
 import type { Interview, Message } from '../../api/interview-types.ts';
 import { Loading, ProblemMessage } from '../../ui/problem.tsx';
 import { useTitle } from '../../ui/use-title.ts';
@@ -8,6 +7,7 @@ import { useOrganization } from '../shared/use-organization.ts';
 import { ActionBar } from './action-bar.tsx';
 import type { ActionKind } from './action-bar.tsx';
 import { ActionResult } from './action-result.tsx';
+import { BackLinks } from './back-links.tsx';
 import type { DoneAction } from './action-result.tsx';
 import { CancelAction } from './actions/cancel-action.tsx';
 import { CompleteAction, EndEarlyAction } from './actions/close-actions.tsx';
@@ -65,9 +65,7 @@ function InterviewView({
 
   return (
     <>
-      <p className="breadcrumb">
-        <Link href="/">← The week</Link>
-      </p>
+      <BackLinks interview={interview} zone={zone} />
       <h1>
         {interview.title}: {interview.candidate?.name ?? 'candidate'}
       </h1>
