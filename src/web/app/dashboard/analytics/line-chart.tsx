@@ -24,6 +24,29 @@ interface Props {
 }
 
 /**
+ * How the i-th of n lines is drawn. Lines are painted in order, each over the last: the earlier ones are
+ * wider with larger markers, the later ones narrower with smaller hollow markers, so where two series
+ * have the same values both stay visible, one inside the other, instead of the last hiding the first.
+ */
+function lookOf(index: number, count: number): { width: number; pointSize: number; hollow: boolean } {
+  const fromTop = Math.min(count - 1 - index, 3);
+  return { width: 2 + fromTop * 2, pointSize: 7 + fromTop * 5, hollow: index % 2 === 1 };
+}
+
+/** The last bucket with a value, for the legend. */
+function lastValue(values: Array<number | null>): number | null {
+  for (let i = values.length - 1; i >= 0; i -= 1) if (values[i] !== null && values[i] !== undefined) return values[i]!;
+  return null;
+}
+
+/** The earlier series with exactly the same values, if any: said in the legend, since the lines coincide. */
+function sameAs(series: ChartSeries[], index: number): string | null {
+  const mine = series[index]!.values;
+  const twin = series.slice(0, index).find((other) => other.values.length === mine.length && other.values.every((v, i) => v === mine[i]));
+  return twin ? twin.label : null;
+}
+
+/**
  * A line chart drawn by uPlot on a canvas, sized to its container. It is hidden from assistive tech:
  * every chart on the page has its numbers in a table beside it, and a summary in words.
  */
@@ -51,7 +74,17 @@ export function LineChart({ labels, series, formatValue, yIncrs, yRange, height 
       ],
       series: [
         {},
-        ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, dash: s.dash ?? [], points: { show: true, size: 6, fill: s.color }, spanGaps: false })),
+        ...series.map((s, index) => {
+          const look = lookOf(index, series.length);
+          return {
+            label: s.label,
+            stroke: s.color,
+            width: look.width,
+            dash: s.dash ?? [],
+            points: { show: true, size: look.pointSize, width: 2, stroke: s.color, fill: look.hollow ? '#ffffff' : s.color },
+            spanGaps: false,
+          };
+        }),
       ],
     };
     const chart = new uPlot(options, [xs, ...series.map((s) => s.values)] as uPlot.AlignedData, element);
@@ -67,14 +100,22 @@ export function LineChart({ labels, series, formatValue, yIncrs, yRange, height 
     <div className="chart-frame">
       <div ref={box} className="chart" aria-hidden="true" />
       <ul className="chart-legend" aria-hidden="true">
-        {series.map((s) => (
-          <li key={s.label}>
-            <svg width="28" height="10" aria-hidden="true" focusable="false">
-              <line x1="1" y1="5" x2="27" y2="5" stroke={s.color} strokeWidth="3" strokeDasharray={s.dash?.join(' ')} />
-            </svg>
-            {s.label}
-          </li>
-        ))}
+        {series.map((s, index) => {
+          const look = lookOf(index, series.length);
+          const last = lastValue(s.values);
+          const twin = sameAs(series, index);
+          return (
+            <li key={s.label}>
+              <svg width="36" height="18" aria-hidden="true" focusable="false">
+                <line x1="1" y1="9" x2="35" y2="9" stroke={s.color} strokeWidth={look.width} strokeDasharray={s.dash?.join(' ')} />
+                <circle cx="18" cy="9" r={Math.min(look.pointSize, 16) / 2} stroke={s.color} strokeWidth="2" fill={look.hollow ? '#ffffff' : s.color} />
+              </svg>
+              {s.label}
+              {last !== null && <span className="chart-legend-value">, latest: {formatValue(last)}</span>}
+              {twin && <span className="chart-legend-value"> (the same values as {twin}: the lines lie on each other)</span>}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );
