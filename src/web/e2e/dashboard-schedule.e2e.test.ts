@@ -286,7 +286,11 @@ describe.skipIf(!available)('the recruiter’s week, changes feed and interview 
     const brand = await phone.locator('.topbar .brand').boundingBox();
     const signOut = await phone.getByRole('button', { name: 'Sign out' }).boundingBox();
     expect(Math.abs((signOut?.y ?? 0) + (signOut?.height ?? 0) / 2 - ((brand?.y ?? 0) + (brand?.height ?? 0) / 2))).toBeLessThan(8);
-    const fitsWidth = () => phone.evaluate(() => [...document.querySelectorAll('.table-scroll')].every((box) => box.scrollWidth <= box.clientWidth + 1) && document.documentElement.scrollWidth <= window.innerWidth);
+    // Nothing scrolls sideways: neither a table's box nor the page.
+    const fitsWidth = () =>
+      phone.evaluate(
+        "[...document.querySelectorAll('.table-scroll')].every((box) => box.scrollWidth <= box.clientWidth + 1) && document.documentElement.scrollWidth <= window.innerWidth",
+      );
 
     await phone.goto('/dashboard/members');
     await phone.getByRole('rowheader', { name: /Edsger Dijkstra/ }).waitFor();
