@@ -58,4 +58,19 @@ describe.each(testEngines())('the times a candidate is shown on $name', (engine)
     expect(stale.actions).toContain('reschedule');
     expect(stale.interview.status).toBe('invited');
   });
+
+  it('offers a move to times clear of the interview being moved, not overlapping it', async () => {
+    server.setNow('2026-12-01T12:00:00Z');
+    const fx = dashboardFixture(server);
+    const grace = await fx.member('Grace Nearest');
+    const opening = await fx.opening('Nearest Role');
+    const candidate = await fx.candidate('Ode Nearest');
+    // 09:00–10:00 in New York, the first time a candidate could move to from ten to two the day before.
+    const booked = await fx.interview({ openingId: opening, candidateId: candidate, panel: [grace], start: '2026-12-08T14:00:00Z' });
+    server.setNow('2026-12-07T13:50:00Z');
+    const times = (await readJson<Json>(get(api(tokenOf(booked.candidateLink), '/times?order=nearest&count=4')))).times as Json[];
+    expect(times).toHaveLength(4);
+    for (const time of times) expect(Date.parse(time.start) >= Date.parse(booked.end) || Date.parse(time.start) + HOUR <= Date.parse(booked.start)).toBe(true);
+    expect(times[0]!.start).toBe('2026-12-08T15:00:00.000Z');
+  });
 });

@@ -172,7 +172,7 @@ export async function viewCandidateLink(ctx: AppContext, token: string): Promise
 
 /**
  * Times the whole panel is free within the candidate's reasonable hours, for the reschedule picker; their
- * own current booking does not block them, and their current time is not offered back. In time order:
+ * own current booking does not block them, and no time overlapping their current one is offered. In time order:
  * spread over the two weeks, or with `nearest` the earliest ones (a small move instead of a cancellation).
  */
 export async function suggestRescheduleTimes(ctx: AppContext, token: string, count = 8, options: { nearest?: boolean } = {}): Promise<Array<{ start: string; startLocal: string; label: string }>> {
@@ -180,18 +180,19 @@ export async function suggestRescheduleTimes(ctx: AppContext, token: string, cou
   if (interview.status !== 'scheduled' && interview.status !== 'invited') return [];
   const organization = (await ctx.store.organizations.get(interview.organizationId))!;
   const candidate = (await ctx.store.candidates.get(interview.organizationId, interview.candidateId))!;
+  // A move goes somewhere else: nothing overlapping the interview's own time is offered, which its own
+  // booking (ignored so it does not block every other time) would otherwise let through.
   const offers = await findOffers(ctx.store, {
     organization,
     candidate,
     panel: interview.panel,
     durationMinutes: interview.durationMinutes,
     now: ctx.clock(),
-    count: count + 1,
+    count,
     excludeInterviewId: interview.id,
+    avoid: interview.start && interview.end ? { start: interview.start, end: interview.end } : null,
     ...(options.nearest ? { nearest: true } : {}),
   });
   return offers
-    .filter((slot) => slot.start.getTime() !== interview.start?.getTime())
-    .slice(0, count)
     .map((slot) => ({ start: slot.start.toISOString(), startLocal: formatInZone(slot.start, candidate.timezone), label: formatWhen(slot.start, candidate.timezone) }));
 }

@@ -23,6 +23,8 @@ export interface OfferRequest {
   path?: string;
   /** The earliest fitting times instead of times spread over the window (to move a little, not far). */
   nearest?: boolean;
+  /** A time not to offer anything overlapping: the interview's own current time, when moving it. */
+  avoid?: TimeRange | null;
 }
 
 function overlaps(a: TimeRange, b: TimeRange): boolean {
@@ -48,7 +50,7 @@ export async function findOffers(store: Store, request: OfferRequest): Promise<T
   const busy = await store.interviews.candidateBusy(request.organization.id, request.candidate.id, window.from, window.to, request.excludeInterviewId ?? null);
   const fitting = slots.filter((slot) => {
     const range = { start: new Date(slot.start), end: new Date(slot.end) };
-    return fitsHours(range, hours, request.candidate.timezone) && !busy.some((b) => overlaps(b, range));
+    return fitsHours(range, hours, request.candidate.timezone) && !busy.some((b) => overlaps(b, range)) && !(request.avoid && overlaps(request.avoid, range));
   });
   return (request.nearest ? fitting.slice(0, request.count) : pickSpreadSlots(fitting, request.count)).map((slot) => ({ start: new Date(slot.start), end: new Date(slot.end) }));
 }
