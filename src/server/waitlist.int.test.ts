@@ -250,3 +250,52 @@ describe.each(testEngines())('concurrent claims of one freed slot on $name', (en
     }
   });
 });
+
+describe.each(testEngines())('what a claimed offer books on $name', (engine) => {
+  it('keeps a freed video interview a video interview with its own title, says so before the claim, and never says when to leave', async () => {
+    const server = await startTestServer({ now: '2026-12-01T12:00:00Z', opened: await engine.open() });
+    try {
+      const a = await json(server.call('POST', '/api/v1/members', { name: 'Ada A', email: 'a@acme.test', role: 'interviewer', timezone: 'UTC', workingHours: NINE_TO_FIVE }));
+      const opening = await json(server.call('POST', '/api/v1/openings', { title: 'Robotics Software Engineer', location: '350 Fifth Avenue, New York' }));
+      const holder = await json(server.call('POST', '/api/v1/candidates', { name: 'Holder One', email: 'holder@example.com', timezone: 'UTC' }));
+      const freed = await json(
+        server.call('POST', '/api/v1/interviews', {
+          openingId: opening.id,
+          candidateId: holder.id,
+          title: 'Technical interview',
+          durationMinutes: 60,
+          panel: [a.id],
+          start: '2026-12-10T10:00:00Z',
+          videoUrl: 'https://meet.example/tech-1',
+        }),
+      );
+      expect(freed).toMatchObject({ status: 'scheduled', videoUrl: 'https://meet.example/tech-1' });
+      const { candidate } = await waiter(server, opening.id, [a.id], 'Lena London', { timezone: 'Europe/London' });
+      server.setNow('2026-12-01T12:00:00Z');
+      expect((await server.call('POST', `/api/v1/interviews/${freed.id}/cancel`, { reason: 'interviewer_unavailable' })).status).toBe(200);
+
+      // Before claiming, the email, the page and the offer's JSON say what kind of interview it is.
+      const [offerEmail] = await server.ctx.store.outbox.list(server.organizationId, { kind: 'waitlist_offer' });
+      expect((offerEmail!.payload as { email: { text: string } }).email.text).toContain('The interview: “Technical interview”, by video call');
+      const token = (await offerTokens(server)).get('lena@example.com')![0]!;
+      const view = await json(server.app.request(`/api/v1/candidate/${token}`));
+      expect((view.offer as Json).interview).toEqual({ title: 'Technical interview', format: 'video', location: '350 Fifth Avenue, New York' });
+      expect(await (await server.app.request(`/c/${token}`)).text()).toContain('by video call');
+
+      const claim = await post(server, `/api/v1/candidate/${token}/claim`);
+      expect(claim.status).toBe(201);
+      const booked = (await server.ctx.store.interviews.list(server.organizationId, { candidateId: candidate.id }))[0]!;
+      expect(booked).toMatchObject({ title: 'Technical interview', durationMinutes: 60, videoUrl: 'https://meet.example/tech-1', status: 'scheduled' });
+      const sent = await server.ctx.store.outbox.list(server.organizationId, { interviewId: booked.id });
+      const toHer = sent.filter((m) => m.recipient === 'lena@example.com').map((m) => (m.payload as { email: { text: string } }).email.text);
+      expect(sent.filter((m) => m.kind === 'reminder').length).toBeGreaterThan(0);
+      for (const text of toHer) {
+        expect(text).not.toMatch(/leave by/i);
+        expect(text).not.toContain('“Robotics Software Engineer”');
+        expect(text).toContain('Video link: https://meet.example/tech-1');
+      }
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+});

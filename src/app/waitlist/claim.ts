@@ -5,6 +5,7 @@ import { decideBooking } from '../../core/decisions/decide.ts';
 import { DomainError, isDomainError } from '../../core/errors.ts';
 import { formatWhen } from '../../core/format-time.ts';
 import { offerClaimable } from '../../core/waitlist/decide-offers.ts';
+import type { OfferedInterview } from '../../core/messages/render-waitlist.ts';
 import type { Interview } from '../../core/types.ts';
 import type { FreedSlot, Store, WaitlistEntry, WaitlistOffer, WaitlistOfferStatus } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
@@ -17,6 +18,7 @@ import { announceChange } from '../notifications/announce-change.ts';
 import { scheduleReminders } from '../notifications/notify-interview.ts';
 import { hashSecret } from '../secrets.ts';
 import { notifyWaitlist } from './notify-waitlist.ts';
+import { offeredFormat, offeredInterview } from './offered-format.ts';
 import { isOfferToken } from './offer-token.ts';
 import { schedulePassOn } from './pass-on.ts';
 
@@ -37,6 +39,8 @@ export interface OfferView {
     expiresAt: string;
     expiresLocal: string;
     opening: { title: string };
+    /** The interview offered, as the claim will book it: the title, place and format of the interview whose time was freed. */
+    interview: OfferedInterview;
     organization: { name: string; contactEmail: string | null; contactPhone: string | null };
     /** The offer link's actions, named as its paths: `…/claim` and `…/decline-offer`. */
     actions: Array<'claim' | 'decline-offer'>;
@@ -81,6 +85,7 @@ async function viewOf(store: Store, resolved: Resolved, now: Date): Promise<Offe
   const candidate = (await store.candidates.get(offer.organizationId, entry.candidateId))!;
   const end = new Date(slot.startAt.getTime() + entry.durationMinutes * 60_000);
   const state = stateOf(resolved, now);
+  const format = await offeredFormat(store, slot, opening);
   return {
     offer: {
       status: offer.status,
@@ -93,6 +98,7 @@ async function viewOf(store: Store, resolved: Resolved, now: Date): Promise<Offe
       expiresAt: offer.expiresAt.toISOString(),
       expiresLocal: formatWhen(offer.expiresAt, candidate.timezone),
       opening: { title: opening.title },
+      interview: offeredInterview(format),
       organization: { name: organization.name, contactEmail: organization.contactEmail, contactPhone: organization.contactPhone },
       actions: state === 'open' ? ['claim', 'decline-offer'] : [],
     },
@@ -132,20 +138,23 @@ export async function claimOffer(ctx: AppContext, token: string): Promise<Claime
       const opening = await store.openings.get(organizationId, slot.openingId);
       if (!opening || opening.status !== 'open') throw new DomainError('OFFER_EXPIRED', 'This offer no longer stands.');
 
+      // What was offered is what is booked: the freed interview's title, place and video link, for the
+      // entry's duration (the one its window, hours and panel were checked for, and the offer stated).
+      const format = await offeredFormat(store, slot, opening);
       let interview = await store.interviews.create(
         organizationId,
         {
           openingId: opening.id,
           candidateId: entry.candidateId,
-          title: opening.title,
+          title: format.title,
           durationMinutes: entry.durationMinutes,
           panel: entry.panel,
           status: 'invited',
           start: null,
           end: null,
           uid: `${randomUUID()}@${ctx.config.mailDomain}`,
-          location: opening.location ?? null,
-          videoUrl: null,
+          location: format.location,
+          videoUrl: format.videoUrl,
           offeredSlots: [],
         },
         now,

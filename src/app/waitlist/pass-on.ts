@@ -7,6 +7,7 @@ import { hashSecret } from '../secrets.ts';
 import { findFreePanelSlots } from '../slots.ts';
 import { notifyWaitlist } from './notify-waitlist.ts';
 import { newOfferToken, offerLinkUrl } from './offer-token.ts';
+import { offeredFormat, offeredInterview } from './offered-format.ts';
 
 /** Background job kinds of the waitlist. */
 export const OFFER_EXPIRY_JOB = 'waitlist.offer_expiry';
@@ -70,6 +71,7 @@ export async function passOn(ctx: AppContext, store: Store, slot: FreedSlot): Pr
   if (decision.kind === 'lapsed') await store.waitlist.lapseSlot(slot.organizationId, slot.id);
   if (decision.kind !== 'offered') return decision;
   const shared = decision.offers.length + standing > 1;
+  const interview = offeredInterview(await offeredFormat(store, slot, opening));
   for (const decided of decision.offers) {
     const token = newOfferToken();
     const offer = await store.waitlist.addOffer(slot.organizationId, {
@@ -85,7 +87,7 @@ export async function passOn(ctx: AppContext, store: Store, slot: FreedSlot): Pr
       organization,
       openingTitle: opening.title,
       candidate: candidates.get(decided.candidateId)!,
-      notice: { kind: 'offered', at: now, start: decided.start, end: decided.end, durationMinutes: entry.durationMinutes, expiresAt: decided.expiresAt, shared },
+      notice: { kind: 'offered', at: now, start: decided.start, end: decided.end, durationMinutes: entry.durationMinutes, interview, expiresAt: decided.expiresAt, shared },
       link: offerLinkUrl(ctx, token),
     });
     ctx.onOfferLink?.({ entryId: decided.entryId, link: offerLinkUrl(ctx, token), expiresAt: decided.expiresAt });

@@ -16,10 +16,10 @@ const RECIPIENTS: WaitlistRecipients = {
 const LINK = 'https://leeway.example/c/lw_offer_EXAMPLE';
 
 const scenarios: Array<{ name: string; notice: WaitlistNotice; recipients?: WaitlistRecipients; link?: string | null }> = [
-  { name: 'offer', notice: { kind: 'offered', at: AT, start: START, end: new Date('2026-12-10T16:00:00Z'), durationMinutes: 60, expiresAt: new Date('2026-12-01T14:00:00Z'), shared: false }, link: LINK },
+  { name: 'offer', notice: { kind: 'offered', at: AT, start: START, end: new Date('2026-12-10T16:00:00Z'), durationMinutes: 60, interview: { title: 'Technical interview', format: 'video', location: null }, expiresAt: new Date('2026-12-01T14:00:00Z'), shared: false }, link: LINK },
   {
     name: 'offer-shared-no-contact',
-    notice: { kind: 'offered', at: AT, start: START, end: new Date('2026-12-10T15:45:00Z'), durationMinutes: 45, expiresAt: new Date('2026-12-01T14:00:00Z'), shared: true },
+    notice: { kind: 'offered', at: AT, start: START, end: new Date('2026-12-10T15:45:00Z'), durationMinutes: 45, interview: { title: 'Platform Engineer', format: 'in_person', location: '1 Market St, New York' }, expiresAt: new Date('2026-12-01T14:00:00Z'), shared: true },
     recipients: { ...RECIPIENTS, replyTo: null },
     link: LINK,
   },

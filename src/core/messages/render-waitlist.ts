@@ -5,6 +5,25 @@ import { firstName, letter, replyLine, when } from './text.ts';
 import type { WaitlistEmailKind } from './waitlist-kinds.ts';
 
 /**
+ * The interview a freed time is offered as: the title, place and format of the interview that freed it,
+ * stated before the claim so nothing about it changes when it is booked.
+ */
+export interface OfferedInterview {
+  title: string;
+  /** `video`: a video link comes with the booking; `in_person`: held at `location`; `unstated`: no place known. */
+  format: 'video' | 'in_person' | 'unstated';
+  location: string | null;
+}
+
+/** One sentence saying what kind of interview is offered, for the offer's email and page. */
+export function offeredInterviewLine(interview: OfferedInterview): string {
+  const what = `The interview: “${interview.title}”`;
+  if (interview.format === 'video') return `${what}, by video call (the link comes with your confirmation).`;
+  if (interview.format === 'in_person') return `${what}, in person at ${interview.location}.`;
+  return interview.location ? `${what}; where: ${interview.location}.` : `${what}.`;
+}
+
+/**
  * What the waitlist decided for one candidate: an offer of freed time, an offer taken back, or the
  * waitlist closed with the opening. There may be no interview at all yet, so these are not interview
  * changes and have facts of their own.
@@ -16,6 +35,7 @@ export type WaitlistNotice =
       start: Date;
       end: Date;
       durationMinutes: number;
+      interview: OfferedInterview;
       expiresAt: Date;
       /** True when others on the waitlist were offered the same time at once (the first to claim wins). */
       shared: boolean;
@@ -84,6 +104,7 @@ const offer: Render = (facts, email) => {
       dear(facts),
       [
         `You asked to hear when an interview time opens up for the ${facts.openingTitle} role at ${facts.organization.name}. One has: a ${notice.durationMinutes}-minute interview on ${when(notice.start, email.timezone)}.`,
+        offeredInterviewLine(notice.interview),
         teamZoneLine(facts, notice.start, email.timezone),
         [
           `To take it, claim it by ${when(notice.expiresAt, email.timezone)}: ${facts.link}`,

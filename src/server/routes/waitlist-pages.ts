@@ -3,6 +3,7 @@ import { claimOffer, declineOffer, viewOffer } from '../../app/waitlist/claim.ts
 import type { OfferView } from '../../app/waitlist/claim.ts';
 import { isOfferToken } from '../../app/waitlist/offer-token.ts';
 import { isDomainError } from '../../core/errors.ts';
+import { offeredInterviewLine } from '../../core/messages/render-waitlist.ts';
 import type { ServerEnv } from '../env.ts';
 import { renderMissingLinkPage } from '../pages/candidate-page.ts';
 import { escapeHtml as e } from '../pages/escape-html.ts';
@@ -26,7 +27,7 @@ export function renderOfferPage(view: OfferView, token: string, banner?: { kind:
   const parts = [
     `<h1>${e(offer.opening.title)} interview · ${e(offer.organization.name)}</h1>`,
     banner ? `<p class="${banner.kind}">${e(banner.text)}</p>` : '',
-    `<p>A ${e(offer.durationMinutes)}-minute interview on <strong>${e(offer.startLocal)}</strong>.</p>`,
+    `<p>A ${e(offer.durationMinutes)}-minute interview on <strong>${e(offer.startLocal)}</strong>. ${e(offeredInterviewLine(offer.interview))}</p>`,
     offer.state === 'open'
       ? `<p>Claim it by ${e(offer.expiresLocal)}.</p>
 <form method="post" action="/c/${e(token)}/claim"><button type="submit">Claim this time</button></form>

@@ -72,6 +72,9 @@ export const OfferViewSchema = z
       expiresAt: Instant,
       expiresLocal: z.string(),
       opening: z.object({ title: z.string() }),
+      interview: z
+        .object({ title: z.string(), format: z.enum(['video', 'in_person', 'unstated']), location: z.string().nullable() })
+        .describe('The interview offered, as a claim books it: the title, format and place of the interview whose time was freed (a video link comes with the booking).'),
       organization: z.object({ name: z.string(), contactEmail: z.string().nullable(), contactPhone: z.string().nullable() }),
       actions: z.array(z.enum(['claim', 'decline-offer'])),
     }),
