@@ -9,7 +9,7 @@ interface ConcernBody {
   details: string;
 }
 
-/** A confidential report to the organization's HR contact; the panel never sees it. */
+/** A confidential report to the organization (its HR contact, or its recruiting team); the panel never sees it. */
 export function ConcernPanel({ token, view, onDone }: PanelProps) {
   const [category, setCategory] = useState(view.vocabulary.concerns[0]?.value ?? 'other');
   const [details, setDetails] = useState('');
@@ -22,7 +22,9 @@ export function ConcernPanel({ token, view, onDone }: PanelProps) {
         if (details.trim()) report.mutate({ category, details: details.trim() });
       }}
     >
-      <p>Your report goes to {view.interview.organization.name}'s HR contact in confidence. The interviewers do not see it.</p>
+      {/* Who at the organization reads it (HR, or recruiting where there is no HR contact) is not in the
+          view, so it is not named here; the confirmation says who got it, from the server's answer. */}
+      <p>Your report goes to {view.interview.organization.name} in confidence. The interviewers do not see it.</p>
       <label>
         What is it about?
         <select value={category} onChange={(event) => setCategory(event.target.value)}>
