@@ -32,7 +32,13 @@ export function CallFirstStep({
         <input type="checkbox" checked={calledAhead} onChange={(event) => onCalledAhead(event.target.checked)} />
         I have called the coordinator
       </label>
-      <p className="muted">Your written message follows the call, so there is a record of it.</p>
+      {calledAhead ? (
+        <p className="muted">Your written message follows the call, so there is a record of it.</p>
+      ) : (
+        <p className="warning" id="uncalled-note">
+          Not calling? You can still send. Check that your message does not say you called or are calling.
+        </p>
+      )}
     </div>
   );
 }

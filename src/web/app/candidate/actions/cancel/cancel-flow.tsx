@@ -42,9 +42,12 @@ export function CancelFlow({ token, view, onDone }: PanelProps) {
     if (!reason) return;
     cancel.mutate({ reason, message: text.trim() || null, note: note.trim() || null, calledAhead });
   };
+  // On the call step, sending unticked is allowed but said plainly, so nobody sends "as I said on the
+  // phone" without having called.
+  const uncalled = step === 'call' && !calledAhead;
   const sendButton = (
     <button type="button" className="danger" onClick={send} disabled={cancel.isPending || !reason}>
-      {cancel.isPending ? 'Sending…' : 'Send and cancel the interview'}
+      {cancel.isPending ? 'Sending…' : uncalled ? 'Send without calling' : 'Send and cancel the interview'}
     </button>
   );
 
