@@ -66,8 +66,9 @@ export function HoursForm({ token, view }: { token: string; view: CandidateView 
         <div className="hours-grid">
           {DAYS.map(([day, name]) => (
             <div key={day} className="hours-day">
-              <label className="inline">
-                <input type="checkbox" checked={days[day].on} onChange={(event) => set(day, { on: event.target.checked })} />
+              {/* Named explicitly: each row also holds "from" and "to" labels, and the day's box must be named by its day. */}
+              <label className="inline" htmlFor={`hours-${day}`}>
+                <input type="checkbox" id={`hours-${day}`} aria-label={name} checked={days[day].on} onChange={(event) => set(day, { on: event.target.checked })} />
                 {name}
               </label>
               <label className="inline">
