@@ -5,7 +5,7 @@ import { startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
 
 interface Preview {
-  told: Array<{ role: string; name: string; address: string; kind: string; calendar: string | null }>;
+  told: Array<{ role: string; name: string; address: string; kind: string; calendar: string | null; newTimes?: Array<{ start: string; end: string }> }>;
 }
 interface Messages {
   messages: Array<{ to: string; kind: string; icsMethod: string | null; createdAt: string }>;
@@ -49,6 +49,35 @@ describe.each(testEngines())('previews of who an action tells on $name', (engine
 
     const again = await server.call('POST', `/api/v1/interviews/${booked.id}/cancel/preview`, { reason: 'scheduling_error' });
     expect(again.status).toBe(409);
+  });
+
+  it('names the new times a cancellation offers, exactly those of the fresh invitation it makes, and makes none itself', async () => {
+    server.setNow('2026-12-01T12:00:00Z');
+    const fx = dashboardFixture(server);
+    const grace = await fx.member('Grace Again');
+    const opening = await fx.opening('Again Engineer');
+    const ada = await fx.candidate('Ada Again');
+    const booked = await fx.interview({ openingId: opening, candidateId: ada, panel: [grace], start: '2026-12-08T15:00:00Z' });
+    const invitations = async () =>
+      (await readJson<{ interviews: Array<{ id: string; status: string; offeredSlots: Array<{ start: string; end: string }> }> }>(server.call('GET', `/api/v1/interviews?candidateId=${ada}`))).interviews.filter(
+        (i) => i.status === 'invited',
+      );
+
+    server.setNow('2026-12-01T12:30:00Z');
+    const preview = await readJson<Preview>(server.call('POST', `/api/v1/interviews/${booked.id}/cancel/preview`, { reason: 'interviewer_unavailable' }));
+    const toCandidate = preview.told.find((t) => t.role === 'candidate')!;
+    expect(toCandidate).toMatchObject({ kind: 'employer_cancellation', calendar: 'CANCEL' });
+    expect(toCandidate.newTimes?.length).toBeGreaterThan(0);
+    expect(preview.told.filter((t) => t.role !== 'candidate').every((t) => t.newTimes === undefined)).toBe(true);
+    // The rehearsal left nothing behind: no invitation, no email, the interview still booked.
+    expect(await invitations()).toEqual([]);
+    expect(await written(booked.id, '2026-12-01T12:30:00.000Z')).toEqual([]);
+    expect((await readJson<{ status: string }>(server.call('GET', `/api/v1/interviews/${booked.id}`))).status).toBe('scheduled');
+
+    await readJson(server.call('POST', `/api/v1/interviews/${booked.id}/cancel`, { reason: 'interviewer_unavailable' }));
+    const [invitation] = await invitations();
+    expect(invitation!.offeredSlots).toEqual(toCandidate.newTimes);
+    expect(await written(booked.id, '2026-12-01T12:30:00.000Z')).toEqual(preview.told.map((t) => [t.address, t.kind, t.calendar]).sort());
   });
 
   it('names whom a no-show tells, for either side, and refuses before the start', async () => {

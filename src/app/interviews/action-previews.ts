@@ -1,11 +1,12 @@
-import { decideCancellation, decideClosing } from '../../core/decisions/decide.ts';
+import { decideClosing } from '../../core/decisions/decide.ts';
 import { planEmails } from '../../core/messages/index.ts';
 import type { Audience } from '../../core/messages/index.ts';
 import type { InterviewChange } from '../../core/decisions/interview-change.ts';
 import type { AppContext } from '../context.ts';
 import { recipientsOf } from '../notifications/notify-interview.ts';
 import { FieldErrors } from '../validation.ts';
-import { decisionContext, givenReason } from './decision-context.ts';
+import { decisionContext } from './decision-context.ts';
+import { cancelByEmployerIn } from './employer-actions.ts';
 import { getInterviewOrThrow, loadParties } from './parties.ts';
 import type { InterviewParties } from './parties.ts';
 
@@ -16,6 +17,8 @@ export interface ToldRecipient {
   address: string;
   kind: string;
   calendar: 'REQUEST' | 'CANCEL' | null;
+  /** New times the email offers, with a link to choose one (a fresh invitation holds them); absent when none. */
+  newTimes?: Array<{ start: string; end: string }>;
 }
 
 function told(ctx: AppContext, parties: InterviewParties, change: InterviewChange): ToldRecipient[] {
@@ -25,19 +28,36 @@ function told(ctx: AppContext, parties: InterviewParties, change: InterviewChang
     address: email.to.address,
     kind: email.kind,
     calendar: email.calendar,
+    // The candidate's email carries any new times offered, with a link to choose one.
+    ...(email.audience === 'candidate' && change.offered.length > 0 ? { newTimes: change.offered.map((t) => ({ start: t.start.toISOString(), end: t.end.toISOString() })) } : {}),
   }));
 }
 
+/** Thrown to roll a rehearsed action back, carrying what it would have told. */
+class Rehearsal extends Error {
+  constructor(readonly told: ToldRecipient[]) {
+    super('rehearsal');
+  }
+}
+
 /**
- * Who an employer's cancellation would tell, decided and planned by the same code the cancellation
- * runs, with nothing written; refused as the cancellation would be.
+ * Who an employer's cancellation would tell, and with what: the cancellation itself is run (decided,
+ * applied, new times found, a fresh invitation made, emails planned) in a transaction that is then rolled
+ * back, so the preview can never say other than what the cancellation does; refused as it would be.
  */
 export async function previewEmployerCancel(ctx: AppContext, organizationId: string, interviewId: string, input: { reason?: string | null }): Promise<ToldRecipient[]> {
-  const now = ctx.clock();
-  const interview = await getInterviewOrThrow(ctx.store, organizationId, interviewId);
-  const parties = await loadParties(ctx.store, interview);
-  const change = decideCancellation(interview, { by: 'employer', reason: givenReason(input.reason), words: null }, decisionContext(parties.organization, now));
-  return told(ctx, parties, change);
+  try {
+    await ctx.store.transaction(async (store) => {
+      // Nothing may leave the rehearsal: freed time offered to the waitlist must not announce its links.
+      const rehearsal: AppContext = { ...ctx, store, onOfferLink: undefined };
+      const { change, parties } = await cancelByEmployerIn(rehearsal, store, organizationId, interviewId, input);
+      throw new Rehearsal(told(ctx, parties, change));
+    });
+  } catch (error) {
+    if (error instanceof Rehearsal) return error.told;
+    throw error;
+  }
+  throw new Error('A rehearsed cancellation always rolls back.');
 }
 
 /** Who marking a no-show would tell (the candidate, or a named panelist absent), with nothing written. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { decideBooking, decideCancellation, decideClosing, decideInvitation } from '../../core/decisions/decide.ts';
 import type { ClosingInput } from '../../core/decisions/decide.ts';
 import { hadEvent } from '../../core/decisions/interview-change.ts';
+import type { InterviewChange } from '../../core/decisions/interview-change.ts';
 import { endsOpening } from '../../core/reasons.ts';
 import type { Interview, TimeRange } from '../../core/types.ts';
 import type { Store } from '../../store/index.ts';
@@ -14,6 +15,7 @@ import { candidateLinkUrl, issueCandidateToken, linkExpiry } from './candidate-t
 import { decisionContext, givenReason } from './decision-context.ts';
 import { findOffers } from './offers.ts';
 import { getInterviewOrThrow, loadParties } from './parties.ts';
+import type { InterviewParties } from './parties.ts';
 import { recordChange } from './record.ts';
 
 /**
@@ -26,27 +28,38 @@ export async function cancelInterviewByEmployer(
   interviewId: string,
   input: { reason?: string | null; note?: string | null; message?: string | null },
 ): Promise<Interview> {
+  return ctx.store.transaction(async (store) => (await cancelByEmployerIn(ctx, store, organizationId, interviewId, input)).interview);
+}
+
+/**
+ * The cancellation's work inside the caller's transaction, returning the change it announced (with the new
+ * times offered, if any) and its parties: the preview runs exactly this and rolls it back.
+ */
+export async function cancelByEmployerIn(
+  ctx: AppContext,
+  store: Store,
+  organizationId: string,
+  interviewId: string,
+  input: { reason?: string | null; note?: string | null; message?: string | null },
+): Promise<{ interview: Interview; change: InterviewChange; parties: InterviewParties }> {
   const now = ctx.clock();
-  return ctx.store.transaction(async (store) => {
-    const current = await getInterviewOrThrow(store, organizationId, interviewId, { forUpdate: true });
-    const organization = (await store.organizations.get(organizationId))!;
-    const change = decideCancellation(current, { by: 'employer', reason: givenReason(input.reason), words: input.message ?? null }, decisionContext(organization, now));
-    const interview = await applyChange(ctx, store, current, change);
-    const parties = await loadParties(store, interview);
-    await cancelReminders(store, parties, now);
-    // The employer owes an apology and new times, unless the opening itself is over.
-    let link: string | null = null;
-    if (hadEvent(change) && !endsOpening(change.reason)) {
-      const again = await inviteAgain(ctx, store, interview, now);
-      if (again) {
-        change.offered = again.offered;
-        link = again.link;
-      }
+  const current = await getInterviewOrThrow(store, organizationId, interviewId, { forUpdate: true });
+  const organization = (await store.organizations.get(organizationId))!;
+  const change = decideCancellation(current, { by: 'employer', reason: givenReason(input.reason), words: input.message ?? null }, decisionContext(organization, now));
+  const interview = await applyChange(ctx, store, current, change);
+  const parties = await loadParties(store, interview);
+  await cancelReminders(store, parties, now);
+  let link: string | null = null;
+  if (owesNewTimes(change)) {
+    const again = await inviteAgain(ctx, store, interview, now);
+    if (again) {
+      change.offered = again.offered;
+      link = again.link;
     }
-    const messageIds = await notifyChange(ctx, store, parties, change, { link });
-    await recordChange(store, interview, change, { privateNote: input.note ?? null, messageIds });
-    return interview;
-  });
+  }
+  const messageIds = await notifyChange(ctx, store, parties, change, { link });
+  await recordChange(store, interview, change, { privateNote: input.note ?? null, messageIds });
+  return { interview, change, parties };
 }
 
 /**
@@ -85,10 +98,21 @@ export async function rescheduleInterviewByEmployer(
  * After a panelist failed to come, the candidate is owed new times: a fresh invitation for the same
  * interview, with times the panel is free within the candidate's hours. Null when no time fits.
  */
-async function inviteAgain(ctx: AppContext, store: Store, closed: Interview, now: Date): Promise<{ offered: TimeRange[]; link: string } | null> {
+/** The employer owes an apology and new times for an interview it calls off, unless the opening itself is over. */
+function owesNewTimes(change: InterviewChange): boolean {
+  return hadEvent(change) && !endsOpening(change.reason);
+}
+
+/** The times a fresh invitation after a closed interview offers (none when nothing suits the panel and the candidate). */
+async function timesToOfferAgain(store: Store, closed: Interview, now: Date): Promise<TimeRange[]> {
   const organization = (await store.organizations.get(closed.organizationId))!;
   const candidate = (await store.candidates.get(closed.organizationId, closed.candidateId))!;
-  const offered = await findOffers(store, { organization, candidate, panel: closed.panel, durationMinutes: closed.durationMinutes, now, count: 5 });
+  return findOffers(store, { organization, candidate, panel: closed.panel, durationMinutes: closed.durationMinutes, now, count: 5 });
+}
+
+async function inviteAgain(ctx: AppContext, store: Store, closed: Interview, now: Date): Promise<{ offered: TimeRange[]; link: string } | null> {
+  const organization = (await store.organizations.get(closed.organizationId))!;
+  const offered = await timesToOfferAgain(store, closed, now);
   if (offered.length === 0) return null;
   const invitation = await store.interviews.create(
     closed.organizationId,

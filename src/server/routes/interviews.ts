@@ -67,6 +67,10 @@ const ToldPersonSchema = z
     address: z.string(),
     kind: z.string(),
     calendar: z.enum(['REQUEST', 'CANCEL']).nullable(),
+    newTimes: z
+      .array(z.object({ start: Instant, end: Instant }))
+      .optional()
+      .openapi({ description: 'New times this email offers, with a link to choose one (a fresh invitation holds them); absent when it offers none.' }),
   })
   .openapi('ToldPerson');
 

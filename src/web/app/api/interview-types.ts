@@ -172,6 +172,8 @@ export interface ToldRecipient {
   address: string;
   kind: string;
   calendar: 'REQUEST' | 'CANCEL' | null;
+  /** New times the email offers, with a link to choose one; absent when it offers none. */
+  newTimes?: Array<{ start: string; end: string }>;
 }
 
 /** A free panel time to move an interview to (GET /api/v1/interviews/{id}/reschedule-options). */

@@ -38,6 +38,8 @@ export function toldOnSeatDecline(interview: Interview, memberName: string): Tol
 export function toldFromPlan(plan: ToldRecipient[]): Told[] {
   return plan.map((r) => ({
     who: `${r.name} (${ROLE_LABELS[r.role]}, ${r.address})`,
-    gets: `${emailKindLabel(r.kind)}${r.calendar === 'REQUEST' ? ', with a calendar invitation (REQUEST)' : r.calendar === 'CANCEL' ? ', with a calendar cancellation (CANCEL)' : ''}`,
+    gets: `${emailKindLabel(r.kind)}${r.calendar === 'REQUEST' ? ', with a calendar invitation (REQUEST)' : r.calendar === 'CANCEL' ? ', with a calendar cancellation (CANCEL)' : ''}${
+      r.newTimes && r.newTimes.length > 0 ? `, and ${r.newTimes.length === 1 ? 'a new time' : `${r.newTimes.length} new times`} to choose from with a booking link` : ''
+    }`,
   }));
 }
