@@ -1,4 +1,5 @@
 import type { Notice, NoticeBand, NoticeClass, NoticeScale } from '../../api/candidate-types.ts';
+import { formatPhonesIn } from '../format-phone.ts';
 
 export const NOTICE_NAME: Record<NoticeClass, string> = { ample: 'Ample notice', adequate: 'Adequate notice', late: 'Late notice', missed: 'After the start' };
 
@@ -45,7 +46,7 @@ export function NoticeMeter({ notice, scale, organization }: { notice: Notice; s
         ))}
         <span className="meter-needle" style={{ left: `${at(notice.hoursUntilStart) * 100}%` }} />
       </div>
-      <p>{notice.advice.text}</p>
+      <p>{formatPhonesIn(notice.advice.text)}</p>
       <details>
         <summary>{organization}'s notice policy</summary>
         <ul className="bands">

@@ -1,6 +1,7 @@
 import type { CandidateView, Notice } from '../../../api/candidate-types.ts';
 import { useComposedDraft } from '../../compose/use-draft.ts';
 import { CallScript } from './call-script.tsx';
+import { formatPhonesIn } from '../../format-phone.ts';
 
 /**
  * At late notice an email alone is not enough: the coordinator's number and a short script, and the
@@ -26,7 +27,7 @@ export function CallFirstStep({
   const script = draft.data?.phoneScript ?? callFirst.script;
   return (
     <div className="stack">
-      {notice && <p>{notice.advice.text}</p>}
+      {notice && <p>{formatPhonesIn(notice.advice.text)}</p>}
       <CallScript phone={callFirst.phone} tel={callFirst.tel} script={script} heading="Call the coordinator" />
       <label className="inline">
         <input type="checkbox" checked={calledAhead} onChange={(event) => onCalledAhead(event.target.checked)} />
