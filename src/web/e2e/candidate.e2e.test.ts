@@ -10,7 +10,7 @@ describe.skipIf(!available)("the candidate's page in Chromium", () => {
   let web: WebTest;
   beforeAll(async () => {
     web = await startWebTest({ now: '2026-12-01T18:00:00Z' });
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await web?.close();
   });
@@ -61,21 +61,27 @@ describe.skipIf(!available)("the candidate's page in Chromium", () => {
     await draft.press('End');
     await draft.pressSequentially(' Honestly my current boss is an idiot and your recruiter was useless.', { delay: 5 });
     await page.getByRole('list', { name: 'Findings' }).waitFor();
-    await expect(status.textContent()).resolves.toMatch(/Review: .*thing/);
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/Review: .*thing/);
     expect(await page.locator('.highlight-backdrop mark').count()).toBeGreaterThan(0);
     await web.expectAccessible(page, 'the draft step with findings');
     await web.screenshot(page, 'candidate-cancel-draft-phone');
     // Taken back out: the findings go with the words.
     await draft.fill((await draft.inputValue()).replace(' Honestly my current boss is an idiot and your recruiter was useless.', ''));
-    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^Review: .*nothing to fix/);
+    // What is left is at most the late-notice advice to call first (nothing has been ticked yet).
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^Review: .*(nothing to fix|1 thing to look at)/);
+    expect(await page.locator('.findings').count()).toBeLessThanOrEqual(1);
+    expect((await page.locator('.findings').allTextContents()).join(' ')).not.toMatch(/idiot|useless/);
 
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Step 4 of 4: Call first' }).waitFor();
     const call = page.getByRole('link', { name: /^Call \+1/ });
+    // Grouped to be read aloud; the link dials the number as stored.
+    await expect(call.textContent()).resolves.toMatch(/^Call \+1( \d{2,4})+$/);
     await expect(call.getAttribute('href')).resolves.toMatch(/^tel:\+1\d+$/);
     expect(await page.locator('.call-script ol li').count()).toBeGreaterThan(1);
     await web.expectAccessible(page, 'the call-first step');
     await web.screenshot(page, 'candidate-call-first-phone');
+    await expect(page.getByRole('button', { name: 'Send without calling' }).isVisible()).resolves.toBe(true);
     await page.getByRole('checkbox', { name: 'I have called the coordinator' }).check();
     // Once cancelled, no draft is asked for again (the server would refuse it).
     let cancelAnswered = false;
@@ -165,6 +171,8 @@ describe.skipIf(!available)("the candidate's page in Chromium", () => {
 
     // They can only do afternoons (London time): the times offered follow.
     await page.getByText('Your hours', { exact: true }).click();
+    // Each day's box is named by its day.
+    await expect(page.getByRole('checkbox', { name: 'Saturday', exact: true }).count()).resolves.toBe(1);
     for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) {
       await page.getByLabel(`${day} from`).fill('15:00');
       await page.getByLabel(`${day} to`).fill('18:00');
@@ -259,6 +267,8 @@ describe.skipIf(!available)("the candidate's page in Chromium", () => {
     const timer = page.getByRole('timer');
     const first = (await timer.textContent()) ?? '';
     expect(first).toMatch(/^\d+ h \d\d min \d\d s$/);
+    // The timer stays on one line at phone width: its last "s" never wraps alone.
+    await expect(timer.evaluate((element) => element.ownerDocument.defaultView!.getComputedStyle(element).whiteSpace)).resolves.toBe('nowrap');
     await expect.poll(() => timer.textContent(), { timeout: 5_000 }).not.toBe(first);
     await web.expectAccessible(page, 'the waitlist offer');
     await web.screenshot(page, 'candidate-offer-phone');
@@ -311,7 +321,9 @@ describe.skipIf(!available)("the candidate's page in Chromium", () => {
     await expect.poll(() => draft.inputValue(), { timeout: 15_000 }).toContain('Because of a medical emergency');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Step 3 of 3: Call first' }).waitFor();
-    await page.getByRole('button', { name: 'Send and cancel the interview' }).click();
+    // Not ticked as called: sending is still one click, and says so plainly.
+    await expect(page.getByText('Check that your message does not say you called').isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Send without calling' }).click();
     await page.getByRole('heading', { level: 2, name: 'Your interview is cancelled' }).waitFor();
     const confirmed = (await page.locator('.confirmation').textContent()) ?? '';
     expect(confirmed).toContain("This was after the start: After the start under Acme's policy.");
@@ -321,6 +333,8 @@ describe.skipIf(!available)("the candidate's page in Chromium", () => {
     await page.getByRole('button', { name: 'Report a concern' }).click();
     // The opened action's heading takes focus: keyboard and screen-reader users land on it.
     await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('action-panel-heading');
+    // It names no reader the page cannot vouch for: the confirmation says who got it.
+    await expect(page.locator('#action-panel').textContent()).resolves.toContain('Your report goes to Acme in confidence.');
     await page.getByLabel('What is it about?').selectOption({ label: 'Disrespectful conduct' });
     await page.getByLabel('What happened?').fill('The interviewer mocked my accent.');
     await web.expectAccessible(page, 'the concern form');
