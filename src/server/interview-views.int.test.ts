@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../store/testing/engines.ts';
-import { dashboardFixture, readJson } from './testing/dashboard-fixture.ts';
+import { dashboardFixture, readJson, tokenOf } from './testing/dashboard-fixture.ts';
 import { startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
 
@@ -19,7 +19,7 @@ interface InterviewBody {
   opening: { id: string; title: string };
   panelMembers: Person[];
   seats?: Array<Person & { status: string }>;
-  history?: Array<{ action: string; actor: string; noticeClass: string | null; noticeHours: number | null; reason: string | null }>;
+  history?: Array<{ action: string; actor: string; noticeClass: string | null; noticeHours: number | null; reason: string | null; privateNote: string | null }>;
 }
 interface Page {
   interviews: InterviewBody[];
@@ -99,14 +99,41 @@ describe.each(testEngines())('interviews for the dashboard on $name', (engine) =
     ]);
 
     server.setNow('2026-12-02T12:00:00Z');
-    await readJson(server.call('POST', `/api/v1/interviews/${booked.id}/cancel`, { reason: 'interviewer_unavailable', note: 'internal only' }));
+    const answer = await readJson(server.call('POST', `/api/v1/interviews/${booked.id}/cancel`, { reason: 'interviewer_unavailable', note: 'internal only' }));
     const cancelled = await readJson<InterviewBody>(server.call('GET', `/api/v1/interviews/${booked.id}`));
     expect(cancelled.seats!.map((s) => s.status)).toEqual(['not_booked', 'not_booked', 'replaced']);
-    expect(cancelled.history!.at(-1)).toMatchObject({ action: 'cancelled', actor: 'employer', noticeClass: 'ample', noticeHours: 195, reason: 'interviewer_unavailable' });
-    expect(JSON.stringify(cancelled)).not.toContain('internal only');
+    // The employer's own note is kept in their history, and nowhere the candidate or a feed reads.
+    expect(cancelled.history!.at(-1)).toMatchObject({
+      action: 'cancelled',
+      actor: 'employer',
+      noticeClass: 'ample',
+      noticeHours: 195,
+      reason: 'interviewer_unavailable',
+      privateNote: 'internal only',
+    });
+    expect(JSON.stringify(answer)).not.toContain('internal only');
+    expect(await (await server.call('GET', '/api/v1/changes?limit=200')).text()).not.toContain('internal only');
+    expect(await (await server.call('GET', `/api/v1/messages?interviewId=${booked.id}&limit=200`)).text()).not.toContain('internal only');
     // Lists carry names but leave the seats to the interview's own page.
     const listed = await readJson<Page>(server.call('GET', `/api/v1/interviews?openingId=${opening}`));
     expect(listed.interviews[0]!.seats).toBeUndefined();
     expect(listed.interviews[0]!.panelMembers.map((m) => m.name)).toEqual(['Sam Seat', 'Olga Seat']);
+  });
+
+  it("never shows the candidate's private note in the employer's history", async () => {
+    server.setNow('2026-12-01T12:00:00Z');
+    const fx = dashboardFixture(server);
+    const grace = await fx.member('Grace Private');
+    const opening = await fx.opening('Private Role');
+    const candidate = await fx.candidate('Pia Private');
+    const booked = await fx.interview({ openingId: opening, candidateId: candidate, panel: [grace], start: '2026-12-10T15:00:00Z' });
+    await readJson(server.app.request(`/api/v1/candidate/${tokenOf(booked.candidateLink)}/cancel`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'schedule_conflict', note: 'my own secret' }),
+    }));
+    const page = await readJson<InterviewBody>(server.call('GET', `/api/v1/interviews/${booked.id}`));
+    expect(page.history!.at(-1)).toMatchObject({ action: 'cancelled', actor: 'candidate', privateNote: null });
+    expect(JSON.stringify(page)).not.toContain('my own secret');
   });
 });

@@ -70,6 +70,7 @@ export const HistoryEntrySchema = z
     noticeHours: z.number().nullable().optional(),
     noticeClass: z.enum(['ample', 'adequate', 'late', 'missed']).nullable().optional(),
     reason: z.string().nullable().optional(),
+    privateNote: z.string().nullable().openapi({ description: "The employer's own internal note on this change; never the candidate's, and never sent or in the changes feed." }),
     messageId: z.string().nullable().optional(),
     details: z.record(z.string(), z.unknown()).nullable().optional(),
   })
@@ -124,7 +125,7 @@ export const InterviewSchema = z
 export const EmployerCancelSchema = z
   .object({
     reason: z.enum(EMPLOYER_REASONS),
-    note: z.string().max(2000).nullable().optional().openapi({ description: 'Internal; never sent.' }),
+    note: z.string().max(2000).nullable().optional().openapi({ description: "Internal; never sent. Kept as privateNote in the interview's history." }),
     message: z.string().max(5000).nullable().optional().openapi({ description: 'Words of your own, added to the message.' }),
   })
   .strict()
@@ -171,7 +172,10 @@ export function candidateJson(candidate: Candidate) {
   };
 }
 
-/** The employer's view of history: everything but the candidate's private notes. */
+/**
+ * The employer's view of history: their own internal notes included (a cancellation's note is kept here),
+ * the candidate's private notes never (the candidate is told they are not shared).
+ */
 export function historyJson(entry: HistoryEntry) {
   return {
     at: entry.at.toISOString(),
@@ -180,6 +184,7 @@ export function historyJson(entry: HistoryEntry) {
     noticeHours: entry.noticeHours,
     noticeClass: entry.noticeClass,
     reason: entry.reason,
+    privateNote: entry.actor === 'employer' ? entry.privateNote : null,
     messageId: entry.messageId,
     details: entry.details,
   };
