@@ -44,6 +44,8 @@ export function renderCandidatePage({ view, token, rescheduleTimes, banner }: Ca
   const zone = interview.candidateTimezone;
   const when = interview.start ? formatWhen(new Date(interview.start), zone) : 'Not yet chosen';
   const orgWhen = interview.start ? formatWhen(new Date(interview.start), interview.organizationTimezone) : null;
+  // The place and the call only while the interview is still on (not once cancelled, declined, withdrawn).
+  const upcoming = interview.status === 'invited' || interview.status === 'scheduled';
   const parts: string[] = [];
   parts.push(`<h1>${e(interview.opening.title)} — ${e(interview.title)} with ${e(interview.organization.name)}</h1>`);
   if (banner) {
@@ -55,8 +57,8 @@ export function renderCandidatePage({ view, token, rescheduleTimes, banner }: Ca
 <p><strong>When:</strong> ${e(when)}${orgWhen && interview.organizationTimezone !== zone ? `<br><small>${e(orgWhen)} for the team</small>` : ''}</p>
 ${interview.panel.length > 0 ? `<p><strong>With:</strong> ${e(interview.panel.map((p) => p.name).join(', '))}</p>` : ''}
 ${interview.format === 'video' ? '<p><strong>Format:</strong> video call</p>' : interview.format === 'in_person' ? '<p><strong>Format:</strong> in person</p>' : ''}
-${interview.location ? `<p><strong>Where:</strong> ${e(interview.location)}</p>` : ''}
-${interview.videoUrl ? `<p><strong>Video:</strong> <a href="${e(interview.videoUrl)}" rel="noreferrer">${e(interview.videoUrl)}</a></p>` : ''}</section>`);
+${upcoming && interview.location ? `<p><strong>Where:</strong> ${e(interview.location)}</p>` : ''}
+${upcoming && interview.videoUrl ? `<p><strong>Video:</strong> <a href="${e(interview.videoUrl)}" rel="noreferrer">${e(interview.videoUrl)}</a></p>` : ''}</section>`);
   for (const change of view.clockChanges) {
     // Said in the zone that changes, so the reader checks the clock that moves.
     parts.push(`<section class="notice-late"><p><strong>Clocks change before your interview:</strong> in ${e(labelZone(change.zone).replace(/ time$/, ''))} on ${e(formatDay(new Date(change.at), change.zone))} (UTC${e(change.offsetBefore)} to UTC${e(change.offsetAfter)}). The time above already allows for it.</p></section>`);

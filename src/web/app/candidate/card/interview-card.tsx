@@ -13,6 +13,9 @@ const FORMAT: Record<CandidateView['interview']['format'], string> = {
 export function InterviewCard({ view }: { view: CandidateView }) {
   const { interview } = view;
   const zones = interview.candidateTimezone !== interview.organizationTimezone;
+  // Where to go and the call to join only while the interview is still on: a cancelled, declined or
+  // withdrawn interview must not invite anyone to a call or a room.
+  const upcoming = interview.status === 'invited' || interview.status === 'scheduled';
   return (
     <section className="card" aria-labelledby="interview-heading">
       <h2 id="interview-heading">{interview.title}</h2>
@@ -25,13 +28,13 @@ export function InterviewCard({ view }: { view: CandidateView }) {
         <dd>{interview.panel.length > 0 ? interview.panel.map((member) => member.name).join(', ') : 'Not named yet'}</dd>
         <dt>Format</dt>
         <dd>{FORMAT[interview.format]}</dd>
-        {interview.location && (
+        {upcoming && interview.location && (
           <>
             <dt>Place</dt>
             <dd>{interview.location}</dd>
           </>
         )}
-        {interview.videoUrl && (
+        {upcoming && interview.videoUrl && (
           <>
             <dt>Video link</dt>
             <dd>
