@@ -113,6 +113,8 @@ describe.skipIf(!available)('the recruiter’s week, changes feed and interview 
 
     // The interview has begun and the candidate has not come.
     web.server.setNow('2026-12-04T15:20:00Z');
+    // A real browser's clock moves on with the server's: the page offers a no-show once the start has passed.
+    await page.clock.setSystemTime(new Date('2026-12-04T15:20:00Z'));
     // Three days on, the session has lapsed: sign in again.
     await web.signIn(page);
     await page.goto(`/dashboard/interviews/${interviewId}`);
