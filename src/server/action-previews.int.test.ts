@@ -99,4 +99,24 @@ describe.each(testEngines())('previews of who an action tells on $name', (engine
     await readJson(server.call('POST', `/api/v1/interviews/${booked.id}/no-show`, { party: 'candidate' }));
     expect(await written(booked.id, '2026-12-03T15:30:00.000Z')).toEqual(candidate.told.map((t) => [t.address, t.kind, t.calendar]).sort());
   });
+
+  it('names the new times a panelist no-show apology offers, exactly those of the invitation it makes', async () => {
+    server.setNow('2026-12-01T12:00:00Z');
+    const fx = dashboardFixture(server);
+    const grace = await fx.member('Grace Missing');
+    const opening = await fx.opening('Missing Role');
+    const lin = await fx.candidate('Lin Missing');
+    const booked = await fx.interview({ openingId: opening, candidateId: lin, panel: [grace], start: '2026-12-03T15:00:00Z' });
+    server.setNow('2026-12-03T15:30:00Z');
+    const preview = await readJson<Preview>(server.call('POST', `/api/v1/interviews/${booked.id}/no-show/preview`, { party: 'interviewer', memberId: grace }));
+    const toCandidate = preview.told.find((t) => t.role === 'candidate')!;
+    expect(toCandidate.kind).toBe('interviewer_no_show_apology');
+    expect(toCandidate.newTimes?.length).toBeGreaterThan(0);
+    expect(await written(booked.id, '2026-12-03T15:30:00.000Z')).toEqual([]);
+
+    await readJson(server.call('POST', `/api/v1/interviews/${booked.id}/no-show`, { party: 'interviewer', memberId: grace }));
+    const listed = await readJson<{ interviews: Array<{ status: string; offeredSlots: Array<{ start: string; end: string }> }> }>(server.call('GET', `/api/v1/interviews?candidateId=${lin}`));
+    expect(listed.interviews.find((i) => i.status === 'invited')!.offeredSlots).toEqual(toCandidate.newTimes);
+    expect(await written(booked.id, '2026-12-03T15:30:00.000Z')).toEqual(preview.told.map((t) => [t.address, t.kind, t.calendar]).sort());
+  });
 });

@@ -1,13 +1,9 @@
-import { decideClosing } from '../../core/decisions/decide.ts';
 import { planEmails } from '../../core/messages/index.ts';
 import type { Audience } from '../../core/messages/index.ts';
 import type { InterviewChange } from '../../core/decisions/interview-change.ts';
 import type { AppContext } from '../context.ts';
 import { recipientsOf } from '../notifications/notify-interview.ts';
-import { FieldErrors } from '../validation.ts';
-import { decisionContext } from './decision-context.ts';
-import { cancelByEmployerIn } from './employer-actions.ts';
-import { getInterviewOrThrow, loadParties } from './parties.ts';
+import { cancelByEmployerIn, markNoShow } from './employer-actions.ts';
 import type { InterviewParties } from './parties.ts';
 
 /** Someone an action would tell, with which email and calendar part. */
@@ -60,22 +56,28 @@ export async function previewEmployerCancel(ctx: AppContext, organizationId: str
   throw new Error('A rehearsed cancellation always rolls back.');
 }
 
-/** Who marking a no-show would tell (the candidate, or a named panelist absent), with nothing written. */
+/**
+ * Who marking a no-show would tell (the candidate, or a named panelist absent, whose apology offers new
+ * times): the no-show itself is run and rolled back, as for the cancellation; refused as it would be.
+ */
 export async function previewNoShow(
   ctx: AppContext,
   organizationId: string,
   interviewId: string,
   input: { party: 'candidate' | 'interviewer'; memberId?: string | null },
 ): Promise<ToldRecipient[]> {
-  const now = ctx.clock();
-  const interview = await getInterviewOrThrow(ctx.store, organizationId, interviewId);
-  let memberId = input.memberId ?? null;
-  if (input.party === 'interviewer') {
-    if (!memberId && interview.panel.length === 1) memberId = interview.panel[0]!;
-    if (!memberId || !interview.panel.includes(memberId)) new FieldErrors().add('memberId', 'Name the panelist who did not show up.').throwIfAny();
+  try {
+    await ctx.store.transaction(async (store) => {
+      const rehearsal: AppContext = { ...ctx, store, onOfferLink: undefined };
+      let seen: ToldRecipient[] = [];
+      await markNoShow(rehearsal, organizationId, interviewId, input, ({ change, parties }) => {
+        seen = told(ctx, parties, change);
+      });
+      throw new Rehearsal(seen);
+    });
+  } catch (error) {
+    if (error instanceof Rehearsal) return error.told;
+    throw error;
   }
-  const absent = input.party === 'interviewer' ? { party: 'interviewer' as const, memberId: memberId! } : { party: 'candidate' as const };
-  const parties = await loadParties(ctx.store, interview);
-  const change = decideClosing(interview, { action: 'no_show', absent }, decisionContext(parties.organization, now));
-  return told(ctx, parties, change);
+  throw new Error('A rehearsed no-show always rolls back.');
 }

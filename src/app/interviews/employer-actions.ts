@@ -146,6 +146,7 @@ async function closeInterview(
   interviewId: string,
   input: ClosingInput,
   entry: { privateNote?: string | null; details?: Record<string, unknown>; reason?: string | null } = {},
+  observe?: (announced: { change: InterviewChange; parties: InterviewParties }) => void,
 ): Promise<Interview> {
   const now = ctx.clock();
   return ctx.store.transaction(async (store) => {
@@ -166,6 +167,7 @@ async function closeInterview(
     }
     const messageIds = await notifyChange(ctx, store, parties, change, { link });
     await recordChange(store, interview, change, { ...entry, messageIds });
+    observe?.({ change, parties });
     return interview;
   });
 }
@@ -184,6 +186,8 @@ export async function markNoShow(
   organizationId: string,
   interviewId: string,
   input: { party: 'candidate' | 'interviewer'; memberId?: string | null },
+  /** Shown the change as announced (with any new times) and its parties: for the preview's rehearsal. */
+  observe?: (announced: { change: InterviewChange; parties: InterviewParties }) => void,
 ): Promise<Interview> {
   let memberId = input.memberId ?? null;
   if (input.party === 'interviewer') {
@@ -195,7 +199,7 @@ export async function markNoShow(
     }
   }
   const absent = input.party === 'interviewer' ? { party: 'interviewer' as const, memberId: memberId! } : { party: 'candidate' as const };
-  return closeInterview(ctx, organizationId, interviewId, { action: 'no_show', absent }, { details: { party: input.party, ...(memberId ? { memberId } : {}) } });
+  return closeInterview(ctx, organizationId, interviewId, { action: 'no_show', absent }, { details: { party: input.party, ...(memberId ? { memberId } : {}) } }, observe);
 }
 
 /** Ending early is legitimate (inappropriate questions, disrespect): recorded with who ended it and why. */
