@@ -269,7 +269,8 @@ export const PROPOSAL_WORDS = compilePhrases([
   'instead',
   'how|what about',
   'any chance',
-  'available|free|flexible|open|possible|ok|okay|alright',
+  // "I'm free on Monday" offers a time; "this frees the interview on Thursday" gives one up.
+  'available|=free|flexible|open|possible|ok|okay|alright',
   'prefer|preferred|propose|proposed|suggest|suggested',
   'can|could|would|may|might|shall|to|happy|glad offer',
 ]);

@@ -61,6 +61,15 @@ describe('reviewDraft', () => {
     expect(reviewDraft({ kind: 'employer_cancel', text: 'We were sorry to hear about your delay.' }).elements.apology).toBe(false);
   });
 
+  it('reads a withdrawal that frees its interview slot as offering no alternative, and "I\'m free on Monday" as one', () => {
+    const withdrawal = [
+      'Thank you for the time you and your team have given my application for the Data Analyst role.',
+      "I'd like to withdraw my application. This frees the interview on Thursday, December 10 at 10:00 AM EST (New York time) for another candidate.",
+    ].join(' ');
+    expect(reviewDraft({ kind: 'candidate_withdraw', text: withdrawal }).elements.alternative).toBe(false);
+    expect(reviewDraft({ kind: 'candidate_reschedule', text: "I can't make Thursday. I'm free on Monday afternoon." }).elements.alternative).toBe(true);
+  });
+
   it('explains every lost point with a finding', () => {
     const review = reviewDraft({ kind: 'candidate_cancel', text: "hi, can't make it today. something came up. jordan" });
     const lost = review.findings.reduce((sum, f) => sum + SEVERITY_DEDUCTIONS[f.severity], 0);
