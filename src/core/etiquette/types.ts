@@ -78,6 +78,11 @@ export interface ComposeContext {
   referral?: Referral;
   /** The coordinator's phone. Without it no message mentions a call, and the channel is always email. */
   coordinatorPhone?: string;
+  /**
+   * Candidate kinds: true when the candidate says they have already phoned `coordinatorPhone`. Only then
+   * does a short-notice draft say a call was made; otherwise it claims none.
+   */
+  calledAhead?: boolean;
   links?: { cancel?: string; reschedule?: string };
   /** Where an in-person interview takes place. */
   location?: string;

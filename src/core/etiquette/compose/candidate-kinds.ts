@@ -14,21 +14,20 @@ function sign(f: Facts): Pick<Draft, 'closing' | 'signature'> {
 }
 
 /**
- * At short notice: apologise for it and, when there is a number to call, say the call is happening too.
- * Without a number, no call is promised: the written note is all there is.
+ * At short notice: apologise for it and, when the sender says they have phoned, say so. Without that
+ * word the draft claims no call (the advice and the phone script ask for one): an email must not promise
+ * or report a call the candidate may never make. Without a number, no call is spoken of at all.
  */
 function shortNotice(f: Facts): Sentence[] {
-  const call = callsToo(f) ? f.coordinatorPhone : undefined;
+  const call = callsToo(f) && f.calledAhead ? f.coordinatorPhone : undefined;
   if (f.notice === 'late') {
     return [
       { text: byTone(f, "I'm sorry for the short notice.", 'I apologize for the short notice.'), element: 'apology' },
-      ...(call
-        ? [{ text: byTone(f, `I'm calling you at ${call} as well, so this doesn't rest on an email alone.`, `I am also telephoning you at ${call}, so that this does not rest on an email alone.`) }]
-        : []),
+      ...(call ? [{ text: byTone(f, `I have also called you at ${call}.`, `I have also telephoned you at ${call}.`) }] : []),
     ];
   }
   if (f.notice === 'missed' && call) {
-    return [{ text: byTone(f, `I'm calling you at ${call} too, and I should have done so before the start.`, `I am also telephoning you at ${call}, as I should have done before the start.`) }];
+    return [{ text: byTone(f, `I have also called you at ${call}, though I should have done so before the start.`, `I have also telephoned you at ${call}, as I ought to have done before the start.`) }];
   }
   return [];
 }
@@ -66,8 +65,8 @@ function referral(f: Facts): Sentence[] {
     {
       text: byTone(
         f,
-        `If it helps, I'd recommend a former colleague, ${name} (${email}), who could be a strong fit for the role.`,
-        `Should it be useful, I would recommend a former colleague, ${name} (${email}), who may be a strong fit for the role.`,
+        `If it helps, I'd like to suggest ${name} (${email}), who may be a strong fit for the role.`,
+        `Should it be useful, I would suggest ${name} (${email}), who may be a strong fit for the role.`,
       ),
       element: 'referral',
     },
@@ -225,8 +224,8 @@ function stepBack(f: Facts, what: 'decline' | 'withdraw'): Draft {
       : {
           text: byTone(
             f,
-            `It's been a pleasure getting to know the team during the ${f.roleTitle} process, and I'm thankful for everyone's time.`,
-            `Please accept my thanks for the time you and your team have given me during the ${f.roleTitle} process.`,
+            `Thank you for the time you and your team have given my application for the ${f.roleTitle} role.`,
+            `Please accept my thanks for the time you and your team have given my application for the ${f.roleTitle} position.`,
           ),
           element: 'gratitude',
         };

@@ -76,6 +76,8 @@ const VARIANTS: Array<[name: string, kind: ComposeKind, notice: Notice, change: 
   ['no-reason', 'candidate_reschedule', 'adequate', { reason: undefined }],
   ['no-reason', 'employer_cancel', 'late', { reason: undefined }],
   ['no-phone', 'candidate_cancel', 'late', { coordinatorPhone: undefined }],
+  ['called-ahead', 'candidate_cancel', 'late', { calledAhead: true }],
+  ['called-ahead', 'candidate_withdraw', 'missed', { calledAhead: true }, 'formal'],
   ['no-phone', 'employer_cancel', 'missed', { coordinatorPhone: undefined }],
   ['done', 'employer_reschedule', 'ample', { reason: undefined, newStart: '2026-12-14T15:00:00Z', teamTimezone: 'Europe/Berlin', proposedTimes: [] }],
   ['done-late', 'employer_reschedule', 'late', { reason: 'interviewer_unavailable', newStart: '2026-12-11T14:00:00Z', teamTimezone: 'Asia/Tokyo', proposedTimes: [] }],
@@ -173,7 +175,15 @@ describe('composeMessage', () => {
     expect(late.phoneScript?.length).toBeGreaterThanOrEqual(3);
     expect(late.phoneScript?.length).toBeLessThanOrEqual(5);
     expect(late.body).toMatch(/short notice/);
-    expect(late.body).toContain('+1 555 0100');
+    // The email claims no call the candidate may not make: only one who says they have phoned says so.
+    expect(late.body).not.toMatch(/\bcall|telephon/i);
+    const called = composeMessage('candidate_cancel', contextFor('candidate_cancel', 'late', { calledAhead: true }));
+    expect(called.body).toContain('I have also called you at +1 555 0100.');
+    // The reviewer still asks for the call when the candidate has not said they made it.
+    const review = (text: string, calledAhead?: boolean) =>
+      reviewDraft({ kind: 'candidate_cancel', text, context: { interviewStart: START, now: NOW.late, calledAhead } }).findings.map((f) => f.code);
+    expect(review(late.body)).toContain('call_instead');
+    expect(review(called.body, true)).not.toContain('call_instead');
     const ample = composeMessage('candidate_cancel', contextFor('candidate_cancel', 'ample'));
     expect(ample.channel).toBe('email');
     expect(ample.phoneScript).toBeUndefined();

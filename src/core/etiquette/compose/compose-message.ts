@@ -166,6 +166,7 @@ function gatherFacts(kind: ComposeKind, context: ComposeContext, options: Compos
     keepInTouch: context.keepInTouch,
     referral,
     ...(coordinatorPhone ? { coordinatorPhone } : {}),
+    ...(context.calledAhead === true ? { calledAhead: true } : {}),
     links: { cancel: optionalText(context.links?.cancel, 'links.cancel'), reschedule: optionalText(context.links?.reschedule, 'links.reschedule') },
     location: optionalText(context.location, 'location'),
     videoUrl: optionalText(context.videoUrl, 'videoUrl'),

@@ -43,6 +43,8 @@ export interface Facts {
   referral?: Referral;
   /** The coordinator's phone; without it no message speaks of a call. */
   coordinatorPhone?: string;
+  /** The sender says they have already phoned: only then does a draft say a call was made. */
+  calledAhead?: boolean;
   links: { cancel?: string; reschedule?: string };
   location?: string;
   videoUrl?: string;
