@@ -246,7 +246,7 @@ const withdrawalConfirmation: Render = (facts, email) => {
         hadEvent(change)
           ? `Your interview on ${when(oldStart(change), email.timezone)} is cancelled and the panel has been told; the attached cancellation removes it from your calendar.`
           : 'Your invitation to interview is closed.',
-        others.length > 0 ? ['Your other interviews for this role have ended too:', ...others] : null,
+        others.length > 0 ? ['Your other interviews for this role are cancelled too:', ...others] : null,
         'We wish you every success.',
       ],
       'Best wishes,',

@@ -99,7 +99,7 @@ const coordinatorWithdrawal: Render = (facts, email) => {
       [
         `${facts.candidate.name} withdrew from the ${facts.openingTitle} process.`,
         reasonLine(change),
-        ['These interviews have ended, and every panelist who held one has the cancellation:', ...ended],
+        ['These interviews are cancelled, and every panelist who had one in their calendar has the cancellation:', ...ended],
         theirWords(change),
         REPLY,
       ],
