@@ -170,6 +170,10 @@ describe.skipIf(!available)('the recruiter’s openings, mailbox, question scree
     expect(cells).toEqual([...['ample', 'adequate', 'late', 'missed', 'none'].map((k) => String(week.cancellations.byNoticeClass[k])), String(week.cancellations.total)]);
     await expect(page.getByRole('region', { name: 'Late cancellations, each side', exact: true }).textContent()).resolves.toContain('Candidates: 1 of 1 (100%)');
     await expect(page.getByRole('region', { name: 'Cancellations by reason', exact: true }).textContent()).resolves.toContain('A scheduling conflict: 1');
+    // Lines with equal values lie on each other: the legend says which, and gives every line's latest value.
+    const legend = await notice.locator('.chart-legend').textContent();
+    expect(legend).toContain('latest: ');
+    expect(legend).toMatch(/the same values as \w+/);
     await web.expectAccessible(page, 'the analytics page');
     await web.screenshot(page, 'organization-analytics');
     web.expectNoConsoleErrors(page);

@@ -110,9 +110,11 @@ export function LineChart({ labels, series, formatValue, yIncrs, yRange, height 
                 <line x1="1" y1="9" x2="35" y2="9" stroke={s.color} strokeWidth={look.width} strokeDasharray={s.dash?.join(' ')} />
                 <circle cx="18" cy="9" r={Math.min(look.pointSize, 16) / 2} stroke={s.color} strokeWidth="2" fill={look.hollow ? '#ffffff' : s.color} />
               </svg>
-              {s.label}
-              {last !== null && <span className="chart-legend-value">, latest: {formatValue(last)}</span>}
-              {twin && <span className="chart-legend-value"> (the same values as {twin}: the lines lie on each other)</span>}
+              <span>
+                {s.label}
+                {last !== null && `, latest: ${formatValue(last)}`}
+                {twin && ` (the same values as ${twin}: the lines lie on each other)`}
+              </span>
             </li>
           );
         })}
