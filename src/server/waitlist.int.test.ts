@@ -122,6 +122,10 @@ describe('waitlist and backfill over HTTP', () => {
       const history = full.history as Array<{ action: string; details: Record<string, unknown> | null }>;
       expect(history.map((h) => h.action)).toContain('filled_from_waitlist');
       expect(history.find((h) => h.action === 'filled_from_waitlist')!.details).toEqual({ freedSlotId: expect.any(String), entryId: expect.any(String) });
+      // The feed shows the claim once, as the booking it is; the interview's own history keeps both lines.
+      expect(history.map((h) => h.action)).toContain('accepted');
+      const feed = await json(server.call('GET', `/api/v1/changes?limit=200`));
+      expect((feed.changes as Array<{ interview: { id: string }; action: string }>).filter((c) => c.interview.id === booked.id).map((c) => c.action)).toEqual(['accepted']);
       const [slot] = await server.ctx.store.waitlist.listFreedSlots(server.organizationId);
       expect(slot).toMatchObject({ status: 'filled', freedAt: new Date('2026-12-01T12:00:00Z'), filledAt: new Date('2026-12-01T14:30:00Z') });
       const offers = await server.ctx.store.waitlist.offersOfSlot(server.organizationId, slot!.id);

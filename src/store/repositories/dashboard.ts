@@ -41,9 +41,10 @@ export interface InterviewLabels {
 
 /**
  * A candidate's concern goes to HR in confidence: it stays in the interview's own history for those who
- * look it up, and is left out of the feed every dashboard user watches.
+ * look it up, and is left out of the feed every dashboard user watches. A waitlist claim writes two lines,
+ * the booking and where it came from; the feed shows the change once, as the booking.
  */
-const LEFT_OUT_OF_FEED = ['concern_raised'];
+const LEFT_OUT_OF_FEED = ['concern_raised', 'filled_from_waitlist'];
 
 /** Reads the dashboard needs in one query each, instead of one request per interview. */
 export class DashboardRepository {
