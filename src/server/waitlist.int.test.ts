@@ -157,7 +157,16 @@ describe('waitlist and backfill over HTTP', () => {
       expect(claimed.status).toBe(303);
       expect(claimed.headers.get('location')).toMatch(/^\/c\/lw_cand_/);
       expect((await server.app.request(claimed.headers.get('location')!)).status).toBe(200);
-      expect(await (await server.app.request(`/c/${token}`)).text()).toContain('You claimed this time');
+      expect(await (await server.app.request(`/c/${token}`)).text()).toContain('your interview is booked');
+      // Once the claimed interview is cancelled, the offer's link says so instead of "booked".
+      const candidateToken = claimed.headers.get('location')!.slice('/c/'.length);
+      const booked = await json(server.app.request(`/api/v1/candidate/${candidateToken}`));
+      expect((await json(server.app.request(`/api/v1/candidate/${token}`))).offer).toMatchObject({ state: 'claimed', interviewStatus: 'scheduled' });
+      await json(server.call('POST', `/api/v1/interviews/${(booked.interview as Json).id}/cancel`, { reason: 'scheduling_error' }));
+      expect((await json(server.app.request(`/api/v1/candidate/${token}`))).offer).toMatchObject({ state: 'claimed', interviewStatus: 'cancelled' });
+      const after = await (await server.app.request(`/c/${token}`)).text();
+      expect(after).toContain('that interview has since been cancelled');
+      expect(after).not.toContain('is booked');
       expect((await server.app.request('/c/lw_offer_nothing-here')).status).toBe(404);
     } finally {
       await server.close();

@@ -6,7 +6,7 @@ import { DomainError, isDomainError } from '../../core/errors.ts';
 import { formatWhen } from '../../core/format-time.ts';
 import { offerClaimable } from '../../core/waitlist/decide-offers.ts';
 import type { OfferedInterview } from '../../core/messages/render-waitlist.ts';
-import type { Interview } from '../../core/types.ts';
+import type { Interview, InterviewStatus } from '../../core/types.ts';
 import type { FreedSlot, Store, WaitlistEntry, WaitlistOffer, WaitlistOfferStatus } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
 import { applyChange } from '../interviews/booking.ts';
@@ -17,6 +17,7 @@ import { recordChange } from '../interviews/record.ts';
 import { announceChange } from '../notifications/announce-change.ts';
 import { scheduleReminders } from '../notifications/notify-interview.ts';
 import { hashSecret } from '../secrets.ts';
+import { claimedInterviewStatus } from './claimed-interview.ts';
 import { notifyWaitlist } from './notify-waitlist.ts';
 import { offeredFormat, offeredInterview } from './offered-format.ts';
 import { isOfferToken } from './offer-token.ts';
@@ -44,6 +45,8 @@ export interface OfferView {
     organization: { name: string; contactEmail: string | null; contactPhone: string | null };
     /** The offer link's actions, named as its paths: `…/claim` and `…/decline-offer`. */
     actions: Array<'claim' | 'decline-offer'>;
+    /** Once claimed: the booked interview's status now (it may have been cancelled since); null before. */
+    interviewStatus: InterviewStatus | null;
   };
 }
 
@@ -101,6 +104,7 @@ async function viewOf(store: Store, resolved: Resolved, now: Date): Promise<Offe
       interview: offeredInterview(format),
       organization: { name: organization.name, contactEmail: organization.contactEmail, contactPhone: organization.contactPhone },
       actions: state === 'open' ? ['claim', 'decline-offer'] : [],
+      interviewStatus: state === 'claimed' ? await claimedInterviewStatus(store, offer.organizationId, entry.interviewId) : null,
     },
   };
 }

@@ -21,6 +21,26 @@ const STATE_TEXT: Record<OfferView['offer']['state'], string> = {
   ended: 'This offer no longer stands: you are no longer on the waitlist for this role.',
 };
 
+/**
+ * What a claimed offer's page says, from where the booked interview stands now: it may have been
+ * cancelled or moved on since the claim, and the page must not keep calling it booked.
+ */
+function claimedText(status: OfferView['offer']['interviewStatus']): string {
+  switch (status) {
+    case 'scheduled':
+    case null:
+      return STATE_TEXT.claimed;
+    case 'cancelled':
+      return 'You claimed this time, but that interview has since been cancelled; the email about it says why.';
+    case 'completed':
+    case 'no_show':
+    case 'ended_early':
+      return 'You claimed this time; that interview is over.';
+    default:
+      return 'You claimed this time, but that interview is no longer booked.';
+  }
+}
+
 /** The offer's page: what is offered, until when, and a button to claim it or pass it on. */
 export function renderOfferPage(view: OfferView, token: string, banner?: { kind: 'ok' | 'error'; text: string }): string {
   const { offer } = view;
@@ -32,7 +52,7 @@ export function renderOfferPage(view: OfferView, token: string, banner?: { kind:
       ? `<p>Claim it by ${e(offer.expiresLocal)}.</p>
 <form method="post" action="/c/${e(token)}/claim"><button type="submit">Claim this time</button></form>
 <form method="post" action="/c/${e(token)}/decline-offer"><button type="submit">Pass it on</button></form>`
-      : `<p>${e(STATE_TEXT[offer.state])}</p>`,
+      : `<p>${e(offer.state === 'claimed' ? claimedText(offer.interviewStatus) : STATE_TEXT[offer.state])}</p>`,
   ];
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="referrer" content="no-referrer"><title>${e(offer.opening.title)} interview · ${e(offer.organization.name)}</title><style>${STYLE}</style></head>

@@ -5,6 +5,7 @@ import { addToWaitlist, listWaitlist, removeFromWaitlist } from '../../app/waitl
 import { listStandingOffers } from '../../app/waitlist/standing-offers.ts';
 import type { StandingOffer } from '../../app/waitlist/standing-offers.ts';
 import { isOfferToken } from '../../app/waitlist/offer-token.ts';
+import { INTERVIEW_STATUSES } from '../../core/types.ts';
 import type { WaitlistEntry } from '../../store/index.ts';
 import type { ServerEnv } from '../env.ts';
 import { IdParam, IdempotencyHeader, Instant, Uuid, problems } from '../schemas/common.ts';
@@ -77,6 +78,10 @@ export const OfferViewSchema = z
         .describe('The interview offered, as a claim books it: the title, format and place of the interview whose time was freed (a video link comes with the booking).'),
       organization: z.object({ name: z.string(), contactEmail: z.string().nullable(), contactPhone: z.string().nullable() }),
       actions: z.array(z.enum(['claim', 'decline-offer'])),
+      interviewStatus: z
+        .enum(INTERVIEW_STATUSES)
+        .nullable()
+        .openapi({ description: 'Once claimed: the booked interview\'s status now (cancelled, say, after the opening was filled); null before a claim.' }),
     }),
   })
   .openapi('WaitlistOfferView');
