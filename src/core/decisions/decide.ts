@@ -76,7 +76,7 @@ export function decideBooking(interview: InterviewSnapshot, input: BookingInput,
   // A candidate's own pick gives the panel the same notice as an offer would; the employer may book sooner.
   if (input.by === 'candidate' && input.start.getTime() < ctx.now.getTime() + OFFER_LEAD_HOURS * HOUR) {
     throw new DomainError('VALIDATION', `Choose a time at least ${OFFER_LEAD_HOURS} hours ahead.`, {
-      errors: [{ path: 'start', message: `At least ${OFFER_LEAD_HOURS} hours ahead, so the panel has notice; for anything sooner, contact the recruiter.` }],
+      errors: [{ path: 'start', message: `At least ${OFFER_LEAD_HOURS} hours ahead, so the panel has notice; for anything sooner, ask for other times and say so in your note.` }],
     });
   }
   if (moving && started(interview, ctx.now)) {
