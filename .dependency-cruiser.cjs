@@ -1,4 +1,8 @@
-/** Layer rules: core <- store <- app <- {server, cli, notify}; web talks HTTP only. app never imports notify. */
+/**
+ * Layer rules: core <- store <- {app, notify} <- {server, cli}; net (outbound requests on a customer's
+ * behalf, guarded against private addresses) sits beside the store, below app and notify. web talks
+ * HTTP only. app never imports notify.
+ */
 module.exports = {
   forbidden: [
     { name: 'core-is-pure', severity: 'error',
@@ -7,7 +11,11 @@ module.exports = {
     { name: 'core-no-io', severity: 'error',
       comment: 'The core does no I/O: no database, network or file system modules.',
       from: { path: '^src/core', pathNot: '\\.test\\.ts$' },
-      to: { path: '^(node:)?(fs|net|http|https|child_process|pg|kysely|@electric-sql|nodemailer|hono)($|/)', dependencyTypes: ['core', 'npm'] } },
+      to: { path: '^(node:)?(fs|net|dns|http|https|child_process|pg|kysely|@electric-sql|nodemailer|hono|smtp-server|mailparser)($|/)', dependencyTypes: ['core', 'npm'] } },
+    { name: 'net-below-app', severity: 'error',
+      comment: 'Outbound requests know URLs and addresses, not use cases, storage or delivery.',
+      from: { path: '^src/net' },
+      to: { path: '^src/(store|app|server|notify|cli|web)' } },
     { name: 'store-below-app', severity: 'error',
       from: { path: '^src/store' },
       to: { path: '^src/(app|server|notify|cli|web)' } },
@@ -30,7 +38,7 @@ module.exports = {
       to: { path: '^src/(cli|web)' } },
     { name: 'web-http-only', severity: 'error',
       from: { path: '^src/web/app' },
-      to: { path: '^src/(core|store|app|server|notify|cli)' } },
+      to: { path: '^src/(core|store|app|server|notify|cli|net)' } },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

@@ -1,5 +1,6 @@
 import type { Clock } from '../core/clock.ts';
 import type { Store } from '../store/index.ts';
+import type { SecretBox } from '../store/secret-box.ts';
 
 export type { Clock } from '../core/clock.ts';
 
@@ -21,6 +22,11 @@ export interface AppConfig {
   mailDomain: string;
   /** How long a candidate link stays valid after its interview's process ends. */
   candidateLinkGraceDays: number;
+  /**
+   * Whether webhook and calendar URLs may point to loopback, private or link-local addresses
+   * (`LEEWAY_ALLOW_PRIVATE_URLS=1`): off, so a customer's URL cannot reach the server's own network.
+   */
+  allowPrivateUrls: boolean;
 }
 
 /**
@@ -73,6 +79,7 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
   mailFrom: DEFAULT_MAIL_FROM,
   mailDomain: deriveMailDomain(DEFAULT_PUBLIC_URL, DEFAULT_MAIL_FROM.address),
   candidateLinkGraceDays: 14,
+  allowPrivateUrls: false,
 };
 
 export interface AppContext {
@@ -83,5 +90,11 @@ export interface AppContext {
    * Told each waitlist offer link as it is made: its token is stored only hashed and messages keep it
    * redacted, so this is the one place the demo can learn a link to show a newcomer.
    */
+  /**
+   * Seals secrets Leeway must use again (webhook signing secrets, calendar credentials and secret feed
+   * addresses). Absent on a PostgreSQL server started without `LEEWAY_SECRET_KEY`: storing such a
+   * secret is then refused with a clear error rather than kept in clear.
+   */
+  secrets?: SecretBox;
   onOfferLink?: (offer: { entryId: string; link: string; expiresAt: Date }) => void;
 }

@@ -7,6 +7,8 @@ import { computeOutboxBackoff, withJitter } from '../notify/outbox-backoff.ts';
 import { createOutboxWorker } from '../notify/outbox-worker.ts';
 import { createSmtpSender } from '../notify/smtp-sender.ts';
 import type { CliIO } from './io.ts';
+import { startCalendarRefresh } from './background-calendars.ts';
+import { startWebhookDelivery } from './background-webhooks.ts';
 
 export interface BackgroundWork {
   /** Wakes delivery and the background jobs after a change wrote messages or jobs, instead of waiting for the next poll. */
@@ -22,17 +24,28 @@ export interface BackgroundWork {
 export function startBackgroundWork(ctx: AppContext, io: CliIO): BackgroundWork {
   const housekeeping = startHousekeeping(ctx, io);
   const openingEnds = startOpeningEndResume(ctx, io);
-  let wakeDelivery: () => void = () => undefined;
+  const webhooks = startWebhookDelivery(ctx, io);
+  const calendars = startCalendarRefresh(ctx, io);
+  let wakeEmail: () => void = () => undefined;
+  const wakeDelivery = () => {
+    wakeEmail();
+    webhooks.notify();
+  };
   const jobs = startJobs(ctx, io, () => wakeDelivery());
   const url = io.env.SMTP_URL;
   if (!url) {
     io.stdout('SMTP_URL is not set: messages are kept in the outbox (GET /api/v1/messages).\n');
     return {
-      notify: () => jobs.notify(),
+      notify: () => {
+        webhooks.notify();
+        jobs.notify();
+      },
       stop: async () => {
         await jobs.stop();
         await openingEnds.stop();
         await housekeeping.stop();
+        await calendars.stop();
+        await webhooks.stop();
       },
     };
   }
@@ -47,17 +60,20 @@ export function startBackgroundWork(ctx: AppContext, io: CliIO): BackgroundWork 
     },
   });
   worker.start();
-  wakeDelivery = () => worker.notify();
+  wakeEmail = () => worker.notify();
   io.stdout('Delivering email over SMTP.\n');
   return {
     notify: () => {
       worker.notify();
+      webhooks.notify();
       jobs.notify();
     },
     stop: async () => {
       await jobs.stop();
       await openingEnds.stop();
       await housekeeping.stop();
+      await calendars.stop();
+      await webhooks.stop();
       await worker.stop();
       sender.close();
     },

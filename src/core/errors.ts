@@ -15,6 +15,8 @@ export const DOMAIN_ERROR_CODES = [
   'RATE_LIMITED',
   'OFFER_TAKEN',
   'OFFER_EXPIRED',
+  'URL_NOT_ALLOWED',
+  'SECRET_KEY_REQUIRED',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -18,6 +18,8 @@ export const STATUS_BY_CODE: Record<DomainErrorCode, ContentfulStatusCode> = {
   OUTSIDE_AVAILABILITY: 422,
   UNAUTHORIZED: 401,
   RATE_LIMITED: 429,
+  URL_NOT_ALLOWED: 400,
+  SECRET_KEY_REQUIRED: 503,
 };
 
 const TITLES: Record<number, string> = {
@@ -32,6 +34,7 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable request',
   429: 'Too many requests',
   500: 'Internal server error',
+  503: 'Service unavailable',
 };
 
 export interface Problem {

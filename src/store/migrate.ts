@@ -4,6 +4,9 @@ import * as foundation from './migrations/0001-foundation.ts';
 import * as truthfulStates from './migrations/0002-truthful-states.ts';
 import * as ripple from './migrations/0003-ripple.ts';
 import * as analytics from './migrations/0004-analytics.ts';
+import * as webhooks from './migrations/0005-webhooks.ts';
+import * as inboundReplies from './migrations/0006-inbound-replies.ts';
+import * as calendarSources from './migrations/0007-calendar-sources.ts';
 
 /** Migrations are compiled in, so a packaged build needs no migrations folder on disk. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +14,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-truthful-states': truthfulStates,
   '0003-ripple': ripple,
   '0004-analytics': analytics,
+  '0005-webhooks': webhooks,
+  '0006-inbound-replies': inboundReplies,
+  '0007-calendar-sources': calendarSources,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

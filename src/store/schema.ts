@@ -1,12 +1,14 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { WorkingHours } from '../core/types.ts';
+import type { CalendarTables } from './schema-calendars.ts';
+import type { InboundTables } from './schema-inbound.ts';
+import type { WebhookTables } from './schema-webhooks.ts';
 
 /**
  * Table types as Kysely sees them (camelCase through CamelCasePlugin). Ranges travel as text
  * (`["2026-12-01 09:00:00+00","2026-12-01 10:00:00+00")`); the repositories convert them.
  */
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
-type Json<T> = ColumnType<T, string, string>;
+import type { CreatedAt, Json } from './schema-columns.ts';
 /** numeric and bigint come back from pg as strings. */
 type Numeric = ColumnType<string, number | string, number | string>;
 
@@ -200,7 +202,7 @@ export interface OutboxTable {
   sentAt: Date | null;
 }
 
-export interface Database {
+export interface Database extends WebhookTables, InboundTables, CalendarTables {
   organizations: OrganizationsTable;
   apiKeys: ApiKeysTable;
   members: MembersTable;

@@ -12,6 +12,7 @@ import { EXIT_OK } from '../io.ts';
 import { startBackgroundWork } from '../background.ts';
 import type { BackgroundWork } from '../background.ts';
 import { createOutboxKeeper } from '../../notify/outbox-keeper.ts';
+import { resolveSecretKey } from '../secret-key.ts';
 
 export const SERVE_HELP = `Usage: leeway serve [options]
 
@@ -28,6 +29,10 @@ Email goes out over SMTP when SMTP_URL is set (smtp://user:pass@host:587 or smtp
 each message is kept (status "kept", final) and listed by GET /api/v1/messages. Mail is sent as
 "<organization name>" <LEEWAY_MAIL_FROM>; Message-IDs and calendar UIDs use the public URL's domain
 (or, for localhost or an IP address, the domain of LEEWAY_MAIL_FROM).
+
+Webhook signing secrets and calendar credentials are sealed with LEEWAY_SECRET_KEY (32 bytes, hex or
+base64: openssl rand -base64 32); on the embedded database a key is made once in the data folder.
+Webhook and calendar URLs may not point to private addresses unless LEEWAY_ALLOW_PRIVATE_URLS=1.
 `;
 
 export interface ServeHandle {
@@ -72,10 +77,17 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
     publicUrl: publicUrl.replace(/\/$/, ''),
     mailFrom,
     mailDomain,
+    allowPrivateUrls: io.env.LEEWAY_ALLOW_PRIVATE_URLS === '1',
   };
+  const secretKey = resolveSecretKey(database, io.env);
 
   const opened = await openStore(database);
-  const ctx: AppContext = { store: opened.store, clock: () => new Date(), config };
+  const ctx: AppContext = {
+    store: opened.store,
+    clock: () => new Date(),
+    config,
+    ...(secretKey.box ? { secrets: secretKey.box } : {}),
+  };
   let background: BackgroundWork;
   try {
     background = withOutboxKeeper(startBackgroundWork(ctx, io), ctx, io);
@@ -108,6 +120,8 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
   const boundPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`;
   io.stdout(`Leeway listening on ${url} with ${describeDatabase(database)}.\n`);
+  io.stdout(`Secret key (webhook secrets, calendar credentials): ${secretKey.source}.\n`);
+  if (config.allowPrivateUrls) io.stdout('LEEWAY_ALLOW_PRIVATE_URLS=1: webhook and calendar URLs may point to private addresses.\n');
 
   let closed = false;
   const close = async () => {

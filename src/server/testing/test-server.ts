@@ -2,6 +2,7 @@ import type { AppContext } from '../../app/context.ts';
 import { DEFAULT_APP_CONFIG } from '../../app/context.ts';
 import { createOrganization } from '../../app/organizations.ts';
 import { openStore } from '../../store/index.ts';
+import { SecretBox } from '../../store/secret-box.ts';
 import type { OpenStore } from '../../store/index.ts';
 import { createServerApp } from '../app.ts';
 import type { WebAssets } from '../web-assets.ts';
@@ -23,11 +24,24 @@ export interface TestServer {
 
 /** A whole server on an in-memory embedded database, with a clock the test controls. */
 export async function startTestServer(
-  options: { now?: string; opened?: OpenStore; afterChange?: () => void; admin?: { email: string; password: string }; web?: WebAssets } = {},
+  options: {
+    now?: string;
+    opened?: OpenStore;
+    afterChange?: () => void;
+    admin?: { email: string; password: string };
+    web?: WebAssets;
+    /** Loopback receivers are what tests deliver to, so private URLs are allowed unless a test says otherwise. */
+    allowPrivateUrls?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const opened = options.opened ?? (await openStore({ engine: 'pglite', dataDir: 'memory://' }));
   let now = new Date(options.now ?? '2026-12-01T12:00:00Z');
-  const ctx: AppContext = { store: opened.store, clock: () => new Date(now), config: DEFAULT_APP_CONFIG };
+  const ctx: AppContext = {
+    store: opened.store,
+    clock: () => new Date(now),
+    config: { ...DEFAULT_APP_CONFIG, allowPrivateUrls: options.allowPrivateUrls ?? true },
+    secrets: SecretBox.ephemeral(),
+  };
   const logged: Array<Record<string, unknown>> = [];
   const app = createServerApp({ ctx, log: (entry) => { logged.push(entry); if (process.env.LEEWAY_TEST_LOG) console.error(entry); }, ...(options.afterChange ? { afterChange: options.afterChange } : {}), ...(options.web ? { web: options.web } : {}) });
   const first = await createOrganization(ctx, {
