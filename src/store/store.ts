@@ -16,6 +16,9 @@ import { PanelTokenRepository } from './repositories/panel-tokens.ts';
 import { UserRepository } from './repositories/users.ts';
 import { JobRepository } from './repositories/jobs.ts';
 import { WaitlistRepository } from './repositories/waitlist.ts';
+import { WebhookRepository } from './repositories/webhooks.ts';
+import { InboundReplyRepository } from './repositories/inbound-replies.ts';
+import { CalendarSourceRepository } from './repositories/calendar-sources.ts';
 import type { Database } from './schema.ts';
 
 const MAX_TRANSACTION_ATTEMPTS = 5;
@@ -48,6 +51,9 @@ export class Store {
   readonly waitlist: WaitlistRepository;
   readonly dashboard: DashboardRepository;
   readonly analyticsSeries: AnalyticsSeriesRepository;
+  readonly webhooks: WebhookRepository;
+  readonly inboundReplies: InboundReplyRepository;
+  readonly calendarSources: CalendarSourceRepository;
 
   constructor(
     private readonly executor: Executor,
@@ -70,6 +76,9 @@ export class Store {
     this.waitlist = new WaitlistRepository(executor);
     this.dashboard = new DashboardRepository(executor);
     this.analyticsSeries = new AnalyticsSeriesRepository(executor);
+    this.webhooks = new WebhookRepository(executor);
+    this.inboundReplies = new InboundReplyRepository(executor);
+    this.calendarSources = new CalendarSourceRepository(executor);
   }
 
   /**
