@@ -14,6 +14,7 @@ const MailboxPage = lazy(() => import('./mailbox/mailbox-page.tsx'));
 const QuestionsPage = lazy(() => import('./questions/questions-page.tsx'));
 const MembersPage = lazy(() => import('./members/members-page.tsx'));
 const AnalyticsPage = lazy(() => import('./analytics/analytics-page.tsx'));
+const IntegrationsPage = lazy(() => import('./integrations/integrations-page.tsx'));
 
 const NAV: Array<{ href: string; label: string }> = [
   { href: '/', label: 'Week' },
@@ -23,6 +24,7 @@ const NAV: Array<{ href: string; label: string }> = [
   { href: '/questions', label: 'Question screen' },
   { href: '/members', label: 'Members' },
   { href: '/analytics', label: 'Analytics' },
+  { href: '/integrations', label: 'Integrations' },
 ];
 
 function NavLink({ href, label }: { href: string; label: string }) {
@@ -73,6 +75,7 @@ export default function DashboardApp() {
             <Route path="/questions" component={QuestionsPage} />
             <Route path="/members" component={MembersPage} />
             <Route path="/analytics" component={AnalyticsPage} />
+            <Route path="/integrations" component={IntegrationsPage} />
             <Route component={NotFoundPage} />
           </Switch>
         </Suspense>

@@ -18,6 +18,7 @@ import { RescheduleAction } from './actions/reschedule-action.tsx';
 import { HistoryList } from './history-list.tsx';
 import { InterviewCard } from './interview-card.tsx';
 import { RelatedInterviews } from './related-interviews.tsx';
+import { RepliesSection } from './replies-section.tsx';
 import { useInterview, useInterviewMessages, useRefreshAfterAction } from './use-interview.ts';
 
 /** The open action, and how long the history was when it opened: the lines after it are the action's. */
@@ -87,6 +88,8 @@ function InterviewView({
         {open?.kind === 'complete' && <CompleteAction {...common} />}
         {open?.kind === 'decline-seat' && <DeclineSeatAction key={open.memberId} {...common} memberId={open.memberId} />}
       </section>
+
+      <RepliesSection interviewId={interview.id} zone={zone} />
 
       <RelatedInterviews interview={interview} zone={zone} />
 

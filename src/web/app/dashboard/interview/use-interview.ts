@@ -5,6 +5,8 @@ import { fetchAllPages } from '../shared/fetch-all-pages.ts';
 
 export const interviewKey = (id: string) => ['interview', id] as const;
 export const messagesKey = (id: string) => ['messages', 'interview', id] as const;
+export const attendeesKey = (id: string) => ['attendees', id] as const;
+export const repliesKey = (id: string) => ['inbound-replies', id] as const;
 
 /** One interview with its history, people by name and seats. */
 export function useInterview(id: string) {
@@ -31,6 +33,8 @@ export function useRefreshAfterAction(id: string) {
     await Promise.all([
       client.refetchQueries({ queryKey: interviewKey(id) }),
       client.refetchQueries({ queryKey: messagesKey(id) }),
+      client.invalidateQueries({ queryKey: attendeesKey(id) }),
+      client.invalidateQueries({ queryKey: repliesKey(id) }),
       client.invalidateQueries({ queryKey: ['interviews'] }),
       client.invalidateQueries({ queryKey: ['changes'] }),
       client.invalidateQueries({ queryKey: ['messages'] }),

@@ -10,8 +10,8 @@ function limitsText(member: Member): string {
   return parts.length > 0 ? parts.join(', ') : 'No limit';
 }
 
-/** One member in the list: who, where, when they interview, how much, and whom they can stand in for. */
-export function MemberRow({ member, onEdit }: { member: Member; onEdit: () => void }) {
+/** One member in the list: who, where, when they interview, how much, and whom they can stand in for; their calendars open below. */
+export function MemberRow({ member, onEdit, onCalendars }: { member: Member; onEdit: () => void; onCalendars: () => void }) {
   return (
     <tr>
       <th scope="row">
@@ -42,6 +42,9 @@ export function MemberRow({ member, onEdit }: { member: Member; onEdit: () => vo
       <td className="stacked-actions">
         <button type="button" onClick={onEdit}>
           Edit<span className="visually-hidden"> {member.name}</span>
+        </button>{' '}
+        <button type="button" onClick={onCalendars}>
+          Calendars<span className="visually-hidden"> of {member.name}</span>
         </button>
       </td>
     </tr>

@@ -11,6 +11,7 @@ import { draftOf, inputOf, newMemberDraft } from './member-draft.ts';
 import type { MemberDraft } from './member-draft.ts';
 import { MemberForm } from './member-form.tsx';
 import { MemberRow } from './member-row.tsx';
+import { CalendarSources } from './calendar-sources.tsx';
 import { ScrollTable } from '../../ui/scroll-table.tsx';
 
 const PAGE = 100;
@@ -26,7 +27,7 @@ function savedSummary(verb: string, member: Member): string {
 export default function MembersPage() {
   useTitle('Members');
   const client = useQueryClient();
-  const [mode, setMode] = useState<{ kind: 'list' } | { kind: 'add' } | { kind: 'edit'; member: Member }>({ kind: 'list' });
+  const [mode, setMode] = useState<{ kind: 'list' } | { kind: 'add' } | { kind: 'edit'; member: Member } | { kind: 'calendars'; member: Member }>({ kind: 'list' });
   const [notice, setNotice] = useState<{ heading: string; text: string } | null>(null);
 
   const members = useInfiniteQuery({
@@ -103,6 +104,9 @@ export default function MembersPage() {
           />
         </section>
       )}
+      {mode.kind === 'calendars' && organization.data && (
+        <CalendarSources key={mode.member.id} member={mode.member} zone={organization.data.timezone} onClose={() => open({ kind: 'list' })} />
+      )}
 
       {members.isPending && <Loading what="members" />}
       <ProblemMessage error={members.error ?? organization.error} />
@@ -126,7 +130,12 @@ export default function MembersPage() {
             </thead>
             <tbody>
               {list.map((member) => (
-                <MemberRow key={member.id} member={member} onEdit={() => open({ kind: 'edit', member })} />
+                <MemberRow
+                  key={member.id}
+                  member={member}
+                  onEdit={() => open({ kind: 'edit', member })}
+                  onCalendars={() => open({ kind: 'calendars', member })}
+                />
               ))}
             </tbody>
           </table>

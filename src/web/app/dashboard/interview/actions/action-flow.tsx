@@ -1,15 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
+import { newIdempotencyKey as newKey } from '../../../api/idempotency-key.ts';
 import { Loading, ProblemMessage } from '../../../ui/problem.tsx';
 import type { Told } from './who-is-told.ts';
 import { useFocusOn } from './use-focus.ts';
 
-/** An idempotency key; randomUUID needs a secure context, getRandomValues does not. */
-function newKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export interface ActionFlowProps {
   title: string;

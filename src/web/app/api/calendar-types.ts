@@ -1,0 +1,34 @@
+/**
+ * A member's calendar sources (/api/v1/members/{id}/calendars*), restated from the server's OpenAPI
+ * schemas for the web app. A source's password is never sent back; its address comes back masked,
+ * because a feed's "secret address" is itself a credential.
+ */
+
+export type CalendarKind = 'ics' | 'caldav';
+export type CalendarSourceStatus = 'pending' | 'ok' | 'error';
+
+export interface CalendarSource {
+  id: string;
+  kind: CalendarKind;
+  url: string;
+  username: string | null;
+  hasPassword: boolean;
+  status: CalendarSourceStatus;
+  lastSyncAt: string | null;
+  lastSuccessAt: string | null;
+  /** The last failure, in the server's words. */
+  error: string | null;
+  busyCount: number;
+  nextSyncAt: string | null;
+}
+
+export interface CalendarSourceList {
+  calendars: CalendarSource[];
+}
+
+export interface CalendarSourceInput {
+  kind: CalendarKind;
+  url: string;
+  username?: string;
+  password?: string;
+}

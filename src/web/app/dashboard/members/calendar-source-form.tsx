@@ -1,0 +1,120 @@
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
+import type { CalendarKind, CalendarSource, CalendarSourceInput } from '../../api/calendar-types.ts';
+import { FieldErrorMap, FieldErrorText, FormProblem } from '../../ui/field-errors.tsx';
+import { CALENDAR_KIND_LABELS } from './calendar-words.ts';
+
+const URL_HINTS: Record<CalendarKind, string> = {
+  ics: 'The calendar’s secret address in iCal format: in Google Calendar, Settings → the calendar → “Secret address in iCal format”; in Outlook, Settings → Calendar → Shared calendars → Publish a calendar → the ICS link; in Apple Calendar, Share Calendar → Public Calendar.',
+  caldav: 'The calendar collection’s address on the CalDAV server (e.g. https://dav.example.com/alice/work/). Leeway asks it only for the busy times in the weeks ahead.',
+};
+
+/**
+ * Adds a calendar source: a feed address, or a CalDAV calendar with its user name and password. The
+ * password field is never filled back: the server keeps the password sealed and never returns it.
+ */
+export function CalendarSourceForm({ memberId, memberName, onAdded, onCancel }: { memberId: string; memberName: string; onAdded: (source: CalendarSource) => void; onCancel: () => void }) {
+  const id = useId();
+  const [kind, setKind] = useState<CalendarKind>('ics');
+  const [url, setUrl] = useState('');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const add = useMutation({
+    mutationFn: (input: CalendarSourceInput) => api.post<CalendarSource>(`/api/v1/members/${encodeURIComponent(memberId)}/calendars`, input),
+    onSuccess: (source) => {
+      setPassword('');
+      onAdded(source);
+    },
+  });
+  const errors = new FieldErrorMap(add.error);
+  const urlErrors = errors.at('url');
+  const usernameErrors = errors.at('username');
+  const passwordErrors = errors.at('password');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const input: CalendarSourceInput = { kind, url: url.trim() };
+    if (kind === 'caldav') {
+      if (username.trim()) input.username = username.trim();
+      if (password) input.password = password;
+    }
+    add.mutate(input);
+  };
+
+  return (
+    <form onSubmit={submit} className="stack" noValidate aria-label={`Add a calendar for ${memberName}`}>
+      <FormProblem error={add.error} unplaced={errors.outside(['url', 'username', 'password'])} />
+      <fieldset>
+        <legend>Kind of calendar</legend>
+        <div className="row">
+          {(Object.keys(CALENDAR_KIND_LABELS) as CalendarKind[]).map((k) => (
+            <label key={k} className="inline">
+              <input type="radio" name={`${id}-kind`} value={k} checked={kind === k} onChange={() => setKind(k)} />
+              {CALENDAR_KIND_LABELS[k]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-url`}>{kind === 'ics' ? 'Feed address (URL)' : 'CalDAV calendar address (URL)'}</label>
+        <input
+          id={`${id}-url`}
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          aria-invalid={urlErrors.length > 0 || undefined}
+          aria-describedby={`${id}-url-hint${urlErrors.length ? ` ${id}-url-error` : ''}`}
+        />
+        <span id={`${id}-url-hint`} className="hint">
+          {URL_HINTS[kind]}
+        </span>
+        <FieldErrorText id={`${id}-url-error`} messages={urlErrors} />
+      </div>
+      {kind === 'caldav' && (
+        <div className="field-grid">
+          <div className="field">
+            <label htmlFor={`${id}-username`}>User name</label>
+            <input
+              id={`${id}-username`}
+              autoComplete="off"
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              aria-invalid={usernameErrors.length > 0 || undefined}
+              aria-describedby={usernameErrors.length ? `${id}-username-error` : undefined}
+            />
+            <FieldErrorText id={`${id}-username-error`} messages={usernameErrors} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-password`}>Password</label>
+            <input
+              id={`${id}-password`}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              aria-invalid={passwordErrors.length > 0 || undefined}
+              aria-describedby={`${id}-password-hint${passwordErrors.length ? ` ${id}-password-error` : ''}`}
+            />
+            <span id={`${id}-password-hint`} className="hint">
+              Kept encrypted and never shown again; an app password is best where the server offers one.
+            </span>
+            <FieldErrorText id={`${id}-password-error`} messages={passwordErrors} />
+          </div>
+        </div>
+      )}
+      <div className="row">
+        <button type="submit" className="primary" disabled={add.isPending}>
+          {add.isPending ? 'Adding…' : 'Add the calendar'}
+        </button>
+        <button type="button" onClick={onCancel} disabled={add.isPending}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
