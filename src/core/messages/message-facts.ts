@@ -20,6 +20,11 @@ export interface MessageFacts {
   panel: Array<{ id: string; name: string; timezone: string }>;
   /** The candidate's private link; only ever rendered into the candidate's own emails. */
   link: string | null;
+  /**
+   * Where the change came from when not from Leeway itself: `calendar` when an attendee's calendar
+   * replied (a candidate declining the event is their cancellation). Absent otherwise.
+   */
+  via?: 'calendar';
   /** For a reminder: when it goes out, and when to leave for an interview in person. */
   reminder?: { sendAt: Date; leaveBy: Date | null };
 }

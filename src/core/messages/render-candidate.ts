@@ -169,7 +169,9 @@ const cancellationConfirmation: Render = (facts, email) => {
     text: letter(
       dear(facts),
       [
-        `Thank you for letting us know. Your ${facts.openingTitle} interview on ${at} is cancelled, and we have told the panel. The attached cancellation removes it from your calendar.`,
+        facts.via === 'calendar'
+          ? `Thank you for letting us know. You declined your ${facts.openingTitle} interview on ${at} in your calendar, so it is cancelled, and we have told the panel. The attached cancellation removes it from your calendar.`
+          : `Thank you for letting us know. Your ${facts.openingTitle} interview on ${at} is cancelled, and we have told the panel. The attached cancellation removes it from your calendar.`,
         isEmergencyReason(change.reason) ? 'We are sorry to hear about the emergency, and we hope everything is all right.' : null,
         late ? `As it was only ${describeSpan(oldStart(change).getTime() - change.at.getTime())} away, a quick call to ${phone} would be appreciated if you have not called already.` : null,
         !leavesProcess(change.reason) ? replyLine(email.canReply, 'If you would like to find another time later, reply to this email.') : null,

@@ -77,7 +77,9 @@ const panelCancellation: Render = (facts, email) => {
     text: note(
       email,
       [
-        `${titled(facts)} with ${who(facts)} on ${when(change.before.start!, email.timezone)} is cancelled by ${by}${givenReason(change)}.`,
+        facts.via === 'calendar'
+          ? `${titled(facts)} with ${who(facts)} on ${when(change.before.start!, email.timezone)} is cancelled: the candidate declined it in their calendar.`
+          : `${titled(facts)} with ${who(facts)} on ${when(change.before.start!, email.timezone)} is cancelled by ${by}${givenReason(change)}.`,
         change.notice?.class === 'missed' ? 'The calendar event is cancelled.' : 'The calendar event is cancelled; the time is free again.',
       ],
       facts,

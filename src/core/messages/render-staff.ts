@@ -25,13 +25,16 @@ const coordinatorCancellation: Render = (facts, email) => {
   const start = change.before.start!;
   const notice = change.notice;
   return {
-    subject: `Cancelled by the candidate: ${facts.candidate.name}, ${facts.openingTitle}`,
+    subject: `${facts.via === 'calendar' ? "Declined in the candidate's calendar" : 'Cancelled by the candidate'}: ${facts.candidate.name}, ${facts.openingTitle}`,
     text: note(
       email,
       [
-        `${facts.candidate.name} cancelled ${titled(facts)} (${facts.openingTitle}) planned for ${when(start, email.timezone)}.`,
+        facts.via === 'calendar'
+          ? `${facts.candidate.name} declined ${titled(facts)} (${facts.openingTitle}) planned for ${when(start, email.timezone)} in their calendar, so it is cancelled.`
+          : `${facts.candidate.name} cancelled ${titled(facts)} (${facts.openingTitle}) planned for ${when(start, email.timezone)}.`,
         [
-          reasonLine(change),
+          // A calendar's "Decline" carries no reason: say where it came from instead of a reason nobody chose.
+          facts.via === 'calendar' ? 'This came from their calendar: it answered the invitation with "declined". No reason comes with a calendar reply.' : reasonLine(change),
           notice ? `Notice: ${notice.class} (${notice.class === 'missed' ? 'after the start' : `${describeSpan(start.getTime() - change.at.getTime())} before the start`}).` : null,
           change.calledAhead ? 'They said they had already phoned.' : null,
         ].filter((l): l is string => l !== null),
