@@ -1,3 +1,48 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { CreatedAt } from './schema-columns.ts';
+
+/** An organization's webhook endpoint. Secrets are sealed (`SecretBox`), never stored in clear. */
+export interface WebhookSubscriptionsTable {
+  id: Generated<string>;
+  organizationId: string;
+  url: string;
+  description: string | null;
+  events: ColumnType<string[], string, string>;
+  secretSealed: string;
+  /** The secret before the last rotation, still signing beside the new one until `previousSecretUntil`. */
+  previousSecretSealed: string | null;
+  previousSecretUntil: Date | null;
+  status: ColumnType<'active' | 'disabled', 'active' | 'disabled' | undefined, 'active' | 'disabled'>;
+  disabledReason: string | null;
+  disabledAt: Date | null;
+  createdAt: CreatedAt;
+  updatedAt: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** One event for one endpoint: the body is fixed when queued, so every retry sends the same bytes. */
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  organizationId: string;
+  subscriptionId: string;
+  /** The `webhook-id` header, `msg_…`: stable across retries, so receivers can drop duplicates. */
+  webhookId: string;
+  type: string;
+  payload: ColumnType<Record<string, unknown>, string, never>;
+  status: ColumnType<'pending' | 'delivered' | 'failed', 'pending' | undefined, 'pending' | 'delivered' | 'failed'>;
+  attempts: Generated<number>;
+  nextAttemptAt: ColumnType<Date, Date | string | undefined, Date>;
+  lockedUntil: Date | null;
+  lastAttemptAt: Date | null;
+  lastResponseStatus: number | null;
+  lastError: string | null;
+  createdAt: CreatedAt;
+  deliveredAt: Date | null;
+  /** Queue order within a subscription: a delivery waits while an older one is pending. */
+  seq: Generated<string>;
+}
+
 /** Tables of the webhooks integration; `Database` in schema.ts includes them. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface WebhookTables {}
+export interface WebhookTables {
+  webhookSubscriptions: WebhookSubscriptionsTable;
+  webhookDeliveries: WebhookDeliveriesTable;
+}

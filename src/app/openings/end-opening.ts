@@ -7,6 +7,7 @@ import { decisionContext } from '../interviews/decision-context.ts';
 import type { InterviewParties } from '../interviews/parties.ts';
 import { notifyChange } from '../notifications/notify-interview.ts';
 import { closeWaitlistForOpening } from '../waitlist/close-waitlist.ts';
+import { openingEndedEvent } from '../webhooks/events.ts';
 
 /** What `fill` and `close` answer, every time they are called for the opening. */
 export interface OpeningEndResult {
@@ -126,6 +127,7 @@ async function beginEnd(
   }
   const at = ctx.clock();
   await store.openings.markEnded(organizationId, openingId, { status: input.how, endedAt: at, hiredCandidateId: input.hiredCandidateId, endMessage: input.message });
+  await store.webhooks.enqueue(organizationId, [openingEndedEvent(opening, input, at)]);
   await closeWaitlistForOpening(ctx, store, { organizationId, openingId, how: input.how, at, hiredCandidateId: input.hiredCandidateId });
 }
 

@@ -8,6 +8,7 @@ import { findFreePanelSlots } from '../slots.ts';
 import { notifyWaitlist } from './notify-waitlist.ts';
 import { newOfferToken, offerLinkUrl } from './offer-token.ts';
 import { offeredFormat, offeredInterview } from './offered-format.ts';
+import { waitlistOfferedEvent } from '../webhooks/events.ts';
 
 /** Background job kinds of the waitlist. */
 export const OFFER_EXPIRY_JOB = 'waitlist.offer_expiry';
@@ -82,6 +83,7 @@ export async function passOn(ctx: AppContext, store: Store, slot: FreedSlot): Pr
       expiresAt: decided.expiresAt,
     });
     await store.jobs.enqueue({ organizationId: slot.organizationId, kind: OFFER_EXPIRY_JOB, key: offer.id, payload: { offerId: offer.id }, runAt: decided.expiresAt });
+    await store.webhooks.enqueue(slot.organizationId, [waitlistOfferedEvent(offer, decided, opening)]);
     const entry = checked.find((e) => e.id === decided.entryId)!;
     await notifyWaitlist(ctx, store, {
       organization,

@@ -4,6 +4,7 @@ import { translateDatabaseError } from '../database-errors.ts';
 import type { Executor } from '../executor.ts';
 import { isUuid } from '../ids.ts';
 import { timeRange, toNumber } from '../ranges.ts';
+import { enqueueWebhookEvents, webhookEventsOf } from './webhooks.ts';
 
 export interface NewInterview {
   openingId: string;
@@ -407,7 +408,10 @@ export class InterviewRepository {
       })
       .returning(HISTORY_COLUMNS)
       .executeTakeFirstOrThrow();
-    return toHistoryEntry(row);
+    const appended = toHistoryEntry(row);
+    // The event the line announces, if any, is queued for webhook endpoints in the same transaction.
+    await enqueueWebhookEvents(this.db, organizationId, webhookEventsOf([appended]));
+    return appended;
   }
 
   /**
@@ -459,7 +463,7 @@ export class InterviewRepository {
   /** Batched: appends one history line to each of many interviews in one statement. */
   async appendHistoryMany(organizationId: string, entries: Array<NewHistoryEntry & { interviewId: string }>): Promise<void> {
     if (entries.length === 0) return;
-    await this.db
+    const rows = await this.db
       .insertInto('interviewHistory')
       .values(
         entries.map((entry) => ({
@@ -476,7 +480,9 @@ export class InterviewRepository {
           details: entry.details ? JSON.stringify(entry.details) : null,
         })),
       )
+      .returning(HISTORY_COLUMNS)
       .execute();
+    await enqueueWebhookEvents(this.db, organizationId, webhookEventsOf(rows.map(toHistoryEntry)));
   }
 
   async history(organizationId: string, interviewId: string): Promise<HistoryEntry[]> {

@@ -1,6 +1,382 @@
+import { sql } from 'kysely';
 import type { Executor } from '../executor.ts';
+import { eventOfHistory } from '../../core/webhooks/history-events.ts';
+import type { HistoryEntry } from '../../core/types.ts';
+import { isUuid } from '../ids.ts';
 
-/** Webhook subscriptions and the deliveries queued for them. */
+export type WebhookStatus = 'active' | 'disabled';
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** An endpoint as the API shows it: never its secret. */
+export interface WebhookSubscription {
+  id: string;
+  organizationId: string;
+  url: string;
+  description: string | null;
+  events: string[];
+  status: WebhookStatus;
+  disabledReason: string | null;
+  disabledAt: Date | null;
+  createdAt: Date;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  subscriptionId: string;
+  webhookId: string;
+  type: string;
+  payload: Record<string, unknown>;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastAttemptAt: Date | null;
+  lastResponseStatus: number | null;
+  lastError: string | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
+}
+
+/** A delivery claimed for sending, with what sending needs: where, and the sealed secrets to sign with. */
+export interface ClaimedDelivery extends WebhookDelivery {
+  organizationId: string;
+  url: string;
+  description: string | null;
+  secretSealed: string;
+  previousSecretSealed: string | null;
+  previousSecretUntil: Date | null;
+  leaseUntil: Date;
+}
+
+/**
+ * An event to queue for every active endpoint of the organization that wants its type. With an
+ * `interviewId`, the store adds `data.interview`: the interview as it stands in this transaction, so after
+ * the change being announced.
+ */
+export interface WebhookEventToQueue {
+  type: string;
+  at: Date;
+  data: Record<string, unknown>;
+  interviewId?: string | null;
+}
+
+const SUBSCRIPTION_COLUMNS = ['id', 'organizationId', 'url', 'description', 'events', 'status', 'disabledReason', 'disabledAt', 'createdAt'] as const;
+
+const DELIVERY_COLUMNS = [
+  'webhookDeliveries.id',
+  'webhookDeliveries.subscriptionId',
+  'webhookDeliveries.webhookId',
+  'webhookDeliveries.type',
+  'webhookDeliveries.payload',
+  'webhookDeliveries.status',
+  'webhookDeliveries.attempts',
+  'webhookDeliveries.nextAttemptAt',
+  'webhookDeliveries.lastAttemptAt',
+  'webhookDeliveries.lastResponseStatus',
+  'webhookDeliveries.lastError',
+  'webhookDeliveries.createdAt',
+  'webhookDeliveries.deliveredAt',
+] as const;
+
+/** An ISO instant from SQL, in the form the API writes instants (`…T…Z`, milliseconds). */
+function isoOf(column: string) {
+  return sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+}
+
+/**
+ * Queues events in the caller's transaction, in the given order, for every active endpoint of the
+ * organization that subscribed to their type: one INSERT … SELECT, so an organization without endpoints
+ * pays for that one statement and nothing more. Exported for the history's own repository, which queues
+ * the events its lines announce.
+ */
+export async function enqueueWebhookEvents(db: Executor, organizationId: string, events: readonly WebhookEventToQueue[]): Promise<number> {
+  if (events.length === 0) return 0;
+  const records = JSON.stringify(
+    events.map((event, ord) => ({ ord, type: event.type, at: event.at.toISOString(), data: event.data, interview_id: event.interviewId ?? null })),
+  );
+  const result = await sql`
+    INSERT INTO webhook_deliveries (organization_id, subscription_id, webhook_id, type, payload, next_attempt_at, created_at)
+    SELECT s.organization_id, s.id, 'msg_' || replace(gen_random_uuid()::text, '-', ''), e.type,
+      jsonb_build_object('type', e.type, 'timestamp', e.at, 'data',
+        CASE WHEN e.interview_id IS NULL THEN e.data ELSE jsonb_build_object('interview', (
+          SELECT jsonb_build_object(
+            'id', i.id, 'title', i.title, 'status', i.status,
+            'start', ${isoOf('i.start_at')}, 'end', ${isoOf('i.end_at')},
+            'opening', jsonb_build_object('id', o.id, 'title', o.title),
+            'candidate', jsonb_build_object('id', c.id, 'name', c.name),
+            'panel', (SELECT coalesce(jsonb_agg(p.member_id ORDER BY p.position), '[]'::jsonb) FROM interview_panel p
+                      WHERE p.organization_id = i.organization_id AND p.interview_id = i.id))
+          FROM interviews i
+          JOIN openings o ON o.organization_id = i.organization_id AND o.id = i.opening_id
+          JOIN candidates c ON c.organization_id = i.organization_id AND c.id = i.candidate_id
+          WHERE i.organization_id = ${organizationId} AND i.id = e.interview_id)) || e.data END),
+      e.at::timestamptz, e.at::timestamptz
+    FROM jsonb_to_recordset(${records}::jsonb) AS e(ord integer, type text, at text, data jsonb, interview_id uuid)
+    JOIN webhook_subscriptions s
+      ON s.organization_id = ${organizationId} AND s.status = 'active' AND s.events @> jsonb_build_array(e.type)
+    ORDER BY e.ord, s.id`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/**
+ * The events history lines announce (the core decides which), each about its interview and naming its
+ * history entry. The private note is not read.
+ */
+export function webhookEventsOf(entries: readonly HistoryEntry[]): WebhookEventToQueue[] {
+  return entries.flatMap((entry) => {
+    const event = eventOfHistory(entry);
+    if (!event) return [];
+    return [{ type: event.type, at: entry.at, interviewId: entry.interviewId, data: { ...event.facts, historyEntryId: entry.id } }];
+  });
+}
+
+/** Webhook subscriptions and the deliveries queued for them. Every query is scoped to one organization, except the worker's claim. */
 export class WebhookRepository {
   constructor(private readonly db: Executor) {}
+
+  async create(input: { organizationId: string; url: string; description: string | null; events: string[]; secretSealed: string; at: Date }): Promise<WebhookSubscription> {
+    const row = await this.db
+      .insertInto('webhookSubscriptions')
+      .values({
+        organizationId: input.organizationId,
+        url: input.url,
+        description: input.description,
+        events: JSON.stringify(input.events),
+        secretSealed: input.secretSealed,
+        createdAt: input.at,
+        updatedAt: input.at,
+      })
+      .returning(SUBSCRIPTION_COLUMNS)
+      .executeTakeFirstOrThrow();
+    return row;
+  }
+
+  async get(organizationId: string, id: string): Promise<WebhookSubscription | null> {
+    if (!isUuid(id)) return null;
+    const row = await this.db
+      .selectFrom('webhookSubscriptions')
+      .select(SUBSCRIPTION_COLUMNS)
+      .where('organizationId', '=', organizationId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  /** In the order they were made: (createdAt, id), after the subscription `after` names. */
+  async list(organizationId: string, page: { limit: number; after?: string }): Promise<WebhookSubscription[]> {
+    let query = this.db.selectFrom('webhookSubscriptions').select(SUBSCRIPTION_COLUMNS).where('organizationId', '=', organizationId);
+    if (page.after !== undefined) {
+      if (!isUuid(page.after)) return [];
+      query = query.where(
+        sql<boolean>`(webhook_subscriptions.created_at, webhook_subscriptions.id) > (SELECT w.created_at, w.id FROM webhook_subscriptions w WHERE w.organization_id = ${organizationId} AND w.id = ${page.after})`,
+      );
+    }
+    return query.orderBy('createdAt').orderBy('id').limit(page.limit).execute();
+  }
+
+  /**
+   * Changes an endpoint. Turning it back on clears why it was off and makes its kept deliveries due now,
+   * in their order.
+   */
+  async update(
+    organizationId: string,
+    id: string,
+    patch: { url?: string; events?: string[]; description?: string | null; reactivate?: boolean },
+    at: Date,
+  ): Promise<WebhookSubscription | null> {
+    if (!isUuid(id)) return null;
+    const row = await this.db
+      .updateTable('webhookSubscriptions')
+      .set({
+        updatedAt: at,
+        ...(patch.url !== undefined ? { url: patch.url } : {}),
+        ...(patch.events !== undefined ? { events: JSON.stringify(patch.events) } : {}),
+        ...(patch.description !== undefined ? { description: patch.description } : {}),
+        ...(patch.reactivate ? { status: 'active' as const, disabledReason: null, disabledAt: null } : {}),
+      })
+      .where('organizationId', '=', organizationId)
+      .where('id', '=', id)
+      .returning(SUBSCRIPTION_COLUMNS)
+      .executeTakeFirst();
+    if (row && patch.reactivate) {
+      await this.db
+        .updateTable('webhookDeliveries')
+        .set({ nextAttemptAt: at, lockedUntil: null })
+        .where('organizationId', '=', organizationId)
+        .where('subscriptionId', '=', id)
+        .where('status', '=', 'pending')
+        .execute();
+    }
+    return row ?? null;
+  }
+
+  /** Removes an endpoint with its deliveries (pending ones are dropped with the log). */
+  async delete(organizationId: string, id: string): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const result = await this.db.deleteFrom('webhookSubscriptions').where('organizationId', '=', organizationId).where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  /** The sealed secret, for a rotation to keep it as the previous one. */
+  async sealedSecret(organizationId: string, id: string): Promise<string | null> {
+    if (!isUuid(id)) return null;
+    const row = await this.db
+      .selectFrom('webhookSubscriptions')
+      .select('secretSealed')
+      .where('organizationId', '=', organizationId)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    return row?.secretSealed ?? null;
+  }
+
+  async rotateSecret(organizationId: string, id: string, input: { secretSealed: string; previousSecretSealed: string; previousSecretUntil: Date; at: Date }): Promise<boolean> {
+    const result = await this.db
+      .updateTable('webhookSubscriptions')
+      .set({ secretSealed: input.secretSealed, previousSecretSealed: input.previousSecretSealed, previousSecretUntil: input.previousSecretUntil, updatedAt: input.at })
+      .where('organizationId', '=', organizationId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Queues events for the endpoints that want them; see {@link enqueueWebhookEvents}. */
+  async enqueue(organizationId: string, events: readonly WebhookEventToQueue[]): Promise<number> {
+    return enqueueWebhookEvents(this.db, organizationId, events);
+  }
+
+  /** Queues one event for one endpoint, whatever it subscribed to (the test event). */
+  async enqueueFor(organizationId: string, subscriptionId: string, event: { type: string; at: Date; data: Record<string, unknown> }): Promise<WebhookDelivery> {
+    const at = event.at.toISOString();
+    const row = await this.db
+      .insertInto('webhookDeliveries')
+      .values({
+        organizationId,
+        subscriptionId,
+        webhookId: sql<string>`'msg_' || replace(gen_random_uuid()::text, '-', '')`,
+        type: event.type,
+        payload: JSON.stringify({ type: event.type, timestamp: at, data: event.data }),
+        nextAttemptAt: event.at,
+        createdAt: event.at,
+      })
+      .returning(DELIVERY_COLUMNS)
+      .executeTakeFirstOrThrow();
+    return row;
+  }
+
+  /** Newest first (by queue order), after the delivery `after` names. */
+  async deliveries(organizationId: string, subscriptionId: string, page: { limit: number; after?: string }): Promise<WebhookDelivery[]> {
+    let query = this.db
+      .selectFrom('webhookDeliveries')
+      .select(DELIVERY_COLUMNS)
+      .where('webhookDeliveries.organizationId', '=', organizationId)
+      .where('webhookDeliveries.subscriptionId', '=', subscriptionId);
+    if (page.after !== undefined) {
+      if (!isUuid(page.after)) return [];
+      query = query.where(
+        sql<boolean>`webhook_deliveries.seq < (SELECT d.seq FROM webhook_deliveries d WHERE d.organization_id = ${organizationId} AND d.id = ${page.after})`,
+      );
+    }
+    return query.orderBy('webhookDeliveries.seq', 'desc').limit(page.limit).execute();
+  }
+
+  /**
+   * Claims due deliveries for one worker: per endpoint only the oldest pending one (a delivery waits while
+   * an older one of its endpoint is pending, so each endpoint gets its events in order), of active
+   * endpoints only. SKIP LOCKED lets any number of workers share the queue; the lease means a worker that
+   * dies mid-send only delays the delivery until the lease ends.
+   */
+  async claimDue(input: { at: Date; limit: number; leaseMs: number }): Promise<ClaimedDelivery[]> {
+    const leaseUntil = new Date(input.at.getTime() + input.leaseMs);
+    const result = await sql<{ id: string }>`
+      UPDATE webhook_deliveries SET locked_until = ${leaseUntil}, attempts = attempts + 1, last_attempt_at = ${input.at}
+      WHERE id IN (
+        SELECT d.id FROM webhook_deliveries d
+        JOIN webhook_subscriptions s ON s.organization_id = d.organization_id AND s.id = d.subscription_id AND s.status = 'active'
+        WHERE d.status = 'pending' AND d.next_attempt_at <= ${input.at}
+          AND (d.locked_until IS NULL OR d.locked_until < ${input.at})
+          AND NOT EXISTS (SELECT 1 FROM webhook_deliveries o
+                          WHERE o.subscription_id = d.subscription_id AND o.status = 'pending' AND o.seq < d.seq)
+        ORDER BY d.next_attempt_at, d.seq
+        LIMIT ${input.limit}
+        FOR UPDATE OF d SKIP LOCKED)
+      RETURNING id`.execute(this.db);
+    const ids = result.rows.map((row) => row.id);
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('webhookDeliveries')
+      .innerJoin('webhookSubscriptions', (join) =>
+        join.onRef('webhookSubscriptions.id', '=', 'webhookDeliveries.subscriptionId').onRef('webhookSubscriptions.organizationId', '=', 'webhookDeliveries.organizationId'),
+      )
+      .select(DELIVERY_COLUMNS)
+      .select([
+        'webhookDeliveries.organizationId',
+        'webhookSubscriptions.url',
+        'webhookSubscriptions.description',
+        'webhookSubscriptions.secretSealed',
+        'webhookSubscriptions.previousSecretSealed',
+        'webhookSubscriptions.previousSecretUntil',
+      ])
+      .where('webhookDeliveries.id', 'in', ids)
+      .orderBy('webhookDeliveries.nextAttemptAt')
+      .orderBy('webhookDeliveries.seq')
+      .execute();
+    return rows.map((row) => ({ ...row, leaseUntil }));
+  }
+
+  /** Settles a claimed delivery as delivered; only while the claim's lease holds (false otherwise). */
+  async markDelivered(id: string, input: { leaseUntil: Date; at: Date; responseStatus: number }): Promise<boolean> {
+    const result = await this.db
+      .updateTable('webhookDeliveries')
+      .set({ status: 'delivered', deliveredAt: input.at, lastResponseStatus: input.responseStatus, lastError: null, lockedUntil: null })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .where('lockedUntil', '=', input.leaseUntil)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Sets a claimed delivery's next attempt after a failure; only while the claim's lease holds. */
+  async scheduleRetry(id: string, input: { leaseUntil: Date; nextAttemptAt: Date; responseStatus: number | null; error: string }): Promise<boolean> {
+    const result = await this.db
+      .updateTable('webhookDeliveries')
+      .set({ nextAttemptAt: input.nextAttemptAt, lastResponseStatus: input.responseStatus, lastError: input.error, lockedUntil: null })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .where('lockedUntil', '=', input.leaseUntil)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /**
+   * Gives a claimed delivery up and disables its endpoint (in the caller's transaction). Returns whether
+   * this call disabled it (it was active), and how many deliveries stay kept for it.
+   */
+  async giveUp(
+    delivery: { id: string; organizationId: string; subscriptionId: string },
+    input: { leaseUntil: Date; at: Date; responseStatus: number | null; error: string; disableReason: string },
+  ): Promise<{ settled: boolean; disabled: boolean; pending: number }> {
+    const settled = await this.db
+      .updateTable('webhookDeliveries')
+      .set({ status: 'failed', lastResponseStatus: input.responseStatus, lastError: input.error, lockedUntil: null })
+      .where('id', '=', delivery.id)
+      .where('status', '=', 'pending')
+      .where('lockedUntil', '=', input.leaseUntil)
+      .executeTakeFirst();
+    if (Number(settled.numUpdatedRows) === 0) return { settled: false, disabled: false, pending: 0 };
+    const disabled = await this.db
+      .updateTable('webhookSubscriptions')
+      .set({ status: 'disabled', disabledReason: input.disableReason, disabledAt: input.at, updatedAt: input.at })
+      .where('organizationId', '=', delivery.organizationId)
+      .where('id', '=', delivery.subscriptionId)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    const pending = await this.db
+      .selectFrom('webhookDeliveries')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('organizationId', '=', delivery.organizationId)
+      .where('subscriptionId', '=', delivery.subscriptionId)
+      .where('status', '=', 'pending')
+      .executeTakeFirstOrThrow();
+    return { settled: true, disabled: Number(disabled.numUpdatedRows) > 0, pending: Number(pending.count) };
+  }
 }
