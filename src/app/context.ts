@@ -27,6 +27,8 @@ export interface AppConfig {
    * (`LEEWAY_ALLOW_PRIVATE_URLS=1`): off, so a customer's URL cannot reach the server's own network.
    */
   allowPrivateUrls: boolean;
+  /** The least time between two background syncs of a member's calendar (`LEEWAY_CALENDAR_REFRESH_MINUTES`); 5 when unset. */
+  calendarRefreshMinutes?: number;
 }
 
 /**

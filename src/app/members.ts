@@ -5,8 +5,10 @@ import type { NewMember } from '../store/index.ts';
 
 /** As clients send it: weekdays without hours may be left out. */
 export type MemberInput = Omit<NewMember, 'workingHours'> & { workingHours: Partial<WorkingHours> };
-export type MemberInputPatch = Partial<MemberInput>;
+export type MemberInputPatch = Partial<MemberInput> & { calendars?: CalendarSourceInput[] };
 import type { AppContext } from './context.ts';
+import { prepareCalendarSources, replaceCalendarSources } from './calendars/calendar-sources.ts';
+import type { CalendarSourceInput } from './calendars/calendar-sources.ts';
 import { FieldErrors } from './validation.ts';
 
 export async function createMember(ctx: AppContext, organizationId: string, input: MemberInput): Promise<Member> {
@@ -54,7 +56,9 @@ export async function updateMember(
   const phone = errors.phone('phone', patch.phone);
   if (patch.workingHours) errors.addAll(validateWorkingHours(patch.workingHours));
   errors.throwIfAny();
-  const { workingHours: _hours, ...rest } = patch;
+  // Calendar addresses are checked before anything changes.
+  const calendars = patch.calendars ? await prepareCalendarSources(ctx, patch.calendars) : null;
+  const { workingHours: _hours, calendars: _calendars, ...rest } = patch;
   const updated = await ctx.store.members
     .update(organizationId, memberId, {
       ...rest,
@@ -65,6 +69,7 @@ export async function updateMember(
     })
     .catch((error: unknown) => rethrowDuplicateEmail(error, patch.email));
   if (!updated) throw new DomainError('NOT_FOUND', 'No such member.');
+  if (calendars) await replaceCalendarSources(ctx, organizationId, memberId, calendars);
   return updated;
 }
 

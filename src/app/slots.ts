@@ -46,9 +46,9 @@ async function loadPanel(store: Store, organizationId: string, memberIds: string
 }
 
 /**
- * Times when every member of a panel is inside working hours, not busy and not booked (buffers kept),
- * on the step grid anchored at the window's start. Busy time is read with a margin of the largest buffer
- * so a block just outside the window still pushes slots away.
+ * Times when every member of a panel is inside working hours, not busy (busy blocks, their own
+ * calendars) and not booked (buffers kept), on the step grid anchored at the window's start. Busy time
+ * is read with a margin of the largest buffer so a block just outside the window still pushes slots away.
  */
 export async function findFreePanelSlots(store: Store, organizationId: string, query: PanelSlotQuery): Promise<Slot[]> {
   validateSlotQuery(query);
@@ -58,11 +58,13 @@ export async function findFreePanelSlots(store: Store, organizationId: string, q
   const readTo = new Date(query.to.getTime() + margin);
   // One query after the other: inside a transaction they share one connection.
   const busy = await store.members.listBusy(organizationId, query.memberIds, readFrom, readTo);
+  // Busy times read from the members' own calendars, Leeway's own invitations left out (the bookings count).
+  const calendarBusy = await store.calendarSources.listBusy(organizationId, query.memberIds, readFrom, readTo);
   const bookings = await store.interviews.listBookings(organizationId, query.memberIds, readFrom, readTo, {
     ...(query.excludeInterviewId ? { excludeInterviewId: query.excludeInterviewId } : {}),
   });
   const busyByMember = new Map<string, Array<{ start: number; end: number }>>();
-  for (const block of [...busy, ...bookings]) {
+  for (const block of [...busy, ...calendarBusy, ...bookings]) {
     const list = busyByMember.get(block.memberId) ?? [];
     list.push({ start: block.start.getTime(), end: block.end.getTime() });
     busyByMember.set(block.memberId, list);

@@ -1,3 +1,42 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { CreatedAt } from './schema-columns.ts';
+
+export type CalendarSourceKind = 'ics' | 'caldav';
+export type CalendarSourceStatus = 'pending' | 'ok' | 'error';
+
+export interface CalendarSourcesTable {
+  id: Generated<string>;
+  organizationId: string;
+  memberId: string;
+  kind: CalendarSourceKind;
+  urlSealed: string;
+  urlShown: string;
+  usernameSealed: string | null;
+  passwordSealed: string | null;
+  status: ColumnType<CalendarSourceStatus, CalendarSourceStatus | undefined, CalendarSourceStatus>;
+  error: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  busyCount: ColumnType<number, number | undefined, number>;
+  lastSyncAt: Date | null;
+  lastSuccessAt: Date | null;
+  nextSyncAt: Date;
+  claimedUntil: Date | null;
+  createdAt: CreatedAt;
+}
+
+export interface CalendarBusyTable {
+  id: Generated<string>;
+  organizationId: string;
+  memberId: string;
+  sourceId: string;
+  /** A tstzrange as text, like every range in the store. */
+  during: string;
+  uid: string;
+}
+
 /** Tables of the calendars integration; `Database` in schema.ts includes them. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface CalendarTables {}
+export interface CalendarTables {
+  calendarSources: CalendarSourcesTable;
+  calendarBusy: CalendarBusyTable;
+}

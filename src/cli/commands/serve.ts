@@ -13,6 +13,7 @@ import { startBackgroundWork } from '../background.ts';
 import type { BackgroundWork } from '../background.ts';
 import { createOutboxKeeper } from '../../notify/outbox-keeper.ts';
 import { resolveSecretKey } from '../secret-key.ts';
+import { readCalendarRefreshMinutes } from '../background-calendars.ts';
 
 export const SERVE_HELP = `Usage: leeway serve [options]
 
@@ -78,6 +79,7 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
     mailFrom,
     mailDomain,
     allowPrivateUrls: io.env.LEEWAY_ALLOW_PRIVATE_URLS === '1',
+    calendarRefreshMinutes: readCalendarRefreshMinutes(io.env),
   };
   const secretKey = resolveSecretKey(database, io.env);
 

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { MEMBER_ROLES } from '../../core/types.ts';
 import { validateWorkingHours } from '../../core/working-hours.ts';
 import type { BusyBlock, Member } from '../../core/types.ts';
+import { CalendarSourceInputSchema } from './calendar.ts';
 import { Email, Instant, Phone, TimeZone } from './common.ts';
 
 const Interval = z.tuple([z.string(), z.string()]).openapi({ example: ['09:00', '17:00'] });
@@ -42,7 +43,16 @@ export const MemberInputSchema = z
   .strict()
   .openapi('MemberInput');
 
-export const MemberPatchSchema = MemberInputSchema.partial().strict().openapi('MemberPatch');
+export const MemberPatchSchema = MemberInputSchema.partial()
+  .extend({
+    calendars: z
+      .array(CalendarSourceInputSchema)
+      .max(20)
+      .optional()
+      .openapi({ description: "Replaces the member's calendar sources; one given again unchanged without a password keeps its stored password." }),
+  })
+  .strict()
+  .openapi('MemberPatch');
 
 export const MemberSchema = z
   .object({

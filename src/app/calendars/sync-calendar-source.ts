@@ -1,0 +1,88 @@
+import { CalendarDataError } from '../../core/calendars/busy-interval.ts';
+import { expandBusy } from '../../core/calendars/expand-busy.ts';
+import type { CalendarSourceRecord } from '../../store/repositories/calendar-sources.ts';
+import { SecretBoxError } from '../../store/secret-box.ts';
+import type { AppContext } from '../context.ts';
+import { CalendarFetchError, DEFAULT_FETCH_LIMITS, fetchCaldavEvents, fetchIcsFeed } from './fetch-calendar.ts';
+import type { FetchLimits, FetchedCalendar } from './fetch-calendar.ts';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+export const DEFAULT_REFRESH_MINUTES = 5;
+/**
+ * Busy times are kept from a day back to this far ahead: past slot search's longest window (92 days)
+ * and the offers made from it.
+ */
+const WINDOW_BEHIND_MS = DAY_MS;
+const WINDOW_AHEAD_MS = 120 * DAY_MS;
+/** A calendar with more occurrences than this in the window keeps the first ones. */
+const MAX_BUSY_INTERVALS = 20_000;
+/**
+ * A feed's 304 keeps the stored busy times only this long after the last full read: the window slides
+ * every day, so a feed that never changes is read whole once a day to expand its recurrences further out.
+ */
+const CONDITIONAL_FOR_MS = DAY_MS;
+
+export function refreshIntervalMs(ctx: AppContext): number {
+  return (ctx.config.calendarRefreshMinutes ?? DEFAULT_REFRESH_MINUTES) * MINUTE_MS;
+}
+
+/**
+ * Reads a member's calendar now and stores what it says: on success the source's busy set is replaced
+ * in one transaction (or kept, when a feed has not changed); on failure the error is recorded in words
+ * and the last good busy times stay. The network exchange happens outside any transaction.
+ *
+ * @returns the source as it stands after the attempt, or null when it was removed meanwhile.
+ */
+export async function syncCalendarSource(ctx: AppContext, source: CalendarSourceRecord, limits: FetchLimits = DEFAULT_FETCH_LIMITS): Promise<CalendarSourceRecord | null> {
+  const at = ctx.clock();
+  const nextSyncAt = new Date(at.getTime() + refreshIntervalMs(ctx));
+  try {
+    const member = await ctx.store.members.get(source.organizationId, source.memberId);
+    if (!member) return null;
+    const window = { from: at.getTime() - WINDOW_BEHIND_MS, to: at.getTime() + WINDOW_AHEAD_MS };
+    const fetched = await fetchSource(ctx, source, window, limits, at);
+    let busy: Array<{ start: Date; end: Date; uid: string }> | null = null;
+    if (fetched.changed) {
+      const expanded = expandBusy(fetched.texts, { window, zone: member.timezone, maxIntervals: MAX_BUSY_INTERVALS });
+      busy = expanded.intervals.map((i) => ({ start: new Date(i.start), end: new Date(i.end), uid: i.uid }));
+    }
+    await ctx.store.transaction((tx) =>
+      tx.calendarSources.recordSuccess(source.organizationId, source.id, {
+        at,
+        nextSyncAt,
+        etag: fetched.changed ? fetched.etag : source.etag,
+        lastModified: fetched.changed ? fetched.lastModified : source.lastModified,
+        busy,
+      }),
+    );
+  } catch (error) {
+    const words = describeSyncError(error);
+    if (words === null) throw error;
+    await ctx.store.calendarSources.recordFailure(source.organizationId, source.id, { at, nextSyncAt, error: words });
+  }
+  return ctx.store.calendarSources.get(source.organizationId, source.memberId, source.id);
+}
+
+async function fetchSource(ctx: AppContext, source: CalendarSourceRecord, window: { from: number; to: number }, limits: FetchLimits, at: Date): Promise<FetchedCalendar> {
+  const secrets = ctx.secrets;
+  if (!secrets) throw new CalendarFetchError('The calendar address cannot be read: the server runs without LEEWAY_SECRET_KEY.');
+  const request = {
+    url: secrets.open(source.urlSealed),
+    username: source.usernameSealed === null ? null : secrets.open(source.usernameSealed),
+    password: source.passwordSealed === null ? null : secrets.open(source.passwordSealed),
+    policy: { allowPrivateAddresses: ctx.config.allowPrivateUrls },
+    limits,
+  };
+  if (source.kind === 'caldav') return fetchCaldavEvents(request, window);
+  const recent = source.lastSuccessAt !== null && at.getTime() - source.lastSuccessAt.getTime() < CONDITIONAL_FOR_MS;
+  return fetchIcsFeed(request, recent ? { etag: source.etag, lastModified: source.lastModified } : { etag: null, lastModified: null });
+}
+
+/** A failure a member can act on, in words; null for anything else (a bug or the database), which is thrown. */
+function describeSyncError(error: unknown): string | null {
+  if (error instanceof CalendarFetchError) return error.message;
+  if (error instanceof CalendarDataError) return `Not a calendar: ${error.message}`;
+  if (error instanceof SecretBoxError) return 'The stored address cannot be read (LEEWAY_SECRET_KEY changed?): add the calendar again.';
+  return null;
+}
