@@ -234,7 +234,7 @@ describe('events from real actions', () => {
     }
     expect(new Set(r.received.map((x) => x.headers['webhook-id'])).size).toBe(r.received.length);
 
-    const [scheduled, rescheduled, declined, replaced, cancelled, , filled, ended] = events as Array<{ type: string; timestamp: string; data: Record<string, any> }>;
+    const [scheduled, rescheduled, declined, replaced, cancelled, , filled, ended] = events as Array<{ type: string; timestamp: string; data: Record<string, unknown> }>;
     expect(scheduled!.data.interview).toMatchObject({ id: booked.id, status: 'scheduled', start: first, title: 'Round 2', opening: { id: s.opening, title: 'Platform Engineer' }, candidate: { id: s.candidate, name: 'Jordan Lee' }, panel: [s.ann] });
     expect(scheduled!.data.actor).toEqual({ side: 'employer', memberId: null });
     expect(typeof scheduled!.data.historyEntryId).toBe('string');
