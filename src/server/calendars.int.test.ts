@@ -1,0 +1,259 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshDueCalendarSources } from '../app/calendars/refresh-due-sources.ts';
+import { syncCalendarSource } from '../app/calendars/sync-calendar-source.ts';
+import { startIcsFeedServer } from '../app/calendars/testing/ics-feed-server.ts';
+import type { IcsFeedServer } from '../app/calendars/testing/ics-feed-server.ts';
+import { NINE_TO_FIVE, startTestServer } from './testing/test-server.ts';
+import type { TestServer } from './testing/test-server.ts';
+
+interface Source {
+  id: string;
+  kind: string;
+  url: string;
+  username: string | null;
+  hasPassword: boolean;
+  status: string;
+  lastSyncAt: string | null;
+  lastSuccessAt: string | null;
+  error: string | null;
+  busyCount: number;
+  nextSyncAt: string;
+}
+
+async function json<T>(response: Response | Promise<Response>, status = 200): Promise<T> {
+  const res = await response;
+  const text = await res.text();
+  expect(res.status, text).toBe(status);
+  return (text === '' ? null : JSON.parse(text)) as T;
+}
+
+const cal = (...lines: string[]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Feed//EN', ...lines, 'END:VCALENDAR', ''].join('\r\n');
+
+/** Wednesdays 10:00–11:00 in New York from 28 October, across the end of daylight time on 1 November. */
+const WEEKLY_STANDUP = [
+  'BEGIN:VEVENT',
+  'UID:standup@feed.example',
+  'DTSTAMP:20261001T000000Z',
+  'DTSTART;TZID=America/New_York:20261028T100000',
+  'DTEND;TZID=America/New_York:20261028T110000',
+  'RRULE:FREQ=WEEKLY;COUNT=6',
+  'SUMMARY:Standup',
+  'END:VEVENT',
+];
+
+let server: TestServer;
+let feed: IcsFeedServer;
+let grace: string;
+
+async function slotStarts(memberId: string, from: string, to: string): Promise<string[]> {
+  const body = await json<{ slots: Array<{ start: string }> }>(
+    server.call('GET', `/api/v1/slots?members=${memberId}&durationMinutes=60&stepMinutes=60&from=${from}&to=${to}`),
+  );
+  return body.slots.map((s) => s.start);
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ now: '2026-10-26T12:00:00Z' });
+  feed = await startIcsFeedServer();
+  feed.publish(cal(...WEEKLY_STANDUP));
+  grace = (
+    await json<{ id: string }>(
+      server.call('POST', '/api/v1/members', { name: 'Grace', email: 'grace@acme.test', role: 'interviewer', timezone: 'America/New_York', workingHours: NINE_TO_FIVE }),
+      201,
+    )
+  ).id;
+});
+afterAll(async () => {
+  await feed?.close();
+  await server?.close();
+});
+
+describe('an interviewer’s ICS feed, over a real loopback feed server', () => {
+  let source: Source;
+
+  it('is added with its secret address masked, and read at once by the background refresh', async () => {
+    source = await json<Source>(server.call('POST', `/api/v1/members/${grace}/calendars`, { kind: 'ics', url: feed.url }), 201);
+    const port = new URL(feed.url).port;
+    expect(source).toMatchObject({ kind: 'ics', url: `http://127.0.0.1:${port}/…`, username: null, hasPassword: false, status: 'pending', busyCount: 0, lastSyncAt: null });
+    expect(source.nextSyncAt).toBe('2026-10-26T12:00:00.000Z');
+    const listed = await json<{ calendars: Source[] }>(server.call('GET', `/api/v1/members/${grace}/calendars`));
+    expect(JSON.stringify(listed)).not.toContain(new URL(feed.url).pathname);
+    expect(listed.calendars.map((c) => c.id)).toEqual([source.id]);
+
+    expect(await refreshDueCalendarSources(server.ctx, { limit: 10 })).toEqual({ synced: 1, failed: 0 });
+    // Not due again before the refresh interval.
+    expect(await refreshDueCalendarSources(server.ctx, { limit: 10 })).toEqual({ synced: 0, failed: 0 });
+    const [synced] = (await json<{ calendars: Source[] }>(server.call('GET', `/api/v1/members/${grace}/calendars`))).calendars;
+    expect(synced).toMatchObject({ status: 'ok', error: null, busyCount: 6, lastSyncAt: '2026-10-26T12:00:00.000Z', nextSyncAt: '2026-10-26T12:05:00.000Z' });
+  });
+
+  it('keeps slot search away from the busy times, at 10:00 New York time on both sides of the change', async () => {
+    // 28 October, daylight time: 10:00 is 14:00Z. 4 November, standard time: 10:00 is 15:00Z.
+    expect(await slotStarts(grace, '2026-10-28T13:00:00Z', '2026-10-28T21:00:00Z')).toEqual([
+      '2026-10-28T13:00:00.000Z',
+      '2026-10-28T15:00:00.000Z',
+      '2026-10-28T16:00:00.000Z',
+      '2026-10-28T17:00:00.000Z',
+      '2026-10-28T18:00:00.000Z',
+      '2026-10-28T19:00:00.000Z',
+      '2026-10-28T20:00:00.000Z',
+    ]);
+    const november = await slotStarts(grace, '2026-11-04T14:00:00Z', '2026-11-04T22:00:00Z');
+    expect(november).toContain('2026-11-04T14:00:00.000Z');
+    expect(november).not.toContain('2026-11-04T15:00:00.000Z');
+    expect(november).toContain('2026-11-04T16:00:00.000Z');
+  });
+
+  it('asks with If-None-Match; a 304 keeps the busy times', async () => {
+    server.setNow('2026-10-26T12:06:00Z');
+    const after = await json<Source>(server.call('POST', `/api/v1/members/${grace}/calendars/${source.id}/sync`));
+    expect(feed.requests.at(-1)).toMatchObject({ status: 304 });
+    expect(feed.requests.at(-1)!.headers['if-none-match']).toMatch(/^".+"$/);
+    expect(after).toMatchObject({ status: 'ok', busyCount: 6, lastSuccessAt: '2026-10-26T12:06:00.000Z' });
+    expect(await slotStarts(grace, '2026-11-04T14:00:00Z', '2026-11-04T22:00:00Z')).not.toContain('2026-11-04T15:00:00.000Z');
+  });
+
+  it('refuses a booking into the busy time with SLOT_TAKEN, and books beside it', async () => {
+    const opening = await json<{ id: string }>(server.call('POST', '/api/v1/openings', { title: 'Engineer' }), 201);
+    const candidate = await json<{ id: string }>(server.call('POST', '/api/v1/candidates', { name: 'Jo Park', email: 'jo@example.com', timezone: 'Europe/Berlin' }), 201);
+    const base = { openingId: opening.id, candidateId: candidate.id, title: 'Technical interview', durationMinutes: 60, panel: [grace] };
+    const refused = await server.call('POST', '/api/v1/interviews', { ...base, start: '2026-11-04T15:30:00Z' });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { code: string }).code).toBe('SLOT_TAKEN');
+    const booked = await json<{ id: string; uid: string }>(server.call('POST', '/api/v1/interviews', { ...base, start: '2026-11-04T17:00:00Z' }), 201);
+
+    // Grace's calendar now holds Leeway's own invitation too: it is recognised by its UID and not counted
+    // again, so the interview can move half an hour within its own old time.
+    feed.publish(
+      cal(
+        ...WEEKLY_STANDUP,
+        'BEGIN:VEVENT',
+        `UID:${booked.uid}`,
+        'DTSTAMP:20261026T120000Z',
+        'DTSTART:20261104T170000Z',
+        'DTEND:20261104T180000Z',
+        'SUMMARY:Technical interview',
+        'END:VEVENT',
+      ),
+    );
+    expect(await json<Source>(server.call('POST', `/api/v1/members/${grace}/calendars/${source.id}/sync`))).toMatchObject({ status: 'ok', busyCount: 7 });
+    await json(server.call('POST', `/api/v1/interviews/${booked.id}/reschedule`, { start: '2026-11-04T17:30:00Z' }));
+    // And once moved away, the stale copy in the calendar does not block its old time.
+    await json(server.call('POST', `/api/v1/interviews/${booked.id}/reschedule`, { start: '2026-11-04T19:00:00Z' }));
+    expect(await slotStarts(grace, '2026-11-04T17:00:00Z', '2026-11-04T18:00:00Z')).toEqual(['2026-11-04T17:00:00.000Z']);
+  });
+
+  it('records a failure in words and keeps the last good busy times', async () => {
+    feed.failWith(404);
+    server.setNow('2026-10-26T13:00:00Z');
+    const failed = await json<Source>(server.call('POST', `/api/v1/members/${grace}/calendars/${source.id}/sync`));
+    expect(failed).toMatchObject({ status: 'error', busyCount: 7, lastSyncAt: '2026-10-26T13:00:00.000Z', lastSuccessAt: '2026-10-26T12:06:00.000Z' });
+    expect(failed.error).toMatch(/^Not found/);
+    expect(await slotStarts(grace, '2026-11-04T14:00:00Z', '2026-11-04T22:00:00Z')).not.toContain('2026-11-04T15:00:00.000Z');
+    feed.failWith(null);
+  });
+
+  it('is another organization’s business only as a 404', async () => {
+    const other = await server.newOrganization('Other');
+    const asOther = (method: string, path: string, body?: unknown) =>
+      server.app.request(path, { method, headers: { authorization: `Bearer ${other.apiKey}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    expect((await asOther('GET', `/api/v1/members/${grace}/calendars`)).status).toBe(404);
+    expect((await asOther('POST', `/api/v1/members/${grace}/calendars`, { kind: 'ics', url: feed.url })).status).toBe(404);
+    expect((await asOther('POST', `/api/v1/members/${grace}/calendars/${source.id}/sync`)).status).toBe(404);
+    expect((await asOther('DELETE', `/api/v1/members/${grace}/calendars/${source.id}`)).status).toBe(404);
+  });
+
+  it('takes its busy times with it when removed', async () => {
+    expect((await server.call('DELETE', `/api/v1/members/${grace}/calendars/${source.id}`)).status).toBe(204);
+    expect(await slotStarts(grace, '2026-11-04T14:00:00Z', '2026-11-04T16:00:00Z')).toEqual(['2026-11-04T14:00:00.000Z', '2026-11-04T15:00:00.000Z']);
+    expect((await server.call('DELETE', `/api/v1/members/${grace}/calendars/${source.id}`)).status).toBe(404);
+  });
+});
+
+describe('calendar addresses and credentials', () => {
+  it('refuses what is not http(s) and, unless allowed, private addresses', async () => {
+    const strict = await startTestServer({ allowPrivateUrls: false });
+    try {
+      const member = await json<{ id: string }>(
+        strict.call('POST', '/api/v1/members', { name: 'Ada', email: 'ada@acme.test', role: 'interviewer', timezone: 'Europe/London', workingHours: NINE_TO_FIVE }),
+        201,
+      );
+      for (const url of [feed.url, 'http://10.1.2.3/cal.ics', 'ftp://calendar.example.com/x.ics', 'https://user:pw@calendar.example.com/x.ics']) {
+        const refused = await strict.call('POST', `/api/v1/members/${member.id}/calendars`, { kind: 'ics', url });
+        expect(refused.status, url).toBe(400);
+        expect(((await refused.json()) as { code: string }).code).toBe('URL_NOT_ALLOWED');
+      }
+      const invalid = await strict.call('POST', `/api/v1/members/${member.id}/calendars`, { kind: 'exchange', url: '' });
+      expect(invalid.status).toBe(400);
+      expect(((await invalid.json()) as { errors: unknown[] }).errors).toHaveLength(2);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('PATCH replaces the set, keeping an unchanged source and its password; nothing secret is returned', async () => {
+    const ada = await json<{ id: string }>(
+      server.call('POST', '/api/v1/members', { name: 'Ada', email: 'ada@acme.test', role: 'interviewer', timezone: 'Europe/London', workingHours: NINE_TO_FIVE }),
+      201,
+    );
+    const caldav = { kind: 'caldav', url: `${new URL(feed.url).origin}/dav/ada/work/`, username: 'ada', password: 'hunter2-secret' };
+    await json(server.call('PATCH', `/api/v1/members/${ada.id}`, { calendars: [caldav, { kind: 'ics', url: feed.url }] }));
+    const first = (await json<{ calendars: Source[] }>(server.call('GET', `/api/v1/members/${ada.id}/calendars`))).calendars;
+    expect(first.map((s) => [s.kind, s.username, s.hasPassword])).toEqual([
+      ['caldav', 'ada', true],
+      ['ics', null, false],
+    ]);
+    const stored = JSON.stringify(await server.ctx.store.calendarSources.listForMember(server.organizationId, ada.id));
+    expect(stored).not.toContain('hunter2-secret');
+    expect(stored).not.toContain('/dav/ada/work/');
+    expect(JSON.stringify(first)).not.toContain('hunter2-secret');
+
+    // The same CalDAV source without its password is kept (same id, password still there); the feed goes.
+    await json(server.call('PATCH', `/api/v1/members/${ada.id}`, { calendars: [{ kind: 'caldav', url: caldav.url, username: 'ada' }] }));
+    const second = (await json<{ calendars: Source[] }>(server.call('GET', `/api/v1/members/${ada.id}/calendars`))).calendars;
+    expect(second.map((s) => [s.id, s.hasPassword])).toEqual([[first[0]!.id, true]]);
+
+    // A refused address changes nothing.
+    const strict = await server.call('PATCH', `/api/v1/members/${ada.id}`, { name: 'Ada L', calendars: [{ kind: 'ics', url: 'file:///etc/passwd' }] });
+    expect(strict.status).toBe(400);
+    expect((await json<{ name: string }>(server.call('GET', `/api/v1/members/${ada.id}`))).name).toBe('Ada');
+    await json(server.call('PATCH', `/api/v1/members/${ada.id}`, { calendars: [] }));
+    expect((await json<{ calendars: Source[] }>(server.call('GET', `/api/v1/members/${ada.id}/calendars`))).calendars).toEqual([]);
+  });
+});
+
+describe('limits on a calendar server', () => {
+  it('records a timeout and a calendar too large, in words', async () => {
+    const slow = createServer((request, response) => {
+      if (request.url === '/huge.ics') {
+        response.writeHead(200, { 'content-type': 'text/calendar' });
+        response.end('X'.repeat(64 * 1024));
+      }
+      // /slow.ics never answers.
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
+    try {
+      const member = await json<{ id: string }>(
+        server.call('POST', '/api/v1/members', { name: 'Lin', email: 'lin@acme.test', role: 'interviewer', timezone: 'Asia/Tokyo', workingHours: NINE_TO_FIVE }),
+        201,
+      );
+      const limits = { timeoutMs: 300, maxResponseBytes: 16 * 1024 };
+      for (const [path, words] of [
+        ['/slow.ics', /^Timeout/],
+        ['/huge.ics', /^Too large/],
+      ] as const) {
+        const added = await json<Source>(server.call('POST', `/api/v1/members/${member.id}/calendars`, { kind: 'ics', url: `${origin}${path}` }), 201);
+        const record = (await server.ctx.store.calendarSources.get(server.organizationId, member.id, added.id))!;
+        const after = await syncCalendarSource(server.ctx, record, limits);
+        expect(after).toMatchObject({ status: 'error' });
+        expect(after!.error).toMatch(words);
+      }
+    } finally {
+      slow.closeAllConnections();
+      await new Promise((resolve) => slow.close(resolve));
+    }
+  });
+});
