@@ -1,9 +1,19 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ServerEnv } from './env.ts';
 import { problem, problemResponse } from './problem.ts';
+import { INBOUND_EMAIL_PATH } from './public-paths.ts';
 
 const WITHOUT_BODY = new Set(['GET', 'HEAD', 'OPTIONS']);
 const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;.*)?$/i;
+const RFC822_TYPE = /^message\/rfc822\s*(;.*)?$/i;
+
+/**
+ * A forwarded email is read as raw MIME, not as text of ours: its bytes may be in any charset (8-bit
+ * parts) and are never stored as they are, so the UTF-8 and NUL guards leave it to the mail parser.
+ */
+function isRawEmail(path: string): boolean {
+  return path === INBOUND_EMAIL_PATH;
+}
 
 function isForm(type: string | undefined): boolean {
   return (type ?? '').toLowerCase().includes('application/x-www-form-urlencoded');
@@ -45,7 +55,7 @@ function percentDecodedBytes(text: string): Uint8Array {
  */
 export function requireUtf8Bodies(): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
-    if (WITHOUT_BODY.has(c.req.method)) return next();
+    if (WITHOUT_BODY.has(c.req.method) || isRawEmail(c.req.path)) return next();
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const form = isForm(c.req.header('content-type'));
     if (!isUtf8(bytes) || (form && !isUtf8(percentDecodedBytes(utf8.decode(bytes))))) {
@@ -61,6 +71,7 @@ export function requireUtf8Bodies(): MiddlewareHandler<ServerEnv> {
  */
 export function refuseNulCharacters(): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
+    if (isRawEmail(c.req.path)) return next();
     const body = WITHOUT_BODY.has(c.req.method) ? '' : await c.req.text();
     const form = isForm(c.req.header('content-type'));
     if (/%00/.test(c.req.url) || body.includes('\u0000') || /\\u0000/i.test(body) || (form && /%00/.test(body))) {
@@ -72,12 +83,17 @@ export function refuseNulCharacters(): MiddlewareHandler<ServerEnv> {
 
 /**
  * The API reads JSON only: a body sent as anything else would otherwise be ignored silently (and a PATCH
- * would "succeed" doing nothing), so it is refused with 415.
+ * would "succeed" doing nothing), so it is refused with 415. The one exception is a forwarded email,
+ * which is raw MIME (message/rfc822) and nothing else.
  */
 export function requireJsonBodies(): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     if (WITHOUT_BODY.has(c.req.method)) return next();
     const type = c.req.header('content-type') ?? '';
+    if (isRawEmail(c.req.path)) {
+      if (RFC822_TYPE.test(type)) return next();
+      return problemResponse(c, problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the whole email as it was received, with Content-Type: message/rfc822.'));
+    }
     if (JSON_TYPE.test(type)) return next();
     if ((await c.req.text()).trim() === '') return next();
     return problemResponse(c, problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send request bodies as JSON (Content-Type: application/json).'));

@@ -23,6 +23,8 @@ export interface NotifyOptions {
   former?: Member[];
   /** Other colleagues the decision names (the stand-ins of proposed times), for the renderers. */
   named?: Member[];
+  /** Where the change came from, when an attendee's calendar replied: the emails say so. */
+  via?: 'calendar';
 }
 
 function mailbox(member: Member) {
@@ -144,7 +146,8 @@ export async function notifyChange(
   const former = options.former ?? [];
   const recipients = { ...recipientsOf(parties, ctx, options.actingMember ?? null), former: former.map((member) => ({ id: member.id, ...mailbox(member) })) };
   const planned = planEmails(change, recipients, { primary: options.primary ?? true });
-  return enqueuePlanned(ctx, store, parties, change, planned, factsOf(parties, change, link, [...former, ...(options.named ?? [])]), undefined, former);
+  const facts = factsOf(parties, change, link, [...former, ...(options.named ?? [])]);
+  return enqueuePlanned(ctx, store, parties, change, planned, options.via ? { ...facts, via: options.via } : facts, undefined, former);
 }
 
 /**

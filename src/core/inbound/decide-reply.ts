@@ -83,6 +83,8 @@ export function decideReply(facts: ReplyFacts): ReplyDecision {
       return ignore('the COUNTER proposes the time the interview already has');
     }
     if (proposed.start.getTime() <= facts.now.getTime()) return ignore('the COUNTER proposes a time in the past');
+    const minutes = (proposed.end.getTime() - proposed.start.getTime()) / 60_000;
+    if (minutes < 5 || minutes > 24 * 60) return ignore('the COUNTER proposes an interview shorter than 5 minutes or longer than a day');
     return { outcome: 'apply', action: 'counter', attendee, partstat, proposed };
   }
   if (partstat === 'declined') {

@@ -1,0 +1,43 @@
+import { sameAddress } from '../../core/inbound/reply-terms.ts';
+import type { AttendeeRole, Partstat } from '../../core/inbound/reply-terms.ts';
+import type { AppContext } from '../context.ts';
+import { getInterviewOrThrow, loadParties } from '../interviews/parties.ts';
+
+export interface AttendeeView {
+  email: string;
+  name: string;
+  role: AttendeeRole;
+  memberId: string | null;
+  partstat: Partstat;
+  repliedAt: Date | null;
+}
+
+/**
+ * Who the interview invites and what each answered from their calendar. An answer counts only for the
+ * time it answered: after a move everyone is asked again (needs-action). The candidate chose the time,
+ * so their invitation says ACCEPTED until their calendar says otherwise.
+ */
+export async function listAttendees(ctx: AppContext, organizationId: string, interviewId: string): Promise<AttendeeView[]> {
+  const interview = await getInterviewOrThrow(ctx.store, organizationId, interviewId);
+  const parties = await loadParties(ctx.store, interview);
+  const answers = (await ctx.store.inboundReplies.answers(organizationId, interviewId)).filter(
+    (a) => interview.start !== null && a.forStart.getTime() === interview.start.getTime(),
+  );
+  const answerOf = (email: string) => answers.find((a) => sameAddress(a.email, email)) ?? null;
+  const candidateAnswer = answerOf(parties.candidate.email);
+  const booked = interview.status === 'scheduled' || interview.status === 'completed';
+  return [
+    {
+      email: parties.candidate.email,
+      name: parties.candidate.name,
+      role: 'candidate' as const,
+      memberId: null,
+      partstat: candidateAnswer?.partstat ?? (booked ? 'accepted' : 'needs-action'),
+      repliedAt: candidateAnswer?.repliedAt ?? null,
+    },
+    ...parties.panel.map((member) => {
+      const answer = answerOf(member.email);
+      return { email: member.email, name: member.name, role: 'panelist' as const, memberId: member.id, partstat: answer?.partstat ?? ('needs-action' as const), repliedAt: answer?.repliedAt ?? null };
+    }),
+  ];
+}
