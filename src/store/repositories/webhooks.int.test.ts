@@ -1,0 +1,178 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { OpenStore, Store } from '../index.ts';
+import { testEngines } from '../testing/engines.ts';
+
+/**
+ * The webhook queue in the database, on both engines: what the enqueue statement writes (and does not),
+ * the interview as the change left it, and the claim that keeps each endpoint's events in order while
+ * any number of workers share the queue.
+ */
+
+const T0 = new Date('2026-12-01T12:00:00Z');
+const LEASE = 60_000;
+
+describe.each(testEngines())('webhook repository on $name', (engine) => {
+  let opened: OpenStore;
+  let store: Store;
+  let org: string;
+  let sequence = 0;
+
+  beforeAll(async () => {
+    opened = await engine.open();
+    store = opened.store;
+  });
+  afterAll(async () => {
+    await opened?.close();
+  });
+
+  beforeEach(async () => {
+    sequence += 1;
+    org = (await store.organizations.create({ name: `Org ${sequence}`, timezone: 'UTC' })).id;
+  });
+  // The claim spans organizations, as workers do: each test removes its endpoints and so its deliveries.
+  afterEach(async () => {
+    for (const hook of await store.webhooks.list(org, { limit: 200 })) await store.webhooks.delete(org, hook.id);
+  });
+
+  const subscribe = (events: string[], organizationId = org) =>
+    store.webhooks.create({ organizationId, url: 'https://hooks.example.com/in', description: null, events, secretSealed: 'sealed', at: T0 });
+
+  /** Whatever is due for every endpoint, as one worker would claim it. */
+  const claim = (at = T0, limit = 50) => store.transaction((tx) => tx.webhooks.claimDue({ at, limit, leaseMs: LEASE }));
+
+  async function interview() {
+    const member = await store.members.create(org, { name: 'Ann', email: `ann${sequence}@acme.test`, role: 'interviewer', timezone: 'UTC', workingHours: {} });
+    const opening = await store.openings.create(org, { title: 'Engineer' });
+    const candidate = await store.candidates.create(org, { name: 'Jordan Lee', email: `jordan${sequence}@example.com`, timezone: 'UTC' });
+    const start = new Date('2026-12-03T15:00:00Z');
+    const end = new Date('2026-12-03T16:00:00Z');
+    return store.interviews.create(
+      org,
+      { openingId: opening.id, candidateId: candidate.id, title: 'Round 1', durationMinutes: 60, panel: [member.id], status: 'scheduled', start, end, uid: `uid-${engine.name}-${sequence}@leeway.test` },
+      T0,
+    );
+  }
+
+  it('writes nothing when no endpoint wants the event', async () => {
+    await subscribe(['interview.completed']);
+    const disabled = await subscribe(['interview.cancelled']);
+    const test = await store.webhooks.enqueueFor(org, disabled.id, { type: 'webhook.test', at: T0, data: {} });
+    const [head] = await claim();
+    expect(head!.id).toBe(test.id);
+    await store.transaction((tx) => tx.webhooks.giveUp(head!, { leaseUntil: head!.leaseUntil, at: T0, responseStatus: 410, error: 'gone', disableReason: 'gone' }));
+    const other = (await store.organizations.create({ name: 'Other', timezone: 'UTC' })).id;
+    await subscribe(['interview.cancelled'], other);
+    expect(await store.webhooks.enqueue(org, [{ type: 'interview.cancelled', at: T0, data: {} }])).toBe(0);
+  });
+
+  it('queues a history line as its event, with the interview as it stands and never the private note', async () => {
+    const hook = await subscribe(['interview.cancelled', 'interview.scheduled']);
+    const other = await subscribe(['interview.scheduled']);
+    const booked = await interview();
+    await store.transaction(async (tx) => {
+      await tx.interviews.update(org, booked.id, { status: 'cancelled', start: booked.start, end: booked.end, sequence: 1, offeredSlots: [] }, T0);
+      await tx.interviews.appendHistory(org, booked.id, { at: T0, actor: 'candidate', action: 'cancelled', noticeHours: 51, noticeClass: 'ample', reason: 'schedule_conflict', privateNote: 'secret words' });
+    });
+    const log = await store.webhooks.deliveries(org, hook.id, { limit: 10 });
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ type: 'interview.cancelled', status: 'pending', attempts: 0 });
+    expect(log[0]!.webhookId).toMatch(/^msg_[0-9a-f]{32}$/);
+    expect(log[0]!.payload).toEqual({
+      type: 'interview.cancelled',
+      timestamp: T0.toISOString(),
+      data: {
+        interview: {
+          id: booked.id,
+          title: 'Round 1',
+          status: 'cancelled',
+          start: '2026-12-03T15:00:00.000Z',
+          end: '2026-12-03T16:00:00.000Z',
+          opening: { id: booked.openingId, title: 'Engineer' },
+          candidate: { id: booked.candidateId, name: 'Jordan Lee' },
+          panel: booked.panel,
+        },
+        actor: { side: 'candidate', memberId: null },
+        noticeClass: 'ample',
+        noticeHours: 51,
+        reason: 'schedule_conflict',
+        openingEnded: null,
+        calledAhead: null,
+        historyEntryId: expect.any(String),
+      },
+    });
+    expect(JSON.stringify(log[0]!.payload)).not.toContain('secret words');
+    expect(await store.webhooks.deliveries(org, other.id, { limit: 10 })).toHaveLength(0);
+  });
+
+  it('queues nothing when the transaction that made the change rolls back', async () => {
+    const hook = await subscribe(['interview.completed']);
+    const booked = await interview();
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.interviews.appendHistory(org, booked.id, { at: T0, actor: 'employer', action: 'completed' });
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(await store.webhooks.deliveries(org, hook.id, { limit: 10 })).toHaveLength(0);
+  });
+
+  it('claims only the oldest pending delivery of each endpoint, and the next once it is settled', async () => {
+    const a = await subscribe(['opening.filled']);
+    const b = await subscribe(['opening.filled']);
+    await store.webhooks.enqueue(org, [
+      { type: 'opening.filled', at: T0, data: { n: 1 } },
+      { type: 'opening.filled', at: T0, data: { n: 2 } },
+    ]);
+    const first = await claim();
+    expect(first.map((d) => [d.subscriptionId, (d.payload.data as { n: number }).n]).sort()).toEqual([[a.id, 1], [b.id, 1]].sort());
+    // Held under lease, and the second of each waits behind it.
+    expect(await claim()).toEqual([]);
+    const ofA = first.find((d) => d.subscriptionId === a.id)!;
+    expect(await store.webhooks.markDelivered(ofA.id, { leaseUntil: ofA.leaseUntil, at: T0, responseStatus: 200 })).toBe(true);
+    const next = await claim();
+    expect(next.map((d) => [d.subscriptionId, (d.payload.data as { n: number }).n])).toEqual([[a.id, 2]]);
+    expect(next[0]).toMatchObject({ url: 'https://hooks.example.com/in', secretSealed: 'sealed', attempts: 1 });
+  });
+
+  it('gives a delivery whose worker died back after the lease, and refuses the dead worker a late outcome', async () => {
+    await subscribe(['opening.filled']);
+    await store.webhooks.enqueue(org, [{ type: 'opening.filled', at: T0, data: {} }]);
+    const [lost] = await claim();
+    const later = new Date(T0.getTime() + LEASE + 1);
+    const [again] = await claim(later);
+    expect(again).toMatchObject({ id: lost!.id, attempts: 2 });
+    expect(await store.webhooks.markDelivered(lost!.id, { leaseUntil: lost!.leaseUntil, at: later, responseStatus: 200 })).toBe(false);
+    expect(await store.webhooks.scheduleRetry(again!.id, { leaseUntil: again!.leaseUntil, nextAttemptAt: later, responseStatus: 500, error: 'down' })).toBe(true);
+  });
+
+  it('lets concurrent workers share the queue without claiming a delivery twice', async () => {
+    const hooks = await Promise.all(Array.from({ length: 8 }, () => subscribe(['opening.filled'])));
+    await store.webhooks.enqueue(org, [{ type: 'opening.filled', at: T0, data: {} }]);
+    const claims = await Promise.all(Array.from({ length: 4 }, () => claim(T0, 3)));
+    const ids = claims.flat().map((d) => d.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeLessThanOrEqual(hooks.length);
+    const rest = await claim(T0, 50);
+    expect(ids.length + rest.length).toBe(hooks.length);
+  });
+
+  it('disables the endpoint once when giving up, keeps the rest pending, and resumes them when turned back on', async () => {
+    const hook = await subscribe(['opening.filled']);
+    await store.webhooks.enqueue(org, [
+      { type: 'opening.filled', at: T0, data: { n: 1 } },
+      { type: 'opening.filled', at: T0, data: { n: 2 } },
+    ]);
+    const [head] = await claim();
+    const gaveUp = await store.transaction((tx) =>
+      tx.webhooks.giveUp(head!, { leaseUntil: head!.leaseUntil, at: T0, responseStatus: 410, error: 'gone', disableReason: 'The endpoint answered 410 Gone.' }),
+    );
+    expect(gaveUp).toEqual({ settled: true, disabled: true, pending: 1 });
+    expect(await store.webhooks.get(org, hook.id)).toMatchObject({ status: 'disabled', disabledReason: 'The endpoint answered 410 Gone.' });
+    expect(await claim(new Date(T0.getTime() + 3_600_000))).toEqual([]);
+    const later = new Date(T0.getTime() + 7_200_000);
+    await store.webhooks.update(org, hook.id, { reactivate: true }, later);
+    const [resumed] = await claim(later);
+    expect((resumed!.payload.data as { n: number }).n).toBe(2);
+    expect(await store.webhooks.get(org, hook.id)).toMatchObject({ status: 'active', disabledReason: null, disabledAt: null });
+  });
+});
