@@ -128,8 +128,9 @@ export async function prepareCalendarSources(ctx: AppContext, inputs: readonly C
 
 /**
  * Makes the member's sources exactly these (`PATCH /members/{id}` with `calendars`). A source given again
- * with the same kind, address and user name and no password is kept as it is — its password, sync state
- * and busy times too — since the API never shows passwords back for a client to resend. One transaction.
+ * with the same kind, address and user name is kept — its sync state and busy times too; without a
+ * password it keeps its stored one (the API never shows passwords back for a client to resend), with
+ * one it takes the new password and is read again at once. One transaction.
  */
 export async function replaceCalendarSources(ctx: AppContext, organizationId: string, memberId: string, prepared: PreparedCalendarSources): Promise<void> {
   const secrets = requireSecrets(ctx);
@@ -140,9 +141,12 @@ export async function replaceCalendarSources(ctx: AppContext, organizationId: st
     for (const [index, input] of prepared.inputs.entries()) {
       const wanted = prepared.sealed[index]!;
       const identity = `${input.kind} ${wanted.url} ${wanted.username ?? ''}`;
-      const match = blankToNull(input.password) === null ? identities.find((e) => !kept.has(e.source.id) && e.identity === identity) : undefined;
+      const match = identities.find((e) => !kept.has(e.source.id) && e.identity === identity);
       if (match) {
         kept.add(match.source.id);
+        if (wanted.row.passwordSealed !== null) {
+          await tx.calendarSources.setPassword(organizationId, memberId, match.source.id, { passwordSealed: wanted.row.passwordSealed, nextSyncAt: ctx.clock() });
+        }
         continue;
       }
       const created = await tx.calendarSources.create(organizationId, memberId, wanted.row);

@@ -105,6 +105,19 @@ export class CalendarSourceRepository {
     return row ?? null;
   }
 
+  /** A new password for a source, which is then due at once: its busy times stay until the sync. */
+  async setPassword(organizationId: string, memberId: string, id: string, input: { passwordSealed: string; nextSyncAt: Date }): Promise<boolean> {
+    if (!isUuid(id) || !isUuid(memberId)) return false;
+    const result = await this.db
+      .updateTable('calendarSources')
+      .set({ passwordSealed: input.passwordSealed, nextSyncAt: input.nextSyncAt })
+      .where('organizationId', '=', organizationId)
+      .where('memberId', '=', memberId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   /** Removes a source; its busy times go with it (ON DELETE CASCADE). */
   async delete(organizationId: string, memberId: string, id: string): Promise<boolean> {
     if (!isUuid(id) || !isUuid(memberId)) return false;

@@ -19,6 +19,8 @@ export interface RadicaleServer {
   makeCalendar(user: { name: string; password: string }, calendar: string): Promise<string>;
   /** Stores one calendar object with PUT. */
   putEvent(user: { name: string; password: string }, calendarUrl: string, name: string, ics: string): Promise<void>;
+  /** Changes a user's password on the server, as a member changing it elsewhere would. */
+  setPassword(name: string, password: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,7 +39,9 @@ async function freePort(): Promise<number> {
 export async function startRadicale(users: Array<{ name: string; password: string }>): Promise<RadicaleServer> {
   const folder = await mkdtemp(join(tmpdir(), 'leeway-radicale-'));
   const htpasswd = join(folder, 'users');
-  await writeFile(htpasswd, users.map((u) => `${u.name}:${u.password}`).join('\n') + '\n');
+  const passwords = new Map(users.map((u) => [u.name, u.password]));
+  const writeUsers = () => writeFile(htpasswd, [...passwords].map(([name, password]) => `${name}:${password}`).join('\n') + '\n');
+  await writeUsers();
   const port = await freePort();
   const child: ChildProcess = spawn(
     RADICALE,
@@ -82,6 +86,10 @@ export async function startRadicale(users: Array<{ name: string; password: strin
     async putEvent(user, calendarUrl, name, ics) {
       const response = await fetch(`${calendarUrl}${name}`, { method: 'PUT', headers: { authorization: auth(user), 'content-type': 'text/calendar; charset=utf-8' }, body: ics });
       if (response.status !== 201 && response.status !== 204) throw new Error(`PUT ${name}: ${response.status} ${await response.text()}`);
+    },
+    async setPassword(name, password) {
+      passwords.set(name, password);
+      await writeUsers();
     },
     async close() {
       if (child.exitCode === null) {
