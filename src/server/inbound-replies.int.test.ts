@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { googleCalendar, googleReplyMail, outlookCalendar, outlookReplyMail } from '../core/inbound/testing/reply-mails.ts';
 import type { ReplyShape } from '../core/inbound/testing/reply-mails.ts';
@@ -50,7 +51,7 @@ function harness(getServer: () => TestServer) {
   /** An interview booked by the employer for START, with two panelists who share a pool with a third. */
   async function booked(key?: string) {
     counter += 1;
-    const headers = key ? { authorization: `Bearer ${key}` } : {};
+    const headers: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
     const pool = `pool-${counter}`;
     const grace = await member('Grace Hopper', [pool]);
     const alan = await member('Alan Turing');
@@ -93,7 +94,7 @@ const messageId = () => `<reply-${++messageCounter}-${Date.now()}@mail.example.t
 describe.each(testEngines())('calendar replies over SMTP (%s)', (engine) => {
   let server: TestServer;
   let listener: InboundSmtpListener;
-  let transport: nodemailer.Transporter;
+  let transport: Transporter;
   const h = harness(() => server);
 
   beforeAll(async () => {

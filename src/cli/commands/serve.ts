@@ -13,6 +13,8 @@ import { startBackgroundWork } from '../background.ts';
 import type { BackgroundWork } from '../background.ts';
 import { createOutboxKeeper } from '../../notify/outbox-keeper.ts';
 import { resolveSecretKey } from '../secret-key.ts';
+import { startInboundSmtp } from '../../server/inbound-smtp.ts';
+import type { InboundSmtpListener } from '../../server/inbound-smtp.ts';
 import { readCalendarRefreshMinutes } from '../background-calendars.ts';
 
 export const SERVE_HELP = `Usage: leeway serve [options]
@@ -25,6 +27,10 @@ ${DATABASE_HELP}
   --demo                create (or reuse) a demo organization; print its landing page, its
                         recruiter's sign-in, fresh candidate links and an API key
   --public-url URL      base URL for links in messages (default http://localhost:PORT, or LEEWAY_PUBLIC_URL)
+  --smtp-port N         also receive calendar replies by SMTP on this port (or LEEWAY_SMTP_PORT);
+                        mail is accepted only for LEEWAY_MAIL_FROM, the invitations' ORGANIZER
+  --smtp-host HOST      address the SMTP listener binds (default 127.0.0.1, or LEEWAY_SMTP_HOST;
+                        0.0.0.0 to receive from the internet as the MX of that address)
 
 Email goes out over SMTP when SMTP_URL is set (smtp://user:pass@host:587 or smtps://...); without it,
 each message is kept (status "kept", final) and listed by GET /api/v1/messages. Mail is sent as
@@ -49,6 +55,8 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
     host: { type: 'string' },
     demo: { type: 'boolean' },
     'public-url': { type: 'string' },
+    'smtp-port': { type: 'string' },
+    'smtp-host': { type: 'string' },
   });
   if (values.help) {
     io.stdout(SERVE_HELP);
@@ -56,6 +64,10 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
   }
   const port = parsePort(values.port ?? io.env.PORT, 3000);
   const host = values.host ?? io.env.HOST ?? '127.0.0.1';
+  const smtpPortText = values['smtp-port'] ?? io.env.LEEWAY_SMTP_PORT;
+  const smtpPort = smtpPortText === undefined ? null : parsePort(smtpPortText, 0);
+  const smtpHost = values['smtp-host'] ?? io.env.LEEWAY_SMTP_HOST ?? '127.0.0.1';
+  if (smtpPort === null && values['smtp-host'] !== undefined) throw new UsageError('--smtp-host needs --smtp-port.');
   const database = resolveDatabase(values, io.env);
   const publicUrl = values['public-url'] ?? io.env.LEEWAY_PUBLIC_URL ?? `http://localhost:${port}`;
   try {
@@ -121,7 +133,25 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
   const address = server.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`;
+  let smtp: InboundSmtpListener | null = null;
+  if (smtpPort !== null) {
+    smtp = await startInboundSmtp({
+      ctx,
+      port: smtpPort,
+      host: smtpHost,
+      afterReply: () => background.notify(),
+      log: (entry) => io.stderr(`${JSON.stringify(entry)}\n`),
+    }).catch(async (error: NodeJS.ErrnoException) => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await background.stop();
+      await opened.close();
+      if (error.code === 'EADDRINUSE') throw new UsageError(`SMTP port ${smtpPort} is already in use; choose another with --smtp-port.`);
+      if (error.code === 'EACCES') throw new UsageError(`Not allowed to listen on SMTP port ${smtpPort}; ports below 1024 need privileges (or a redirect from 25).`);
+      throw error;
+    });
+  }
   io.stdout(`Leeway listening on ${url} with ${describeDatabase(database)}.\n`);
+  if (smtp) io.stdout(`Calendar replies: SMTP on ${smtp.host.includes(':') ? `[${smtp.host}]` : smtp.host}:${smtp.port} for <${mailFrom.address}> (the invitations' ORGANIZER).\n`);
   io.stdout(`Secret key (webhook secrets, calendar credentials): ${secretKey.source}.\n`);
   if (config.allowPrivateUrls) io.stdout('LEEWAY_ALLOW_PRIVATE_URLS=1: webhook and calendar URLs may point to private addresses.\n');
 
@@ -129,6 +159,7 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
   const close = async () => {
     if (closed) return;
     closed = true;
+    await smtp?.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await background.stop();
     await opened.close();
