@@ -79,6 +79,14 @@ const HOUR = 3_600_000;
 /** Whole hours, days ahead of the real now, so that bookings are in the future for the real-time clock. */
 const inDays = (days: number, hour = 0) => new Date(Math.ceil(Date.now() / HOUR) * HOUR + days * 24 * HOUR + hour * HOUR).toISOString();
 
+/** A weekday at least `days` ahead, at a whole UTC hour: inside a UTC candidate's reasonable hours. */
+function weekdayAt(days: number, hourUtc: number): string {
+  const day = new Date(Date.now() + days * 24 * HOUR);
+  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
+  day.setUTCHours(hourUtc, 0, 0, 0);
+  return day.toISOString();
+}
+
 let server: TestServer;
 let now: Date;
 const receivers: Receiver[] = [];
@@ -256,6 +264,27 @@ describe('events from real actions', () => {
     expect(log.map((d) => d.id)).toEqual(r.received.map((x) => x.headers['webhook-id']).reverse());
     expect(log.every((d) => d.status === 'delivered' && d.attempts === 1 && d.lastResponseStatus === 204 && d.nextAttemptAt === null)).toBe(true);
     expect(log[log.length - 1]!.payload).toEqual(JSON.parse(r.received[0]!.body));
+  });
+
+  it('announces freed time offered to the waitlist and claimed from it, without the offer link', async () => {
+    const r = await receiver();
+    await subscribe(r, ['waitlist.offered', 'waitlist.filled', 'interview.scheduled']);
+    const s = await setting();
+    const start = weekdayAt(3, 10);
+    const held = await s.book(start);
+    const waiter = (await json<{ id: string }>(server.call('POST', '/api/v1/candidates', { name: 'Wendy Wait', email: `wendy${counter}@example.com`, timezone: 'UTC' }), 201)).id;
+    const entry = (await json<{ id: string }>(server.call('POST', `/api/v1/openings/${s.opening}/waitlist`, { candidateId: waiter, panel: [s.ann], durationMinutes: 60 }), 201)).id;
+    await json(server.call('POST', `/api/v1/interviews/${held.id}/cancel`, { reason: 'interviewer_unavailable' }));
+    const offers = await server.ctx.store.outbox.list(server.organizationId, { kind: 'waitlist_offer', to: `wendy${counter}@example.com` });
+    const token = /\/c\/(lw_offer_[A-Za-z0-9_-]+)/.exec((offers.at(-1)!.payload as { email: { text: string } }).email.text)![1]!;
+    const claimed = await json<{ id: string }>(server.app.request(`/api/v1/candidate/${token}/claim`, { method: 'POST' }), 201);
+    await drain();
+    expect(r.types()).toEqual(['interview.scheduled', 'waitlist.offered', 'interview.scheduled', 'waitlist.filled']);
+    const [, offered, booked, filled] = r.received.map((x) => (x.verified.ok ? x.verified.event : null)!);
+    expect(offered!.data).toMatchObject({ offer: { entryId: entry, candidateId: waiter, start }, opening: { id: s.opening, title: 'Platform Engineer' } });
+    expect(booked!.data).toMatchObject({ interview: { id: claimed.id, status: 'scheduled', start, candidate: { id: waiter } }, actor: { side: 'candidate' } });
+    expect(filled!.data).toMatchObject({ interview: { id: claimed.id }, entryId: entry, freedSlotId: expect.any(String) });
+    expect(r.received.map((x) => x.body).join('\n')).not.toContain('lw_offer_');
   });
 
   it('queues nothing for types the endpoint did not ask for', async () => {
