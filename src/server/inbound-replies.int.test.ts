@@ -113,11 +113,13 @@ describe.each(testEngines())('calendar replies over SMTP (%s)', (engine) => {
   const send = (from: string, to: string, raw: string) => transport.sendMail({ envelope: { from, to: [to] }, raw });
   const lastReply = async (interviewId: string) => (await h.replies(interviewId)).replies[0]!;
 
-  it('invitations name the scheduling address as ORGANIZER and ask every panelist to reply', async () => {
-    const { interview, grace } = await h.booked();
+  it('invitations name the scheduling address as ORGANIZER and ask every attendee to reply', async () => {
+    const { interview, grace, candidate } = await h.booked();
     const invitation = await h.invitationOf(interview.id, grace.email);
     expect(invitation.organizer).toBe(server.ctx.config.mailFrom.address);
     expect(invitation.ics).toMatch(new RegExp(`ATTENDEE;CN=Grace Hopper;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${grace.email}`));
+    const theirs = await h.invitationOf(interview.id, candidate.email);
+    expect(theirs.ics).toMatch(new RegExp(`ATTENDEE;CN=Jordan Lee;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=TRUE:mailto:${candidate.email}`));
   });
 
   it("a panelist's Decline in Outlook: a stand-in from their pool is booked and everyone's mail is in the outbox", async () => {

@@ -27,7 +27,8 @@ export function buildCalendarFor(
   const { interview, candidate, panel, organization, opening } = parties;
   const cancelled = method === 'CANCEL' || (method === null && options.cancelled === true);
   const attendees: CalendarAttendee[] = [
-    { name: candidate.name, email: candidate.email, partstat: cancelled && options.candidateDeclined ? 'DECLINED' : 'ACCEPTED', role: 'REQ-PARTICIPANT' },
+    // The candidate chose the time (ACCEPTED), and is still asked to reply: a "Decline" in their calendar must reach us.
+    { name: candidate.name, email: candidate.email, partstat: cancelled && options.candidateDeclined ? 'DECLINED' : 'ACCEPTED', role: 'REQ-PARTICIPANT', rsvp: method === 'REQUEST' },
     ...panel.map((member) => ({
       name: member.name,
       email: member.email,
