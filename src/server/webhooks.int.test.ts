@@ -438,6 +438,21 @@ describe('secrets', () => {
     expect(signatures[0]).not.toBe(new Webhook(hook.secret).sign(String(after.headers['webhook-id']), timestamp, after.body));
   });
 
+  it('does not keep the secret for an idempotent replay', async () => {
+    const r = await receiver();
+    const body = { url: r.url, events: ['interview.scheduled'] };
+    const first = await json<CreatedWebhook>(server.call('POST', '/api/v1/webhooks', body, { 'idempotency-key': 'make-hook-1' }), 201);
+    const replay = await server.call('POST', '/api/v1/webhooks', body, { 'idempotency-key': 'make-hook-1' });
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    const replayed = (await replay.json()) as CreatedWebhook;
+    expect(replayed.id).toBe(first.id);
+    expect(replayed.secret).toBe('whsec_[redacted]');
+    const rotated = await json<{ secret: string }>(server.call('POST', `/api/v1/webhooks/${first.id}/secret`, undefined, { 'idempotency-key': 'rotate-1' }));
+    expect(rotated.secret).toMatch(/^whsec_[A-Za-z0-9+/]{40,}/);
+    const again = (await (await server.call('POST', `/api/v1/webhooks/${first.id}/secret`, undefined, { 'idempotency-key': 'rotate-1' })).json()) as { secret: string };
+    expect(again.secret).toBe('whsec_[redacted]');
+  });
+
   it('keeps secrets sealed and shows them only when made', async () => {
     const r = await receiver();
     const hook = await subscribe(r, ['interview.scheduled']);

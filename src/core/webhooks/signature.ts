@@ -38,3 +38,13 @@ export function signDelivery(secret: string, webhookId: string, timestampSeconds
 export function signatureHeader(secrets: readonly string[], webhookId: string, timestampSeconds: number, body: string): string {
   return secrets.map((secret) => signDelivery(secret, webhookId, timestampSeconds, body)).join(' ');
 }
+
+const SECRET_PATTERN = /whsec_[A-Za-z0-9+/]{16,}={0,2}/g;
+
+/**
+ * Replaces webhook secrets in text that is kept (a stored idempotent response): a secret is shown once,
+ * and otherwise exists only sealed. A replayed creation answers `whsec_[redacted]`; rotate to get a new one.
+ */
+export function redactWebhookSecrets(text: string): string {
+  return text.replace(SECRET_PATTERN, 'whsec_[redacted]');
+}
