@@ -47,8 +47,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       seq bigserial NOT NULL,
       FOREIGN KEY (organization_id, subscription_id) REFERENCES webhook_subscriptions (organization_id, id) ON DELETE CASCADE
     )`.execute(db);
-  await sql`CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (subscription_id, seq) WHERE status = 'pending'`.execute(db);
-  await sql`CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending'`.execute(db);
+  await sql`CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (organization_id, subscription_id, seq) WHERE status = 'pending'`.execute(db);
   await sql`CREATE INDEX webhook_deliveries_log ON webhook_deliveries (organization_id, subscription_id, seq DESC)`.execute(db);
 }
 

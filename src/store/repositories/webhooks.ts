@@ -291,14 +291,21 @@ export class WebhookRepository {
       UPDATE webhook_deliveries SET locked_until = ${leaseUntil}, attempts = attempts + 1, last_attempt_at = ${input.at}
       WHERE id IN (
         SELECT d.id FROM webhook_deliveries d
-        JOIN webhook_subscriptions s ON s.organization_id = d.organization_id AND s.id = d.subscription_id AND s.status = 'active'
-        WHERE d.status = 'pending' AND d.next_attempt_at <= ${input.at}
-          AND (d.locked_until IS NULL OR d.locked_until < ${input.at})
-          AND NOT EXISTS (SELECT 1 FROM webhook_deliveries o
-                          WHERE o.subscription_id = d.subscription_id AND o.status = 'pending' AND o.seq < d.seq)
+        WHERE d.id IN (
+          -- Each active endpoint's oldest pending delivery, found through the pending index: the cost follows
+          -- the number of endpoints, not the length of a backlog.
+          SELECT head.id FROM webhook_subscriptions s
+          CROSS JOIN LATERAL (
+            SELECT o.id FROM webhook_deliveries o
+            WHERE o.organization_id = s.organization_id AND o.subscription_id = s.id AND o.status = 'pending'
+            ORDER BY o.seq LIMIT 1) head
+          WHERE s.status = 'active')
+        -- Checked on the row itself too, so a row another worker claimed meanwhile is seen as claimed once locked.
+        AND d.status = 'pending' AND d.next_attempt_at <= ${input.at}
+        AND (d.locked_until IS NULL OR d.locked_until < ${input.at})
         ORDER BY d.next_attempt_at, d.seq
         LIMIT ${input.limit}
-        FOR UPDATE OF d SKIP LOCKED)
+        FOR UPDATE SKIP LOCKED)
       RETURNING id`.execute(this.db);
     const ids = result.rows.map((row) => row.id);
     if (ids.length === 0) return [];
