@@ -151,6 +151,20 @@ describe.skipIf(!radicaleAvailable)('an interviewer’s CalDAV calendar on a rea
     expect(synced.status).toBe('error');
     expect(synced.error).toMatch(/^Not found/);
 
+    // The account's own address answers a calendar-query with nothing, as an empty calendar would.
+    const principal = await json<Source>(
+      server.call('POST', `/api/v1/members/${member}/calendars`, { kind: 'caldav', url: `${radicale.baseUrl}/ada/`, username: ada.name, password: 'changed elsewhere' }),
+      201,
+    );
+    const refused = await json<Source>(server.call('POST', `/api/v1/members/${member}/calendars/${principal.id}/sync`));
+    expect(refused.status).toBe('error');
+    expect(refused.error).toMatch(/^Not a calendar/);
+
+    // An empty calendar is simply free.
+    const emptyUrl = await radicale.makeCalendar({ name: ada.name, password: 'changed elsewhere' }, 'empty');
+    const empty = await json<Source>(server.call('POST', `/api/v1/members/${member}/calendars`, { kind: 'caldav', url: emptyUrl, username: ada.name, password: 'changed elsewhere' }), 201);
+    expect(await json<Source>(server.call('POST', `/api/v1/members/${member}/calendars/${empty.id}/sync`))).toMatchObject({ status: 'ok', error: null, busyCount: 0 });
+
     // Radicale's web page is no iCalendar feed.
     const page = await json<Source>(server.call('POST', `/api/v1/members/${member}/calendars`, { kind: 'ics', url: `${radicale.baseUrl}/.web/` }), 201);
     const read = await json<Source>(server.call('POST', `/api/v1/members/${member}/calendars/${page.id}/sync`));

@@ -113,6 +113,12 @@ describe('an interviewer’s ICS feed, over a real loopback feed server', () => 
     expect(feed.requests.at(-1)!.headers['if-none-match']).toMatch(/^".+"$/);
     expect(after).toMatchObject({ status: 'ok', busyCount: 6, lastSuccessAt: '2026-10-26T12:06:00.000Z' });
     expect(await slotStarts(grace, '2026-11-04T14:00:00Z', '2026-11-04T22:00:00Z')).not.toContain('2026-11-04T15:00:00.000Z');
+
+    // A day after the last whole read the feed is read whole again, so recurrences further out are expanded.
+    server.setNow('2026-10-27T12:07:00Z');
+    const requests = feed.requests.length;
+    expect(await json<Source>(server.call('POST', `/api/v1/members/${grace}/calendars/${source.id}/sync`))).toMatchObject({ status: 'ok', busyCount: 6 });
+    expect(feed.requests.slice(requests).map((r) => [r.status, r.headers['if-none-match'] ?? null])).toEqual([[200, null]]);
   });
 
   it('refuses a booking into the busy time with SLOT_TAKEN, and books beside it', async () => {
@@ -147,9 +153,9 @@ describe('an interviewer’s ICS feed, over a real loopback feed server', () => 
 
   it('records a failure in words and keeps the last good busy times', async () => {
     feed.failWith(404);
-    server.setNow('2026-10-26T13:00:00Z');
+    server.setNow('2026-10-27T13:00:00Z');
     const failed = await json<Source>(server.call('POST', `/api/v1/members/${grace}/calendars/${source.id}/sync`));
-    expect(failed).toMatchObject({ status: 'error', busyCount: 7, lastSyncAt: '2026-10-26T13:00:00.000Z', lastSuccessAt: '2026-10-26T12:06:00.000Z' });
+    expect(failed).toMatchObject({ status: 'error', busyCount: 7, lastSyncAt: '2026-10-27T13:00:00.000Z', lastSuccessAt: '2026-10-27T12:07:00.000Z' });
     expect(failed.error).toMatch(/^Not found/);
     expect(await slotStarts(grace, '2026-11-04T14:00:00Z', '2026-11-04T22:00:00Z')).not.toContain('2026-11-04T15:00:00.000Z');
     feed.failWith(null);

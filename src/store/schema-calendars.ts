@@ -20,6 +20,7 @@ export interface CalendarSourcesTable {
   busyCount: ColumnType<number, number | undefined, number>;
   lastSyncAt: Date | null;
   lastSuccessAt: Date | null;
+  lastReadAt: Date | null;
   nextSyncAt: Date;
   claimedUntil: Date | null;
   createdAt: CreatedAt;

@@ -1,4 +1,4 @@
-import { calendarQueryBody, MultistatusError, readCalendarObjects } from '../../core/calendars/caldav.ts';
+import { RESOURCETYPE_BODY, calendarQueryBody, isCalendarCollection, MultistatusError, readCalendarObjects } from '../../core/calendars/caldav.ts';
 import { OutboundResponseTooLarge, OutboundTimeout, OutboundUrlRefused, outboundRequest } from '../../net/outbound-request.ts';
 import type { OutboundPolicy, OutboundResponse } from '../../net/outbound-request.ts';
 
@@ -59,13 +59,27 @@ export async function fetchCaldavEvents(request: CalendarRequest, window: { from
   );
   if (response.status !== 207) {
     refuseStatus(response.status, 'caldav');
-    throw new CalendarFetchError(`This address is not a CalDAV calendar (HTTP ${response.status} instead of a multistatus answer).`);
+    throw new CalendarFetchError(`Not a calendar: the server answered HTTP ${response.status} instead of a CalDAV multistatus.`);
   }
   try {
-    return { changed: true, texts: readCalendarObjects(response.body.toString('utf8')), etag: null, lastModified: null };
+    const texts = readCalendarObjects(response.body.toString('utf8'));
+    if (texts.length === 0) await refuseNonCalendar(request);
+    return { changed: true, texts, etag: null, lastModified: null };
   } catch (error) {
-    if (error instanceof MultistatusError) throw new CalendarFetchError('This address is not a CalDAV calendar: the answer is not a multistatus.');
+    if (error instanceof MultistatusError) throw new CalendarFetchError('Not a calendar: the answer is not a CalDAV multistatus.');
     throw error;
+  }
+}
+
+/**
+ * An empty answer is an empty calendar or no calendar at all (a principal's or the server's address
+ * answers a calendar-query with nothing): the collection's resourcetype tells which.
+ */
+async function refuseNonCalendar(request: CalendarRequest): Promise<void> {
+  const response = await exchange(request, 'PROPFIND', { depth: '0', 'content-type': 'application/xml; charset=utf-8' }, RESOURCETYPE_BODY);
+  if (response.status !== 207) refuseStatus(response.status, 'caldav');
+  if (response.status !== 207 || !isCalendarCollection(response.body.toString('utf8'))) {
+    throw new CalendarFetchError("Not a calendar: this address is not a calendar collection; give the calendar's own address, not the account's.");
   }
 }
 
@@ -97,7 +111,7 @@ function refuseStatus(status: number, kind: 'feed' | 'caldav'): void {
  * One request, following a few redirects by hand so each new address is checked again; the password
  * goes only to the origin it was given for.
  */
-async function exchange(request: CalendarRequest, method: 'GET' | 'REPORT', headers: Record<string, string>, body?: string): Promise<OutboundResponse> {
+async function exchange(request: CalendarRequest, method: 'GET' | 'REPORT' | 'PROPFIND', headers: Record<string, string>, body?: string): Promise<OutboundResponse> {
   const origin = new URL(request.url).origin;
   let url = request.url;
   for (let hop = 0; ; hop += 1) {

@@ -75,7 +75,7 @@ async function fetchSource(ctx: AppContext, source: CalendarSourceRecord, window
     limits,
   };
   if (source.kind === 'caldav') return fetchCaldavEvents(request, window);
-  const recent = source.lastSuccessAt !== null && at.getTime() - source.lastSuccessAt.getTime() < CONDITIONAL_FOR_MS;
+  const recent = source.lastReadAt !== null && at.getTime() - source.lastReadAt.getTime() < CONDITIONAL_FOR_MS;
   return fetchIcsFeed(request, recent ? { etag: source.etag, lastModified: source.lastModified } : { etag: null, lastModified: null });
 }
 

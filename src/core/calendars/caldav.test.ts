@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { MultistatusError, calendarQueryBody, readCalendarObjects } from './caldav.ts';
+import { MultistatusError, calendarQueryBody, isCalendarCollection, readCalendarObjects } from './caldav.ts';
 
 describe('calendarQueryBody', () => {
   it('asks for VEVENTs overlapping the window with their calendar data', () => {
@@ -35,5 +35,17 @@ describe('readCalendarObjects', () => {
     expect(readCalendarObjects('<d:multistatus xmlns:d="DAV:"/>')).toEqual([]);
     expect(readCalendarObjects('<d:multistatus xmlns:d="DAV:"></d:multistatus>')).toEqual([]);
     expect(() => readCalendarObjects('<html><body>Welcome</body></html>')).toThrow(MultistatusError);
+  });
+});
+
+describe('isCalendarCollection', () => {
+  it('tells a calendar from a principal or a plain collection', () => {
+    const answer = (types: string) =>
+      `<?xml version='1.0'?><multistatus xmlns="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><response><href>/a/</href><propstat><prop><resourcetype>${types}</resourcetype></prop><status>HTTP/1.1 200 OK</status></propstat></response></multistatus>`;
+    expect(isCalendarCollection(answer('<C:calendar /><collection />'))).toBe(true);
+    expect(isCalendarCollection(answer('<collection/><cal:calendar xmlns:cal="urn:ietf:params:xml:ns:caldav"/>'))).toBe(true);
+    expect(isCalendarCollection(answer('<principal /><collection />'))).toBe(false);
+    expect(isCalendarCollection(answer('<collection/><C:calendar-proxy-read/>'))).toBe(false);
+    expect(() => isCalendarCollection('Welcome')).toThrow(MultistatusError);
   });
 });

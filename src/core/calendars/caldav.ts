@@ -29,6 +29,25 @@ export function calendarQueryBody(window: { from: number; to: number }): string 
   ].join('\n');
 }
 
+/** A PROPFIND body asking what a collection is: a calendar says so in its `resourcetype`. */
+export const RESOURCETYPE_BODY = [
+  '<?xml version="1.0" encoding="utf-8"?>',
+  '<D:propfind xmlns:D="DAV:"><D:prop><D:resourcetype/></D:prop></D:propfind>',
+  '',
+].join('\n');
+
+/**
+ * Whether a PROPFIND answer names a calendar collection (`<C:calendar/>` in its resourcetype). A
+ * calendar-query sent to a principal or a plain collection is answered with an empty multistatus, as an
+ * empty calendar would be; this tells the two apart.
+ *
+ * @throws {MultistatusError} when the body is not a DAV multistatus.
+ */
+export function isCalendarCollection(xml: string): boolean {
+  if (!/<(?:[\w.-]+:)?multistatus[\s>/]/.test(xml)) throw new MultistatusError('The answer is not a DAV multistatus.');
+  return elements(xml, 'resourcetype').some((types) => elements(types, 'calendar').length > 0);
+}
+
 export class MultistatusError extends Error {
   override readonly name = 'MultistatusError';
 }
@@ -41,7 +60,7 @@ export class MultistatusError extends Error {
  * @throws {MultistatusError} when the body is not a DAV multistatus.
  */
 export function readCalendarObjects(xml: string): string[] {
-  if (!/<(?:[\w.-]+:)?multistatus[\s>]/.test(xml)) throw new MultistatusError('The answer is not a DAV multistatus.');
+  if (!/<(?:[\w.-]+:)?multistatus[\s>/]/.test(xml)) throw new MultistatusError('The answer is not a DAV multistatus.');
   const objects: string[] = [];
   for (const propstat of elements(xml, 'propstat')) {
     const status = elements(propstat, 'status')[0] ?? '';

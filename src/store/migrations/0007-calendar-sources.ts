@@ -21,9 +21,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       busy_count integer NOT NULL DEFAULT 0,
       last_sync_at timestamptz,
       last_success_at timestamptz,
+      -- The last read that returned the calendar itself (not a 304): a feed is read whole once a day.
+      last_read_at timestamptz,
       next_sync_at timestamptz NOT NULL,
       claimed_until timestamptz,
-      created_at timestamptz NOT NULL DEFAULT now(),
+      -- clock_timestamp, not now(): sources added in one transaction keep the order they were given in.
+      created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
       UNIQUE (organization_id, id),
       FOREIGN KEY (organization_id, member_id) REFERENCES members (organization_id, id) ON DELETE CASCADE
     )`.execute(db);

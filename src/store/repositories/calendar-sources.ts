@@ -23,6 +23,8 @@ export interface CalendarSourceRecord {
   busyCount: number;
   lastSyncAt: Date | null;
   lastSuccessAt: Date | null;
+  /** The last read that returned the calendar itself rather than "not modified". */
+  lastReadAt: Date | null;
   nextSyncAt: Date;
   createdAt: Date;
 }
@@ -61,6 +63,7 @@ const COLUMNS = [
   'busyCount',
   'lastSyncAt',
   'lastSuccessAt',
+  'lastReadAt',
   'nextSyncAt',
   'createdAt',
 ] as const;
@@ -197,7 +200,7 @@ export class CalendarSourceRepository {
         lastSuccessAt: sync.at,
         nextSyncAt: sync.nextSyncAt,
         claimedUntil: null,
-        ...(busyCount !== undefined ? { busyCount } : {}),
+        ...(busyCount !== undefined ? { busyCount, lastReadAt: sync.at } : {}),
       })
       .where('organizationId', '=', organizationId)
       .where('id', '=', id)
