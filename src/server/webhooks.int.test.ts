@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { attemptDelivery } from '../notify/webhook-attempt.ts';
 import { createWebhookWorker } from '../notify/webhook-worker.ts';
 import type { WebhookWorker } from '../notify/webhook-worker.ts';
 import type { Resolver } from '../net/outbound-request.ts';
@@ -325,6 +326,26 @@ describe('retries', () => {
     ]);
     expect(await drain()).toBe(0);
     expect(r.received).toHaveLength(3);
+  });
+
+  it('a worker that dies after sending and before recording: the event comes again after the lease, with the same webhook-id', async () => {
+    const r = await receiver();
+    const hook = await subscribe(r, ['interview.scheduled']);
+    const sent = await testEvent(hook.id);
+    // The dying worker: claims and sends, then is gone before it records the answer.
+    const [claimed] = await server.ctx.store.transaction((tx) => tx.webhooks.claimDue({ at: now, limit: 10, leaseMs: 60_000 }));
+    expect(claimed!.webhookId).toBe(sent.id);
+    await attemptDelivery(
+      { url: claimed!.url, webhookId: claimed!.webhookId, body: JSON.stringify(claimed!.payload), secrets: [hook.secret], timestampSeconds: Math.floor(now.getTime() / 1000) },
+      { policy: { allowPrivateAddresses: true } },
+    );
+    // Under the lease, nobody else sends it.
+    expect(await drain()).toBe(0);
+    advance(60_001);
+    expect(await drain()).toBe(1);
+    expect(r.received.map((x) => x.headers['webhook-id'])).toEqual([sent.id, sent.id]);
+    expect(r.types()).toEqual(['webhook.test', 'webhook.test']);
+    expect((await deliveries(hook.id))[0]).toMatchObject({ status: 'delivered', attempts: 2 });
   });
 
   it('counts a redirect as a failure and does not follow it', async () => {
