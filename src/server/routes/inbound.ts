@@ -11,16 +11,17 @@ import { INBOUND_EMAIL_PATH } from '../public-paths.ts';
 import { IdParam, problems } from '../schemas/common.ts';
 import { AttendeeSchema, InboundSecretSchema, InboundSettingsSchema, RepliesQuery, ReplyPageSchema, ReplySchema, attendeeJson, replyJson } from '../schemas/inbound.ts';
 import { decodeCursor, pageOf } from '../schemas/pagination.ts';
-import { jsonContent, security } from '../schemas/route-helpers.ts';
+import { jsonContent, publicOperation, security } from '../schemas/route-helpers.ts';
 
-/** The forwarding's credential: a bearer secret of one organization, not an API key. */
-const INBOUND_SECURITY = [{ InboundSecret: [] }];
 
 const emailRoute = createRoute({
-  method: 'post', path: INBOUND_EMAIL_PATH, operationId: 'receiveInboundEmail', tags: ['inbound'], security: INBOUND_SECURITY,
+  method: 'post', path: INBOUND_EMAIL_PATH, operationId: 'receiveInboundEmail', tags: ['inbound'],
+  // Like a candidate's link, it carries its own credential (the inbound secret), not an API key or a session.
+  security: publicOperation,
   summary: "A calendar reply forwarded by a mail provider: raw MIME with the organization's inbound secret",
   description:
-    'The whole email as received (RFC 5322), `Content-Type: message/rfc822`, with `Authorization: Bearer <inbound secret>`. ' +
+    'The whole email as received (RFC 5322), `Content-Type: message/rfc822`, with `Authorization: Bearer <inbound secret>` ' +
+    '(the organization\'s `lw_inbound_…` secret from POST /api/v1/inbound/secret; an API key is refused). ' +
     "Only the secret's organization's interviews are looked at. Every email is recorded (GET /api/v1/inbound/replies) with what it did or why it was ignored.",
   request: { body: { required: true, content: { 'message/rfc822': { schema: z.string().openapi({ format: 'binary' }) } } } },
   responses: {
@@ -57,12 +58,6 @@ const attendeesRoute = createRoute({
 
 /** Inbound calendar replies: the forwarding endpoint, the secret, the settings, the record and the attendees. */
 export function registerInboundRoutes(app: OpenAPIHono<ServerEnv>): void {
-  app.openAPIRegistry.registerComponent('securitySchemes', 'InboundSecret', {
-    type: 'http',
-    scheme: 'bearer',
-    description: "An organization's inbound secret (`lw_inbound_…`, from POST /api/v1/inbound/secret), for a mail provider's forwarding only.",
-  });
-
   app.openapi(emailRoute, async (c) => {
     const ctx = c.get('ctx');
     const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
