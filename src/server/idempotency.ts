@@ -5,6 +5,7 @@ import { redactCandidateTokens } from '../app/interviews/candidate-token.ts';
 import type { ServerEnv } from './env.ts';
 import { problem, problemResponse } from './problem.ts';
 import { redactWebhookSecrets } from '../core/webhooks/signature.ts';
+import { redactInboundSecrets } from '../core/inbound/inbound-secret-text.ts';
 
 interface StoredResponse {
   contentType: string | null;
@@ -95,8 +96,8 @@ export function idempotency(): MiddlewareHandler<ServerEnv> {
     }
     const stored: StoredResponse = {
       contentType: response.headers.get('content-type'),
-      // A candidate link or a webhook secret in a response is a credential: the replay gets the response without it.
-      body: redactWebhookSecrets(redactCandidateTokens(await response.clone().text())),
+      // A candidate link, a webhook or inbound secret in a response is a credential: the replay gets the response without it.
+      body: redactInboundSecrets(redactWebhookSecrets(redactCandidateTokens(await response.clone().text()))),
     };
     await store.idempotency.complete(identity, { statusCode: response.status, responseBody: JSON.stringify(stored) });
   };

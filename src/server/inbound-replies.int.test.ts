@@ -264,6 +264,11 @@ describe('calendar replies forwarded over HTTP', () => {
     expect((await json<{ secretSet: boolean }>(server.call('GET', '/api/v1/inbound'))).secretSet).toBe(true);
     expect(JSON.stringify(await json(server.call('GET', '/api/v1/inbound')))).not.toContain(second.secret);
     expect((await forward('x', first.secret)).status).toBe(401);
+    // A replay by Idempotency-Key answers the same, without the secret: it is shown once.
+    const made = await json<{ secret: string }>(server.call('POST', '/api/v1/inbound/secret', undefined, { 'idempotency-key': 'inbound-1' }), 201);
+    const replayed = await json<{ secret: string }>(server.call('POST', '/api/v1/inbound/secret', undefined, { 'idempotency-key': 'inbound-1' }), 201);
+    expect(made.secret).toMatch(/^lw_inbound_/);
+    expect(replayed.secret).toBe('lw_inbound_[redacted]');
   });
 
   it('a forwarded Accept acts with the right secret; a wrong or missing secret is 401, a JSON body 415', async () => {

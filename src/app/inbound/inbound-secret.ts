@@ -1,8 +1,7 @@
+import { INBOUND_SECRET_PREFIX } from '../../core/inbound/inbound-secret-text.ts';
 import type { AppContext } from '../context.ts';
 import { generateSecret, hashSecret } from '../secrets.ts';
 import { schedulingAddress } from './scheduling-address.ts';
-
-export const INBOUND_SECRET_PREFIX = 'lw_inbound';
 
 /** A new inbound secret for the organization, replacing the old one at once; shown only now, kept hashed. */
 export async function rotateInboundSecret(ctx: AppContext, organizationId: string): Promise<{ secret: string; address: string }> {
