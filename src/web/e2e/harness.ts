@@ -4,6 +4,7 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createWebhookWorker } from '../../notify/webhook-worker.ts';
 import { launchChromium } from '../../server/testing/browser.ts';
 import { startTestServer } from '../../server/testing/test-server.ts';
 import { loadWebAssets } from '../../server/web-assets.ts';
@@ -38,7 +39,7 @@ export interface WebTest {
   close(): Promise<void>;
 }
 
-export async function startWebTest(options: { now?: string } = {}): Promise<WebTest> {
+export async function startWebTest(options: { now?: string; webhooks?: boolean } = {}): Promise<WebTest> {
   // LEEWAY_WEB_ROOT points at another build of the app (e.g. one made with `vite build --outDir`).
   const web = loadWebAssets(process.env.LEEWAY_WEB_ROOT ?? undefined);
   const server = await startTestServer({ now: options.now ?? '2026-12-01T12:00:00Z', admin: RECRUITER, web });
@@ -46,6 +47,18 @@ export async function startWebTest(options: { now?: string } = {}): Promise<WebT
     const started = serve({ fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });
   const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  // With `webhooks`, queued events go out as a serving process sends them: a worker polling the queue.
+  const webhooks = options.webhooks
+    ? createWebhookWorker({
+        store: server.ctx.store,
+        secrets: server.ctx.secrets,
+        clock: server.ctx.clock,
+        policy: { allowPrivateAddresses: server.ctx.config.allowPrivateUrls },
+        sender: { fromAddress: server.ctx.config.mailFrom.address, mailDomain: server.ctx.config.mailDomain },
+        pollMs: 200,
+      })
+    : null;
+  webhooks?.start();
   const chromium = await launchChromium();
   const contexts: BrowserContext[] = [];
   const errors = new WeakMap<Page, string[]>();
@@ -105,6 +118,7 @@ export async function startWebTest(options: { now?: string } = {}): Promise<WebT
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
       await chromium.close();
+      await webhooks?.stop();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await server.close();
     },

@@ -5,8 +5,14 @@
 
 /** Where invitations ask calendars to reply, and whether a mail provider may forward to Leeway. */
 export interface InboundSettings {
+  /** The scheduling address (LEEWAY_MAIL_FROM): every invitation's ORGANIZER. */
   address: string;
   secretSet: boolean;
+  secretCreatedAt: string | null;
+  /** Where a mail provider forwards replies (raw MIME, message/rfc822, the secret as a bearer token). */
+  http: { url: string; maxMessageBytes: number };
+  /** The SMTP listener (`leeway serve --smtp-port`): the only recipients it accepts, and its size limit. */
+  smtp: { recipients: string[]; maxMessageBytes: number; howTo: string };
 }
 
 /** The answer to creating or replacing the forwarding secret: shown this once. */

@@ -39,13 +39,14 @@ export interface WebhookPage {
 export interface WebhookInput {
   url: string;
   events: string[];
-  description?: string;
+  description?: string | null;
 }
 
 export interface WebhookPatch {
   url?: string;
   events?: string[];
-  description?: string;
+  /** null (or blank) removes it. */
+  description?: string | null;
   status?: 'active';
 }
 

@@ -1,9 +1,11 @@
+import { useEffect, useRef } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Delivery } from '../../api/webhook-types.ts';
 import { Loading, ProblemMessage } from '../../ui/problem.tsx';
 import { ScrollTable } from '../../ui/scroll-table.tsx';
 import { Time } from '../../ui/time.tsx';
 import { deliveryBadgeClass, deliveryStatusLabel, lastAnswer } from './delivery-words.ts';
-import { useDeliveries } from './use-webhooks.ts';
+import { useDeliveries, webhooksKey } from './use-webhooks.ts';
 
 function When({ delivery, zone }: { delivery: Delivery; zone: string }) {
   return (
@@ -37,6 +39,14 @@ function When({ delivery, zone }: { delivery: Delivery; zone: string }) {
 export function DeliveryLog({ webhookId, label, zone }: { webhookId: string; label: string; zone: string }) {
   const deliveries = useDeliveries(webhookId);
   const list = deliveries.data?.pages.flatMap((page) => page.deliveries) ?? [];
+  // A delivery that settles may have disabled the webhook (a 410, or days of failures): read the list again.
+  const client = useQueryClient();
+  const pending = list.filter((d) => d.status === 'pending').length;
+  const pendingBefore = useRef(pending);
+  useEffect(() => {
+    if (pending < pendingBefore.current) void client.invalidateQueries({ queryKey: webhooksKey });
+    pendingBefore.current = pending;
+  }, [pending, client]);
   return (
     <div className="delivery-log">
       {deliveries.isPending && <Loading what="the deliveries" />}

@@ -4,6 +4,7 @@ import { api } from '../../api/client.ts';
 import type { InboundSecret, InboundSettings } from '../../api/inbound-types.ts';
 import { FocusHeading } from '../../ui/focus-heading.tsx';
 import { Loading, ProblemMessage } from '../../ui/problem.tsx';
+import { Time } from '../../ui/time.tsx';
 import { useFocusLater } from '../../ui/use-focus-later.ts';
 import { ConfirmStep } from '../shared/confirm-step.tsx';
 import { OneTimeSecret } from './one-time-secret.tsx';
@@ -15,7 +16,7 @@ const inboundKey = ['inbound-settings'] as const;
  * can reach Leeway, and the secret a mail provider's forwarding presents (created or replaced here, shown
  * once).
  */
-export function InboundSettingsSection() {
+export function InboundSettingsSection({ zone }: { zone: string }) {
   const client = useQueryClient();
   const settings = useQuery({ queryKey: inboundKey, queryFn: ({ signal }) => api.get<InboundSettings>('/api/v1/inbound', signal) });
   const [confirming, setConfirming] = useState(false);
@@ -29,7 +30,7 @@ export function InboundSettingsSection() {
       void client.invalidateQueries({ queryKey: inboundKey });
     },
   });
-  const endpoint = `${window.location.origin}/api/v1/inbound/email`;
+  const endpoint = settings.data?.http.url ?? '';
   const secretSet = settings.data?.secretSet ?? false;
   const ask = () => {
     create.reset();
@@ -54,9 +55,28 @@ export function InboundSettingsSection() {
             <dt>Replies go to</dt>
             <dd>
               <code className="break-anywhere">{settings.data.address}</code>
+              <span className="block muted small">
+                The sender address of Leeway’s emails (<code>LEEWAY_MAIL_FROM</code>) and the organizer of every invitation: its mail must reach Leeway
+                in one of the two ways below.
+              </span>
             </dd>
             <dt>Forwarding secret</dt>
-            <dd>{secretSet ? 'Set. A forwarding that presents it is accepted.' : 'Not set: forwarded replies are refused until you create one.'}</dd>
+            <dd>
+              {secretSet ? (
+                <>
+                  Set
+                  {settings.data.secretCreatedAt && (
+                    <>
+                      {' '}
+                      on <Time iso={settings.data.secretCreatedAt} zone={zone} />
+                    </>
+                  )}
+                  . A forwarding that presents it is accepted.
+                </>
+              ) : (
+                'Not set: forwarded replies are refused until you create one.'
+              )}
+            </dd>
           </dl>
           {!confirming && (
             <button type="button" ref={buttonRef} onClick={ask} disabled={create.isPending}>
@@ -102,24 +122,40 @@ export function InboundSettingsSection() {
         </div>
       )}
 
-      <h3>How replies reach Leeway</h3>
-      <p>Choose one of two ways, depending on who receives mail for the reply address.</p>
-      <ol className="how-to">
-        <li>
-          <strong>Leeway receives the mail itself.</strong> Start Leeway with <code>leeway serve --smtp-port 25</code> (or another port your firewall forwards
-          port 25 to), and give the reply address’s domain an MX record naming this server’s host. Leeway accepts mail only for the reply address and only up to
-          a size a calendar reply needs.
-        </li>
-        <li>
-          <strong>Your mail provider forwards it.</strong> Keep the reply address at your provider and have it post each message to Leeway as it arrived (the
-          raw message), to <code className="break-anywhere">{endpoint}</code> with the header <code>Authorization: Bearer</code> followed by the forwarding
-          secret. For example: <code className="break-anywhere">curl --data-binary @reply.eml -H "Authorization: Bearer $SECRET" {endpoint}</code>
-        </li>
-      </ol>
+      {settings.data && <HowTo settings={settings.data} endpoint={endpoint} />}
       <p className="muted">
         Either way, Leeway acts only on a reply whose sender is an attendee of a live interview and whose calendar event is current; anything else is
         recorded and ignored, and shows on the interview with the reason.
       </p>
     </section>
+  );
+}
+
+const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+
+/** The two ways a reply reaches Leeway, in plain words with the exact command and header. */
+function HowTo({ settings, endpoint }: { settings: InboundSettings; endpoint: string }) {
+  const domain = settings.address.split('@')[1] ?? 'the address’s domain';
+  return (
+    <>
+      <h3>How replies reach Leeway</h3>
+      <p>Choose one of two ways, depending on who receives the mail for {settings.address}.</p>
+      <ol className="how-to">
+        <li>
+          <strong>Leeway receives the mail itself (MX).</strong> Start Leeway with <code>leeway serve --smtp-port 25 --smtp-host 0.0.0.0</code> (or a
+          port your firewall forwards port 25 to), and give <code>{domain}</code> an MX record naming this server’s host. Leeway accepts mail only for{' '}
+          {settings.smtp.recipients.join(', ')}, up to {kilobytes(settings.smtp.maxMessageBytes)} a message.
+        </li>
+        <li>
+          <strong>Your mail provider forwards it.</strong> Keep the address at your provider and have it post each message, whole and as it arrived
+          (Content-Type <code>message/rfc822</code>, up to {kilobytes(settings.http.maxMessageBytes)}), to{' '}
+          <code className="break-anywhere">{endpoint}</code> with the header <code>Authorization: Bearer</code> followed by the forwarding secret. To try
+          it by hand with a saved reply:{' '}
+          <code className="break-anywhere">
+            curl -H "Authorization: Bearer $SECRET" -H "Content-Type: message/rfc822" --data-binary @reply.eml {endpoint}
+          </code>
+        </li>
+      </ol>
+    </>
   );
 }

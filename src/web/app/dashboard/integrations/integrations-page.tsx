@@ -19,7 +19,7 @@ export default function IntegrationsPage() {
         <>
           <p className="zone-note">Times are in {zoneLabel(organization.data.timezone)} time ({organization.data.timezone}), the organization’s zone.</p>
           <WebhooksSection zone={organization.data.timezone} />
-          <InboundSettingsSection />
+          <InboundSettingsSection zone={organization.data.timezone} />
         </>
       )}
     </div>

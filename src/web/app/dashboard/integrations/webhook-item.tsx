@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { Delivery, Webhook, WebhookInput } from '../../api/webhook-types.ts';
+import { newIdempotencyKey } from '../../api/idempotency-key.ts';
+import type { Delivery, Webhook, WebhookPatch } from '../../api/webhook-types.ts';
 import { FocusHeading } from '../../ui/focus-heading.tsx';
 import { ProblemMessage } from '../../ui/problem.tsx';
 import { Time } from '../../ui/time.tsx';
@@ -35,6 +36,10 @@ export function WebhookItem({ webhook, zone, onDeleted }: { webhook: Webhook; zo
 
   const refreshList = () => client.invalidateQueries({ queryKey: webhooksKey });
   const open = (next: Panel) => {
+    if (next === 'rotate') {
+      rotate.reset();
+      setRotateKey(newIdempotencyKey());
+    }
     setNotice('');
     setSecret(null);
     setPanel(next);
@@ -46,7 +51,7 @@ export function WebhookItem({ webhook, zone, onDeleted }: { webhook: Webhook; zo
   };
 
   const update = useMutation({
-    mutationFn: (patch: Partial<WebhookInput> & { status?: 'active' }) => api.patch<Webhook>(path(webhook), patch),
+    mutationFn: (patch: WebhookPatch) => api.patch<Webhook>(path(webhook), patch),
     onSuccess: (saved, patch) => {
       setPanel(null);
       setNotice(patch.status === 'active' ? `Enabled again: events go to ${saved.url} from now on.` : `Saved: ${saved.events.length} kinds of events go to ${saved.url}.`);
@@ -54,8 +59,10 @@ export function WebhookItem({ webhook, zone, onDeleted }: { webhook: Webhook; zo
       void refreshList();
     },
   });
+  const [rotateKey, setRotateKey] = useState(newIdempotencyKey);
   const rotate = useMutation({
-    mutationFn: () => api.post<{ secret: string }>(`${path(webhook)}/secret`),
+    // One key per confirmation: a double click replaces the secret once, so the secret shown is the one in force.
+    mutationFn: (key: string) => api.post<{ secret: string }>(`${path(webhook)}/secret`, undefined, key),
     onSuccess: (answer) => {
       setPanel(null);
       setSecret(answer.secret);
@@ -69,9 +76,13 @@ export function WebhookItem({ webhook, zone, onDeleted }: { webhook: Webhook; zo
     },
   });
   const test = useMutation({
-    mutationFn: () => api.post<{ delivery: Delivery }>(`${path(webhook)}/test`),
+    mutationFn: (key: string) => api.post<{ delivery: Delivery }>(`${path(webhook)}/test`, undefined, key),
     onSuccess: (answer) => {
-      setNotice(`A test event (webhook-id ${answer.delivery.id}) is on its way; the delivery log below shows what the receiver answers.`);
+      setNotice(
+        webhook.status === 'disabled'
+          ? `A test event (webhook-id ${answer.delivery.id}) is queued; it goes out, after what was kept, once the webhook is enabled again.`
+          : `A test event (webhook-id ${answer.delivery.id}) is on its way; the delivery log below shows what the receiver answers.`,
+      );
       setShowLog(true);
       void client.invalidateQueries({ queryKey: deliveriesKey(webhook.id) });
     },
@@ -124,7 +135,7 @@ export function WebhookItem({ webhook, zone, onDeleted }: { webhook: Webhook; zo
       )}
 
       <div className="row action-bar">
-        <button type="button" onClick={() => test.mutate()} disabled={test.isPending || webhook.status === 'disabled'}>
+        <button type="button" onClick={() => test.mutate(newIdempotencyKey())} disabled={test.isPending}>
           {test.isPending ? 'Sending…' : 'Send test event'}
           <span className="visually-hidden"> to {name}</span>
         </button>
@@ -183,7 +194,7 @@ export function WebhookItem({ webhook, zone, onDeleted }: { webhook: Webhook; zo
             pendingLabel="Saving…"
             pending={update.isPending}
             error={update.error}
-            onSubmit={(input) => update.mutate({ url: input.url, events: input.events, description: input.description ?? '' })}
+            onSubmit={(input) => update.mutate({ url: input.url, events: input.events, description: input.description ?? null })}
             onCancel={close}
           />
         </section>
@@ -195,7 +206,7 @@ export function WebhookItem({ webhook, zone, onDeleted }: { webhook: Webhook; zo
           pendingLabel="Replacing…"
           pending={rotate.isPending}
           error={rotate.error}
-          onConfirm={() => rotate.mutate()}
+          onConfirm={() => rotate.mutate(rotateKey)}
           onCancel={close}
         >
           <p>The new secret is shown once. The old one keeps signing alongside it for 24 hours, then stops.</p>

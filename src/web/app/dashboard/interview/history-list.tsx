@@ -34,6 +34,12 @@ function detailLines(entry: HistoryEntry, names: Names, zone: string): string[] 
   }
   if (entry.action === 'panel_replaced') lines.push(`${who(d.to) ?? 'A stand-in'} took the seat of ${who(d.from) ?? 'a panelist'}`);
   if (entry.action === 'panel_handed_over') lines.push(`${who(d.memberId) ?? 'The panelist'}’s seat is for the recruiting team to settle`);
+  if (entry.action === 'reschedule_requested') {
+    const start = str(d.proposedStart);
+    if (start) lines.push(`Proposed ${formatDateTime(start, zone)}; nothing moves until the recruiter does it`);
+  }
+  // A change that came in as a calendar reply says so: nobody clicked anything in Leeway.
+  if (d.via === 'calendar') lines.push('From a reply in their calendar');
   return lines;
 }
 

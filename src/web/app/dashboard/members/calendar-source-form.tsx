@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { CalendarKind, CalendarSource, CalendarSourceInput } from '../../api/calendar-types.ts';
+import { ApiError } from '../../api/client.ts';
 import { FieldErrorMap, FieldErrorText, FormProblem } from '../../ui/field-errors.tsx';
 import { CALENDAR_KIND_LABELS } from './calendar-words.ts';
 
@@ -11,21 +12,38 @@ const URL_HINTS: Record<CalendarKind, string> = {
   caldav: 'The calendar collection’s address on the CalDAV server (e.g. https://dav.example.com/alice/work/). Leeway asks it only for the busy times in the weeks ahead.',
 };
 
+/** What adding did: the source as first read, or as added when reading it at once failed to happen. */
+export interface AddedSource {
+  source: CalendarSource;
+  readProblem: string | null;
+}
+
 /**
- * Adds a calendar source: a feed address, or a CalDAV calendar with its user name and password. The
- * password field is never filled back: the server keeps the password sealed and never returns it.
+ * Adds a calendar source: a feed address, or a CalDAV calendar with its user name and password — and
+ * reads it at once, so the result (its busy times, or why it cannot be read) shows now rather than at
+ * the next background refresh. The password field is never filled back: the server keeps the password
+ * sealed and never returns it.
  */
-export function CalendarSourceForm({ memberId, memberName, onAdded, onCancel }: { memberId: string; memberName: string; onAdded: (source: CalendarSource) => void; onCancel: () => void }) {
+export function CalendarSourceForm({ memberId, memberName, onAdded, onCancel }: { memberId: string; memberName: string; onAdded: (added: AddedSource) => void; onCancel: () => void }) {
   const id = useId();
   const [kind, setKind] = useState<CalendarKind>('ics');
   const [url, setUrl] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const add = useMutation({
-    mutationFn: (input: CalendarSourceInput) => api.post<CalendarSource>(`/api/v1/members/${encodeURIComponent(memberId)}/calendars`, input),
-    onSuccess: (source) => {
+    mutationFn: async (input: CalendarSourceInput): Promise<AddedSource> => {
+      const base = `/api/v1/members/${encodeURIComponent(memberId)}/calendars`;
+      const source = await api.post<CalendarSource>(base, input);
+      try {
+        return { source: await api.post<CalendarSource>(`${base}/${encodeURIComponent(source.id)}/sync`), readProblem: null };
+      } catch (error) {
+        // Added all the same: the background refresh reads it shortly.
+        return { source, readProblem: error instanceof ApiError ? error.message : 'It could not be read just now.' };
+      }
+    },
+    onSuccess: (added) => {
       setPassword('');
-      onAdded(source);
+      onAdded(added);
     },
   });
   const errors = new FieldErrorMap(add.error);
@@ -109,7 +127,7 @@ export function CalendarSourceForm({ memberId, memberName, onAdded, onCancel }: 
       )}
       <div className="row">
         <button type="submit" className="primary" disabled={add.isPending}>
-          {add.isPending ? 'Adding…' : 'Add the calendar'}
+          {add.isPending ? 'Adding and reading…' : 'Add the calendar'}
         </button>
         <button type="button" onClick={onCancel} disabled={add.isPending}>
           Cancel

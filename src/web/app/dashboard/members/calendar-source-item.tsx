@@ -15,12 +15,15 @@ import { calendarSourcesKey } from './use-calendar-sources.ts';
  */
 export function CalendarSourceItem({
   memberId,
+  number,
   source,
   zone,
   onSynced,
   onRemoved,
 }: {
   memberId: string;
+  /** Its place in the member's list: masked addresses of two feeds on one host read the same. */
+  number: number;
   source: CalendarSource;
   zone: string;
   onSynced: (source: CalendarSource) => void;
@@ -29,7 +32,7 @@ export function CalendarSourceItem({
   const client = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const path = `/api/v1/members/${encodeURIComponent(memberId)}/calendars/${encodeURIComponent(source.id)}`;
-  const name = `${CALENDAR_KIND_LABELS[source.kind]} ${source.url}`;
+  const name = `Calendar ${number}, ${CALENDAR_KIND_LABELS[source.kind]}`;
   const refresh = () => client.invalidateQueries({ queryKey: calendarSourcesKey(memberId) });
   const sync = useMutation({
     mutationFn: () => api.post<CalendarSource>(`${path}/sync`),
@@ -47,15 +50,16 @@ export function CalendarSourceItem({
   });
 
   return (
-    <article className="card calendar-source" aria-label={name}>
+    <article className="card calendar-source" aria-labelledby={`calendar-${source.id}`}>
       <div className="row webhook-head">
-        <h3 className="calendar-kind">{CALENDAR_KIND_LABELS[source.kind]}</h3>
+        <h3 className="calendar-kind" id={`calendar-${source.id}`}>{name}</h3>
         <span className={`badge ${sourceBadgeClass(source)}`}>{sourceStatusLabel(source)}</span>
       </div>
       <dl className="facts">
         <dt>Address</dt>
         <dd className="break-anywhere">
           <code>{source.url}</code>
+          <span className="block muted small">Only the start of the address is shown: the rest is kept secret, as it gives access to the calendar.</span>
           {source.kind === 'caldav' && (
             <span className="block muted small">
               {source.username ? `User ${source.username}` : 'No user name'} · {source.hasPassword ? 'password kept encrypted' : 'no password'}
@@ -84,7 +88,7 @@ export function CalendarSourceItem({
           )}
         </dd>
         <dt>Busy times</dt>
-        <dd>{busyText(source.busyCount)}</dd>
+        <dd>{source.lastSuccessAt ? busyText(source.busyCount) : 'None read yet'}</dd>
         {source.nextSyncAt && (
           <>
             <dt>Next read</dt>
@@ -108,7 +112,7 @@ export function CalendarSourceItem({
       <ProblemMessage error={sync.error} />
       {confirming && (
         <ConfirmStep
-          question={`Remove this ${CALENDAR_KIND_LABELS[source.kind]}?`}
+          question={`Remove ${name}?`}
           confirmLabel="Remove the calendar"
           pendingLabel="Removing…"
           pending={remove.isPending}

@@ -6,6 +6,7 @@ import { FocusHeading } from '../../ui/focus-heading.tsx';
 import { Loading, ProblemMessage } from '../../ui/problem.tsx';
 import { useFocusLater } from '../../ui/use-focus-later.ts';
 import { CalendarSourceForm } from './calendar-source-form.tsx';
+import type { AddedSource } from './calendar-source-form.tsx';
 import { CalendarSourceItem } from './calendar-source-item.tsx';
 import { busyText, CALENDAR_KIND_LABELS, sourceStatusLabel } from './calendar-words.ts';
 import { useCalendarSources } from './use-calendar-sources.ts';
@@ -13,9 +14,15 @@ import { useCalendarSources } from './use-calendar-sources.ts';
 /** What a read found, in words: up to date with so many busy times, or the server's reason it failed. */
 function readResult(source: CalendarSource): string {
   const kind = CALENDAR_KIND_LABELS[source.kind];
-  if (source.status === 'error') return `The ${kind} could not be read: ${source.error ?? 'no reason given'}.`;
-  if (source.status === 'pending') return `The ${kind} was added; Leeway reads it in a moment.`;
-  return `${kind}: ${sourceStatusLabel(source).toLowerCase()}. ${busyText(source.busyCount)}.`;
+  if (source.status === 'error') return `The ${kind} could not be read: ${source.error ?? 'no reason given'}`;
+  if (source.status === 'pending') return `The ${kind} has not been read yet; Leeway reads it in a moment.`;
+  return `The ${kind} was read: ${sourceStatusLabel(source).toLowerCase()}, ${busyText(source.busyCount).toLowerCase()}.`;
+}
+
+function addedResult({ source, readProblem }: AddedSource): string {
+  const added = `Added the ${CALENDAR_KIND_LABELS[source.kind]}.`;
+  if (readProblem) return `${added} Reading it failed for now (${readProblem}); Leeway tries again in the background.`;
+  return `${added} ${readResult(source)}`;
 }
 
 /**
@@ -24,6 +31,7 @@ function readResult(source: CalendarSource): string {
  */
 export function CalendarSources({ member, zone, onClose }: { member: Member; zone: string; onClose: () => void }) {
   const sources = useCalendarSources(member.id);
+  const refetch = sources.refetch;
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<{ text: string; problem: boolean } | null>(null);
   const [noticeRef, focusNotice] = useFocusLater<HTMLParagraphElement>();
@@ -53,10 +61,11 @@ export function CalendarSources({ member, zone, onClose }: { member: Member; zon
       {sources.data && list.length === 0 && <p>No calendars yet: only the interviews Leeway booked count as busy.</p>}
       {list.length > 0 && (
         <ul className="calendar-list" aria-label={`Calendars of ${member.name}`}>
-          {list.map((source) => (
+          {list.map((source, index) => (
             <li key={source.id}>
               <CalendarSourceItem
                 memberId={member.id}
+                number={index + 1}
                 source={source}
                 zone={zone}
                 onSynced={(read) => say(readResult(read), read.status === 'error', false)}
@@ -74,9 +83,10 @@ export function CalendarSources({ member, zone, onClose }: { member: Member; zon
           <CalendarSourceForm
             memberId={member.id}
             memberName={member.name}
-            onAdded={(source) => {
+            onAdded={(added) => {
               setAdding(false);
-              say(readResult(source), source.status === 'error', true);
+              say(addedResult(added), added.source.status === 'error' || added.readProblem !== null, true);
+              void refetch();
             }}
             onCancel={() => {
               setAdding(false);

@@ -44,6 +44,7 @@ const ACTION_LABELS: Record<string, string> = {
   panel_replaced: 'A panel seat was filled by a stand-in',
   panel_handed_over: 'A declined seat was handed to the recruiting team',
   filled_from_waitlist: 'Filled from the waitlist',
+  reschedule_requested: 'Asked for another time',
 };
 
 /** What a history action means, in a few words. */
