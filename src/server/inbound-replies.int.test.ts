@@ -138,6 +138,17 @@ describe.each(testEngines())('calendar replies over SMTP (%s)', (engine) => {
     expect(await lastReply(interview.id)).toMatchObject({ via: 'smtp', outcome: 'applied', effect: 'seat_replaced', partstat: 'declined', attendee: { email: grace.email, role: 'panelist', memberId: grace.id } });
   });
 
+  it('a Decline from a panelist nobody can stand in for hands the seat to the coordinator, as the API does', async () => {
+    const { interview, alan } = await h.booked();
+    const event = await h.invitationOf(interview.id, alan.email);
+    await send(alan.email, event.organizer, googleReplyMail({ from: { name: alan.name, email: alan.email }, to: event.organizer, messageId: messageId() }, googleCalendar({ ...shapeFor(event, alan), partstat: 'DECLINED' })));
+    expect(await lastReply(interview.id)).toMatchObject({ outcome: 'applied', effect: 'seat_coordinator', attendee: { memberId: alan.id } });
+    const after = await h.interview(interview.id);
+    expect(after.panel).toEqual(interview.panel);
+    expect(after.history!.find((line) => line.action === 'panel_declined')).toMatchObject({ details: { memberId: alan.id, reason: 'Declined the event in their calendar' } });
+    expect((await h.mailOf(interview.id)).some((m) => m.kind === 'coordinator_seat_handover' && m.to === 'recruiting@acme.test')).toBe(true);
+  });
+
   it("the candidate's Decline in Google Calendar cancels; the recruiter's email and the history say it came from the calendar", async () => {
     const { interview, candidate } = await h.booked();
     const event = await h.invitationOf(interview.id, candidate.email);

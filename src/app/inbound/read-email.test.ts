@@ -63,6 +63,13 @@ describe('readEmail: the MIME around a calendar reply', () => {
     expect(readReply(email.parts).ok).toBe(true);
   });
 
+  it('reads a message that is a calendar part alone (single-part text/calendar)', async () => {
+    const raw = `From: grace@acme.test\r\nMessage-ID: <one@x>\r\nMIME-Version: 1.0\r\nContent-Type: text/calendar; method=REPLY; charset=utf-8\r\n\r\n${googleCalendar(shape)}`;
+    const email = await readEmail(bytes(raw));
+    expect(email.parts.map((p) => [p.contentType, p.method])).toEqual([['text/calendar', 'REPLY']]);
+    expect(readReply(email.parts).ok).toBe(true);
+  });
+
   it('an email with no calendar at all has no parts, and garbage is read without throwing', async () => {
     expect((await readEmail(bytes('From: a@b.test\r\nSubject: hi\r\n\r\nhello'))).parts).toEqual([]);
     expect(await readEmail(bytes('\u0000\u0001 not mail'))).toMatchObject({ from: null, parts: [] });
