@@ -9,6 +9,7 @@ import { testEngines } from '../testing/engines.ts';
  */
 
 const T0 = new Date('2026-12-01T12:00:00Z');
+const NONE = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
 const LEASE = 60_000;
 
 describe.each(testEngines())('webhook repository on $name', (engine) => {
@@ -41,7 +42,7 @@ describe.each(testEngines())('webhook repository on $name', (engine) => {
   const claim = (at = T0, limit = 50) => store.transaction((tx) => tx.webhooks.claimDue({ at, limit, leaseMs: LEASE }));
 
   async function interview() {
-    const member = await store.members.create(org, { name: 'Ann', email: `ann${sequence}@acme.test`, role: 'interviewer', timezone: 'UTC', workingHours: {} });
+    const member = await store.members.create(org, { name: 'Ann', email: `ann${sequence}@acme.test`, role: 'interviewer', timezone: 'UTC', workingHours: NONE });
     const opening = await store.openings.create(org, { title: 'Engineer' });
     const candidate = await store.candidates.create(org, { name: 'Jordan Lee', email: `jordan${sequence}@example.com`, timezone: 'UTC' });
     const start = new Date('2026-12-03T15:00:00Z');
