@@ -136,7 +136,9 @@ describe.skipIf(!available)('attendees’ calendar replies on the interview page
     await web.expectAccessible(page, 'the interview’s replies');
     await web.screenshot(page, 'integrations-interview-replies');
     web.expectNoConsoleErrors(page);
+  }, 30_000);
 
+  it('reads well on a phone', async () => {
     const phone = await web.newPage({ viewport: PHONE });
     await web.signIn(phone);
     await phone.goto(`/dashboard/interviews/${interview.id}`);

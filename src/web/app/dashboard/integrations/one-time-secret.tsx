@@ -8,6 +8,15 @@ import { useId, useState } from 'react';
 export function OneTimeSecret({ label, secret, use }: { label: string; secret: string; use: string }) {
   const id = useId();
   const [copy, setCopy] = useState<'idle' | 'copied' | 'refused'>('idle');
+  // A replayed request (same Idempotency-Key) is answered without the secret: it was shown, or lost, once.
+  if (secret.includes('[redacted]')) {
+    return (
+      <p className="warning">
+        This secret was made by an earlier attempt whose answer did not arrive, and it cannot be shown again. Replace it once more to get one you can
+        keep.
+      </p>
+    );
+  }
   const copyIt = () => {
     const clipboard = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
     if (!clipboard) {

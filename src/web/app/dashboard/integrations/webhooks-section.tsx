@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import { newIdempotencyKey } from '../../api/idempotency-key.ts';
+import { useIdempotencyKey } from '../../api/use-idempotency-key.ts';
 import type { CreatedWebhook, WebhookInput } from '../../api/webhook-types.ts';
 import { FocusHeading } from '../../ui/focus-heading.tsx';
 import { Loading, ProblemMessage } from '../../ui/problem.tsx';
@@ -16,14 +16,14 @@ export function WebhooksSection({ zone }: { zone: string }) {
   const client = useQueryClient();
   const webhooks = useWebhooks();
   const [adding, setAdding] = useState(false);
-  // One key per opened form: a double click or a retry after a network blip creates one webhook.
-  const [key, setKey] = useState(newIdempotencyKey);
+  // A double click or a retry after a network blip creates one webhook; a corrected form is a new request.
+  const keyFor = useIdempotencyKey();
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
   const [notice, setNotice] = useState('');
   const [noticeRef, focusNotice] = useFocusLater<HTMLParagraphElement>();
   const [headingRef, focusHeading] = useFocusLater<HTMLHeadingElement>();
   const create = useMutation({
-    mutationFn: (input: WebhookInput) => api.post<CreatedWebhook>('/api/v1/webhooks', input, key),
+    mutationFn: (input: WebhookInput) => api.post<CreatedWebhook>('/api/v1/webhooks', input, keyFor(input)),
     onSuccess: (webhook) => {
       setAdding(false);
       setCreated(webhook);
@@ -32,7 +32,6 @@ export function WebhooksSection({ zone }: { zone: string }) {
   });
   const startAdding = () => {
     create.reset();
-    setKey(newIdempotencyKey());
     setCreated(null);
     setNotice('');
     setAdding(true);
