@@ -25,7 +25,7 @@ interface Received {
   verified: { ok: true; event: { type: string; timestamp: string; data: Record<string, unknown> } } | { ok: false; error: string };
 }
 
-type Answer = { status: number; headers?: Record<string, string>; body?: string };
+type Answer = { status: number; headers?: Record<string, string>; body?: string; hang?: boolean };
 
 /** An HTTP endpoint on 127.0.0.1 that verifies what it gets with the secrets it is told, and answers as told. */
 class Receiver {
@@ -44,6 +44,7 @@ class Receiver {
         const body = Buffer.concat(chunks).toString('utf8');
         this.received.push({ path: request.url ?? '', headers: request.headers, body, verified: this.verify(body, request.headers) });
         const answer = this.answers.length > 1 ? this.answers.shift()! : this.answers[0]!;
+        if (answer.hang) return;
         response.writeHead(answer.status, answer.headers ?? {});
         response.end(answer.body ?? '');
       });
@@ -71,6 +72,7 @@ class Receiver {
   }
 
   close(): Promise<void> {
+    this.server.closeAllConnections();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
@@ -145,14 +147,14 @@ async function subscribe(r: Receiver, events: string[], call = server.call.bind(
 const deliveries = async (id: string) => (await json<{ deliveries: Delivery[] }>(server.call('GET', `/api/v1/webhooks/${id}/deliveries?limit=200`))).deliveries;
 const testEvent = async (id: string) => (await json<{ delivery: Delivery }>(server.call('POST', `/api/v1/webhooks/${id}/test`), 202)).delivery;
 
-function worker(options: { resolve?: Resolver; allowPrivate?: boolean } = {}): WebhookWorker {
+function worker(options: { resolve?: Resolver; allowPrivate?: boolean; timeoutMs?: number } = {}): WebhookWorker {
   return createWebhookWorker({
     store: server.ctx.store,
     secrets: server.ctx.secrets,
     clock: server.ctx.clock,
     policy: { allowPrivateAddresses: options.allowPrivate ?? true },
     sender: { fromAddress: 'no-reply@leeway.test', mailDomain: 'leeway.test' },
-    timeoutMs: 5_000,
+    timeoutMs: options.timeoutMs ?? 5_000,
     ...(options.resolve ? { resolve: options.resolve } : {}),
   });
 }
@@ -359,6 +361,25 @@ describe('retries', () => {
     const [delivery] = await deliveries(hook.id);
     expect(delivery).toMatchObject({ id: sent.id, status: 'pending', lastResponseStatus: 302 });
     expect(delivery!.lastError).toContain('redirects are not followed');
+  });
+
+  it('counts an endpoint that does not answer in time, or answers at length, as failing', async () => {
+    const r = await receiver();
+    const hook = await subscribe(r, ['interview.scheduled']);
+    r.answers = [{ status: 200, hang: true }, { status: 200, body: 'x'.repeat(100 * 1024) }, { status: 204 }];
+    await testEvent(hook.id);
+    await drain(worker({ timeoutMs: 300 }));
+    let [delivery] = await deliveries(hook.id);
+    expect(delivery).toMatchObject({ status: 'pending', attempts: 1, lastResponseStatus: null });
+    expect(delivery!.lastError).toMatch(/^Timed out/);
+    advance(5_000);
+    await drain();
+    [delivery] = await deliveries(hook.id);
+    expect(delivery).toMatchObject({ status: 'pending', attempts: 2 });
+    expect(delivery!.lastError).toMatch(/too large/);
+    advance(300_000);
+    await drain();
+    expect((await deliveries(hook.id))[0]).toMatchObject({ status: 'delivered', attempts: 3 });
   });
 
   it('honours Retry-After', async () => {
