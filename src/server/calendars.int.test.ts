@@ -230,6 +230,53 @@ describe('calendar addresses and credentials', () => {
   });
 });
 
+describe('secrets and redirects', () => {
+  it('refuses to store a calendar without a secret key (503 SECRET_KEY_REQUIRED)', async () => {
+    const secrets = server.ctx.secrets;
+    delete server.ctx.secrets;
+    try {
+      const refused = await server.call('POST', `/api/v1/members/${grace}/calendars`, { kind: 'ics', url: feed.url });
+      expect(refused.status).toBe(503);
+      expect(((await refused.json()) as { code: string }).code).toBe('SECRET_KEY_REQUIRED');
+    } finally {
+      server.ctx.secrets = secrets!;
+    }
+  });
+
+  it('follows a redirect, and sends the password only to the origin it was given for', async () => {
+    const seen: Array<{ server: string; authorization: string | null }> = [];
+    const target = createServer((request, response) => {
+      seen.push({ server: 'target', authorization: request.headers.authorization ?? null });
+      response.writeHead(200, { 'content-type': 'text/calendar' });
+      response.end(cal('BEGIN:VEVENT', 'UID:moved@feed.example', 'DTSTAMP:20261001T000000Z', 'DTSTART:20261104T190000Z', 'DTEND:20261104T200000Z', 'END:VEVENT'));
+    });
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    const targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}/new.ics`;
+    const origin = createServer((request, response) => {
+      seen.push({ server: 'origin', authorization: request.headers.authorization ?? null });
+      response.writeHead(request.url === '/old.ics' ? 301 : 302, { location: request.url === '/old.ics' ? '/moved.ics' : targetUrl });
+      response.end();
+    });
+    await new Promise<void>((resolve) => origin.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(origin.address() as AddressInfo).port}/old.ics`;
+      const added = await json<Source>(server.call('POST', `/api/v1/members/${grace}/calendars`, { kind: 'ics', url, username: 'jo', password: 'feed-password' }), 201);
+      const synced = await json<Source>(server.call('POST', `/api/v1/members/${grace}/calendars/${added.id}/sync`));
+      expect(synced).toMatchObject({ status: 'ok', busyCount: 1 });
+      const basic = `Basic ${Buffer.from('jo:feed-password').toString('base64')}`;
+      expect(seen).toEqual([
+        { server: 'origin', authorization: basic },
+        { server: 'origin', authorization: basic },
+        { server: 'target', authorization: null },
+      ]);
+      expect((await server.call('DELETE', `/api/v1/members/${grace}/calendars/${added.id}`)).status).toBe(204);
+    } finally {
+      await new Promise((resolve) => origin.close(resolve));
+      await new Promise((resolve) => target.close(resolve));
+    }
+  });
+});
+
 describe('limits on a calendar server', () => {
   it('records a timeout and a calendar too large, in words', async () => {
     const slow = createServer((request, response) => {
