@@ -7,6 +7,7 @@ import { attemptDelivery } from '../notify/webhook-attempt.ts';
 import { createWebhookWorker } from '../notify/webhook-worker.ts';
 import type { WebhookWorker } from '../notify/webhook-worker.ts';
 import type { Resolver } from '../net/outbound-request.ts';
+import { testEngines } from '../store/testing/engines.ts';
 import { startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
 
@@ -606,5 +607,37 @@ describe('addresses the server must not reach', () => {
     advance(5_000);
     expect(await drain(worker({ resolve, allowPrivate: true }))).toBe(1);
     expect(r.received).toHaveLength(1);
+  });
+});
+
+describe.each(testEngines().filter((e) => e.name === 'postgres'))('on a PostgreSQL server ($name)', (engine) => {
+  it('queues with the change, delivers verified, and retries with the same webhook-id', async () => {
+    const pg = await startTestServer({ now: new Date(Math.floor(Date.now() / 1000) * 1000).toISOString(), opened: await engine.open() });
+    const r = await receiver();
+    try {
+      const created = await json<CreatedWebhook>(pg.call('POST', '/api/v1/webhooks', { url: r.url, events: ['interview.scheduled', 'interview.cancelled'] }), 201);
+      r.secrets = [created.secret];
+      r.answers = [{ status: 503 }, { status: 204 }];
+      const ann = (await json<{ id: string }>(pg.call('POST', '/api/v1/members', { name: 'Ann', email: 'ann@acme.test', role: 'interviewer', timezone: 'UTC', workingHours: ALWAYS }), 201)).id;
+      const opening = (await json<{ id: string }>(pg.call('POST', '/api/v1/openings', { title: 'Engineer' }), 201)).id;
+      const candidate = (await json<{ id: string }>(pg.call('POST', '/api/v1/candidates', { name: 'Jo', email: 'jo@example.com', timezone: 'UTC' }), 201)).id;
+      const booked = await json<{ id: string }>(pg.call('POST', '/api/v1/interviews', { openingId: opening, candidateId: candidate, title: 'Round 1', durationMinutes: 60, panel: [ann], start: inDays(3, 9) }), 201);
+      await json(pg.call('POST', `/api/v1/interviews/${booked.id}/cancel`, { reason: 'scheduling_error' }));
+      const w = createWebhookWorker({
+        store: pg.ctx.store,
+        secrets: pg.ctx.secrets,
+        clock: pg.ctx.clock,
+        policy: { allowPrivateAddresses: true },
+        sender: { fromAddress: 'no-reply@leeway.test', mailDomain: 'leeway.test' },
+      });
+      expect(await drain(w)).toBe(1);
+      pg.setNow(new Date(pg.ctx.clock().getTime() + 5_000));
+      expect(await drain(w)).toBe(2);
+      expect(r.types()).toEqual(['interview.scheduled', 'interview.scheduled', 'interview.cancelled']);
+      expect(r.received[0]!.headers['webhook-id']).toBe(r.received[1]!.headers['webhook-id']);
+      expect(r.received[2]!.verified.ok && r.received[2]!.verified.event.data).toMatchObject({ interview: { id: booked.id, status: 'cancelled' } });
+    } finally {
+      await pg.close();
+    }
   });
 });
