@@ -157,6 +157,12 @@ describe('an interviewer’s ICS feed, over a real loopback feed server', () => 
     const failed = await json<Source>(server.call('POST', `/api/v1/members/${grace}/calendars/${source.id}/sync`));
     expect(failed).toMatchObject({ status: 'error', busyCount: 7, lastSyncAt: '2026-10-27T13:00:00.000Z', lastSuccessAt: '2026-10-27T12:07:00.000Z' });
     expect(failed.error).toMatch(/^Not found/);
+    // Failing for a day: tried again in an hour rather than in five minutes.
+    server.setNow('2026-10-28T13:00:00Z');
+    expect(await json<Source>(server.call('POST', `/api/v1/members/${grace}/calendars/${source.id}/sync`))).toMatchObject({
+      status: 'error',
+      nextSyncAt: '2026-10-28T14:00:00.000Z',
+    });
     expect(await slotStarts(grace, '2026-11-04T14:00:00Z', '2026-11-04T22:00:00Z')).not.toContain('2026-11-04T15:00:00.000Z');
     feed.failWith(null);
   });
@@ -191,6 +197,9 @@ describe('calendar addresses and credentials', () => {
         expect(refused.status, url).toBe(400);
         expect(((await refused.json()) as { code: string }).code).toBe('URL_NOT_ALLOWED');
       }
+      // Apple's webcal:// is https under another name.
+      const webcal = await json<Source>(strict.call('POST', `/api/v1/members/${member.id}/calendars`, { kind: 'ics', url: 'webcal://8.8.8.8/published/2/secret-path' }), 201);
+      expect(webcal.url).toBe('https://8.8.8.8/…');
       const invalid = await strict.call('POST', `/api/v1/members/${member.id}/calendars`, { kind: 'exchange', url: '' });
       expect(invalid.status).toBe(400);
       expect(((await invalid.json()) as { errors: unknown[] }).errors).toHaveLength(2);

@@ -59,7 +59,8 @@ export async function syncCalendarSource(ctx: AppContext, source: CalendarSource
   } catch (error) {
     const words = describeSyncError(error);
     if (words === null) throw error;
-    await ctx.store.calendarSources.recordFailure(source.organizationId, source.id, { at, nextSyncAt, error: words });
+    const retryAt = new Date(at.getTime() + retryAfterFailureMs(ctx, source, at));
+    await ctx.store.calendarSources.recordFailure(source.organizationId, source.id, { at, nextSyncAt: retryAt, error: words });
   }
   return ctx.store.calendarSources.get(source.organizationId, source.memberId, source.id);
 }
@@ -77,6 +78,20 @@ async function fetchSource(ctx: AppContext, source: CalendarSourceRecord, window
   if (source.kind === 'caldav') return fetchCaldavEvents(request, window);
   const recent = source.lastReadAt !== null && at.getTime() - source.lastReadAt.getTime() < CONDITIONAL_FOR_MS;
   return fetchIcsFeed(request, recent ? { etag: source.etag, lastModified: source.lastModified } : { etag: null, lastModified: null });
+}
+
+/** A calendar failing for long is tried less often, at most hourly (or the refresh interval, if longer). */
+const FAILING_RETRY_CAP_MS = 60 * MINUTE_MS;
+
+/**
+ * When to try a failing calendar again: the refresh interval at first, then a quarter of the time since
+ * it was last read well, so a server that is down or a password that was changed is not asked every few
+ * minutes for days.
+ */
+function retryAfterFailureMs(ctx: AppContext, source: CalendarSourceRecord, at: Date): number {
+  const interval = refreshIntervalMs(ctx);
+  const failingFor = at.getTime() - (source.lastSuccessAt ?? source.createdAt).getTime();
+  return Math.min(Math.max(interval, failingFor / 4), Math.max(interval, FAILING_RETRY_CAP_MS));
 }
 
 /** A failure a member can act on, in words; null for anything else (a bug or the database), which is thrown. */
