@@ -12,6 +12,7 @@ import type { InterviewParties } from '../interviews/parties.ts';
 import { declineSeat } from '../panel/decline-seat.ts';
 import { cancelFromCalendar } from './cancel-from-calendar.ts';
 import { readEmail } from './read-email.ts';
+import type { ReceivedEmail } from './read-email.ts';
 import { requestReschedule } from './request-reschedule.ts';
 
 export interface IncomingReply {
@@ -81,7 +82,9 @@ async function act(ctx: AppContext, store: Store, parties: InterviewParties, dec
  * changed in a way the reply did not foresee), the reply is recorded as ignored with the refusal.
  */
 export async function receiveReply(ctx: AppContext, input: IncomingReply): Promise<InboundReply> {
-  const email = await readEmail(input.raw);
+  // Mail that cannot even be parsed is recorded like any other unreadable reply, not refused: a sending
+  // server would only try it again and again.
+  const email = await readEmail(input.raw).catch((): ReceivedEmail => ({ from: null, messageId: null, subject: null, parts: [] }));
   const read = readReply(email.parts);
   const receivedAt = ctx.clock();
   const base: NewInboundReply = {
