@@ -123,7 +123,7 @@ describe.skipIf(!available)('a member’s own calendars in the dashboard, in Chr
     await wrong.getByRole('button', { name: 'Remove the calendar' }).click();
     await section.getByText('Removed the iCalendar feed; its busy times no longer count.').waitFor();
     await expect(page.locator(':focus').textContent()).resolves.toContain('Removed the iCalendar feed');
-    await expect(section.getByRole('article').count()).resolves.toBe(1);
+    await expect.poll(() => section.getByRole('article').count()).toBe(1);
     web.expectNoConsoleErrors(page);
 
     const phone = await web.newPage({ viewport: PHONE });

@@ -116,9 +116,16 @@ describe.skipIf(!available)('attendees’ calendar replies on the interview page
     // Someone not invited answers for themselves: recorded, and ignored.
     await forward(replyMail({ ...common, method: 'REPLY', from: { name: 'Mallory', email: 'mallory@elsewhere.example' }, partstat: 'DECLINED', messageId: '<forged-1@mail.example.com>' }));
 
+    // The integrations page lists what arrived, so a new forwarding can be checked; each leads to its interview.
     const page = await web.newPage();
     await web.signIn(page);
-    await page.goto(`/dashboard/interviews/${interview.id}`);
+    await page.goto('/dashboard/integrations');
+    const lately = page.getByRole('list', { name: 'Replies received lately' });
+    await lately.getByRole('listitem').nth(2).waitFor();
+    await expect(lately.getByRole('listitem').count()).resolves.toBe(3);
+    await expect(lately.getByRole('listitem').filter({ hasText: 'mallory@elsewhere.example' }).textContent()).resolves.toContain('Ignored: the sender');
+    await lately.getByRole('listitem').filter({ hasText: ada.email }).getByRole('link', { name: 'Open the interview' }).click();
+    await page.waitForURL(`**/dashboard/interviews/${interview.id}`);
     const section = page.getByRole('region', { name: 'Replies' });
     const answers = section.getByRole('list', { name: 'Attendees’ answers' });
     await answers.getByRole('listitem').filter({ hasText: 'Ada Lovelace' }).getByText('Accepted').waitFor();
@@ -128,6 +135,7 @@ describe.skipIf(!available)('attendees’ calendar replies on the interview page
     await page.getByRole('region', { name: 'History' }).getByText('Asked for another time').waitFor();
 
     const received = section.getByRole('list', { name: 'Calendar replies received' });
+    await received.getByRole('listitem').nth(2).waitFor();
     await expect(received.getByRole('listitem').count()).resolves.toBe(3);
     const counter = received.getByRole('listitem').filter({ hasText: 'Proposed another time' });
     await expect(counter.textContent()).resolves.toContain('Fri, 4 Dec 2026, 11:00 (New York time) until 12:00');

@@ -174,7 +174,7 @@ describe.skipIf(!available)('webhooks in the dashboard, delivered to a loopback 
     await item.getByRole('button', { name: 'Delete the webhook' }).click();
     await page.getByText(`Deleted the webhook to ${receiverBase}/gone`).waitFor();
     await expect(page.locator(':focus').textContent()).resolves.toContain('Deleted the webhook');
-    await expect(page.getByRole('article').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole('article').count()).toBe(1);
     web.expectNoConsoleErrors(page);
   }, 30_000);
 

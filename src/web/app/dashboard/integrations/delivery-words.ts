@@ -18,7 +18,10 @@ export function deliveryBadgeClass(delivery: Delivery): string {
 export function lastAnswer(delivery: Delivery): string {
   if (delivery.attempts === 0) return 'Not tried yet';
   const status = delivery.lastResponseStatus !== null ? `HTTP ${delivery.lastResponseStatus}` : 'No answer';
-  return delivery.lastError ? `${status}: ${delivery.lastError}` : status;
+  if (!delivery.lastError) return status;
+  // The server's words often name the status already ("The endpoint answered 410 Gone").
+  if (delivery.lastResponseStatus !== null && delivery.lastError.includes(String(delivery.lastResponseStatus))) return delivery.lastError;
+  return `${status}: ${delivery.lastError}`;
 }
 
 export const WEBHOOK_STATUS_LABELS: Record<Webhook['status'], string> = {

@@ -8,6 +8,7 @@ import { Time } from '../../ui/time.tsx';
 import { useFocusLater } from '../../ui/use-focus-later.ts';
 import { ConfirmStep } from '../shared/confirm-step.tsx';
 import { OneTimeSecret } from './one-time-secret.tsx';
+import { RecentReplies } from './recent-replies.tsx';
 
 const inboundKey = ['inbound-settings'] as const;
 
@@ -125,8 +126,9 @@ export function InboundSettingsSection({ zone }: { zone: string }) {
       {settings.data && <HowTo settings={settings.data} endpoint={endpoint} />}
       <p className="muted">
         Either way, Leeway acts only on a reply whose sender is an attendee of a live interview and whose calendar event is current; anything else is
-        recorded and ignored, and shows on the interview with the reason.
+        recorded and ignored, with the reason, below and on the interview’s page.
       </p>
+      <RecentReplies zone={zone} />
     </section>
   );
 }

@@ -1,45 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { AttendeeList, InboundReply } from '../../api/inbound-types.ts';
-import { formatClock } from '../../ui/format-time.ts';
 import { Loading, ProblemMessage } from '../../ui/problem.tsx';
 import { Time } from '../../ui/time.tsx';
 import { fetchAllPages } from '../shared/fetch-all-pages.ts';
 import { attendeesKey, repliesKey } from './use-interview.ts';
-import { effectLabel, PARTSTAT_BADGES, PARTSTAT_LABELS, ROLE_LABELS, replySaid, VIA_LABELS } from './reply-words.ts';
+import { PARTSTAT_BADGES, PARTSTAT_LABELS, ROLE_LABELS } from '../shared/reply-words.ts';
+import { ReplyItem } from '../shared/reply-item.tsx';
 
-
-function ReplyItem({ reply, zone }: { reply: InboundReply; zone: string }) {
-  const said = replySaid(reply);
-  return (
-    <li className={`card reply reply-${reply.outcome}`}>
-      <p className="reply-head">
-        <strong>{said}</strong> · <Time iso={reply.receivedAt} zone={zone} />
-      </p>
-      <dl className="facts">
-        <dt>From</dt>
-        <dd className="break-anywhere">
-          {reply.from ?? 'Unknown sender'}
-          {reply.attendee && <span className="muted"> · {ROLE_LABELS[reply.attendee.role].toLowerCase()}</span>}
-          <span className="muted"> · {VIA_LABELS[reply.via]}</span>
-        </dd>
-        {reply.proposedStart && (
-          <>
-            <dt>Proposed time</dt>
-            <dd>
-              <Time iso={reply.proposedStart} zone={zone} />
-              {reply.proposedEnd && <> until {formatClock(reply.proposedEnd, zone)}</>}
-            </dd>
-          </>
-        )}
-        <dt>What Leeway did</dt>
-        <dd className={reply.outcome === 'ignored' ? 'problem-text' : undefined}>
-          {reply.outcome === 'applied' ? effectLabel(reply.effect) : `Ignored: ${reply.ignoredBecause ?? 'no reason recorded'}`}
-        </dd>
-      </dl>
-    </li>
-  );
-}
 
 /**
  * How the attendees answered the invitation in their own calendars, and every calendar reply received

@@ -13,6 +13,7 @@ import { MemberForm } from './member-form.tsx';
 import { MemberRow } from './member-row.tsx';
 import { CalendarSources } from './calendar-sources.tsx';
 import { ScrollTable } from '../../ui/scroll-table.tsx';
+import { useFocusLater } from '../../ui/use-focus-later.ts';
 
 const PAGE = 100;
 
@@ -37,6 +38,7 @@ export default function MembersPage() {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const organization = useOrganization();
+  const [headingRef, focusHeading] = useFocusLater<HTMLHeadingElement>();
 
   const save = useMutation({
     mutationFn: ({ draft, id }: { draft: MemberDraft; id?: string }) =>
@@ -59,7 +61,9 @@ export default function MembersPage() {
   return (
     <div>
       <div className="row page-heading">
-        <h1>Members</h1>
+        <h1 ref={headingRef} tabIndex={-1}>
+          Members
+        </h1>
         {mode.kind === 'list' && (
           <button type="button" className="primary" onClick={() => open({ kind: 'add' })} disabled={!organization.data}>
             Add a member
@@ -105,7 +109,15 @@ export default function MembersPage() {
         </section>
       )}
       {mode.kind === 'calendars' && organization.data && (
-        <CalendarSources key={mode.member.id} member={mode.member} zone={organization.data.timezone} onClose={() => open({ kind: 'list' })} />
+        <CalendarSources
+          key={mode.member.id}
+          member={mode.member}
+          zone={organization.data.timezone}
+          onClose={() => {
+            open({ kind: 'list' });
+            focusHeading();
+          }}
+        />
       )}
 
       {members.isPending && <Loading what="members" />}
