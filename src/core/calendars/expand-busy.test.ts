@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInZone } from '../zoned-time.ts';
+import { formatInZone, zonedToInstant } from '../zoned-time.ts';
 import { CalendarDataError } from './busy-interval.ts';
 import { expandBusy } from './expand-busy.ts';
 
@@ -127,6 +127,43 @@ describe('expandBusy', () => {
     const a = cal(...event('UID:a@example.com', 'DTSTART:20261201T140000Z', 'DTEND:20261201T150000Z'));
     const b = cal(...event('UID:b@example.com', 'DTSTART:20261201T120000Z', 'DTEND:20261201T130000Z'));
     expect(expandBusy([a, b], options()).intervals.map((i) => i.uid)).toEqual(['b@example.com', 'a@example.com']);
+  });
+
+  it('leaves out an unreadable object among readable ones', () => {
+    const good = cal(...event('UID:good@example.com', 'DTSTART:20261201T140000Z', 'DTEND:20261201T150000Z'));
+    expect(expandBusy(['BEGIN:VCALENDAR\r\nBROKEN', good], options()).intervals.map((i) => i.uid)).toEqual(['good@example.com']);
+  });
+
+  it('stops following recurrences at its budget and says so', () => {
+    const minutely = cal(...event('UID:tick@example.com', 'DTSTART:20000101T000000Z', 'DURATION:PT1M', 'RRULE:FREQ=MINUTELY'));
+    expect(expandBusy([minutely], { ...options(), maxSteps: 2_000 }).truncated).toBe(true);
+  });
+
+  it.each([
+    ['as it runs', []],
+    // An occurrence of January 2015 moved to Christmas Eve 2026: the series is then followed from its start.
+    ['with an override from long ago', ['RECURRENCE-ID;TZID=America/New_York:20150108T090000', 'DTSTART;TZID=America/New_York:20261224T120000', 'DTEND;TZID=America/New_York:20261224T130000']],
+  ])('expands a fortnightly series running since 2015 exactly and quickly, %s', (_name, override: string[]) => {
+    const text = cal(
+      ...event('UID:fortnight@example.com', 'DTSTART;TZID=America/New_York:20150106T090000', 'DTEND;TZID=America/New_York:20150106T093000', 'RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH'),
+      ...(override.length > 0 ? event('UID:fortnight@example.com', ...override) : []),
+    );
+    const started = performance.now();
+    const { intervals, truncated } = expandBusy([text], options());
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(truncated).toBe(false);
+    // The oracle: every Tuesday and Thursday of every other week from 6 January 2015, at 09:00 New York time.
+    const expected: string[] = [];
+    for (let day = 0; day < 4_500; day += 1) {
+      const date = new Date(Date.UTC(2015, 0, 6 + day));
+      if (Math.floor(day / 7) % 2 !== 0 || ![2, 4].includes(date.getUTCDay())) continue;
+      const start = zonedToInstant(`${date.toISOString().slice(0, 10)}T09:00`, 'America/New_York').getTime();
+      if (start + 1_800_000 > WINDOW.from && start < WINDOW.to) expected.push(new Date(start).toISOString());
+    }
+    if (override.length > 0) expected.push('2026-12-24T17:00:00.000Z');
+    expected.sort();
+    expect(intervals.map((i) => new Date(i.start).toISOString())).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(20);
   });
 
   it('refuses what is not iCalendar', () => {

@@ -11,6 +11,8 @@ export interface ExpandOptions {
   zone: string;
   /** At most this many intervals; the rest are dropped and `truncated` says so. */
   maxIntervals: number;
+  /** Recurrence steps followed in all, at most ({@link MAX_STEPS_IN_ALL} unless given). */
+  maxSteps?: number;
 }
 
 export interface ExpandedBusy {
@@ -25,6 +27,8 @@ const MAX_STEPS_PER_EVENT = 40_000;
  * the window (RECURRENCE-ID) from just after it is still seen.
  */
 const MOVED_OCCURRENCE_SLACK_MS = 62 * 24 * 3_600_000;
+/** And all recurrences together this far, so a calendar of thousands of old series stays quick to read. */
+const MAX_STEPS_IN_ALL = 200_000;
 const DAY_MS = 24 * 3_600_000;
 
 /**
@@ -36,10 +40,10 @@ const DAY_MS = 24 * 3_600_000;
  * may be truncated or stale), another name by the file's own VTIMEZONE, a floating time in the member's
  * zone. An all-day event is busy for the member's whole local day(s), since that is how the member sees it.
  *
- * @throws {CalendarDataError} when a text is not iCalendar.
+ * @throws {CalendarDataError} when no text is iCalendar.
  */
 export function expandBusy(texts: readonly string[], options: ExpandOptions): ExpandedBusy {
-  const events = texts.flatMap((text) => readEvents(text));
+  const events = readAllEvents(texts);
   const byUid = new Map<string, { master: ICAL.Event | null; exceptions: ICAL.Event[] }>();
   for (const event of events) {
     const uid = event.uid ?? '';
@@ -50,6 +54,7 @@ export function expandBusy(texts: readonly string[], options: ExpandOptions): Ex
   }
   const out: BusyInterval[] = [];
   let truncated = false;
+  const budget = { steps: options.maxSteps ?? MAX_STEPS_IN_ALL };
   const push = (interval: BusyInterval): void => {
     if (interval.end <= options.window.from || interval.start >= options.window.to || interval.end <= interval.start) return;
     if (out.length >= options.maxIntervals) {
@@ -65,11 +70,32 @@ export function expandBusy(texts: readonly string[], options: ExpandOptions): Ex
       continue;
     }
     for (const exception of group.exceptions) group.master.relateException(exception);
-    if (group.master.isRecurring()) addRecurring(group.master, uid, options, push);
-    else addSingle(group.master, uid, options.zone, push);
+    if (!group.master.isRecurring()) addSingle(group.master, uid, options.zone, push);
+    else if (!addRecurring(group.master, group.exceptions, uid, options, push, budget)) truncated = true;
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   return { intervals: out, truncated };
+}
+
+/**
+ * The events of every text. One unreadable object among a CalDAV answer's many is left out rather than
+ * losing the whole calendar; when none can be read, the data is not a calendar.
+ */
+function readAllEvents(texts: readonly string[]): ICAL.Event[] {
+  const events: ICAL.Event[] = [];
+  let firstError: CalendarDataError | null = null;
+  let readable = 0;
+  for (const text of texts) {
+    try {
+      events.push(...readEvents(text));
+      readable += 1;
+    } catch (error) {
+      if (!(error instanceof CalendarDataError)) throw error;
+      firstError ??= error;
+    }
+  }
+  if (readable === 0 && firstError) throw firstError;
+  return events;
 }
 
 function readEvents(text: string): ICAL.Event[] {
@@ -95,17 +121,44 @@ function addSingle(event: ICAL.Event, uid: string, zone: string, push: (i: BusyI
   push({ ...spanOf(event.component, event.startDate, event.endDate, zone), uid });
 }
 
-function addRecurring(master: ICAL.Event, uid: string, options: ExpandOptions, push: (i: BusyInterval) => void): void {
-  const iterator = master.iterator();
+/** The wall-clock time read as if it were UTC: within a day of the true instant, and cheap. */
+function roughInstant(time: ICAL.Time): number {
+  return Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute);
+}
+
+/**
+ * Follows one recurrence through the window; false when the step budget ran out first. Occurrences well
+ * before the window (and before any override) are passed over without converting their times, and a
+ * daily or weekly series without COUNT starts from its last whole period before the window, so a series
+ * running for years costs no more than one that began last week.
+ */
+function addRecurring(
+  master: ICAL.Event,
+  exceptions: readonly ICAL.Event[],
+  uid: string,
+  options: ExpandOptions,
+  push: (i: BusyInterval) => void,
+  budget: { steps: number },
+): boolean {
   const stopAfter = options.window.to + MOVED_OCCURRENCE_SLACK_MS;
   const startZone = { tzid: tzidOf(master.component, 'dtstart'), fallback: options.zone };
   const masterSpan = master.startDate ? spanOf(master.component, master.startDate, master.endDate, options.zone) : null;
   const masterLength = masterSpan ? masterSpan.end - masterSpan.start : 0;
+  // An occurrence moved (RECURRENCE-ID) may land in the window from anywhere: from the first override on, every one is looked at.
+  const firstOverride = Math.min(...exceptions.map((e) => roughInstant(e.recurrenceId)));
+  const passOverBefore = Math.min(options.window.from - 2 * DAY_MS - masterLength, firstOverride - 2 * DAY_MS);
+  fastForward(master, passOverBefore);
+  const iterator = master.iterator();
   for (let step = 0; step < MAX_STEPS_PER_EVENT; step += 1) {
+    if (budget.steps <= 0) return false;
+    budget.steps -= 1;
     const next = iterator.next();
-    if (!next) return;
+    if (!next) return true;
+    const roughly = roughInstant(next);
+    if (roughly > stopAfter + DAY_MS) return true;
+    if (roughly < passOverBefore) continue;
     const originalStart = instantOf(next, startZone);
-    if (originalStart > stopAfter) return;
+    if (originalStart > stopAfter) return true;
     const details = master.getOccurrenceDetails(next);
     const moved = details.item !== master;
     if (!isBusy(moved ? details.item.component : master.component)) continue;
@@ -117,8 +170,32 @@ function addRecurring(master: ICAL.Event, uid: string, options: ExpandOptions, p
       // The master's length, exactly: a one-hour meeting is one hour on the night the clocks change too.
       push({ start: originalStart, end: originalStart + masterLength, uid });
     }
-    if (originalStart - masterLength > stopAfter) return;
   }
+  return true;
+}
+
+/**
+ * Moves a DAILY or WEEKLY series' DTSTART (and DTEND) forward by whole periods (INTERVAL days or weeks,
+ * in local wall-clock time) to the last one starting before `before`: the same occurrences from there on,
+ * since such a rule repeats exactly each period. A COUNT counts from the first occurrence, and months and
+ * years are not all alike, so any other series is left as it is.
+ */
+function fastForward(master: ICAL.Event, before: number): void {
+  const rules = master.component.getAllProperties('rrule');
+  if (rules.length !== 1 || master.component.hasProperty('rdate') || !master.startDate) return;
+  const rule = rules[0]!.getFirstValue() as ICAL.Recur;
+  if (rule.count || (rule.freq !== 'DAILY' && rule.freq !== 'WEEKLY')) return;
+  const periodDays = (rule.interval || 1) * (rule.freq === 'WEEKLY' ? 7 : 1);
+  const periods = Math.floor((before - roughInstant(master.startDate)) / (periodDays * DAY_MS));
+  if (periods <= 0) return;
+  const start = master.startDate.clone();
+  start.adjust(periods * periodDays, 0, 0, 0);
+  if (master.component.hasProperty('dtend') && master.endDate) {
+    const end = master.endDate.clone();
+    end.adjust(periods * periodDays, 0, 0, 0);
+    master.endDate = end;
+  }
+  master.startDate = start;
 }
 
 /** The TZID parameter of a date-time property: ical.js forgets it when the file defines no such zone. */
