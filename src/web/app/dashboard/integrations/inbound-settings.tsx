@@ -133,7 +133,7 @@ export function InboundSettingsSection({ zone }: { zone: string }) {
   );
 }
 
-const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+const kilobytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`);
 
 /** The two ways a reply reaches Leeway, in plain words with the exact command and header. */
 function HowTo({ settings, endpoint }: { settings: InboundSettings; endpoint: string }) {
