@@ -70,6 +70,8 @@ export async function updateMember(
     .catch((error: unknown) => rethrowDuplicateEmail(error, patch.email));
   if (!updated) throw new DomainError('NOT_FOUND', 'No such member.');
   if (calendars) await replaceCalendarSources(ctx, organizationId, memberId, calendars);
+  // All-day and floating events in the member's calendars are read in their zone.
+  if (timezone !== undefined) await ctx.store.calendarSources.requestFullRead(organizationId, memberId, ctx.clock());
   return updated;
 }
 

@@ -112,6 +112,17 @@ describe.skipIf(!radicaleAvailable)('an interviewer’s CalDAV calendar on a rea
     expect(await slotStarts('2027-03-22T13:00:00Z', '2027-03-22T21:00:00Z')).toEqual([]);
   });
 
+  it('reads the calendar again at once when the member’s zone changes: the offsite is then a Tokyo day', async () => {
+    await json(server.call('PATCH', `/api/v1/members/${member}`, { timezone: 'Asia/Tokyo' }));
+    const [due] = (await json<{ calendars: Array<Source & { nextSyncAt: string }> }>(server.call('GET', `/api/v1/members/${member}/calendars`))).calendars;
+    expect(due!.nextSyncAt).toBe('2027-03-01T12:00:00.000Z');
+    expect(await refreshDueCalendarSources(server.ctx, { limit: 10 })).toEqual({ synced: 1, failed: 0 });
+    const busy = await server.ctx.store.calendarSources.listBusy(server.organizationId, [member], new Date('2027-03-21T00:00:00Z'), new Date('2027-03-23T00:00:00Z'));
+    expect(busy.map((b) => [b.start.toISOString(), b.end.toISOString()])).toEqual([['2027-03-21T15:00:00.000Z', '2027-03-22T15:00:00.000Z']]);
+    await json(server.call('PATCH', `/api/v1/members/${member}`, { timezone: 'America/New_York' }));
+    expect(await refreshDueCalendarSources(server.ctx, { limit: 10 })).toEqual({ synced: 1, failed: 0 });
+  });
+
   it('refuses a booking into the busy time', async () => {
     const opening = await json<{ id: string }>(server.call('POST', '/api/v1/openings', { title: 'Engineer' }), 201);
     const candidate = await json<{ id: string }>(server.call('POST', '/api/v1/candidates', { name: 'Sam Roe', email: 'sam@example.com', timezone: 'Europe/Paris' }), 201);

@@ -121,6 +121,20 @@ export class CalendarSourceRepository {
     return Number(result.numUpdatedRows) > 0;
   }
 
+  /**
+   * Has a member's sources read whole again at once (no 304 shortcut): after the member's zone changes,
+   * all-day and floating events fall at other instants.
+   */
+  async requestFullRead(organizationId: string, memberId: string, at: Date): Promise<void> {
+    if (!isUuid(memberId)) return;
+    await this.db
+      .updateTable('calendarSources')
+      .set({ etag: null, lastModified: null, lastReadAt: null, nextSyncAt: at })
+      .where('organizationId', '=', organizationId)
+      .where('memberId', '=', memberId)
+      .execute();
+  }
+
   /** Removes a source; its busy times go with it (ON DELETE CASCADE). */
   async delete(organizationId: string, memberId: string, id: string): Promise<boolean> {
     if (!isUuid(id) || !isUuid(memberId)) return false;
