@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Delivery } from '../../api/webhook-types.ts';
 import { Loading, ProblemMessage } from '../../ui/problem.tsx';
@@ -39,14 +39,13 @@ function When({ delivery, zone }: { delivery: Delivery; zone: string }) {
 export function DeliveryLog({ webhookId, label, zone }: { webhookId: string; label: string; zone: string }) {
   const deliveries = useDeliveries(webhookId);
   const list = deliveries.data?.pages.flatMap((page) => page.deliveries) ?? [];
-  // A delivery that settles may have disabled the webhook (a 410, or days of failures): read the list again.
+  // A delivery that settles may have disabled the webhook (a 410, or days of failures): whenever the log
+  // shows a delivery in a new state, the webhook itself is read again too.
   const client = useQueryClient();
-  const pending = list.filter((d) => d.status === 'pending').length;
-  const pendingBefore = useRef(pending);
+  const states = list.map((d) => `${d.id}:${d.status}`).join(' ');
   useEffect(() => {
-    if (pending < pendingBefore.current) void client.invalidateQueries({ queryKey: webhooksKey });
-    pendingBefore.current = pending;
-  }, [pending, client]);
+    if (states) void client.invalidateQueries({ queryKey: webhooksKey });
+  }, [states, client]);
   return (
     <div className="delivery-log">
       {deliveries.isPending && <Loading what="the deliveries" />}
