@@ -1,6 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { radicaleAvailable, startRadicale } from '../../app/calendars/testing/radicale-server.ts';
+import type { RadicaleServer } from '../../app/calendars/testing/radicale-server.ts';
 import { dashboardFixture, readJson } from '../../server/testing/dashboard-fixture.ts';
 import { hasChromium, PHONE, startWebTest } from './harness.ts';
 import type { WebTest } from './harness.ts';
@@ -25,17 +27,52 @@ const FEED = [
   '',
 ].join('\r\n');
 
+/** Alan's own calendar server account, and his weekly meeting: Wednesdays 14:00 in London, four times; a day marked free. */
+const ALAN = { name: 'alan', password: 'enigma machine 1940' };
+const WEEKLY = [
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'PRODID:-//Calendar client//EN',
+  'BEGIN:VEVENT',
+  'UID:weekly@client.example',
+  'DTSTAMP:20261101T000000Z',
+  'DTSTART;TZID=Europe/London:20261202T140000',
+  'DTEND;TZID=Europe/London:20261202T150000',
+  'RRULE:FREQ=WEEKLY;COUNT=4',
+  'SUMMARY:Reading group',
+  'END:VEVENT',
+  'END:VCALENDAR',
+  '',
+].join('\r\n');
+const FREE_DAY = [
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'PRODID:-//Calendar client//EN',
+  'BEGIN:VEVENT',
+  'UID:free-day@client.example',
+  'DTSTAMP:20261101T000000Z',
+  'DTSTART;VALUE=DATE:20261207',
+  'DTEND;VALUE=DATE:20261208',
+  'TRANSP:TRANSPARENT',
+  'SUMMARY:Working from home',
+  'END:VEVENT',
+  'END:VCALENDAR',
+  '',
+].join('\r\n');
+
 describe.skipIf(!available)('a member’s own calendars in the dashboard, in Chromium', () => {
   let web: WebTest;
   let feeds: http.Server;
   let feedBase: string;
   let grace: string;
+  let alan: string;
+  let radicale: RadicaleServer | undefined;
   const served: string[] = [];
   beforeAll(async () => {
     web = await startWebTest({ now: NOW });
     const seed = dashboardFixture(web.server);
     grace = await seed.member('Grace Hopper', { timezone: 'America/New_York' });
-    await seed.member('Alan Turing', { timezone: 'Europe/London' });
+    alan = await seed.member('Alan Turing', { timezone: 'Europe/London' });
     // A loopback feed server: /grace.ics is a calendar, anything else is missing.
     feeds = http.createServer((req, res) => {
       served.push(req.url ?? '');
@@ -52,6 +89,7 @@ describe.skipIf(!available)('a member’s own calendars in the dashboard, in Chr
   }, 90_000);
   afterAll(async () => {
     await web?.close();
+    await radicale?.close();
     await new Promise<void>((resolve) => (feeds ? feeds.close(() => resolve()) : resolve()));
   });
 
@@ -134,5 +172,43 @@ describe.skipIf(!available)('a member’s own calendars in the dashboard, in Chr
     await web.expectAccessible(phone, 'a member’s calendars on a phone');
     await web.screenshot(phone, 'integrations-member-calendars-phone');
     web.expectNoConsoleErrors(phone);
+  }, 30_000);
+
+  it.skipIf(!radicaleAvailable)('adds a CalDAV calendar with a user name and password that is read and never shown back; a wrong password is named', async () => {
+    radicale = await startRadicale([ALAN]);
+    const calendarUrl = await radicale.makeCalendar(ALAN, 'work');
+    await radicale.putEvent(ALAN, calendarUrl, 'weekly.ics', WEEKLY);
+    await radicale.putEvent(ALAN, calendarUrl, 'free-day.ics', FREE_DAY);
+    const page = await web.newPage();
+    await web.signIn(page);
+    await page.goto('/dashboard/members');
+    await page.getByRole('button', { name: 'Calendars of Alan Turing' }).click();
+    const section = page.getByRole('region', { name: 'Calendars of Alan Turing' });
+
+    const add = async (password: string) => {
+      await section.getByRole('button', { name: 'Add a calendar' }).click();
+      await section.getByRole('radio', { name: 'CalDAV calendar' }).check();
+      await section.getByLabel('CalDAV calendar address (URL)').fill(calendarUrl);
+      await section.getByLabel('User name').fill(ALAN.name);
+      await section.getByLabel('Password').fill(password);
+      await section.getByRole('button', { name: 'Add the calendar' }).click();
+    };
+    // The weekly meeting counts four times; the day marked free does not count.
+    await add(ALAN.password);
+    await section.getByText('Added the CalDAV calendar. The CalDAV calendar was read: up to date, 4 busy times read.').waitFor();
+    const first = section.getByRole('article', { name: 'Calendar 1, CalDAV calendar' });
+    await expect(first.textContent()).resolves.toContain('User alan · password kept encrypted');
+    const listed = await web.server.call('GET', `/api/v1/members/${alan}/calendars`).then((r) => r.text());
+    expect(listed).not.toContain(ALAN.password);
+    expect(await page.content()).not.toContain(ALAN.password);
+
+    await add('not the password');
+    await section.getByText(/^Added the CalDAV calendar\. The CalDAV calendar could not be read: /).waitFor();
+    const refused = section.getByRole('article', { name: 'Calendar 2, CalDAV calendar' });
+    await refused.getByText('Cannot be read').waitFor();
+    await expect(refused.locator('.problem-text').textContent()).resolves.toMatch(/401|password|refused/i);
+    await web.expectAccessible(page, 'a member’s CalDAV calendars');
+    await web.screenshot(page, 'integrations-member-caldav');
+    web.expectNoConsoleErrors(page);
   }, 30_000);
 });

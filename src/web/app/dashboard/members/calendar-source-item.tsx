@@ -69,7 +69,12 @@ export function CalendarSourceItem({
         {source.status === 'error' && source.error && (
           <>
             <dt>Problem</dt>
-            <dd className="problem-text">{source.error}</dd>
+            <dd>
+              <span className="problem-text">{source.error}</span>
+              <span className="block muted small">
+                {source.kind === 'caldav' ? 'To correct the address, user name or password, remove it and add it again.' : 'To correct the address, remove it and add it again.'}
+              </span>
+            </dd>
           </>
         )}
         <dt>Last read</dt>
