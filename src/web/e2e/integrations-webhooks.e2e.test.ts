@@ -123,7 +123,7 @@ describe.skipIf(!available)('webhooks in the dashboard, delivered to a loopback 
     web.expectNoConsoleErrors(page);
   }, 30_000);
 
-  it('replaces the secret after asking, and shows the new one once', async () => {
+  it('replaces the secret after asking, shows the new one once, and changes the events it receives', async () => {
     const page = await web.newPage();
     await web.signIn(page);
     await page.goto('/dashboard/integrations');
@@ -137,6 +137,16 @@ describe.skipIf(!available)('webhooks in the dashboard, delivered to a loopback 
     expect(rotated).toMatch(/^whsec_/);
     expect(rotated).not.toBe(secret);
     await web.expectAccessible(page, 'a replaced secret');
+    await item.getByRole('button', { name: 'Done, I have kept it' }).click();
+
+    // Changing what it receives: the form holds the current choice, the result is said and takes focus.
+    await item.getByRole('button', { name: 'Change Applicant tracking' }).click();
+    await expect(item.getByRole('checkbox', { name: /^interview\.scheduled/ }).isChecked()).resolves.toBe(true);
+    await item.getByRole('checkbox', { name: /^interview\.cancelled/ }).uncheck();
+    await item.getByRole('button', { name: 'Save changes' }).click();
+    await item.getByText(`Saved: one kind of event goes to ${receiverBase}/hook.`).waitFor();
+    await expect(page.locator(':focus').textContent()).resolves.toContain('Saved: one kind of event');
+    await expect.poll(() => item.locator('dd code.event-code').allTextContents()).toEqual(['interview.scheduled']);
     web.expectNoConsoleErrors(page);
   }, 30_000);
 

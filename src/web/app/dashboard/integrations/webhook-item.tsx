@@ -54,7 +54,7 @@ export function WebhookItem({ webhook, zone, onDeleted }: { webhook: Webhook; zo
     mutationFn: (patch: WebhookPatch) => api.patch<Webhook>(path(webhook), patch),
     onSuccess: (saved, patch) => {
       setPanel(null);
-      setNotice(patch.status === 'active' ? `Enabled again: events go to ${saved.url} from now on.` : `Saved: ${saved.events.length} kinds of events go to ${saved.url}.`);
+      setNotice(patch.status === 'active' ? `Enabled again: events go to ${saved.url} from now on.` : `Saved: ${saved.events.length === 1 ? 'one kind of event goes' : `${saved.events.length} kinds of events go`} to ${saved.url}.`);
       focusNotice();
       void refreshList();
     },
