@@ -101,7 +101,7 @@ describe.skipIf(!available)('attendees’ calendar replies on the interview page
     web.expectNoConsoleErrors(page);
   }, 30_000);
 
-  it('shows on the interview page each attendee’s answer and every reply received, the ignored one with why', async () => {
+  it('shows on the interview page each attendee’s answer and every reply received, the ignored one with why, and moves it to the time proposed', async () => {
     // The mail provider forwards three messages over the real socket, as it received them.
     const forward = async (raw: string) => {
       const response = await fetch(`${web.base}/api/v1/inbound/email`, { method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'message/rfc822' }, body: raw });
@@ -143,6 +143,18 @@ describe.skipIf(!available)('attendees’ calendar replies on the interview page
     await expect(forged.textContent()).resolves.toContain('Ignored: the sender mallory@elsewhere.example is not an attendee');
     await web.expectAccessible(page, 'the interview’s replies');
     await web.screenshot(page, 'integrations-interview-replies');
+
+    // The recruiter moves the interview to the time Alan proposed, chosen already since the panel is free then.
+    await counter.getByRole('button', { name: 'Move the interview to this time…' }).click();
+    await page.getByRole('heading', { name: 'Reschedule the interview' }).waitFor();
+    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('action-heading');
+    await page.getByText('The time proposed, Fri, 4 Dec 2026, 11:00 (New York time), is free for the whole panel and chosen below.').waitFor();
+    await expect(page.getByRole('radio', { checked: true }).first().getAttribute('value')).resolves.toBe('2026-12-04T16:00:00.000Z');
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByRole('region', { name: 'Confirm: reschedule the interview' }).getByRole('button', { name: 'Reschedule' }).click();
+    await expect(page.getByRole('region', { name: 'Done' }).textContent()).resolves.toContain('Fri, 4 Dec 2026, 11:00 (New York time)');
+    // Now at that time, there is nothing left to move to.
+    await expect.poll(() => counter.getByRole('button', { name: 'Move the interview to this time…' }).count()).toBe(0);
     web.expectNoConsoleErrors(page);
   }, 30_000);
 

@@ -22,7 +22,7 @@ import { RepliesSection } from './replies-section.tsx';
 import { useInterview, useInterviewMessages, useRefreshAfterAction } from './use-interview.ts';
 
 /** The open action, and how long the history was when it opened: the lines after it are the action's. */
-type Open = ({ kind: ActionKind } | { kind: 'decline-seat'; memberId: string }) & { historyBefore: number };
+type Open = ({ kind: ActionKind; proposed?: string } | { kind: 'decline-seat'; memberId: string }) & { historyBefore: number };
 
 /** One interview: its card, the actions it allows, its history and the exact emails sent. */
 export default function InterviewPage({ id }: { id: string }) {
@@ -49,7 +49,7 @@ function InterviewView({
   const [open, setOpen] = useState<Open | null>(null);
   const [done, setDone] = useState<DoneAction | null>(null);
   const refresh = useRefreshAfterAction(interview.id);
-  const start = (next: { kind: ActionKind } | { kind: 'decline-seat'; memberId: string }) => {
+  const start = (next: { kind: ActionKind; proposed?: string } | { kind: 'decline-seat'; memberId: string }) => {
     setDone(null);
     setOpen({ ...next, historyBefore: interview.history?.length ?? 0 });
   };
@@ -80,7 +80,7 @@ function InterviewView({
         <h2 id="actions-heading">Actions</h2>
         <ActionBar interview={interview} open={open?.kind ?? null} onOpen={(kind) => start({ kind })} />
         <div aria-live="polite">{done && <ActionResult done={done} interview={interview} messages={messages} onDismiss={() => setDone(null)} />}</div>
-        {open?.kind === 'reschedule' && <RescheduleAction {...common} />}
+        {open?.kind === 'reschedule' && <RescheduleAction key={open.proposed ?? ''} {...common} {...(open.proposed ? { proposed: open.proposed } : {})} />}
         {open?.kind === 'cancel' && <CancelAction {...common} />}
         {open?.kind === 'no-show' && <NoShowAction {...common} />}
         {open?.kind === 'late' && <LateAction {...common} />}
@@ -89,7 +89,12 @@ function InterviewView({
         {open?.kind === 'decline-seat' && <DeclineSeatAction key={open.memberId} {...common} memberId={open.memberId} />}
       </section>
 
-      <RepliesSection interviewId={interview.id} zone={zone} />
+      <RepliesSection
+        interviewId={interview.id}
+        zone={zone}
+        currentStart={interview.start}
+        onMoveTo={interview.status === 'scheduled' ? (proposed) => start({ kind: 'reschedule', proposed }) : null}
+      />
 
       <RelatedInterviews interview={interview} zone={zone} />
 

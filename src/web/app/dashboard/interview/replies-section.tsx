@@ -9,11 +9,24 @@ import { PARTSTAT_BADGES, PARTSTAT_LABELS, ROLE_LABELS } from '../shared/reply-w
 import { ReplyItem } from '../shared/reply-item.tsx';
 
 
+const sameInstant = (a: string, b: string | null) => b !== null && Date.parse(a) === Date.parse(b);
+
 /**
  * How the attendees answered the invitation in their own calendars, and every calendar reply received
  * for this interview — acted on, or recorded and ignored with the reason. Times in the given zone.
  */
-export function RepliesSection({ interviewId, zone }: { interviewId: string; zone: string }) {
+export function RepliesSection({
+  interviewId,
+  zone,
+  currentStart,
+  onMoveTo,
+}: {
+  interviewId: string;
+  zone: string;
+  /** The interview's start now: a proposal of that very time has nothing left to move. */
+  currentStart: string | null;
+  onMoveTo: ((proposedStart: string) => void) | null;
+}) {
   const attendees = useQuery({
     queryKey: attendeesKey(interviewId),
     queryFn: ({ signal }) => api.get<AttendeeList>(`/api/v1/interviews/${encodeURIComponent(interviewId)}/attendees`, signal),
@@ -61,7 +74,14 @@ export function RepliesSection({ interviewId, zone }: { interviewId: string; zon
       {received.length > 0 && (
         <ol className="reply-list" aria-labelledby="replies-received-heading">
           {received.map((reply) => (
-            <ReplyItem key={reply.id} reply={reply} zone={zone} />
+            <ReplyItem
+              key={reply.id}
+              reply={reply}
+              zone={zone}
+              onMoveTo={
+                onMoveTo && reply.outcome === 'applied' && reply.proposedStart && !sameInstant(reply.proposedStart, currentStart) ? () => onMoveTo(reply.proposedStart!) : null
+              }
+            />
           ))}
         </ol>
       )}

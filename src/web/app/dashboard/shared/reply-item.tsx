@@ -5,7 +5,18 @@ import { Time } from '../../ui/time.tsx';
 import { effectLabel, ROLE_LABELS, replySaid, VIA_LABELS } from './reply-words.ts';
 
 /** One calendar reply as received: what it said, from whom and how, a proposed time, and what Leeway did. */
-export function ReplyItem({ reply, zone, showInterview = false }: { reply: InboundReply; zone: string; showInterview?: boolean }) {
+export function ReplyItem({
+  reply,
+  zone,
+  showInterview = false,
+  onMoveTo = null,
+}: {
+  reply: InboundReply;
+  zone: string;
+  showInterview?: boolean;
+  /** Opens the reschedule action on the time a COUNTER proposed. */
+  onMoveTo?: (() => void) | null;
+}) {
   const said = replySaid(reply);
   return (
     <li className={`card reply reply-${reply.outcome}`}>
@@ -39,6 +50,11 @@ export function ReplyItem({ reply, zone, showInterview = false }: { reply: Inbou
           {reply.outcome === 'applied' ? effectLabel(reply.effect) : `Ignored: ${reply.ignoredBecause ?? 'no reason recorded'}`}
         </dd>
       </dl>
+      {onMoveTo && (
+        <button type="button" onClick={onMoveTo}>
+          Move the interview to this time…
+        </button>
+      )}
     </li>
   );
 }

@@ -11,10 +11,16 @@ import { SlotPicker } from './slot-picker.tsx';
 import { useRescheduleOptions } from './use-reschedule-options.ts';
 import { toldFromPlan } from './who-is-told.ts';
 
-/** Move the interview to a time the whole panel is free: same interview, same calendar event, sequence + 1. */
-export function RescheduleAction({ interview, zone, refresh, onDone, onClose }: ActionProps) {
-  const options = useRescheduleOptions(interview);
-  const [start, setStart] = useState('');
+/**
+ * Move the interview to a time the whole panel is free: same interview, same calendar event, sequence + 1.
+ * Opened from a time an attendee proposed in their calendar, the options start there and that time is
+ * chosen when the whole panel is free then.
+ */
+export function RescheduleAction({ interview, zone, refresh, onDone, onClose, proposed }: ActionProps & { proposed?: string }) {
+  const options = useRescheduleOptions(interview, proposed);
+  const [picked, setStart] = useState<string | null>(null);
+  const proposedFree = proposed !== undefined && (options.data?.options.some((o) => o.start === proposed) ?? false);
+  const start = picked ?? (proposedFree ? proposed : '');
   const [reason, setReason] = useState('');
   const candidate = interview.candidate ?? { name: 'the candidate', timezone: zone };
   const chosen = options.data?.options.find((o) => o.start === start);
@@ -26,6 +32,13 @@ export function RescheduleAction({ interview, zone, refresh, onDone, onClose }: 
         <>
           {options.isPending && <Loading what="free panel times" />}
           <ProblemMessage error={options.error} />
+          {proposed && options.data && (
+            <p className={proposedFree ? 'success' : 'warning'}>
+              {proposedFree
+                ? `The time proposed, ${formatDateTime(proposed, zone)}, is free for the whole panel and chosen below.`
+                : `The time proposed, ${formatDateTime(proposed, zone)}, is not among the times the whole panel is free: choose another, or ask the attendee.`}
+            </p>
+          )}
           {options.data && options.data.options.length === 0 && <p className="warning">The panel has no common free time in the next two weeks.</p>}
           {options.data && options.data.options.length > 0 && <SlotPicker options={options.data.options} value={start} onChange={setStart} zone={zone} candidate={candidate} />}
           <label>
