@@ -113,6 +113,8 @@ const EMAIL_KIND_LABELS: Record<string, string> = {
   panel_seat_released: 'an email releasing them from the seat',
   panel_change_candidate: 'the updated event with the new panelist',
   reminder: 'a reminder',
+  coordinator_reschedule_request: 'a request to move the interview to the time proposed',
+  webhook_disabled: 'a notice that a webhook was disabled',
 };
 
 /** An email kind of the outbox, as what the reader receives. */
