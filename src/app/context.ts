@@ -29,6 +29,8 @@ export interface AppConfig {
   allowPrivateUrls: boolean;
   /** The least time between two background syncs of a member's calendar (`LEEWAY_CALENDAR_REFRESH_MINUTES`); 5 when unset. */
   calendarRefreshMinutes?: number;
+  /** Where this server's SMTP listener for calendar replies is bound, once it listens (`leeway serve --smtp-port`); unset when it does not. */
+  inboundSmtp?: { host: string; port: number };
 }
 
 /**

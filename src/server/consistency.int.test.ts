@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization } from '../app/organizations.ts';
 import { testEngines } from '../store/testing/engines.ts';
-import { isEmployerPath } from './public-paths.ts';
+import { INBOUND_EMAIL_PATH, isEmployerPath } from './public-paths.ts';
 import { NINE_TO_FIVE, startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
 
@@ -431,7 +431,10 @@ describe('the OpenAPI document', () => {
     for (const { path, method, op } of operations(doc)) {
       const label = `${method} ${path}`;
       // Links that carry their own token (candidate, panelist seat) need no employer credential.
-      if (publicOps.has(label) || (path.startsWith('/api/v1/') && !isEmployerPath(path))) {
+      if (label === `post ${INBOUND_EMAIL_PATH}`) {
+        // Forwarded calendar replies are no employer operation, yet not public: they carry the organization's inbound secret.
+        expect(op.security, label).toEqual([{ InboundSecret: [] }]);
+      } else if (publicOps.has(label) || (path.startsWith('/api/v1/') && !isEmployerPath(path))) {
         expect(op.security, label).toEqual([]);
       } else if (method === 'get') {
         expect(op.security, label).toEqual([{ Bearer: [] }, { SessionCookie: [] }]);

@@ -16,7 +16,7 @@ import type { TestServer } from './testing/test-server.ts';
  */
 
 interface Mail { id: string; kind: string; to: string; subject: string; text: string; ics: string | null }
-interface Reply { id: string; outcome: string; effect: string | null; ignoredBecause: string | null; via: string; partstat: string | null; attendee: { email: string; role: string; memberId: string | null } | null; interviewId: string | null; proposedStart: string | null }
+interface Reply { id: string; outcome: string; effect: string | null; ignoredBecause: string | null; via: string; partstat: string | null; attendee: { email: string; role: string; memberId: string | null } | null; interviewId: string | null; uid?: string | null; proposedStart: string | null }
 interface InterviewBody { id: string; status: string; start: string; sequence: number; panel: string[]; history?: Array<{ action: string; actor: string; details?: Record<string, unknown> | null }> }
 
 const ALWAYS = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]]));
@@ -145,8 +145,77 @@ describe.each(testEngines())('calendar replies over SMTP (%s)', (engine) => {
     expect(await lastReply(interview.id)).toMatchObject({ outcome: 'applied', effect: 'seat_coordinator', attendee: { memberId: alan.id } });
     const after = await h.interview(interview.id);
     expect(after.panel).toEqual(interview.panel);
-    expect(after.history!.find((line) => line.action === 'panel_declined')).toMatchObject({ details: { memberId: alan.id, reason: 'Declined the event in their calendar' } });
+    // No COMMENT: nothing is said in their name; the line says where the decline came from.
+    expect(after.history!.find((line) => line.action === 'panel_declined')).toMatchObject({ details: { memberId: alan.id, reason: null, via: 'calendar', forStart: START.replace('Z', '.000Z') } });
     expect((await h.mailOf(interview.id)).some((m) => m.kind === 'coordinator_seat_handover' && m.to === 'recruiting@acme.test')).toBe(true);
+
+    // Declined again (another Message-ID, as a calendar sends after an update): recorded, nothing handed over twice.
+    const mailBefore = (await h.mailOf(interview.id)).length;
+    await send(alan.email, event.organizer, outlookReplyMail({ from: { name: alan.name, email: alan.email }, to: event.organizer, messageId: messageId() }, outlookCalendar({ ...shapeFor(event, alan), partstat: 'DECLINED', dtstamp: new Date(NOW.getTime() + 60_000) })));
+    // Both arrive at the test clock's one instant, so the list's order between them is not theirs: look at both.
+    const both = (await h.replies(interview.id)).replies;
+    expect(both.map((r) => [r.outcome, r.effect, r.partstat]).sort()).toEqual([['applied', 'recorded', 'declined'], ['applied', 'seat_coordinator', 'declined']]);
+    expect((await h.mailOf(interview.id)).length).toBe(mailBefore);
+    expect((await h.interview(interview.id)).history!.filter((line) => line.action === 'panel_declined')).toHaveLength(1);
+  });
+
+  it('a seat declined through the API is declined everywhere: the attendees, a second API decline, a calendar decline and a proposed time', async () => {
+    const { interview, alan, grace, candidate } = await h.booked();
+    const first = await json<{ outcome: string }>(server.call('POST', `/api/v1/interviews/${interview.id}/panel/${alan.id}/decline`, { reason: 'On leave' }));
+    expect(first).toEqual({ outcome: 'coordinator' });
+    const mailAfterFirst = (await h.mailOf(interview.id)).length;
+
+    const { attendees } = await json<{ attendees: Array<{ memberId: string | null; partstat: string; repliedAt: string | null }> }>(server.call('GET', `/api/v1/interviews/${interview.id}/attendees`));
+    expect(attendees.find((a) => a.memberId === alan.id)).toMatchObject({ partstat: 'declined', repliedAt: NOW.toISOString() });
+    expect(attendees.find((a) => a.memberId === grace.id)).toMatchObject({ partstat: 'needs-action', repliedAt: null });
+
+    // The same decline again answers what was decided, and does nothing again.
+    expect(await json(server.call('POST', `/api/v1/interviews/${interview.id}/panel/${alan.id}/decline`, {}))).toEqual(first);
+    const event = await h.invitationOf(interview.id, alan.email);
+    await send(alan.email, event.organizer, googleReplyMail({ from: { name: alan.name, email: alan.email }, to: event.organizer, messageId: messageId() }, googleCalendar({ ...shapeFor(event, alan), partstat: 'DECLINED' })));
+    expect(await lastReply(interview.id)).toMatchObject({ outcome: 'applied', effect: 'recorded', partstat: 'declined' });
+    expect((await h.mailOf(interview.id)).length).toBe(mailAfterFirst);
+    expect((await h.interview(interview.id)).history!.filter((line) => line.action === 'panel_declined')).toHaveLength(1);
+
+    // The candidate proposes another time: Alan is not counted as attending.
+    const counter = outlookCalendar({ ...shapeFor(event, candidate), method: 'COUNTER', start: new Date('2026-12-10T16:00:00Z'), end: new Date('2026-12-10T17:00:00Z') });
+    await send(candidate.email, event.organizer, outlookReplyMail({ from: { name: candidate.name, email: candidate.email }, to: event.organizer, messageId: messageId() }, counter));
+    const request = (await h.mailOf(interview.id)).find((m) => m.kind === 'coordinator_reschedule_request')!;
+    expect(request.text).toContain(`${alan.name}: declined their seat, which is open`);
+    expect(request.text).toContain(`${grace.name}: free`);
+    expect(request.text).not.toContain('Everyone is free');
+  });
+
+  it("a calendar COMMENT is passed on as the person's own words; none is invented", async () => {
+    const { interview, alan, candidate } = await h.booked();
+    const event = await h.invitationOf(interview.id, alan.email);
+    await send(alan.email, event.organizer, outlookReplyMail({ from: { name: alan.name, email: alan.email }, to: event.organizer, messageId: messageId() }, outlookCalendar({ ...shapeFor(event, alan), partstat: 'DECLINED', comment: 'Off sick this week' })));
+    expect((await h.interview(interview.id)).history!.find((line) => line.action === 'panel_declined')).toMatchObject({ details: { reason: 'Off sick this week', via: 'calendar' } });
+
+    await send(candidate.email, event.organizer, googleReplyMail({ from: { name: candidate.name, email: candidate.email }, to: event.organizer, messageId: messageId() }, googleCalendar({ ...shapeFor(event, candidate), partstat: 'DECLINED', comment: 'I took another offer' })));
+    const recruiter = (await h.mailOf(interview.id)).find((m) => m.kind === 'coordinator_cancellation')!;
+    expect(recruiter.text).toContain('I took another offer');
+    expect(recruiter.text).toContain('with the note below');
+    expect(recruiter.text).not.toContain('No reason comes');
+  });
+
+  it('a reply with a floating time is recorded against its interview, in its organization, with why', async () => {
+    const { interview, grace } = await h.booked();
+    const event = await h.invitationOf(interview.id, grace.email);
+    const floating = googleCalendar({ ...shapeFor(event, grace), partstat: 'DECLINED' }).replace(/^(DTSTART|DTEND):(\d{8}T\d{6})Z/gm, '$1:$2');
+    expect(floating).toMatch(/^DTSTART:\d{8}T\d{6}\r?$/m);
+    await send(grace.email, event.organizer, googleReplyMail({ from: { name: grace.name, email: grace.email }, to: event.organizer, messageId: messageId() }, floating));
+    expect(await lastReply(interview.id)).toMatchObject({ outcome: 'ignored', uid: event.uid, interviewId: interview.id, ignoredBecause: 'DTSTART is a floating time (no zone)', attendee: { memberId: grace.id } });
+    expect((await h.interview(interview.id)).panel).toEqual(interview.panel);
+  });
+
+  it('a message that names no interview of any organization is accepted but not kept', async () => {
+    const { interview, grace } = await h.booked();
+    const event = await h.invitationOf(interview.id, grace.email);
+    const uid = `nowhere-${messageCounter}@elsewhere.test`;
+    const info = await send(grace.email, event.organizer, googleReplyMail({ from: { name: grace.name, email: grace.email }, to: event.organizer, messageId: messageId() }, googleCalendar({ ...shapeFor({ ...event, uid }, grace), partstat: 'DECLINED' })));
+    expect(info.response).toContain('it matches no interview here, so it was not kept');
+    expect(await server.ctx.store.inboundReplies.findByUid(uid, null)).toBeNull();
   });
 
   it("the candidate's Decline in Google Calendar cancels; the recruiter's email and the history say it came from the calendar", async () => {
@@ -267,8 +336,9 @@ describe('calendar replies forwarded over HTTP', () => {
     Promise.resolve(server.app.request('/api/v1/inbound/email', { method: 'POST', headers: { 'content-type': type, ...(secret ? { authorization: `Bearer ${secret}` } : {}) }, body: raw }));
 
   it('the inbound secret is made, shown once, rotated, and the settings say where replies go', async () => {
-    const before = await json<{ address: string; secretSet: boolean; smtp: { recipients: string[]; maxMessageBytes: number } }>(server.call('GET', '/api/v1/inbound'));
-    expect(before).toMatchObject({ address: server.ctx.config.mailFrom.address, secretSet: false, smtp: { recipients: [server.ctx.config.mailFrom.address], maxMessageBytes: 1024 * 1024 } });
+    const before = await json<{ address: string; secretSet: boolean; smtp: { recipients: string[]; maxMessageBytes: number; howTo: string } }>(server.call('GET', '/api/v1/inbound'));
+    expect(before).toMatchObject({ address: server.ctx.config.mailFrom.address, secretSet: false, smtp: { listening: false, host: null, port: null, recipients: [server.ctx.config.mailFrom.address], maxMessageBytes: 1024 * 1024 } });
+    expect(before.smtp.howTo).toContain('This server does not listen for mail.');
     const first = await json<{ secret: string; address: string }>(server.call('POST', '/api/v1/inbound/secret'), 201);
     expect(first.secret).toMatch(/^lw_inbound_[A-Za-z0-9_-]{40,}$/);
     const second = await json<{ secret: string }>(server.call('POST', '/api/v1/inbound/secret'), 201);
@@ -307,6 +377,16 @@ describe('calendar replies forwarded over HTTP', () => {
     expect((await h.replies(interview.id)).replies).toEqual([]);
     const theirs = await json<{ replies: Reply[] }>(server.call('GET', '/api/v1/inbound/replies', undefined, { authorization: `Bearer ${other.apiKey}` }));
     expect(theirs.replies.map((r) => r.id)).toEqual([reply.id]);
+  });
+
+  it('a forwarded reply with a floating time keeps its UID and interview', async () => {
+    const { secret } = await json<{ secret: string }>(server.call('POST', '/api/v1/inbound/secret'), 201);
+    const { interview, grace } = await h.booked();
+    const event = await h.invitationOf(interview.id, grace.email);
+    const floating = googleCalendar({ ...shapeFor(event, grace), partstat: 'DECLINED' }).replace(/^DTSTART:(\d{8}T\d{6})Z/m, 'DTSTART:$1');
+    const { reply } = await json<{ reply: Reply }>(forward(googleReplyMail({ from: { name: grace.name, email: grace.email }, to: event.organizer, messageId: messageId() }, floating), secret), 202);
+    expect(reply).toMatchObject({ outcome: 'ignored', uid: event.uid, interviewId: interview.id, ignoredBecause: 'DTSTART is a floating time (no zone)' });
+    expect((await h.replies(interview.id)).replies.map((r) => r.id)).toEqual([reply.id]);
   });
 
   it('malformed and mismatched replies are recorded with why; the list pages', async () => {

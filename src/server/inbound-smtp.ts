@@ -78,7 +78,10 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
           const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : null;
           const reply = await receiveReply(ctx, { raw, via: 'smtp', envelopeFrom });
           options.afterReply?.();
-          callback(null, `Reply recorded (${reply.outcome}) as ${reply.id}`);
+          if (reply) return callback(null, `Reply recorded (${reply.outcome}) as ${reply.id}`);
+          // It names no interview of any organization: nobody could see it, so it is only logged.
+          log({ level: 'info', msg: 'inbound SMTP: a message for no interview was not kept', envelopeFrom: envelopeFrom?.slice(0, 320) ?? null, bytes: raw.length });
+          callback(null, 'Accepted; it matches no interview here, so it was not kept');
         })
         .catch((error: unknown) => {
           log({ level: 'error', msg: 'inbound SMTP: could not record a reply', error: error instanceof Error ? error.message : String(error) });

@@ -25,6 +25,11 @@ export const SECURITY_SCHEMES = {
     name: 'X-CSRF-Token',
     description: "The session's csrfToken (from `POST /api/v1/session`), required with the session cookie on every change.",
   },
+  InboundSecret: {
+    type: 'http',
+    scheme: 'bearer',
+    description: "An organization's inbound secret (`lw_inbound_…`, from `POST /api/v1/inbound/secret`): only for forwarding calendar replies; an API key is refused.",
+  },
 } as const;
 
 const READS = new Set(['get', 'head', 'options']);

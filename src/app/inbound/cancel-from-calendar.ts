@@ -11,14 +11,15 @@ import { cancelReminders } from '../notifications/notify-interview.ts';
 
 /**
  * The candidate declined the event in their calendar: a candidate cancellation like the one through
- * their link (the same decision, classified at arrival, reason `other` since a calendar gives none), in
- * the caller's transaction with the interview locked. Every email and the history line say it came from
- * the calendar.
+ * their link (the same decision, classified at arrival, reason `other` since a calendar has no reason to
+ * choose), in the caller's transaction with the interview locked. A COMMENT they added is passed on as
+ * their words. Every email and the history line say it came from the calendar.
  */
-export async function cancelFromCalendar(ctx: AppContext, store: Store, current: Interview, replyMessageId: string | null): Promise<void> {
+export async function cancelFromCalendar(ctx: AppContext, store: Store, current: Interview, reply: { replyMessageId: string | null; words: string | null }): Promise<void> {
+  const { replyMessageId } = reply;
   const now = ctx.clock();
   const organization = (await store.organizations.get(current.organizationId))!;
-  const change = decideCancellation(current, { by: 'candidate', reason: 'other', words: null, calledAhead: false }, decisionContext(organization, now));
+  const change = decideCancellation(current, { by: 'candidate', reason: 'other', words: reply.words, calledAhead: false }, decisionContext(organization, now));
   const interview = await applyChange(ctx, store, current, change);
   const parties = await loadParties(store, interview);
   await cancelReminders(store, parties, now);

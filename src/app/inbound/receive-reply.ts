@@ -3,6 +3,7 @@ import { decideReply } from '../../core/inbound/decide-reply.ts';
 import type { ReplyDecision } from '../../core/inbound/decide-reply.ts';
 import { readReply } from '../../core/inbound/read-reply.ts';
 import { sameAddress } from '../../core/inbound/reply-terms.ts';
+import { declinedSeats } from '../../core/panel/index.ts';
 import type { EventAttendee, ReplyChannel, ReplyEffect } from '../../core/inbound/reply-terms.ts';
 import type { InboundReply, NewInboundReply } from '../../store/repositories/inbound-replies.ts';
 import type { Store } from '../../store/index.ts';
@@ -24,6 +25,9 @@ export interface IncomingReply {
   organizationId?: string | null;
 }
 
+/** The longest calendar COMMENT passed on whole; a longer one is cut, with an ellipsis to show it was. */
+const MAX_COMMENT_CHARS = 1000;
+
 /** Everyone the live event invites, as calendars know them. */
 function attendeesOf(parties: InterviewParties): EventAttendee[] {
   return [
@@ -43,6 +47,8 @@ function judged(decision: ReplyDecision): Pick<NewInboundReply, 'attendee' | 'pa
 
 /** Carries out an applied decision in the caller's transaction, with the interview locked. */
 async function act(ctx: AppContext, store: Store, parties: InterviewParties, decision: Extract<ReplyDecision, { outcome: 'apply' }>, itip: { dtstamp: Date | null; sequence: number; comment: string | null }, messageId: string | null): Promise<ReplyEffect> {
+  // A calendar's COMMENT is the person's own words; without one, nothing is said in their name.
+  const comment = itip.comment && itip.comment.length > MAX_COMMENT_CHARS ? `${itip.comment.slice(0, MAX_COMMENT_CHARS)}…` : itip.comment;
   const { interview } = parties;
   const attendee = decision.attendee!;
   const now = ctx.clock();
@@ -62,14 +68,14 @@ async function act(ctx: AppContext, store: Store, parties: InterviewParties, dec
     case 'record':
       return 'recorded';
     case 'decline_seat': {
-      const outcome = await declineSeat(inTransaction, interview.organizationId, interview.id, attendee.memberId!, { reason: 'Declined the event in their calendar' });
+      const outcome = await declineSeat(inTransaction, interview.organizationId, interview.id, attendee.memberId!, { reason: comment, via: 'calendar', replyMessageId: messageId });
       return outcome.outcome === 'replaced' ? 'seat_replaced' : outcome.outcome === 'proposed' ? 'seat_proposed' : 'seat_coordinator';
     }
     case 'cancel':
-      await cancelFromCalendar(inTransaction, store, interview, messageId);
+      await cancelFromCalendar(inTransaction, store, interview, { replyMessageId: messageId, words: comment });
       return 'cancelled';
     case 'counter':
-      await requestReschedule(inTransaction, store, parties, { proposer: attendee, proposed: decision.proposed!, comment: itip.comment, replyId: messageId });
+      await requestReschedule(inTransaction, store, parties, { proposer: attendee, proposed: decision.proposed!, comment, replyId: messageId });
       return 'reschedule_requested';
   }
 }
@@ -77,11 +83,18 @@ async function act(ctx: AppContext, store: Store, parties: InterviewParties, dec
 /**
  * Receives one email that may be a calendar reply, and records it with what it did. Unreadable, forged,
  * stale, duplicate or otherwise unactionable replies are recorded as ignored, with why, and change
- * nothing. An applied reply acts in one transaction with the interview row locked, so a second copy
- * (same Message-ID) finds the first and is ignored. When the action itself is refused (the interview
- * changed in a way the reply did not foresee), the reply is recorded as ignored with the refusal.
+ * nothing; whenever the email names an interview's UID (even with times that cannot be read) it is
+ * recorded against that interview and its organization. An applied reply acts in one transaction with
+ * the interview row locked, so a second copy (same Message-ID) finds the first and is ignored. When the
+ * action itself is refused (the interview changed in a way the reply did not foresee), the reply is
+ * recorded as ignored with the refusal.
+ *
+ * Mail that reaches no organization (over SMTP, naming no interview's UID) is not kept: no organization
+ * could ever see it. The result is then null, and the caller logs it.
  */
-export async function receiveReply(ctx: AppContext, input: IncomingReply): Promise<InboundReply> {
+export async function receiveReply(ctx: AppContext, input: IncomingReply & { organizationId: string }): Promise<InboundReply>;
+export async function receiveReply(ctx: AppContext, input: IncomingReply): Promise<InboundReply | null>;
+export async function receiveReply(ctx: AppContext, input: IncomingReply): Promise<InboundReply | null> {
   // Mail that cannot even be parsed is recorded like any other unreadable reply, not refused: a sending
   // server would only try it again and again.
   const email = await readEmail(input.raw).catch((): ReceivedEmail => ({ from: null, messageId: null, subject: null, parts: [] }));
@@ -111,7 +124,7 @@ export async function receiveReply(ctx: AppContext, input: IncomingReply): Promi
   if (!read.ok) {
     const found = base.uid ? await ctx.store.inboundReplies.findByUid(base.uid, input.organizationId ?? null) : null;
     const attendee = found ? await attendeeNamed(ctx.store, found, email.from) : null;
-    return ctx.store.inboundReplies.insert({ ...base, organizationId: found?.organizationId ?? base.organizationId, interviewId: found?.interviewId ?? null, attendee, ignoredBecause: read.why });
+    return keep(ctx.store, { ...base, organizationId: found?.organizationId ?? base.organizationId, interviewId: found?.interviewId ?? null, attendee, ignoredBecause: read.why });
   }
 
   // What is known before acting, to record the reply even when the action is refused.
@@ -121,18 +134,20 @@ export async function receiveReply(ctx: AppContext, input: IncomingReply): Promi
       const found = await store.inboundReplies.findByUid(read.itip.uid, input.organizationId ?? null);
       if (!found) {
         const decision = decideReply({ method: read.method, itip: read.itip, from: email.from, event: null, duplicate: false, lastDtstamp: null, now: receivedAt });
-        return store.inboundReplies.insert({ ...base, ...judged(decision), ignoredBecause: decision.outcome === 'ignored' ? decision.because : 'no interview has that UID' });
+        return keep(store, { ...base, ...judged(decision), ignoredBecause: decision.outcome === 'ignored' ? decision.because : 'no interview has that UID' });
       }
+      known = { ...base, organizationId: found.organizationId, interviewId: found.interviewId };
       const interview = await getInterviewOrThrow(store, found.organizationId, found.interviewId, { forUpdate: true });
       const parties = await loadParties(store, interview);
       const duplicate = email.messageId ? await store.inboundReplies.actedOn(found.organizationId, interview.id, email.messageId) : false;
       const answers = await store.inboundReplies.answers(found.organizationId, interview.id);
+      const declined = declinedSeats(await store.interviews.history(found.organizationId, interview.id), interview.panel, interview.start);
       const last = answers.find((a) => sameAddress(a.email, email.from) && a.sequence === read.itip.sequence);
       const decision = decideReply({
         method: read.method,
         itip: read.itip,
         from: email.from,
-        event: { status: interview.status, start: interview.start, end: interview.end, sequence: interview.sequence, attendees: attendeesOf(parties) },
+        event: { status: interview.status, start: interview.start, end: interview.end, sequence: interview.sequence, attendees: attendeesOf(parties), declinedSeats: [...declined.keys()] },
         duplicate,
         lastDtstamp: last?.dtstamp ?? null,
         now: receivedAt,
@@ -144,8 +159,13 @@ export async function receiveReply(ctx: AppContext, input: IncomingReply): Promi
     });
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    return ctx.store.inboundReplies.insert({ ...known, outcome: 'ignored', effect: null, ignoredBecause: `Leeway could not act on it: ${error.message}` });
+    return keep(ctx.store, { ...known, outcome: 'ignored', effect: null, ignoredBecause: `Leeway could not act on it: ${error.message}` });
   }
+}
+
+/** Records a reply that reached an organization; one that reached none is not kept (see `receiveReply`). */
+async function keep(store: Store, reply: NewInboundReply): Promise<InboundReply | null> {
+  return reply.organizationId ? store.inboundReplies.insert(reply) : null;
 }
 
 /** For an unreadable reply to a known interview: the attendee the sender is, if any, for the record. */

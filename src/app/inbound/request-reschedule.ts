@@ -2,7 +2,8 @@ import { candidateHoursFor, fitsHours } from '../../core/candidate-hours.ts';
 import { isDomainError } from '../../core/errors.ts';
 import type { EventAttendee } from '../../core/inbound/reply-terms.ts';
 import { RESCHEDULE_REQUEST_KIND, renderRescheduleRequest } from '../../core/messages/render-reschedule-request.ts';
-import type { Availability } from '../../core/messages/render-reschedule-request.ts';
+import type { Availability, PanelAvailability } from '../../core/messages/render-reschedule-request.ts';
+import { declinedSeats } from '../../core/panel/index.ts';
 import type { TimeRange } from '../../core/types.ts';
 import type { Store } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
@@ -43,8 +44,12 @@ export async function requestReschedule(
   input: { proposer: EventAttendee; proposed: TimeRange; comment: string | null; replyId: string | null },
 ): Promise<void> {
   const { interview, organization, opening, candidate } = parties;
-  const panel = [];
-  for (const member of parties.panel) panel.push({ id: member.id, name: member.name, availability: await memberAvailability(store, parties, member.id, input.proposed) });
+  // A panelist who declined their seat is not counted as attending, whatever their calendar says of the new time.
+  const declined = declinedSeats(await store.interviews.history(organization.id, interview.id), interview.panel, interview.start);
+  const panel: Array<{ id: string; name: string; availability: PanelAvailability }> = [];
+  for (const member of parties.panel) {
+    panel.push({ id: member.id, name: member.name, availability: declined.has(member.id) ? 'declined_seat' : await memberAvailability(store, parties, member.id, input.proposed) });
+  }
   const candidateFree = await candidateAvailability(store, parties, input.proposed);
   const coordinator = recipientsOf(parties, ctx).coordinator;
   let messageId: string | null = null;

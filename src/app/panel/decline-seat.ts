@@ -7,6 +7,7 @@ import {
   MAX_REPLACEMENTS,
   assertSeatDeclinable,
   decideSeatDecline,
+  declinedSeats,
   nearestTimes,
   panelAfter,
   rankStandIns,
@@ -26,10 +27,18 @@ import { findFreePanelSlots, assertPanelFree } from '../slots.ts';
 
 const DAY = 86_400_000;
 
+/** What happened to the seat; for a seat already declined for this time, what happened then (nothing is done again). */
 export type SeatOutcome =
   | { outcome: 'replaced'; replacement: { id: string; name: string } }
   | { outcome: 'proposed'; proposals: Array<{ start: Date; end: Date; standIn: { id: string; name: string } }> }
   | { outcome: 'coordinator' };
+
+/** How a decline is recorded: the panelist's own words (typed on their link, or a calendar COMMENT), and where it came from. */
+export interface SeatDeclineRequest {
+  reason?: string | null;
+  via?: 'calendar';
+  replyMessageId?: string | null;
+}
 
 /** Members who may stand in for the decliner: sharing a pool tag, not on the panel already, not declining that time themselves. */
 async function poolMates(store: Store, interview: Interview, decliner: Member): Promise<Member[]> {
@@ -123,12 +132,22 @@ async function history(store: Store, interview: Interview, change: InterviewChan
  * interview is close or its panel has changed three times already. History: `panel_declined`, then
  * `panel_replaced` or `panel_handed_over`.
  */
-export async function declineSeat(ctx: AppContext, organizationId: string, interviewId: string, memberId: string, input: { reason?: string | null }): Promise<SeatOutcome> {
+export async function declineSeat(ctx: AppContext, organizationId: string, interviewId: string, memberId: string, input: SeatDeclineRequest): Promise<SeatOutcome> {
   const now = ctx.clock();
   const reason = input.reason?.trim() ? input.reason.trim() : null;
   return ctx.store.transaction(async (store) => {
     const current = await getInterviewOrThrow(store, organizationId, interviewId, { forUpdate: true });
     assertSeatDeclinable(current, memberId, now);
+    // A seat already declined for this time is not handed over again: the answer is what was decided then.
+    const earlier = declinedSeats(await store.interviews.history(organizationId, current.id), current.panel, current.start).get(memberId);
+    if (earlier) {
+      if (earlier.left.outcome === 'coordinator') return { outcome: 'coordinator' };
+      const standIns = new Map((await store.members.getMany(organizationId, [...new Set(earlier.left.proposals.map((p) => p.standIn))])).map((m) => [m.id, m.name]));
+      return {
+        outcome: 'proposed',
+        proposals: earlier.left.proposals.map((p) => ({ start: p.start, end: p.end, standIn: { id: p.standIn, name: standIns.get(p.standIn) ?? '' } })),
+      };
+    }
     const organization = (await store.organizations.get(organizationId))!;
     const decliner = (await store.members.get(organizationId, memberId))!;
     const range = { start: current.start!, end: current.end! };
@@ -189,7 +208,8 @@ export async function declineSeat(ctx: AppContext, organizationId: string, inter
     const messageIds = await notifyChange(ctx, store, parties, change, { former, named, link });
     const messageId = messageIds[0] ?? null;
 
-    await history(store, interview, change, 'panel_declined', { memberId, reason, ...(seat.proposals.length > 0 ? { proposals: seat.proposals.map((p) => ({ start: p.start.toISOString(), end: p.end.toISOString(), standIn: p.standIn })) } : {}) }, null, change.kind === 'panel_replaced' ? null : messageId);
+    const source = { ...(input.via ? { via: input.via } : {}), ...(input.replyMessageId ? { replyMessageId: input.replyMessageId } : {}) };
+    await history(store, interview, change, 'panel_declined', { memberId, reason, forStart: range.start.toISOString(), ...source, ...(seat.proposals.length > 0 ? { proposals: seat.proposals.map((p) => ({ start: p.start.toISOString(), end: p.end.toISOString(), standIn: p.standIn })) } : {}) }, null, change.kind === 'panel_replaced' ? null : messageId);
     if (change.kind === 'panel_replaced') {
       await history(store, interview, change, 'panel_replaced', { from: memberId, to: seat.replacement, ...(messageIds.length > 1 ? { messageIds } : {}) }, null, messageId);
       const stand = parties.panel.find((m) => m.id === seat.replacement)!;

@@ -150,6 +150,8 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
       throw error;
     });
   }
+  // Said by GET /api/v1/inbound: the listener starts after the HTTP server (it shares its context), so it is set now.
+  if (smtp) config.inboundSmtp = { host: smtp.host, port: smtp.port };
   io.stdout(`Leeway listening on ${url} with ${describeDatabase(database)}.\n`);
   if (smtp) io.stdout(`Calendar replies: SMTP on ${smtp.host.includes(':') ? `[${smtp.host}]` : smtp.host}:${smtp.port} for <${mailFrom.address}> (the invitations' ORGANIZER).\n`);
   io.stdout(`Secret key (webhook secrets, calendar credentials): ${secretKey.source}.\n`);

@@ -28,7 +28,8 @@ export interface ItipMessage {
   comment: string | null;
 }
 
-export type ParsedItip = { ok: true; message: ItipMessage } | { ok: false; why: string };
+/** Unreadable: why, and the event's UID when it could be read, so the reply is still recorded against its interview. */
+export type ParsedItip = { ok: true; message: ItipMessage } | { ok: false; why: string; uid?: string | null };
 
 const MAX_CALENDAR_CHARS = 256 * 1024;
 
@@ -54,26 +55,26 @@ export function parseItip(text: string): ParsedItip {
   // One event per reply: a recurrence-specific reply (RECURRENCE-ID) is about an occurrence, and interviews do not recur.
   if (events.length > 1 || event.hasProperty('recurrence-id')) return { ok: false, why: 'the reply is about an occurrence of a recurring event' };
 
+  const uid = textValue(event, 'uid');
+  if (!uid) return { ok: false, why: 'the event has no UID' };
+  const rawSequence = event.getFirstPropertyValue('sequence');
+  const sequence = rawSequence === null || rawSequence === undefined ? 0 : Number(rawSequence);
+  if (!Number.isSafeInteger(sequence) || sequence < 0) return { ok: false, why: 'the SEQUENCE is not a non-negative integer', uid };
+
   const zones = new Map<string, ICAL.Timezone>();
   for (const component of root.getAllSubcomponents('vtimezone')) {
     try {
       const zone = new ICAL.Timezone(component);
       if (zone.tzid) zones.set(zone.tzid, zone);
     } catch {
-      return { ok: false, why: 'a VTIMEZONE of the calendar part cannot be read' };
+      return { ok: false, why: 'a VTIMEZONE of the calendar part cannot be read', uid };
     }
   }
-
-  const uid = textValue(event, 'uid');
-  if (!uid) return { ok: false, why: 'the event has no UID' };
-  const rawSequence = event.getFirstPropertyValue('sequence');
-  const sequence = rawSequence === null || rawSequence === undefined ? 0 : Number(rawSequence);
-  if (!Number.isSafeInteger(sequence) || sequence < 0) return { ok: false, why: 'the SEQUENCE is not a non-negative integer' };
 
   const times: Record<'dtstamp' | 'dtstart' | 'dtend', Date | null> = { dtstamp: null, dtstart: null, dtend: null };
   for (const name of ['dtstamp', 'dtstart', 'dtend'] as const) {
     const read = instantOf(event, name, zones);
-    if (typeof read === 'string') return { ok: false, why: read };
+    if (typeof read === 'string') return { ok: false, why: read, uid };
     times[name] = read;
   }
   let end = times.dtend;
@@ -81,7 +82,7 @@ export function parseItip(text: string): ParsedItip {
     const duration = event.getFirstPropertyValue('duration');
     if (duration instanceof ICAL.Duration) end = new Date(times.dtstart.getTime() + duration.toSeconds() * 1000);
   }
-  if (times.dtstart && end && end.getTime() <= times.dtstart.getTime()) return { ok: false, why: 'the event ends before it starts' };
+  if (times.dtstart && end && end.getTime() <= times.dtstart.getTime()) return { ok: false, why: 'the event ends before it starts', uid };
 
   const attendees: ItipAttendee[] = [];
   for (const property of event.getAllProperties('attendee')) {

@@ -17,6 +17,7 @@ const event: ReplyEvent = {
     { email: 'ada@example.test', name: 'Ada', role: 'candidate', memberId: null },
     { email: 'grace@acme.test', name: 'Grace', role: 'panelist', memberId: 'm-grace' },
   ],
+  declinedSeats: [],
 };
 const base: ReplyShape = { uid: 'u1@acme.test', sequence: 1, attendee: { name: 'Grace', email: 'Grace@ACME.test' }, organizer: 'scheduling@acme.test', start, end, dtstamp: now };
 
@@ -53,6 +54,11 @@ describe('decideReply', () => {
     expect(decideReply(facts(outlookCalendar({ ...base, partstat: 'DECLINED' })))).toMatchObject({ outcome: 'apply', action: 'decline_seat', partstat: 'declined', attendee: { memberId: 'm-grace' } });
     const candidate = googleCalendar({ ...base, attendee: { name: 'Ada', email: 'ADA@example.test' }, partstat: 'DECLINED' });
     expect(decideReply(facts(candidate, { from: 'Ada@Example.Test' }))).toMatchObject({ outcome: 'apply', action: 'cancel', attendee: { role: 'candidate' } });
+  });
+
+  it("a panelist's DECLINED for a seat already declined is only recorded: no second hand-over", () => {
+    const again = decideReply(facts(outlookCalendar({ ...base, partstat: 'DECLINED' }), { event: { ...event, declinedSeats: ['m-grace'] } }));
+    expect(again).toMatchObject({ outcome: 'apply', action: 'record', partstat: 'declined', attendee: { memberId: 'm-grace' } });
   });
 
   it('records ACCEPTED and TENTATIVE; ignores NEEDS-ACTION and DELEGATED', () => {

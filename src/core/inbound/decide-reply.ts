@@ -14,6 +14,8 @@ export interface ReplyEvent {
   end: Date | null;
   sequence: number;
   attendees: EventAttendee[];
+  /** Panelists (member ids) whose seat is already declined for this time and not yet filled. */
+  declinedSeats: readonly string[];
 }
 
 export interface ReplyFacts {
@@ -46,7 +48,8 @@ export type ReplyDecision = {
  * themselves, is not older than what calendars were last sent (SEQUENCE) nor than that attendee's last
  * answer (DTSTAMP), and was not acted on before. Then: a panelist's DECLINED gives up their seat, the
  * candidate's DECLINED cancels, ACCEPTED and TENTATIVE are recorded, and a COUNTER with a new time becomes
- * a request to the recruiter. Anything else is ignored, with the reason in words.
+ * a request to the recruiter. A panelist's DECLINED for a seat already declined (by calendar, link or API)
+ * is only recorded: the seat was handed over once, and saying it again changes nothing. Anything else is ignored, with the reason in words.
  */
 export function decideReply(facts: ReplyFacts): ReplyDecision {
   const { itip, event } = facts;
@@ -88,6 +91,9 @@ export function decideReply(facts: ReplyFacts): ReplyDecision {
     return { outcome: 'apply', action: 'counter', attendee, partstat, proposed };
   }
   if (partstat === 'declined') {
+    if (attendee.role === 'panelist' && attendee.memberId && event.declinedSeats.includes(attendee.memberId)) {
+      return { outcome: 'apply', action: 'record', attendee, partstat, proposed };
+    }
     return { outcome: 'apply', action: attendee.role === 'panelist' ? 'decline_seat' : 'cancel', attendee, partstat, proposed };
   }
   if (partstat === 'accepted' || partstat === 'tentative') return { outcome: 'apply', action: 'record', attendee, partstat, proposed };

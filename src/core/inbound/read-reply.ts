@@ -22,7 +22,7 @@ export function readReply(parts: MimePart[]): ReadReply {
   if (!part) return { ok: false, why: 'the email has no calendar part', method: null, uid: null };
   const parsed = parseItip(part.text);
   const mimeMethod = part.method?.trim().toUpperCase() || null;
-  if (!parsed.ok) return { ok: false, why: parsed.why, method: mimeMethod, uid: null };
+  if (!parsed.ok) return { ok: false, why: parsed.why, method: mimeMethod, uid: parsed.uid ?? null };
   const itip = parsed.message;
   const method = itip.method;
   if (!mimeMethod) return { ok: false, why: 'the calendar part has no method parameter (RFC 6047 requires one)', method, uid: itip.uid };

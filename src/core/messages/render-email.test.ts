@@ -64,6 +64,11 @@ const scenarios: Scenario[] = [
   { name: 'cancelled-by-candidate-late', change: decideCancellation(SCHEDULED, { by: 'candidate', reason: 'family_emergency', words: 'I am so sorry to cancel at short notice.' }, LATE) },
   // A candidate declined the event in their calendar: the cancellation with reason "other", told as coming from the calendar.
   { name: 'cancelled-by-candidate-from-calendar', change: decideCancellation(SCHEDULED, { by: 'candidate', reason: 'other' }, WEEK_BEFORE), facts: { via: 'calendar' } },
+  {
+    name: 'cancelled-by-candidate-from-calendar-with-comment',
+    change: decideCancellation(SCHEDULED, { by: 'candidate', reason: 'other', words: 'I accepted another offer, sorry.' }, WEEK_BEFORE),
+    facts: { via: 'calendar' },
+  },
   { name: 'cancelled-by-candidate-no-contacts', change: decideCancellation(SCHEDULED, { by: 'candidate', reason: 'accepted_offer' }, WEEK_BEFORE), recipients: NO_CONTACTS },
   { name: 'cancelled-by-employer-scheduled', change: decideCancellation(SCHEDULED, { by: 'employer', reason: 'scheduling_error', words: 'Our apologies for the confusion.' }, LATE) },
   { name: 'cancelled-by-employer-invited', change: decideCancellation({ ...INVITED }, { by: 'employer', reason: 'position_filled' }, WEEK_BEFORE) },

@@ -36,4 +36,16 @@ describe('the reschedule request from a calendar COUNTER (golden files)', () => 
     expect(rendered.text).toContain('Proposed: Saturday, December 12 at 1:00 AM');
     await expect(`Subject: ${rendered.subject}\n\n${rendered.text}\n`).toMatchFileSnapshot('./__golden_calendar__/reschedule-request-free.txt');
   });
+
+  it('never counts a panelist who declined their seat as attending: the seat is said to be open', async () => {
+    const rendered = renderRescheduleRequest(
+      { ...facts, panel: [{ name: 'Katherine Johnson', availability: 'declined_seat' }, { name: 'Grace Hopper', availability: 'free' }] },
+      { timezone: 'America/New_York' },
+    );
+    expect(rendered.text).toContain('Katherine Johnson: declined their seat, which is open');
+    expect(rendered.text).toContain('One seat of the panel is open: Katherine Johnson declined');
+    expect(rendered.text).not.toContain('Everyone is free');
+    expect(rendered.text).not.toContain('Katherine Johnson: free');
+    await expect(`Subject: ${rendered.subject}\n\n${rendered.text}\n`).toMatchFileSnapshot('./__golden_calendar__/reschedule-request-open-seat.txt');
+  });
 });

@@ -9,6 +9,9 @@ export const RESCHEDULE_REQUEST_KIND = 'coordinator_reschedule_request';
 /** Whether someone is free at the proposed time, checked as a booking would check it. */
 export type Availability = 'free' | 'busy' | 'outside_hours';
 
+/** A panelist at the proposed time: as anyone, or having declined their seat (it is open, whatever the time). */
+export type PanelAvailability = Availability | 'declined_seat';
+
 /** Everything the request may state: who proposed what, what stands now, and who is free then. */
 export interface RescheduleRequestFacts {
   organizationName: string;
@@ -20,14 +23,15 @@ export interface RescheduleRequestFacts {
   proposed: TimeRange;
   /** The note the proposer typed in their calendar, if any. */
   comment: string | null;
-  panel: Array<{ name: string; availability: Availability }>;
+  panel: Array<{ name: string; availability: PanelAvailability }>;
   candidate: Availability;
 }
 
-const SAID: Record<Availability, string> = {
+const SAID: Record<PanelAvailability, string> = {
   free: 'free',
   busy: 'busy (another interview or a busy time)',
   outside_hours: 'outside their hours',
+  declined_seat: 'declined their seat, which is open',
 };
 
 /**
@@ -37,7 +41,9 @@ const SAID: Record<Availability, string> = {
 export function renderRescheduleRequest(facts: RescheduleRequestFacts, reader: { timezone: string }): RenderedEmail {
   const tz = reader.timezone;
   const who = facts.proposer.role === 'candidate' ? `${facts.proposer.name} (the candidate)` : `${facts.proposer.name} (on the panel)`;
+  // A panelist who declined their seat is not attending: "everyone is free" would hide the open seat.
   const everyoneFree = facts.candidate === 'free' && facts.panel.every((m) => m.availability === 'free');
+  const openSeats = facts.panel.filter((m) => m.availability === 'declined_seat').length;
   const lines = [
     ...facts.panel.map((m) => `  • ${m.name}: ${SAID[m.availability]}`),
     `  • ${facts.candidateName} (candidate): ${SAID[facts.candidate]}`,
@@ -48,6 +54,9 @@ export function renderRescheduleRequest(facts: RescheduleRequestFacts, reader: {
     [`Proposed: ${when(facts.proposed.start, tz)} to ${formatClock(facts.proposed.end, tz)}`, `Now: ${when(facts.current.start, tz)} to ${formatClock(facts.current.end, tz)}`].join('\n'),
     facts.comment ? ['Their note:', '', facts.comment].join('\n') : null,
     ['At the proposed time:', ...lines].join('\n'),
+    openSeats > 0
+      ? `${openSeats === 1 ? 'One seat of the panel is' : `${openSeats} seats of the panel are`} open: ${facts.panel.filter((m) => m.availability === 'declined_seat').map((m) => m.name).join(', ')} declined, and nobody holds ${openSeats === 1 ? 'that seat' : 'those seats'} yet.`
+      : null,
     everyoneFree
       ? 'Everyone is free then. Nothing has been moved: to take the proposed time, reschedule the interview in Leeway, and everyone gets the updated invitation.'
       : 'Nothing has been moved: the interview stays at its time unless you reschedule it in Leeway.',

@@ -33,12 +33,15 @@ const coordinatorCancellation: Render = (facts, email) => {
           ? `${facts.candidate.name} declined ${titled(facts)} (${facts.openingTitle}) planned for ${when(start, email.timezone)} in their calendar, so it is cancelled.`
           : `${facts.candidate.name} cancelled ${titled(facts)} (${facts.openingTitle}) planned for ${when(start, email.timezone)}.`,
         [
-          // A calendar's "Decline" carries no reason: say where it came from instead of a reason nobody chose.
-          facts.via === 'calendar' ? 'This came from their calendar: it answered the invitation with "declined". No reason comes with a calendar reply.' : reasonLine(change),
+          // A calendar's "Decline" has no reason to choose: say where it came from instead of a reason nobody chose,
+          // and whether they wrote anything (their note, if any, follows in their own words).
+          facts.via === 'calendar'
+            ? `This came from their calendar: it answered the invitation with "declined"${change.words ? ', with the note below' : ', with no note'}.`
+            : reasonLine(change),
           notice ? `Notice: ${notice.class} (${notice.class === 'missed' ? 'after the start' : `${describeSpan(start.getTime() - change.at.getTime())} before the start`}).` : null,
           change.calledAhead ? 'They said they had already phoned.' : null,
         ].filter((l): l is string => l !== null),
-        theirWords(change),
+        theirWords(change, facts.via === 'calendar' ? 'Their note in the calendar reply:' : 'Their message:'),
         'Every panelist has the cancellation; the time is free again.',
         REPLY,
       ],

@@ -11,13 +11,13 @@ import { INBOUND_EMAIL_PATH } from '../public-paths.ts';
 import { IdParam, problems } from '../schemas/common.ts';
 import { AttendeeSchema, InboundSecretSchema, InboundSettingsSchema, RepliesQuery, ReplyPageSchema, ReplySchema, attendeeJson, replyJson } from '../schemas/inbound.ts';
 import { decodeCursor, pageOf } from '../schemas/pagination.ts';
-import { jsonContent, publicOperation, security } from '../schemas/route-helpers.ts';
+import { jsonContent, security } from '../schemas/route-helpers.ts';
 
 
 const emailRoute = createRoute({
   method: 'post', path: INBOUND_EMAIL_PATH, operationId: 'receiveInboundEmail', tags: ['inbound'],
-  // Like a candidate's link, it carries its own credential (the inbound secret), not an API key or a session.
-  security: publicOperation,
+  // Not an employer operation (no API key, no session), but not public either: it carries the inbound secret.
+  security: [{ InboundSecret: [] }],
   summary: "A calendar reply forwarded by a mail provider: raw MIME with the organization's inbound secret",
   description:
     'The whole email as received (RFC 5322), `Content-Type: message/rfc822`, with `Authorization: Bearer <inbound secret>` ' +
@@ -56,6 +56,11 @@ const attendeesRoute = createRoute({
   responses: { 200: { description: 'The attendees', content: jsonContent(z.object({ attendees: z.array(AttendeeSchema) })) }, ...problems(400, 401, 404) },
 });
 
+/** `host:port`, an IPv6 host in brackets. */
+function hostPort(listener: { host: string; port: number }): string {
+  return `${listener.host.includes(':') ? `[${listener.host}]` : listener.host}:${listener.port}`;
+}
+
 /** Inbound calendar replies: the forwarding endpoint, the secret, the settings, the record and the attendees. */
 export function registerInboundRoutes(app: OpenAPIHono<ServerEnv>): void {
   app.openapi(emailRoute, async (c) => {
@@ -80,6 +85,8 @@ export function registerInboundRoutes(app: OpenAPIHono<ServerEnv>): void {
     const ctx = c.get('ctx');
     const since = await inboundSecretSince(ctx, c.get('organizationId'));
     const address = schedulingAddress(ctx);
+    const domain = address.split('@')[1] ?? "the address's domain";
+    const listener = ctx.config.inboundSmtp;
     return c.json(
       {
         address,
@@ -87,9 +94,14 @@ export function registerInboundRoutes(app: OpenAPIHono<ServerEnv>): void {
         secretCreatedAt: since?.toISOString() ?? null,
         http: { url: `${ctx.config.publicUrl}${INBOUND_EMAIL_PATH}`, maxMessageBytes: HTTP_MAX_MESSAGE_BYTES },
         smtp: {
+          listening: listener !== undefined,
+          host: listener?.host ?? null,
+          port: listener?.port ?? null,
           recipients: [address],
           maxMessageBytes: SMTP_MAX_MESSAGE_BYTES,
-          howTo: `Run "leeway serve --smtp-port 25 --smtp-host 0.0.0.0" and point the MX record of ${address.split('@')[1] ?? 'the address\'s domain'} at this server, or forward mail for ${address} to the HTTP url.`,
+          howTo: listener
+            ? `This server takes mail for ${address} by SMTP on ${hostPort(listener)}. Point the MX record of ${domain} at this server (port 25 reaching that listener), or forward mail for ${address} to the HTTP url.`
+            : `This server does not listen for mail. Run "leeway serve --smtp-port 25 --smtp-host 0.0.0.0" and point the MX record of ${domain} at this server, or forward mail for ${address} to the HTTP url.`,
         },
       },
       200,

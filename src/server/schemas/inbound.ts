@@ -75,6 +75,9 @@ export const InboundSettingsSchema = z
       maxMessageBytes: z.number().int(),
     }),
     smtp: z.object({
+      listening: z.boolean().openapi({ description: 'Whether this server runs the SMTP listener (leeway serve --smtp-port).' }),
+      host: z.string().nullable().openapi({ description: 'The address the listener is bound to; null when it is not running.' }),
+      port: z.number().int().nullable().openapi({ description: 'The port the listener is bound to; null when it is not running.' }),
       recipients: z.array(z.string()).openapi({ description: 'The only addresses the SMTP listener accepts mail for.' }),
       maxMessageBytes: z.number().int(),
       howTo: z.string(),
