@@ -5,10 +5,10 @@ import type { NewMember } from '../store/index.ts';
 
 /** As clients send it: weekdays without hours may be left out. */
 export type MemberInput = Omit<NewMember, 'workingHours'> & { workingHours: Partial<WorkingHours> };
-export type MemberInputPatch = Partial<MemberInput> & { calendars?: CalendarSourceInput[] };
+export type MemberInputPatch = Partial<MemberInput> & { calendars?: CalendarSourceListItem[] };
 import type { AppContext } from './context.ts';
 import { prepareCalendarSources, replaceCalendarSources } from './calendars/calendar-sources.ts';
-import type { CalendarSourceInput } from './calendars/calendar-sources.ts';
+import type { CalendarSourceListItem } from './calendars/calendar-sources.ts';
 import { FieldErrors } from './validation.ts';
 
 export async function createMember(ctx: AppContext, organizationId: string, input: MemberInput): Promise<Member> {
@@ -57,7 +57,7 @@ export async function updateMember(
   if (patch.workingHours) errors.addAll(validateWorkingHours(patch.workingHours));
   errors.throwIfAny();
   // Calendar addresses are checked before anything changes.
-  const calendars = patch.calendars ? await prepareCalendarSources(ctx, patch.calendars) : null;
+  const calendars = patch.calendars ? await prepareCalendarSources(ctx, organizationId, memberId, patch.calendars) : null;
   const { workingHours: _hours, calendars: _calendars, ...rest } = patch;
   const updated = await ctx.store.members
     .update(organizationId, memberId, {

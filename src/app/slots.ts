@@ -45,30 +45,46 @@ async function loadPanel(store: Store, organizationId: string, memberIds: string
   return members;
 }
 
+/** Why a member cannot take a time: a busy block, their own calendar, another interview. */
+export type BusyReason = 'busy' | 'calendar' | 'interview';
+const BUSY_REASONS: readonly BusyReason[] = ['calendar', 'busy', 'interview'];
+
+type EpochSpan = { start: number; end: number };
+
+/** A panel's members with their busy time by reason, read around a window. */
+interface PanelBusy {
+  members: Member[];
+  busy: Map<string, Record<BusyReason, EpochSpan[]>>;
+}
+
 /**
- * Times when every member of a panel is inside working hours, not busy (busy blocks, their own
- * calendars) and not booked (buffers kept), on the step grid anchored at the window's start. Busy time
- * is read with a margin of the largest buffer so a block just outside the window still pushes slots away.
+ * Busy time is read with a margin of the largest buffer so a block just outside the window still pushes
+ * slots away.
  */
-export async function findFreePanelSlots(store: Store, organizationId: string, query: PanelSlotQuery): Promise<Slot[]> {
-  validateSlotQuery(query);
+async function loadPanelBusy(store: Store, organizationId: string, query: PanelSlotQuery): Promise<PanelBusy> {
   const members = await loadPanel(store, organizationId, query.memberIds);
   const margin = Math.max(0, ...members.map((m) => m.bufferMinutes)) * MINUTE;
   const readFrom = new Date(query.from.getTime() - margin);
   const readTo = new Date(query.to.getTime() + margin);
   // One query after the other: inside a transaction they share one connection.
-  const busy = await store.members.listBusy(organizationId, query.memberIds, readFrom, readTo);
+  const blocks = await store.members.listBusy(organizationId, query.memberIds, readFrom, readTo);
   // Busy times read from the members' own calendars, Leeway's own invitations left out (the bookings count).
   const calendarBusy = await store.calendarSources.listBusy(organizationId, query.memberIds, readFrom, readTo);
   const bookings = await store.interviews.listBookings(organizationId, query.memberIds, readFrom, readTo, {
     ...(query.excludeInterviewId ? { excludeInterviewId: query.excludeInterviewId } : {}),
   });
-  const busyByMember = new Map<string, Array<{ start: number; end: number }>>();
-  for (const block of [...busy, ...calendarBusy, ...bookings]) {
-    const list = busyByMember.get(block.memberId) ?? [];
-    list.push({ start: block.start.getTime(), end: block.end.getTime() });
-    busyByMember.set(block.memberId, list);
-  }
+  const busy = new Map<string, Record<BusyReason, EpochSpan[]>>(members.map((m) => [m.id, { busy: [], calendar: [], interview: [] }]));
+  const add = (reason: BusyReason, list: ReadonlyArray<{ memberId: string; start: Date; end: Date }>) => {
+    for (const block of list) busy.get(block.memberId)?.[reason].push({ start: block.start.getTime(), end: block.end.getTime() });
+  };
+  add('busy', blocks);
+  add('calendar', calendarBusy);
+  add('interview', bookings);
+  return { members, busy };
+}
+
+/** Slots of the query for these members, counting only the busy time of the reasons given. */
+function slotsCounting(panel: PanelBusy, members: readonly Member[], query: PanelSlotQuery, reasons: readonly BusyReason[]): Slot[] {
   return findSlots({
     window: { from: query.from.getTime(), to: query.to.getTime() },
     durationMinutes: query.durationMinutes,
@@ -79,14 +95,25 @@ export async function findFreePanelSlots(store: Store, organizationId: string, q
       timezone: member.timezone,
       workingHours: member.workingHours,
       bufferMinutes: member.bufferMinutes,
-      busy: busyByMember.get(member.id) ?? [],
+      busy: reasons.flatMap((reason) => panel.busy.get(member.id)?.[reason] ?? []),
     })),
   });
 }
 
 /**
- * Whether the whole panel can meet at exactly this time. SLOT_TAKEN when someone is busy or booked;
- * OUTSIDE_AVAILABILITY when it falls outside someone's working hours.
+ * Times when every member of a panel is inside working hours, not busy (busy blocks, their own
+ * calendars) and not booked (buffers kept), on the step grid anchored at the window's start.
+ */
+export async function findFreePanelSlots(store: Store, organizationId: string, query: PanelSlotQuery): Promise<Slot[]> {
+  validateSlotQuery(query);
+  const panel = await loadPanelBusy(store, organizationId, query);
+  return slotsCounting(panel, panel.members, query, BUSY_REASONS);
+}
+
+/**
+ * Whether the whole panel can meet at exactly this time. SLOT_TAKEN when someone is busy or booked,
+ * naming who and why (details `busyPanelists`: member ids and reasons); OUTSIDE_AVAILABILITY when it
+ * falls outside someone's working hours.
  */
 export async function assertPanelFree(
   store: Store,
@@ -102,21 +129,44 @@ export async function assertPanelFree(
     to: input.range.end,
     ...(input.excludeInterviewId ? { excludeInterviewId: input.excludeInterviewId } : {}),
   };
-  const slots = await findFreePanelSlots(store, organizationId, query);
-  if (slots.some((slot) => slot.start === input.range.start.getTime())) return;
-  const withinHours = await findSlotsIgnoringBusy(store, organizationId, query);
-  if (withinHours) throw new DomainError('SLOT_TAKEN', 'At least one panelist is busy or booked at that time.');
-  throw new DomainError('OUTSIDE_AVAILABILITY', 'That time is outside the working hours of at least one panelist.');
+  validateSlotQuery(query);
+  const panel = await loadPanelBusy(store, organizationId, query);
+  const fits = (members: readonly Member[], reasons: readonly BusyReason[]) =>
+    slotsCounting(panel, members, query, reasons).some((slot) => slot.start === input.range.start.getTime());
+  if (fits(panel.members, BUSY_REASONS)) return;
+  if (!fits(panel.members, [])) throw new DomainError('OUTSIDE_AVAILABILITY', 'That time is outside the working hours of at least one panelist.');
+  const busyPanelists = panel.members
+    .map((member) => {
+      // Each reason on its own, so a member both booked and busy in their calendar is told both.
+      const reasons = BUSY_REASONS.filter((reason) => !fits([member], [reason]));
+      return { member, reasons, free: reasons.length === 0 && fits([member], BUSY_REASONS) };
+    })
+    .filter((entry) => !entry.free);
+  throw new DomainError('SLOT_TAKEN', describeBusyPanelists(busyPanelists), {
+    busyPanelists: busyPanelists.map(({ member, reasons }) => ({ memberId: member.id, reasons })),
+  });
 }
 
-async function findSlotsIgnoringBusy(store: Store, organizationId: string, query: PanelSlotQuery): Promise<boolean> {
-  const members = await loadPanel(store, organizationId, query.memberIds);
-  const slots = findSlots({
-    window: { from: query.from.getTime(), to: query.to.getTime() },
-    durationMinutes: query.durationMinutes,
-    stepMinutes: query.stepMinutes ?? 30,
-    mode: 'all',
-    members: members.map((m) => ({ id: m.id, timezone: m.timezone, workingHours: m.workingHours, busy: [] })),
-  });
-  return slots.some((slot) => slot.start === query.from.getTime());
+/**
+ * Who is busy and why, in sentences: "Grace Hopper's calendar shows them busy then. Ada Lovelace is
+ * booked for another interview then."
+ */
+function describeBusyPanelists(entries: ReadonlyArray<{ member: Member; reasons: readonly BusyReason[] }>): string {
+  const named = (reason: BusyReason) => entries.filter((e) => e.reasons.includes(reason)).map((e) => e.member.name);
+  const sentences: string[] = [];
+  const calendar = named('calendar');
+  if (calendar.length === 1) sentences.push(`${calendar[0]}'s calendar shows them busy then.`);
+  else if (calendar.length > 1) sentences.push(`The calendars of ${listOf(calendar)} show them busy then.`);
+  const blocks = named('busy');
+  if (blocks.length > 0) sentences.push(`${listOf(blocks)} ${blocks.length === 1 ? 'has a busy block' : 'have busy blocks'} then.`);
+  const booked = named('interview');
+  if (booked.length > 0) sentences.push(`${listOf(booked)} ${booked.length === 1 ? 'is' : 'are'} booked for another interview then (buffers included).`);
+  // Busy only by several reasons together (buffers meeting), which no single reason explains.
+  const together = entries.filter((e) => e.reasons.length === 0).map((e) => e.member.name);
+  if (together.length > 0) sentences.push(`${listOf(together)} ${together.length === 1 ? 'is' : 'are'} busy or booked then.`);
+  return sentences.length > 0 ? sentences.join(' ') : 'At least one panelist is busy or booked at that time.';
+}
+
+function listOf(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

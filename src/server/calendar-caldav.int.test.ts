@@ -147,7 +147,8 @@ describe.skipIf(!radicaleAvailable)('an interviewer’s CalDAV calendar on a rea
     expect(failed!.error).toMatch(/^Unauthorized/);
     expect(await slotStarts('2027-03-18T13:00:00Z', '2027-03-18T15:00:00Z')).toEqual(['2027-03-18T14:00:00.000Z']);
 
-    await json(server.call('PATCH', `/api/v1/members/${member}`, { calendars: [{ kind: 'caldav', url: calendarUrl, username: ada.name, password: 'changed elsewhere' }] }));
+    // Kept by its id, as a client holding only what the API shows would send it.
+    await json(server.call('PATCH', `/api/v1/members/${member}`, { calendars: [{ id: source.id, password: 'changed elsewhere' }] }));
     expect(await refreshDueCalendarSources(server.ctx, { limit: 10 })).toEqual({ synced: 1, failed: 0 });
     const [mended] = (await json<{ calendars: Source[] }>(server.call('GET', `/api/v1/members/${member}/calendars`))).calendars;
     expect(mended).toMatchObject({ id: source.id, status: 'ok', error: null, busyCount: 5 });

@@ -12,12 +12,14 @@ interface Source {
   id: string;
   kind: string;
   url: string;
+  label: string | null;
   username: string | null;
   hasPassword: boolean;
   status: string;
   lastSyncAt: string | null;
   lastSuccessAt: string | null;
   error: string | null;
+  warning: string | null;
   busyCount: number;
   nextSyncAt: string;
 }
@@ -76,7 +78,8 @@ describe('an interviewer’s ICS feed, over a real loopback feed server', () => 
   it('is added with its secret address masked, and read at once by the background refresh', async () => {
     source = await json<Source>(server.call('POST', `/api/v1/members/${grace}/calendars`, { kind: 'ics', url: feed.url }), 201);
     const port = new URL(feed.url).port;
-    expect(source).toMatchObject({ kind: 'ics', url: `http://127.0.0.1:${port}/…`, username: null, hasPassword: false, status: 'pending', busyCount: 0, lastSyncAt: null });
+    expect(source).toMatchObject({ kind: 'ics', label: null, username: null, hasPassword: false, status: 'pending', busyCount: 0, lastSyncAt: null });
+    expect(source.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/… #[0-9a-f]{4}$`));
     expect(source.nextSyncAt).toBe('2026-10-26T12:00:00.000Z');
     const listed = await json<{ calendars: Source[] }>(server.call('GET', `/api/v1/members/${grace}/calendars`));
     expect(JSON.stringify(listed)).not.toContain(new URL(feed.url).pathname);
@@ -86,7 +89,7 @@ describe('an interviewer’s ICS feed, over a real loopback feed server', () => 
     // Not due again before the refresh interval.
     expect(await refreshDueCalendarSources(server.ctx, { limit: 10 })).toEqual({ synced: 0, failed: 0 });
     const [synced] = (await json<{ calendars: Source[] }>(server.call('GET', `/api/v1/members/${grace}/calendars`))).calendars;
-    expect(synced).toMatchObject({ status: 'ok', error: null, busyCount: 6, lastSyncAt: '2026-10-26T12:00:00.000Z', nextSyncAt: '2026-10-26T12:05:00.000Z' });
+    expect(synced).toMatchObject({ status: 'ok', error: null, warning: null, busyCount: 6, lastSyncAt: '2026-10-26T12:00:00.000Z', nextSyncAt: '2026-10-26T12:05:00.000Z' });
   });
 
   it('keeps slot search away from the busy times, at 10:00 New York time on both sides of the change', async () => {
@@ -127,7 +130,12 @@ describe('an interviewer’s ICS feed, over a real loopback feed server', () => 
     const base = { openingId: opening.id, candidateId: candidate.id, title: 'Technical interview', durationMinutes: 60, panel: [grace] };
     const refused = await server.call('POST', '/api/v1/interviews', { ...base, start: '2026-11-04T15:30:00Z' });
     expect(refused.status).toBe(409);
-    expect(((await refused.json()) as { code: string }).code).toBe('SLOT_TAKEN');
+    // Who is busy, and that it is their own calendar saying so.
+    expect(await refused.json()).toMatchObject({
+      code: 'SLOT_TAKEN',
+      detail: "Grace's calendar shows them busy then.",
+      busyPanelists: [{ memberId: grace, reasons: ['calendar'] }],
+    });
     const booked = await json<{ id: string; uid: string }>(server.call('POST', '/api/v1/interviews', { ...base, start: '2026-11-04T17:00:00Z' }), 201);
 
     // Grace's calendar now holds Leeway's own invitation too: it is recognised by its UID and not counted
@@ -199,7 +207,7 @@ describe('calendar addresses and credentials', () => {
       }
       // Apple's webcal:// is https under another name.
       const webcal = await json<Source>(strict.call('POST', `/api/v1/members/${member.id}/calendars`, { kind: 'ics', url: 'webcal://8.8.8.8/published/2/secret-path' }), 201);
-      expect(webcal.url).toBe('https://8.8.8.8/…');
+      expect(webcal.url).toMatch(/^https:\/\/8\.8\.8\.8\/… #[0-9a-f]{4}$/);
       const invalid = await strict.call('POST', `/api/v1/members/${member.id}/calendars`, { kind: 'exchange', url: '' });
       expect(invalid.status).toBe(400);
       expect(((await invalid.json()) as { errors: unknown[] }).errors).toHaveLength(2);
@@ -316,6 +324,134 @@ describe('limits on a calendar server', () => {
     } finally {
       slow.closeAllConnections();
       await new Promise((resolve) => slow.close(resolve));
+    }
+  });
+});
+
+describe('keeping calendars through PATCH, labels and fingerprints', () => {
+  let lin: string;
+  const member = async (name: string) =>
+    (
+      await json<{ id: string }>(
+        server.call('POST', '/api/v1/members', { name, email: `${name.toLowerCase()}@acme.test`, role: 'interviewer', timezone: 'Europe/London', workingHours: NINE_TO_FIVE }),
+        201,
+      )
+    ).id;
+  const listOf = async (memberId: string) => (await json<{ calendars: Source[] }>(server.call('GET', `/api/v1/members/${memberId}/calendars`))).calendars;
+
+  beforeAll(async () => {
+    lin = await member('Linus');
+  });
+
+  it('refuses a masked address sent back, naming the field and saying to send the id; the calendar and its busy times stay', async () => {
+    const added = await json<Source>(server.call('POST', `/api/v1/members/${lin}/calendars`, { kind: 'ics', url: feed.url }), 201);
+    await json<Source>(server.call('POST', `/api/v1/members/${lin}/calendars/${added.id}/sync`));
+    const [shown] = await listOf(lin);
+    expect(shown).toMatchObject({ id: added.id, status: 'ok' });
+    expect(shown!.busyCount).toBeGreaterThan(0);
+
+    const refused = await server.call('PATCH', `/api/v1/members/${lin}`, { calendars: [{ kind: 'ics', url: shown!.url }] });
+    expect(refused.status).toBe(400);
+    const body = (await refused.json()) as { code: string; errors: Array<{ path: string; message: string }> };
+    expect(body.code).toBe('VALIDATION');
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0]!.path).toBe('calendars.0.url');
+    expect(body.errors[0]!.message).toMatch(/send its `id`/);
+    // The old display, without a fingerprint, and its percent-encoded form are masked too.
+    for (const url of [`${new URL(feed.url).origin}/…`, `${new URL(feed.url).origin}/%E2%80%A6`]) {
+      expect((await server.call('PATCH', `/api/v1/members/${lin}`, { calendars: [{ kind: 'ics', url }] })).status, url).toBe(400);
+    }
+    expect((await server.call('POST', `/api/v1/members/${lin}/calendars`, { kind: 'ics', url: shown!.url })).status).toBe(400);
+    expect(await listOf(lin)).toEqual([shown]);
+  });
+
+  it('keeps a calendar by its id — sent back as shown, or with only its id — and takes a label or password given with it', async () => {
+    const [before] = await listOf(lin);
+    // The list as the API showed it, read-only fields left out.
+    const asShown = { id: before!.id, kind: before!.kind, url: before!.url, username: before!.username };
+    await json(server.call('PATCH', `/api/v1/members/${lin}`, { calendars: [asShown] }));
+    expect(await listOf(lin)).toEqual([before]);
+
+    await json(server.call('PATCH', `/api/v1/members/${lin}`, { calendars: [{ id: before!.id, label: 'Work (Google)', password: 'new-secret' }] }));
+    const [labelled] = await listOf(lin);
+    expect(labelled).toMatchObject({ id: before!.id, label: 'Work (Google)', hasPassword: true, busyCount: before!.busyCount, url: before!.url });
+    expect(labelled!.nextSyncAt).toBe(server.ctx.clock().toISOString());
+    // Only the id: the label stays; null removes it.
+    await json(server.call('PATCH', `/api/v1/members/${lin}`, { calendars: [{ id: before!.id }] }));
+    expect((await listOf(lin))[0]!.label).toBe('Work (Google)');
+    await json(server.call('PATCH', `/api/v1/members/${lin}`, { calendars: [{ id: before!.id, label: null }] }));
+    expect((await listOf(lin))[0]!.label).toBeNull();
+  });
+
+  it('refuses an unknown or repeated id, another address with an id, and an item with neither id nor address — every error at once', async () => {
+    const [kept] = await listOf(lin);
+    const other = await member('Olga');
+    const olgas = await json<Source>(server.call('POST', `/api/v1/members/${other}/calendars`, { kind: 'ics', url: feed.url }), 201);
+    const refused = await server.call('PATCH', `/api/v1/members/${lin}`, {
+      calendars: [
+        { id: olgas.id },
+        { id: kept!.id, url: 'https://calendar.example.com/another.ics' },
+        { id: kept!.id, kind: 'caldav' },
+        { username: 'x' },
+        { id: kept!.id, label: 'x'.repeat(81) },
+      ],
+    });
+    expect(refused.status).toBe(400);
+    const { errors } = (await refused.json()) as { errors: Array<{ path: string }> };
+    // The schema's errors come first, in one answer; the ids are then checked against the member's calendars.
+    expect(errors.map((e) => e.path).sort()).toEqual(['calendars.3.kind', 'calendars.3.url', 'calendars.4.label']);
+    const second = await server.call('PATCH', `/api/v1/members/${lin}`, {
+      calendars: [{ id: olgas.id }, { id: kept!.id, url: 'https://calendar.example.com/another.ics' }, { id: kept!.id, kind: 'caldav' }],
+    });
+    expect(second.status).toBe(400);
+    expect(((await second.json()) as { errors: Array<{ path: string }> }).errors.map((e) => e.path)).toEqual([
+      'calendars.0.id',
+      'calendars.1.url',
+      'calendars.2.id',
+      'calendars.2.kind',
+    ]);
+    expect(await listOf(lin)).toEqual([kept]);
+  });
+
+  it('tells calendars on one host apart by label and by a fingerprint of the whole address, which reveals no path', async () => {
+    const tess = await member('Tess');
+    const origin = new URL(feed.url).origin;
+    const work = await json<Source>(server.call('POST', `/api/v1/members/${tess}/calendars`, { kind: 'ics', url: `${origin}/private-aaaa/work.ics`, label: ' Work (Google) ' }), 201);
+    const home = await json<Source>(server.call('POST', `/api/v1/members/${tess}/calendars`, { kind: 'ics', url: `${origin}/private-bbbb/home.ics` }), 201);
+    expect(work.label).toBe('Work (Google)');
+    expect(home.label).toBeNull();
+    expect(work.url).not.toBe(home.url);
+    for (const shown of [work.url, home.url]) expect(shown).toMatch(new RegExp(`^${origin.replace(/\./g, '\\.')}/… #[0-9a-f]{4}$`));
+    expect(JSON.stringify(await listOf(tess))).not.toMatch(/private-|work\.ics|home\.ics/);
+    // The same address always shows the same fingerprint.
+    const again = await json<Source>(server.call('POST', `/api/v1/members/${tess}/calendars`, { kind: 'ics', url: `${origin}/private-aaaa/work.ics` }), 201);
+    expect(again.url).toBe(work.url);
+  });
+});
+
+describe('a calendar larger than Leeway reads', () => {
+  it('keeps what it read, stays ok, and says in `warning` what was left out; a later full read clears it', async () => {
+    const big = await startIcsFeedServer();
+    try {
+      const ida = (
+        await json<{ id: string }>(
+          server.call('POST', '/api/v1/members', { name: 'Ida', email: 'ida@acme.test', role: 'interviewer', timezone: 'Europe/London', workingHours: NINE_TO_FIVE }),
+          201,
+        )
+      ).id;
+      // A meeting every minute for a year: far more steps than one series is followed for.
+      big.publish(cal(...WEEKLY_STANDUP, 'BEGIN:VEVENT', 'UID:tick@feed.example', 'DTSTAMP:20261001T000000Z', 'DTSTART:20260101T000000Z', 'DURATION:PT1M', 'RRULE:FREQ=MINUTELY', 'END:VEVENT'));
+      const added = await json<Source>(server.call('POST', `/api/v1/members/${ida}/calendars`, { kind: 'ics', url: big.url }), 201);
+      const truncated = await json<Source>(server.call('POST', `/api/v1/members/${ida}/calendars/${added.id}/sync`));
+      expect(truncated).toMatchObject({ status: 'ok', error: null });
+      expect(truncated.busyCount).toBeGreaterThanOrEqual(6);
+      expect(truncated.warning).toMatch(/^A repeating event repeats too often to follow up to 120 days ahead: its later occurrences are missing\.$/);
+
+      big.publish(cal(...WEEKLY_STANDUP));
+      const whole = await json<Source>(server.call('POST', `/api/v1/members/${ida}/calendars/${added.id}/sync`));
+      expect(whole).toMatchObject({ status: 'ok', warning: null, busyCount: 6 });
+    } finally {
+      await big.close();
     }
   });
 });

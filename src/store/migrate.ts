@@ -7,6 +7,7 @@ import * as analytics from './migrations/0004-analytics.ts';
 import * as webhooks from './migrations/0005-webhooks.ts';
 import * as inboundReplies from './migrations/0006-inbound-replies.ts';
 import * as calendarSources from './migrations/0007-calendar-sources.ts';
+import * as calendarSourceLabels from './migrations/0008-calendar-source-labels.ts';
 
 /** Migrations are compiled in, so a packaged build needs no migrations folder on disk. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-webhooks': webhooks,
   '0006-inbound-replies': inboundReplies,
   '0007-calendar-sources': calendarSources,
+  '0008-calendar-source-labels': calendarSourceLabels,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -13,6 +13,8 @@ export interface CalendarSourcesTable {
   urlShown: string;
   usernameSealed: string | null;
   passwordSealed: string | null;
+  label: ColumnType<string | null, string | null | undefined, string | null>;
+  warning: ColumnType<string | null, string | null | undefined, string | null>;
   status: ColumnType<CalendarSourceStatus, CalendarSourceStatus | undefined, CalendarSourceStatus>;
   error: string | null;
   etag: string | null;

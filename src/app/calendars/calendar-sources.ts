@@ -2,7 +2,8 @@ import { DomainError } from '../../core/errors.ts';
 import type { CalendarSourceKind, CalendarSourceRecord } from '../../store/repositories/calendar-sources.ts';
 import type { SecretBox } from '../../store/secret-box.ts';
 import type { AppContext } from '../context.ts';
-import { checkCalendarAddress, maskCalendarAddress } from './calendar-address.ts';
+import { FieldErrors } from '../validation.ts';
+import { checkCalendarAddress, looksMasked, maskCalendarAddress } from './calendar-address.ts';
 import { syncCalendarSource } from './sync-calendar-source.ts';
 
 export interface CalendarSourceInput {
@@ -10,19 +11,24 @@ export interface CalendarSourceInput {
   url: string;
   username?: string | null;
   password?: string | null;
+  /** The member's own name for it, such as "Work (Google)". */
+  label?: string | null;
 }
 
 /** A source as the API shows it: the address masked, the user name, never the password. */
 export interface CalendarSourceView {
   id: string;
   kind: CalendarSourceKind;
+  /** Scheme, host and fingerprint: see {@link maskCalendarAddress}. */
   url: string;
+  label: string | null;
   username: string | null;
   hasPassword: boolean;
   status: CalendarSourceRecord['status'];
   lastSyncAt: Date | null;
   lastSuccessAt: Date | null;
   error: string | null;
+  warning: string | null;
   busyCount: number;
   nextSyncAt: Date;
 }
@@ -38,25 +44,31 @@ function requireSecrets(ctx: AppContext): SecretBox {
   return ctx.secrets;
 }
 
-export function viewCalendarSource(ctx: AppContext, source: CalendarSourceRecord): CalendarSourceView {
-  let username: string | null = null;
-  if (source.usernameSealed !== null && ctx.secrets) {
-    try {
-      username = ctx.secrets.open(source.usernameSealed);
-    } catch {
-      username = null;
-    }
+/** A sealed value opened, or null when there is none or it cannot be opened (no key, or another key). */
+function openOrNull(ctx: AppContext, sealed: string | null): string | null {
+  if (sealed === null || !ctx.secrets) return null;
+  try {
+    return ctx.secrets.open(sealed);
+  } catch {
+    return null;
   }
+}
+
+export function viewCalendarSource(ctx: AppContext, source: CalendarSourceRecord): CalendarSourceView {
+  const address = openOrNull(ctx, source.urlSealed);
   return {
     id: source.id,
     kind: source.kind,
-    url: source.urlShown,
-    username,
+    // Masked afresh from the address, so sources stored before fingerprints were shown have one too.
+    url: address === null ? source.urlShown : maskCalendarAddress(address),
+    label: source.label,
+    username: openOrNull(ctx, source.usernameSealed),
     hasPassword: source.passwordSealed !== null,
     status: source.status,
     lastSyncAt: source.lastSyncAt,
     lastSuccessAt: source.lastSuccessAt,
     error: source.error,
+    warning: source.warning,
     busyCount: source.busyCount,
     nextSyncAt: source.nextSyncAt,
   };
@@ -83,6 +95,7 @@ async function sealSource(ctx: AppContext, input: CalendarSourceInput) {
       urlShown: maskCalendarAddress(url),
       usernameSealed: username === null ? null : secrets.seal(username),
       passwordSealed: password === null ? null : secrets.seal(password),
+      label: blankToNull(input.label?.trim()),
       nextSyncAt: ctx.clock(),
     },
   };
@@ -95,6 +108,9 @@ function blankToNull(value: string | null | undefined): string | null {
 /** Adds a source, due for its first sync at once (the background refresh picks it up). */
 export async function addCalendarSource(ctx: AppContext, organizationId: string, memberId: string, input: CalendarSourceInput): Promise<CalendarSourceView> {
   await requireMember(ctx, organizationId, memberId);
+  const errors = new FieldErrors();
+  refuseMaskedAddress(errors, 'url', input.url);
+  errors.throwIfAny();
   const sealed = await sealSource(ctx, input);
   const source = await ctx.store.calendarSources.create(organizationId, memberId, sealed.row);
   return viewCalendarSource(ctx, source);
@@ -114,23 +130,113 @@ export async function syncCalendarSourceNow(ctx: AppContext, organizationId: str
   return viewCalendarSource(ctx, after);
 }
 
-/** Sources checked and sealed, ready to replace a member's set. */
-export interface PreparedCalendarSources {
-  inputs: readonly CalendarSourceInput[];
-  sealed: Array<Awaited<ReturnType<typeof sealSource>>>;
+/**
+ * One item of the list `PATCH /members/{id}` replaces a member's calendars with: either an existing source
+ * by its `id` (kept as it is; a password given replaces the stored one, a label given replaces its label),
+ * or a calendar by its address, kept when the member already has it with the same kind, address and user
+ * name, added otherwise.
+ */
+export interface CalendarSourceListItem {
+  id?: string;
+  kind?: CalendarSourceKind;
+  url?: string;
+  username?: string | null;
+  password?: string | null;
+  label?: string | null;
 }
 
-/** Checks every address (URL_NOT_ALLOWED) and seals it, before anything is changed. */
-export async function prepareCalendarSources(ctx: AppContext, inputs: readonly CalendarSourceInput[]): Promise<PreparedCalendarSources> {
-  requireSecrets(ctx);
-  return { inputs, sealed: await Promise.all(inputs.map((input) => sealSource(ctx, input))) };
+type PreparedItem =
+  | { keep: string; passwordSealed: string | null; label: string | null | undefined }
+  | { input: CalendarSourceInput; sealed: Awaited<ReturnType<typeof sealSource>> };
+
+/** Sources checked and sealed, ready to replace a member's set. */
+export interface PreparedCalendarSources {
+  items: PreparedItem[];
 }
 
 /**
- * Makes the member's sources exactly these (`PATCH /members/{id}` with `calendars`). A source given again
- * with the same kind, address and user name is kept — its sync state and busy times too; without a
- * password it keeps its stored one (the API never shows passwords back for a client to resend), with
- * one it takes the new password and is read again at once. One transaction.
+ * Checks every item before anything is changed — ids against the member's sources, addresses for being
+ * allowed (URL_NOT_ALLOWED) and for not being a masked one sent back — and seals what will be stored.
+ */
+export async function prepareCalendarSources(
+  ctx: AppContext,
+  organizationId: string,
+  memberId: string,
+  items: readonly CalendarSourceListItem[],
+): Promise<PreparedCalendarSources> {
+  const secrets = requireSecrets(ctx);
+  const existing = await ctx.store.calendarSources.listForMember(organizationId, memberId);
+  const errors = new FieldErrors();
+  const seen = new Set<string>();
+  for (const [index, item] of items.entries()) {
+    const path = `calendars.${index}`;
+    if (item.id === undefined) {
+      if (item.url !== undefined) refuseMaskedAddress(errors, `${path}.url`, item.url);
+      continue;
+    }
+    const source = existing.find((s) => s.id === item.id);
+    if (!source) {
+      errors.add(`${path}.id`, 'This member has no calendar with this id.');
+      continue;
+    }
+    if (seen.has(source.id)) errors.add(`${path}.id`, 'This calendar is listed twice.');
+    seen.add(source.id);
+    checkKeptUnchanged(errors, path, item, source, viewCalendarSource(ctx, source), openOrNull(ctx, source.urlSealed));
+  }
+  errors.throwIfAny();
+  const prepared = await Promise.all(
+    items.map(async (item): Promise<PreparedItem> => {
+      if (item.id !== undefined) {
+        const password = blankToNull(item.password);
+        return { keep: item.id, passwordSealed: password === null ? null : secrets.seal(password), label: item.label };
+      }
+      const input: CalendarSourceInput = {
+        kind: item.kind!,
+        url: item.url!,
+        ...(item.username !== undefined ? { username: item.username } : {}),
+        ...(item.password !== undefined ? { password: item.password } : {}),
+        ...(item.label !== undefined ? { label: item.label } : {}),
+      };
+      return { input, sealed: await sealSource(ctx, input) };
+    }),
+  );
+  return { items: prepared };
+}
+
+/**
+ * A source kept by its id keeps its kind, address and user name: the ones given with it, if any, must be
+ * its own (its address as shown masked, or in full). Changing them is adding another calendar.
+ */
+function checkKeptUnchanged(errors: FieldErrors, path: string, item: CalendarSourceListItem, source: CalendarSourceRecord, view: CalendarSourceView, address: string | null): void {
+  const another = 'A calendar kept by its id keeps its kind, address and user name; to read another calendar, give it without an id.';
+  if (item.kind !== undefined && item.kind !== source.kind) errors.add(`${path}.kind`, another);
+  if (item.url !== undefined && item.url.trim() !== view.url && item.url.trim() !== source.urlShown && !sameAddress(item.url, address)) {
+    errors.add(`${path}.url`, another);
+  }
+  if (item.username !== undefined && blankToNull(item.username) !== view.username) errors.add(`${path}.username`, another);
+}
+
+function sameAddress(given: string, stored: string | null): boolean {
+  if (stored === null) return false;
+  try {
+    return new URL(given.trim().replace(/^webcals?:\/\//i, 'https://')).toString() === stored;
+  } catch {
+    return false;
+  }
+}
+
+/** A masked address (as the API shows one) leads nowhere: refused, with what to send instead. */
+function refuseMaskedAddress(errors: FieldErrors, path: string, url: string): void {
+  if (looksMasked(url)) {
+    errors.add(path, 'This is a calendar address as Leeway shows it, masked, not the address itself: to keep a calendar, send its `id` instead of `url`; to add one, give its full address.');
+  }
+}
+
+/**
+ * Makes the member's sources exactly these (`PATCH /members/{id}` with `calendars`). A source named by its
+ * id, or given again with the same kind, address and user name, is kept — its sync state and busy times
+ * too; without a password it keeps its stored one, with one it takes the new password and is read again
+ * at once. One transaction.
  */
 export async function replaceCalendarSources(ctx: AppContext, organizationId: string, memberId: string, prepared: PreparedCalendarSources): Promise<void> {
   const secrets = requireSecrets(ctx);
@@ -138,18 +244,29 @@ export async function replaceCalendarSources(ctx: AppContext, organizationId: st
     const existing = await tx.calendarSources.listForMember(organizationId, memberId);
     const identities = existing.map((source) => ({ source, identity: identityOf(secrets, source) }));
     const kept = new Set<string>();
-    for (const [index, input] of prepared.inputs.entries()) {
-      const wanted = prepared.sealed[index]!;
-      const identity = `${input.kind} ${wanted.url} ${wanted.username ?? ''}`;
+    const keep = async (id: string, change: { passwordSealed: string | null; label: string | null | undefined }) => {
+      kept.add(id);
+      await tx.calendarSources.update(organizationId, memberId, id, {
+        ...(change.label !== undefined ? { label: change.label } : {}),
+        ...(change.passwordSealed !== null ? { passwordSealed: change.passwordSealed, nextSyncAt: ctx.clock() } : {}),
+      });
+    };
+    // Sources named by id first, so one also given by its address is not matched twice.
+    for (const [index, item] of prepared.items.entries()) {
+      if (!('keep' in item)) continue;
+      if (!existing.some((s) => s.id === item.keep)) new FieldErrors().add(`calendars.${index}.id`, 'This member has no calendar with this id.').throwIfAny();
+      await keep(item.keep, item);
+    }
+    for (const item of prepared.items) {
+      if ('keep' in item) continue;
+      const { input, sealed } = item;
+      const identity = `${input.kind} ${sealed.url} ${sealed.username ?? ''}`;
       const match = identities.find((e) => !kept.has(e.source.id) && e.identity === identity);
       if (match) {
-        kept.add(match.source.id);
-        if (wanted.row.passwordSealed !== null) {
-          await tx.calendarSources.setPassword(organizationId, memberId, match.source.id, { passwordSealed: wanted.row.passwordSealed, nextSyncAt: ctx.clock() });
-        }
+        await keep(match.source.id, { passwordSealed: sealed.row.passwordSealed, label: input.label === undefined ? undefined : sealed.row.label });
         continue;
       }
-      const created = await tx.calendarSources.create(organizationId, memberId, wanted.row);
+      const created = await tx.calendarSources.create(organizationId, memberId, sealed.row);
       kept.add(created.id);
     }
     for (const { source } of identities) {

@@ -15,7 +15,7 @@ export const DEFAULT_REFRESH_MINUTES = 5;
  */
 const WINDOW_BEHIND_MS = DAY_MS;
 const WINDOW_AHEAD_MS = 120 * DAY_MS;
-/** A calendar with more occurrences than this in the window keeps the first ones. */
+/** A calendar with more occurrences than this in the window keeps the earliest ones, and says so. */
 const MAX_BUSY_INTERVALS = 20_000;
 /**
  * A feed's 304 keeps the stored busy times only this long after the last full read: the window slides
@@ -43,9 +43,11 @@ export async function syncCalendarSource(ctx: AppContext, source: CalendarSource
     const window = { from: at.getTime() - WINDOW_BEHIND_MS, to: at.getTime() + WINDOW_AHEAD_MS };
     const fetched = await fetchSource(ctx, source, window, limits, at);
     let busy: Array<{ start: Date; end: Date; uid: string }> | null = null;
+    let warning: string | null = null;
     if (fetched.changed) {
       const expanded = expandBusy(fetched.texts, { window, zone: member.timezone, maxIntervals: MAX_BUSY_INTERVALS });
       busy = expanded.intervals.map((i) => ({ start: new Date(i.start), end: new Date(i.end), uid: i.uid }));
+      warning = describeLimitsReached(expanded.limitsReached);
     }
     await ctx.store.transaction((tx) =>
       tx.calendarSources.recordSuccess(source.organizationId, source.id, {
@@ -54,6 +56,7 @@ export async function syncCalendarSource(ctx: AppContext, source: CalendarSource
         etag: fetched.changed ? fetched.etag : source.etag,
         lastModified: fetched.changed ? fetched.lastModified : source.lastModified,
         busy,
+        warning,
       }),
     );
   } catch (error) {
@@ -78,6 +81,19 @@ async function fetchSource(ctx: AppContext, source: CalendarSourceRecord, window
   if (source.kind === 'caldav') return fetchCaldavEvents(request, window);
   const recent = source.lastReadAt !== null && at.getTime() - source.lastReadAt.getTime() < CONDITIONAL_FOR_MS;
   return fetchIcsFeed(request, recent ? { etag: source.etag, lastModified: source.lastModified } : { etag: null, lastModified: null });
+}
+
+/**
+ * What a read left out, in words, for a member to act on; null when it read everything. The busy times
+ * kept are still right as far as they go, so the source stays `ok` and says this beside it.
+ */
+export function describeLimitsReached(limits: { intervals: boolean; steps: boolean }): string | null {
+  const parts: string[] = [];
+  const ahead = `${WINDOW_AHEAD_MS / DAY_MS} days ahead`;
+  const most = MAX_BUSY_INTERVALS.toLocaleString('en-US');
+  if (limits.intervals) parts.push(`More than ${most} busy times up to ${ahead}: only the earliest ${most} count, so later busy times are missing.`);
+  if (limits.steps) parts.push(`A repeating event repeats too often to follow up to ${ahead}: its later occurrences are missing.`);
+  return parts.length === 0 ? null : parts.join(' ');
 }
 
 /** A calendar failing for long is tried less often, at most hourly (or the refresh interval, if longer). */

@@ -120,7 +120,25 @@ describe('expandBusy', () => {
     expect(all.intervals.at(-1)!.start).toBe(Date.parse('2027-03-31T12:00:00Z'));
     const capped = expandBusy([text], { ...options(), maxIntervals: 10 });
     expect(capped.truncated).toBe(true);
+    expect(capped.limitsReached).toEqual({ intervals: true, steps: false });
     expect(capped.intervals).toHaveLength(10);
+  });
+
+  it('keeps the earliest intervals at the cap, whatever order the calendar lists them in', () => {
+    const text = cal(
+      ...event('UID:late@example.com', 'DTSTART:20270301T120000Z', 'DTEND:20270301T130000Z'),
+      ...event('UID:daily@example.com', 'DTSTART:20261201T120000Z', 'DURATION:PT30M', 'RRULE:FREQ=DAILY;COUNT=5'),
+    );
+    const capped = expandBusy([text], { ...options(), maxIntervals: 3 });
+    expect(capped.intervals.map((i) => new Date(i.start).toISOString())).toEqual(['2026-12-01T12:00:00.000Z', '2026-12-02T12:00:00.000Z', '2026-12-03T12:00:00.000Z']);
+    expect(capped.limitsReached.intervals).toBe(true);
+  });
+
+  it('says so when one series runs past its own step limit inside the window', () => {
+    // Every minute of the window: more occurrences than one series is followed for.
+    const minutely = cal(...event('UID:tick@example.com', 'DTSTART:20261001T000000Z', 'DURATION:PT1M', 'RRULE:FREQ=MINUTELY'));
+    const expanded = expandBusy([minutely], { ...options(), maxIntervals: 100_000, maxSteps: 100_000 });
+    expect(expanded.limitsReached).toEqual({ intervals: false, steps: true });
   });
 
   it('reads several objects (a CalDAV answer) as one calendar', () => {
@@ -136,7 +154,7 @@ describe('expandBusy', () => {
 
   it('stops following recurrences at its budget and says so', () => {
     const minutely = cal(...event('UID:tick@example.com', 'DTSTART:20000101T000000Z', 'DURATION:PT1M', 'RRULE:FREQ=MINUTELY'));
-    expect(expandBusy([minutely], { ...options(), maxSteps: 2_000 }).truncated).toBe(true);
+    expect(expandBusy([minutely], { ...options(), maxSteps: 2_000 }).limitsReached).toEqual({ intervals: false, steps: true });
   });
 
   it.each([

@@ -9,7 +9,7 @@ export interface ExpandOptions {
   window: { from: number; to: number };
   /** The member's IANA zone: floating times and all-day events are read in it. */
   zone: string;
-  /** At most this many intervals; the rest are dropped and `truncated` says so. */
+  /** At most this many intervals, the earliest; the rest are dropped and `limitsReached` says so. */
   maxIntervals: number;
   /** Recurrence steps followed in all, at most ({@link MAX_STEPS_IN_ALL} unless given). */
   maxSteps?: number;
@@ -18,6 +18,8 @@ export interface ExpandOptions {
 export interface ExpandedBusy {
   intervals: BusyInterval[];
   truncated: boolean;
+  /** Which limits were reached: the number of intervals kept, the recurrence steps followed. */
+  limitsReached: { intervals: boolean; steps: boolean };
 }
 
 /** A recurrence is followed this far at most, so a daily event since 1970 cannot hold a sync for long. */
@@ -57,14 +59,10 @@ export function expandBusy(texts: readonly string[], options: ExpandOptions): Ex
     byUid.set(uid, group);
   }
   const out: BusyInterval[] = [];
-  let truncated = false;
+  const limitsReached = { intervals: false, steps: false };
   const budget = { steps: options.maxSteps ?? MAX_STEPS_IN_ALL };
   const push = (interval: BusyInterval): void => {
     if (interval.end <= options.window.from || interval.start >= options.window.to || interval.end <= interval.start) return;
-    if (out.length >= options.maxIntervals) {
-      truncated = true;
-      return;
-    }
     out.push(interval);
   };
   for (const [uid, group] of byUid) {
@@ -75,10 +73,16 @@ export function expandBusy(texts: readonly string[], options: ExpandOptions): Ex
     }
     for (const exception of group.exceptions) group.master.relateException(exception);
     if (!group.master.isRecurring()) addSingle(group.master, uid, options.zone, push);
-    else if (!addRecurring(group.master, group.exceptions, uid, options, push, budget)) truncated = true;
+    else if (!addRecurring(group.master, group.exceptions, uid, options, push, budget)) limitsReached.steps = true;
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { intervals: out, truncated };
+  // The earliest are kept: the near future is what slot search offers first. (Collecting them all first
+  // is bounded: by the step budget for recurrences, by the calendar's size for single events.)
+  if (out.length > options.maxIntervals) {
+    limitsReached.intervals = true;
+    out.length = options.maxIntervals;
+  }
+  return { intervals: out, truncated: limitsReached.intervals || limitsReached.steps, limitsReached };
 }
 
 /**
@@ -131,7 +135,8 @@ function roughInstant(time: ICAL.Time): number {
 }
 
 /**
- * Follows one recurrence through the window; false when the step budget ran out first. Occurrences well
+ * Follows one recurrence through the window; false when a step limit (the series' own or the budget
+ * shared by all) ran out first. Occurrences well
  * before the window (and before any override) are passed over without converting their times, and a
  * daily or weekly series without COUNT starts from its last whole period before the window, so a series
  * running for years costs no more than one that began last week.
@@ -175,7 +180,8 @@ function addRecurring(
       push({ start: originalStart, end: originalStart + masterLength, uid });
     }
   }
-  return true;
+  // The series' own step limit ran out before it left the window: the rest of it is not read.
+  return false;
 }
 
 /**

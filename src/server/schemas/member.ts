@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { MEMBER_ROLES } from '../../core/types.ts';
 import { validateWorkingHours } from '../../core/working-hours.ts';
 import type { BusyBlock, Member } from '../../core/types.ts';
-import { CalendarSourceInputSchema } from './calendar.ts';
+import { CalendarSourceListItemSchema } from './calendar.ts';
 import { Email, Instant, Phone, TimeZone } from './common.ts';
 
 const Interval = z.tuple([z.string(), z.string()]).openapi({ example: ['09:00', '17:00'] });
@@ -46,10 +46,13 @@ export const MemberInputSchema = z
 export const MemberPatchSchema = MemberInputSchema.partial()
   .extend({
     calendars: z
-      .array(CalendarSourceInputSchema)
+      .array(CalendarSourceListItemSchema)
       .max(20)
       .optional()
-      .openapi({ description: "Replaces the member's calendar sources; one given again unchanged without a password keeps its stored password." }),
+      .openapi({
+        description:
+          "Replaces the member's calendar sources. Keep one by its `id` (its busy times and password stay; a `password` or `label` given replaces its own); add one by `kind` and full `url`. Calendars left out are removed. A masked address (with \"…\") is refused with 400 VALIDATION.",
+      }),
   })
   .strict()
   .openapi('MemberPatch');

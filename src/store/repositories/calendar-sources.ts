@@ -16,8 +16,12 @@ export interface CalendarSourceRecord {
   urlShown: string;
   usernameSealed: string | null;
   passwordSealed: string | null;
+  /** The member's own name for the calendar. */
+  label: string | null;
   status: CalendarSourceStatus;
   error: string | null;
+  /** What the last good read left out (a calendar larger than Leeway reads), in words. */
+  warning: string | null;
   etag: string | null;
   lastModified: string | null;
   busyCount: number;
@@ -35,6 +39,7 @@ export interface NewCalendarSource {
   urlShown: string;
   usernameSealed: string | null;
   passwordSealed: string | null;
+  label?: string | null;
   nextSyncAt: Date;
 }
 
@@ -45,6 +50,8 @@ export interface CalendarSyncSuccess {
   etag: string | null;
   lastModified: string | null;
   busy: Array<{ start: Date; end: Date; uid: string }> | null;
+  /** What a changed calendar's read left out, in words (none when absent); kept as it was when `busy` is null. */
+  warning?: string | null;
 }
 
 const COLUMNS = [
@@ -56,8 +63,10 @@ const COLUMNS = [
   'urlShown',
   'usernameSealed',
   'passwordSealed',
+  'label',
   'status',
   'error',
+  'warning',
   'etag',
   'lastModified',
   'busyCount',
@@ -108,12 +117,21 @@ export class CalendarSourceRepository {
     return row ?? null;
   }
 
-  /** A new password for a source, which is then due at once: its busy times stay until the sync. */
-  async setPassword(organizationId: string, memberId: string, id: string, input: { passwordSealed: string; nextSyncAt: Date }): Promise<boolean> {
+  /**
+   * Changes what a member may change of a kept source: its label, and its password (the source is then due
+   * at once; its busy times stay until the sync). Fields left out stay as they are.
+   */
+  async update(organizationId: string, memberId: string, id: string, input: { label?: string | null; passwordSealed?: string; nextSyncAt?: Date }): Promise<boolean> {
     if (!isUuid(id) || !isUuid(memberId)) return false;
+    const changes = {
+      ...(input.label !== undefined ? { label: input.label } : {}),
+      ...(input.passwordSealed !== undefined ? { passwordSealed: input.passwordSealed } : {}),
+      ...(input.nextSyncAt !== undefined ? { nextSyncAt: input.nextSyncAt } : {}),
+    };
+    if (Object.keys(changes).length === 0) return true;
     const result = await this.db
       .updateTable('calendarSources')
-      .set({ passwordSealed: input.passwordSealed, nextSyncAt: input.nextSyncAt })
+      .set(changes)
       .where('organizationId', '=', organizationId)
       .where('memberId', '=', memberId)
       .where('id', '=', id)
@@ -214,7 +232,7 @@ export class CalendarSourceRepository {
         lastSuccessAt: sync.at,
         nextSyncAt: sync.nextSyncAt,
         claimedUntil: null,
-        ...(busyCount !== undefined ? { busyCount, lastReadAt: sync.at } : {}),
+        ...(busyCount !== undefined ? { busyCount, lastReadAt: sync.at, warning: sync.warning ?? null } : {}),
       })
       .where('organizationId', '=', organizationId)
       .where('id', '=', id)
