@@ -19,7 +19,7 @@ export interface WebhookWorkerOptions {
   policy: OutboundPolicy;
   /** Who the "endpoint disabled" email comes from. */
   sender: NoticeSender;
-  /** Deliveries claimed per run (at most one per endpoint). Default 20. */
+  /** Deliveries claimed per run (at most one per endpoint and lane). Default 20. */
   batchSize?: number;
   /** How long a claim keeps other workers off a delivery; must exceed the timeout twice over. Default 60 s. */
   leaseMs?: number;
@@ -53,7 +53,7 @@ type Outcome = 'delivered' | 'retried' | 'failed' | 'deferred';
 
 /**
  * Delivers queued webhook events. Each run claims, in a short transaction of its own, the oldest due
- * delivery of each active endpoint (SKIP LOCKED and a lease, so any number of processes share the queue
+ * delivery of each active endpoint's lanes — its event stream, and its test events (SKIP LOCKED and a lease, so any number of processes share the queue
  * and a crash only delays a delivery), sends them signed, and records each outcome only while its lease
  * still holds. At least once: a delivery sent by a worker that died before recording it is sent again with
  * the same `webhook-id`, which receivers use to drop the copy.
@@ -91,7 +91,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     const secrets = signingSecrets(delivery, startedAt);
     const result = Array.isArray(secrets)
       ? await attemptDelivery(
-          { url: delivery.url, webhookId: delivery.webhookId, body: JSON.stringify(delivery.payload), secrets, timestampSeconds: Math.floor(startedAt.getTime() / 1000) },
+          { url: delivery.url, webhookId: delivery.webhookId, body: delivery.body, secrets, timestampSeconds: Math.floor(startedAt.getTime() / 1000) },
           { policy: options.policy, timeoutMs, ...(options.resolve ? { resolve: options.resolve } : {}) },
         )
       : { kind: 'error' as const, message: secrets.error };

@@ -34,6 +34,8 @@ class Receiver {
   secrets: string[] = [];
   /** Answers in turn; the last one repeats. */
   answers: Answer[] = [{ status: 204 }];
+  /** When set, answers by what came (e.g. by event type) instead of in turn; undefined falls back to `answers`. */
+  answerFor: ((body: string) => Answer | undefined) | undefined;
   private server!: Server;
   url = '';
 
@@ -44,7 +46,7 @@ class Receiver {
       request.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
         this.received.push({ path: request.url ?? '', headers: request.headers, body, verified: this.verify(body, request.headers) });
-        const answer = this.answers.length > 1 ? this.answers.shift()! : this.answers[0]!;
+        const answer = this.answerFor?.(body) ?? (this.answers.length > 1 ? this.answers.shift()! : this.answers[0]!);
         if (answer.hang) return;
         response.writeHead(answer.status, answer.headers ?? {});
         response.end(answer.body ?? '');
@@ -132,6 +134,7 @@ interface Delivery {
   status: string;
   attempts: number;
   nextAttemptAt: string | null;
+  waitingFor: string | null;
   lastAttemptAt: string | null;
   lastResponseStatus: number | null;
   lastError: string | null;
@@ -268,6 +271,11 @@ describe('events from real actions', () => {
     expect(log.map((d) => d.id)).toEqual(r.received.map((x) => x.headers['webhook-id']).reverse());
     expect(log.every((d) => d.status === 'delivered' && d.attempts === 1 && d.lastResponseStatus === 204 && d.nextAttemptAt === null)).toBe(true);
     expect(log[log.length - 1]!.payload).toEqual(JSON.parse(r.received[0]!.body));
+    // The body reads in the documented order, in the delivery and in the log alike.
+    for (const x of r.received) expect(Object.keys(JSON.parse(x.body) as object)).toEqual(['type', 'timestamp', 'data']);
+    expect(r.received[0]!.body.startsWith('{"type":"interview.scheduled","timestamp":"')).toBe(true);
+    expect(Object.keys(log[0]!.payload)).toEqual(['type', 'timestamp', 'data']);
+    expect(Object.keys(scheduled!.data.interview as object)).toEqual(['id', 'title', 'status', 'start', 'end', 'opening', 'candidate', 'panel']);
   });
 
   it('announces freed time offered to the waitlist and claimed from it, without the offer link', async () => {
@@ -313,8 +321,9 @@ describe('retries', () => {
     const failed = log.find((d) => d.id === one.id)!;
     expect(failed).toMatchObject({ status: 'pending', attempts: 1, lastResponseStatus: 500, lastError: 'The endpoint answered 500: database down' });
     expect(Date.parse(failed.nextAttemptAt!) - now.getTime()).toBe(5_000);
-    // The second waits behind the first, though it is due.
-    expect(log.find((d) => d.id === two.id)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(failed.waitingFor).toBeNull();
+    // The second waits behind the first, though it is due, and the log says so rather than showing a time already past.
+    expect(log.find((d) => d.id === two.id)).toMatchObject({ status: 'pending', attempts: 0, waitingFor: one.id, nextAttemptAt: null });
     advance(4_000);
     expect(await drain()).toBe(0);
     advance(1_000);
@@ -323,12 +332,45 @@ describe('retries', () => {
     expect(r.types()).toEqual(['webhook.test', 'webhook.test', 'webhook.test']);
     expect(r.received[0]!.body).toBe(r.received[1]!.body);
     log = await deliveries(hook.id);
-    expect(log.map((d) => [d.id, d.status, d.attempts])).toEqual([
-      [two.id, 'delivered', 1],
-      [one.id, 'delivered', 2],
+    expect(log.map((d) => [d.id, d.status, d.attempts, d.waitingFor])).toEqual([
+      [two.id, 'delivered', 1, null],
+      [one.id, 'delivered', 2, null],
     ]);
     expect(await drain()).toBe(0);
     expect(r.received).toHaveLength(3);
+  });
+
+  it('a failing test event does not hold up real events, nor a failing real event a test event', async () => {
+    const r = await receiver();
+    const hook = await subscribe(r, ['interview.scheduled', 'interview.cancelled']);
+    r.answerFor = (body) => (body.includes('"type":"webhook.test"') ? { status: 500, body: 'tests are off' } : undefined);
+    const test = await testEvent(hook.id);
+    const s = await setting();
+    const booked = await s.book(inDays(3, 9));
+    await json(server.call('POST', `/api/v1/interviews/${booked.id}/cancel`, { reason: 'scheduling_error' }));
+    await drain();
+    // The real events went out at once, in their order, while the test event waits for its retry.
+    expect(r.types().filter((type) => type !== 'webhook.test')).toEqual(['interview.scheduled', 'interview.cancelled']);
+    let log = await deliveries(hook.id);
+    expect(log.find((d) => d.id === test.id)).toMatchObject({ status: 'pending', attempts: 1, lastResponseStatus: 500, waitingFor: null });
+    expect(log.filter((d) => d.type !== 'webhook.test').map((d) => d.status)).toEqual(['delivered', 'delivered']);
+
+    // The other way round: real events fail, and a test event still goes through.
+    r.received.length = 0;
+    r.answerFor = (body) => (body.includes('"type":"webhook.test"') ? { status: 204 } : { status: 503 });
+    advance(5_000);
+    const again = await testEvent(hook.id);
+    await json(server.call('POST', `/api/v1/interviews/${(await s.book(inDays(4, 9))).id}/cancel`, { reason: 'scheduling_error' }));
+    await drain();
+    log = await deliveries(hook.id);
+    // Both test events are delivered (the retried one first: test events keep their own order).
+    expect(log.filter((d) => d.type === 'webhook.test').map((d) => [d.id, d.status])).toEqual([
+      [again.id, 'delivered'],
+      [test.id, 'delivered'],
+    ]);
+    const [cancelled, scheduled] = log.filter((d) => d.type !== 'webhook.test');
+    expect(scheduled).toMatchObject({ type: 'interview.scheduled', status: 'pending', attempts: 1, lastResponseStatus: 503, waitingFor: null });
+    expect(cancelled).toMatchObject({ type: 'interview.cancelled', status: 'pending', attempts: 0, waitingFor: scheduled!.id, nextAttemptAt: null });
   });
 
   it('a worker that dies after sending and before recording: the event comes again after the lease, with the same webhook-id', async () => {
@@ -339,7 +381,7 @@ describe('retries', () => {
     const [claimed] = await server.ctx.store.transaction((tx) => tx.webhooks.claimDue({ at: now, limit: 10, leaseMs: 60_000 }));
     expect(claimed!.webhookId).toBe(sent.id);
     await attemptDelivery(
-      { url: claimed!.url, webhookId: claimed!.webhookId, body: JSON.stringify(claimed!.payload), secrets: [hook.secret], timestampSeconds: Math.floor(now.getTime() / 1000) },
+      { url: claimed!.url, webhookId: claimed!.webhookId, body: claimed!.body, secrets: [hook.secret], timestampSeconds: Math.floor(now.getTime() / 1000) },
       { policy: { allowPrivateAddresses: true } },
     );
     // Under the lease, nobody else sends it.
@@ -582,6 +624,13 @@ describe('addresses the server must not reach', () => {
     } finally {
       await strict.close();
     }
+  });
+
+  it('refuses a URL with a user name or password in words that fit a webhook', async () => {
+    const res = await server.call('POST', '/api/v1/webhooks', { url: 'http://user:pw@127.0.0.1:3230/x', events: ['interview.scheduled'] });
+    const body = (await res.json()) as { code: string; detail: string };
+    expect(res.status).toBe(400);
+    expect(body).toMatchObject({ code: 'URL_NOT_ALLOWED', detail: 'A webhook URL may not carry a user name or password; verify deliveries by their signature instead.' });
   });
 
   it('refuses at connect time a name that now resolves to loopback (DNS rebinding)', async () => {

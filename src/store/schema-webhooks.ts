@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { WebhookLane } from '../core/webhooks/event-types.ts';
 import type { CreatedAt } from './schema-columns.ts';
 
 /** An organization's webhook endpoint. Secrets are sealed (`SecretBox`), never stored in clear. */
@@ -27,7 +28,10 @@ export interface WebhookDeliveriesTable {
   /** The `webhook-id` header, `msg_…`: stable across retries, so receivers can drop duplicates. */
   webhookId: string;
   type: string;
-  payload: ColumnType<Record<string, unknown>, string, never>;
+  /** `events` (the stream, in order) or `test` (test events, outside it): a delivery waits only within its lane. */
+  lane: ColumnType<WebhookLane, WebhookLane, never>;
+  /** The exact body sent and signed, `{"type":…,"timestamp":…,"data":…}`: text, so its bytes never change. */
+  body: ColumnType<string, string, never>;
   status: ColumnType<'pending' | 'delivered' | 'failed', 'pending' | undefined, 'pending' | 'delivered' | 'failed'>;
   attempts: Generated<number>;
   nextAttemptAt: ColumnType<Date, Date | string | undefined, Date>;
@@ -37,7 +41,7 @@ export interface WebhookDeliveriesTable {
   lastError: string | null;
   createdAt: CreatedAt;
   deliveredAt: Date | null;
-  /** Queue order within a subscription: a delivery waits while an older one is pending. */
+  /** Queue order within a subscription's lane: a delivery waits while an older one of its lane is pending. */
   seq: Generated<string>;
 }
 

@@ -23,6 +23,12 @@ function secretBox(ctx: AppContext): SecretBox {
   return ctx.secrets;
 }
 
+/** Why a URL was refused, in words for a webhook: net's own words suit other uses (a calendar feed has a password field). */
+function refusalInWords(error: OutboundUrlRefused): string {
+  if (error.reason === 'credentials') return 'A webhook URL may not carry a user name or password; verify deliveries by their signature instead.';
+  return `This webhook URL is not allowed: ${error.message}`;
+}
+
 /**
  * The endpoint URL as it will be stored, refused when it is not http(s), carries credentials or points to
  * a private, loopback or link-local address (unless the server allows private URLs).
@@ -32,7 +38,7 @@ async function allowedUrl(ctx: AppContext, url: string): Promise<string> {
     return (await checkOutboundUrl(url, { allowPrivateAddresses: ctx.config.allowPrivateUrls })).toString();
   } catch (error) {
     if (error instanceof OutboundUrlRefused) {
-      throw new DomainError('URL_NOT_ALLOWED', `This webhook URL is not allowed: ${error.message}`, { reason: error.reason });
+      throw new DomainError('URL_NOT_ALLOWED', refusalInWords(error), { reason: error.reason });
     }
     throw error;
   }

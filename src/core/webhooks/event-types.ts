@@ -37,3 +37,15 @@ export interface WebhookEventBody {
   timestamp: string;
   data: Record<string, unknown>;
 }
+
+/**
+ * The queues an endpoint's deliveries wait in. `events` is the event stream, sent in the order it
+ * happened: a delivery waits while an older one is pending. `test` holds "send test event" deliveries,
+ * which are not part of that stream: a failing test event never holds up a real one, nor the other way.
+ */
+export const WEBHOOK_LANES = ['events', 'test'] as const;
+export type WebhookLane = (typeof WEBHOOK_LANES)[number];
+
+export function laneOf(type: string): WebhookLane {
+  return type === 'webhook.test' ? 'test' : 'events';
+}

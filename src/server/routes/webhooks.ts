@@ -40,7 +40,7 @@ const createWebhookRoute = createRoute({
   method: 'post', path: '/api/v1/webhooks', operationId: 'createWebhook', tags, security,
   summary: 'Subscribe an endpoint to events (Standard Webhooks); the signing secret is shown only in this answer',
   description:
-    'The URL must be http or https and reach a public address: loopback, private and link-local addresses are refused ' +
+    'The URL must be http or https, carry no user name or password, and reach a public address: loopback, private and link-local addresses are refused ' +
     '(400 URL_NOT_ALLOWED) unless the server runs with LEEWAY_ALLOW_PRIVATE_URLS=1. Needs LEEWAY_SECRET_KEY on PostgreSQL (503 SECRET_KEY_REQUIRED).',
   request: jsonBody(WebhookInputSchema),
   responses: { 201: { description: 'Subscribed', content: jsonContent(CreatedWebhookSchema) }, ...problems(400, 401) },
@@ -90,6 +90,9 @@ const rotateSecretRoute = createRoute({
 const testEventRoute = createRoute({
   method: 'post', path: '/api/v1/webhooks/{id}/test', operationId: 'sendWebhookTestEvent', tags, security,
   summary: 'Queue a webhook.test event to this endpoint only',
+  description:
+    'Test events are not part of the event stream: one waits only for an older test event to this endpoint, and real events ' +
+    'never wait for it, so a refused test event does not hold up real deliveries, nor a real event being retried a test event.',
   request: { params: IdParam, headers: IdempotencyHeader },
   responses: { 202: { description: 'Queued', content: jsonContent(z.object({ delivery: DeliverySchema })) }, ...problems(400, 401, 404) },
 });
@@ -97,6 +100,10 @@ const testEventRoute = createRoute({
 const deliveriesRoute = createRoute({
   method: 'get', path: '/api/v1/webhooks/{id}/deliveries', operationId: 'listWebhookDeliveries', tags, security,
   summary: "The endpoint's delivery log, newest first: every event, its attempts and the last answer",
+  description:
+    'Events reach an endpoint in the order they happened. A pending delivery held behind an older pending one names it in ' +
+    'waitingFor and has nextAttemptAt null: it is sent right after that one is delivered (whose nextAttemptAt says when it is ' +
+    'tried again). Test events have a queue of their own.',
   request: { params: IdParam, query: pageQuery },
   responses: {
     200: { description: 'A page of deliveries', content: jsonContent(z.object({ deliveries: z.array(DeliverySchema), nextCursor: NextCursor })) },

@@ -50,13 +50,24 @@ export const DeliverySchema = z
     type: z.string(),
     status: z.enum(['pending', 'delivered', 'failed']),
     attempts: z.number().int(),
-    nextAttemptAt: z.string().nullable(),
+    nextAttemptAt: z.string().nullable().openapi({
+      description:
+        'When the next attempt is due, for a pending delivery that is not held back. Null once settled, and null while waitingFor ' +
+        'names an older delivery: a held delivery has no time of its own and is sent right after that one is delivered.',
+    }),
+    waitingFor: z.string().nullable().openapi({
+      description:
+        'The id (msg_…) of the older pending delivery to this endpoint that this one waits behind: events reach an endpoint in the ' +
+        'order they happened, so a failing delivery holds up the later ones until it succeeds (its own nextAttemptAt says when it is ' +
+        'tried again). Test events wait only for older test events, and never hold up real ones. Null when not held.',
+      example: null,
+    }),
     lastAttemptAt: z.string().nullable(),
     lastResponseStatus: z.number().int().nullable(),
     lastError: z.string().nullable(),
     createdAt: z.string(),
     deliveredAt: z.string().nullable(),
-    payload: z.record(z.string(), z.unknown()).openapi({ description: 'The body as sent: { type, timestamp, data }.' }),
+    payload: z.record(z.string(), z.unknown()).openapi({ description: 'The body as sent: { type, timestamp, data }, keys in that order.' }),
   })
   .openapi('WebhookDelivery');
 
@@ -83,12 +94,14 @@ export function deliveryJson(delivery: WebhookDelivery) {
     type: delivery.type,
     status: delivery.status,
     attempts: delivery.attempts,
-    nextAttemptAt: delivery.status === 'pending' ? delivery.nextAttemptAt.toISOString() : null,
+    nextAttemptAt: delivery.status === 'pending' && delivery.waitingFor === null ? delivery.nextAttemptAt.toISOString() : null,
+    waitingFor: delivery.waitingFor,
     lastAttemptAt: delivery.lastAttemptAt?.toISOString() ?? null,
     lastResponseStatus: delivery.lastResponseStatus,
     lastError: delivery.lastError,
     createdAt: delivery.createdAt.toISOString(),
     deliveredAt: delivery.deliveredAt?.toISOString() ?? null,
-    payload: delivery.payload,
+    // Parsed from the stored text, so the keys keep the order they were sent in.
+    payload: JSON.parse(delivery.body) as Record<string, unknown>,
   };
 }

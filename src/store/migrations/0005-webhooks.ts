@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 /**
  * Webhook subscriptions and their deliveries. A delivery is written in the transaction of the change it
  * announces (so it exists if and only if the change commits) and claimed by a worker with SKIP LOCKED and
- * a lease; `seq` orders a subscription's deliveries, which are sent one after the other.
+ * a lease; `seq` orders a subscription's deliveries within a lane (`events`, or `test` for test events),
+ * and each lane's deliveries are sent one after the other. `body` is the exact text sent and signed.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -34,7 +35,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       subscription_id uuid NOT NULL,
       webhook_id text NOT NULL UNIQUE,
       type text NOT NULL,
-      payload jsonb NOT NULL,
+      lane text NOT NULL CHECK (lane IN ('events', 'test')),
+      body text NOT NULL,
       status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed')),
       attempts integer NOT NULL DEFAULT 0,
       next_attempt_at timestamptz NOT NULL DEFAULT now(),
@@ -47,7 +49,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       seq bigserial NOT NULL,
       FOREIGN KEY (organization_id, subscription_id) REFERENCES webhook_subscriptions (organization_id, id) ON DELETE CASCADE
     )`.execute(db);
-  await sql`CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (organization_id, subscription_id, seq) WHERE status = 'pending'`.execute(db);
+  // A lane's head (the claim) and what a held delivery waits for (the log) are both found here.
+  await sql`CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (organization_id, subscription_id, lane, seq) WHERE status = 'pending'`.execute(db);
   await sql`CREATE INDEX webhook_deliveries_log ON webhook_deliveries (organization_id, subscription_id, seq DESC)`.execute(db);
 }
 

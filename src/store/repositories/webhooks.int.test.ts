@@ -1,5 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Kysely, KyselyPlugin, RawNode } from 'kysely';
 import type { OpenStore, Store } from '../index.ts';
+import type { Database } from '../schema.ts';
+import { enqueueWebhookEvents } from './webhooks.ts';
 import { testEngines } from '../testing/engines.ts';
 
 /**
@@ -11,6 +14,8 @@ import { testEngines } from '../testing/engines.ts';
 const T0 = new Date('2026-12-01T12:00:00Z');
 const NONE = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
 const LEASE = 60_000;
+
+const dataOf = (delivery: { body: string }) => (JSON.parse(delivery.body) as { data: { n: number } }).data;
 
 describe.each(testEngines())('webhook repository on $name', (engine) => {
   let opened: OpenStore;
@@ -66,6 +71,48 @@ describe.each(testEngines())('webhook repository on $name', (engine) => {
     expect(await store.webhooks.enqueue(org, [{ type: 'interview.cancelled', at: T0, data: {} }])).toBe(0);
   });
 
+  it('with no endpoint subscribed, queuing reads the active endpoints and writes nothing', async () => {
+    const statements: string[] = [];
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => {
+        statements.push(args.node.kind === 'RawNode' ? (args.node as RawNode).sqlFragments.join('?').trim().split(/\s/)[0]!.toUpperCase() : args.node.kind);
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const db = (store as unknown as { executor: Kysely<Database> }).executor.withPlugin(counting);
+    await subscribe(['interview.completed'], (await store.organizations.create({ name: 'Subscribed elsewhere', timezone: 'UTC' })).id);
+    expect(await enqueueWebhookEvents(db, org, [{ type: 'interview.completed', at: T0, data: {} }])).toBe(0);
+    expect(statements).toEqual(['SelectQueryNode']);
+    // An endpoint that wants other types: still nothing written.
+    await subscribe(['interview.cancelled']);
+    statements.length = 0;
+    expect(await enqueueWebhookEvents(db, org, [{ type: 'interview.completed', at: T0, data: {} }])).toBe(0);
+    expect(statements).toEqual(['SelectQueryNode']);
+  });
+
+  it('keeps test events in a lane of their own: neither holds up the other, and a held delivery names what it waits for', async () => {
+    const hook = await subscribe(['opening.filled']);
+    const test = await store.webhooks.enqueueFor(org, hook.id, { type: 'webhook.test', at: T0, data: {} });
+    await store.webhooks.enqueue(org, [
+      { type: 'opening.filled', at: T0, data: { n: 1 } },
+      { type: 'opening.filled', at: T0, data: { n: 2 } },
+    ]);
+    const secondTest = await store.webhooks.enqueueFor(org, hook.id, { type: 'webhook.test', at: T0, data: {} });
+    expect(secondTest.waitingFor).toBe(test.webhookId);
+    const heads = await claim();
+    expect(heads.map((d) => d.type === 'webhook.test' ? d.id : dataOf(d).n).sort()).toEqual([1, test.id].sort());
+    const [first, second] = (await store.webhooks.deliveries(org, hook.id, { limit: 10 })).filter((d) => d.type === 'opening.filled').reverse();
+    expect(first!.waitingFor).toBeNull();
+    expect(second!.waitingFor).toBe(first!.webhookId);
+    // The test event fails and waits for its retry; the real one is delivered, and the next real one is due at once.
+    const testHead = heads.find((d) => d.id === test.id)!;
+    const eventHead = heads.find((d) => d.id !== test.id)!;
+    await store.webhooks.scheduleRetry(testHead.id, { leaseUntil: testHead.leaseUntil, nextAttemptAt: new Date(T0.getTime() + 300_000), responseStatus: 500, error: 'down' });
+    await store.webhooks.markDelivered(eventHead.id, { leaseUntil: eventHead.leaseUntil, at: T0, responseStatus: 200 });
+    expect((await claim()).map((d) => dataOf(d).n)).toEqual([2]);
+  });
+
   it('queues a history line as its event, with the interview as it stands and never the private note', async () => {
     const hook = await subscribe(['interview.cancelled', 'interview.scheduled']);
     const other = await subscribe(['interview.scheduled']);
@@ -78,7 +125,7 @@ describe.each(testEngines())('webhook repository on $name', (engine) => {
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ type: 'interview.cancelled', status: 'pending', attempts: 0 });
     expect(log[0]!.webhookId).toMatch(/^msg_[0-9a-f]{32}$/);
-    expect(log[0]!.payload).toEqual({
+    expect(JSON.parse(log[0]!.body)).toEqual({
       type: 'interview.cancelled',
       timestamp: T0.toISOString(),
       data: {
@@ -101,7 +148,8 @@ describe.each(testEngines())('webhook repository on $name', (engine) => {
         historyEntryId: expect.any(String),
       },
     });
-    expect(JSON.stringify(log[0]!.payload)).not.toContain('secret words');
+    expect(log[0]!.body).not.toContain('secret words');
+    expect(log[0]!.body).toMatch(/^\{"type":"interview.cancelled","timestamp":"[^"]+","data":\{"interview":\{"id":/);
     expect(await store.webhooks.deliveries(org, other.id, { limit: 10 })).toHaveLength(0);
   });
 
@@ -125,13 +173,13 @@ describe.each(testEngines())('webhook repository on $name', (engine) => {
       { type: 'opening.filled', at: T0, data: { n: 2 } },
     ]);
     const first = await claim();
-    expect(first.map((d) => [d.subscriptionId, (d.payload.data as { n: number }).n]).sort()).toEqual([[a.id, 1], [b.id, 1]].sort());
+    expect(first.map((d) => [d.subscriptionId, dataOf(d).n]).sort()).toEqual([[a.id, 1], [b.id, 1]].sort());
     // Held under lease, and the second of each waits behind it.
     expect(await claim()).toEqual([]);
     const ofA = first.find((d) => d.subscriptionId === a.id)!;
     expect(await store.webhooks.markDelivered(ofA.id, { leaseUntil: ofA.leaseUntil, at: T0, responseStatus: 200 })).toBe(true);
     const next = await claim();
-    expect(next.map((d) => [d.subscriptionId, (d.payload.data as { n: number }).n])).toEqual([[a.id, 2]]);
+    expect(next.map((d) => [d.subscriptionId, dataOf(d).n])).toEqual([[a.id, 2]]);
     expect(next[0]).toMatchObject({ url: 'https://hooks.example.com/in', secretSealed: 'sealed', attempts: 1 });
   });
 
@@ -173,7 +221,7 @@ describe.each(testEngines())('webhook repository on $name', (engine) => {
     const later = new Date(T0.getTime() + 7_200_000);
     await store.webhooks.update(org, hook.id, { reactivate: true }, later);
     const [resumed] = await claim(later);
-    expect((resumed!.payload.data as { n: number }).n).toBe(2);
+    expect(dataOf(resumed!).n).toBe(2);
     expect(await store.webhooks.get(org, hook.id)).toMatchObject({ status: 'active', disabledReason: null, disabledAt: null });
   });
 });

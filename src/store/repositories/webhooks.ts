@@ -1,5 +1,9 @@
 import { sql } from 'kysely';
 import type { Executor } from '../executor.ts';
+import { eventBodyText, interviewSnapshot } from '../../core/webhooks/event-body.ts';
+import type { InterviewSnapshot } from '../../core/webhooks/event-body.ts';
+import { laneOf, WEBHOOK_LANES } from '../../core/webhooks/event-types.ts';
+import type { WebhookLane } from '../../core/webhooks/event-types.ts';
 import { eventOfHistory } from '../../core/webhooks/history-events.ts';
 import type { HistoryEntry } from '../../core/types.ts';
 import { isUuid } from '../ids.ts';
@@ -25,10 +29,17 @@ export interface WebhookDelivery {
   subscriptionId: string;
   webhookId: string;
   type: string;
-  payload: Record<string, unknown>;
+  lane: WebhookLane;
+  /** The exact text sent and signed. */
+  body: string;
   status: DeliveryStatus;
   attempts: number;
   nextAttemptAt: Date;
+  /**
+   * The `webhook-id` of the older pending delivery of the same lane this one waits behind; null when it
+   * is not held (it is its lane's oldest pending delivery, or it is settled).
+   */
+  waitingFor: string | null;
   lastAttemptAt: Date | null;
   lastResponseStatus: number | null;
   lastError: string | null;
@@ -61,15 +72,24 @@ export interface WebhookEventToQueue {
 
 const SUBSCRIPTION_COLUMNS = ['id', 'organizationId', 'url', 'description', 'events', 'status', 'disabledReason', 'disabledAt', 'createdAt'] as const;
 
+/** The older pending delivery of the same endpoint and lane that holds this one back, through the pending index. */
+const waitingFor = sql<string | null>`CASE WHEN webhook_deliveries.status = 'pending' THEN (
+    SELECT h.webhook_id FROM webhook_deliveries h
+    WHERE h.organization_id = webhook_deliveries.organization_id AND h.subscription_id = webhook_deliveries.subscription_id
+      AND h.lane = webhook_deliveries.lane AND h.status = 'pending' AND h.seq < webhook_deliveries.seq
+    ORDER BY h.seq LIMIT 1) END`.as('waitingFor');
+
 const DELIVERY_COLUMNS = [
   'webhookDeliveries.id',
   'webhookDeliveries.subscriptionId',
   'webhookDeliveries.webhookId',
   'webhookDeliveries.type',
-  'webhookDeliveries.payload',
+  'webhookDeliveries.lane',
+  'webhookDeliveries.body',
   'webhookDeliveries.status',
   'webhookDeliveries.attempts',
   'webhookDeliveries.nextAttemptAt',
+  waitingFor,
   'webhookDeliveries.lastAttemptAt',
   'webhookDeliveries.lastResponseStatus',
   'webhookDeliveries.lastError',
@@ -77,44 +97,70 @@ const DELIVERY_COLUMNS = [
   'webhookDeliveries.deliveredAt',
 ] as const;
 
-/** An ISO instant from SQL, in the form the API writes instants (`…T…Z`, milliseconds). */
-function isoOf(column: string) {
-  return sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+const newWebhookId = () => sql<string>`'msg_' || replace(gen_random_uuid()::text, '-', '')`;
+
+/** The interviews events are about, as they stand in the caller's transaction. */
+async function interviewSnapshots(db: Executor, organizationId: string, ids: readonly string[]): Promise<Map<string, InterviewSnapshot>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('interviews as i')
+    .innerJoin('openings as o', (join) => join.onRef('o.organizationId', '=', 'i.organizationId').onRef('o.id', '=', 'i.openingId'))
+    .innerJoin('candidates as c', (join) => join.onRef('c.organizationId', '=', 'i.organizationId').onRef('c.id', '=', 'i.candidateId'))
+    .select(['i.id', 'i.title', 'i.status', 'i.startAt', 'i.endAt', 'o.id as openingId', 'o.title as openingTitle', 'c.id as candidateId', 'c.name as candidateName'])
+    .select(
+      sql<string[]>`(SELECT coalesce(jsonb_agg(p.member_id ORDER BY p.position), '[]'::jsonb) FROM interview_panel p
+        WHERE p.organization_id = i.organization_id AND p.interview_id = i.id)`.as('panel'),
+    )
+    .where('i.organizationId', '=', organizationId)
+    .where('i.id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, interviewSnapshot(row)]));
 }
 
 /**
  * Queues events in the caller's transaction, in the given order, for every active endpoint of the
- * organization that subscribed to their type: one INSERT … SELECT, so an organization without endpoints
- * pays for that one statement and nothing more. Exported for the history's own repository, which queues
- * the events its lines announce.
+ * organization that subscribed to their type. It first reads the organization's active endpoints through
+ * their partial index; an organization without any (the common case) pays for that one small read and
+ * nothing more. Otherwise the interviews are read as they stand and each delivery's body is written as
+ * the exact text it will be sent as. Exported for the history's own repository, which queues the events
+ * its lines announce.
  */
 export async function enqueueWebhookEvents(db: Executor, organizationId: string, events: readonly WebhookEventToQueue[]): Promise<number> {
   if (events.length === 0) return 0;
-  const records = JSON.stringify(
-    events.map((event, ord) => ({ ord, type: event.type, at: event.at.toISOString(), data: event.data, interview_id: event.interviewId ?? null })),
+  const endpoints = await db
+    .selectFrom('webhookSubscriptions')
+    .select(['id', 'events'])
+    .where('organizationId', '=', organizationId)
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .execute();
+  const wanted = events.flatMap((event) => {
+    const to = endpoints.filter((endpoint) => endpoint.events.includes(event.type));
+    return to.length > 0 ? [{ event, to }] : [];
+  });
+  if (wanted.length === 0) return 0;
+  const interviews = await interviewSnapshots(
+    db,
+    organizationId,
+    wanted.flatMap(({ event }) => (event.interviewId ? [event.interviewId] : [])),
   );
-  const result = await sql`
-    INSERT INTO webhook_deliveries (organization_id, subscription_id, webhook_id, type, payload, next_attempt_at, created_at)
-    SELECT s.organization_id, s.id, 'msg_' || replace(gen_random_uuid()::text, '-', ''), e.type,
-      jsonb_build_object('type', e.type, 'timestamp', e.at, 'data',
-        CASE WHEN e.interview_id IS NULL THEN e.data ELSE jsonb_build_object('interview', (
-          SELECT jsonb_build_object(
-            'id', i.id, 'title', i.title, 'status', i.status,
-            'start', ${isoOf('i.start_at')}, 'end', ${isoOf('i.end_at')},
-            'opening', jsonb_build_object('id', o.id, 'title', o.title),
-            'candidate', jsonb_build_object('id', c.id, 'name', c.name),
-            'panel', (SELECT coalesce(jsonb_agg(p.member_id ORDER BY p.position), '[]'::jsonb) FROM interview_panel p
-                      WHERE p.organization_id = i.organization_id AND p.interview_id = i.id))
-          FROM interviews i
-          JOIN openings o ON o.organization_id = i.organization_id AND o.id = i.opening_id
-          JOIN candidates c ON c.organization_id = i.organization_id AND c.id = i.candidate_id
-          WHERE i.organization_id = ${organizationId} AND i.id = e.interview_id)) || e.data END),
-      e.at::timestamptz, e.at::timestamptz
-    FROM jsonb_to_recordset(${records}::jsonb) AS e(ord integer, type text, at text, data jsonb, interview_id uuid)
-    JOIN webhook_subscriptions s
-      ON s.organization_id = ${organizationId} AND s.status = 'active' AND s.events @> jsonb_build_array(e.type)
-    ORDER BY e.ord, s.id`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
+  const rows = wanted.flatMap(({ event, to }) => {
+    const data = event.interviewId ? { interview: interviews.get(event.interviewId) ?? null, ...event.data } : event.data;
+    const body = eventBodyText({ type: event.type, at: event.at, data });
+    return to.map((endpoint) => ({
+      organizationId,
+      subscriptionId: endpoint.id,
+      webhookId: newWebhookId(),
+      type: event.type,
+      lane: laneOf(event.type),
+      body,
+      nextAttemptAt: event.at,
+      createdAt: event.at,
+    }));
+  });
+  // Rows take their `seq` in the order given: each endpoint gets the events in the order they happened.
+  await db.insertInto('webhookDeliveries').values(rows).execute();
+  return rows.length;
 }
 
 /**
@@ -244,23 +290,28 @@ export class WebhookRepository {
     return enqueueWebhookEvents(this.db, organizationId, events);
   }
 
-  /** Queues one event for one endpoint, whatever it subscribed to (the test event). */
+  /** Queues one event for one endpoint, whatever it subscribed to (the test event), in the lane its type goes in. */
   async enqueueFor(organizationId: string, subscriptionId: string, event: { type: string; at: Date; data: Record<string, unknown> }): Promise<WebhookDelivery> {
-    const at = event.at.toISOString();
-    const row = await this.db
+    const { id } = await this.db
       .insertInto('webhookDeliveries')
       .values({
         organizationId,
         subscriptionId,
-        webhookId: sql<string>`'msg_' || replace(gen_random_uuid()::text, '-', '')`,
+        webhookId: newWebhookId(),
         type: event.type,
-        payload: JSON.stringify({ type: event.type, timestamp: at, data: event.data }),
+        lane: laneOf(event.type),
+        body: eventBodyText(event),
         nextAttemptAt: event.at,
         createdAt: event.at,
       })
-      .returning(DELIVERY_COLUMNS)
+      .returning('id')
       .executeTakeFirstOrThrow();
-    return row;
+    return this.db
+      .selectFrom('webhookDeliveries')
+      .select(DELIVERY_COLUMNS)
+      .where('webhookDeliveries.organizationId', '=', organizationId)
+      .where('webhookDeliveries.id', '=', id)
+      .executeTakeFirstOrThrow();
   }
 
   /** Newest first (by queue order), after the delivery `after` names. */
@@ -280,9 +331,9 @@ export class WebhookRepository {
   }
 
   /**
-   * Claims due deliveries for one worker: per endpoint only the oldest pending one (a delivery waits while
-   * an older one of its endpoint is pending, so each endpoint gets its events in order), of active
-   * endpoints only. SKIP LOCKED lets any number of workers share the queue; the lease means a worker that
+   * Claims due deliveries for one worker: per endpoint and lane only the oldest pending one (a delivery
+   * waits while an older one of its endpoint and lane is pending, so each endpoint gets its events in
+   * order, and test events neither wait for nor hold up real ones), of active endpoints only. SKIP LOCKED lets any number of workers share the queue; the lease means a worker that
    * dies mid-send only delays the delivery until the lease ends.
    */
   async claimDue(input: { at: Date; limit: number; leaseMs: number }): Promise<ClaimedDelivery[]> {
@@ -292,12 +343,13 @@ export class WebhookRepository {
       WHERE id IN (
         SELECT d.id FROM webhook_deliveries d
         WHERE d.id IN (
-          -- Each active endpoint's oldest pending delivery, found through the pending index: the cost follows
-          -- the number of endpoints, not the length of a backlog.
+          -- Each active endpoint's oldest pending delivery per lane, found through the pending index: the cost
+          -- follows the number of endpoints, not the length of a backlog.
           SELECT head.id FROM webhook_subscriptions s
+          CROSS JOIN (VALUES ${sql.join(WEBHOOK_LANES.map((lane) => sql`(${lane}::text)`))}) AS l(lane)
           CROSS JOIN LATERAL (
             SELECT o.id FROM webhook_deliveries o
-            WHERE o.organization_id = s.organization_id AND o.subscription_id = s.id AND o.status = 'pending'
+            WHERE o.organization_id = s.organization_id AND o.subscription_id = s.id AND o.lane = l.lane AND o.status = 'pending'
             ORDER BY o.seq LIMIT 1) head
           WHERE s.status = 'active')
         -- Checked on the row itself too, so a row another worker claimed meanwhile is seen as claimed once locked.
