@@ -55,6 +55,10 @@ describe('leeway serve --smtp-port', () => {
         expect(response.status, pathname).toBe(200);
         return (await response.json()) as T;
       };
+      // The settings say this server listens, and where.
+      const settings = await api<{ smtp: { listening: boolean; host: string | null; port: number | null; howTo: string } }>('/api/v1/inbound');
+      expect(settings.smtp).toMatchObject({ listening: true, host: '127.0.0.1', port: Number(listening![1]) });
+      expect(settings.smtp.howTo).toContain(`by SMTP on 127.0.0.1:${listening![1]}`);
       const { interviews } = await api<{ interviews: Array<{ id: string; uid: string; status: string; candidateId: string }> }>('/api/v1/interviews?status=scheduled&limit=200');
       // A calendar invitation the demo sent to the candidate of a scheduled interview.
       let found: { invitation: ReceivedEmail; interview: (typeof interviews)[number]; candidate: { name: string; email: string } } | null = null;

@@ -57,4 +57,12 @@ describe('parseItip', () => {
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.why.length).toBeGreaterThan(5);
   });
+
+  it('keeps the UID of an event whose times cannot be used, so the reply is recorded against its interview', () => {
+    const floating = parseItip(googleCalendar(shape).replace(/DTSTART:(\S+)Z/, 'DTSTART:$1'));
+    expect(floating).toEqual({ ok: false, why: 'DTSTART is a floating time (no zone)', uid: shape.uid });
+    const unknownZone = parseItip(googleCalendar(shape).replace(/DTEND:(\S+)Z/, 'DTEND;TZID=Mars/Olympus:$1'));
+    expect(unknownZone).toMatchObject({ ok: false, uid: shape.uid });
+  });
 });
+
