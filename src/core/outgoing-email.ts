@@ -20,6 +20,11 @@ export interface EmailCalendar {
   filename?: string;
 }
 
+/** The attached file's name: the calendar's own, or `invite.ics` for a REQUEST and `cancel.ics` for a CANCEL. */
+export function calendarFilename(calendar: Pick<EmailCalendar, 'method'> & { filename?: string | undefined }): string {
+  return calendar.filename ?? (calendar.method === 'CANCEL' ? 'cancel.ics' : 'invite.ics');
+}
+
 /**
  * One email as the outbox stores it and a sender delivers it. Everything needed to send it again is in
  * here, so a retry sends the very same message.

@@ -1,4 +1,5 @@
 import type { SendMailOptions } from 'nodemailer';
+import { calendarFilename } from '../core/outgoing-email.ts';
 import type { EmailAddress, OutgoingEmail } from '../core/outgoing-email.ts';
 import { InvalidEmailError } from './invalid-email-error.ts';
 
@@ -62,7 +63,7 @@ export function toMailOptions(email: OutgoingEmail, options: ToMailOptionsOption
     mail.alternatives = [{ contentType, content: ics }];
     mail.attachments = [
       {
-        filename: email.calendar.filename ?? (method === 'CANCEL' ? 'cancel.ics' : 'invite.ics'),
+        filename: calendarFilename(email.calendar),
         contentType,
         contentDisposition: 'attachment',
         content: ics,

@@ -79,7 +79,7 @@ describe.each(testEngines())('GET /api/v1/messages on $name', (engine) => {
     const messageId = await queue({
       interviewId,
       text: `Dear Ada,\n\nChange it here: ${server.ctx.config.publicUrl}/c/${TOKEN}\n`,
-      calendar: { method: 'REQUEST', ics: 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n', sequence: 2 },
+      calendar: { method: 'REQUEST', ics: `BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nDESCRIPTION:${server.ctx.config.publicUrl}/c/${TOKEN}\r\nEND:VCALENDAR\r\n`, sequence: 2 },
     });
     const page = await read<PageBody>(get(`?interviewId=${interviewId}`));
     expect(page.nextCursor).toBeNull();
@@ -96,6 +96,12 @@ describe.each(testEngines())('GET /api/v1/messages on $name', (engine) => {
         status: 'pending',
         attempts: 0,
         icsMethod: 'REQUEST',
+        // The calendar part as attached, its link redacted like the body's.
+        calendar: {
+          method: 'REQUEST',
+          filename: 'invite.ics',
+          ics: `BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nDESCRIPTION:${server.ctx.config.publicUrl}/c/lw_cand_[redacted]\r\nEND:VCALENDAR\r\n`,
+        },
         sequence: 2,
         interviewId,
         messageId,

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { redactCandidateTokens } from '../../core/candidate-link.ts';
+import { calendarFilename } from '../../core/outgoing-email.ts';
 import type { OutboxMessage } from '../../store/index.ts';
 import type { OutboxPosition } from '../../store/repositories/outbox.ts';
 import { Email, Instant } from './common.ts';
@@ -76,6 +77,14 @@ export const MessageSchema = z
     }),
     attempts: z.number().int(),
     icsMethod: z.enum(['REQUEST', 'CANCEL']).nullable(),
+    calendar: z
+      .object({
+        method: z.enum(['REQUEST', 'CANCEL']),
+        filename: z.string().openapi({ description: 'The name of the attached file.' }),
+        ics: z.string().openapi({ description: 'The iCalendar text exactly as attached (link tokens redacted, as in the body).' }),
+      })
+      .nullable()
+      .openapi({ description: 'The calendar part the email carries (an invitation or its cancellation), or null.' }),
     sequence: z.number().int().nullable(),
     interviewId: z.string().nullable(),
     messageId: z.string(),
@@ -96,8 +105,15 @@ export const MessagePageSchema = z
 // The stored payload is `{ email: OutgoingEmail }` (src/core/outgoing-email.ts); read only what is shown.
 const mailbox = z.object({ name: z.string().optional(), address: z.string() });
 const StoredPayload = z.object({
-  email: z.object({ from: mailbox.optional(), replyTo: mailbox.optional(), subject: z.string().optional(), text: z.string().optional() }),
+  email: z.object({
+    from: mailbox.optional(),
+    replyTo: mailbox.optional(),
+    subject: z.string().optional(),
+    text: z.string().optional(),
+    calendar: z.object({ method: z.enum(['REQUEST', 'CANCEL']), ics: z.string(), filename: z.string().optional() }).optional(),
+  }),
 });
+
 
 function mailboxJson(value: { name?: string | undefined; address: string } | undefined) {
   return value ? { name: value.name ?? '', address: value.address } : null;
@@ -118,6 +134,9 @@ export function messageJson(message: OutboxMessage): z.infer<typeof MessageSchem
     status: message.status,
     attempts: message.attempts,
     icsMethod: message.icsMethod === 'REQUEST' || message.icsMethod === 'CANCEL' ? message.icsMethod : null,
+    calendar: email?.calendar
+      ? { method: email.calendar.method, filename: calendarFilename(email.calendar), ics: redactCandidateTokens(email.calendar.ics) }
+      : null,
     sequence: message.sequence,
     interviewId: message.interviewId,
     messageId: message.messageId,
