@@ -176,7 +176,7 @@ describe.skipIf(!available)('a member’s own calendars in the dashboard, in Chr
     web.expectNoConsoleErrors(phone);
   }, 30_000);
 
-  it.skipIf(!radicaleAvailable)('adds a CalDAV calendar with a user name and password that is read and never shown back; a wrong password is named', async () => {
+  it.skipIf(!radicaleAvailable)('adds a CalDAV calendar with a user name and password that is read and never shown back; a refused password is named and changed', async () => {
     radicale = await startRadicale([ALAN]);
     const calendarUrl = await radicale.makeCalendar(ALAN, 'work');
     await radicale.putEvent(ALAN, calendarUrl, 'weekly.ics', WEEKLY);
@@ -187,18 +187,19 @@ describe.skipIf(!available)('a member’s own calendars in the dashboard, in Chr
     await page.getByRole('button', { name: 'Calendars of Alan Turing' }).click();
     const section = page.getByRole('region', { name: 'Calendars of Alan Turing' });
 
-    const add = async (password: string) => {
+    const add = async (password: string, label?: string) => {
       await section.getByRole('button', { name: 'Add a calendar' }).click();
       await section.getByRole('radio', { name: 'CalDAV calendar' }).check();
       await section.getByLabel('CalDAV calendar address (URL)').fill(calendarUrl);
+      if (label) await section.getByLabel('Name (optional)').fill(label);
       await section.getByLabel('User name').fill(ALAN.name);
       await section.getByLabel('Password').fill(password);
       await section.getByRole('button', { name: 'Add the calendar' }).click();
     };
     // The weekly meeting counts four times; the day marked free does not count.
-    await add(ALAN.password);
+    await add(ALAN.password, 'Work');
     await section.getByText('Added the CalDAV calendar. The CalDAV calendar was read: up to date, 4 busy times read.').waitFor();
-    const first = section.getByRole('article', { name: 'Calendar 1, CalDAV calendar' });
+    const first = section.getByRole('article', { name: 'Work, CalDAV calendar' });
     await expect(first.textContent()).resolves.toContain('User alan · password kept encrypted');
     const listed = await web.server.call('GET', `/api/v1/members/${alan}/calendars`).then((r) => r.text());
     expect(listed).not.toContain(ALAN.password);
@@ -211,6 +212,17 @@ describe.skipIf(!available)('a member’s own calendars in the dashboard, in Chr
     await expect(refused.locator('.problem-text').textContent()).resolves.toMatch(/401|password|refused/i);
     await web.expectAccessible(page, 'a member’s CalDAV calendars');
     await web.screenshot(page, 'integrations-member-caldav');
+
+    // The refused password is changed in place: the calendar is kept, read again, and the other one stays.
+    await refused.getByRole('button', { name: 'Change the password of Calendar 2, CalDAV calendar' }).click();
+    await expect(refused.getByLabel('New password for alan').getAttribute('type')).resolves.toBe('password');
+    await refused.getByLabel('New password for alan').fill(ALAN.password);
+    await refused.getByRole('button', { name: 'Save the password' }).click();
+    await section.getByText('The CalDAV calendar was read: up to date, 4 busy times read.', { exact: true }).waitFor();
+    await expect(page.locator(':focus').textContent()).resolves.toBe('The CalDAV calendar was read: up to date, 4 busy times read.');
+    await refused.getByText('Up to date').waitFor();
+    await first.getByText('4 busy times read').waitFor();
+    expect(await page.content()).not.toContain(ALAN.password);
     web.expectNoConsoleErrors(page);
   }, 30_000);
 });

@@ -10,7 +10,10 @@ export type CalendarSourceStatus = 'pending' | 'ok' | 'error';
 export interface CalendarSource {
   id: string;
   kind: CalendarKind;
+  /** Scheme and host, then a fingerprint that tells a member's calendars apart ("https://calendar.google.com/… #3a72"). */
   url: string;
+  /** The member's own name for it. */
+  label: string | null;
   username: string | null;
   hasPassword: boolean;
   status: CalendarSourceStatus;
@@ -18,6 +21,8 @@ export interface CalendarSource {
   lastSuccessAt: string | null;
   /** The last failure, in the server's words. */
   error: string | null;
+  /** What the last good read left out (too many busy times or recurrences), in the server's words. */
+  warning: string | null;
   busyCount: number;
   nextSyncAt: string | null;
 }
@@ -31,4 +36,12 @@ export interface CalendarSourceInput {
   url: string;
   username?: string;
   password?: string;
+  label?: string;
+}
+
+/** An item of `PATCH /api/v1/members/{id}` `{ calendars }`: a calendar kept by id, with a new password or name. */
+export interface CalendarSourceKeep {
+  id: string;
+  password?: string;
+  label?: string | null;
 }

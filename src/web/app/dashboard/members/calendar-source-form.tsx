@@ -30,6 +30,7 @@ export function CalendarSourceForm({ memberId, memberName, onAdded, onCancel }: 
   const [url, setUrl] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [label, setLabel] = useState('');
   const add = useMutation({
     mutationFn: async (input: CalendarSourceInput): Promise<AddedSource> => {
       const base = `/api/v1/members/${encodeURIComponent(memberId)}/calendars`;
@@ -50,10 +51,12 @@ export function CalendarSourceForm({ memberId, memberName, onAdded, onCancel }: 
   const urlErrors = errors.at('url');
   const usernameErrors = errors.at('username');
   const passwordErrors = errors.at('password');
+  const labelErrors = errors.at('label');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const input: CalendarSourceInput = { kind, url: url.trim() };
+    if (label.trim()) input.label = label.trim();
     if (kind === 'caldav') {
       if (username.trim()) input.username = username.trim();
       if (password) input.password = password;
@@ -63,7 +66,7 @@ export function CalendarSourceForm({ memberId, memberName, onAdded, onCancel }: 
 
   return (
     <form onSubmit={submit} className="stack" noValidate aria-label={`Add a calendar for ${memberName}`}>
-      <FormProblem error={add.error} unplaced={errors.outside(['url', 'username', 'password'])} />
+      <FormProblem error={add.error} unplaced={errors.outside(['url', 'username', 'password', 'label'])} />
       <fieldset>
         <legend>Kind of calendar</legend>
         <div className="row">
@@ -92,6 +95,18 @@ export function CalendarSourceForm({ memberId, memberName, onAdded, onCancel }: 
           {URL_HINTS[kind]}
         </span>
         <FieldErrorText id={`${id}-url-error`} messages={urlErrors} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-label`}>Name (optional)</label>
+        <input
+          id={`${id}-label`}
+          placeholder="Work (Google)"
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+          aria-invalid={labelErrors.length > 0 || undefined}
+          aria-describedby={labelErrors.length ? `${id}-label-error` : undefined}
+        />
+        <FieldErrorText id={`${id}-label-error`} messages={labelErrors} />
       </div>
       {kind === 'caldav' && (
         <div className="field-grid">

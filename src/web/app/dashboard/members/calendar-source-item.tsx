@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
-import type { CalendarSource } from '../../api/calendar-types.ts';
+import { api, ApiError } from '../../api/client.ts';
+import type { CalendarSource, CalendarSourceKeep, CalendarSourceList } from '../../api/calendar-types.ts';
 import { ProblemMessage } from '../../ui/problem.tsx';
 import { Time } from '../../ui/time.tsx';
 import { ConfirmStep } from '../shared/confirm-step.tsx';
@@ -26,21 +27,48 @@ export function CalendarSourceItem({
   number: number;
   source: CalendarSource;
   zone: string;
-  onSynced: (source: CalendarSource) => void;
+  /** After a read; `moveFocus` when the button pressed is gone (the password form closed). */
+  onSynced: (source: CalendarSource, moveFocus: boolean) => void;
   onRemoved: (source: CalendarSource) => void;
 }) {
   const client = useQueryClient();
   const [confirming, setConfirming] = useState(false);
+  const [changing, setChanging] = useState(false);
+  const [password, setPassword] = useState('');
+  const fieldId = useId();
   const path = `/api/v1/members/${encodeURIComponent(memberId)}/calendars/${encodeURIComponent(source.id)}`;
-  const name = `Calendar ${number}, ${CALENDAR_KIND_LABELS[source.kind]}`;
+  const name = source.label ? `${source.label}, ${CALENDAR_KIND_LABELS[source.kind]}` : `Calendar ${number}, ${CALENDAR_KIND_LABELS[source.kind]}`;
   const refresh = () => client.invalidateQueries({ queryKey: calendarSourcesKey(memberId) });
   const sync = useMutation({
     mutationFn: () => api.post<CalendarSource>(`${path}/sync`),
     onSuccess: (read) => {
-      onSynced(read);
+      onSynced(read, false);
       void refresh();
     },
   });
+  // The API changes a calendar's password through the member's whole list (PATCH /members/{id}), each
+  // calendar kept by id: the list is read fresh first, so a calendar added meanwhile is kept too.
+  const changePassword = useMutation({
+    mutationFn: async (newPassword: string) => {
+      const member = `/api/v1/members/${encodeURIComponent(memberId)}`;
+      const fresh = await api.get<CalendarSourceList>(`${member}/calendars`);
+      if (!fresh.calendars.some((c) => c.id === source.id)) throw new ApiError(404, 'NOT_FOUND', 'This calendar has been removed meanwhile.');
+      const calendars: CalendarSourceKeep[] = fresh.calendars.map((c) => (c.id === source.id ? { id: c.id, password: newPassword } : { id: c.id }));
+      await api.patch<unknown>(member, { calendars });
+      return api.post<CalendarSource>(`${path}/sync`);
+    },
+    onSuccess: (read) => {
+      setChanging(false);
+      setPassword('');
+      onSynced(read, true);
+      void refresh();
+      void client.invalidateQueries({ queryKey: ['members'] });
+    },
+  });
+  const savePassword = (event: FormEvent) => {
+    event.preventDefault();
+    changePassword.mutate(password);
+  };
   const remove = useMutation({
     mutationFn: () => api.delete<void>(path),
     onSuccess: () => {
@@ -59,7 +87,7 @@ export function CalendarSourceItem({
         <dt>Address</dt>
         <dd className="break-anywhere">
           <code>{source.url}</code>
-          <span className="block muted small">Only the start of the address is shown: the rest is kept secret, as it gives access to the calendar.</span>
+          <span className="block muted small">Only the start of the address is shown, with a tag that tells it apart: the rest is kept secret, as it gives access to the calendar.</span>
           {source.kind === 'caldav' && (
             <span className="block muted small">
               {source.username ? `User ${source.username}` : 'No user name'} · {source.hasPassword ? 'password kept encrypted' : 'no password'}
@@ -72,7 +100,7 @@ export function CalendarSourceItem({
             <dd>
               <span className="problem-text">{source.error}</span>
               <span className="block muted small">
-                {source.kind === 'caldav' ? 'To correct the address, user name or password, remove it and add it again.' : 'To correct the address, remove it and add it again.'}
+                {source.kind === 'caldav' ? 'A refused password can be changed below; to correct the address or user name, remove it and add it again.' : 'To correct the address, remove it and add it again.'}
               </span>
             </dd>
           </>
@@ -93,7 +121,10 @@ export function CalendarSourceItem({
           )}
         </dd>
         <dt>Busy times</dt>
-        <dd>{source.lastSuccessAt ? busyText(source.busyCount) : 'None read yet'}</dd>
+        <dd>
+          {source.lastSuccessAt ? busyText(source.busyCount) : 'None read yet'}
+          {source.warning && <span className="block warning-text">{source.warning}</span>}
+        </dd>
         {source.nextSyncAt && (
           <>
             <dt>Next read</dt>
@@ -103,18 +134,53 @@ export function CalendarSourceItem({
           </>
         )}
       </dl>
-      {!confirming && (
+      {!confirming && !changing && (
         <div className="row">
           <button type="button" onClick={() => sync.mutate()} disabled={sync.isPending}>
             {sync.isPending ? 'Reading…' : 'Sync now'}
             <span className="visually-hidden"> {name}</span>
           </button>
+          {source.kind === 'caldav' && (
+            <button
+              type="button"
+              onClick={() => {
+                changePassword.reset();
+                setChanging(true);
+              }}
+            >
+              Change the password<span className="visually-hidden"> of {name}</span>
+            </button>
+          )}
           <button type="button" onClick={() => setConfirming(true)}>
             Remove<span className="visually-hidden"> {name}</span>
           </button>
         </div>
       )}
       <ProblemMessage error={sync.error} />
+      {changing && (
+        <form className="stack confirm-step" onSubmit={savePassword} aria-label={`New password for ${name}`}>
+          <div className="field">
+            <label htmlFor={`${fieldId}-password`}>New password for {source.username ?? 'this calendar'}</label>
+            <input
+              id={`${fieldId}-password`}
+              type="password"
+              autoComplete="new-password"
+              autoFocus
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </div>
+          <ProblemMessage error={changePassword.error} />
+          <div className="row">
+            <button type="submit" className="primary" disabled={changePassword.isPending || password === ''}>
+              {changePassword.isPending ? 'Saving and reading…' : 'Save the password'}
+            </button>
+            <button type="button" onClick={() => setChanging(false)} disabled={changePassword.isPending}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
       {confirming && (
         <ConfirmStep
           question={`Remove ${name}?`}

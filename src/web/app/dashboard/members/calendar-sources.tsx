@@ -68,7 +68,7 @@ export function CalendarSources({ member, zone, onClose }: { member: Member; zon
                 number={index + 1}
                 source={source}
                 zone={zone}
-                onSynced={(read) => say(readResult(read), read.status === 'error', false)}
+                onSynced={(read, moveFocus) => say(readResult(read), read.status === 'error', moveFocus)}
                 onRemoved={(gone) => {
                   say(`Removed the ${CALENDAR_KIND_LABELS[gone.kind]}; its busy times no longer count.`, false, true);
                 }}
