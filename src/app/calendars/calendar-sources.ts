@@ -165,6 +165,8 @@ export async function prepareCalendarSources(
   items: readonly CalendarSourceListItem[],
 ): Promise<PreparedCalendarSources> {
   const secrets = requireSecrets(ctx);
+  // An unknown member is a 404, not a list of unknown calendar ids.
+  await requireMember(ctx, organizationId, memberId);
   const existing = await ctx.store.calendarSources.listForMember(organizationId, memberId);
   const errors = new FieldErrors();
   const seen = new Set<string>();
