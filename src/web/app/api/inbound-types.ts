@@ -12,7 +12,7 @@ export interface InboundSettings {
   /** Where a mail provider forwards replies (raw MIME, message/rfc822, the secret as a bearer token). */
   http: { url: string; maxMessageBytes: number };
   /** The SMTP listener (`leeway serve --smtp-port`): the only recipients it accepts, and its size limit. */
-  smtp: { recipients: string[]; maxMessageBytes: number; howTo: string };
+  smtp: { recipients: string[]; maxMessageBytes: number; howTo: string; listening: boolean; host: string | null; port: number | null };
 }
 
 /** The answer to creating or replacing the forwarding secret: shown this once. */

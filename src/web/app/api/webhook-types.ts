@@ -58,7 +58,10 @@ export interface Delivery {
   type: string;
   status: DeliveryStatus;
   attempts: number;
+  /** Null once settled, and while held behind `waitingFor`. */
   nextAttemptAt: string | null;
+  /** The older pending delivery (msg_…) this one waits behind: events reach an endpoint in order. */
+  waitingFor: string | null;
   lastAttemptAt: string | null;
   lastResponseStatus: number | null;
   lastError: string | null;

@@ -23,6 +23,11 @@ function When({ delivery, zone }: { delivery: Delivery; zone: string }) {
           Delivered <Time iso={delivery.deliveredAt} zone={zone} />
         </span>
       )}
+      {delivery.status === 'pending' && delivery.waitingFor && (
+        <span className="block">
+          Sent right after <span className="break-anywhere">{delivery.waitingFor}</span> is delivered
+        </span>
+      )}
       {delivery.status === 'pending' && delivery.nextAttemptAt && (
         <span className="block">
           Next try <Time iso={delivery.nextAttemptAt} zone={zone} />

@@ -8,6 +8,7 @@ const queued: Delivery = {
   status: 'pending',
   attempts: 0,
   nextAttemptAt: '2026-12-01T12:00:00Z',
+  waitingFor: null,
   lastAttemptAt: null,
   lastResponseStatus: null,
   lastError: null,
@@ -20,6 +21,7 @@ describe('a webhook delivery in words', () => {
   it('tells a first try from a retry, and a delivery from giving up', () => {
     expect(deliveryStatusLabel(queued)).toBe('Waiting to be sent');
     expect(deliveryStatusLabel({ ...queued, attempts: 2 })).toBe('Failed, will retry');
+    expect(deliveryStatusLabel({ ...queued, nextAttemptAt: null, waitingFor: 'msg_0' })).toBe('Held behind an older event');
     expect(deliveryStatusLabel({ ...queued, status: 'delivered', attempts: 1 })).toBe('Delivered');
     expect(deliveryStatusLabel({ ...queued, status: 'failed', attempts: 9 })).toBe('Failed, given up');
   });

@@ -4,6 +4,7 @@ import type { Delivery, Webhook } from '../../api/webhook-types.ts';
 export function deliveryStatusLabel(delivery: Delivery): string {
   if (delivery.status === 'delivered') return 'Delivered';
   if (delivery.status === 'failed') return 'Failed, given up';
+  if (delivery.waitingFor) return 'Held behind an older event';
   return delivery.attempts > 0 ? 'Failed, will retry' : 'Waiting to be sent';
 }
 

@@ -144,8 +144,18 @@ function HowTo({ settings, endpoint }: { settings: InboundSettings; endpoint: st
       <p>Choose one of two ways, depending on who receives the mail for {settings.address}.</p>
       <ol className="how-to">
         <li>
-          <strong>Leeway receives the mail itself (MX).</strong> Start Leeway with <code>leeway serve --smtp-port 25 --smtp-host 0.0.0.0</code> (or a
-          port your firewall forwards port 25 to), and give <code>{domain}</code> an MX record naming this server’s host. Leeway accepts mail only for{' '}
+          <strong>Leeway receives the mail itself (MX).</strong>{' '}
+          {settings.smtp.listening ? (
+            <>
+              This server listens for mail on <code>{`${settings.smtp.host ?? ''}:${settings.smtp.port ?? ''}`}</code>; make port 25 of this host reach it,
+            </>
+          ) : (
+            <>
+              This server does not listen for mail yet: start Leeway with <code>leeway serve --smtp-port 25 --smtp-host 0.0.0.0</code> (or a port your
+              firewall forwards port 25 to),
+            </>
+          )}{' '}
+          and give <code>{domain}</code> an MX record naming this server’s host. Leeway accepts mail only for{' '}
           {settings.smtp.recipients.join(', ')}, up to {kilobytes(settings.smtp.maxMessageBytes)} a message.
         </li>
         <li>

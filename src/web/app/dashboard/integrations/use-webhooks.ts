@@ -28,8 +28,8 @@ const SOON_MS = 60_000;
 
 /**
  * A webhook's deliveries, newest first. While one is about to be tried the log is read again every few
- * seconds, so a test event turns from waiting to delivered by itself; a retry hours away is read
- * again every half minute.
+ * seconds, so a test event turns from waiting to delivered by itself; a retry hours away (and what
+ * waits behind it) is read again every half minute.
  */
 export function useDeliveries(webhookId: string) {
   return useInfiniteQuery({
@@ -41,7 +41,8 @@ export function useDeliveries(webhookId: string) {
     refetchInterval: (query) => {
       const pending = (query.state.data?.pages[0]?.deliveries ?? []).filter((d) => d.status === 'pending');
       if (pending.length === 0) return false;
-      const soon = pending.some((d) => !d.nextAttemptAt || Date.parse(d.nextAttemptAt) - Date.now() < SOON_MS);
+      // A held delivery goes when the one it waits behind does, whose own next attempt says when.
+      const soon = pending.some((d) => !d.waitingFor && (!d.nextAttemptAt || Date.parse(d.nextAttemptAt) - Date.now() < SOON_MS));
       return soon ? 2_000 : 30_000;
     },
   });
