@@ -551,9 +551,14 @@ describe('secrets', () => {
 
 describe('the API', () => {
   it('lists the event types from the one table', async () => {
-    const { eventTypes } = await json<{ eventTypes: Array<{ type: string; description: string }> }>(server.call('GET', '/api/v1/webhooks/event-types'));
+    const { eventTypes } = await json<{ eventTypes: Array<{ type: string; description: string; subscribable: boolean }> }>(server.call('GET', '/api/v1/webhooks/event-types'));
     expect(eventTypes.map((e) => e.type)).toEqual(expect.arrayContaining(['interview.scheduled', 'interview.no_show', 'panel.replaced', 'opening.filled', 'waitlist.offered', 'waitlist.filled', 'webhook.test']));
     expect(eventTypes.every((e) => e.description.length > 10)).toBe(true);
+    // Every type but the test event can be subscribed to, and the list says which.
+    expect(eventTypes.filter((e) => !e.subscribable).map((e) => e.type)).toEqual(['webhook.test']);
+    const subscribed = await server.call('POST', '/api/v1/webhooks', { url: 'http://127.0.0.1:9/h', events: eventTypes.filter((e) => e.subscribable).map((e) => e.type) });
+    expect(subscribed.status).toBe(201);
+    expect((await server.call('POST', '/api/v1/webhooks', { url: 'http://127.0.0.1:9/h', events: ['webhook.test'] })).status).toBe(400);
   });
 
   it('checks every field at once and refuses unknown event types', async () => {

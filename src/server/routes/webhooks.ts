@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { WEBHOOK_EVENT_TYPES } from '../../core/webhooks/event-types.ts';
+import { SUBSCRIBABLE_EVENT_TYPES, WEBHOOK_EVENT_TYPES } from '../../core/webhooks/event-types.ts';
 import {
   createWebhook,
   deleteWebhook,
@@ -114,7 +114,16 @@ const deliveriesRoute = createRoute({
 /** Webhook subscriptions (Standard Webhooks), their delivery log and test events. */
 export function registerWebhookRoutes(app: OpenAPIHono<ServerEnv>): void {
   // Before /webhooks/{id}, which would read "event-types" as an id.
-  app.openapi(eventTypesRoute, (c) => c.json({ eventTypes: WEBHOOK_EVENT_TYPES.map((entry) => ({ type: entry.type, description: entry.description })) }, 200));
+  app.openapi(eventTypesRoute, (c) => c.json(
+      {
+        eventTypes: WEBHOOK_EVENT_TYPES.map((entry) => ({
+          type: entry.type,
+          description: entry.description,
+          subscribable: (SUBSCRIBABLE_EVENT_TYPES as readonly string[]).includes(entry.type),
+        })),
+      },
+      200,
+    ));
 
   app.openapi(createWebhookRoute, async (c) => {
     const { webhook, secret } = await createWebhook(c.get('ctx'), c.get('organizationId'), c.req.valid('json'));

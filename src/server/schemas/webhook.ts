@@ -72,7 +72,15 @@ export const DeliverySchema = z
   .openapi('WebhookDelivery');
 
 export const EventTypesSchema = z
-  .object({ eventTypes: z.array(z.object({ type: z.string(), description: z.string() })) })
+  .object({
+    eventTypes: z.array(
+      z.object({
+        type: z.string(),
+        description: z.string(),
+        subscribable: z.boolean().openapi({ description: 'False for `webhook.test`, which is sent only when asked for and cannot be subscribed to.' }),
+      }),
+    ),
+  })
   .openapi('WebhookEventTypes');
 
 export function webhookJson(webhook: WebhookSubscription) {

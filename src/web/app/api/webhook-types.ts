@@ -6,6 +6,8 @@
 export interface WebhookEventType {
   type: string;
   description: string;
+  /** False for the test event, which is sent only when asked for. */
+  subscribable: boolean;
 }
 
 export interface WebhookEventTypes {

@@ -6,7 +6,6 @@ import { Loading, ProblemMessage } from '../../ui/problem.tsx';
 import { useEventTypes } from './use-webhooks.ts';
 
 /** Listed among the event types, but sent only by "Send test event": the server refuses it as a subscription. */
-const TEST_EVENT = 'webhook.test';
 
 export interface WebhookDraft {
   url: string;
@@ -45,7 +44,7 @@ export function WebhookForm({
   const urlErrors = errors.at('url');
   const eventErrors = errors.at('events', true);
   const descriptionErrors = errors.at('description');
-  const all = (eventTypes.data?.eventTypes ?? []).filter((e) => e.type !== TEST_EVENT);
+  const all = (eventTypes.data?.eventTypes ?? []).filter((e) => e.subscribable);
   const chosen = new Set(draft.events);
   const toggle = (type: string, on: boolean) =>
     setDraft({ ...draft, events: on ? all.map((e) => e.type).filter((t) => t === type || chosen.has(t)) : draft.events.filter((t) => t !== type) });
