@@ -383,6 +383,31 @@ describe('keeping calendars through PATCH, labels and fingerprints', () => {
     expect((await listOf(lin))[0]!.label).toBeNull();
   });
 
+  it('changes one calendar in place — its name or password — leaving the member’s other calendars alone', async () => {
+    const ada = await member('Augusta');
+    const work = await json<Source>(server.call('POST', `/api/v1/members/${ada}/calendars`, { kind: 'caldav', url: `${feed.url}/work/`, username: 'augusta', password: 'old' }), 201);
+    const home = await json<Source>(server.call('POST', `/api/v1/members/${ada}/calendars`, { kind: 'ics', url: feed.url, label: 'Home' }), 201);
+    const path = `/api/v1/members/${ada}/calendars/${work.id}`;
+
+    const renamed = await json<Source>(server.call('PATCH', path, { label: 'Work' }));
+    expect(renamed).toMatchObject({ id: work.id, label: 'Work', hasPassword: true, username: 'augusta' });
+    const changed = await json<Source>(server.call('PATCH', path, { password: 'new-secret' }));
+    expect(changed).toMatchObject({ label: 'Work', hasPassword: true, nextSyncAt: server.ctx.clock().toISOString() });
+    expect(JSON.stringify(changed)).not.toContain('new-secret');
+    expect((await json<Source>(server.call('PATCH', path, { password: null }))).hasPassword).toBe(false);
+    // The other calendar was not touched.
+    expect((await listOf(ada)).find((s) => s.id === home.id)).toEqual(home);
+
+    const refused = await server.call('PATCH', path, { label: '', url: 'https://elsewhere.example/' });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { errors: Array<{ path: string }> }).errors.map((e) => e.path).sort()).toEqual(['(body)', 'label']);
+    expect((await server.call('PATCH', `/api/v1/members/${ada}/calendars/${home.id.replace(/.$/, (c) => (c === '0' ? '1' : '0'))}`, { label: 'x' })).status).toBe(404);
+    expect((await server.call('PATCH', `/api/v1/members/${lin}/calendars/${work.id}`, { label: 'x' })).status).toBe(404);
+    const other = await server.newOrganization('Other');
+    const fromOther = await server.app.request(path, { method: 'PATCH', headers: { authorization: `Bearer ${other.apiKey}`, 'content-type': 'application/json' }, body: '{"label":"x"}' });
+    expect(fromOther.status).toBe(404);
+  });
+
   it('refuses an unknown or repeated id, another address with an id, and an item with neither id nor address — every error at once', async () => {
     const [kept] = await listOf(lin);
     const other = await member('Olga');

@@ -121,6 +121,39 @@ export async function deleteCalendarSource(ctx: AppContext, organizationId: stri
   if (!deleted) throw new DomainError('NOT_FOUND', 'No such calendar for this member.');
 }
 
+/** What may change of one calendar in place: its name and its password. */
+export interface CalendarSourceChange {
+  label?: string | null;
+  /** A new password (the calendar is then read at once); null or blank removes it. */
+  password?: string | null;
+}
+
+/**
+ * Changes one calendar in place, leaving the member's other calendars alone (unlike replacing the whole
+ * list, nothing added meanwhile can be lost). A changed password has the calendar read at once.
+ */
+export async function changeCalendarSource(
+  ctx: AppContext,
+  organizationId: string,
+  memberId: string,
+  sourceId: string,
+  change: CalendarSourceChange,
+): Promise<CalendarSourceView> {
+  const passwordSealed = change.password === undefined ? undefined : sealPassword(ctx, blankToNull(change.password));
+  const updated = await ctx.store.calendarSources.update(organizationId, memberId, sourceId, {
+    ...(change.label !== undefined ? { label: blankToNull(change.label?.trim()) } : {}),
+    ...(passwordSealed !== undefined ? { passwordSealed, nextSyncAt: ctx.clock() } : {}),
+  });
+  if (!updated) throw new DomainError('NOT_FOUND', 'No such calendar for this member.');
+  const source = await ctx.store.calendarSources.get(organizationId, memberId, sourceId);
+  if (!source) throw new DomainError('NOT_FOUND', 'No such calendar for this member.');
+  return viewCalendarSource(ctx, source);
+}
+
+function sealPassword(ctx: AppContext, password: string | null): string | null {
+  return password === null ? null : requireSecrets(ctx).seal(password);
+}
+
 /** Reads the calendar now (whatever the refresh interval) and answers with the source after the attempt. */
 export async function syncCalendarSourceNow(ctx: AppContext, organizationId: string, memberId: string, sourceId: string): Promise<CalendarSourceView> {
   const source = await ctx.store.calendarSources.get(organizationId, memberId, sourceId);

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { addCalendarSource, deleteCalendarSource, listCalendarSources, syncCalendarSourceNow } from '../../app/calendars/calendar-sources.ts';
+import { addCalendarSource, changeCalendarSource, deleteCalendarSource, listCalendarSources, syncCalendarSourceNow } from '../../app/calendars/calendar-sources.ts';
 import type { ServerEnv } from '../env.ts';
-import { CalendarSourceInputSchema, CalendarSourceSchema, calendarSourceJson } from '../schemas/calendar.ts';
+import { CalendarSourceChangeSchema, CalendarSourceInputSchema, CalendarSourceSchema, calendarSourceJson } from '../schemas/calendar.ts';
 import { IdParam, IdempotencyHeader, Uuid, problems } from '../schemas/common.ts';
 import { jsonBody, jsonContent, security } from '../schemas/route-helpers.ts';
 
@@ -48,6 +48,17 @@ const deleteRoute = createRoute({
   responses: { 204: { description: 'Removed' }, ...problems(400, 401, 404) },
 });
 
+const changeRoute = createRoute({
+  method: 'patch',
+  path: '/api/v1/members/{id}/calendars/{sourceId}',
+  operationId: 'changeCalendarSource',
+  tags,
+  summary: "Rename one calendar or change its password, leaving the member's other calendars as they are",
+  security,
+  request: { params: SourceParams, ...jsonBody(CalendarSourceChangeSchema) },
+  responses: { 200: { description: 'The calendar after the change', content: jsonContent(CalendarSourceSchema) }, ...problems(400, 401, 404, 503) },
+});
+
 const syncRoute = createRoute({
   method: 'post',
   path: '/api/v1/members/{id}/calendars/{sourceId}/sync',
@@ -75,6 +86,12 @@ export function registerCalendarRoutes(app: OpenAPIHono<ServerEnv>): void {
     const { id, sourceId } = c.req.valid('param');
     await deleteCalendarSource(c.get('ctx'), c.get('organizationId'), id, sourceId);
     return c.body(null, 204);
+  });
+
+  app.openapi(changeRoute, async (c) => {
+    const { id, sourceId } = c.req.valid('param');
+    const source = await changeCalendarSource(c.get('ctx'), c.get('organizationId'), id, sourceId, c.req.valid('json'));
+    return c.json(calendarSourceJson(source), 200);
   });
 
   app.openapi(syncRoute, async (c) => {

@@ -30,6 +30,14 @@ export const CalendarSourceInputSchema = z
   .strict()
   .openapi('CalendarSourceInput');
 
+export const CalendarSourceChangeSchema = z
+  .object({
+    label: Label,
+    password: Password.openapi({ description: 'A new password (the calendar is read at once); null or empty removes it; left out, it is kept.' }),
+  })
+  .strict()
+  .openapi('CalendarSourceChange');
+
 /** An item of the list `PATCH /members/{id}` replaces a member's calendars with. */
 export const CalendarSourceListItemSchema = z
   .object({

@@ -121,7 +121,7 @@ export class CalendarSourceRepository {
    * Changes what a member may change of a kept source: its label, and its password (the source is then due
    * at once; its busy times stay until the sync). Fields left out stay as they are.
    */
-  async update(organizationId: string, memberId: string, id: string, input: { label?: string | null; passwordSealed?: string; nextSyncAt?: Date }): Promise<boolean> {
+  async update(organizationId: string, memberId: string, id: string, input: { label?: string | null; passwordSealed?: string | null; nextSyncAt?: Date }): Promise<boolean> {
     if (!isUuid(id) || !isUuid(memberId)) return false;
     const changes = {
       ...(input.label !== undefined ? { label: input.label } : {}),

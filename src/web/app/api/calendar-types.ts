@@ -39,9 +39,8 @@ export interface CalendarSourceInput {
   label?: string;
 }
 
-/** An item of `PATCH /api/v1/members/{id}` `{ calendars }`: a calendar kept by id, with a new password or name. */
-export interface CalendarSourceKeep {
-  id: string;
-  password?: string;
+/** `PATCH /api/v1/members/{id}/calendars/{sourceId}`: one calendar's new name or password. */
+export interface CalendarSourceChange {
+  password?: string | null;
   label?: string | null;
 }

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../../api/client.ts';
-import type { CalendarSource, CalendarSourceKeep, CalendarSourceList } from '../../api/calendar-types.ts';
+import { api } from '../../api/client.ts';
+import type { CalendarSource, CalendarSourceChange } from '../../api/calendar-types.ts';
 import { ProblemMessage } from '../../ui/problem.tsx';
 import { Time } from '../../ui/time.tsx';
 import { ConfirmStep } from '../shared/confirm-step.tsx';
@@ -46,15 +46,11 @@ export function CalendarSourceItem({
       void refresh();
     },
   });
-  // The API changes a calendar's password through the member's whole list (PATCH /members/{id}), each
-  // calendar kept by id: the list is read fresh first, so a calendar added meanwhile is kept too.
+  // Only this calendar changes (PATCH …/calendars/{sourceId}); it is then read with the new password.
   const changePassword = useMutation({
     mutationFn: async (newPassword: string) => {
-      const member = `/api/v1/members/${encodeURIComponent(memberId)}`;
-      const fresh = await api.get<CalendarSourceList>(`${member}/calendars`);
-      if (!fresh.calendars.some((c) => c.id === source.id)) throw new ApiError(404, 'NOT_FOUND', 'This calendar has been removed meanwhile.');
-      const calendars: CalendarSourceKeep[] = fresh.calendars.map((c) => (c.id === source.id ? { id: c.id, password: newPassword } : { id: c.id }));
-      await api.patch<unknown>(member, { calendars });
+      const change: CalendarSourceChange = { password: newPassword };
+      await api.patch<CalendarSource>(path, change);
       return api.post<CalendarSource>(`${path}/sync`);
     },
     onSuccess: (read) => {
