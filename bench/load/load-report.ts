@@ -1,0 +1,134 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { formatMs, formatTable } from '../format-table.ts';
+import type { MachineInfo } from '../write-benchmark-report.ts';
+import type { EngineMeasurement } from './measure-engine.ts';
+
+export const SECTION_TITLE = 'Load (`npm run bench:load`)';
+
+/** The goals of issue 11 for each engine. */
+export const GOALS = {
+  postgres: { bookingShare: 0.25, bookingP99Ms: 100, slotsOverHealthz: 2 },
+  embedded: { bookingShare: 0.4, bookingP99Ms: 150, slotsOverHealthz: 3 },
+} as const;
+
+export interface EngineRow {
+  engine: 'PostgreSQL' | 'Embedded (PGlite, data folder)';
+  goals: (typeof GOALS)[keyof typeof GOALS];
+  measured: EngineMeasurement;
+  /** What the database itself does: pgbench TPC-B tps, or PGlite's bare 10-statement transactions per second. */
+  baseline: { label: string; perSecond: number };
+}
+
+const mark = (ok: boolean): string => (ok ? '✓' : '✗');
+const percent = (ratio: number): string => `${(ratio * 100).toFixed(ratio < 0.1 ? 1 : 0)} %`;
+
+/**
+ * The ratios against their goals, one row per engine and measure.
+ *
+ * @example
+ * console.log(goalsTable(rows));
+ */
+export function goalsTable(rows: readonly EngineRow[]): string {
+  const body = rows.flatMap(({ engine, goals, measured, baseline }) => {
+    const { bookings, slots } = measured;
+    const share = bookings.perSecond / baseline.perSecond;
+    const slotsRatio = slots.slotsMedianMs / slots.healthzMedianMs;
+    return [
+      [
+        engine,
+        `bookings, ${bookings.connections} clients`,
+        `${bookings.perSecond.toFixed(1)}/s`,
+        `p50 ${formatMs(bookings.p50Ms)} ms, p99 ${formatMs(bookings.p99Ms)} ms`,
+        `${baseline.label} ${baseline.perSecond.toFixed(0)}/s`,
+        percent(share),
+        `≥ ${percent(goals.bookingShare)} ${mark(share >= goals.bookingShare)}, p99 < ${goals.bookingP99Ms} ms ${mark(bookings.p99Ms < goals.bookingP99Ms)}`,
+      ],
+      [
+        engine,
+        `GET /api/v1/slots (${slots.panel}, ${slots.slots} slots)`,
+        `median ${formatMs(slots.slotsMedianMs)} ms`,
+        `${slots.runs} runs`,
+        `/healthz median ${formatMs(slots.healthzMedianMs)} ms`,
+        `${slotsRatio.toFixed(1)}×`,
+        `≤ ${goals.slotsOverHealthz}× ${mark(slotsRatio <= goals.slotsOverHealthz)}`,
+      ],
+    ];
+  });
+  return formatTable(['engine', 'measure', 'measured', 'latency', 'baseline', 'ratio', 'goal'], body, ['left', 'left', 'right', 'right', 'right', 'right', 'left']);
+}
+
+/**
+ * What the booking load left behind: answers by status, and the SQL audit.
+ *
+ * @example
+ * console.log(auditTable(rows));
+ */
+export function auditTable(rows: readonly EngineRow[]): string {
+  const body = rows.map(({ engine, measured: { bookings, audit } }) => [
+    engine,
+    String(bookings.ok),
+    [...bookings.refused].map(([status, { count }]) => `${status}: ${count}`).join(', ') || 'none',
+    String(bookings.errors),
+    String(audit.booked),
+    String(audit.overlaps),
+    String(audit.withoutMessages),
+    String(audit.messages),
+  ]);
+  return formatTable(
+    ['engine', '2xx', 'refused (status: count)', 'socket errors', 'booked in SQL', 'overlaps', 'booked without messages', 'outbox messages'],
+    body,
+    ['left', 'right', 'left', 'right', 'right', 'right', 'right', 'right'],
+  );
+}
+
+/**
+ * Correctness problems the load revealed (a double booking, a booking without its messages, fewer
+ * bookings stored than acknowledged); the run fails when there is one.
+ */
+export function auditFailures(rows: readonly EngineRow[]): string[] {
+  return rows.flatMap(({ engine, measured: { bookings, audit } }) => [
+    ...(audit.overlaps > 0 ? [`${engine}: ${audit.overlaps} overlapping active bookings`] : []),
+    ...(audit.withoutMessages > 0 ? [`${engine}: ${audit.withoutMessages} booked interviews without messages in the outbox`] : []),
+    ...(audit.booked < bookings.ok ? [`${engine}: ${bookings.ok} bookings acknowledged but ${audit.booked} stored`] : []),
+  ]);
+}
+
+/**
+ * The "Load" section of docs/benchmarks.md: replaced in place when it is there, else appended, so the
+ * rest of the file (written by `npm run bench -- --write`) is untouched.
+ *
+ * @example
+ * writeLoadSection('docs/benchmarks.md', markdown);
+ */
+export function writeLoadSection(path: string, section: string): void {
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
+  const heading = `## ${SECTION_TITLE}`;
+  const start = current.indexOf(`\n${heading}\n`);
+  if (start === -1) {
+    writeFileSync(path, `${current.trimEnd()}\n\n${section.trimEnd()}\n`);
+    return;
+  }
+  const next = current.indexOf('\n## ', start + heading.length + 1);
+  const after = next === -1 ? '' : current.slice(next);
+  writeFileSync(path, `${current.slice(0, start).trimEnd()}\n\n${section.trimEnd()}\n${after}`);
+}
+
+/**
+ * The section's Markdown: how it was measured, on what, and both tables.
+ */
+export function loadSection(rows: readonly EngineRow[], skipped: readonly string[], machine: MachineInfo, seconds: number): string {
+  return [
+    `## ${SECTION_TITLE}`,
+    '',
+    `Measured from outside over loopback sockets on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, Node ${machine.node}, on ${machine.date}; each load ran ${seconds} s.`,
+    'Each engine runs `leeway serve` as its own process (organization and key from `leeway org create`), times `GET /api/v1/slots` and `/healthz` one request at a time on the quiet server,',
+    'then drives `POST /api/v1/interviews` with a `start` from 16 keep-alive connections (autocannon), every request a different interviewer and hour (64 interviewers, one-member panels), and audits the database afterwards.',
+    'The baselines run in the same invocation: pgbench TPC-B (`-i -s 16`, `-c 16 -j 2`) on a scratch database of the same PostgreSQL server, and PGlite in process on a data folder doing bare transactions of 10 small statements (5 inserts, 5 reads by key), one after another.',
+    '',
+    goalsTable(rows),
+    '',
+    auditTable(rows),
+    ...(skipped.length > 0 ? ['', ...skipped.map((reason) => `- Skipped: ${reason}`)] : []),
+    ...auditFailures(rows).map((failure) => `- **Wrong:** ${failure}`),
+  ].join('\n');
+}

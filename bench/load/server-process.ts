@@ -1,0 +1,92 @@
+import { spawn, execFile } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { onCleanup } from './cleanup.ts';
+
+const cli = resolve(dirname(fileURLToPath(import.meta.url)), '../../bin/leeway.js');
+const run = promisify(execFile);
+
+/** `--data-dir DIR` or `--database-url URL`, as the CLI takes them. */
+export type DatabaseFlags = readonly [flag: '--data-dir' | '--database-url', value: string];
+
+export interface ServerProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `leeway org create --json` against the database: the organization id and its first API key. On the
+ * embedded engine this must run before the server opens the same data folder.
+ *
+ * @example
+ * const { apiKey } = await createOrganization(['--data-dir', dir]);
+ */
+export async function createOrganization(database: DatabaseFlags): Promise<{ organizationId: string; apiKey: string }> {
+  const { stdout } = await run(process.execPath, [cli, 'org', 'create', '--name', 'Load bench', '--timezone', 'UTC', '--json', ...database], {
+    env: childEnv(),
+  });
+  const created = JSON.parse(stdout) as { organization: { id: string }; apiKey: string };
+  return { organizationId: created.organization.id, apiKey: created.apiKey };
+}
+
+/**
+ * Starts `leeway serve` as a child process on a free loopback port (`--port 0`) and waits for its
+ * "listening on" line. The child is stopped by `stop()`, or by the bench's cleanup however it ends.
+ *
+ * @example
+ * const server = await startServerProcess(['--database-url', url]); … await server.stop();
+ */
+export async function startServerProcess(database: DatabaseFlags): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [cli, 'serve', '--host', '127.0.0.1', '--port', '0', ...database], {
+    env: childEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stop = onCleanup(`server ${child.pid}`, () => stopChild(child));
+  let output = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The server did not start within 60 s:\n${output}`)), 60_000);
+    const read = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const listening = /listening on (http:\/\/\S+)/.exec(output);
+      if (listening?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(listening[1]);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The server exited (${code}) before listening:\n${output}`));
+    });
+  }).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+  // Keep draining the pipes so a chatty server never blocks on a full buffer.
+  child.stdout.resume();
+  child.stderr.resume();
+  return { url, stop };
+}
+
+/** SIGTERM (the server closes its database cleanly), SIGKILL after 10 s. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(killer);
+}
+
+/** Messages are kept (no SMTP) and the child does not inherit a DATABASE_URL meant for something else. */
+function childEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  delete env.LEEWAY_DATA_DIR;
+  delete env.SMTP_URL;
+  delete env.PORT;
+  return env;
+}
