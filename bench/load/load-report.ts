@@ -123,6 +123,7 @@ export function loadSection(rows: readonly EngineRow[], skipped: readonly string
     `Measured from outside over loopback sockets on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, Node ${machine.node}, on ${machine.date}; each load ran ${seconds} s.`,
     'Each engine runs `leeway serve` as its own process (organization and key from `leeway org create`), times `GET /api/v1/slots` and `/healthz` one request at a time on the quiet server,',
     'then drives `POST /api/v1/interviews` with a `start` from 16 keep-alive connections (autocannon), every request a different interviewer and hour (64 interviewers, one-member panels), and audits the database afterwards.',
+    '"booked in SQL" can exceed the 2xx count by the requests still in flight when the load stopped (autocannon counts only the answers it read).',
     'The baselines run in the same invocation: pgbench TPC-B (`-i -s 16`, `-c 16 -j 2`) on a scratch database of the same PostgreSQL server, and PGlite in process on a data folder doing bare transactions of 10 small statements (5 inserts, 5 reads by key), one after another.',
     '',
     goalsTable(rows),
