@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { BenchSection } from './bench-section.ts';
+import { SECTION_TITLE as LOAD_SECTION_TITLE } from './load/load-report.ts';
 
 export interface MachineInfo {
   cpu: string;
@@ -49,5 +50,19 @@ export function writeBenchmarkReport(path: string, sections: readonly BenchSecti
     parts.push('', `## ${section.title}`, '', section.method, '', section.table);
     if (section.failures.length > 0) parts.push('', ...section.failures.map((failure) => `- **Wrong:** ${failure}`));
   }
-  writeFileSync(path, `${parts.join('\n')}\n`);
+  const kept = keptSections(path);
+  writeFileSync(path, `${[...parts, ...(kept ? ['', kept] : [])].join('\n')}\n`);
+}
+
+/**
+ * The load run (`npm run bench:load -- --write`) writes its own section into the same file, from another
+ * run on its own schedule: rewriting the file here keeps it as it was.
+ */
+function keptSections(path: string): string | null {
+  if (!existsSync(path)) return null;
+  const text = readFileSync(path, 'utf8');
+  const start = text.indexOf(`\n## ${LOAD_SECTION_TITLE}\n`);
+  if (start < 0) return null;
+  const next = text.indexOf('\n## ', start + 1);
+  return text.slice(start + 1, next < 0 ? undefined : next).trimEnd();
 }
