@@ -459,7 +459,8 @@ describe('retries', () => {
     expect(text).toContain(hook.id);
     let log = await deliveries(hook.id);
     expect(log.find((d) => d.id === gone.id)).toMatchObject({ status: 'failed', lastResponseStatus: 410 });
-    expect(log.find((d) => d.id === kept.id)).toMatchObject({ status: 'pending' });
+    // Kept, with no next attempt to promise while the endpoint is disabled.
+    expect(log.find((d) => d.id === kept.id)).toMatchObject({ status: 'pending', nextAttemptAt: null, waitingFor: null });
     // While disabled, nothing goes out and new events are not queued for it.
     const s = await setting();
     await s.book(inDays(7, 9));

@@ -137,7 +137,13 @@ export async function sendTestEvent(ctx: AppContext, organizationId: string, id:
   });
 }
 
-export async function listDeliveries(ctx: AppContext, organizationId: string, id: string, page: { limit: number; after?: string }): Promise<WebhookDelivery[]> {
-  await getOrThrow(ctx, organizationId, id);
-  return ctx.store.webhooks.deliveries(organizationId, id, page);
+/** A page of an endpoint's deliveries, with the endpoint: while it is disabled, nothing pending is tried. */
+export async function listDeliveries(
+  ctx: AppContext,
+  organizationId: string,
+  id: string,
+  page: { limit: number; after?: string },
+): Promise<{ webhook: WebhookSubscription; deliveries: WebhookDelivery[] }> {
+  const webhook = await getOrThrow(ctx, organizationId, id);
+  return { webhook, deliveries: await ctx.store.webhooks.deliveries(organizationId, id, page) };
 }

@@ -152,14 +152,16 @@ export function registerWebhookRoutes(app: OpenAPIHono<ServerEnv>): void {
   app.openapi(rotateSecretRoute, async (c) => c.json(await rotateWebhookSecret(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id), 200));
 
   app.openapi(testEventRoute, async (c) => {
-    const delivery = await sendTestEvent(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id);
-    return c.json({ delivery: deliveryJson(delivery) }, 202);
+    const { id } = c.req.valid('param');
+    const delivery = await sendTestEvent(c.get('ctx'), c.get('organizationId'), id);
+    const webhook = await getWebhook(c.get('ctx'), c.get('organizationId'), id);
+    return c.json({ delivery: deliveryJson(delivery, webhook.status) }, 202);
   });
 
   app.openapi(deliveriesRoute, async (c) => {
     const query = c.req.valid('query');
-    const found = await listDeliveries(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id, pageRequest(query));
-    const page = pageOf(found, query.limit, (delivery) => ({ id: delivery.id }));
-    return c.json({ deliveries: page.items.map(deliveryJson), nextCursor: page.nextCursor }, 200);
+    const { webhook, deliveries } = await listDeliveries(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id, pageRequest(query));
+    const page = pageOf(deliveries, query.limit, (delivery) => ({ id: delivery.id }));
+    return c.json({ deliveries: page.items.map((delivery) => deliveryJson(delivery, webhook.status)), nextCursor: page.nextCursor }, 200);
   });
 }

@@ -52,8 +52,9 @@ export const DeliverySchema = z
     attempts: z.number().int(),
     nextAttemptAt: z.string().nullable().openapi({
       description:
-        'When the next attempt is due, for a pending delivery that is not held back. Null once settled, and null while waitingFor ' +
-        'names an older delivery: a held delivery has no time of its own and is sent right after that one is delivered.',
+        'When the next attempt is due, for a pending delivery that is not held back. Null once settled; null while waitingFor ' +
+        'names an older delivery (a held delivery has no time of its own and is sent right after that one is delivered); and null ' +
+        'while the endpoint is disabled (pending deliveries wait until it is enabled again).',
     }),
     waitingFor: z.string().nullable().openapi({
       description:
@@ -96,13 +97,15 @@ export function webhookJson(webhook: WebhookSubscription) {
   };
 }
 
-export function deliveryJson(delivery: WebhookDelivery) {
+/** `endpointStatus`: a disabled endpoint's pending deliveries have no next attempt until it is enabled again. */
+export function deliveryJson(delivery: WebhookDelivery, endpointStatus: 'active' | 'disabled') {
+  const due = delivery.status === 'pending' && delivery.waitingFor === null && endpointStatus === 'active';
   return {
     id: delivery.webhookId,
     type: delivery.type,
     status: delivery.status,
     attempts: delivery.attempts,
-    nextAttemptAt: delivery.status === 'pending' && delivery.waitingFor === null ? delivery.nextAttemptAt.toISOString() : null,
+    nextAttemptAt: due ? delivery.nextAttemptAt.toISOString() : null,
     waitingFor: delivery.waitingFor,
     lastAttemptAt: delivery.lastAttemptAt?.toISOString() ?? null,
     lastResponseStatus: delivery.lastResponseStatus,

@@ -33,6 +33,10 @@ function When({ delivery, zone }: { delivery: Delivery; zone: string }) {
           Next try <Time iso={delivery.nextAttemptAt} zone={zone} />
         </span>
       )}
+      {/* Neither held nor due: the endpoint is disabled, and the server tries nothing until it is enabled again. */}
+      {delivery.status === 'pending' && !delivery.waitingFor && !delivery.nextAttemptAt && (
+        <span className="block">Sent once the webhook is enabled again</span>
+      )}
     </>
   );
 }
