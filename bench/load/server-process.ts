@@ -39,7 +39,10 @@ export async function createOrganization(database: DatabaseFlags): Promise<{ org
  * const server = await startServerProcess(['--database-url', url]); … await server.stop();
  */
 export async function startServerProcess(database: DatabaseFlags): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [cli, 'serve', '--host', '127.0.0.1', '--port', '0', ...database], {
+  // LEEWAY_LOAD_NODE_ARGS reaches only the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile
+  // it under load (Node refuses --cpu-prof in NODE_OPTIONS); the profile is written when it stops cleanly.
+  const nodeArgs = (process.env.LEEWAY_LOAD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, cli, 'serve', '--host', '127.0.0.1', '--port', '0', ...database], {
     env: childEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -68,12 +68,19 @@ export async function createApiKey(ctx: AppContext, organizationId: string, name
   return issueApiKey(ctx.store, organizationId, name);
 }
 
+const LAST_USED_PRECISION_MS = 60_000;
+
 /** The organization an API key belongs to, or null for a wrong, revoked or malformed key. */
 export async function authenticateApiKey(ctx: AppContext, key: string): Promise<{ organizationId: string; keyId: string } | null> {
   if (!key.startsWith(`${API_KEY_PREFIX}_`) || key.length > 200) return null;
   const record = await ctx.store.apiKeys.findActiveByHash(hashSecret(key));
   if (!record) return null;
-  await ctx.store.apiKeys.touch(record.id, ctx.clock());
+  // "Last used" to the minute: writing it on every request would add a round trip (and a row lock on the
+  // key, serializing one client's concurrent requests) to every API call.
+  const now = ctx.clock();
+  if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
+    await ctx.store.apiKeys.touch(record.id, now);
+  }
   return { organizationId: record.organizationId, keyId: record.id };
 }
 
