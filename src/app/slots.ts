@@ -45,6 +45,10 @@ async function loadPanel(store: Store, organizationId: string, memberIds: string
   return members;
 }
 
+function sameMembers(members: readonly Member[], ids: readonly string[]): boolean {
+  return members.length === ids.length && members.every((member, index) => member.id === ids[index]);
+}
+
 /** Why a member cannot take a time: a busy block, their own calendar, another interview. */
 export type BusyReason = 'busy' | 'calendar' | 'interview';
 const BUSY_REASONS: readonly BusyReason[] = ['calendar', 'busy', 'interview'];
@@ -61,25 +65,18 @@ interface PanelBusy {
  * Busy time is read with a margin of the largest buffer so a block just outside the window still pushes
  * slots away.
  */
-async function loadPanelBusy(store: Store, organizationId: string, query: PanelSlotQuery): Promise<PanelBusy> {
-  const members = await loadPanel(store, organizationId, query.memberIds);
+async function loadPanelBusy(store: Store, organizationId: string, query: PanelSlotQuery, known?: Member[]): Promise<PanelBusy> {
+  // Members the caller read in the same transaction, in the query's order, are not read again.
+  const members = known && sameMembers(known, query.memberIds) ? known : await loadPanel(store, organizationId, query.memberIds);
   const margin = Math.max(0, ...members.map((m) => m.bufferMinutes)) * MINUTE;
   const readFrom = new Date(query.from.getTime() - margin);
   const readTo = new Date(query.to.getTime() + margin);
-  // One query after the other: inside a transaction they share one connection.
-  const blocks = await store.members.listBusy(organizationId, query.memberIds, readFrom, readTo);
-  // Busy times read from the members' own calendars, Leeway's own invitations left out (the bookings count).
-  const calendarBusy = await store.calendarSources.listBusy(organizationId, query.memberIds, readFrom, readTo);
-  const bookings = await store.interviews.listBookings(organizationId, query.memberIds, readFrom, readTo, {
+  // One statement for the three kinds of busy time: one round trip instead of three.
+  const rows = await store.members.listPanelBusy(organizationId, query.memberIds, readFrom, readTo, {
     ...(query.excludeInterviewId ? { excludeInterviewId: query.excludeInterviewId } : {}),
   });
   const busy = new Map<string, Record<BusyReason, EpochSpan[]>>(members.map((m) => [m.id, { busy: [], calendar: [], interview: [] }]));
-  const add = (reason: BusyReason, list: ReadonlyArray<{ memberId: string; start: Date; end: Date }>) => {
-    for (const block of list) busy.get(block.memberId)?.[reason].push({ start: block.start.getTime(), end: block.end.getTime() });
-  };
-  add('busy', blocks);
-  add('calendar', calendarBusy);
-  add('interview', bookings);
+  for (const row of rows) busy.get(row.memberId)?.[row.reason].push({ start: row.start.getTime(), end: row.end.getTime() });
   return { members, busy };
 }
 
@@ -118,7 +115,7 @@ export async function findFreePanelSlots(store: Store, organizationId: string, q
 export async function assertPanelFree(
   store: Store,
   organizationId: string,
-  input: { memberIds: string[]; range: TimeRange; excludeInterviewId?: string },
+  input: { memberIds: string[]; range: TimeRange; excludeInterviewId?: string; members?: Member[] },
 ): Promise<void> {
   const durationMinutes = Math.round((input.range.end.getTime() - input.range.start.getTime()) / MINUTE);
   const query = {
@@ -130,7 +127,7 @@ export async function assertPanelFree(
     ...(input.excludeInterviewId ? { excludeInterviewId: input.excludeInterviewId } : {}),
   };
   validateSlotQuery(query);
-  const panel = await loadPanelBusy(store, organizationId, query);
+  const panel = await loadPanelBusy(store, organizationId, query, input.members);
   const fits = (members: readonly Member[], reasons: readonly BusyReason[]) =>
     slotsCounting(panel, members, query, reasons).some((slot) => slot.start === input.range.start.getTime());
   if (fits(panel.members, BUSY_REASONS)) return;

@@ -4,7 +4,7 @@ import { hadEvent } from '../../core/decisions/interview-change.ts';
 import type { AppContext } from '../context.ts';
 import { offerFreedTime } from '../waitlist/offer-freed-time.ts';
 import type { FreedTime } from '../waitlist/offer-freed-time.ts';
-import type { Interview, TimeRange } from '../../core/types.ts';
+import type { Interview, Member, TimeRange } from '../../core/types.ts';
 import type { Store } from '../../store/index.ts';
 import { assertPanelFree } from '../slots.ts';
 
@@ -40,18 +40,29 @@ export async function applyChange(
   store: Store,
   interview: Interview,
   change: InterviewChange,
-  extra: { offeredSlots?: TimeRange[] } = {},
+  extra: {
+    offeredSlots?: TimeRange[];
+    /** Created in this transaction: it holds no bookings to release. */
+    newInterview?: boolean;
+    /** The panel's members, when the caller read them in this transaction. */
+    panel?: Member[];
+  } = {},
 ): Promise<Interview> {
   const { after, before } = change;
   const bookingNewTime = after.status === 'scheduled' && after.start && after.end && (before.status !== 'scheduled' || before.start?.getTime() !== after.start.getTime());
   const losingTime = before.status === 'scheduled' && (after.status === 'cancelled' || after.status === 'withdrawn' || after.status === 'invited');
   if (bookingNewTime) {
     const range = { start: after.start!, end: after.end! };
-    await assertPanelFree(store, interview.organizationId, { memberIds: interview.panel, range, excludeInterviewId: interview.id });
+    await assertPanelFree(store, interview.organizationId, {
+      memberIds: interview.panel,
+      range,
+      excludeInterviewId: interview.id,
+      ...(extra.panel ? { members: extra.panel } : {}),
+    });
     if (await store.interviews.candidateOverlaps(interview.organizationId, interview.candidateId, range, interview.id)) {
       throw new DomainError('CANDIDATE_BUSY', 'The candidate already has another interview at that time.');
     }
-    await store.interviews.releaseBookings(interview.organizationId, interview.id);
+    if (!extra.newInterview) await store.interviews.releaseBookings(interview.organizationId, interview.id);
     await store.interviews.bookPanel(interview.organizationId, interview.id, interview.panel, range);
   } else if (losingTime) {
     await store.interviews.releaseBookings(interview.organizationId, interview.id);

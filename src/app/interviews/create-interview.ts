@@ -92,10 +92,12 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
     );
     const decisions = decisionContext(organization, now);
     const change = input.start ? decideBooking(interview, { by: 'employer', start: input.start }, decisions)! : decideInvitation(interview, offered, decisions);
-    if (input.start) interview = await applyChange(ctx, store, interview, change);
+    if (input.start) interview = await applyChange(ctx, store, interview, change, { newInterview: true, panel: members });
     const token = await issueCandidateToken(ctx, store, interview);
     const link = candidateLinkUrl(ctx, token);
-    const parties = await loadParties(store, interview);
+    // Read above in this transaction (opening and candidate rows are not changed by booking); only the
+    // interview itself is new.
+    const parties = await loadParties(store, interview, { organization, opening, candidate, panel: members });
     const messageIds = await notifyChange(ctx, store, parties, change, { link });
     if (interview.status === 'scheduled') await scheduleReminders(ctx, store, parties, change, link);
     await recordChange(store, interview, change, {

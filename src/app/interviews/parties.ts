@@ -13,15 +13,18 @@ export interface InterviewParties {
   interview: Interview;
 }
 
-export async function loadParties(store: Store, interview: Interview): Promise<InterviewParties> {
+/** Records the caller read in the same transaction: passed in, they are not read again. */
+export type KnownParties = Partial<Pick<InterviewParties, 'organization' | 'opening' | 'candidate' | 'panel'>>;
+
+export async function loadParties(store: Store, interview: Interview, known: KnownParties = {}): Promise<InterviewParties> {
   // Sequential on purpose: inside a transaction every query goes over the same connection.
-  const organization = await store.organizations.get(interview.organizationId);
-  const opening = await store.openings.get(interview.organizationId, interview.openingId);
-  const candidate = await store.candidates.get(interview.organizationId, interview.candidateId);
-  const panel = await store.members.getMany(interview.organizationId, interview.panel);
+  const organization = known.organization ?? (await store.organizations.get(interview.organizationId));
+  const opening = known.opening ?? (await store.openings.get(interview.organizationId, interview.openingId));
+  const candidate = known.candidate ?? (await store.candidates.get(interview.organizationId, interview.candidateId));
+  const panel = known.panel ?? (await store.members.getMany(interview.organizationId, interview.panel));
   const staff = organization?.contactEmail && organization.hrContactEmail
     ? []
-    : (await store.members.list(interview.organizationId)).filter((m) => m.role === 'recruiter' || m.role === 'admin');
+    : await store.members.listByRoles(interview.organizationId, ['recruiter', 'admin']);
   if (!organization || !opening || !candidate) {
     throw new Error(`Interview ${interview.id} refers to records that are gone.`);
   }

@@ -143,7 +143,8 @@ export class InterviewRepository {
       .returning(COLUMNS)
       .executeTakeFirstOrThrow()
       .catch(translateDatabaseError);
-    await this.replacePanel(organizationId, row.id, input.panel);
+    // A new interview has no panel rows to replace.
+    await this.insertPanel(organizationId, row.id, input.panel);
     return toInterview(row, [...input.panel]);
   }
 
@@ -153,6 +154,10 @@ export class InterviewRepository {
       .where('organizationId', '=', organizationId)
       .where('interviewId', '=', interviewId)
       .execute();
+    await this.insertPanel(organizationId, interviewId, panel);
+  }
+
+  private async insertPanel(organizationId: string, interviewId: string, panel: readonly string[]): Promise<void> {
     if (panel.length === 0) return;
     await this.db
       .insertInto('interviewPanel')
@@ -251,17 +256,22 @@ export class InterviewRepository {
     if (change.end !== undefined) values.endAt = change.end;
     if (change.sequence !== undefined) values.sequence = change.sequence;
     if (change.offeredSlots !== undefined) values.offeredSlots = serializeSlots(change.offeredSlots);
-    await this.db
+    // RETURNING gives the updated row without reading it again; the panel is read only when unchanged.
+    const row = await this.db
       .updateTable('interviews')
       .set(values)
       .where('organizationId', '=', organizationId)
       .where('id', '=', id)
-      .execute()
+      .returning(COLUMNS)
+      .executeTakeFirst()
       .catch(translateDatabaseError);
-    if (change.panel !== undefined) await this.replacePanel(organizationId, id, change.panel);
-    const updated = await this.get(organizationId, id);
-    if (!updated) throw new Error(`Interview ${id} vanished during an update.`);
-    return updated;
+    if (!row) throw new Error(`Interview ${id} vanished during an update.`);
+    if (change.panel !== undefined) {
+      await this.replacePanel(organizationId, id, change.panel);
+      return toInterview(row, [...change.panel]);
+    }
+    const panels = await this.panelsOf(organizationId, [id]);
+    return toInterview(row, panels.get(id) ?? []);
   }
 
   /**

@@ -117,6 +117,20 @@ export class MemberRepository {
     return rows.map(toMember);
   }
 
+  /** Members with one of `roles`, in the order they were added (ties by id). */
+  async listByRoles(organizationId: string, roles: readonly Member['role'][]): Promise<Member[]> {
+    if (roles.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('members')
+      .select(COLUMNS)
+      .where('organizationId', '=', organizationId)
+      .where('role', 'in', roles)
+      .orderBy('createdAt')
+      .orderBy('id')
+      .execute();
+    return rows.map(toMember);
+  }
+
   async update(organizationId: string, id: string, patch: MemberPatch): Promise<Member | null> {
     if (!isUuid(id)) return null;
     const values: Record<string, unknown> = {};
@@ -167,6 +181,40 @@ export class MemberRepository {
    * Busy blocks of these members that overlap the window, by start (ties by id). A page starts after the
    * block `after` (its start and id, so the cursor outlives the block) and holds at most `limit`.
    */
+  /**
+   * Everything that keeps the members busy in the window, in one statement: their busy blocks, their own
+   * calendars' busy times (Leeway's own invitations left out: the bookings count) and their active
+   * bookings (but those of `excludeInterviewId`), each row with its reason, ordered by start.
+   */
+  async listPanelBusy(
+    organizationId: string,
+    memberIds: readonly string[],
+    from: Date,
+    to: Date,
+    options: { excludeInterviewId?: string } = {},
+  ): Promise<Array<{ reason: 'busy' | 'calendar' | 'interview'; memberId: string; start: Date; end: Date }>> {
+    const valid = memberIds.filter(isUuid);
+    if (valid.length === 0) return [];
+    const ids = sql.join(valid);
+    const range = timeRange(from, to);
+    const excluded = options.excludeInterviewId ? sql`AND k.interview_id <> ${options.excludeInterviewId}` : sql``;
+    const { rows } = await sql<{ reason: 'busy' | 'calendar' | 'interview'; memberId: string; start: Date; end: Date }>`
+      SELECT 'busy' AS reason, x.member_id AS "memberId", lower(x.during) AS start, upper(x.during) AS "end"
+        FROM busy_blocks x
+        WHERE x.organization_id = ${organizationId} AND x.member_id IN (${ids}) AND x.during && ${range}
+      UNION ALL
+      SELECT 'calendar', b.member_id, lower(b.during), upper(b.during)
+        FROM calendar_busy b
+        WHERE b.organization_id = ${organizationId} AND b.member_id IN (${ids}) AND b.during && ${range}
+          AND NOT EXISTS (SELECT 1 FROM interviews i WHERE i.organization_id = b.organization_id AND i.uid = b.uid)
+      UNION ALL
+      SELECT 'interview', k.member_id, lower(k.during), upper(k.during)
+        FROM bookings k
+        WHERE k.organization_id = ${organizationId} AND k.active AND k.member_id IN (${ids}) AND k.during && ${range} ${excluded}
+      ORDER BY start`.execute(this.db);
+    return rows;
+  }
+
   async listBusy(
     organizationId: string,
     memberIds: readonly string[],
