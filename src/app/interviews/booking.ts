@@ -78,6 +78,8 @@ export async function applyChange(
       offeredSlots: extra.offeredSlots ?? (after.status === 'invited' ? change.offered : []),
     },
     change.at,
+    // A change of time or status leaves the panel as it was read with the interview.
+    interview.panel,
   );
   // Time given up goes to the waitlist in the same transaction: offered if and only if the change commits.
   const freed = freedTimeOf(interview, change);

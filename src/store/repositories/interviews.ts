@@ -249,7 +249,8 @@ export class InterviewRepository {
     return panels;
   }
 
-  async update(organizationId: string, id: string, change: InterviewChange, at: Date): Promise<Interview> {
+  /** `knownPanel`: the panel as the caller read it in this transaction, so it is not read again. */
+  async update(organizationId: string, id: string, change: InterviewChange, at: Date, knownPanel?: readonly string[]): Promise<Interview> {
     const values: Record<string, unknown> = { updatedAt: at };
     if (change.status !== undefined) values.status = change.status;
     if (change.start !== undefined) values.startAt = change.start;
@@ -270,6 +271,7 @@ export class InterviewRepository {
       await this.replacePanel(organizationId, id, change.panel);
       return toInterview(row, [...change.panel]);
     }
+    if (knownPanel) return toInterview(row, [...knownPanel]);
     const panels = await this.panelsOf(organizationId, [id]);
     return toInterview(row, panels.get(id) ?? []);
   }
