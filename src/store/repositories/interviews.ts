@@ -284,26 +284,19 @@ export class InterviewRepository {
     if (memberIds.length === 0) return;
     // Bookings of one member queue behind each other, always taken in id order: racing exclusion checks
     // would otherwise wait on each other and end as deadlocks instead of clean SLOT_TAKEN refusals.
-    // (NO KEY UPDATE leaves foreign-key checks from other tables unblocked.)
-    await this.db
-      .selectFrom('members')
-      .select('id')
-      .where('organizationId', '=', organizationId)
-      .where('id', 'in', [...memberIds])
-      .orderBy('id')
-      .forNoKeyUpdate()
-      .execute();
-    await this.db
-      .insertInto('bookings')
-      .values(
-        memberIds.map((memberId) => ({
-          organizationId,
-          memberId,
-          interviewId,
-          during: timeRange(range.start, range.end),
-        })),
+    // (NO KEY UPDATE leaves foreign-key checks from other tables unblocked.) One statement, one round
+    // trip: the count in the WHERE reads (and so locks) every panelist's row, in id order, before the
+    // first booking is inserted; MATERIALIZED keeps the locking query from being folded into the insert.
+    const ids = [...memberIds];
+    await sql`
+      WITH locked AS MATERIALIZED (
+        SELECT id FROM members WHERE organization_id = ${organizationId} AND id IN (${sql.join(ids)}) ORDER BY id FOR NO KEY UPDATE
       )
-      .execute()
+      INSERT INTO bookings (organization_id, member_id, interview_id, during)
+      SELECT ${organizationId}, panelist.member_id, ${interviewId}, ${timeRange(range.start, range.end)}
+        FROM unnest(${ids}::uuid[]) AS panelist(member_id)
+        WHERE (SELECT count(*) FROM locked) >= 0`
+      .execute(this.db)
       .catch(translateDatabaseError);
   }
 
