@@ -108,16 +108,11 @@ export function InboundSettingsSection({ zone }: { zone: string }) {
                 label="Forwarding secret"
                 secret={created.secret}
                 use="Put it in your mail provider’s forwarding as the Authorization header, as below."
-              />
-              <button
-                type="button"
-                onClick={() => {
+                onDone={() => {
                   setCreated(null);
                   focusButton();
                 }}
-              >
-                Done, I have kept it
-              </button>
+              />
             </div>
           )}
         </div>

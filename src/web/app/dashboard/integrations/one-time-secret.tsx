@@ -5,16 +5,24 @@ import { useId, useState } from 'react';
  * button and plain words that it will not be shown again. Copying may be refused by the browser; the
  * page then says to copy it by hand rather than failing silently.
  */
-export function OneTimeSecret({ label, secret, use }: { label: string; secret: string; use: string }) {
+export function OneTimeSecret({ label, secret, use, onDone }: { label: string; secret: string; use: string; onDone: () => void }) {
   const id = useId();
   const [copy, setCopy] = useState<'idle' | 'copied' | 'refused'>('idle');
   // A replayed request (same Idempotency-Key) is answered without the secret: it was shown, or lost, once.
+  const done = (
+    <button type="button" onClick={onDone}>
+      Done, I have kept it
+    </button>
+  );
   if (secret.includes('[redacted]')) {
     return (
-      <p className="warning">
-        This secret was made by an earlier attempt whose answer did not arrive, and it cannot be shown again. Replace it once more to get one you can
-        keep.
-      </p>
+      <>
+        <p className="warning">
+          This secret was made by an earlier attempt whose answer did not arrive, and it cannot be shown again. Replace it once more to get one you can
+          keep.
+        </p>
+        {done}
+      </>
     );
   }
   const copyIt = () => {
@@ -44,6 +52,7 @@ export function OneTimeSecret({ label, secret, use }: { label: string; secret: s
         {copy === 'copied' && 'Copied to the clipboard.'}
         {copy === 'refused' && 'The browser did not allow copying: select the secret and copy it by hand.'}
       </p>
+      {done}
     </div>
   );
 }

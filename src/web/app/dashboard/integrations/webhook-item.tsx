@@ -170,16 +170,11 @@ export function WebhookItem({ webhook, zone, onDeleted }: { webhook: Webhook; zo
             label="Signing secret"
             secret={secret}
             use="Put it in your receiver now. For the next 24 hours every event is signed with both the old and the new secret, so the receiver can switch without losing one."
-          />
-          <button
-            type="button"
-            onClick={() => {
+            onDone={() => {
               setSecret(null);
               focusHeading();
             }}
-          >
-            Done, I have kept it
-          </button>
+          />
         </div>
       )}
 

@@ -96,16 +96,11 @@ export function WebhooksSection({ zone }: { zone: string }) {
             label="Signing secret"
             secret={created.secret}
             use="Your receiver needs it to check that each event really comes from Leeway. If it is lost, replace the secret."
-          />
-          <button
-            type="button"
-            onClick={() => {
+            onDone={() => {
               setCreated(null);
               focusHeading();
             }}
-          >
-            Done, I have kept it
-          </button>
+          />
         </section>
       )}
 
