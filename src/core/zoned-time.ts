@@ -26,17 +26,19 @@ export function formatInZone(instant: Date, timeZone: string): string {
 /**
  * Zones already found valid: building an `Intl.DateTimeFormat` to ask costs more than the rest of a
  * request's validation, and the runtime's zone data does not change while it runs. Only valid names are
- * kept, so the set is bounded by the zones the runtime knows.
+ * kept, in lower case (zone names are matched without case, and keeping every spelling a client sends
+ * would let the set grow without bound), so it is bounded by the zones the runtime knows.
  */
 const knownZones = new Set<string>();
 
 /** True when the name is an IANA time zone this runtime knows. */
 export function isValidTimeZone(timeZone: string): boolean {
   if (!timeZone || timeZone.length > 64) return false;
-  if (knownZones.has(timeZone)) return true;
+  const key = timeZone.toLowerCase();
+  if (knownZones.has(key)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
-    knownZones.add(timeZone);
+    knownZones.add(key);
     return true;
   } catch {
     return false;
