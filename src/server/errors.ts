@@ -1,20 +1,36 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { isDomainError } from '../core/errors.ts';
+import { isDatabaseUnavailable } from '../store/database-errors.ts';
 import type { ServerEnv } from './env.ts';
-import { problem, problemResponse, STATUS_BY_CODE } from './problem.ts';
+import { databaseUnavailableResponse, problem, problemResponse, STATUS_BY_CODE } from './problem.ts';
 
 /** Problem fields a domain error's details may never overwrite. */
 const RESERVED = new Set(['type', 'title', 'status', 'detail', 'code', 'errors']);
 
 export type ErrorLogger = (entry: Record<string, unknown>) => void;
 
+/** While the database is away every request fails alike: one log line per this long says so, with a count. */
+const OUTAGE_LOG_EVERY_MS = 10_000;
+
 /**
- * The one place errors become responses. Domain errors map through the table; everything unknown is a
- * 500 with a request id to quote — logged with its stack here, never sent to the client.
+ * The one place errors become responses. Domain errors map through the table; a database that cannot be
+ * reached or is overloaded is a 503 with Retry-After (the client may simply try again); everything unknown
+ * is a 500 with a request id to quote — logged with its stack here, never sent to the client.
  */
 export function createErrorHandler(log: ErrorLogger) {
+  let outage = { loggedAt: Number.NEGATIVE_INFINITY, heldBack: 0 };
   return (error: Error, c: Context<ServerEnv>): Response => {
+    if (isDatabaseUnavailable(error)) {
+      const now = Date.now();
+      if (now - outage.loggedAt >= OUTAGE_LOG_EVERY_MS) {
+        log({ level: 'warn', event: 'database.unavailable', requestId: c.get('requestId'), error: error.message, refusedSinceLastLine: outage.heldBack });
+        outage = { loggedAt: now, heldBack: 0 };
+      } else {
+        outage.heldBack += 1;
+      }
+      return databaseUnavailableResponse(c);
+    }
     if (isDomainError(error)) {
       const status = STATUS_BY_CODE[error.code];
       const errors = (error.details?.errors as Array<{ path: string; message: string }> | undefined) ?? undefined;

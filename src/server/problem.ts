@@ -64,6 +64,23 @@ export function problem(
   };
 }
 
+/** Seconds a client is told to wait before trying again after a 503: long enough for a pool to drain or a server to restart. */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * 503 DATABASE_UNAVAILABLE with Retry-After: the database cannot be reached or is too busy. A change cut
+ * off this way may or may not have been stored, so it is retried with its Idempotency-Key.
+ */
+export function databaseUnavailableResponse(c: Context): Response {
+  c.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+  return problemResponse(
+    c,
+    problem(503, 'DATABASE_UNAVAILABLE', `The database is unavailable or too busy right now; try again in ${DATABASE_RETRY_AFTER_SECONDS} seconds (a change with the same Idempotency-Key).`, {
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    }),
+  );
+}
+
 /**
  * A problem can echo what the client sent (an unknown field's name); anything shaped like a candidate link
  * token is redacted, as in every stored response, so a replay is the very same document.

@@ -2,7 +2,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
+import { createBoundedPool, DEFAULT_POOL_LIMITS } from './bounded-pool.ts';
+import type { PoolLimits } from './bounded-pool.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import type { DataDirLock } from './data-dir-lock.ts';
 import type { Database } from './schema.ts';
@@ -10,8 +12,14 @@ import type { Database } from './schema.ts';
 export type DatabaseEngine = 'pglite' | 'postgres';
 
 export type ConnectOptions =
-  | { engine: 'pglite'; /** A folder, or `memory://` for a throwaway database. */ dataDir: string }
-  | { engine: 'postgres'; url: string; poolSize?: number };
+  | { engine: 'pglite'; /** A folder, or `memory://` for a throwaway database. */ dataDir: string; pool?: Partial<PoolLimits> }
+  | {
+      engine: 'postgres';
+      url: string;
+      /** Connections held; wins over `pool.size` (kept for callers that set only this). */
+      poolSize?: number;
+      pool?: Partial<PoolLimits>;
+    };
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -26,17 +34,18 @@ export interface DatabaseHandle {
  * data folder (locked against a second process) or a PostgreSQL server.
  */
 export async function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
+  const limits: PoolLimits = { ...DEFAULT_POOL_LIMITS, ...options.pool };
   if (options.engine === 'postgres') {
     // Bounded waits: a database that hangs must not hang every request with it.
-    const pool = new pg.Pool({
-      connectionString: options.url,
-      max: options.poolSize ?? 10,
-      connectionTimeoutMillis: 10_000,
-      statement_timeout: 30_000,
-      idle_in_transaction_session_timeout: 60_000,
-    });
-    // A dropped server connection must not crash the process; the next query reconnects.
-    pool.on('error', () => undefined);
+    const pool = createBoundedPool(
+      {
+        connectionString: options.url,
+        max: options.poolSize ?? limits.size,
+        statement_timeout: 30_000,
+        idle_in_transaction_session_timeout: 60_000,
+      },
+      limits,
+    );
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
     await db.selectFrom('organizations' as never).select((eb) => eb.lit(1).as('one')).execute().catch(async (error) => {
       // The table may not exist before migrations; any answer from the server proves it is reachable.
@@ -56,7 +65,8 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
     lock?.release();
     throw error;
   }
-  const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+  // One connection (the engine runs one query at a time), behind the same bounded queue.
+  const pool = createBoundedPool(createPgConfig(pglite) as unknown as pg.PoolConfig, limits);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   return {
     db,

@@ -45,3 +45,68 @@ export function translateDatabaseError(error: unknown): never {
   }
   throw error;
 }
+
+/**
+ * SQLSTATEs that say the server cannot serve us right now, whatever we asked: connection exceptions
+ * (class 08), the server shutting down or starting up, too many connections, and a statement cancelled
+ * by our own `statement_timeout` (the server is too busy to answer in time).
+ */
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', '57014']);
+/** What the socket says when the server is not there, or went away mid-conversation. */
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** The driver's own words for a lost connection or a pool that could not give one in time; they carry no code. */
+const UNAVAILABLE_MESSAGES = [
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'is not queryable',
+  'Cannot use a pool after calling end on the pool',
+];
+
+/**
+ * Refused without asking the server: every connection of the pool is busy and too many requests already
+ * wait for one. Raised by the bounded pool; answered like an unreachable database.
+ */
+export class DatabaseBusyError extends Error {
+  override readonly name = 'DatabaseBusyError';
+}
+
+/**
+ * True when the error says the database cannot be reached or is overloaded — a state that passes by
+ * itself — rather than that the request or our code is wrong. Looks through `cause` and the errors of an
+ * AggregateError (a refused connection to each of a host's addresses).
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 4) return false;
+  if (error instanceof DatabaseBusyError) return true;
+  const code = codeOf(error);
+  if (code !== undefined && (code.startsWith('08') || UNAVAILABLE_CODES.has(code) || SOCKET_CODES.has(code))) return true;
+  const message = (error as { message?: unknown }).message;
+  if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((words) => message.includes(words))) return true;
+  const nested = [(error as { cause?: unknown }).cause, ...(error instanceof AggregateError ? error.errors : [])];
+  return nested.some((inner) => isDatabaseUnavailable(inner, depth + 1));
+}
+
+export type OutageStep = 'outage-began' | 'outage-goes-on' | 'not-an-outage';
+
+/**
+ * Whether a polling loop is in a database outage, so it logs the outage once when it begins and once when
+ * it ends instead of once a poll.
+ */
+export class DatabaseOutageWatch {
+  private away = false;
+
+  /** After a failed run: whether this failure begins an outage (log it), continues one (stay quiet), or is no outage. */
+  failed(error: unknown): OutageStep {
+    if (!isDatabaseUnavailable(error)) return 'not-an-outage';
+    const began = !this.away;
+    this.away = true;
+    return began ? 'outage-began' : 'outage-goes-on';
+  }
+
+  /** After a run that reached the database: true when this ends an outage (log that it is back). */
+  succeeded(): boolean {
+    const ended = this.away;
+    this.away = false;
+    return ended;
+  }
+}

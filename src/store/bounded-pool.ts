@@ -1,0 +1,42 @@
+import pg from 'pg';
+import { DatabaseBusyError } from './database-errors.ts';
+
+/** How many connections a process holds, and how long and how many requests may wait for one. */
+export interface PoolLimits {
+  /** Connections to a PostgreSQL server (`LEEWAY_DB_POOL_SIZE`); the embedded database has one. */
+  size: number;
+  /** The longest a query waits for a free connection, or for a new one to open (`LEEWAY_DB_QUEUE_TIMEOUT_MS`). */
+  queueTimeoutMs: number;
+  /** Waiting queries beyond which the next is refused at once (`LEEWAY_DB_QUEUE_LIMIT`); 0: none waits. */
+  queueLimit: number;
+}
+
+export const DEFAULT_POOL_LIMITS: PoolLimits = { size: 10, queueTimeoutMs: 2_000, queueLimit: 200 };
+
+/**
+ * A pg pool whose queue is bounded twice: a query waits at most `queueTimeoutMs` for a connection (pg's own
+ * `connectionTimeoutMillis`, which covers both a busy pool and a slow connect), and when `queueLimit`
+ * queries already wait, the next one is refused at once with {@link DatabaseBusyError}. Overload then turns
+ * into quick refusals instead of long waits and a queue that grows with the load.
+ *
+ * Every client gets an error listener of its own: a connection that dies while checked out between two
+ * statements emits `error` with nobody listening (pg-pool listens only to idle clients), which would
+ * otherwise end the process. The client is then no longer queryable, and pg-pool drops it on release.
+ */
+export function createBoundedPool(config: pg.PoolConfig, limits: Pick<PoolLimits, 'queueTimeoutMs' | 'queueLimit'>): pg.Pool {
+  const pool = new pg.Pool({ ...config, connectionTimeoutMillis: limits.queueTimeoutMs });
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  // A connection that drops while idle must not crash the process either; the next query opens another.
+  pool.on('error', () => undefined);
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  const mustWait = () => pool.idleCount === 0 && pool.totalCount >= (pool.options.max ?? DEFAULT_POOL_LIMITS.size);
+  // Kysely takes its connections with the promise form; the callback form is pg's own and left as it is.
+  pool.connect = ((callback?: unknown) => {
+    if (callback !== undefined) return (connect as (cb: unknown) => void)(callback);
+    if (mustWait() && pool.waitingCount >= limits.queueLimit) {
+      return Promise.reject(new DatabaseBusyError(`${pool.waitingCount} queries already wait for a database connection.`));
+    }
+    return connect();
+  }) as typeof pool.connect;
+  return pool;
+}
