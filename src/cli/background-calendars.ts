@@ -1,6 +1,7 @@
 import type { AppContext } from '../app/context.ts';
 import { refreshDueCalendarSources } from '../app/calendars/refresh-due-sources.ts';
 import { DEFAULT_REFRESH_MINUTES } from '../app/calendars/sync-calendar-source.ts';
+import { DatabaseOutageWatch } from '../store/database-errors.ts';
 import { UsageError } from './args.ts';
 import type { CliIO } from './io.ts';
 
@@ -35,15 +36,21 @@ export function startCalendarRefresh(ctx: AppContext, io: CliIO): CalendarRefres
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  const outage = new DatabaseOutageWatch();
+  const say = (entry: Record<string, unknown>) => io.stderr(`${JSON.stringify(entry)}\n`);
   const round = async (): Promise<void> => {
     try {
       for (;;) {
         const done = await refreshDueCalendarSources(ctx, { limit: BATCH });
-        if (done.failed > 0) io.stderr(`${JSON.stringify({ level: 'warn', event: 'calendars.sync_failed', sources: done.failed })}\n`);
+        if (outage.succeeded()) say({ level: 'warn', event: 'calendars.database-back' });
+        if (done.failed > 0) say({ level: 'warn', event: 'calendars.sync_failed', sources: done.failed });
         if (stopped || done.synced + done.failed < BATCH) break;
       }
     } catch (error) {
-      io.stderr(`${JSON.stringify({ level: 'warn', event: 'calendars.refresh_failed', error: String(error) })}\n`);
+      // While the database is away every round fails alike: said once when it goes, once when it is back.
+      const step = outage.failed(error);
+      if (step === 'outage-began') say({ level: 'warn', event: 'calendars.database-unavailable', error: String(error) });
+      if (step === 'not-an-outage') say({ level: 'warn', event: 'calendars.refresh_failed', error: String(error) });
     }
     if (!stopped) {
       timer = setTimeout(() => {

@@ -1,6 +1,7 @@
 import { redactLinkTokens } from './redact-link-tokens.ts';
 import type { Clock } from '../core/clock.ts';
 import type { OutboxMessage, Store } from '../store/index.ts';
+import { DatabaseOutageWatch } from '../store/database-errors.ts';
 import type { OutgoingEmail } from '../core/outgoing-email.ts';
 import { computeOutboxBackoff } from './outbox-backoff.ts';
 import type { OutboxBackoff } from './outbox-backoff.ts';
@@ -8,7 +9,10 @@ import { readOutboxEmail } from './outbox-payload.ts';
 import { createPollLoop } from './outbox-poll-loop.ts';
 import { isPermanentSmtpFailure } from './smtp-failure.ts';
 
-/** A structured log line; `event` is one of `outbox.claimed|sent|retry|failed|deferred|mark-error|run-error`. */
+/**
+ * A structured log line; `event` is one of `outbox.claimed|sent|retry|failed|deferred|mark-error|run-error`, or
+ * `outbox.database-unavailable|database-back` once each per database outage.
+ */
 export interface OutboxLogEntry {
   level: 'info' | 'warn' | 'error';
   event: string;
@@ -153,10 +157,20 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return result;
   }
 
+  // While the database is away every poll fails alike: said once when it goes, once when it is back.
+  const outage = new DatabaseOutageWatch();
   const loop = createPollLoop({
     pollMs,
-    run: async () => ({ more: (await runOnce()).claimed >= batchSize }),
-    onError: (error) => log({ level: 'error', event: 'outbox.run-error', error: describeFailure(error) }),
+    run: async () => {
+      const done = await runOnce();
+      if (outage.succeeded()) log({ level: 'warn', event: 'outbox.database-back' });
+      return { more: done.claimed >= batchSize };
+    },
+    onError: (error) => {
+      const step = outage.failed(error);
+      if (step === 'outage-began') log({ level: 'error', event: 'outbox.database-unavailable', error: describeFailure(error) });
+      if (step === 'not-an-outage') log({ level: 'error', event: 'outbox.run-error', error: describeFailure(error) });
+    },
   });
 
   return { runOnce, start: loop.start, stop: loop.stop, notify: loop.notify };

@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock.ts';
 import { decideDeliveryOutcome } from '../core/webhooks/delivery-outcome.ts';
 import type { OutboundPolicy, Resolver } from '../net/outbound-request.ts';
 import type { Store } from '../store/index.ts';
+import { DatabaseOutageWatch } from '../store/database-errors.ts';
 import type { ClaimedDelivery } from '../store/repositories/webhooks.ts';
 import type { SecretBox } from '../store/secret-box.ts';
 import { createPollLoop } from './outbox-poll-loop.ts';
@@ -149,14 +150,22 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     return result;
   }
 
+  // While the database is away every poll fails alike: said once when it goes, once when it is back.
+  const outage = new DatabaseOutageWatch();
   const loop = createPollLoop({
     pollMs,
     // A settled delivery may have unblocked the next one of its endpoint: run again while anything moved.
     run: async () => {
       const done = await runOnce();
+      if (outage.succeeded()) log({ level: 'warn', event: 'webhook.database-back' });
       return { more: done.delivered + done.failed > 0 || done.claimed >= batchSize };
     },
-    onError: (error) => log({ level: 'error', event: 'webhook.run-error', error: error instanceof Error ? error.message : String(error) }),
+    onError: (error) => {
+      const message = error instanceof Error ? error.message : String(error);
+      const step = outage.failed(error);
+      if (step === 'outage-began') log({ level: 'error', event: 'webhook.database-unavailable', error: message });
+      if (step === 'not-an-outage') log({ level: 'error', event: 'webhook.run-error', error: message });
+    },
   });
 
   return { runOnce, start: loop.start, stop: loop.stop, notify: loop.notify };

@@ -1,80 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import net from 'node:net';
-import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../store/index.ts';
 import type { OpenStore } from '../store/index.ts';
 import { NINE_TO_FIVE, startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
+import { createScratchDatabase, startDatabaseRelay, terminateConnections } from './testing/database-relay.ts';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
-
-/** A database of its own on the shared server, so its connections can be cut without touching anyone else's. */
-async function createScratchDatabase(): Promise<{ name: string; url: URL; drop(): Promise<void> }> {
-  const name = `leeway_outage_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`).finally(() => admin.end());
-  const url = new URL(adminUrl!);
-  url.pathname = `/${name}`;
-  return {
-    name,
-    url,
-    drop: async () => {
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => dropper.end());
-    },
-  };
-}
-
-async function terminateConnections(database: string): Promise<number> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    const result = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
-    return result.rowCount ?? 0;
-  } finally {
-    await admin.end();
-  }
-}
-
-/**
- * A TCP relay in front of the database server that can be switched off (connections refused, open ones
- * reset) and on again at the same port, as a server that goes away and comes back.
- */
-async function startRelay(target: URL): Promise<{ port: number; stop(): Promise<void>; start(): Promise<void>; close(): Promise<void> }> {
-  const sockets = new Set<net.Socket>();
-  let port = 0;
-  let server: net.Server | null = null;
-  const listen = () =>
-    new Promise<void>((resolve, reject) => {
-      const relay = net.createServer((client) => {
-        const upstream = net.connect(Number(target.port || 5432), target.hostname);
-        for (const socket of [client, upstream]) {
-          sockets.add(socket);
-          socket.on('close', () => sockets.delete(socket));
-          socket.on('error', () => undefined);
-        }
-        client.pipe(upstream).pipe(client);
-      });
-      relay.once('error', reject);
-      relay.listen(port, '127.0.0.1', () => {
-        port = (relay.address() as AddressInfo).port;
-        server = relay;
-        resolve();
-      });
-    });
-  const stop = async () => {
-    const relay = server;
-    server = null;
-    for (const socket of sockets) socket.destroy();
-    if (relay) await new Promise<void>((resolve) => relay.close(() => resolve()));
-  };
-  await listen();
-  return { port, stop, start: listen, close: stop };
-}
 
 function isCleanRefusal(response: Response, body: { code?: string }): boolean {
   const retryAfter = Number(response.headers.get('retry-after'));
@@ -94,7 +25,7 @@ describe.skipIf(!adminUrl)('a database that goes away', () => {
   }
 
   it('answers requests cut off by terminated connections with 503 and Retry-After, never 500, and recovers', async () => {
-    const scratch = await createScratchDatabase();
+    const scratch = await createScratchDatabase(adminUrl!);
     cleanups.push(scratch.drop);
     const { server } = await serverOn(scratch.url);
     const statuses: number[] = [];
@@ -123,7 +54,7 @@ describe.skipIf(!adminUrl)('a database that goes away', () => {
     let terminated = 0;
     for (let round = 0; round < 5; round += 1) {
       await new Promise((resolve) => setTimeout(resolve, 150));
-      terminated += await terminateConnections(scratch.name);
+      terminated += await terminateConnections(adminUrl!, scratch.name);
     }
     running = false;
     await Promise.all(lanes);
@@ -140,14 +71,11 @@ describe.skipIf(!adminUrl)('a database that goes away', () => {
   });
 
   it('refuses with 503 and Retry-After while the server cannot be reached at all, and serves again once it is back', async () => {
-    const relay = await startRelay(new URL(adminUrl!));
-    cleanups.push(relay.close);
-    const scratch = await createScratchDatabase();
+    const scratch = await createScratchDatabase(adminUrl!);
     cleanups.push(scratch.drop);
-    const throughRelay = new URL(scratch.url);
-    throughRelay.hostname = '127.0.0.1';
-    throughRelay.port = String(relay.port);
-    const { server } = await serverOn(throughRelay);
+    const relay = await startDatabaseRelay(scratch.url);
+    cleanups.push(relay.stop);
+    const { server } = await serverOn(relay.url);
     expect((await server.call('GET', '/api/v1/members')).status).toBe(200);
 
     await relay.stop();

@@ -1,3 +1,4 @@
+import { DatabaseOutageWatch, isDatabaseUnavailable } from '../../store/database-errors.ts';
 import type { Job } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
 import type { JobRegistry } from './registry.ts';
@@ -73,6 +74,9 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       log({ level: 'info', event: 'job.done', jobId: job.id, kind: job.kind });
       return 'done';
     } catch (error) {
+      // The database went away under the job: no fault of the job's, and nothing can be written now. The
+      // run ends; the lease brings the job back without counting an attempt.
+      if (isDatabaseUnavailable(error)) throw error;
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof LeaseLost) {
         log({ level: 'warn', event: 'job.lease-lost', jobId: job.id, kind: job.kind });
@@ -107,13 +111,20 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const schedule = (delay: number) => {
     timer = setTimeout(tick, delay);
   };
+  // While the database is away every poll fails alike: said once when it goes, once when it is back.
+  const outage = new DatabaseOutageWatch();
   function tick(): void {
     timer = undefined;
     wake = false;
     current = runOnce()
-      .then((r) => r.claimed >= batchSize)
+      .then((r) => {
+        if (outage.succeeded()) log({ level: 'warn', event: 'job.database-back' });
+        return r.claimed >= batchSize;
+      })
       .catch((error: unknown) => {
-        log({ level: 'error', event: 'job.run-error', error: String(error) });
+        const step = outage.failed(error);
+        if (step === 'outage-began') log({ level: 'error', event: 'job.database-unavailable', error: String(error) });
+        if (step === 'not-an-outage') log({ level: 'error', event: 'job.run-error', error: String(error) });
         return false;
       })
       .then((more) => {

@@ -202,17 +202,32 @@ function describeDemo(demo: DemoSeed, url: string): string {
   ].join('\n');
 }
 
+const KEEPER_RUN_ERROR_EVERY_MS = 60_000;
+
 /**
  * Without SMTP_URL nothing delivers the outbox: each message becomes `kept` (final) when it falls due,
  * instead of staying `pending` forever. (Delivery over SMTP is started by `startBackgroundWork`.)
  */
 function withOutboxKeeper(background: BackgroundWork, ctx: AppContext, io: CliIO): BackgroundWork {
   if (io.env.SMTP_URL) return background;
+  // The keeper polls every second: while the database is away each poll fails alike, so its run errors
+  // are said at most once a minute, with how many were left unsaid.
+  let runErrors = { saidAt: Number.NEGATIVE_INFINITY, unsaid: 0 };
   const keeper = createOutboxKeeper({
     store: ctx.store,
     clock: ctx.clock,
     log: (entry) => {
-      if (entry.level !== 'info') io.stderr(`${JSON.stringify(entry)}\n`);
+      if (entry.level === 'info') return;
+      if (entry.event === 'outbox.run-error') {
+        const now = Date.now();
+        if (now - runErrors.saidAt < KEEPER_RUN_ERROR_EVERY_MS) {
+          runErrors.unsaid += 1;
+          return;
+        }
+        entry = { ...entry, unsaidSinceLast: runErrors.unsaid };
+        runErrors = { saidAt: now, unsaid: 0 };
+      }
+      io.stderr(`${JSON.stringify(entry)}\n`);
     },
   });
   keeper.start();
