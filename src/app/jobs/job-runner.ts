@@ -1,4 +1,4 @@
-import { DatabaseOutageWatch, isDatabaseUnavailable } from '../../store/database-errors.ts';
+import { DatabaseOutageWatch } from '../../store/database-errors.ts';
 import type { Job } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
 import type { JobRegistry } from './registry.ts';
@@ -74,9 +74,6 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       log({ level: 'info', event: 'job.done', jobId: job.id, kind: job.kind });
       return 'done';
     } catch (error) {
-      // The database went away under the job: no fault of the job's, and nothing can be written now. The
-      // run ends; the lease brings the job back without counting an attempt.
-      if (isDatabaseUnavailable(error)) throw error;
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof LeaseLost) {
         log({ level: 'warn', event: 'job.lease-lost', jobId: job.id, kind: job.kind });
