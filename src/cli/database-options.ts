@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { ConnectOptions } from '../store/index.ts';
+import { DEFAULT_POOL_LIMITS } from '../store/bounded-pool.ts';
+import type { PoolLimits } from '../store/bounded-pool.ts';
 import { UsageError } from './args.ts';
 
 export const DATABASE_FLAGS = {
@@ -8,9 +10,40 @@ export const DATABASE_FLAGS = {
 } as const;
 
 export const DATABASE_HELP = `  --data-dir DIR        embedded database folder (default ./.leeway, or LEEWAY_DATA_DIR)
-  --database-url URL    a PostgreSQL server instead (or DATABASE_URL)`;
+  --database-url URL    a PostgreSQL server instead (or DATABASE_URL)
+  LEEWAY_DB_POOL_SIZE, LEEWAY_DB_QUEUE_TIMEOUT_MS, LEEWAY_DB_QUEUE_LIMIT: connections to a PostgreSQL
+                        server (default ${DEFAULT_POOL_LIMITS.size}), the longest wait for one (default ${DEFAULT_POOL_LIMITS.queueTimeoutMs} ms) and how many
+                        may wait (default ${DEFAULT_POOL_LIMITS.queueLimit}); beyond them a request is refused with 503`;
 
-/** Flags win over the environment; the embedded database in ./.leeway is the default. */
+/**
+ * A whole number from the environment, or the fallback when unset or blank.
+ *
+ * @throws {UsageError} when it is not a whole number from `min` to `max`.
+ */
+export function readWholeNumberSetting(
+  env: Record<string, string | undefined>,
+  name: string,
+  range: { min: number; max: number; fallback: number },
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return range.fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < range.min || value > range.max) {
+    throw new UsageError(`${name} must be a whole number from ${range.min} to ${range.max}, not ${JSON.stringify(raw)}.`);
+  }
+  return value;
+}
+
+/** `LEEWAY_DB_POOL_SIZE`, `LEEWAY_DB_QUEUE_TIMEOUT_MS` and `LEEWAY_DB_QUEUE_LIMIT`, with their defaults. */
+export function readPoolLimits(env: Record<string, string | undefined>): PoolLimits {
+  return {
+    size: readWholeNumberSetting(env, 'LEEWAY_DB_POOL_SIZE', { min: 1, max: 1_000, fallback: DEFAULT_POOL_LIMITS.size }),
+    queueTimeoutMs: readWholeNumberSetting(env, 'LEEWAY_DB_QUEUE_TIMEOUT_MS', { min: 1, max: 600_000, fallback: DEFAULT_POOL_LIMITS.queueTimeoutMs }),
+    queueLimit: readWholeNumberSetting(env, 'LEEWAY_DB_QUEUE_LIMIT', { min: 0, max: 100_000, fallback: DEFAULT_POOL_LIMITS.queueLimit }),
+  };
+}
+
+/** Flags win over the environment; the embedded database in ./.leeway is the default. The pool's limits come from the environment. */
 export function resolveDatabase(
   flags: { 'data-dir'?: string | undefined; 'database-url'?: string | undefined },
   env: Record<string, string | undefined>,
@@ -21,10 +54,10 @@ export function resolveDatabase(
   const url = flags['database-url'] ?? (flags['data-dir'] ? undefined : env.DATABASE_URL);
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) throw new UsageError('The database URL must start with postgres:// or postgresql://.');
-    return { engine: 'postgres', url };
+    return { engine: 'postgres', url, pool: readPoolLimits(env) };
   }
   const dataDir = flags['data-dir'] ?? env.LEEWAY_DATA_DIR ?? '.leeway';
-  return { engine: 'pglite', dataDir: dataDir.startsWith('memory://') ? dataDir : path.resolve(dataDir) };
+  return { engine: 'pglite', dataDir: dataDir.startsWith('memory://') ? dataDir : path.resolve(dataDir), pool: readPoolLimits(env) };
 }
 
 export function describeDatabase(options: ConnectOptions): string {
