@@ -14,6 +14,8 @@ import { answerUnmatched, methodsByPath } from './method-not-allowed.ts';
 import { registerOpenApiDocument } from './openapi.ts';
 import { isEmployerPath } from './public-paths.ts';
 import { problem, problemResponse } from './problem.ts';
+import { rateLimit } from './rate-limit.ts';
+import type { RateLimitSettings } from './rate-limit.ts';
 import { registerCandidatePages } from './routes/candidate-pages.ts';
 import { registerCandidateRoutes } from './routes/candidate.ts';
 import { registerEtiquetteRoutes } from './routes/etiquette.ts';
@@ -49,6 +51,11 @@ export interface ServerOptions {
   demo?: DemoProvider;
   /** The built web app; read from dist/web when not given. */
   web?: WebAssets;
+  /**
+   * Requests per credential (API key, session, link token); none when not given. `leeway serve` sets
+   * it from LEEWAY_RATE_LIMIT_PER_SECOND and LEEWAY_RATE_LIMIT_BURST.
+   */
+  rateLimit?: RateLimitSettings;
 }
 
 /** Candidate links carry their own credential, and signing in is how a session starts. */
@@ -106,6 +113,9 @@ export function createServerApp(options: ServerOptions): OpenAPIHono<ServerEnv> 
   // Employer side: an API key scopes everything below to one organization. Candidate links carry their
   // own token and are authorised by it instead.
   app.use('/api/v1/*', exceptCandidateLinks(requireEmployer()));
+  // After authentication, so an unknown key is told 401 rather than to slow down; before idempotency, so a
+  // refused request claims no key.
+  if (options.rateLimit && options.rateLimit.perSecond > 0) app.use('*', rateLimit(options.rateLimit));
   app.use('/api/v1/*', exceptCandidateLinks(idempotency()));
   app.use('/api/v1/candidate/:token/*', scopeCandidateLink(), idempotency());
   registerOrganizationRoutes(app);

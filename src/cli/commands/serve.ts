@@ -6,7 +6,9 @@ import type { DemoSeed } from '../../app/demo/seed-demo.ts';
 import { createServerApp } from '../../server/app.ts';
 import { openStore } from '../../store/index.ts';
 import { parseFlags, parsePort, UsageError } from '../args.ts';
-import { DATABASE_FLAGS, DATABASE_HELP, describeDatabase, resolveDatabase } from '../database-options.ts';
+import { DATABASE_FLAGS, DATABASE_HELP, describeDatabase, readWholeNumberSetting, resolveDatabase } from '../database-options.ts';
+import { DEFAULT_RATE_LIMIT } from '../../server/rate-limit.ts';
+import type { RateLimitSettings } from '../../server/rate-limit.ts';
 import type { CliIO } from '../io.ts';
 import { EXIT_OK } from '../io.ts';
 import { startBackgroundWork } from '../background.ts';
@@ -40,6 +42,10 @@ each message is kept (status "kept", final) and listed by GET /api/v1/messages. 
 Webhook signing secrets and calendar credentials are sealed with LEEWAY_SECRET_KEY (32 bytes, hex or
 base64: openssl rand -base64 32); on the embedded database a key is made once in the data folder.
 Webhook and calendar URLs may not point to private addresses unless LEEWAY_ALLOW_PRIVATE_URLS=1.
+
+Each API key, dashboard session and candidate link may make LEEWAY_RATE_LIMIT_PER_SECOND requests a
+second (default ${DEFAULT_RATE_LIMIT.perSecond}; 0 turns the limit off), up to LEEWAY_RATE_LIMIT_BURST at once (default ${DEFAULT_RATE_LIMIT.burst});
+beyond that a request is refused with 429 and Retry-After.
 `;
 
 export interface ServeHandle {
@@ -94,6 +100,7 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
     calendarRefreshMinutes: readCalendarRefreshMinutes(io.env),
   };
   const secretKey = resolveSecretKey(database, io.env);
+  const rateLimit = readRateLimit(io.env);
 
   const opened = await openStore(database);
   const ctx: AppContext = {
@@ -118,6 +125,7 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
     : undefined;
   const app = createServerApp({
     ctx,
+    rateLimit,
     afterChange: () => background.notify(),
     ...(demoSeed ? { demo: async () => (await demoSeed).landing } : {}),
   });
@@ -177,6 +185,14 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
   }
 
   return { url, close };
+}
+
+/** `LEEWAY_RATE_LIMIT_PER_SECOND` (0: off) and `LEEWAY_RATE_LIMIT_BURST`, with their defaults. */
+export function readRateLimit(env: Record<string, string | undefined>): RateLimitSettings {
+  return {
+    perSecond: readWholeNumberSetting(env, 'LEEWAY_RATE_LIMIT_PER_SECOND', { min: 0, max: 1_000_000, fallback: DEFAULT_RATE_LIMIT.perSecond }),
+    burst: readWholeNumberSetting(env, 'LEEWAY_RATE_LIMIT_BURST', { min: 1, max: 1_000_000, fallback: DEFAULT_RATE_LIMIT.burst }),
+  };
 }
 
 function describeDemo(demo: DemoSeed, url: string): string {
