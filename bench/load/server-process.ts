@@ -13,7 +13,20 @@ export type DatabaseFlags = readonly [flag: '--data-dir' | '--database-url', val
 
 export interface ServerProcess {
   url: string;
+  /** The child's process id, e.g. to read its memory from /proc. */
+  pid: number;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash would: nothing is closed cleanly. Resolves once the child is gone. */
+  kill(): Promise<void>;
+}
+
+export interface ServerProcessOptions {
+  /** Variables added to the child's environment, e.g. `SMTP_URL` so that it delivers email. */
+  env?: Record<string, string>;
+  /** The port to listen on; by default a free one. A server restarted after a crash keeps its address. */
+  port?: number;
+  /** Everything the child writes to stdout and stderr, as it comes. */
+  onOutput?: (text: string) => void;
 }
 
 /**
@@ -38,12 +51,13 @@ export async function createOrganization(database: DatabaseFlags): Promise<{ org
  * @example
  * const server = await startServerProcess(['--database-url', url]); … await server.stop();
  */
-export async function startServerProcess(database: DatabaseFlags): Promise<ServerProcess> {
+export async function startServerProcess(database: DatabaseFlags, options: ServerProcessOptions = {}): Promise<ServerProcess> {
   // LEEWAY_LOAD_NODE_ARGS reaches only the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile
   // it under load (Node refuses --cpu-prof in NODE_OPTIONS); the profile is written when it stops cleanly.
   const nodeArgs = (process.env.LEEWAY_LOAD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, cli, 'serve', '--host', '127.0.0.1', '--port', '0', ...database], {
-    env: childEnv(),
+  const port = String(options.port ?? 0);
+  const child = spawn(process.execPath, [...nodeArgs, cli, 'serve', '--host', '127.0.0.1', '--port', port, ...database], {
+    env: { ...childEnv(), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stop = onCleanup(`server ${child.pid}`, () => stopChild(child));
@@ -68,10 +82,25 @@ export async function startServerProcess(database: DatabaseFlags): Promise<Serve
     await stop();
     throw error;
   });
-  // Keep draining the pipes so a chatty server never blocks on a full buffer.
+  // Keep draining the pipes so a chatty server never blocks on a full buffer (and stop collecting its output).
+  child.stdout.removeAllListeners('data');
+  child.stderr.removeAllListeners('data');
+  const { onOutput } = options;
+  if (onOutput) {
+    child.stdout.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
+  }
   child.stdout.resume();
   child.stderr.resume();
-  return { url, stop };
+  const kill = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+      child.kill('SIGKILL');
+      await exited;
+    }
+    await stop();
+  };
+  return { url, pid: child.pid!, stop, kill };
 }
 
 /** SIGTERM (the server closes its database cleanly), SIGKILL after 10 s. */

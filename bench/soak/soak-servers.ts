@@ -1,0 +1,61 @@
+import { startServerProcess } from '../load/server-process.ts';
+import type { DatabaseFlags, ServerProcess } from '../load/server-process.ts';
+import type { MonitoredServer } from './server-monitor.ts';
+
+/** Lines of a server's output kept for the report, newest last. */
+const KEPT_LINES = 40;
+
+export interface SoakServer {
+  /** The base URL: the same after a restart. */
+  url: string;
+  /** The running process, or null while it is down. */
+  running(): MonitoredServer | null;
+  /** SIGKILL, then `leeway serve` again on the same port. Resolves once it listens again. */
+  crashAndRestart(): Promise<void>;
+  stop(): Promise<void>;
+  /** The last warnings and errors it logged. */
+  problems(): string[];
+}
+
+/**
+ * `count` server processes on one database, each delivering email to `smtpUrl`. Each keeps its port when
+ * restarted, so clients find it again.
+ *
+ * @example
+ * const servers = await startSoakServers(['--database-url', url], 2, { SMTP_URL: sink.url });
+ */
+export async function startSoakServers(database: DatabaseFlags, count: number, env: Record<string, string>): Promise<SoakServer[]> {
+  const servers: SoakServer[] = [];
+  for (let index = 0; index < count; index += 1) servers.push(await startSoakServer(database, env));
+  return servers;
+}
+
+async function startSoakServer(database: DatabaseFlags, env: Record<string, string>): Promise<SoakServer> {
+  const problems: string[] = [];
+  const onOutput = (text: string): void => {
+    for (const line of text.split('\n')) {
+      // Retries during the SMTP outage are expected; anything else that warns or fails is kept.
+      if (!/"level":"(warn|error)"|Error|error:/.test(line) || /"event":"outbox\.retry"/.test(line)) continue;
+      problems.push(line.slice(0, 500));
+      if (problems.length > KEPT_LINES) problems.shift();
+    }
+  };
+  let child: ServerProcess | null = await startServerProcess(database, { env, onOutput });
+  const url = child.url;
+  const port = Number(new URL(url).port);
+  return {
+    url,
+    running: () => (child ? { url, pid: child.pid } : null),
+    async crashAndRestart() {
+      const killed = child;
+      child = null;
+      await killed?.kill();
+      child = await startServerProcess(database, { env, onOutput, port });
+    },
+    async stop() {
+      await child?.stop();
+      child = null;
+    },
+    problems: () => [...problems],
+  };
+}
