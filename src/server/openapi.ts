@@ -3,6 +3,8 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { SESSION_COOKIE } from './auth.ts';
 import type { ServerEnv } from './env.ts';
 import { isEmployerPath } from './public-paths.ts';
+import { DATABASE_RETRY_AFTER_SECONDS } from './problem.ts';
+import { isRateLimitedPath } from './rate-limit.ts';
 import { PROBLEM_DESCRIPTIONS } from './schemas/common.ts';
 import { security as employerSecurity } from './schemas/route-helpers.ts';
 
@@ -65,13 +67,30 @@ function derivedOperationId(method: string, path: string): string {
  * an operationId; its security, when the route left it out, by the same rule as the middleware
  * (`isEmployerPath`); the CSRF token beside the session cookie on every change (as `requireEmployer`
  * enforces it, with its 403); 413 and 415 wherever a body is accepted (the body guards answer them before any route);
- * and the servers, from the public URL.
+ * 429 with Retry-After wherever a credential's requests are limited, 503 with Retry-After wherever the database
+ * is asked; and the servers, from the public URL.
  */
 export function finishDocument(document: OpenApiDocument, publicUrl: string): OpenApiDocument {
   const problem = (status: number) => ({
     description: PROBLEM_DESCRIPTIONS[status] ?? 'Problem',
     content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
   });
+  const retryAfter = { 'Retry-After': { description: 'Whole seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } } };
+  const rateLimited = {
+    ...problem(429),
+    description: 'Too many requests with this credential (code RATE_LIMITED); try again after Retry-After seconds',
+    headers: {
+      ...retryAfter,
+      'RateLimit-Limit': { description: 'Requests allowed at once (the burst)', schema: { type: 'integer' } },
+      'RateLimit-Remaining': { description: 'Requests left now', schema: { type: 'integer' } },
+      'RateLimit-Reset': { description: 'Seconds until the full burst is available again', schema: { type: 'integer' } },
+    },
+  };
+  const databaseUnavailable = {
+    ...problem(503),
+    description: `The database is unavailable or too busy (code DATABASE_UNAVAILABLE); try again after Retry-After seconds (${DATABASE_RETRY_AFTER_SECONDS}), a change with the same Idempotency-Key`,
+    headers: retryAfter,
+  };
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const method of METHODS) {
       const operation = item[method] as Operation | undefined;
@@ -90,6 +109,14 @@ export function finishDocument(document: OpenApiDocument, publicUrl: string): Op
       if (operation.requestBody) {
         operation.responses ??= {};
         for (const status of [413, 415]) operation.responses[String(status)] ??= problem(status);
+      }
+      if (isRateLimitedPath(path)) {
+        operation.responses ??= {};
+        operation.responses['429'] ??= rateLimited;
+      }
+      if (path !== '/openapi.json') {
+        operation.responses ??= {};
+        operation.responses['503'] ??= databaseUnavailable;
       }
     }
   }

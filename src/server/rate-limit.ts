@@ -75,6 +75,11 @@ const digest = (kind: string, secret: string) => `${kind}:${createHash('sha256')
 /** The token of a candidate's or panelist's link, from the API's or the candidate pages' path. */
 const LINK_PATH = /^\/(?:api\/v1\/candidate|api\/v1\/seat|c)\/([^/]+)/;
 
+/** Whether requests to this path (a route's path, `{token}` templates included) spend a credential's requests. */
+export function isRateLimitedPath(path: string): boolean {
+  return LINK_PATH.test(path) || isEmployerPath(path);
+}
+
 /**
  * Which credential a request spends: the API key or the session the employer side was authenticated with
  * (this runs after authentication, so neither is unknown here), or a link's token. Only a digest is kept,
