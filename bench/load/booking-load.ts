@@ -1,6 +1,7 @@
-import autocannon from 'autocannon';
 import type { WorkingHours } from '../../src/core/types.ts';
 import type { ApiClient } from './api-client.ts';
+import { driveRequests, inParallel } from './drive-requests.ts';
+import type { LoadResult } from './drive-requests.ts';
 
 const INTERVIEWERS = 64;
 const CANDIDATES = 200;
@@ -17,50 +18,31 @@ export interface BookingFixture {
   candidateIds: string[];
 }
 
-export interface BookingLoadResult {
-  connections: number;
-  seconds: number;
-  ok: number;
-  perSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  /** Non-2xx answers by status, with the first body seen for each. */
-  refused: Map<number, { count: number; example: string }>;
-  errors: number;
-  timeouts: number;
-}
+export type BookingLoadResult = LoadResult;
 
 /**
- * One opening, 64 interviewers (UTC, weekdays 08:00–18:00) and 200 candidates, stored over HTTP.
+ * One opening, 64 interviewers (UTC, weekdays 08:00–18:00) and 200 candidates, stored over HTTP. `label`
+ * keeps the names and addresses of two fixtures in one organization apart.
  *
  * @example
  * const fixture = await seedBookingFixture(api);
  */
-export async function seedBookingFixture(api: ApiClient): Promise<BookingFixture> {
-  const opening = await api.call<{ id: string }>('POST', '/api/v1/openings', { title: 'Load bench engineer' }, 201);
+export async function seedBookingFixture(api: ApiClient, label = 'load'): Promise<BookingFixture> {
+  const opening = await api.call<{ id: string }>('POST', '/api/v1/openings', { title: `Load bench engineer (${label})` }, 201);
   const weekday: Array<[string, string]> = [[WEEKDAY_HOURS.from, WEEKDAY_HOURS.to]];
   const workingHours: WorkingHours = { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: [], sun: [] };
-  const memberIds: string[] = [];
-  for (let index = 0; index < INTERVIEWERS; index += 1) {
-    const member = await api.call<{ id: string }>(
+  const members = await inParallel(Array.from({ length: INTERVIEWERS }, (_, index) => index), 8, (index) =>
+    api.call<{ id: string }>(
       'POST',
       '/api/v1/members',
-      { name: `Interviewer ${index}`, email: `interviewer${index}@load.example`, role: 'interviewer', timezone: 'UTC', workingHours },
+      { name: `Interviewer ${label} ${index}`, email: `interviewer${index}@${label}.example`, role: 'interviewer', timezone: 'UTC', workingHours },
       201,
-    );
-    memberIds.push(member.id);
-  }
-  const candidateIds: string[] = [];
-  for (let index = 0; index < CANDIDATES; index += 1) {
-    const candidate = await api.call<{ id: string }>(
-      'POST',
-      '/api/v1/candidates',
-      { name: `Candidate ${index}`, email: `candidate${index}@load.example`, timezone: 'UTC' },
-      201,
-    );
-    candidateIds.push(candidate.id);
-  }
-  return { openingId: opening.id, memberIds, candidateIds };
+    ),
+  );
+  const candidates = await inParallel(Array.from({ length: CANDIDATES }, (_, index) => index), 8, (index) =>
+    api.call<{ id: string }>('POST', '/api/v1/candidates', { name: `Candidate ${label} ${index}`, email: `candidate${index}@${label}.example`, timezone: 'UTC' }, 201),
+  );
+  return { openingId: opening.id, memberIds: members.map(({ id }) => id), candidateIds: candidates.map(({ id }) => id) };
 }
 
 /**
@@ -96,42 +78,6 @@ export function bookingBodies(fixture: BookingFixture, now: Date): string[] {
  * const result = await runBookingLoad(api, bookingBodies(fixture, new Date()), 16, 20);
  */
 export async function runBookingLoad(api: ApiClient, bodies: readonly string[], connections: number, seconds: number): Promise<BookingLoadResult> {
-  let next = 0;
-  const refused = new Map<number, { count: number; example: string }>();
-  const result = await autocannon({
-    url: api.url,
-    connections,
-    duration: seconds,
-    timeout: 30,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/v1/interviews',
-        headers: { authorization: `Bearer ${api.apiKey}`, 'content-type': 'application/json' },
-        setupRequest: (request) => {
-          // Past the prepared list the bodies repeat, and the repeats are refused (409) in the table.
-          const body = bodies[next % bodies.length]!;
-          next += 1;
-          return { ...request, body };
-        },
-        onResponse: (status, body) => {
-          if (status >= 200 && status < 300) return;
-          const seen = refused.get(status);
-          if (seen) seen.count += 1;
-          else refused.set(status, { count: 1, example: body.slice(0, 300) });
-        },
-      },
-    ],
-  });
-  return {
-    connections,
-    seconds: result.duration,
-    ok: result['2xx'],
-    perSecond: result['2xx'] / result.duration,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    refused,
-    errors: result.errors,
-    timeouts: result.timeouts,
-  };
+  const headers = { authorization: `Bearer ${api.apiKey}` };
+  return driveRequests(api.url, bodies.map((body) => ({ method: 'POST', path: '/api/v1/interviews', headers, body })), connections, seconds);
 }

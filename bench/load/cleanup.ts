@@ -6,6 +6,15 @@ type Task = { what: string; run: () => Promise<void> | void };
 
 const tasks: Task[] = [];
 let running: Promise<void> | null = null;
+let signalled = false;
+
+/**
+ * Whether Ctrl-C or SIGTERM has started the cleanup: requests then fail because their server is being
+ * stopped, and the bench says nothing of it.
+ */
+export function stopping(): boolean {
+  return signalled;
+}
 
 /**
  * Registers an undo step and returns a function that runs it now (and forgets it).
@@ -43,6 +52,7 @@ export function cleanUpAll(): Promise<void> {
 export function cleanUpOnSignals(): void {
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.once(signal, () => {
+      signalled = true;
       console.error(`\n${signal}: stopping servers and removing scratch data…`);
       void cleanUpAll().finally(() => process.exit(code));
     });

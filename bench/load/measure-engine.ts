@@ -1,50 +1,96 @@
 import { apiClient } from './api-client.ts';
-import { auditBookings } from './audit.ts';
-import type { BookingAudit, Query } from './audit.ts';
+import { auditBookings, auditCandidateActions } from './audit.ts';
+import type { ActionAudit, BookingAudit, Query } from './audit.ts';
 import { bookingBodies, runBookingLoad, seedBookingFixture } from './booking-load.ts';
 import type { BookingLoadResult } from './booking-load.ts';
+import { prepareCandidateActions, runCandidateActionLoads } from './candidate-actions-load.ts';
+import type { ActionLoadResult } from './candidate-actions-load.ts';
+import { timePoolSlots } from './pool-slots.ts';
+import type { PoolSlotsTiming } from './pool-slots.ts';
 import { createOrganization, startServerProcess } from './server-process.ts';
 import type { DatabaseFlags } from './server-process.ts';
 import { timeSlotsAgainstHealthz } from './slots-vs-healthz.ts';
 import type { SlotsTiming } from './slots-vs-healthz.ts';
 
 export const CONNECTIONS = 16;
+/** Interviews prepared per candidate action: this many times what the booking load did in its time, plus a margin. */
+const ACTION_HEADROOM = 1.5;
+const ACTION_MARGIN = 64;
+const MAX_PER_ACTION = 10_000;
+
+export interface EngineOptions {
+  /** How long each load runs. */
+  seconds: number;
+  /** Time the pool of 200 (s6): its seeding takes a while, so a short check may leave it out. */
+  poolSearch: boolean;
+  /** The most interviews to prepare per candidate action (10,000 unless less is asked): a short check needs few. */
+  maxPerAction?: number;
+  /**
+   * Runs `use` with a query on the database once the server has stopped (the embedded engine lets one
+   * process at a time open its folder).
+   */
+  withQuery: <T>(use: (query: Query) => Promise<T>) => Promise<T>;
+  log: (line: string) => void;
+}
 
 export interface EngineMeasurement {
   slots: SlotsTiming;
+  /** Null when left out (`poolSearch: false`). */
+  pool: PoolSlotsTiming | null;
   bookings: BookingLoadResult;
   audit: BookingAudit;
+  actions: Array<ActionLoadResult & { audit: ActionAudit }>;
 }
 
 /**
- * One engine, through a real server process: organization and key by the CLI, the slot timing on a quiet
- * server, then the booking load; the server is stopped and the bookings audited in SQL with `query`
- * (opened only after the server has let go of the database, which the embedded engine needs).
+ * One engine, through a real server process: organization and key by the CLI; the slot timings on a
+ * quiet server; the booking load; then interviews prepared for each candidate action (enough to keep
+ * the actions busy for the same time at half again the booking rate) and the action loads. The server is
+ * then stopped and everything audited in SQL.
  *
  * @example
- * const measured = await measureEngine(['--database-url', url], 20, () => postgresQuery(url), (line) => console.log(line));
+ * const measured = await measureEngine(['--database-url', url], { seconds: 20, poolSearch: true, withQuery: (use) => use(postgresQuery(url)), log: console.log });
  */
-export async function measureEngine(
-  database: DatabaseFlags,
-  seconds: number,
-  withQuery: <T>(use: (query: Query) => Promise<T>) => Promise<T>,
-  log: (line: string) => void,
-): Promise<EngineMeasurement> {
+export async function measureEngine(database: DatabaseFlags, options: EngineOptions): Promise<EngineMeasurement> {
+  const { seconds } = options;
+  const started = Date.now();
+  const log = (line: string): void => options.log(`${line} [${((Date.now() - started) / 1000).toFixed(0)} s]`);
   const { organizationId, apiKey } = await createOrganization(database);
   const server = await startServerProcess(database);
-  let slots: SlotsTiming;
-  let bookings: BookingLoadResult;
+  let measured: Omit<EngineMeasurement, 'audit' | 'actions'> & { actions: ActionLoadResult[] };
+  let bookingOpeningId: string;
+  let actionIds: Record<ActionLoadResult['action'], string[]>;
   try {
     const api = apiClient(server.url, apiKey);
-    log(`  server at ${server.url}; timing GET /api/v1/slots and /healthz`);
-    slots = await timeSlotsAgainstHealthz(api, new Date());
+    log(`  server at ${server.url}; timing GET /api/v1/slots (s2) and /healthz`);
+    const slots = await timeSlotsAgainstHealthz(api, new Date());
+    let pool: PoolSlotsTiming | null = null;
+    if (options.poolSearch) {
+      log('  storing the pool of 200 (s6) and timing GET /api/v1/slots for it');
+      pool = await timePoolSlots(api, new Date());
+      log(`  pool stored in ${pool.seedSeconds.toFixed(0)} s; median ${pool.medianMs.toFixed(1)} ms`);
+    }
     log('  seeding 64 interviewers and 200 candidates');
     const fixture = await seedBookingFixture(api);
+    bookingOpeningId = fixture.openingId;
     log(`  booking load: ${CONNECTIONS} connections for ${seconds} s`);
-    bookings = await runBookingLoad(api, bookingBodies(fixture, new Date()), CONNECTIONS, seconds);
+    const bookings = await runBookingLoad(api, bookingBodies(fixture, new Date()), CONNECTIONS, seconds);
+    log(`  ${bookings.perSecond.toFixed(1)} bookings/s`);
+    const perAction = Math.min(options.maxPerAction ?? MAX_PER_ACTION, Math.ceil(bookings.perSecond * seconds * ACTION_HEADROOM) + ACTION_MARGIN);
+    log(`  preparing ${perAction} interviews for each candidate action (cancel, reschedule, accept)`);
+    const prepared = await prepareCandidateActions(api, await seedBookingFixture(api, 'actions'), new Date(), perAction);
+    actionIds = { cancel: [], reschedule: [], accept: [] };
+    for (const [action, list] of Object.entries(prepared) as Array<[keyof typeof prepared, (typeof prepared)[keyof typeof prepared]]>) {
+      actionIds[action] = list.map(({ interviewId }) => interviewId);
+    }
+    const actions = await runCandidateActionLoads(api, prepared, CONNECTIONS, seconds, log);
+    measured = { slots, pool, bookings, actions };
   } finally {
     await server.stop();
   }
-  const audit = await withQuery((query) => auditBookings(query, organizationId));
-  return { slots, bookings, audit };
+  return options.withQuery(async (query) => {
+    const audit = await auditBookings(query, organizationId, bookingOpeningId);
+    const actionAudits = await auditCandidateActions(query, organizationId, actionIds);
+    return { ...measured, audit, actions: measured.actions.map((result) => ({ ...result, audit: actionAudits[result.action] })) };
+  });
 }

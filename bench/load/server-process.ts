@@ -1,4 +1,5 @@
 import { spawn, execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,12 +114,25 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(killer);
 }
 
-/** Messages are kept (no SMTP) and the child does not inherit a DATABASE_URL meant for something else. */
+/** One key per bench run, so the PostgreSQL server can seal the calendar addresses the pool is read from. */
+const secretKey = randomBytes(32).toString('hex');
+
+/**
+ * Messages are kept (no SMTP) and the child does not inherit a DATABASE_URL meant for something else. The
+ * per-key rate limit is off: the loads send hundreds of requests a second with one API key (and the
+ * candidate links), and measure the server, not its refusals. Calendar feeds may be on loopback (the
+ * bench serves the panels' busy time itself), sealed with the run's key.
+ */
 function childEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   delete env.DATABASE_URL;
   delete env.LEEWAY_DATA_DIR;
   delete env.SMTP_URL;
   delete env.PORT;
+  env.LEEWAY_RATE_LIMIT_PER_SECOND = '0';
+  env.LEEWAY_ALLOW_PRIVATE_URLS = '1';
+  // Read once when added; not again during the run (the feeds are gone by then).
+  env.LEEWAY_CALENDAR_REFRESH_MINUTES = '1440';
+  env.LEEWAY_SECRET_KEY ??= secretKey;
   return env;
 }

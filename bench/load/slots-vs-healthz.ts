@@ -6,9 +6,11 @@ import { measureAsync } from '../measure-async.ts';
 import type { MeasureOptions } from '../measure.ts';
 import type { WorkingHours } from '../../src/core/types.ts';
 import type { ApiClient } from './api-client.ts';
+import { serveBusyFeeds } from './busy-feeds.ts';
+import { inParallel } from './drive-requests.ts';
 
 const SCENARIO = 's2-panel-of-4';
-const TIMING: MeasureOptions = { warmup: 10, runs: 100, minTimeMs: 1500, maxRuns: 1000 };
+export const SLOTS_TIMING: MeasureOptions = { warmup: 10, runs: 100, minTimeMs: 1500, maxRuns: 1000 };
 
 export interface SlotsTiming {
   panel: string;
@@ -20,40 +22,21 @@ export interface SlotsTiming {
 
 /**
  * Stores a small panel over HTTP (the shared scenario s2 when it is beside the repository, else four
- * generated interviewers), then times `GET /api/v1/slots` for it and `GET /healthz`, one request at a
+ * generated interviewers; see `seedPanelOverHttp`), then times `GET /api/v1/slots` for it and `GET /healthz`, one request at a
  * time over a keep-alive socket: the medians say what the slot search adds to the cheapest request.
  *
  * @example
  * const { slotsMedianMs, healthzMedianMs } = await timeSlotsAgainstHealthz(api, new Date());
  */
 export async function timeSlotsAgainstHealthz(api: ApiClient, now: Date): Promise<SlotsTiming> {
-  const scenario = sharedPanel() ?? generatedPanel(now);
-  const memberIds: string[] = [];
-  for (const member of scenario.members) {
-    const created = await api.call<{ id: string }>(
-      'POST',
-      '/api/v1/members',
-      { name: `Panel ${member.id}`, email: `panel-${member.id}@load.example`, role: 'interviewer', timezone: member.timezone, workingHours: member.workingHours },
-      201,
-    );
-    memberIds.push(created.id);
-    for (const block of member.busy) {
-      await api.call('POST', `/api/v1/members/${created.id}/busy`, { start: toIso(block.start), end: toIso(block.end) }, 201);
-    }
-  }
-  const query = new URLSearchParams({
-    members: memberIds.join(','),
-    durationMinutes: String(scenario.durationMinutes),
-    from: toIso(scenario.window.from),
-    to: toIso(scenario.window.to),
-    stepMinutes: String(scenario.stepMinutes),
-  });
-  const slots = await measureAsync(() => api.call<{ slots: unknown[] }>('GET', `/api/v1/slots?${query.toString()}`), TIMING);
+  const scenario = sharedScenario(SCENARIO) ?? generatedPanel(now);
+  const query = slotsQuery(await seedPanelOverHttp(api, scenario), scenario);
+  const slots = await measureAsync(() => api.call<{ slots: unknown[] }>('GET', `/api/v1/slots?${query}`), SLOTS_TIMING);
   const healthz = await measureAsync(async () => {
     const response = await fetch(`${api.url}/healthz`);
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`/healthz answered ${response.status}`);
-  }, TIMING);
+  }, SLOTS_TIMING);
   return {
     panel: scenario.name,
     slots: slots.result.slots.length,
@@ -63,10 +46,63 @@ export async function timeSlotsAgainstHealthz(api: ApiClient, now: Date): Promis
   };
 }
 
-function sharedPanel(): Scenario | undefined {
+/**
+ * Stores a scenario's members (zone, working hours, buffer) through the API, 8 at a time, and their busy
+ * blocks as one calendar feed per member served on loopback (`POST …/calendars`, then `…/sync`): the way
+ * busy time mostly arrives, and one request per member instead of one per block (s6 has about 25,000).
+ * Returns the members' ids in the scenario's order.
+ *
+ * @example
+ * const memberIds = await seedPanelOverHttp(api, scenario);
+ */
+export async function seedPanelOverHttp(api: ApiClient, scenario: Scenario): Promise<string[]> {
+  const feeds = await serveBusyFeeds(new Map(scenario.members.map((member) => [member.id, member.busy.map(({ start, end }) => ({ start: toIso(start), end: toIso(end) }))])));
+  const domain = `${scenario.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.example`;
+  try {
+    return await inParallel(scenario.members, 8, async (member) => {
+      const { id } = await api.call<{ id: string }>(
+        'POST',
+        '/api/v1/members',
+        {
+          name: `Panel ${member.id}`,
+          email: `panel-${member.id}@${domain}`,
+          role: 'interviewer',
+          timezone: member.timezone,
+          workingHours: member.workingHours,
+          ...(member.bufferMinutes === undefined ? {} : { bufferMinutes: member.bufferMinutes }),
+        },
+        201,
+      );
+      if (member.busy.length === 0) return id;
+      const source = await api.call<{ id: string }>('POST', `/api/v1/members/${id}/calendars`, { kind: 'ics', url: feeds.urlOf(member.id), label: 'Busy' }, 201);
+      const synced = await api.call<{ status: string; error: string | null; busyCount: number }>('POST', `/api/v1/members/${id}/calendars/${source.id}/sync`);
+      // Overlapping blocks may be read as one busy interval, so fewer can be counted, never none.
+      if (synced.status !== 'ok' || synced.busyCount === 0) {
+        throw new Error(`The calendar of ${member.id} was not read: ${synced.status}, ${synced.error ?? 'no error'}, ${synced.busyCount} busy intervals`);
+      }
+      return id;
+    });
+  } finally {
+    await feeds.close();
+  }
+}
+
+/** The query string of `GET /api/v1/slots` for the scenario's window, duration and step over `memberIds`. */
+export function slotsQuery(memberIds: readonly string[], scenario: Scenario): string {
+  return new URLSearchParams({
+    members: memberIds.join(','),
+    durationMinutes: String(scenario.durationMinutes),
+    from: toIso(scenario.window.from),
+    to: toIso(scenario.window.to),
+    stepMinutes: String(scenario.stepMinutes),
+  }).toString();
+}
+
+/** The shared scenario of that name when the scenarios are beside the repository, else undefined. */
+export function sharedScenario(name: string): Scenario | undefined {
   const dir = locateScenarios();
-  if (!existsSync(join(dir, `${SCENARIO}.json`))) return undefined;
-  return loadScenarios(dir).find(({ scenario }) => scenario.name === SCENARIO)?.scenario;
+  if (!existsSync(join(dir, `${name}.json`))) return undefined;
+  return loadScenarios(dir).find(({ scenario }) => scenario.name === name)?.scenario;
 }
 
 /** Four interviewers in two zones, weekdays 09:00–17:00, no busy time, the next 30 days. */
@@ -85,6 +121,6 @@ function generatedPanel(now: Date): Scenario {
   };
 }
 
-function toIso(value: Date | number | string): string {
+export function toIso(value: Date | number | string): string {
   return typeof value === 'string' ? value : new Date(value).toISOString();
 }

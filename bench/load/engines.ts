@@ -1,0 +1,77 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import type { Query } from './audit.ts';
+import { onCleanup } from './cleanup.ts';
+import { GOALS } from './load-report.ts';
+import type { EngineRow } from './load-report.ts';
+import { measureEngine } from './measure-engine.ts';
+import { pgliteTransactionsPerSecond } from './pglite-baseline.ts';
+import { createScratchDatabase, queryDatabase, runPgbench } from './scratch-postgres.ts';
+
+export interface EngineRunOptions {
+  seconds: number;
+  /** Time the pool of 200 too (it takes a while to store). */
+  poolSearch: boolean;
+  /** The most interviews to prepare per candidate action. */
+  maxPerAction?: number;
+  log: (line: string) => void;
+}
+
+/**
+ * The PostgreSQL row: pgbench TPC-B on one scratch database, then the loads through a server on another,
+ * both on the same PostgreSQL server. The scratch databases are dropped by the bench's cleanup.
+ *
+ * @example
+ * rows.push(await measurePostgres({ seconds: 20, poolSearch: true, log: console.log }));
+ */
+export async function measurePostgres({ seconds, log, ...options }: EngineRunOptions): Promise<EngineRow> {
+  log('PostgreSQL');
+  const pgbenchUrl = await createScratchDatabase(`leeway_pgbench_${process.pid}`);
+  log(`  pgbench -i -s 16, then -c 16 -j 2 -T ${seconds}`);
+  const { tps } = await runPgbench(pgbenchUrl, seconds);
+  log(`  pgbench: ${tps.toFixed(0)} tps`);
+  const loadUrl = await createScratchDatabase(`leeway_load_${process.pid}`);
+  const measured = await measureEngine(['--database-url', loadUrl], {
+    ...options,
+    seconds,
+    withQuery: (use) => use((text, params) => queryDatabase(loadUrl, text, params)),
+    log,
+  });
+  return { engine: 'PostgreSQL', goals: GOALS.postgres, measured, baseline: { label: 'pgbench TPC-B', perSecond: tps } };
+}
+
+/**
+ * The embedded row: the loads through a server on a PGlite data folder in a temporary directory, then
+ * PGlite alone on another folder. The directory is removed by the bench's cleanup.
+ *
+ * @example
+ * rows.push(await measureEmbedded({ seconds: 20, poolSearch: true, log: console.log }));
+ */
+export async function measureEmbedded({ seconds, log, ...options }: EngineRunOptions): Promise<EngineRow> {
+  log('Embedded (PGlite)');
+  const scratch = await mkdtemp(join(os.tmpdir(), 'leeway-load-'));
+  onCleanup(`remove ${scratch}`, () => rm(scratch, { recursive: true, force: true }));
+  const dataDir = join(scratch, 'data');
+  const measured = await measureEngine(['--data-dir', dataDir], { ...options, seconds, withQuery: (use) => withPglite(dataDir, use), log });
+  log(`  PGlite alone: transactions of 10 statements for ${seconds} s`);
+  const baseline = await pgliteTransactionsPerSecond(join(scratch, 'baseline'), seconds);
+  return {
+    engine: 'Embedded (PGlite, data folder)',
+    goals: GOALS.embedded,
+    measured,
+    baseline: { label: 'PGlite 10-statement transactions', perSecond: baseline.perSecond },
+  };
+}
+
+/** The embedded database opened in this process once the server has closed it. */
+async function withPglite<T>(dataDir: string, use: (query: Query) => Promise<T>): Promise<T> {
+  const db = await PGlite.create(dataDir, { extensions: { btree_gist } });
+  try {
+    return await use(async <Row>(text: string, params: unknown[]) => (await db.query<Row>(text, params)).rows);
+  } finally {
+    await db.close();
+  }
+}
