@@ -39,6 +39,7 @@ try {
     const result = await runSoakOn({ engine, loadSeconds: options.loadSeconds, clients: options.clients, pauseMs: PAUSE_MS, log });
     results.push(result);
     log(`\n${soakReport(result)}`);
+    for (const example of result.refusalExamples) log(`  refused: ${example}`);
     for (const problem of result.serverProblems.slice(-10)) log(`  server said: ${problem}`);
   }
 } catch (error) {

@@ -86,6 +86,7 @@ export function soakClient(options: SoakClientOptions): { send(request: SoakRequ
           await sleep(2_000);
           continue;
         }
+        if (response.status >= 400) counts.noteRefusal(request.route, response.status, text);
         return { status: response.status, body: parseJson(text) };
       }
       return { status: 'unresolved', last };

@@ -48,6 +48,9 @@ export interface SoakResult {
   routes: RouteCounts[];
   missingRetryAfter: number;
   serverErrorExamples: string[];
+  refusalExamples: string[];
+  /** The machine's 1-minute load average when the load started and when it ended (others may share it). */
+  loadAverage: [start: number, end: number];
   unresolved: Unresolved;
   health: HealthSummary;
   drain: DrainResult;
@@ -65,7 +68,7 @@ export interface SoakResult {
 const SERVER_ENV = (smtpUrl: string): Record<string, string> => ({ SMTP_URL: smtpUrl, LEEWAY_RATE_LIMIT_PER_SECOND: '0' });
 
 /** After the load, how long a request may still be retried before it counts as unresolved. */
-const RETRY_GRACE_MS = 30_000;
+const RETRY_GRACE_MS = 20_000;
 /** Covers a message that failed twice during the SMTP outage (second retry after 2 min ± 20 %). */
 const DRAIN_LIMIT_S = 240;
 
@@ -117,6 +120,7 @@ export async function runSoakOn(settings: SoakSettings): Promise<SoakResult> {
 
     const counts = statusCounts();
     const ledger = acknowledgedLedger();
+    const loadAverageAtStart = os.loadavg()[0]!;
     const startedAt = Date.now();
     const loadEndsAt = startedAt + loadSeconds * 1000;
     const client = soakClient({ servers: () => servers.map((s) => s.url), apiKey, counts, deadline: () => loadEndsAt + RETRY_GRACE_MS });
@@ -144,6 +148,7 @@ export async function runSoakOn(settings: SoakSettings): Promise<SoakResult> {
       runFaults(planned, actions, startedAt, log),
     ]);
     const samples = await monitor.stop();
+    const loadAverage: [number, number] = [loadAverageAtStart, os.loadavg()[0]!];
     log(`  load over after ${((Date.now() - startedAt) / 1000).toFixed(0)} s; ${ledger.size()} interviews acknowledged; waiting for the outbox to drain`);
 
     const drain = await drainOutbox(() => servers[0]!.url, apiKey, DRAIN_LIMIT_S);
@@ -161,6 +166,8 @@ export async function runSoakOn(settings: SoakSettings): Promise<SoakResult> {
       routes: counts.routes(),
       missingRetryAfter: counts.missingRetryAfter(),
       serverErrorExamples: counts.serverErrorExamples(),
+      refusalExamples: counts.refusalExamples(),
+      loadAverage,
       unresolved,
       health: summarizeHealth(samples, faults, loadSeconds),
       drain,

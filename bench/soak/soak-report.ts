@@ -56,9 +56,11 @@ export function soakReport(result: SoakResult): string {
   return [
     `### ${name}: ${result.loadSeconds} s, ${result.servers} server process${result.servers > 1 ? 'es sharing the database' : ''}, ${result.clients} clients`,
     '',
-    result.engine === 'pglite'
-      ? 'A data folder has one process at a time and no database server: one server process, and only the SMTP outage and the SIGKILL.'
-      : 'Two server processes share the database for the whole run; the clients are split between them.',
+    `${
+      result.engine === 'pglite'
+        ? 'A data folder has one process at a time and no database server: one server process, and only the SMTP outage and the SIGKILL.'
+        : 'Two server processes share the database for the whole run; the clients are split between them.'
+    } The machine's load average was ${result.loadAverage[0].toFixed(1)} when the load started and ${result.loadAverage[1].toFixed(1)} when it ended.`,
     '',
     formatTable(
       ['fault', 'planned at', 'ran', 'error'],

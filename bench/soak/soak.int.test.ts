@@ -16,7 +16,7 @@ describe('npm run soak, one minute on PGlite', () => {
   it('passes its audit: nothing acknowledged lost, no overlap, every message delivered once, no lease left', async () => {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', script, '--minutes', '1', '--engine', 'pglite', '--clients', '6'], {
       maxBuffer: 64 * 2 ** 20,
-      timeout: 175_000,
+      timeout: 190_000,
     }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
       throw new Error(`The soak failed:\n${error.stdout ?? ''}\n${error.stderr ?? error.message}`);
     });
@@ -28,5 +28,5 @@ describe('npm run soak, one minute on PGlite', () => {
     expect(Number(/messages marked sent\s+\|\s+(\d+)/.exec(stdout)?.[1])).toBeGreaterThan(50);
     expect(stdout).toContain('**Audit passed.**');
     expect(stdout).toContain('Soak passed');
-  }, 180_000);
+  }, 200_000);
 });

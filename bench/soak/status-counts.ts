@@ -9,6 +9,9 @@ export interface StatusCounts {
   missingRetryAfter(): number;
   /** The first few 5xx bodies (other than 503), for the report. */
   serverErrorExamples(): string[];
+  /** The first body of each refusal (4xx) per route, e.g. `POST …/cancel → 409: {"code":"INVALID_STATE",…}`. */
+  refusalExamples(): string[];
+  noteRefusal(route: string, status: number, body: string): void;
 }
 
 export interface RouteCounts {
@@ -30,6 +33,7 @@ export function statusCounts(): StatusCounts {
   const byRoute = new Map<string, { statuses: Map<string, number>; latencies: number[] }>();
   let missing = 0;
   const examples: string[] = [];
+  const refusals = new Map<string, string>();
   return {
     add(route, status, ms) {
       let entry = byRoute.get(route);
@@ -51,6 +55,11 @@ export function statusCounts(): StatusCounts {
         return { route, statuses, total: latencies.length, p50Ms: at(0.5), p99Ms: at(0.99) };
       });
     },
+    noteRefusal(route, status, body) {
+      const key = `${route} → ${status}`;
+      if (!refusals.has(key)) refusals.set(key, body.slice(0, 200));
+    },
+    refusalExamples: () => [...refusals].map(([key, body]) => `${key}: ${body}`),
     missingRetryAfter: () => missing,
     serverErrorExamples: () => [...examples],
   };
