@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { summarizeHealth } from './health-summary.ts';
+import type { ServerSample } from './server-monitor.ts';
+
+const sample = (second: number, healthzMs: number, rssMiB: number, pid = 100): ServerSample => ({
+  second,
+  server: 0,
+  pid,
+  rssMiB,
+  healthzMs,
+  healthzStatus: 200,
+});
+
+describe('summarizeHealth', () => {
+  it('judges /healthz outside the fault windows, each widened by 5 s, and reports the rest apart', () => {
+    const samples = [sample(1, 4, 200), sample(10, 900, 200), sample(16, 700, 200), sample(18, 12, 200), sample(30, 8, 200)];
+    const summary = summarizeHealth(samples, [{ name: 'SMTP server down', from: 9.6, to: 11.2 }], 30);
+    expect(summary.outsideFaults).toMatchObject({ samples: 3, maxMs: 12, notOk: 0 });
+    expect(summary.duringFaults).toMatchObject({ samples: 2, maxMs: 900 });
+  });
+
+  it('calls memory flat when the last third peaks within 10 % of the middle third, and growing when not', () => {
+    const steady = Array.from({ length: 60 }, (_, second) => sample(second, 2, second < 20 ? 150 + second : 200 + (second % 3)));
+    const growing = Array.from({ length: 60 }, (_, second) => sample(second, 2, 150 + second * 3, 200));
+    const [flat, leaking] = summarizeHealth([...steady, ...growing], [], 60).memory;
+    expect(flat).toMatchObject({ pid: 100, flat: true, startMiB: 150 });
+    expect(leaking).toMatchObject({ pid: 200, flat: false, endMiB: 150 + 59 * 3 });
+  });
+
+  it('does not judge a process that lived less than half the load', () => {
+    const samples = Array.from({ length: 20 }, (_, second) => sample(second, 2, 100 + second * 10));
+    expect(summarizeHealth(samples, [], 60).memory[0]?.flat).toBeNull();
+  });
+});
