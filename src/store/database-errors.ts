@@ -25,7 +25,7 @@ export function isOverlapViolation(error: unknown): boolean {
 export function translateDatabaseError(error: unknown): never {
   const code = codeOf(error);
   if (code === EXCLUSION_VIOLATION && (error as { constraint?: string }).constraint === CANDIDATE_OVERLAP) {
-    throw new DomainError('CANDIDATE_BUSY', 'The candidate already has an interview at that time.');
+    throw new DomainError('CANDIDATE_BUSY', 'The candidate already has another interview at that time.');
   }
   if (code === EXCLUSION_VIOLATION) {
     throw new DomainError('SLOT_TAKEN', 'At least one panelist is already booked at that time.');

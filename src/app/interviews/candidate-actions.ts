@@ -8,12 +8,12 @@ import {
   noticeOf,
 } from '../../core/decisions/decide.ts';
 import type { InterviewChange } from '../../core/decisions/interview-change.ts';
-import { DomainError } from '../../core/errors.ts';
+import { DomainError, isDomainError } from '../../core/errors.ts';
 import { describeDeliveries } from '../../core/candidate-view/index.ts';
 import type { DeliverySummary } from '../../core/candidate-view/index.ts';
 import type { PlannedEmail } from '../../core/messages/index.ts';
 import type { NoticeDecision } from '../../core/notice-policy.ts';
-import type { Interview, WorkingHours } from '../../core/types.ts';
+import type { Interview, Opening, Organization, WorkingHours } from '../../core/types.ts';
 import type { Store } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
 import { announceChange } from '../notifications/announce-change.ts';
@@ -23,8 +23,8 @@ import { candidatePhoneScript, loadCandidateView, resolveCandidateLink } from '.
 import type { CandidateView } from './candidate-link.ts';
 import { candidateLinkUrl, issueCandidateToken, linkExpiry } from './candidate-token.ts';
 import { decisionContext, givenReason } from './decision-context.ts';
-import { findOffers, stillFreeOffers } from './offers.ts';
-import { loadParties } from './parties.ts';
+import { findOffers } from './offers.ts';
+import { loadPanelAndStaff, loadParties } from './parties.ts';
 import type { InterviewParties } from './parties.ts';
 import { recordChange } from './record.ts';
 
@@ -39,8 +39,8 @@ export interface CandidateActionResult extends CandidateView {
   outcome: DeliverySummary;
 }
 
-async function respond(store: Store, interview: Interview, now: Date, actionNotice: NoticeDecision | null, planned: PlannedEmail[], phoneScript?: string[]): Promise<CandidateActionResult> {
-  const view = await loadCandidateView(store, interview, now);
+async function respond(store: Store, parties: InterviewParties, now: Date, actionNotice: NoticeDecision | null, planned: PlannedEmail[], phoneScript?: string[]): Promise<CandidateActionResult> {
+  const view = await loadCandidateView(store, parties.interview, now, parties);
   return { ...view, actionNotice, ...(phoneScript ? { phoneScript } : {}), outcome: describeDeliveries(planned) };
 }
 
@@ -51,26 +51,48 @@ async function freshLink(ctx: AppContext, store: Store, interview: Interview): P
 }
 
 /** Nothing is booked or moved for an opening that has been filled or closed (its cascade may be under way). */
-export async function assertOpeningOpen(store: Store, interview: Interview): Promise<void> {
+export async function assertOpeningOpen(store: Store, interview: Interview): Promise<Opening | null> {
   const opening = await store.openings.get(interview.organizationId, interview.openingId);
   if (opening && opening.status !== 'open') throw new DomainError('OPENING_NOT_OPEN', `The position has been ${opening.status}, so interviews for it are no longer booked.`);
+  return opening;
 }
 
 async function organizationOf(store: Store, interview: Interview) {
   return (await store.organizations.get(interview.organizationId))!;
 }
 
+const NO_LONGER_FREE = 'That time is no longer free; please choose another.';
+
+/**
+ * A time refused as the candidate reads it: that it is taken, never whose calendar or booking is in the
+ * way (that is the employer's to know).
+ */
+function refusedForCandidate(error: unknown): never {
+  if (isDomainError(error, 'SLOT_TAKEN')) throw new DomainError('SLOT_TAKEN', NO_LONGER_FREE);
+  throw error;
+}
+
 /** A booking or a move, decided by the core, written, announced and recorded. */
-async function book(ctx: AppContext, store: Store, current: Interview, change: InterviewChange, details: Record<string, unknown>, note: string | null): Promise<CandidateActionResult> {
-  await assertOpeningOpen(store, current);
-  const interview = await applyChange(ctx, store, current, change);
+async function book(
+  ctx: AppContext,
+  store: Store,
+  current: Interview,
+  organization: Organization,
+  change: InterviewChange,
+  details: Record<string, unknown>,
+  note: string | null,
+): Promise<CandidateActionResult> {
+  const opening = await assertOpeningOpen(store, current);
+  // Read once: for the availability check and for the messages.
+  const { panel, staff } = await loadPanelAndStaff(store, organization, current.panel);
+  const interview = await applyChange(ctx, store, current, change, { panel }).catch(refusedForCandidate);
   await store.candidateTokens.extend(interview.organizationId, interview.id, linkExpiry(ctx, interview));
-  const parties = await loadParties(store, interview);
+  const parties = await loadParties(store, interview, { organization, panel, staff, ...(opening ? { opening } : {}) });
   const link = await freshLink(ctx, store, interview);
   const { messageIds, planned } = await announceChange(ctx, store, parties, change, { link });
   await scheduleReminders(ctx, store, parties, change, link);
   await recordChange(store, interview, change, { privateNote: note, messageIds, details });
-  return respond(store, interview, change.at, change.notice, planned);
+  return respond(store, parties, change.at, change.notice, planned);
 }
 
 /** Picking one of the offered times; a time someone else has taken since is refused as SLOT_TAKEN. */
@@ -78,15 +100,18 @@ export async function acceptOfferedSlot(ctx: AppContext, token: string, input: {
   const now = ctx.clock();
   return ctx.store.transaction(async (store) => {
     const { interview: current } = await resolveCandidateLink(ctx, store, token, { forUpdate: true });
-    const change = decideBooking(current, { by: 'candidate', start: input.start }, decisionContext(await organizationOf(store, current), now));
+    const organization = await organizationOf(store, current);
+    const change = decideBooking(current, { by: 'candidate', start: input.start }, decisionContext(organization, now));
     const offered = current.offeredSlots.find((slot) => slot.start.getTime() === input.start.getTime());
     if (!offered) {
       throw new DomainError('VALIDATION', 'Pick one of the offered times.', { errors: [{ path: 'start', message: 'Not one of the offered times.' }] });
     }
-    if ((await stillFreeOffers(store, current, [offered], now)).length === 0) {
-      throw new DomainError('SLOT_TAKEN', 'That time is no longer free; please choose another.');
-    }
-    return book(ctx, store, current, change!, { start: input.start.toISOString() }, null);
+    // Whether the offer is still free is what booking it checks (the panel's busy times and working hours,
+    // then the database's constraints for the candidate and the panel): any of them refuses it as taken.
+    return book(ctx, store, current, organization, change!, { start: input.start.toISOString() }, null).catch((error: unknown) => {
+      if (isDomainError(error, 'OUTSIDE_AVAILABILITY') || isDomainError(error, 'CANDIDATE_BUSY')) throw new DomainError('SLOT_TAKEN', NO_LONGER_FREE);
+      throw error;
+    });
   });
 }
 
@@ -119,19 +144,19 @@ export async function rescheduleByCandidate(
       const change = decideTimesRequest(current, { reason, note: input.note ?? null, offered }, decisions);
       const interview = await applyChange(ctx, store, current, change, { offeredSlots: offered });
       await store.candidateTokens.extend(interview.organizationId, interview.id, linkExpiry(ctx, interview));
-      const parties = await loadParties(store, interview);
+      const parties = await loadParties(store, interview, { organization, candidate });
       await cancelReminders(store, parties, now);
       const link = await freshLink(ctx, store, interview);
       const { messageIds, planned } = await announceChange(ctx, store, parties, change, { link });
       // The note is meant for the recruiting team: it is in their email and in the history they read.
       await recordChange(store, interview, change, { messageIds, details: change.noteForRecruiter ? { note: change.noteForRecruiter } : {} });
-      return respond(store, interview, now, change.notice, planned);
+      return respond(store, parties, now, change.notice, planned);
     }
 
     const change = decideBooking(current, { by: 'candidate', start: input.start, reason }, decisions);
     // The time it already has: nothing changes and nobody is written to.
-    if (!change) return respond(store, current, now, noticeOf(current.start, decisions), []);
-    return book(ctx, store, current, change, { from: current.start?.toISOString() ?? null, to: input.start.toISOString() }, input.note ?? null);
+    if (!change) return respond(store, await loadParties(store, current, { organization }), now, noticeOf(current.start, decisions), []);
+    return book(ctx, store, current, organization, change, { from: current.start?.toISOString() ?? null, to: input.start.toISOString() }, input.note ?? null);
   });
 }
 
@@ -151,17 +176,18 @@ export async function cancelByCandidate(
   const now = ctx.clock();
   return ctx.store.transaction(async (store) => {
     const { interview: current } = await resolveCandidateLink(ctx, store, token, { forUpdate: true });
+    const organization = await organizationOf(store, current);
     const change = decideCancellation(
       current,
       { by: 'candidate', reason: givenReason(input.reason), words: input.message ?? null, calledAhead: input.calledAhead ?? false },
-      decisionContext(await organizationOf(store, current), now),
+      decisionContext(organization, now),
     );
     const interview = await applyChange(ctx, store, current, change);
-    const parties = await loadParties(store, interview);
+    const parties = await loadParties(store, interview, { organization });
     await cancelReminders(store, parties, now);
     const { messageIds, planned } = await announceChange(ctx, store, parties, change);
     await recordChange(store, interview, change, { privateNote: input.note ?? null, messageIds, details: { calledAhead: change.calledAhead } });
-    return respond(store, interview, now, change.notice, planned, phoneScriptFor(parties, change));
+    return respond(store, parties, now, change.notice, planned, phoneScriptFor(parties, change));
   });
 }
 
@@ -173,19 +199,20 @@ export async function declineByCandidate(
   const now = ctx.clock();
   return ctx.store.transaction(async (store) => {
     const { interview: current } = await resolveCandidateLink(ctx, store, token, { forUpdate: true });
+    const organization = await organizationOf(store, current);
     const change = decideDecline(
       current,
       { reason: givenReason(input.reason), words: input.message ?? null, keepInTouch: input.keepInTouch ?? false, referral: input.referral ?? null },
-      decisionContext(await organizationOf(store, current), now),
+      decisionContext(organization, now),
     );
     const interview = await applyChange(ctx, store, current, change);
-    const parties = await loadParties(store, interview);
+    const parties = await loadParties(store, interview, { organization });
     const { messageIds, planned } = await announceChange(ctx, store, parties, change);
     await recordChange(store, interview, change, {
       messageIds,
       details: { keepInTouch: change.keepInTouch, ...(change.referral ? { referral: change.referral } : {}) },
     });
-    return respond(store, interview, now, null, planned);
+    return respond(store, parties, now, null, planned);
   });
 }
 
@@ -204,14 +231,15 @@ export async function withdrawByCandidate(ctx: AppContext, token: string, input:
       if (row) locked.push(row);
     }
     const open = locked.filter((i) => i.status === 'invited' || i.status === 'scheduled');
-    const changes = decideWithdrawal(open, { reason: givenReason(input.reason), words: input.message ?? null }, decisionContext(await organizationOf(store, linked), now));
+    const organization = await organizationOf(store, linked);
+    const changes = decideWithdrawal(open, { reason: givenReason(input.reason), words: input.message ?? null }, decisionContext(organization, now));
     let linkedAfter: Interview = linked;
     let linkedNotice: NoticeDecision | null = null;
     const planned: PlannedEmail[] = [];
     for (const [index, change] of changes.entries()) {
       const current = open[index]!;
       const interview = await applyChange(ctx, store, current, change);
-      const parties = await loadParties(store, interview);
+      const parties = await loadParties(store, interview, { organization });
       await cancelReminders(store, parties, now);
       const announced = await announceChange(ctx, store, parties, change, { primary: index === 0 });
       planned.push(...announced.planned);
@@ -221,7 +249,7 @@ export async function withdrawByCandidate(ctx: AppContext, token: string, input:
         linkedNotice = change.notice;
       }
     }
-    return respond(store, linkedAfter, now, linkedNotice, planned);
+    return respond(store, await loadParties(store, linkedAfter, { organization }), now, linkedNotice, planned);
   });
 }
 
@@ -230,11 +258,12 @@ export async function raiseConcern(ctx: AppContext, token: string, input: { cate
   const now = ctx.clock();
   return ctx.store.transaction(async (store) => {
     const { interview } = await resolveCandidateLink(ctx, store, token);
-    const change = decideConcern(interview, input, decisionContext(await organizationOf(store, interview), now));
-    const parties = await loadParties(store, interview);
+    const organization = await organizationOf(store, interview);
+    const change = decideConcern(interview, input, decisionContext(organization, now));
+    const parties = await loadParties(store, interview, { organization });
     const { messageIds, planned } = await announceChange(ctx, store, parties, change);
     await recordChange(store, interview, change, { reason: input.category, privateNote: input.details, messageIds });
-    return { ...(await respond(store, interview, now, null, planned)), delivered: messageIds.length > 0 };
+    return { ...(await respond(store, parties, now, null, planned)), delivered: messageIds.length > 0 };
   });
 }
 

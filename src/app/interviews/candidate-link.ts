@@ -158,8 +158,9 @@ export function candidatePhoneScript(parties: InterviewParties, notice: NoticeCl
 }
 
 /** The view of an interview as it is now in the store, with its offers checked against the calendars. */
-export async function loadCandidateView(store: Store, interview: Interview, now: Date): Promise<CandidateView> {
-  const parties = await loadParties(store, interview);
+/** `parties`: when the caller has them for this interview as it now is, they are not read again. */
+export async function loadCandidateView(store: Store, interview: Interview, now: Date, known?: InterviewParties): Promise<CandidateView> {
+  const parties = known?.interview === interview ? known : await loadParties(store, interview);
   const offered = interview.status === 'invited' ? await acceptableOffers(store, interview, interview.offeredSlots, now) : [];
   const noShowExcusable = interview.status === 'no_show' && canExcuseNoShow(await store.interviews.history(interview.organizationId, interview.id), now);
   return buildCandidateView(parties, now, offered, { noShowExcusable });

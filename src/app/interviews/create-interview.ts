@@ -5,11 +5,11 @@ import type { Interview, TimeRange } from '../../core/types.ts';
 import type { AppContext } from '../context.ts';
 import { notifyChange, scheduleReminders } from '../notifications/notify-interview.ts';
 import { FieldErrors } from '../validation.ts';
-import { applyChange } from './booking.ts';
+import { bookNewInterview } from './booking.ts';
 import { candidateLinkUrl, issueCandidateToken } from './candidate-token.ts';
 import { decisionContext } from './decision-context.ts';
 import { findOffers } from './offers.ts';
-import { loadParties } from './parties.ts';
+import { loadPanelAndStaff, loadParties } from './parties.ts';
 import { recordChange } from './record.ts';
 
 export interface CreateInterviewInput {
@@ -48,10 +48,10 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
     const organization = (await store.organizations.get(organizationId))!;
     const opening = await store.openings.get(organizationId, input.openingId);
     const candidate = await store.candidates.get(organizationId, input.candidateId);
-    const members = await store.members.getMany(organizationId, input.panel);
     if (!opening) throw new DomainError('NOT_FOUND', 'No such opening.');
     if (opening.status !== 'open') throw new DomainError('OPENING_NOT_OPEN', `The opening is ${opening.status}.`);
     if (!candidate) throw new DomainError('NOT_FOUND', 'No such candidate.');
+    const { panel: members, staff } = await loadPanelAndStaff(store, organization, input.panel);
     if (members.length !== input.panel.length) throw new DomainError('NOT_FOUND', 'Some panel members do not exist in this organization.');
 
     let offered: TimeRange[] = [];
@@ -72,34 +72,36 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
       }
     }
 
-    let interview = await store.interviews.create(
+    // Decided before anything is written: a booked interview is written once, in its booked state.
+    const draft: Interview = {
+      id: randomUUID(),
       organizationId,
-      {
-        openingId: opening.id,
-        candidateId: candidate.id,
-        title: input.title,
-        durationMinutes: input.durationMinutes,
-        panel: input.panel,
-        status: 'invited',
-        start: null,
-        end: null,
-        uid: `${randomUUID()}@${ctx.config.mailDomain}`,
-        location: input.location ?? opening.location ?? null,
-        videoUrl: input.videoUrl ?? null,
-        offeredSlots: offered,
-      },
-      now,
-    );
+      openingId: opening.id,
+      candidateId: candidate.id,
+      title: input.title,
+      durationMinutes: input.durationMinutes,
+      panel: input.panel,
+      status: 'invited',
+      start: null,
+      end: null,
+      uid: `${randomUUID()}@${ctx.config.mailDomain}`,
+      sequence: 0,
+      location: input.location ?? opening.location ?? null,
+      videoUrl: input.videoUrl ?? null,
+      offeredSlots: offered,
+      createdAt: now,
+      updatedAt: now,
+    };
     const decisions = decisionContext(organization, now);
-    const change = input.start ? decideBooking(interview, { by: 'employer', start: input.start }, decisions)! : decideInvitation(interview, offered, decisions);
-    if (input.start) interview = await applyChange(ctx, store, interview, change, { newInterview: true, panel: members });
+    const change = input.start ? decideBooking(draft, { by: 'employer', start: input.start }, decisions)! : decideInvitation(draft, offered, decisions);
+    const interview = input.start ? await bookNewInterview(store, draft, change, members) : await store.interviews.create(organizationId, draft, now);
     const token = await issueCandidateToken(ctx, store, interview);
     const link = candidateLinkUrl(ctx, token);
     // Read above in this transaction (opening and candidate rows are not changed by booking); only the
     // interview itself is new.
-    const parties = await loadParties(store, interview, { organization, opening, candidate, panel: members });
+    const parties = await loadParties(store, interview, { organization, opening, candidate, panel: members, staff });
     const messageIds = await notifyChange(ctx, store, parties, change, { link });
-    if (interview.status === 'scheduled') await scheduleReminders(ctx, store, parties, change, link);
+    if (interview.status === 'scheduled') await scheduleReminders(ctx, store, parties, change, link, { fresh: true });
     await recordChange(store, interview, change, {
       messageIds,
       details: interview.status === 'invited' ? { offeredSlots: offered.map((s) => s.start.toISOString()) } : { start: interview.start?.toISOString() },

@@ -14,20 +14,39 @@ export interface InterviewParties {
 }
 
 /** Records the caller read in the same transaction: passed in, they are not read again. */
-export type KnownParties = Partial<Pick<InterviewParties, 'organization' | 'opening' | 'candidate' | 'panel'>>;
+export type KnownParties = Partial<Pick<InterviewParties, 'organization' | 'opening' | 'candidate' | 'panel' | 'staff'>>;
+
+/** The roles that hear about a change when the organization has no contact address of its own. */
+const STAFF_ROLES: readonly Member['role'][] = ['recruiter', 'admin'];
+
+/** Whether the organization's messages need its recruiters and admins (it lacks a contact or HR address). */
+export function needsStaff(organization: Organization): boolean {
+  return !(organization.contactEmail && organization.hrContactEmail);
+}
+
+/**
+ * The panel and, when needed, the staff, in one round trip. For a use case that reads the panel before it
+ * has an interview (a new booking).
+ */
+export async function loadPanelAndStaff(store: Store, organization: Organization, panelIds: readonly string[]): Promise<{ panel: Member[]; staff: Member[] }> {
+  if (!needsStaff(organization)) return { panel: await store.members.getMany(organization.id, panelIds), staff: [] };
+  const { panel, withRoles } = await store.members.getPanelAndRoles(organization.id, panelIds, STAFF_ROLES);
+  return { panel, staff: withRoles };
+}
 
 export async function loadParties(store: Store, interview: Interview, known: KnownParties = {}): Promise<InterviewParties> {
   // Sequential on purpose: inside a transaction every query goes over the same connection.
   const organization = known.organization ?? (await store.organizations.get(interview.organizationId));
   const opening = known.opening ?? (await store.openings.get(interview.organizationId, interview.openingId));
   const candidate = known.candidate ?? (await store.candidates.get(interview.organizationId, interview.candidateId));
-  const panel = known.panel ?? (await store.members.getMany(interview.organizationId, interview.panel));
-  const staff = organization?.contactEmail && organization.hrContactEmail
-    ? []
-    : await store.members.listByRoles(interview.organizationId, ['recruiter', 'admin']);
   if (!organization || !opening || !candidate) {
     throw new Error(`Interview ${interview.id} refers to records that are gone.`);
   }
+  let { panel, staff } = known;
+  if (!needsStaff(organization)) staff = [];
+  if (!panel && !staff) ({ panel, staff } = await loadPanelAndStaff(store, organization, interview.panel));
+  panel ??= await store.members.getMany(interview.organizationId, interview.panel);
+  staff ??= await store.members.listByRoles(interview.organizationId, STAFF_ROLES);
   return { organization, opening, candidate, panel, staff, interview };
 }
 

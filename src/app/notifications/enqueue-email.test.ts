@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { NewOutboxMessage, Store } from '../../store/index.ts';
 import { DEFAULT_APP_CONFIG, deriveMailDomain } from '../context.ts';
 import type { AppConfig } from '../context.ts';
-import { enqueueEmail, newMessageId } from './enqueue-email.ts';
+import { newMessageId, outboxMessageFor } from './enqueue-email.ts';
 import type { EmailToQueue } from './enqueue-email.ts';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -56,7 +55,7 @@ describe('newMessageId', () => {
   });
 });
 
-describe('enqueueEmail', () => {
+describe('outboxMessageFor', () => {
   const config: Pick<AppConfig, 'mailFrom' | 'mailDomain'> = {
     mailFrom: { name: 'Leeway', address: 'no-reply@mailer.acme.com' },
     mailDomain: 'jobs.acme.com',
@@ -70,30 +69,11 @@ describe('enqueueEmail', () => {
     calendar: { method: 'REQUEST', ics: 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n', sequence: 2 },
   };
 
-  function fakeStore(): { store: Store; rows: NewOutboxMessage[] } {
-    const rows: NewOutboxMessage[] = [];
-    const store = {
-      outbox: {
-        enqueue: (message: NewOutboxMessage) => {
-          rows.push(message);
-          return Promise.resolve(message);
-        },
-      },
-    } as unknown as Store;
-    return { store, rows };
-  }
-
-  it('sends as the organization through the configured address, with Reply-To and a Message-ID on the mail domain', async () => {
-    const { store, rows } = fakeStore();
+  it('sends as the organization through the configured address, with Reply-To and a Message-ID on the mail domain', () => {
     const at = new Date('2026-12-01T12:00:00Z');
-    const messageId = await enqueueEmail(
-      store,
-      { organizationId: 'org-1', organizationName: 'Acme, Inc.', interviewId: 'int-1', config, at },
-      email,
-    );
+    const { messageId, message } = outboxMessageFor({ organizationId: 'org-1', organizationName: 'Acme, Inc.', interviewId: 'int-1', config, at }, email);
     expect(messageId).toMatch(new RegExp(`^<${UUID}@jobs\\.acme\\.com>$`));
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({
+    expect(message).toMatchObject({
       organizationId: 'org-1',
       interviewId: 'int-1',
       messageId,
@@ -103,7 +83,7 @@ describe('enqueueEmail', () => {
       icsMethod: 'REQUEST',
       sequence: 2,
     });
-    expect(rows[0]?.payload).toEqual({
+    expect(message.payload).toEqual({
       email: {
         messageId,
         from: { name: 'Acme, Inc.', address: 'no-reply@mailer.acme.com' },
@@ -116,14 +96,12 @@ describe('enqueueEmail', () => {
     });
   });
 
-  it('holds a reminder until its time', async () => {
-    const { store, rows } = fakeStore();
+  it('holds a reminder until its time', () => {
     const notBefore = new Date('2026-12-05T09:00:00Z');
-    await enqueueEmail(
-      store,
+    const { message } = outboxMessageFor(
       { organizationId: 'org-1', organizationName: 'Acme', interviewId: null, config, at: new Date('2026-12-01T12:00:00Z') },
       { ...email, kind: 'reminder', notBefore },
     );
-    expect(rows[0]).toMatchObject({ kind: 'reminder', interviewId: null, notBefore });
+    expect(message).toMatchObject({ kind: 'reminder', interviewId: null, notBefore });
   });
 });

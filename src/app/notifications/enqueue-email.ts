@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { OutgoingEmail } from '../../core/outgoing-email.ts';
-import type { Store } from '../../store/index.ts';
+import type { NewOutboxMessage, Store } from '../../store/index.ts';
 import type { AppConfig } from '../context.ts';
 
 export interface EmailToQueue {
@@ -33,16 +33,8 @@ export function newMessageId(mailDomain: string): string {
   return `<${randomUUID()}@${mailDomain}>`;
 }
 
-/**
- * Writes one email into the outbox, inside the caller's transaction: it is sent if and only if the change
- * it announces commits. The stored payload is the whole message as it will be sent (`{ email }`), which
- * is also the audit of what was said (`GET /api/v1/messages`).
- */
-export async function enqueueEmail(
-  store: Store,
-  input: EnqueueEmailInput,
-  email: EmailToQueue,
-): Promise<string> {
+/** The outbox row of one email and its Message-ID: the whole message as it will be sent (`{ email }`). */
+export function outboxMessageFor(input: EnqueueEmailInput, email: EmailToQueue): { messageId: string; message: NewOutboxMessage } {
   const messageId = newMessageId(input.config.mailDomain);
   const outgoing: OutgoingEmail = {
     messageId,
@@ -53,20 +45,34 @@ export async function enqueueEmail(
     text: email.text,
     ...(email.calendar ? { calendar: { method: email.calendar.method, ics: email.calendar.ics } } : {}),
   };
-  await store.outbox.enqueue(
-    {
-      organizationId: input.organizationId,
-      messageId,
-      kind: email.kind,
-      interviewId: input.interviewId,
-      recipient: email.to.address,
-      subject: email.subject,
-      payload: { email: outgoing },
-      icsMethod: email.calendar?.method ?? null,
-      sequence: email.calendar?.sequence ?? null,
-      ...(email.notBefore ? { notBefore: email.notBefore } : {}),
-    },
-    input.at,
-  );
-  return messageId;
+  const message: NewOutboxMessage = {
+    organizationId: input.organizationId,
+    messageId,
+    kind: email.kind,
+    interviewId: input.interviewId,
+    recipient: email.to.address,
+    subject: email.subject,
+    payload: { email: outgoing },
+    icsMethod: email.calendar?.method ?? null,
+    sequence: email.calendar?.sequence ?? null,
+    ...(email.notBefore ? { notBefore: email.notBefore } : {}),
+  };
+  return { messageId, message };
+}
+
+/**
+ * Writes emails into the outbox, inside the caller's transaction, in one statement: they are sent if and
+ * only if the change they announce commits. The stored payload is also the audit of what was said
+ * (`GET /api/v1/messages`). Returns the Message-IDs in the order given.
+ */
+export async function enqueueEmails(store: Store, input: EnqueueEmailInput, emails: EmailToQueue[]): Promise<string[]> {
+  const prepared = emails.map((email) => outboxMessageFor(input, email));
+  if (prepared.length > 0) await store.outbox.enqueueMany(prepared.map(({ message }) => ({ message, at: input.at })));
+  return prepared.map(({ messageId }) => messageId);
+}
+
+/** Writes one email into the outbox, inside the caller's transaction (see `enqueueEmails`). */
+export async function enqueueEmail(store: Store, input: EnqueueEmailInput, email: EmailToQueue): Promise<string> {
+  const [messageId] = await enqueueEmails(store, input, [email]);
+  return messageId!;
 }

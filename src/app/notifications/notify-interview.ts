@@ -6,9 +6,11 @@ import type { Member } from '../../core/types.ts';
 import type { Store } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
 import type { InterviewParties } from '../interviews/parties.ts';
-import { issueSeatToken, seatLinkUrl } from '../panel/seat-token.ts';
+import { newSeatToken, seatLinkUrl } from '../panel/seat-token.ts';
+import type { SeatTokenRow } from '../panel/seat-token.ts';
 import { buildCalendarFor } from './calendar.ts';
-import { enqueueEmail } from './enqueue-email.ts';
+import { enqueueEmails } from './enqueue-email.ts';
+import type { EmailToQueue } from './enqueue-email.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -97,38 +99,41 @@ async function enqueuePlanned(
   store: Store,
   parties: InterviewParties,
   change: InterviewChange,
-  planned: PlannedEmail[],
-  facts: MessageFacts,
-  notBefore?: Date,
+  planned: Array<{ email: PlannedEmail; facts: MessageFacts; notBefore?: Date }>,
   former: Member[] = [],
 ): Promise<string[]> {
-  const ids: string[] = [];
-  for (const plannedEmail of planned) {
+  const seatRows: SeatTokenRow[] = [];
+  const emails: EmailToQueue[] = [];
+  for (const { email: plannedEmail, facts, notBefore } of planned) {
     // Each panelist's invitation carries their own fresh link to decline the seat, and no one else's.
     let email = plannedEmail;
     if (carriesSeatLink(email)) {
-      const token = await issueSeatToken(ctx, store, { id: parties.interview.id, organizationId: parties.organization.id, start: change.after.start }, email.memberId!);
-      if (token) email = { ...email, seatLink: seatLinkUrl(ctx, token) };
+      const seat = newSeatToken({ id: parties.interview.id, organizationId: parties.organization.id, start: change.after.start }, email.memberId!);
+      if (seat) {
+        seatRows.push(seat.row);
+        email = { ...email, seatLink: seatLinkUrl(ctx, seat.token) };
+      }
     }
     const rendered = renderEmail(facts, email);
     const calendar = calendarFor(ctx, parties, change, email, facts.link, former);
-    ids.push(
-      await enqueueEmail(
-        store,
-        { organizationId: parties.organization.id, organizationName: parties.organization.name, interviewId: parties.interview.id, config: ctx.config, at: ctx.clock() },
-        {
-          kind: email.kind,
-          to: email.to,
-          replyTo: email.replyTo,
-          subject: rendered.subject,
-          text: rendered.text,
-          ...(calendar ? { calendar } : {}),
-          ...(notBefore ? { notBefore } : {}),
-        },
-      ),
-    );
+    emails.push({
+      kind: email.kind,
+      to: email.to,
+      replyTo: email.replyTo,
+      subject: rendered.subject,
+      text: rendered.text,
+      ...(calendar ? { calendar } : {}),
+      ...(notBefore ? { notBefore } : {}),
+    });
   }
-  return ids;
+  // One statement per table, whatever the size of the panel.
+  const at = ctx.clock();
+  await store.panelTokens.createMany(seatRows, at);
+  return enqueueEmails(
+    store,
+    { organizationId: parties.organization.id, organizationName: parties.organization.name, interviewId: parties.interview.id, config: ctx.config, at },
+    emails,
+  );
 }
 
 /**
@@ -147,12 +152,14 @@ export async function notifyChange(
   const recipients = { ...recipientsOf(parties, ctx, options.actingMember ?? null), former: former.map((member) => ({ id: member.id, ...mailbox(member) })) };
   const planned = planEmails(change, recipients, { primary: options.primary ?? true });
   const facts = factsOf(parties, change, link, [...former, ...(options.named ?? [])]);
-  return enqueuePlanned(ctx, store, parties, change, planned, options.via ? { ...facts, via: options.via } : facts, undefined, former);
+  const said = options.via ? { ...facts, via: options.via } : facts;
+  return enqueuePlanned(ctx, store, parties, change, planned.map((email) => ({ email, facts: said })), former);
 }
 
 /**
  * Queues the reminders of the interview a booking or move decided, at the organization's reminder hours
- * still ahead, replacing any queued for an earlier time.
+ * still ahead, replacing any queued for an earlier time (`fresh`: the interview was created in this
+ * transaction, so it has none to replace).
  */
 export async function scheduleReminders(
   ctx: AppContext,
@@ -160,9 +167,10 @@ export async function scheduleReminders(
   parties: InterviewParties,
   change: InterviewChange,
   link: string,
+  options: { fresh?: boolean } = {},
 ): Promise<string[]> {
   const now = ctx.clock();
-  await store.outbox.cancelPending(parties.organization.id, parties.interview.id, 'reminder', now);
+  if (!options.fresh) await store.outbox.cancelPending(parties.organization.id, parties.interview.id, 'reminder', now);
   const start = change.after.start;
   if (!start || change.after.status !== 'scheduled') return [];
   const recipients = recipientsOf(parties, ctx);
@@ -176,14 +184,14 @@ export async function scheduleReminders(
     calendar: null,
   };
   const leaveBy = leaveByFor(parties.interview, start);
-  const ids: string[] = [];
-  for (const hoursBefore of [...new Set(parties.organization.reminders)].sort((a, b) => b - a)) {
-    const sendAt = new Date(start.getTime() - hoursBefore * HOUR_MS);
-    if (sendAt.getTime() <= now.getTime()) continue;
-    const facts = { ...factsOf(parties, change, link), reminder: { sendAt, leaveBy } };
-    ids.push(...(await enqueuePlanned(ctx, store, parties, change, [email], facts, sendAt)));
-  }
-  return ids;
+  const facts = factsOf(parties, change, link);
+  const sendTimes = [...new Set(parties.organization.reminders)]
+    .sort((a, b) => b - a)
+    .map((hoursBefore) => new Date(start.getTime() - hoursBefore * HOUR_MS))
+    .filter((sendAt) => sendAt.getTime() > now.getTime());
+  // One reminder per time still ahead, all written in one statement.
+  const reminders = sendTimes.map((sendAt) => ({ email, facts: { ...facts, reminder: { sendAt, leaveBy } }, notBefore: sendAt }));
+  return enqueuePlanned(ctx, store, parties, change, reminders);
 }
 
 /** Drops queued reminders of an interview that was cancelled or moved. */

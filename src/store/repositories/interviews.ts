@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { HistoryEntry, Interview, InterviewStatus, NoticeClass, TimeRange, Actor } from '../../core/types.ts';
 import { translateDatabaseError } from '../database-errors.ts';
@@ -5,8 +6,11 @@ import type { Executor } from '../executor.ts';
 import { isUuid } from '../ids.ts';
 import { timeRange, toNumber } from '../ranges.ts';
 import { enqueueWebhookEvents, webhookEventsOf } from './webhooks.ts';
+import type { ActiveEndpoint } from './webhooks.ts';
 
 export interface NewInterview {
+  /** Chosen by the caller when it decided about the interview before writing it; generated otherwise. */
+  id?: string;
   openingId: string;
   candidateId: string;
   title: string;
@@ -16,6 +20,8 @@ export interface NewInterview {
   start: Date | null;
   end: Date | null;
   uid: string;
+  /** The calendar sequence; 0 unless the interview is written already booked. */
+  sequence?: number;
   location?: string | null;
   videoUrl?: string | null;
   offeredSlots?: TimeRange[];
@@ -121,30 +127,37 @@ function serializeSlots(slots: TimeRange[]): string {
 export class InterviewRepository {
   constructor(private readonly db: Executor) {}
 
+  /** Writes the interview and its panel rows in one statement (the panel's insert is a CTE of the same statement). */
   async create(organizationId: string, input: NewInterview, at: Date): Promise<Interview> {
-    const row = await this.db
-      .insertInto('interviews')
-      .values({
-        organizationId,
-        openingId: input.openingId,
-        candidateId: input.candidateId,
-        title: input.title,
-        durationMinutes: input.durationMinutes,
-        startAt: input.start,
-        endAt: input.end,
-        status: input.status,
-        uid: input.uid,
-        location: input.location ?? null,
-        videoUrl: input.videoUrl ?? null,
-        offeredSlots: serializeSlots(input.offeredSlots ?? []),
-        createdAt: at,
-        updatedAt: at,
-      })
+    const id = input.id ?? randomUUID();
+    const panelRows = input.panel.map((memberId, position) => ({ organizationId, interviewId: id, memberId, position }));
+    // Foreign keys are checked at the end of the statement, so the panel rows may name the interview
+    // inserted beside them.
+    const values = {
+      id,
+      organizationId,
+      openingId: input.openingId,
+      candidateId: input.candidateId,
+      title: input.title,
+      durationMinutes: input.durationMinutes,
+      startAt: input.start,
+      endAt: input.end,
+      status: input.status,
+      uid: input.uid,
+      sequence: input.sequence ?? 0,
+      location: input.location ?? null,
+      videoUrl: input.videoUrl ?? null,
+      offeredSlots: serializeSlots(input.offeredSlots ?? []),
+      createdAt: at,
+      updatedAt: at,
+    };
+    const insert = panelRows.length > 0
+      ? this.db.with('panel', (db) => db.insertInto('interviewPanel').values(panelRows)).insertInto('interviews').values(values)
+      : this.db.insertInto('interviews').values(values);
+    const row = await insert
       .returning(COLUMNS)
       .executeTakeFirstOrThrow()
       .catch(translateDatabaseError);
-    // A new interview has no panel rows to replace.
-    await this.insertPanel(organizationId, row.id, input.panel);
     return toInterview(row, [...input.panel]);
   }
 
@@ -168,17 +181,21 @@ export class InterviewRepository {
 
   async get(organizationId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<Interview | null> {
     if (!isUuid(id)) return null;
+    // The panel comes in the same round trip, as an array in panel order.
     let query = this.db
       .selectFrom('interviews')
       .select(COLUMNS)
+      .select(
+        sql<string[]>`ARRAY(SELECT p.member_id::text FROM interview_panel p WHERE p.organization_id = interviews.organization_id AND p.interview_id = interviews.id ORDER BY p.position)`.as('panel'),
+      )
       .where('interviews.organizationId', '=', organizationId)
       .where('interviews.id', '=', id);
-    // Row locks serialize concurrent changes to one interview (two reschedules racing).
+    // Row locks serialize concurrent changes to one interview (two reschedules racing); FOR UPDATE locks
+    // the interview's row only, not the panel rows the array reads.
     if (options.forUpdate) query = query.forUpdate();
     const row = await query.executeTakeFirst();
     if (!row) return null;
-    const panels = await this.panelsOf(organizationId, [row.id]);
-    return toInterview(row, panels.get(row.id) ?? []);
+    return toInterview(row, row.panel);
   }
 
   async list(organizationId: string, filter: InterviewFilter = {}): Promise<Interview[]> {
@@ -357,21 +374,6 @@ export class InterviewRepository {
       .execute();
   }
 
-  /** Whether the candidate has another scheduled interview overlapping the range (for a clear refusal). */
-  async candidateOverlaps(organizationId: string, candidateId: string, range: TimeRange, excludeInterviewId: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('interviews')
-      .select('id')
-      .where('organizationId', '=', organizationId)
-      .where('candidateId', '=', candidateId)
-      .where('status', '=', 'scheduled')
-      .where('id', '!=', excludeInterviewId)
-      .where(sql<boolean>`tstzrange(start_at, end_at) && ${timeRange(range.start, range.end)}`)
-      .limit(1)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
   /** Active bookings of these members overlapping the window, as busy time for slot search. */
   async listBookings(
     organizationId: string,
@@ -396,27 +398,8 @@ export class InterviewRepository {
   }
 
   async appendHistory(organizationId: string, interviewId: string, entry: NewHistoryEntry): Promise<HistoryEntry> {
-    const row = await this.db
-      .insertInto('interviewHistory')
-      .values({
-        organizationId,
-        interviewId,
-        at: entry.at,
-        actor: entry.actor,
-        action: entry.action,
-        noticeHours: entry.noticeHours ?? null,
-        noticeClass: entry.noticeClass ?? null,
-        reason: entry.reason ?? null,
-        privateNote: entry.privateNote ?? null,
-        messageId: entry.messageId ?? null,
-        details: entry.details ? JSON.stringify(entry.details) : null,
-      })
-      .returning(HISTORY_COLUMNS)
-      .executeTakeFirstOrThrow();
-    const appended = toHistoryEntry(row);
-    // The event the line announces, if any, is queued for webhook endpoints in the same transaction.
-    await enqueueWebhookEvents(this.db, organizationId, webhookEventsOf([appended]));
-    return appended;
+    const [appended] = await this.insertHistory(organizationId, [{ ...entry, interviewId }]);
+    return appended!;
   }
 
   /**
@@ -468,26 +451,47 @@ export class InterviewRepository {
   /** Batched: appends one history line to each of many interviews in one statement. */
   async appendHistoryMany(organizationId: string, entries: Array<NewHistoryEntry & { interviewId: string }>): Promise<void> {
     if (entries.length === 0) return;
+    await this.insertHistory(organizationId, entries);
+  }
+
+  /**
+   * Inserts history lines and queues the webhook events they announce, in the caller's transaction. The
+   * organization's active endpoints come back with the insert (one round trip), so a change costs no
+   * further statement unless an endpoint wants its event.
+   */
+  private async insertHistory(organizationId: string, entries: Array<NewHistoryEntry & { interviewId: string }>): Promise<HistoryEntry[]> {
     const rows = await this.db
-      .insertInto('interviewHistory')
-      .values(
-        entries.map((entry) => ({
-          organizationId,
-          interviewId: entry.interviewId,
-          at: entry.at,
-          actor: entry.actor,
-          action: entry.action,
-          noticeHours: entry.noticeHours ?? null,
-          noticeClass: entry.noticeClass ?? null,
-          reason: entry.reason ?? null,
-          privateNote: entry.privateNote ?? null,
-          messageId: entry.messageId ?? null,
-          details: entry.details ? JSON.stringify(entry.details) : null,
-        })),
+      .with('inserted', (db) =>
+        db
+          .insertInto('interviewHistory')
+          .values(
+            entries.map((entry) => ({
+              organizationId,
+              interviewId: entry.interviewId,
+              at: entry.at,
+              actor: entry.actor,
+              action: entry.action,
+              noticeHours: entry.noticeHours ?? null,
+              noticeClass: entry.noticeClass ?? null,
+              reason: entry.reason ?? null,
+              privateNote: entry.privateNote ?? null,
+              messageId: entry.messageId ?? null,
+              details: entry.details ? JSON.stringify(entry.details) : null,
+            })),
+          )
+          .returning(HISTORY_COLUMNS),
       )
-      .returning(HISTORY_COLUMNS)
+      .selectFrom('inserted')
+      .selectAll()
+      .select(
+        sql<ActiveEndpoint[]>`(SELECT coalesce(json_agg(json_build_object('id', s.id, 'events', s.events) ORDER BY s.id), '[]'::json)
+          FROM webhook_subscriptions s WHERE s.organization_id = ${organizationId} AND s.status = 'active')`.as('endpoints'),
+      )
       .execute();
-    await enqueueWebhookEvents(this.db, organizationId, webhookEventsOf(rows.map(toHistoryEntry)));
+    const appended = rows.map(toHistoryEntry);
+    // The events the lines announce, if any, are queued for webhook endpoints in the same transaction.
+    await enqueueWebhookEvents(this.db, organizationId, webhookEventsOf(appended), rows[0]?.endpoints ?? []);
+    return appended;
   }
 
   async history(organizationId: string, interviewId: string): Promise<HistoryEntry[]> {

@@ -118,6 +118,26 @@ export class MemberRepository {
   }
 
   /** Members with one of `roles`, in the order they were added (ties by id). */
+  /**
+   * A panel's members (in the order asked) and the organization's members of some roles (oldest first),
+   * in one round trip: what a change's messages need of the people of an organization.
+   */
+  async getPanelAndRoles(organizationId: string, ids: readonly string[], roles: readonly Member['role'][]): Promise<{ panel: Member[]; withRoles: Member[] }> {
+    const valid = ids.filter(isUuid);
+    if (roles.length === 0) return { panel: await this.getMany(organizationId, valid), withRoles: [] };
+    const rows = await this.db
+      .selectFrom('members')
+      .select(COLUMNS)
+      .where('organizationId', '=', organizationId)
+      .where((eb) => (valid.length > 0 ? eb.or([eb('id', 'in', valid), eb('role', 'in', roles)]) : eb('role', 'in', roles)))
+      .orderBy('createdAt')
+      .orderBy('id')
+      .execute();
+    const members = rows.map(toMember);
+    const byId = new Map(members.map((member) => [member.id, member]));
+    return { panel: valid.flatMap((id) => byId.get(id) ?? []), withRoles: members.filter((member) => roles.includes(member.role)) };
+  }
+
   async listByRoles(organizationId: string, roles: readonly Member['role'][]): Promise<Member[]> {
     if (roles.length === 0) return [];
     const rows = await this.db

@@ -26,6 +26,15 @@ export class PanelTokenRepository {
       .executeTakeFirstOrThrow();
   }
 
+  /** Several panelists' tokens in one statement (an invitation goes to the whole panel at once). */
+  async createMany(inputs: Array<Omit<PanelTokenRecord, 'id'> & { tokenHash: string }>, at: Date): Promise<void> {
+    if (inputs.length === 0) return;
+    await this.db
+      .insertInto('panelTokens')
+      .values(inputs.map((input) => ({ ...input, createdAt: at })))
+      .execute();
+  }
+
   async findValid(tokenHash: string, at: Date): Promise<PanelTokenRecord | null> {
     const row = await this.db
       .selectFrom('panelTokens')

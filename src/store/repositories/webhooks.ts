@@ -117,23 +117,37 @@ async function interviewSnapshots(db: Executor, organizationId: string, ids: rea
   return new Map(rows.map((row) => [row.id, interviewSnapshot(row)]));
 }
 
+/** An endpoint that receives events: its id and the event types it subscribed to. */
+export interface ActiveEndpoint {
+  id: string;
+  events: string[];
+}
+
 /**
  * Queues events in the caller's transaction, in the given order, for every active endpoint of the
- * organization that subscribed to their type. It first reads the organization's active endpoints through
- * their partial index; an organization without any (the common case) pays for that one small read and
- * nothing more. Otherwise the interviews are read as they stand and each delivery's body is written as
+ * organization that subscribed to their type. It reads the organization's active endpoints through
+ * their partial index unless the caller brings them (the history's insert returns them); an organization
+ * without any (the common case) pays for nothing more. Otherwise the interviews are read as they stand and each delivery's body is written as
  * the exact text it will be sent as. Exported for the history's own repository, which queues the events
  * its lines announce.
  */
-export async function enqueueWebhookEvents(db: Executor, organizationId: string, events: readonly WebhookEventToQueue[]): Promise<number> {
+export async function enqueueWebhookEvents(
+  db: Executor,
+  organizationId: string,
+  events: readonly WebhookEventToQueue[],
+  /** The organization's active endpoints, when the caller read them in this transaction (ordered by id). */
+  known?: readonly ActiveEndpoint[],
+): Promise<number> {
   if (events.length === 0) return 0;
-  const endpoints = await db
-    .selectFrom('webhookSubscriptions')
-    .select(['id', 'events'])
-    .where('organizationId', '=', organizationId)
-    .where('status', '=', 'active')
-    .orderBy('id')
-    .execute();
+  const endpoints =
+    known ??
+    (await db
+      .selectFrom('webhookSubscriptions')
+      .select(['id', 'events'])
+      .where('organizationId', '=', organizationId)
+      .where('status', '=', 'active')
+      .orderBy('id')
+      .execute());
   const wanted = events.flatMap((event) => {
     const to = endpoints.filter((endpoint) => endpoint.events.includes(event.type));
     return to.length > 0 ? [{ event, to }] : [];

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordQueries } from '../store/testing/query-log.ts';
+import type { QueryLog } from '../store/testing/query-log.ts';
+import { NINE_TO_FIVE, startTestServer } from './testing/test-server.ts';
+import type { TestServer } from './testing/test-server.ts';
+
+/**
+ * Round trips to the database per use case, counted at the driver: every statement is one trip over the
+ * socket, and under load the count is what a request pays for (docs/performance.md). The budgets are
+ * today's counts; a change that adds a trip must say why here.
+ */
+const BUDGET = {
+  booking: 15,
+  slotSearch: 3,
+  candidateAccept: 20,
+  candidateReschedule: 23,
+  candidateCancel: 17,
+};
+
+let server: TestServer;
+let log: QueryLog;
+let ids: { a: string; b: string; opening: string; candidates: string[] };
+
+async function json<T>(response: Response | Promise<Response>, status = 200): Promise<T> {
+  const res = await response;
+  const text = await res.text();
+  expect(res.status, text).toBe(status);
+  return JSON.parse(text) as T;
+}
+
+const tokenOf = (link: string) => link.slice(link.lastIndexOf('/') + 1);
+
+beforeAll(async () => {
+  server = await startTestServer({ now: '2026-12-01T12:00:00Z' });
+  await server.call('PATCH', '/api/v1/organization', { contactEmail: 'recruiting@acme.test', reminders: [24, 2] });
+  const member = (name: string) =>
+    json<{ id: string }>(server.call('POST', '/api/v1/members', { name, email: `${name.toLowerCase()}@acme.test`, role: 'interviewer', timezone: 'America/New_York', workingHours: NINE_TO_FIVE }), 201);
+  const a = await member('Grace');
+  const b = await member('Alan');
+  await server.call('POST', '/api/v1/members', { name: 'Rita', email: 'rita@acme.test', role: 'recruiter', timezone: 'America/New_York' });
+  const opening = await json<{ id: string }>(server.call('POST', '/api/v1/openings', { title: 'Platform Engineer' }), 201);
+  const candidates: string[] = [];
+  for (const name of ['Jordan', 'Sam', 'Kim', 'Lee']) {
+    const created = await json<{ id: string }>(server.call('POST', '/api/v1/candidates', { name, email: `${name.toLowerCase()}@example.com`, timezone: 'Europe/Berlin' }), 201);
+    candidates.push(created.id);
+  }
+  ids = { a: a.id, b: b.id, opening: opening.id, candidates };
+  log = recordQueries();
+});
+afterAll(async () => {
+  log?.restore();
+  await server?.close();
+});
+
+function book(candidateId: string, start: string) {
+  return server.call('POST', '/api/v1/interviews', { openingId: ids.opening, candidateId, title: 'Systems', durationMinutes: 60, panel: [ids.a, ids.b], start });
+}
+
+function candidateAction(token: string, action: string, body: unknown) {
+  return server.app.request(`/api/v1/candidate/${token}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+function report(name: string, statements: string[]): void {
+  if (process.env.LEEWAY_SHOW_STATEMENTS) console.log(`${name}: ${statements.length}\n  ${statements.join('\n  ')}`);
+}
+
+describe('database round trips per use case', () => {
+  it('a booking', async () => {
+    const { result, statements } = await log.during(() => json<{ status: string }>(book(ids.candidates[0]!, '2026-12-08T15:00:00Z'), 201));
+    expect(result.status).toBe('scheduled');
+    report('booking', statements);
+    expect(statements.length).toBeLessThanOrEqual(BUDGET.booking);
+  });
+
+  it('a slot search', async () => {
+    const query = `members=${ids.a},${ids.b}&durationMinutes=60&from=2026-12-09T00:00:00Z&to=2026-12-12T00:00:00Z`;
+    const { result, statements } = await log.during(() => json<{ slots: unknown[] }>(server.call('GET', `/api/v1/slots?${query}`)));
+    expect(result.slots.length).toBeGreaterThan(0);
+    report('slot search', statements);
+    expect(statements.length).toBeLessThanOrEqual(BUDGET.slotSearch);
+  });
+
+  it("a candidate's accept, reschedule and cancel", async () => {
+    const invited = await json<{ candidateLink: string; offeredSlots: Array<{ start: string }> }>(
+      server.call('POST', '/api/v1/interviews', { openingId: ids.opening, candidateId: ids.candidates[1]!, title: 'Systems', durationMinutes: 60, panel: [ids.a, ids.b], offer: { from: '2026-12-14T00:00:00Z', to: '2026-12-17T00:00:00Z', count: 3 } }),
+      201,
+    );
+    const token = tokenOf(invited.candidateLink);
+    const accept = await log.during(() => json(candidateAction(token, 'accept', { start: invited.offeredSlots[0]!.start })));
+    report('accept', accept.statements);
+    expect(accept.statements.length).toBeLessThanOrEqual(BUDGET.candidateAccept);
+
+    const reschedule = await log.during(() => json(candidateAction(token, 'reschedule', { start: invited.offeredSlots[1]!.start, reason: 'schedule_conflict' })));
+    report('reschedule', reschedule.statements);
+    expect(reschedule.statements.length).toBeLessThanOrEqual(BUDGET.candidateReschedule);
+
+    const cancel = await log.during(() => json(candidateAction(token, 'cancel', { reason: 'schedule_conflict' })));
+    report('cancel', cancel.statements);
+    expect(cancel.statements.length).toBeLessThanOrEqual(BUDGET.candidateCancel);
+  });
+});
