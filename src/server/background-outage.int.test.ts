@@ -6,7 +6,7 @@ import { createOutboxWorker } from '../notify/outbox-worker.ts';
 import { createWebhookWorker } from '../notify/webhook-worker.ts';
 import { openStore } from '../store/index.ts';
 import { SecretBox } from '../store/secret-box.ts';
-import { createScratchDatabase, startDatabaseRelay } from './testing/database-relay.ts';
+import { createScratchDatabase, startDatabaseRelay, runCleanups } from './testing/database-relay.ts';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 const POLL_MS = 40;
@@ -21,9 +21,7 @@ async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<vo
 
 describe.skipIf(!adminUrl)('background work while the database goes away', () => {
   const cleanups: Array<() => Promise<void>> = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
+  afterEach(() => runCleanups(cleanups));
 
   it('each loop says once that the database is gone and once that it is back, and then works again', async () => {
     const scratch = await createScratchDatabase(adminUrl!);

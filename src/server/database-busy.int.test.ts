@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../store/index.ts';
 import type { OpenStore } from '../store/index.ts';
 import type { PoolLimits } from '../store/bounded-pool.ts';
-import { createScratchDatabase } from './testing/database-relay.ts';
+import { createScratchDatabase, runCleanups } from './testing/database-relay.ts';
 import { startTestServer } from './testing/test-server.ts';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
@@ -48,9 +48,7 @@ async function timed(request: Promise<Response>): Promise<{ response: Response; 
 
 describe.each(engines)('a database too busy to serve on $name', (engine) => {
   const cleanups: Array<() => Promise<void>> = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
+  afterEach(() => runCleanups(cleanups));
 
   /** A server whose one connection is held by a transaction until the returned release is called. */
   async function serverWithHeldConnection(queueLimit: number) {

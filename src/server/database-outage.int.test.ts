@@ -3,7 +3,7 @@ import { openStore } from '../store/index.ts';
 import type { OpenStore } from '../store/index.ts';
 import { NINE_TO_FIVE, startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
-import { createScratchDatabase, startDatabaseRelay, terminateConnections } from './testing/database-relay.ts';
+import { createScratchDatabase, startDatabaseRelay, terminateConnections, runCleanups } from './testing/database-relay.ts';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 
@@ -14,9 +14,7 @@ function isCleanRefusal(response: Response, body: { code?: string }): boolean {
 
 describe.skipIf(!adminUrl)('a database that goes away', () => {
   const cleanups: Array<() => Promise<void>> = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
+  afterEach(() => runCleanups(cleanups));
 
   async function serverOn(url: URL): Promise<{ server: TestServer; opened: OpenStore }> {
     const opened = await openStore({ engine: 'postgres', url: url.toString(), poolSize: 8 });

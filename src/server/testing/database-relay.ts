@@ -87,3 +87,16 @@ export async function startDatabaseRelay(target: URL): Promise<DatabaseRelay> {
   url.port = String(port);
   return { url, stop, start };
 }
+
+/** Runs every clean-up, last registered first, even when one fails; then throws the first failure. */
+export async function runCleanups(cleanups: Array<() => Promise<void>>): Promise<void> {
+  let failure: unknown = null;
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    try {
+      await cleanup();
+    } catch (error) {
+      failure ??= error;
+    }
+  }
+  if (failure !== null) throw failure;
+}
