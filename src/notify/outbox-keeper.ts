@@ -53,6 +53,7 @@ export function createOutboxKeeper(options: OutboxKeeperOptions): OutboxKeeper {
     const result = await store.transaction(async (tx) => {
       const due = await tx.outbox.lockDue({ at, limit: batchSize, channel: 'email' });
       const counts: OutboxKeepResult = { claimed: due.length, kept: 0, failed: 0 };
+      const kept: Array<{ id: string; payload: Record<string, unknown> }> = [];
       for (const message of due) {
         const read = readOutboxEmail(message);
         if (!read.ok) {
@@ -61,10 +62,12 @@ export function createOutboxKeeper(options: OutboxKeeperOptions): OutboxKeeper {
           settled.push({ level: 'error', event: 'outbox.failed', id: message.id, messageId: message.messageId, error: read.error });
           continue;
         }
-        await tx.outbox.markKept(message.id, redactLinkTokens(message.payload));
+        kept.push({ id: message.id, payload: redactLinkTokens(message.payload) });
         counts.kept += 1;
         settled.push({ level: 'info', event: 'outbox.kept', id: message.id, messageId: message.messageId });
       }
+      // The whole batch in one statement: under load a run settles dozens of messages.
+      await tx.outbox.markKeptMany(kept);
       return counts;
     });
     // Logged once the outcome is committed; a transaction that was run again logs once.

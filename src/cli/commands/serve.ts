@@ -18,6 +18,7 @@ import { resolveSecretKey } from '../secret-key.ts';
 import { startInboundSmtp } from '../../server/inbound-smtp.ts';
 import type { InboundSmtpListener } from '../../server/inbound-smtp.ts';
 import { readCalendarRefreshMinutes } from '../background-calendars.ts';
+import { coalesce } from '../coalesce.ts';
 
 export const SERVE_HELP = `Usage: leeway serve [options]
 
@@ -116,6 +117,8 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
     await opened.close();
     throw error;
   }
+  // Under load, the wakes of many changes make one run of each background worker.
+  const wakeBackground = coalesce(() => background.notify(), WAKE_SETTLE_MS);
   // The demo is prepared once the server listens; the landing page's answer waits for it.
   let prepareDemo: (() => void) | undefined;
   const demoSeed = values.demo
@@ -126,7 +129,7 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
   const app = createServerApp({
     ctx,
     rateLimit,
-    afterChange: () => background.notify(),
+    afterChange: wakeBackground,
     ...(demoSeed ? { demo: async () => (await demoSeed).landing } : {}),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -147,7 +150,7 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
       ctx,
       port: smtpPort,
       host: smtpHost,
-      afterReply: () => background.notify(),
+      afterReply: wakeBackground,
       log: (entry) => io.stderr(`${JSON.stringify(entry)}\n`),
     }).catch(async (error: NodeJS.ErrnoException) => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -171,6 +174,7 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
     closed = true;
     await smtp?.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    wakeBackground.cancel();
     await background.stop();
     await opened.close();
   };
@@ -219,6 +223,8 @@ function describeDemo(demo: DemoSeed, url: string): string {
 }
 
 const KEEPER_RUN_ERROR_EVERY_MS = 60_000;
+/** How long the wakes of changes are gathered before the background workers run (see `coalesce`). */
+const WAKE_SETTLE_MS = 50;
 
 /**
  * Without SMTP_URL nothing delivers the outbox: each message becomes `kept` (final) when it falls due,

@@ -229,6 +229,18 @@ export class OutboxRepository {
       .execute();
   }
 
+  /**
+   * `markKept` for many messages in one statement: each row's own payload replaces the stored one. Only
+   * messages still pending change.
+   */
+  async markKeptMany(kept: ReadonlyArray<{ id: string; payload: Record<string, unknown> }>): Promise<void> {
+    if (kept.length === 0) return;
+    await sql`
+      UPDATE outbox SET status = 'kept', locked_until = NULL, last_error = NULL, payload = kept.payload
+        FROM unnest(${kept.map((k) => k.id)}::uuid[], ${kept.map((k) => JSON.stringify(k.payload))}::jsonb[]) AS kept(id, payload)
+        WHERE outbox.id = kept.id AND outbox.status = 'pending'`.execute(this.db);
+  }
+
   /** `payload` replaces the stored one, e.g. without the secrets it no longer needs. */
   async markSent(id: string, at: Date, payload?: Record<string, unknown>): Promise<void> {
     await this.db
