@@ -46,6 +46,7 @@ describe('the load bench on the embedded engine', () => {
       }
       expect(row.measured.slots.slotsMedianMs).toBeGreaterThan(0);
     },
-    150_000,
+    // About a minute on a quiet 2-core machine; the margin is for shared, busy ones.
+    240_000,
   );
 });

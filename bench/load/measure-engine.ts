@@ -4,7 +4,7 @@ import type { ActionAudit, BookingAudit, Query } from './audit.ts';
 import { bookingBodies, runBookingLoad, seedBookingFixture } from './booking-load.ts';
 import type { BookingLoadResult } from './booking-load.ts';
 import { prepareCandidateActions, runCandidateActionLoads } from './candidate-actions-load.ts';
-import type { ActionLoadResult } from './candidate-actions-load.ts';
+import type { ActionLoadResult, PreparedAction } from './candidate-actions-load.ts';
 import { timePoolSlots } from './pool-slots.ts';
 import type { PoolSlotsTiming } from './pool-slots.ts';
 import { createOrganization, startServerProcess } from './server-process.ts';
@@ -79,10 +79,8 @@ export async function measureEngine(database: DatabaseFlags, options: EngineOpti
     const perAction = Math.min(options.maxPerAction ?? MAX_PER_ACTION, Math.ceil(bookings.perSecond * seconds * ACTION_HEADROOM) + ACTION_MARGIN);
     log(`  preparing ${perAction} interviews for each candidate action (cancel, reschedule, accept)`);
     const prepared = await prepareCandidateActions(api, await seedBookingFixture(api, 'actions'), new Date(), perAction);
-    actionIds = { cancel: [], reschedule: [], accept: [] };
-    for (const [action, list] of Object.entries(prepared) as Array<[keyof typeof prepared, (typeof prepared)[keyof typeof prepared]]>) {
-      actionIds[action] = list.map(({ interviewId }) => interviewId);
-    }
+    const idsOf = (list: PreparedAction[]): string[] => list.map(({ interviewId }) => interviewId);
+    actionIds = { cancel: idsOf(prepared.cancel), reschedule: idsOf(prepared.reschedule), accept: idsOf(prepared.accept) };
     const actions = await runCandidateActionLoads(api, prepared, CONNECTIONS, seconds, log);
     measured = { slots, pool, bookings, actions };
   } finally {
