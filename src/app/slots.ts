@@ -62,20 +62,24 @@ interface PanelBusy {
 }
 
 /**
- * Busy time is read with a margin of the largest buffer so a block just outside the window still pushes
- * slots away.
+ * Busy time matters only where the whole panel works: the working hours are searched first (no database
+ * needed), and busy time is read only from the first such time to the last — nothing at all when the
+ * panel has no common working time (a pool spread over zones that never overlap). It is read with a
+ * margin of the largest buffer so a block just outside still pushes slots away.
  */
 async function loadPanelBusy(store: Store, organizationId: string, query: PanelSlotQuery, known?: Member[]): Promise<PanelBusy> {
   // Members the caller read in the same transaction, in the query's order, are not read again.
   const members = known && sameMembers(known, query.memberIds) ? known : await loadPanel(store, organizationId, query.memberIds);
+  const busy = new Map<string, Record<BusyReason, EpochSpan[]>>(members.map((m) => [m.id, { busy: [], calendar: [], interview: [] }]));
+  const working = slotsCounting({ members, busy }, members, query, []);
+  if (working.length === 0) return { members, busy };
   const margin = Math.max(0, ...members.map((m) => m.bufferMinutes)) * MINUTE;
-  const readFrom = new Date(query.from.getTime() - margin);
-  const readTo = new Date(query.to.getTime() + margin);
+  const readFrom = new Date(working.reduce((first, slot) => Math.min(first, slot.start), Infinity) - margin);
+  const readTo = new Date(working.reduce((last, slot) => Math.max(last, slot.end), -Infinity) + margin);
   // One statement for the three kinds of busy time: one round trip instead of three.
   const rows = await store.members.listPanelBusy(organizationId, query.memberIds, readFrom, readTo, {
     ...(query.excludeInterviewId ? { excludeInterviewId: query.excludeInterviewId } : {}),
   });
-  const busy = new Map<string, Record<BusyReason, EpochSpan[]>>(members.map((m) => [m.id, { busy: [], calendar: [], interview: [] }]));
   for (const row of rows) busy.get(row.memberId)?.[row.reason].push({ start: row.start.getTime(), end: row.end.getTime() });
   return { members, busy };
 }

@@ -12,6 +12,8 @@ import type { TestServer } from './testing/test-server.ts';
 const BUDGET = {
   booking: 15,
   slotSearch: 3,
+  /** A panel whose working hours never meet: no busy time is read. */
+  slotSearchWithoutCommonHours: 2,
   candidateAccept: 20,
   candidateReschedule: 23,
   candidateCancel: 17,
@@ -78,6 +80,18 @@ describe('database round trips per use case', () => {
     expect(result.slots.length).toBeGreaterThan(0);
     report('slot search', statements);
     expect(statements.length).toBeLessThanOrEqual(BUDGET.slotSearch);
+  });
+
+  it('a slot search for a panel with no common working time', async () => {
+    const member = (name: string, timezone: string) =>
+      json<{ id: string }>(server.call('POST', '/api/v1/members', { name, email: `${name.toLowerCase()}@acme.test`, role: 'interviewer', timezone, workingHours: NINE_TO_FIVE }), 201);
+    const kolkata = await member('Asha', 'Asia/Kolkata');
+    const losAngeles = await member('Lou', 'America/Los_Angeles');
+    const query = `members=${kolkata.id},${losAngeles.id}&durationMinutes=30&from=2026-12-09T00:00:00Z&to=2026-12-16T00:00:00Z`;
+    const { result, statements } = await log.during(() => json<{ slots: unknown[] }>(server.call('GET', `/api/v1/slots?${query}`)));
+    expect(result.slots).toEqual([]);
+    report('slot search without common hours', statements);
+    expect(statements.length).toBeLessThanOrEqual(BUDGET.slotSearchWithoutCommonHours);
   });
 
   it("a candidate's accept, reschedule and cancel", async () => {
