@@ -2,6 +2,7 @@ import { DomainError } from '../core/errors.ts';
 import type { Organization } from '../core/types.ts';
 import type { OrganizationPatch, Store } from '../store/index.ts';
 import type { AppContext } from './context.ts';
+import { ApiKeyCache } from './api-key-cache.ts';
 import { generateSecret, hashPassword, hashSecret } from './secrets.ts';
 import { FieldErrors } from './validation.ts';
 
@@ -70,18 +71,33 @@ export async function createApiKey(ctx: AppContext, organizationId: string, name
 
 const LAST_USED_PRECISION_MS = 60_000;
 
-/** The organization an API key belongs to, or null for a wrong, revoked or malformed key. */
+/** One cache per store (so per database and server), made when first needed. */
+const keyCaches = new WeakMap<object, ApiKeyCache>();
+
+/**
+ * The organization an API key belongs to, or null for a wrong, revoked or malformed key. A key found
+ * valid is believed for a few seconds without reading it again (see `ApiKeyCache`).
+ */
 export async function authenticateApiKey(ctx: AppContext, key: string): Promise<{ organizationId: string; keyId: string } | null> {
   if (!key.startsWith(`${API_KEY_PREFIX}_`) || key.length > 200) return null;
-  const record = await ctx.store.apiKeys.findActiveByHash(hashSecret(key));
-  if (!record) return null;
+  const keyHash = hashSecret(key);
+  const now = ctx.clock();
+  let cache = keyCaches.get(ctx.store);
+  if (!cache) keyCaches.set(ctx.store, (cache = new ApiKeyCache()));
+  let known = cache.get(keyHash, now.getTime());
+  if (!known) {
+    const record = await ctx.store.apiKeys.findActiveByHash(keyHash);
+    if (!record) return null;
+    known = { organizationId: record.organizationId, keyId: record.id, lastUsedAt: record.lastUsedAt };
+    cache.set(keyHash, known, now.getTime());
+  }
   // "Last used" to the minute: writing it on every request would add a round trip (and a row lock on the
   // key, serializing one client's concurrent requests) to every API call.
-  const now = ctx.clock();
-  if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
-    await ctx.store.apiKeys.touch(record.id, now);
+  if (!known.lastUsedAt || now.getTime() - known.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
+    await ctx.store.apiKeys.touch(known.keyId, now);
+    known.lastUsedAt = now;
   }
-  return { organizationId: record.organizationId, keyId: record.id };
+  return { organizationId: known.organizationId, keyId: known.keyId };
 }
 
 export async function getOrganization(ctx: AppContext, organizationId: string): Promise<Organization> {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_KEY_CACHE_MS } from '../app/api-key-cache.ts';
 import { recordQueries } from '../store/testing/query-log.ts';
 import type { QueryLog } from '../store/testing/query-log.ts';
 import { NINE_TO_FIVE, startTestServer } from './testing/test-server.ts';
@@ -10,10 +11,10 @@ import type { TestServer } from './testing/test-server.ts';
  * today's counts; a change that adds a trip must say why here.
  */
 const BUDGET = {
-  booking: 15,
-  slotSearch: 3,
+  booking: 14,
+  slotSearch: 2,
   /** A panel whose working hours never meet: no busy time is read. */
-  slotSearchWithoutCommonHours: 2,
+  slotSearchWithoutCommonHours: 1,
   candidateAccept: 20,
   candidateReschedule: 23,
   candidateCancel: 17,
@@ -111,5 +112,19 @@ describe('database round trips per use case', () => {
     const cancel = await log.during(() => json(candidateAction(token, 'cancel', { reason: 'schedule_conflict' })));
     report('cancel', cancel.statements);
     expect(cancel.statements.length).toBeLessThanOrEqual(BUDGET.candidateCancel);
+  });
+
+  it('an API key found valid is read again only after the cache period, and refused then once revoked', async () => {
+    const other = await server.newOrganization('Revoking Ltd');
+    const asOther = () => server.call('GET', '/api/v1/openings', undefined, { authorization: `Bearer ${other.apiKey}` });
+    expect((await asOther()).status).toBe(200);
+    const again = await log.during(() => json(asOther()));
+    expect(again.statements.some((text) => text.includes('"api_keys"'))).toBe(false);
+    const [key] = await server.ctx.store.apiKeys.list(other.organizationId);
+    await server.ctx.store.apiKeys.revoke(other.organizationId, key!.id, server.ctx.clock());
+    // Still believed within the period on this process, refused once it has passed.
+    expect((await asOther()).status).toBe(200);
+    server.setNow(new Date(server.ctx.clock().getTime() + API_KEY_CACHE_MS));
+    expect((await asOther()).status).toBe(401);
   });
 });
