@@ -24,7 +24,7 @@ import { auditSoak } from './soak-audit.ts';
 import type { SoakAudit } from './soak-audit.ts';
 import { soakClient } from './soak-client.ts';
 import { startSmtpSink } from './smtp-sink.ts';
-import { startSoakServers } from './soak-servers.ts';
+import { startSoakServers, waitUntilHealthy } from './soak-servers.ts';
 import { statusCounts } from './status-counts.ts';
 import type { RouteCounts } from './status-counts.ts';
 
@@ -69,6 +69,8 @@ const SERVER_ENV = (smtpUrl: string): Record<string, string> => ({ SMTP_URL: smt
 
 /** After the load, how long a request may still be retried before it counts as unresolved. */
 const RETRY_GRACE_MS = 20_000;
+/** A fault is over once every server answers /healthz again: they must reconnect by themselves within this. */
+const RECOVERY_LIMIT_MS = 60_000;
 /** Covers a message that failed twice during the SMTP outage (second retry after 2 min ± 20 %). */
 const DRAIN_LIMIT_S = 240;
 
@@ -128,8 +130,10 @@ export async function runSoakOn(settings: SoakSettings): Promise<SoakResult> {
     const crashed = servers[servers.length - 1]!;
     const actions: Partial<FaultActions> = {
       'SMTP server down': { begin: () => sink.stop(), end: () => sink.start() },
-      'server process SIGKILLed and restarted': { begin: () => crashed.crashAndRestart() },
-      ...(restartPostgres ? { 'PostgreSQL restarted (pg_ctl restart -m fast)': { begin: restartPostgres } } : {}),
+      'server process SIGKILLed and restarted': { begin: () => crashed.crashAndRestart(), end: () => waitUntilHealthy(servers, RECOVERY_LIMIT_MS) },
+      ...(restartPostgres
+        ? { 'PostgreSQL restarted (pg_ctl restart -m fast)': { begin: restartPostgres, end: () => waitUntilHealthy(servers, RECOVERY_LIMIT_MS) } }
+        : {}),
     };
     log(`  load: ${settings.clients} clients for ${loadSeconds} s; faults:`);
     const monitor = monitorServers(() => servers.map((s) => s.running()), startedAt);

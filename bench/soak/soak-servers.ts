@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startServerProcess } from '../load/server-process.ts';
 import type { DatabaseFlags, ServerProcess } from '../load/server-process.ts';
 import type { MonitoredServer } from './server-monitor.ts';
@@ -58,4 +59,31 @@ async function startSoakServer(database: DatabaseFlags, env: Record<string, stri
     },
     problems: () => [...problems],
   };
+}
+
+/**
+ * Resolves once every server answers `/healthz` with 200 (its database reachable again), or throws after
+ * `limitMs`: a server that does not recover by itself fails the fault.
+ *
+ * @example
+ * await waitUntilHealthy(servers, 60_000);
+ */
+export async function waitUntilHealthy(servers: readonly SoakServer[], limitMs: number): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  for (const server of servers) {
+    while (!(await answersHealthy(server.url))) {
+      if (Date.now() > deadline) throw new Error(`${server.url} did not answer /healthz with 200 within ${limitMs / 1000} s`);
+      await sleep(200);
+    }
+  }
+}
+
+async function answersHealthy(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
+    await response.arrayBuffer();
+    return response.status === 200;
+  } catch {
+    return false;
+  }
 }
