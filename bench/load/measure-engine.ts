@@ -14,7 +14,7 @@ import type { SlotsTiming } from './slots-vs-healthz.ts';
 
 export const CONNECTIONS = 16;
 /** Interviews prepared per candidate action: this many times what the booking load did in its time, plus a margin. */
-const ACTION_HEADROOM = 1.5;
+const ACTION_HEADROOM = 2;
 const ACTION_MARGIN = 64;
 const MAX_PER_ACTION = 10_000;
 
@@ -45,7 +45,7 @@ export interface EngineMeasurement {
 /**
  * One engine, through a real server process: organization and key by the CLI; the slot timings on a
  * quiet server; the booking load; then interviews prepared for each candidate action (enough to keep
- * the actions busy for the same time at half again the booking rate) and the action loads. The server is
+ * the actions busy for the same time at twice the booking rate) and the action loads. The server is
  * then stopped and everything audited in SQL.
  *
  * @example
