@@ -17,7 +17,7 @@ import type { Interview, Opening, Organization, WorkingHours } from '../../core/
 import type { Store } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
 import { announceChange } from '../notifications/announce-change.ts';
-import { cancelReminders, scheduleReminders } from '../notifications/notify-interview.ts';
+import { cancelReminders } from '../notifications/notify-interview.ts';
 import { applyChange } from './booking.ts';
 import { candidatePhoneScript, loadCandidateView, resolveCandidateLink } from './candidate-link.ts';
 import type { CandidateView } from './candidate-link.ts';
@@ -89,8 +89,7 @@ async function book(
   await store.candidateTokens.extend(interview.organizationId, interview.id, linkExpiry(ctx, interview));
   const parties = await loadParties(store, interview, { organization, panel, staff, ...(opening ? { opening } : {}) });
   const link = await freshLink(ctx, store, interview);
-  const { messageIds, planned } = await announceChange(ctx, store, parties, change, { link });
-  await scheduleReminders(ctx, store, parties, change, link);
+  const { messageIds, planned } = await announceChange(ctx, store, parties, change, { link, remind: {} });
   await recordChange(store, interview, change, { privateNote: note, messageIds, details });
   return respond(store, parties, change.at, change.notice, planned);
 }

@@ -3,7 +3,7 @@ import { decideBooking, decideInvitation } from '../../core/decisions/decide.ts'
 import { DomainError } from '../../core/errors.ts';
 import type { Interview, TimeRange } from '../../core/types.ts';
 import type { AppContext } from '../context.ts';
-import { notifyChange, scheduleReminders } from '../notifications/notify-interview.ts';
+import { notifyChange } from '../notifications/notify-interview.ts';
 import { FieldErrors } from '../validation.ts';
 import { bookNewInterview } from './booking.ts';
 import { candidateLinkUrl, issueCandidateToken } from './candidate-token.ts';
@@ -100,8 +100,7 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
     // Read above in this transaction (opening and candidate rows are not changed by booking); only the
     // interview itself is new.
     const parties = await loadParties(store, interview, { organization, opening, candidate, panel: members, staff });
-    const messageIds = await notifyChange(ctx, store, parties, change, { link });
-    if (interview.status === 'scheduled') await scheduleReminders(ctx, store, parties, change, link, { fresh: true });
+    const messageIds = await notifyChange(ctx, store, parties, change, { link, remind: { fresh: true } });
     await recordChange(store, interview, change, {
       messageIds,
       details: interview.status === 'invited' ? { offeredSlots: offered.map((s) => s.start.toISOString()) } : { start: interview.start?.toISOString() },

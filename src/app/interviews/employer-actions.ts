@@ -7,7 +7,7 @@ import { endsOpening } from '../../core/reasons.ts';
 import type { Interview, TimeRange } from '../../core/types.ts';
 import type { Store } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
-import { cancelReminders, notifyChange, scheduleReminders } from '../notifications/notify-interview.ts';
+import { cancelReminders, notifyChange } from '../notifications/notify-interview.ts';
 import { FieldErrors } from '../validation.ts';
 import { applyChange } from './booking.ts';
 import { assertOpeningOpen } from './candidate-actions.ts';
@@ -84,8 +84,7 @@ export async function rescheduleInterviewByEmployer(
     await store.candidateTokens.extend(organizationId, interview.id, linkExpiry(ctx, interview));
     const parties = await loadParties(store, interview);
     const link = candidateLinkUrl(ctx, await issueCandidateToken(ctx, store, interview));
-    const messageIds = await notifyChange(ctx, store, parties, change, { link });
-    await scheduleReminders(ctx, store, parties, change, link);
+    const messageIds = await notifyChange(ctx, store, parties, change, { link, remind: {} });
     await recordChange(store, interview, change, {
       messageIds,
       details: { from: current.start?.toISOString() ?? null, to: interview.start?.toISOString() },

@@ -27,6 +27,11 @@ export interface NotifyOptions {
   named?: Member[];
   /** Where the change came from, when an attendee's calendar replied: the emails say so. */
   via?: 'calendar';
+  /**
+   * Also queue the reminders of the time the change books, in the same statement as its emails, replacing
+   * any queued for an earlier time (`fresh`: the interview is new, so there are none). Needs `link`.
+   */
+  remind?: { fresh?: boolean };
 }
 
 function mailbox(member: Member) {
@@ -153,24 +158,18 @@ export async function notifyChange(
   const planned = planEmails(change, recipients, { primary: options.primary ?? true });
   const facts = factsOf(parties, change, link, [...former, ...(options.named ?? [])]);
   const said = options.via ? { ...facts, via: options.via } : facts;
-  return enqueuePlanned(ctx, store, parties, change, planned.map((email) => ({ email, facts: said })), former);
+  const items = planned.map((email) => ({ email, facts: said }));
+  if (options.remind && link) {
+    if (!options.remind.fresh) await cancelReminders(store, parties, ctx.clock());
+    items.push(...remindersOf(ctx, parties, change, link));
+  }
+  // The reminders' ids are not what the change said: only the change's own emails are returned.
+  return (await enqueuePlanned(ctx, store, parties, change, items, former)).slice(0, planned.length);
 }
 
-/**
- * Queues the reminders of the interview a booking or move decided, at the organization's reminder hours
- * still ahead, replacing any queued for an earlier time (`fresh`: the interview was created in this
- * transaction, so it has none to replace).
- */
-export async function scheduleReminders(
-  ctx: AppContext,
-  store: Store,
-  parties: InterviewParties,
-  change: InterviewChange,
-  link: string,
-  options: { fresh?: boolean } = {},
-): Promise<string[]> {
+/** The reminders of the time a booking or move decided, at the organization's reminder hours still ahead. */
+function remindersOf(ctx: AppContext, parties: InterviewParties, change: InterviewChange, link: string): Array<{ email: PlannedEmail; facts: MessageFacts; notBefore: Date }> {
   const now = ctx.clock();
-  if (!options.fresh) await store.outbox.cancelPending(parties.organization.id, parties.interview.id, 'reminder', now);
   const start = change.after.start;
   if (!start || change.after.status !== 'scheduled') return [];
   const recipients = recipientsOf(parties, ctx);
@@ -185,13 +184,11 @@ export async function scheduleReminders(
   };
   const leaveBy = leaveByFor(parties.interview, start);
   const facts = factsOf(parties, change, link);
-  const sendTimes = [...new Set(parties.organization.reminders)]
+  return [...new Set(parties.organization.reminders)]
     .sort((a, b) => b - a)
     .map((hoursBefore) => new Date(start.getTime() - hoursBefore * HOUR_MS))
-    .filter((sendAt) => sendAt.getTime() > now.getTime());
-  // One reminder per time still ahead, all written in one statement.
-  const reminders = sendTimes.map((sendAt) => ({ email, facts: { ...facts, reminder: { sendAt, leaveBy } }, notBefore: sendAt }));
-  return enqueuePlanned(ctx, store, parties, change, reminders);
+    .filter((sendAt) => sendAt.getTime() > now.getTime())
+    .map((sendAt) => ({ email, facts: { ...facts, reminder: { sendAt, leaveBy } }, notBefore: sendAt }));
 }
 
 /** Drops queued reminders of an interview that was cancelled or moved. */

@@ -15,7 +15,6 @@ import { decisionContext } from '../interviews/decision-context.ts';
 import { loadParties } from '../interviews/parties.ts';
 import { recordChange } from '../interviews/record.ts';
 import { announceChange } from '../notifications/announce-change.ts';
-import { scheduleReminders } from '../notifications/notify-interview.ts';
 import { hashSecret } from '../secrets.ts';
 import { claimedInterviewStatus } from './claimed-interview.ts';
 import { notifyWaitlist } from './notify-waitlist.ts';
@@ -191,8 +190,7 @@ export async function claimOffer(ctx: AppContext, token: string): Promise<Claime
       const candidateToken = await issueCandidateToken(ctx, store, interview);
       const link = candidateLinkUrl(ctx, candidateToken);
       const parties = await loadParties(store, interview);
-      const { messageIds, planned } = await announceChange(ctx, store, parties, change, { link });
-      await scheduleReminders(ctx, store, parties, change, link);
+      const { messageIds, planned } = await announceChange(ctx, store, parties, change, { link, remind: {} });
       await recordChange(store, interview, change, { messageIds, details: { start: interview.start?.toISOString() } });
       await store.interviews.appendHistory(organizationId, interview.id, {
         at: now,
