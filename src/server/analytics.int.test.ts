@@ -181,6 +181,6 @@ describe('analytics over HTTP', () => {
     const doc = await json<{ paths: Record<string, { get?: { operationId?: string; security?: unknown[]; responses: Record<string, unknown> } }> }>(server.call('GET', '/openapi.json'));
     expect(doc.paths['/api/v1/analytics/cancellations']?.get).toMatchObject({ operationId: 'getCancellationAnalytics' });
     expect(doc.paths['/api/v1/analytics/summary']?.get).toMatchObject({ operationId: 'getAnalyticsSummary' });
-    expect(Object.keys(doc.paths['/api/v1/analytics/summary']!.get!.responses).sort()).toEqual(['200', '400', '401']);
+    expect(Object.keys(doc.paths['/api/v1/analytics/summary']!.get!.responses).sort()).toEqual(['200', '400', '401', '429', '503']);
   });
 });
