@@ -72,7 +72,7 @@ export function goalsTable(rows: readonly EngineRow[]): string {
         ? [
             [
               engine,
-              `GET /api/v1/slots (${pool.scenario}: ${pool.members} members, ${pool.busyBlocks} busy blocks, ${pool.slots} slots)`,
+              `GET /api/v1/slots (${pool.scenario}: all ${pool.members} free at once, ${pool.busyBlocks} busy blocks, ${pool.slots} slots)`,
               `median ${formatMs(pool.medianMs)} ms`,
               `${pool.runs} runs`,
               '—',
@@ -182,7 +182,8 @@ export function loadSection(rows: readonly EngineRow[], skipped: readonly string
     '',
     `Measured from outside over loopback sockets on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, Node ${machine.node}, on ${machine.date}; each load ran ${seconds} s.`,
     'Each engine runs `leeway serve` as its own process (organization and key from `leeway org create`; rate limit off) and, on the quiet server, times `GET /api/v1/slots` and `/healthz` one request at a time:',
-    'for s2 (a panel of 4), and for s6 (200 interviewers in five zones, asked for times all of them are free; their busy blocks are read from one calendar feed per interviewer that the bench serves on loopback).',
+    'for s2 (a panel of 4), and for s6 (200 interviewers in five zones; their busy blocks are read from one calendar feed per interviewer that the bench serves on loopback).',
+    'The API searches for times a whole list is free, and has no search for times any one of a pool is free, so the s6 row asks for times all 200 are free: their working hours never meet, so it answers no slots and says what a request naming 200 members costs, not what a pool search would.',
     'It then drives `POST /api/v1/interviews` with a `start` from 16 keep-alive connections (autocannon), every request a different interviewer and hour (64 interviewers, one-member panels).',
     'Then, on 64 other interviewers, it books (through the API) twice as many interviews per candidate action as the booking load made, and drives each action from 16 connections through the candidate link:',
     '`cancel`, `reschedule` (one hour later, into a free hour) and `accept` (of an invitation offering one time), every request on a different interview; "same order of speed as bookings" is read as at least half the booking rate.',

@@ -27,9 +27,10 @@ export interface PoolSlotsTiming {
 /**
  * Stores the shared scenario s6 (200 interviewers in five zones, about 25,000 busy blocks), or a generated
  * pool of the same shape when the scenarios are not beside the repository, then times
- * `GET /api/v1/slots` with all 200 members, one request at a time over a keep-alive socket. The API's
- * search asks for times the whole list is free; it reads every member, busy time and booking of the
- * window, which is the database and HTTP share of a pool search.
+ * `GET /api/v1/slots` with all 200 members, one request at a time over a keep-alive socket. The API
+ * searches for times the whole list is free (it has no search for times any one of a pool is free); for
+ * s6 their working hours never meet, so the answer is empty and the timing is that of a request naming
+ * 200 members, not of a pool search.
  *
  * Busy blocks arrive as calendar feeds (`seedPanelOverHttp`). A scenario whose window has passed is moved
  * forward by whole weeks (weekdays and zones stay as they were), so the calendars read keep its busy time.
