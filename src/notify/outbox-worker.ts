@@ -6,6 +6,7 @@ import type { OutgoingEmail } from '../core/outgoing-email.ts';
 import { computeOutboxBackoff } from './outbox-backoff.ts';
 import type { OutboxBackoff } from './outbox-backoff.ts';
 import { readOutboxEmail } from './outbox-payload.ts';
+import { recordAfterSend } from './record-after-send.ts';
 import { createPollLoop } from './outbox-poll-loop.ts';
 import { isPermanentSmtpFailure } from './smtp-failure.ts';
 
@@ -72,6 +73,9 @@ export interface OutboxWorker {
 
 type Outcome = 'sent' | 'retried' | 'failed' | 'deferred';
 
+/** Recording a send stops being retried this long before the lease ends. */
+const RECORD_MARGIN_MS = 5_000;
+
 /**
  * Delivers the email outbox. Each run claims a batch in its own short transaction, which commits before
  * anything is sent: a crash mid-send leaves the messages claimed, and they are sent again once the lease
@@ -117,7 +121,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       failure = { error };
     }
     if (failure === undefined) {
-      await store.outbox.markSent(message.id, clock(), redactLinkTokens(message.payload));
+      // Sent: recording it must outlast a database restart, or the lease would send it again. Tried until
+      // shortly before the lease ends (another worker may claim it after that).
+      // (Measured on the real clock: the worker's clock may be a test's fixed one.)
+      const leaseLeftMs = leaseEndMs - RECORD_MARGIN_MS - clock().getTime();
+      await recordAfterSend(() => store.outbox.markSent(message.id, clock(), redactLinkTokens(message.payload)), {
+        giveUpAtMs: Date.now() + leaseLeftMs,
+        now: Date.now,
+      });
       log({ level: 'info', event: 'outbox.sent', ...fields });
       return 'sent';
     }

@@ -5,6 +5,7 @@ import type { Store } from '../store/index.ts';
 import { DatabaseOutageWatch } from '../store/database-errors.ts';
 import type { ClaimedDelivery } from '../store/repositories/webhooks.ts';
 import type { SecretBox } from '../store/secret-box.ts';
+import { recordAfterSend } from './record-after-send.ts';
 import { createPollLoop } from './outbox-poll-loop.ts';
 import type { OutboxLog } from './outbox-worker.ts';
 import { attemptDelivery, WEBHOOK_TIMEOUT_MS } from './webhook-attempt.ts';
@@ -100,7 +101,15 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     const outcome = decideDeliveryOutcome(result, delivery.attempts, at);
     const lease = { leaseUntil: delivery.leaseUntil };
     if (outcome.kind === 'delivered') {
-      if (!(await store.webhooks.markDelivered(delivery.id, { ...lease, at, responseStatus: outcome.responseStatus }))) return 'deferred';
+      // Delivered: recording it must outlast a database restart, or the lease would deliver it again.
+      let recorded = false;
+      await recordAfterSend(
+        async () => {
+          recorded = await store.webhooks.markDelivered(delivery.id, { ...lease, at, responseStatus: outcome.responseStatus });
+        },
+        { giveUpAtMs: Date.now() + (delivery.leaseUntil.getTime() - clock().getTime()), now: Date.now },
+      );
+      if (!recorded) return 'deferred';
       log({ level: 'info', event: 'webhook.delivered', ...fields, status: outcome.responseStatus });
       return 'delivered';
     }
