@@ -23,11 +23,16 @@ export const DEFAULT_POOL_LIMITS: PoolLimits = { size: 10, queueTimeoutMs: 2_000
  * statements emits `error` with nobody listening (pg-pool listens only to idle clients), which would
  * otherwise end the process. The client is then no longer queryable, and pg-pool drops it on release.
  */
-export function createBoundedPool(config: pg.PoolConfig, limits: Pick<PoolLimits, 'queueTimeoutMs' | 'queueLimit'>): pg.Pool {
+export function createBoundedPool(
+  config: pg.PoolConfig,
+  limits: Pick<PoolLimits, 'queueTimeoutMs' | 'queueLimit'>,
+  /** Told of every lost or refused connection (for health checks, see `AnswerWatch`). */
+  onTrouble: () => void = () => undefined,
+): pg.Pool {
   const pool = new pg.Pool({ ...config, connectionTimeoutMillis: limits.queueTimeoutMs });
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  pool.on('connect', (client) => client.on('error', onTrouble));
   // A connection that drops while idle must not crash the process either; the next query opens another.
-  pool.on('error', () => undefined);
+  pool.on('error', onTrouble);
   const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
   const mustWait = () => pool.idleCount === 0 && pool.totalCount >= (pool.options.max ?? DEFAULT_POOL_LIMITS.size);
   // Kysely takes its connections with the promise form; the callback form is pg's own and left as it is.
@@ -36,7 +41,12 @@ export function createBoundedPool(config: pg.PoolConfig, limits: Pick<PoolLimits
     if (mustWait() && pool.waitingCount >= limits.queueLimit) {
       return Promise.reject(new DatabaseBusyError(`${pool.waitingCount} queries already wait for a database connection.`));
     }
-    return connect();
+    // Waiting out the queue is the server being busy, not the database being away.
+    const queued = mustWait();
+    return connect().catch((error: unknown) => {
+      if (!queued) onTrouble();
+      throw error;
+    });
   }) as typeof pool.connect;
   return pool;
 }

@@ -5,6 +5,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { createBoundedPool, DEFAULT_POOL_LIMITS } from './bounded-pool.ts';
 import type { PoolLimits } from './bounded-pool.ts';
+import { AnswerWatch } from './answer-watch.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import type { DataDirLock } from './data-dir-lock.ts';
 import type { Database } from './schema.ts';
@@ -24,6 +25,8 @@ export type ConnectOptions =
 export interface DatabaseHandle {
   db: Kysely<Database>;
   engine: DatabaseEngine;
+  /** When the database last answered one of this handle's queries. */
+  answers: AnswerWatch;
   close(): Promise<void>;
 }
 
@@ -35,6 +38,7 @@ export interface DatabaseHandle {
  */
 export async function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
   const limits: PoolLimits = { ...DEFAULT_POOL_LIMITS, ...options.pool };
+  const answers = new AnswerWatch();
   if (options.engine === 'postgres') {
     // Bounded waits: a database that hangs must not hang every request with it.
     const pool = createBoundedPool(
@@ -45,15 +49,16 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
         idle_in_transaction_session_timeout: 60_000,
       },
       limits,
+      () => answers.noteTrouble(),
     );
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin(), answers] });
     await db.selectFrom('organizations' as never).select((eb) => eb.lit(1).as('one')).execute().catch(async (error) => {
       // The table may not exist before migrations; any answer from the server proves it is reachable.
       if ((error as { code?: string }).code === '42P01') return;
       await db.destroy();
       throw error;
     });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    return { db, engine: 'postgres', answers, close: () => db.destroy() };
   }
 
   const inMemory = options.dataDir.startsWith('memory://');
@@ -66,11 +71,12 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
     throw error;
   }
   // One connection (the engine runs one query at a time), behind the same bounded queue.
-  const pool = createBoundedPool(createPgConfig(pglite) as unknown as pg.PoolConfig, limits);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const pool = createBoundedPool(createPgConfig(pglite) as unknown as pg.PoolConfig, limits, () => answers.noteTrouble());
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin(), answers] });
   return {
     db,
     engine: 'pglite',
+    answers,
     close: async () => {
       try {
         await db.destroy();

@@ -42,7 +42,7 @@ export async function openStore(options: ConnectOptions & { migrate?: boolean })
     await handle.close();
     throw error;
   }
-  return { store: new Store(handle.db, handle.engine), engine: handle.engine, close: () => handle.close() };
+  return { store: new Store(handle.db, handle.engine, handle.answers), engine: handle.engine, close: () => handle.close() };
 }
 
 export async function migrateDatabase(options: ConnectOptions): Promise<string[]> {
