@@ -8,6 +8,7 @@ import * as webhooks from './migrations/0005-webhooks.ts';
 import * as inboundReplies from './migrations/0006-inbound-replies.ts';
 import * as calendarSources from './migrations/0007-calendar-sources.ts';
 import * as calendarSourceLabels from './migrations/0008-calendar-source-labels.ts';
+import * as tokenLookupIndexes from './migrations/0009-token-lookup-indexes.ts';
 
 /** Migrations are compiled in, so a packaged build needs no migrations folder on disk. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-inbound-replies': inboundReplies,
   '0007-calendar-sources': calendarSources,
   '0008-calendar-source-labels': calendarSourceLabels,
+  '0009-token-lookup-indexes': tokenLookupIndexes,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
