@@ -74,7 +74,9 @@ export function idempotency(): MiddlewareHandler<ServerEnv> {
       );
     }
     if (claim.state === 'in_progress') {
-      return problemResponse(c, problem(409, 'IDEMPOTENCY_IN_PROGRESS', 'A request with this key is still running.'));
+      // Most such requests finish within a second; one whose process died frees its key within a minute.
+      c.header('retry-after', '1');
+      return problemResponse(c, problem(409, 'IDEMPOTENCY_IN_PROGRESS', 'A request with this key is still running; send it again shortly.'));
     }
     if (claim.state === 'replay') {
       const stored = JSON.parse(claim.responseBody) as StoredResponse;

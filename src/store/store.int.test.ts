@@ -221,8 +221,8 @@ describe.each(testEngines())('store on $name', (engine) => {
     // A claim that never completed is released after its lease.
     const stale = { organizationId: orgId, scope: 'POST /x', key: 'k-stale' };
     expect(await store.idempotency.claim({ ...stale, requestHash: 'a' }, AT)).toEqual({ state: 'claimed' });
-    expect(await store.idempotency.claim({ ...stale, requestHash: 'a' }, new Date(AT.getTime() + 60_000))).toEqual({ state: 'in_progress' });
-    expect(await store.idempotency.claim({ ...stale, requestHash: 'a' }, new Date(AT.getTime() + 6 * 60_000))).toEqual({ state: 'claimed' });
+    expect(await store.idempotency.claim({ ...stale, requestHash: 'a' }, new Date(AT.getTime() + 30_000))).toEqual({ state: 'in_progress' });
+    expect(await store.idempotency.claim({ ...stale, requestHash: 'a' }, new Date(AT.getTime() + 61_000))).toEqual({ state: 'claimed' });
     // The same key in another organization is another key.
     expect(await store.idempotency.claim({ ...key, organizationId: otherOrgId, requestHash: 'b' }, AT)).toEqual({ state: 'claimed' });
   });

@@ -7,7 +7,12 @@ export type IdempotencyClaim =
   | { state: 'mismatch' }
   | { state: 'in_progress' };
 
-const IN_PROGRESS_LEASE_MS = 5 * 60_000;
+/**
+ * How long a claimed key stays "in progress" without an answer. A request cannot run longer (each statement
+ * is cut at 30 s, a connection is waited for at most seconds), so a claim this old belongs to a process
+ * that died mid-request, and the key is free for the client's retry.
+ */
+export const IN_PROGRESS_LEASE_MS = 60_000;
 
 /**
  * Idempotency keys with Stripe's semantics: the first request with a key claims it, a replay with the
