@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { BenchSection } from './bench-section.ts';
 import { SECTION_TITLE as LOAD_SECTION_TITLE } from './load/load-report.ts';
+import { SOAK_SECTION_TITLE } from './soak/soak-report.ts';
 
 export interface MachineInfo {
   cpu: string;
@@ -55,14 +56,18 @@ export function writeBenchmarkReport(path: string, sections: readonly BenchSecti
 }
 
 /**
- * The load run (`npm run bench:load -- --write`) writes its own section into the same file, from another
- * run on its own schedule: rewriting the file here keeps it as it was.
+ * The load run (`npm run bench:load -- --write`) and the soak (`npm run soak -- --write`) write their own
+ * sections into the same file, from other runs on their own schedules: rewriting the file here keeps them
+ * as they were.
  */
 function keptSections(path: string): string | null {
   if (!existsSync(path)) return null;
   const text = readFileSync(path, 'utf8');
-  const start = text.indexOf(`\n## ${LOAD_SECTION_TITLE}\n`);
-  if (start < 0) return null;
-  const next = text.indexOf('\n## ', start + 1);
-  return text.slice(start + 1, next < 0 ? undefined : next).trimEnd();
+  const kept = [LOAD_SECTION_TITLE, SOAK_SECTION_TITLE].flatMap((title) => {
+    const start = text.indexOf(`\n## ${title}\n`);
+    if (start < 0) return [];
+    const next = text.indexOf('\n## ', start + 1);
+    return [text.slice(start + 1, next < 0 ? undefined : next).trimEnd()];
+  });
+  return kept.length > 0 ? kept.join('\n\n') : null;
 }

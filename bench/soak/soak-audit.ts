@@ -28,7 +28,7 @@ export interface SoakAudit {
   };
   /** Leases still held after every server stopped: outbox, jobs, webhook deliveries, calendar sources. */
   stuckLeases: Array<{ table: string; count: number }>;
-  /** Idempotency keys still "in progress" (a request cut by a crash or a lost database): they lapse after 5 minutes. */
+  /** Idempotency keys still "in progress" (a request cut by a crash or a lost database): they lapse after a minute. */
   unfinishedIdempotencyKeys: number;
 }
 

@@ -2,6 +2,7 @@ import { formatMs, formatTable } from '../format-table.ts';
 import type { MachineInfo } from '../write-benchmark-report.ts';
 import { HEALTHZ_GOAL_MS, RSS_GROWTH_ALLOWED, SETTLE_SECONDS } from './health-summary.ts';
 import type { SoakResult } from './soak-engine.ts';
+import { IN_PROGRESS_LEASE_MS } from '../../src/store/repositories/idempotency.ts';
 
 export const SOAK_SECTION_TITLE = 'Soak (`npm run soak`)';
 
@@ -129,7 +130,7 @@ export function soakReport(result: SoakResult): string {
           result.drain.drained ? `in ${result.drain.seconds.toFixed(0)} s ✓` : `no: ${result.drain.pendingDue} due after ${result.drain.seconds.toFixed(0)} s ✗`,
         ],
         ['leases still held after the servers stopped', `${audit.stuckLeases.reduce((n, lease) => n + lease.count, 0)} ${mark(audit.stuckLeases.length === 0)}`],
-        ['idempotency keys left in progress (lapse after 5 min)', String(audit.unfinishedIdempotencyKeys)],
+        [`idempotency keys left in progress (lapse after ${IN_PROGRESS_LEASE_MS / 60_000} min)`, String(audit.unfinishedIdempotencyKeys)],
         ['answers of 5xx other than 503', `${countStatuses(result, (status) => /^5\d\d$/.test(status) && status !== '503')} ${mark(countStatuses(result, (status) => /^5\d\d$/.test(status) && status !== '503') === 0)}`],
         ['503 / 429 answers (all with Retry-After?)', `${countStatuses(result, (status) => status === '503' || status === '429')} (${result.missingRetryAfter} without) ${mark(result.missingRetryAfter === 0)}`],
       ],
