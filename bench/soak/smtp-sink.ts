@@ -37,7 +37,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       disabledCommands: ['STARTTLS', 'AUTH'],
       disableReverseLookup: true,
       logger: false,
-      closeTimeout: 1_000,
+      // Going down the way a relay does when it is stopped: no new connections, and the transactions already
+      // under way get up to 10 s to finish with their 250. Cutting them sooner would lose replies to mail it
+      // had taken, which every sender rightly sends again (a duplicate no sender could avoid).
+      closeTimeout: 10_000,
       size: 10 * 2 ** 20,
       onData(stream, _session, callback) {
         readHeaderMessageId(stream).then(
