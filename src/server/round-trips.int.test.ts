@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_KEY_CACHE_MS } from '../app/api-key-cache.ts';
 import { recordQueries } from '../store/testing/query-log.ts';
 import type { QueryLog } from '../store/testing/query-log.ts';
+import { readJson } from './testing/dashboard-fixture.ts';
 import { NINE_TO_FIVE, startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
 
@@ -24,12 +25,7 @@ let server: TestServer;
 let log: QueryLog;
 let ids: { a: string; b: string; opening: string; candidates: string[] };
 
-async function json<T>(response: Response | Promise<Response>, status = 200): Promise<T> {
-  const res = await response;
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
+const json = readJson;
 
 const tokenOf = (link: string) => link.slice(link.lastIndexOf('/') + 1);
 
