@@ -124,6 +124,22 @@ describe.each(testEngines())('GET /api/v1/messages on $name', (engine) => {
     expect(message).toMatchObject({ status: 'kept', attempts: 0, sentAt: null, body: `Link: ${server.ctx.config.publicUrl}/c/lw_cand_[redacted]\n` });
   });
 
+  it('filters by status: what is still to go out, and what went', async () => {
+    const interviewId = randomUUID();
+    // Listed by Message-ID, which is what queueing returns.
+    const kept = await queue({ interviewId });
+    const pending = await queue({ interviewId });
+    const ids = async (query: string) => (await read<PageBody>(get(`?interviewId=${interviewId}&${query}`))).messages.map((message) => message.messageId);
+    const keptRow = (await read<PageBody>(get(`?interviewId=${interviewId}`))).messages.find((message) => message.messageId === kept)!;
+    await server.ctx.store.outbox.markKept(keptRow.id);
+    expect(await ids('status=pending')).toEqual([pending]);
+    expect(await ids('status=kept')).toEqual([kept]);
+    expect(await ids('status=sent')).toEqual([]);
+    const later = await queue({ interviewId, at: new Date(T0.getTime() + 3_600_000) });
+    expect(await ids(`status=pending&dueBy=${T0.toISOString()}`)).toEqual([pending]);
+    expect(await ids(`status=pending&dueBy=${new Date(T0.getTime() + 3_600_000).toISOString()}`)).toEqual([pending, later]);
+  });
+
   it('filters by interview, recipient (any case) and kind, and never shows another organization', async () => {
     const interviewId = randomUUID();
     await queue({ interviewId, to: { name: 'Bo', address: 'Bo.Filter@Example.test' } });
@@ -184,6 +200,8 @@ describe.each(testEngines())('GET /api/v1/messages on $name', (engine) => {
     ['limit=1.5', ['limit']],
     ['to=not-an-address', ['to']],
     ['kind=DROP%20TABLE', ['kind']],
+    ['status=delivered', ['status']],
+    ['dueBy=tomorrow', ['dueBy']],
     ['cursor=nonsense', ['cursor']],
     [`cursor=${Buffer.from('["yesterday","x"]').toString('base64url')}`, ['cursor']],
     ['interviewId=1&limit=-5&cursor=%2F%2F&to=x', ['cursor', 'interviewId', 'limit', 'to']],

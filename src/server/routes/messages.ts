@@ -25,6 +25,8 @@ export function registerMessageRoutes(app: OpenAPIHono<ServerEnv>): void {
       ...(query.interviewId !== undefined ? { interviewId: query.interviewId } : {}),
       ...(query.to !== undefined ? { to: query.to } : {}),
       ...(query.kind !== undefined ? { kind: query.kind } : {}),
+      ...(query.status !== undefined ? { status: query.status } : {}),
+      ...(query.dueBy !== undefined ? { dueBy: new Date(query.dueBy) } : {}),
       after: query.cursor !== undefined ? decodeMessagesCursor(query.cursor) : null,
       limit: query.limit,
     });

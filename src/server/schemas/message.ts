@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { redactCandidateTokens } from '../../core/candidate-link.ts';
 import { calendarFilename } from '../../core/outgoing-email.ts';
 import type { OutboxMessage } from '../../store/index.ts';
+import { OUTBOX_STATUSES } from '../../store/repositories/outbox.ts';
 import type { OutboxPosition } from '../../store/repositories/outbox.ts';
 import { Email, Instant } from './common.ts';
 
@@ -31,6 +32,8 @@ export function decodeMessagesCursor(cursor: string): OutboxPosition | null {
   return { createdAt: new Date(at), id };
 }
 
+const MessageStatus = z.enum(OUTBOX_STATUSES);
+
 export const MessagesQuery = z.object({
   interviewId: z.uuid().optional().openapi({ description: 'Only messages about this interview.' }),
   to: Email.optional().openapi({ description: 'Only messages to this address (any case).' }),
@@ -39,6 +42,10 @@ export const MessagesQuery = z.object({
     .regex(/^[a-z][a-z0-9_]{0,63}$/, 'A message kind is lower-case letters, digits and underscores, e.g. confirmation.')
     .optional()
     .openapi({ description: 'Only messages of this kind, e.g. `confirmation`, `reminder`.' }),
+  status: MessageStatus.optional().openapi({ description: 'Only messages in this state, e.g. `pending` for what is still to go out.' }),
+  dueBy: Instant.optional().openapi({
+    description: 'Only messages whose `scheduledFor` is at or before this instant; with `status=pending` and the current time, what is overdue.',
+  }),
   limit: z.coerce
     .number()
     .int()
@@ -72,7 +79,7 @@ export const MessageSchema = z
     body: z.string().nullable().openapi({
       description: 'The text exactly as sent, except that candidate link tokens read `lw_cand_[redacted]`: a link is a credential.',
     }),
-    status: z.enum(['pending', 'sent', 'failed', 'kept']).openapi({
+    status: MessageStatus.openapi({
       description: '`kept`: no SMTP is configured, so the message was written and will never be sent (final).',
     }),
     attempts: z.number().int(),

@@ -6,7 +6,8 @@ import { isUuid } from '../ids.ts';
  * `pending` until settled; then `sent` (the relay took it), `failed` (given up) or `kept` (no SMTP is
  * configured: written, due, and never to be sent). All but `pending` are final.
  */
-export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'kept';
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed', 'kept'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 export interface NewOutboxMessage {
   organizationId: string;
@@ -55,6 +56,9 @@ export interface OutboxPageFilter {
   /** The recipient's address, compared without regard to case. */
   to?: string;
   kind?: string;
+  status?: OutboxStatus;
+  /** Only messages due to go out (or to be tried again) at or before this time. */
+  dueBy?: Date;
   /** Messages after this one; from the previous page's `next`. */
   after?: OutboxPosition | null;
   limit: number;
@@ -142,6 +146,8 @@ export class OutboxRepository {
     }
     if (filter.to !== undefined) query = query.where(sql<string>`lower(recipient)`, '=', filter.to.toLowerCase());
     if (filter.kind !== undefined) query = query.where('kind', '=', filter.kind);
+    if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+    if (filter.dueBy !== undefined) query = query.where('nextAttemptAt', '<=', filter.dueBy);
     const after = filter.after;
     if (after) {
       if (!isUuid(after.id) || Number.isNaN(after.createdAt.getTime())) return { messages: [], next: null };
