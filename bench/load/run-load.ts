@@ -1,5 +1,5 @@
 /**
- * `npm run bench:load [-- --write] [-- --seconds N]`: the slot timings (s2 against /healthz, the pool of
+ * `npm run bench:load [-- --write] [-- --seconds N] [-- --engine pglite|postgres|both]`: the slot timings (s2 against /healthz, the pool of
  * 200), the booking load and the candidate action loads on both engines, each beside what its database
  * does alone in the same run (pgbench TPC-B on PostgreSQL, bare transactions on PGlite), with the ratios
  * against the goals. Without PostgreSQL (or pgbench) only the embedded rows run and the table says what
@@ -18,7 +18,12 @@ import type { EngineRow } from './load-report.ts';
 import { postgresUnavailable } from './scratch-postgres.ts';
 
 const reportPath = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/benchmarks.md');
-const { values } = parseArgs({ options: { write: { type: 'boolean' }, seconds: { type: 'string' } } });
+const { values } = parseArgs({ options: { write: { type: 'boolean' }, seconds: { type: 'string' }, engine: { type: 'string' } } });
+const engine = values.engine ?? 'both';
+if (!['pglite', 'postgres', 'both'].includes(engine)) {
+  console.error(`--engine takes pglite, postgres or both, not ${engine}`);
+  process.exit(2);
+}
 const seconds = Number(values.seconds ?? 20);
 if (!Number.isInteger(seconds) || seconds < 1 || seconds > 600) {
   console.error(`--seconds takes a whole number of seconds from 1 to 600, not ${values.seconds}`);
@@ -34,13 +39,16 @@ const rows: EngineRow[] = [];
 const skipped: string[] = [];
 try {
   const unavailable = postgresUnavailable();
-  if (unavailable) {
+  if (engine === 'pglite') {
+    skipped.push('the PostgreSQL rows: --engine pglite');
+  } else if (unavailable) {
     skipped.push(`the PostgreSQL rows (pgbench and the loads on PostgreSQL): ${unavailable}`);
     log(`Skipping PostgreSQL: ${unavailable}`);
   } else {
     rows.push(await measurePostgres({ seconds, poolSearch: true, log }));
   }
-  rows.push(await measureEmbedded({ seconds, poolSearch: true, log }));
+  if (engine === 'postgres') skipped.push('the embedded rows: --engine postgres');
+  else rows.push(await measureEmbedded({ seconds, poolSearch: true, log }));
 } catch (error) {
   // After Ctrl-C the servers are stopped under the requests in flight: their failures are not news.
   if (!stopping()) {

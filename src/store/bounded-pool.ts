@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { DatabaseBusyError } from './database-errors.ts';
+import { prepareRepeatedStatements, StatementNames } from './prepared-statements.ts';
 
 /** How many connections a process holds, and how long and how many requests may wait for one. */
 export interface PoolLimits {
@@ -22,6 +23,8 @@ export const DEFAULT_POOL_LIMITS: PoolLimits = { size: 10, queueTimeoutMs: 2_000
  * Every client gets an error listener of its own: a connection that dies while checked out between two
  * statements emits `error` with nobody listening (pg-pool listens only to idle clients), which would
  * otherwise end the process. The client is then no longer queryable, and pg-pool drops it on release.
+ *
+ * Statements the pool sends repeatedly are prepared on each connection (see {@link StatementNames}).
  */
 export function createBoundedPool(
   config: pg.PoolConfig,
@@ -30,7 +33,12 @@ export function createBoundedPool(
   onTrouble: () => void = () => undefined,
 ): pg.Pool {
   const pool = new pg.Pool({ ...config, connectionTimeoutMillis: limits.queueTimeoutMs });
-  pool.on('connect', (client) => client.on('error', onTrouble));
+  // One set of names for the pool: every connection prepares a text under the same name, when it first sends it.
+  const names = new StatementNames();
+  pool.on('connect', (client) => {
+    client.on('error', onTrouble);
+    prepareRepeatedStatements(client, names);
+  });
   // A connection that drops while idle must not crash the process either; the next query opens another.
   pool.on('error', onTrouble);
   const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
