@@ -13,7 +13,9 @@ export const DATABASE_HELP = `  --data-dir DIR        embedded database folder (
   --database-url URL    a PostgreSQL server instead (or DATABASE_URL)
   LEEWAY_DB_POOL_SIZE, LEEWAY_DB_QUEUE_TIMEOUT_MS, LEEWAY_DB_QUEUE_LIMIT: connections to a PostgreSQL
                         server (default ${DEFAULT_POOL_LIMITS.size}), the longest wait for one (default ${DEFAULT_POOL_LIMITS.queueTimeoutMs} ms) and how many
-                        may wait (default ${DEFAULT_POOL_LIMITS.queueLimit}); beyond them a request is refused with 503`;
+                        may wait (default ${DEFAULT_POOL_LIMITS.queueLimit}); beyond them a request is refused with 503
+  LEEWAY_DB_PREPARED_STATEMENTS: statements prepared per connection (default ${DEFAULT_POOL_LIMITS.preparedStatements}; 0 for a
+                        pooler in transaction mode)`;
 
 /**
  * A whole number from the environment, or the fallback when unset or blank.
@@ -34,12 +36,17 @@ export function readWholeNumberSetting(
   return value;
 }
 
-/** `LEEWAY_DB_POOL_SIZE`, `LEEWAY_DB_QUEUE_TIMEOUT_MS` and `LEEWAY_DB_QUEUE_LIMIT`, with their defaults. */
+/** `LEEWAY_DB_POOL_SIZE`, `LEEWAY_DB_QUEUE_TIMEOUT_MS`, `LEEWAY_DB_QUEUE_LIMIT` and `LEEWAY_DB_PREPARED_STATEMENTS`, with their defaults. */
 export function readPoolLimits(env: Record<string, string | undefined>): PoolLimits {
   return {
     size: readWholeNumberSetting(env, 'LEEWAY_DB_POOL_SIZE', { min: 1, max: 1_000, fallback: DEFAULT_POOL_LIMITS.size }),
     queueTimeoutMs: readWholeNumberSetting(env, 'LEEWAY_DB_QUEUE_TIMEOUT_MS', { min: 1, max: 600_000, fallback: DEFAULT_POOL_LIMITS.queueTimeoutMs }),
     queueLimit: readWholeNumberSetting(env, 'LEEWAY_DB_QUEUE_LIMIT', { min: 0, max: 100_000, fallback: DEFAULT_POOL_LIMITS.queueLimit }),
+    preparedStatements: readWholeNumberSetting(env, 'LEEWAY_DB_PREPARED_STATEMENTS', {
+      min: 0,
+      max: 10_000,
+      fallback: DEFAULT_POOL_LIMITS.preparedStatements,
+    }),
   };
 }
 

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { DatabaseBusyError } from './database-errors.ts';
-import { prepareRepeatedStatements, StatementNames } from './prepared-statements.ts';
+import { DEFAULT_PREPARED_STATEMENT_LIMITS, prepareRepeatedStatements, StatementNames } from './prepared-statements.ts';
 
 /** How many connections a process holds, and how long and how many requests may wait for one. */
 export interface PoolLimits {
@@ -10,9 +10,14 @@ export interface PoolLimits {
   queueTimeoutMs: number;
   /** Waiting queries beyond which the next is refused at once (`LEEWAY_DB_QUEUE_LIMIT`); 0: none waits. */
   queueLimit: number;
+  /**
+   * Distinct statements prepared per connection (`LEEWAY_DB_PREPARED_STATEMENTS`); 0 prepares none, for a
+   * connection pooler in transaction mode that cannot keep a session's prepared statements.
+   */
+  preparedStatements: number;
 }
 
-export const DEFAULT_POOL_LIMITS: PoolLimits = { size: 10, queueTimeoutMs: 2_000, queueLimit: 200 };
+export const DEFAULT_POOL_LIMITS: PoolLimits = { size: 10, queueTimeoutMs: 2_000, queueLimit: 200, preparedStatements: 400 };
 
 /**
  * A pg pool whose queue is bounded twice: a query waits at most `queueTimeoutMs` for a connection (pg's own
@@ -28,16 +33,17 @@ export const DEFAULT_POOL_LIMITS: PoolLimits = { size: 10, queueTimeoutMs: 2_000
  */
 export function createBoundedPool(
   config: pg.PoolConfig,
-  limits: Pick<PoolLimits, 'queueTimeoutMs' | 'queueLimit'>,
+  limits: Pick<PoolLimits, 'queueTimeoutMs' | 'queueLimit'> & Partial<Pick<PoolLimits, 'preparedStatements'>>,
   /** Told of every lost or refused connection (for health checks, see `AnswerWatch`). */
   onTrouble: () => void = () => undefined,
 ): pg.Pool {
   const pool = new pg.Pool({ ...config, connectionTimeoutMillis: limits.queueTimeoutMs });
   // One set of names for the pool: every connection prepares a text under the same name, when it first sends it.
-  const names = new StatementNames();
+  const prepared = limits.preparedStatements ?? DEFAULT_POOL_LIMITS.preparedStatements;
+  const names = prepared > 0 ? new StatementNames({ ...DEFAULT_PREPARED_STATEMENT_LIMITS, prepared }) : null;
   pool.on('connect', (client) => {
     client.on('error', onTrouble);
-    prepareRepeatedStatements(client, names);
+    if (names) prepareRepeatedStatements(client, names);
   });
   // A connection that drops while idle must not crash the process either; the next query opens another.
   pool.on('error', onTrouble);

@@ -28,6 +28,13 @@ describe.each(engines)('repeated statements on $name', ({ options }) => {
     expect(answers).toEqual([2, 3, 4, 5]);
   });
 
+  it('are not prepared when the pool is told to prepare none (for a pooler in transaction mode)', async () => {
+    handle = await connectDatabase({ ...options, pool: { ...options.pool, preparedStatements: 0 } });
+    for (let value = 1; value <= 3; value += 1) await sql`select ${value}::int /* unprepared probe */`.execute(handle.db);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements`.execute(handle.db);
+    expect(rows[0]!.n).toBe(0);
+  });
+
   it('keep working after a statement fails in a transaction that is rolled back', async () => {
     handle = await connectDatabase(options);
     const db = handle.db;
