@@ -80,7 +80,7 @@ async function loadPanelBusy(store: Store, organizationId: string, query: PanelS
   const rows = await store.members.listPanelBusy(organizationId, query.memberIds, readFrom, readTo, {
     ...(query.excludeInterviewId ? { excludeInterviewId: query.excludeInterviewId } : {}),
   });
-  for (const row of rows) busy.get(row.memberId)?.[row.reason].push({ start: row.start.getTime(), end: row.end.getTime() });
+  for (const { reason, memberId, start, end } of rows) busy.get(memberId)?.[reason].push({ start, end });
   return { members, busy };
 }
 

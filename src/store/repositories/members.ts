@@ -18,6 +18,20 @@ export interface NewMember {
 
 export type MemberPatch = Partial<NewMember>;
 
+/** A span of a member's busy time, as epoch milliseconds, with why they are busy. */
+export interface BusySpanOfMember {
+  reason: 'busy' | 'calendar' | 'interview';
+  memberId: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * A timestamp expression as whole epoch milliseconds (a JSON number, with no date text to parse).
+ * `date_part` answers in double precision; `extract` would compute in numeric, several times slower.
+ */
+const EPOCH_MS = (column: string) => sql.raw(`round(date_part('epoch', ${column}) * 1000)::int8`);
+
 const COLUMNS = [
   'id',
   'organizationId',
@@ -204,7 +218,9 @@ export class MemberRepository {
   /**
    * Everything that keeps the members busy in the window, in one statement: their busy blocks, their own
    * calendars' busy times (Leeway's own invitations left out: the bookings count) and their active
-   * bookings (but those of `excludeInterviewId`), each row with its reason, ordered by start.
+   * bookings (but those of `excludeInterviewId`), each with its reason, as epoch milliseconds, in no
+   * particular order. The database hands them over as one JSON array: a panel can have hundreds of spans, and
+   * one parsed text costs far less than a row and two parsed timestamps for each.
    */
   async listPanelBusy(
     organizationId: string,
@@ -212,27 +228,29 @@ export class MemberRepository {
     from: Date,
     to: Date,
     options: { excludeInterviewId?: string } = {},
-  ): Promise<Array<{ reason: 'busy' | 'calendar' | 'interview'; memberId: string; start: Date; end: Date }>> {
+  ): Promise<BusySpanOfMember[]> {
     const valid = memberIds.filter(isUuid);
     if (valid.length === 0) return [];
     const ids = sql.join(valid);
     const range = timeRange(from, to);
     const excluded = options.excludeInterviewId ? sql`AND k.interview_id <> ${options.excludeInterviewId}` : sql``;
-    const { rows } = await sql<{ reason: 'busy' | 'calendar' | 'interview'; memberId: string; start: Date; end: Date }>`
-      SELECT 'busy' AS reason, x.member_id AS "memberId", lower(x.during) AS start, upper(x.during) AS "end"
-        FROM busy_blocks x
-        WHERE x.organization_id = ${organizationId} AND x.member_id IN (${ids}) AND x.during && ${range}
-      UNION ALL
-      SELECT 'calendar', b.member_id, lower(b.during), upper(b.during)
-        FROM calendar_busy b
-        WHERE b.organization_id = ${organizationId} AND b.member_id IN (${ids}) AND b.during && ${range}
-          AND NOT EXISTS (SELECT 1 FROM interviews i WHERE i.organization_id = b.organization_id AND i.uid = b.uid)
-      UNION ALL
-      SELECT 'interview', k.member_id, lower(k.during), upper(k.during)
-        FROM bookings k
-        WHERE k.organization_id = ${organizationId} AND k.active AND k.member_id IN (${ids}) AND k.during && ${range} ${excluded}
-      ORDER BY start`.execute(this.db);
-    return rows;
+    const { rows } = await sql<{ spans: Array<[BusySpanOfMember['reason'], string, number, number]> }>`
+      SELECT coalesce(json_agg(json_build_array(u.reason, u.member_id, u.start_ms, u.end_ms)), '[]') AS spans
+      FROM (
+        SELECT 'busy' AS reason, x.member_id, ${EPOCH_MS('lower(x.during)')} AS start_ms, ${EPOCH_MS('upper(x.during)')} AS end_ms
+          FROM busy_blocks x
+          WHERE x.organization_id = ${organizationId} AND x.member_id IN (${ids}) AND x.during && ${range}
+        UNION ALL
+        SELECT 'calendar', b.member_id, ${EPOCH_MS('lower(b.during)')}, ${EPOCH_MS('upper(b.during)')}
+          FROM calendar_busy b
+          WHERE b.organization_id = ${organizationId} AND b.member_id IN (${ids}) AND b.during && ${range}
+            AND NOT EXISTS (SELECT 1 FROM interviews i WHERE i.organization_id = b.organization_id AND i.uid = b.uid)
+        UNION ALL
+        SELECT 'interview', k.member_id, ${EPOCH_MS('lower(k.during)')}, ${EPOCH_MS('upper(k.during)')}
+          FROM bookings k
+          WHERE k.organization_id = ${organizationId} AND k.active AND k.member_id IN (${ids}) AND k.during && ${range} ${excluded}
+      ) u`.execute(this.db);
+    return (rows[0]?.spans ?? []).map(([reason, memberId, start, end]) => ({ reason, memberId, start, end }));
   }
 
   async listBusy(
