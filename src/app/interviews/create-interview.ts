@@ -45,9 +45,7 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
   const now = ctx.clock();
 
   return ctx.store.transaction(async (store) => {
-    const organization = (await store.organizations.get(organizationId))!;
-    const opening = await store.openings.get(organizationId, input.openingId);
-    const candidate = await store.candidates.get(organizationId, input.candidateId);
+    const { organization, opening, candidate } = (await store.organizations.getWithOpeningAndCandidate(organizationId, input.openingId, input.candidateId))!;
     if (!opening) throw new DomainError('NOT_FOUND', 'No such opening.');
     if (opening.status !== 'open') throw new DomainError('OPENING_NOT_OPEN', `The opening is ${opening.status}.`);
     if (!candidate) throw new DomainError('NOT_FOUND', 'No such candidate.');

@@ -35,10 +35,20 @@ export async function loadPanelAndStaff(store: Store, organization: Organization
 }
 
 export async function loadParties(store: Store, interview: Interview, known: KnownParties = {}): Promise<InterviewParties> {
-  // Sequential on purpose: inside a transaction every query goes over the same connection.
-  const organization = known.organization ?? (await store.organizations.get(interview.organizationId));
-  const opening = known.opening ?? (await store.openings.get(interview.organizationId, interview.openingId));
-  const candidate = known.candidate ?? (await store.candidates.get(interview.organizationId, interview.candidateId));
+  // Sequential on purpose: inside a transaction every query goes over the same connection. With none of
+  // the three known, they are read in one statement.
+  const { organization, opening, candidate } =
+    known.organization || known.opening || known.candidate
+      ? {
+          organization: known.organization ?? (await store.organizations.get(interview.organizationId)),
+          opening: known.opening ?? (await store.openings.get(interview.organizationId, interview.openingId)),
+          candidate: known.candidate ?? (await store.candidates.get(interview.organizationId, interview.candidateId)),
+        }
+      : ((await store.organizations.getWithOpeningAndCandidate(interview.organizationId, interview.openingId, interview.candidateId)) ?? {
+          organization: null,
+          opening: null,
+          candidate: null,
+        });
   if (!organization || !opening || !candidate) {
     throw new Error(`Interview ${interview.id} refers to records that are gone.`);
   }

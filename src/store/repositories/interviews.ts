@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { HistoryEntry, Interview, InterviewStatus, NoticeClass, TimeRange, Actor } from '../../core/types.ts';
 import { translateDatabaseError } from '../database-errors.ts';
 import type { Executor } from '../executor.ts';
+import type { CandidateTokenRecord } from './candidate-tokens.ts';
 import { isUuid } from '../ids.ts';
 import { timeRange, toNumber } from '../ranges.ts';
 import { enqueueWebhookEvents, webhookEventsOf } from './webhooks.ts';
@@ -196,6 +197,39 @@ export class InterviewRepository {
     const row = await query.executeTakeFirst();
     if (!row) return null;
     return toInterview(row, row.panel);
+  }
+
+  /**
+   * The interview a valid candidate link leads to, with the link's record, in one statement: what every
+   * request on a candidate link starts from. `forUpdate` locks the interview's row, not the link's.
+   */
+  async getByCandidateToken(
+    tokenHash: string,
+    at: Date,
+    options: { forUpdate?: boolean } = {},
+  ): Promise<{ record: CandidateTokenRecord; interview: Interview } | null> {
+    let query = this.db
+      .selectFrom('candidateTokens as t')
+      .innerJoin('interviews', (join) => join.onRef('interviews.organizationId', '=', 't.organizationId').onRef('interviews.id', '=', 't.interviewId'))
+      .select(COLUMNS)
+      .select(['t.id as tokenId', 't.candidateId as tokenCandidateId', 't.openingId as tokenOpeningId', 't.expiresAt as tokenExpiresAt'])
+      .select(
+        sql<string[]>`ARRAY(SELECT p.member_id::text FROM interview_panel p WHERE p.organization_id = interviews.organization_id AND p.interview_id = interviews.id ORDER BY p.position)`.as('panel'),
+      )
+      .where('t.tokenHash', '=', tokenHash)
+      .where('t.expiresAt', '>', at);
+    if (options.forUpdate) query = query.forUpdate('interviews');
+    const row = await query.executeTakeFirst();
+    if (!row) return null;
+    const record: CandidateTokenRecord = {
+      id: row.tokenId,
+      organizationId: row.organizationId,
+      candidateId: row.tokenCandidateId,
+      openingId: row.tokenOpeningId,
+      interviewId: row.id,
+      expiresAt: row.tokenExpiresAt,
+    };
+    return { record, interview: toInterview(row, row.panel) };
   }
 
   async list(organizationId: string, filter: InterviewFilter = {}): Promise<Interview[]> {

@@ -3,8 +3,8 @@ import type { Candidate, Opening, OpeningStatus, WorkingHours } from '../../core
 import type { Executor } from '../executor.ts';
 import { isUuid } from '../ids.ts';
 
-const OPENING_COLUMNS = ['id', 'organizationId', 'title', 'department', 'location', 'status', 'endedAt', 'hiredCandidateId', 'createdAt'] as const;
-const CANDIDATE_COLUMNS = ['id', 'organizationId', 'name', 'email', 'phone', 'timezone', 'reasonableHours', 'createdAt'] as const;
+export const OPENING_COLUMNS = ['id', 'organizationId', 'title', 'department', 'location', 'status', 'endedAt', 'hiredCandidateId', 'createdAt'] as const;
+export const CANDIDATE_COLUMNS = ['id', 'organizationId', 'name', 'email', 'phone', 'timezone', 'reasonableHours', 'createdAt'] as const;
 
 export class OpeningRepository {
   constructor(private readonly db: Executor) {}

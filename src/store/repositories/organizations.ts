@@ -1,6 +1,8 @@
-import type { Organization, WorkingHours } from '../../core/types.ts';
+import { jsonObjectFrom } from 'kysely/helpers/postgres';
+import type { Candidate, Opening, OpeningStatus, Organization, WorkingHours } from '../../core/types.ts';
 import type { Executor } from '../executor.ts';
 import { isUuid } from '../ids.ts';
+import { CANDIDATE_COLUMNS, OPENING_COLUMNS } from './openings.ts';
 
 export interface NewOrganization {
   name: string;
@@ -96,6 +98,44 @@ export class OrganizationRepository {
     if (!isUuid(id)) return null;
     const row = await this.db.selectFrom('organizations').select(COLUMNS).where('id', '=', id).executeTakeFirst();
     return row ? toOrganization(row) : null;
+  }
+
+  /**
+   * The organization with one of its openings and one of its candidates, in one statement instead of
+   * three: what every new interview starts from. The opening or the candidate is null when the
+   * organization has none by that id.
+   */
+  async getWithOpeningAndCandidate(
+    id: string,
+    openingId: string,
+    candidateId: string,
+  ): Promise<{ organization: Organization; opening: Opening | null; candidate: Candidate | null } | null> {
+    if (!isUuid(id)) return null;
+    // An id that is not a UUID matches nothing; it must not reach the database as one.
+    const known = (value: string) => (isUuid(value) ? value : null);
+    const row = await this.db
+      .selectFrom('organizations')
+      .select(COLUMNS)
+      .select((eb) => [
+        jsonObjectFrom(
+          eb.selectFrom('openings').select(OPENING_COLUMNS).where('organizationId', '=', id).where('id', '=', known(openingId)),
+        ).as('opening'),
+        jsonObjectFrom(
+          eb.selectFrom('candidates').select(CANDIDATE_COLUMNS).where('organizationId', '=', id).where('id', '=', known(candidateId)),
+        ).as('candidate'),
+      ])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) return null;
+    // The opening and the candidate arrive as JSON: their times as text.
+    const { opening, candidate, ...organization } = row;
+    return {
+      organization: toOrganization(organization),
+      opening: opening
+        ? { ...opening, status: opening.status as OpeningStatus, endedAt: opening.endedAt ? new Date(opening.endedAt) : null, createdAt: new Date(opening.createdAt) }
+        : null,
+      candidate: candidate ? { ...candidate, createdAt: new Date(candidate.createdAt) } : null,
+    };
   }
 
   async list(): Promise<Organization[]> {
