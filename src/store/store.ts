@@ -21,6 +21,7 @@ import { WebhookRepository } from './repositories/webhooks.ts';
 import { InboundReplyRepository } from './repositories/inbound-replies.ts';
 import { CalendarSourceRepository } from './repositories/calendar-sources.ts';
 import type { Database } from './schema.ts';
+import { autovacuumIsOn, vacuumChurningTables } from './upkeep.ts';
 
 const MAX_TRANSACTION_ATTEMPTS = 5;
 /** An answer this recent proves the database reachable to a health check. */
@@ -102,6 +103,18 @@ export class Store {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
       }
     }
+  }
+
+  /**
+   * Vacuums and analyzes the tables Leeway keeps updating (see `upkeep.ts`), when nothing else does: always
+   * on the embedded engine, which has no autovacuum; on PostgreSQL only while its autovacuum is off.
+   * Returns whether it ran.
+   */
+  async vacuumIfNeeded(): Promise<boolean> {
+    if (this.executor.isTransaction) throw new Error('VACUUM cannot run inside a transaction.');
+    if (this.engine === 'postgres' && (await autovacuumIsOn(this.executor))) return false;
+    await vacuumChurningTables(this.executor);
+    return true;
   }
 
   /**

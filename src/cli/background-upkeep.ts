@@ -1,0 +1,43 @@
+import type { AppContext } from '../app/context.ts';
+import { isDatabaseUnavailable } from '../store/database-errors.ts';
+import type { CliIO } from './io.ts';
+
+/** A vacuum slower than this is worth a line in the log: the tables have grown or the disk is slow. */
+const SLOW_VACUUM_MS = 2_000;
+
+/**
+ * Vacuums the tables Leeway keeps updating every `intervalMs` (see `Store.vacuumIfNeeded`), one run at a
+ * time: on the embedded engine, which has no autovacuum, and on a PostgreSQL server whose autovacuum is
+ * off. Without it the outbox's and the job queue's "what is due" queries slow down with every row they
+ * ever settled.
+ */
+export function startUpkeep(ctx: AppContext, io: CliIO, intervalMs: number): { stop(): Promise<void> } {
+  if (intervalMs <= 0) return { stop: async () => undefined };
+  let running: Promise<unknown> = Promise.resolve();
+  let announced = false;
+  const run = () => {
+    running = running.then(async () => {
+      const started = Date.now();
+      try {
+        const ran = await ctx.store.vacuumIfNeeded();
+        const tookMs = Date.now() - started;
+        if (ran && !announced) {
+          announced = true;
+          io.stdout(`Vacuuming the busiest tables every ${Math.round(intervalMs / 1000)} s (no autovacuum runs on this database).\n`);
+        }
+        if (ran && tookMs > SLOW_VACUUM_MS) io.stderr(`${JSON.stringify({ level: 'warn', event: 'upkeep.slow_vacuum', tookMs })}\n`);
+      } catch (error) {
+        // A database that is away is reported by the request path and the other workers; the next run retries.
+        if (!isDatabaseUnavailable(error)) io.stderr(`${JSON.stringify({ level: 'warn', event: 'upkeep.failed', error: String(error) })}\n`);
+      }
+    });
+  };
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
