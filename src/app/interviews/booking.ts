@@ -6,6 +6,7 @@ import type { FreedTime } from '../waitlist/offer-freed-time.ts';
 import type { Interview, Member, TimeRange } from '../../core/types.ts';
 import type { Store } from '../../store/index.ts';
 import { assertPanelFree } from '../slots.ts';
+import type { StoredCandidateLink } from './candidate-token.ts';
 
 /**
  * Writes a decided change to the interview: books the panel for a new time (checking the panel's busy
@@ -40,18 +41,28 @@ export function freedTimeOf(interview: Interview, change: InterviewChange): Free
  * state with its panel, then the panel's time booked — the same guarantees as `applyChange`, in three
  * statements instead of writing it as an invitation first and booking it after.
  */
-export async function bookNewInterview(store: Store, draft: Interview, change: InterviewChange, panel: Member[]): Promise<Interview> {
+/** A new interview's draft as a booking decision leaves it: scheduled at the decided time. */
+export function bookedDraft(draft: Interview, change: InterviewChange): Interview {
   const { after } = change;
-  if (after.status !== 'scheduled' || !after.start || !after.end) throw new Error('bookNewInterview needs a booking decision.');
-  const range = { start: after.start, end: after.end };
+  if (after.status !== 'scheduled' || !after.start || !after.end) throw new Error('bookedDraft needs a booking decision.');
+  return { ...draft, status: after.status, start: after.start, end: after.end, sequence: after.sequence, offeredSlots: [] };
+}
+
+/**
+ * Writes a new interview in its booked state, with its panel's bookings and, when given, the candidate's
+ * link, in one statement, once the panel is seen to be free.
+ */
+export async function bookNewInterview(
+  store: Store,
+  draft: Interview,
+  change: InterviewChange,
+  panel: Member[],
+  candidateLink?: StoredCandidateLink,
+): Promise<Interview> {
+  const booked = bookedDraft(draft, change);
+  const range = { start: booked.start!, end: booked.end! };
   await assertPanelFree(store, draft.organizationId, { memberIds: draft.panel, range, excludeInterviewId: draft.id, members: panel });
-  const interview = await store.interviews.create(
-    draft.organizationId,
-    { ...draft, status: after.status, start: after.start, end: after.end, sequence: after.sequence, offeredSlots: [] },
-    change.at,
-  );
-  await store.interviews.bookPanel(draft.organizationId, interview.id, interview.panel, range);
-  return interview;
+  return store.interviews.create(draft.organizationId, booked, change.at, { booked: range, ...(candidateLink ? { candidateLink } : {}) });
 }
 
 export async function applyChange(

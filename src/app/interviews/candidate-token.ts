@@ -11,16 +11,27 @@ export function linkExpiry(ctx: AppContext, interview: Interview): Date {
   return coreLinkExpiry({ interview, now: ctx.clock(), graceDays: ctx.config.candidateLinkGraceDays });
 }
 
-/** Issues a link token (≥ 128 bits); only its hash is stored. */
-export async function issueCandidateToken(ctx: AppContext, store: Store, interview: Interview): Promise<string> {
+/** What is stored of a candidate link: the hash of its token and when it stops working. */
+export interface StoredCandidateLink {
+  tokenHash: string;
+  expiresAt: Date;
+}
+
+/** A new link token (≥ 128 bits) for this interview, and what is stored of it (never the token itself). */
+export function newCandidateLink(ctx: AppContext, interview: Interview): { token: string; stored: StoredCandidateLink } {
   const token = generateSecret(CANDIDATE_TOKEN_PREFIX);
+  return { token, stored: { tokenHash: hashSecret(token), expiresAt: linkExpiry(ctx, interview) } };
+}
+
+/** Issues and stores a link token for an interview that exists; only its hash is stored. */
+export async function issueCandidateToken(ctx: AppContext, store: Store, interview: Interview): Promise<string> {
+  const { token, stored } = newCandidateLink(ctx, interview);
   await store.candidateTokens.create({
     organizationId: interview.organizationId,
     candidateId: interview.candidateId,
     openingId: interview.openingId,
     interviewId: interview.id,
-    tokenHash: hashSecret(token),
-    expiresAt: linkExpiry(ctx, interview),
+    ...stored,
   });
   return token;
 }

@@ -5,8 +5,8 @@ import type { Interview, TimeRange } from '../../core/types.ts';
 import type { AppContext } from '../context.ts';
 import { notifyChange } from '../notifications/notify-interview.ts';
 import { FieldErrors } from '../validation.ts';
-import { bookNewInterview } from './booking.ts';
-import { candidateLinkUrl, issueCandidateToken } from './candidate-token.ts';
+import { bookedDraft, bookNewInterview } from './booking.ts';
+import { candidateLinkUrl, newCandidateLink } from './candidate-token.ts';
 import { decisionContext } from './decision-context.ts';
 import { findOffers } from './offers.ts';
 import { loadPanelAndStaff, loadParties } from './parties.ts';
@@ -92,8 +92,11 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
     };
     const decisions = decisionContext(organization, now);
     const change = input.start ? decideBooking(draft, { by: 'employer', start: input.start }, decisions)! : decideInvitation(draft, offered, decisions);
-    const interview = input.start ? await bookNewInterview(store, draft, change, members) : await store.interviews.create(organizationId, draft, now);
-    const token = await issueCandidateToken(ctx, store, interview);
+    // The candidate's link is written with the interview, in the same statement.
+    const { token, stored } = newCandidateLink(ctx, input.start ? bookedDraft(draft, change) : draft);
+    const interview = input.start
+      ? await bookNewInterview(store, draft, change, members, stored)
+      : await store.interviews.create(organizationId, draft, now, { candidateLink: stored });
     const link = candidateLinkUrl(ctx, token);
     // Read above in this transaction (opening and candidate rows are not changed by booking); only the
     // interview itself is new.

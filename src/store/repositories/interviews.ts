@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import type { QueryCreator } from 'kysely';
 import type { HistoryEntry, Interview, InterviewStatus, NoticeClass, TimeRange, Actor } from '../../core/types.ts';
 import { translateDatabaseError } from '../database-errors.ts';
 import type { Executor } from '../executor.ts';
+import type { Database } from '../schema.ts';
 import type { CandidateTokenRecord } from './candidate-tokens.ts';
 import { isUuid } from '../ids.ts';
 import { timeRange, toNumber } from '../ranges.ts';
@@ -129,11 +131,20 @@ export class InterviewRepository {
   constructor(private readonly db: Executor) {}
 
   /** Writes the interview and its panel rows in one statement (the panel's insert is a CTE of the same statement). */
-  async create(organizationId: string, input: NewInterview, at: Date): Promise<Interview> {
+  /**
+   * Writes a new interview with its panel rows in one statement. `also` adds to the same statement what
+   * a new interview comes with: the panel's bookings for `booked` (panelists' rows locked in id order
+   * first, as `bookPanel` does) and the candidate's link.
+   */
+  async create(
+    organizationId: string,
+    input: NewInterview,
+    at: Date,
+    also: { booked?: TimeRange; candidateLink?: { tokenHash: string; expiresAt: Date } } = {},
+  ): Promise<Interview> {
     const id = input.id ?? randomUUID();
     const panelRows = input.panel.map((memberId, position) => ({ organizationId, interviewId: id, memberId, position }));
-    // Foreign keys are checked at the end of the statement, so the panel rows may name the interview
-    // inserted beside them.
+    // Foreign keys are checked at the end of the statement, so the rows beside the interview may name it.
     const values = {
       id,
       organizationId,
@@ -152,13 +163,39 @@ export class InterviewRepository {
       createdAt: at,
       updatedAt: at,
     };
-    const insert = panelRows.length > 0
-      ? this.db.with('panel', (db) => db.insertInto('interviewPanel').values(panelRows)).insertInto('interviews').values(values)
-      : this.db.insertInto('interviews').values(values);
-    const row = await insert
-      .returning(COLUMNS)
-      .executeTakeFirstOrThrow()
-      .catch(translateDatabaseError);
+    // Each CTE widens the builder's type; the statement ends in the insert of the interview either way.
+    let writer: QueryCreator<Database> = this.db;
+    if (panelRows.length > 0) writer = writer.with('panel', (db) => db.insertInto('interviewPanel').values(panelRows)) as unknown as QueryCreator<Database>;
+    const { booked, candidateLink } = also;
+    if (booked && input.panel.length > 0) {
+      const ids = [...input.panel];
+      writer = writer
+        .with(
+          (cte) => cte('locked').materialized(),
+          // A raw body is not parenthesized by the builder.
+          () => sql`(SELECT id FROM members WHERE organization_id = ${organizationId} AND id IN (${sql.join(ids)}) ORDER BY id FOR NO KEY UPDATE)`,
+        )
+        .with(
+          'booked',
+          () => sql`(INSERT INTO bookings (organization_id, member_id, interview_id, during)
+            SELECT ${organizationId}, panelist.member_id, ${id}, ${timeRange(booked.start, booked.end)}
+              FROM unnest(${ids}::uuid[]) AS panelist(member_id)
+              WHERE (SELECT count(*) FROM locked) >= 0)`,
+        ) as unknown as QueryCreator<Database>;
+    }
+    if (candidateLink) {
+      writer = writer.with('link', (db) =>
+        db.insertInto('candidateTokens').values({
+          organizationId,
+          candidateId: input.candidateId,
+          openingId: input.openingId,
+          interviewId: id,
+          tokenHash: candidateLink.tokenHash,
+          expiresAt: candidateLink.expiresAt,
+        }),
+      ) as unknown as QueryCreator<Database>;
+    }
+    const row = await writer.insertInto('interviews').values(values).returning(COLUMNS).executeTakeFirstOrThrow().catch(translateDatabaseError);
     return toInterview(row, [...input.panel]);
   }
 
