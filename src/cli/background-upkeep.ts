@@ -4,6 +4,8 @@ import type { CliIO } from './io.ts';
 
 /** A vacuum slower than this is worth a line in the log: the tables have grown or the disk is slow. */
 const SLOW_VACUUM_MS = 2_000;
+/** Runs between two that analyze the tables as well. */
+const ANALYZE_EVERY = 10;
 
 /**
  * Vacuums the tables Leeway keeps updating every `intervalMs` (see `Store.vacuumIfNeeded`), one run at a
@@ -15,11 +17,15 @@ export function startUpkeep(ctx: AppContext, io: CliIO, intervalMs: number): { s
   if (intervalMs <= 0) return { stop: async () => undefined };
   let running: Promise<unknown> = Promise.resolve();
   let announced = false;
+  let runs = 0;
   const run = () => {
     running = running.then(async () => {
       const started = Date.now();
+      // Statistics change slowly; the first run and every tenth analyze as well.
+      const analyze = runs % ANALYZE_EVERY === 0;
+      runs += 1;
       try {
-        const ran = await ctx.store.vacuumIfNeeded();
+        const ran = await ctx.store.vacuumIfNeeded({ analyze });
         const tookMs = Date.now() - started;
         if (ran && !announced) {
           announced = true;

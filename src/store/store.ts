@@ -106,14 +106,15 @@ export class Store {
   }
 
   /**
-   * Vacuums and analyzes the tables Leeway keeps updating (see `upkeep.ts`), when nothing else does: always
+   * Vacuums (and, unless told not to, analyzes) the tables Leeway keeps updating (see `upkeep.ts`), when
+   * nothing else does: always
    * on the embedded engine, which has no autovacuum; on PostgreSQL only while its autovacuum is off.
    * Returns whether it ran.
    */
-  async vacuumIfNeeded(): Promise<boolean> {
+  async vacuumIfNeeded(options: { analyze: boolean } = { analyze: true }): Promise<boolean> {
     if (this.executor.isTransaction) throw new Error('VACUUM cannot run inside a transaction.');
     if (this.engine === 'postgres' && (await autovacuumIsOn(this.executor))) return false;
-    await vacuumChurningTables(this.executor);
+    await vacuumChurningTables(this.executor, options);
     return true;
   }
 

@@ -19,15 +19,18 @@ export const CHURNING_TABLES = [
 ] as const;
 
 /**
- * Removes the dead row versions of the churning tables and refreshes their statistics. Without it a
- * queue's "what is due" query wades through every row it ever settled (each settled row leaves its old
- * version in the pending index until vacuumed) and the planner works from row counts of long ago.
+ * Removes the dead row versions of the churning tables, one table per statement, and every `analyzeEvery`
+ * calls also refreshes their statistics. Without it a queue's "what is due" query wades through every row
+ * it ever settled (each settled row leaves its old version in the pending index until vacuumed).
  * PostgreSQL's autovacuum does this by itself; the embedded engine has no autovacuum, and a server may
- * have it turned off.
+ * have it turned off. One statement per table: on the embedded engine each one holds the server's only
+ * thread while it runs, and requests get their turn in between. Analyzing reads a sample of every table,
+ * large message bodies included, so it is done less often.
  */
-export async function vacuumChurningTables(db: Executor): Promise<void> {
-  // VACUUM cannot run in a transaction block: it goes to the pool as a statement of its own.
-  await sql.raw(`VACUUM (ANALYZE) ${CHURNING_TABLES.join(', ')}`).execute(db);
+export async function vacuumChurningTables(db: Executor, options: { analyze: boolean }): Promise<void> {
+  // VACUUM cannot run in a transaction block: each goes to the pool as a statement of its own.
+  for (const table of CHURNING_TABLES) await sql.raw(`VACUUM ${table}`).execute(db);
+  if (options.analyze) for (const table of CHURNING_TABLES) await sql.raw(`ANALYZE ${table}`).execute(db);
 }
 
 /** Whether the server's autovacuum is on (PostgreSQL's default). */
