@@ -200,7 +200,6 @@ describe('createSmtpSender against a real SMTP server', () => {
     it.each([
       ['rcpt', 451, false],
       ['data', 451, false],
-      ['mail', 421, false],
       ['rcpt', 550, true],
       ['data', 554, true],
       ['mail', 553, true],
@@ -212,6 +211,18 @@ describe('createSmtpSender against a real SMTP server', () => {
       expect(isPermanentSmtpFailure(error)).toBe(permanent);
       expect(server.messages).toHaveLength(0);
       expect(server.refused).toEqual([expect.objectContaining({ code, stage })]);
+    });
+
+    it('takes a 421 that closes the connection as transient, and says the server hung up', async () => {
+      // The server closes its side with a 421; the pooled connection is gone with it, so the reply code is not
+      // what the sender sees.
+      server.failNext(1, { code: 421, stage: 'mail' });
+      const error = await sender.send(makeEmail()).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(SmtpDeliveryError);
+      expect(error).toMatchObject({ permanent: false, message: 'The SMTP server closed the connection before taking the message.' });
+      expect(isPermanentSmtpFailure(error)).toBe(false);
+      expect(server.messages).toHaveLength(0);
+      expect(server.refused).toEqual([expect.objectContaining({ code: 421, stage: 'mail' })]);
     });
 
     it('goes through on the retry after a transient refusal, with the same Message-ID', async () => {
