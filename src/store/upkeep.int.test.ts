@@ -1,38 +1,27 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectDatabase } from './connect.ts';
 import type { ConnectOptions, DatabaseHandle } from './connect.ts';
 import { migrateToLatest } from './migrate.ts';
 import { Store } from './store.ts';
+import { createScratchDatabase } from './testing/engines.ts';
 import { autovacuumIsOn, CHURNING_TABLES } from './upkeep.ts';
 
 const engines: Array<{ name: string; connect: () => Promise<ConnectOptions> }> = [
   { name: 'pglite', connect: async () => ({ engine: 'pglite', dataDir: 'memory://' }) },
 ];
 const adminUrl = process.env.TEST_DATABASE_URL;
-const scratch: string[] = [];
-if (adminUrl) engines.push({ name: 'postgres', connect: () => scratchDatabase(adminUrl) });
-
-async function admin(statement: string, url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A database of the test's own: the tables are migrated into it and it is dropped afterwards. */
-async function scratchDatabase(url: string): Promise<ConnectOptions> {
-  const name = `leeway_upkeep_${randomBytes(5).toString('hex')}`;
-  await admin(`CREATE DATABASE ${name}`, url);
-  scratch.push(name);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return { engine: 'postgres', url: target.toString(), poolSize: 2 };
+const drops: Array<() => Promise<void>> = [];
+if (adminUrl) {
+  engines.push({
+    name: 'postgres',
+    // A database of the test's own: the tables are migrated into it and it is dropped afterwards.
+    connect: async () => {
+      const scratch = await createScratchDatabase(adminUrl);
+      drops.push(scratch.drop);
+      return { engine: 'postgres', url: scratch.url, poolSize: 2 };
+    },
+  });
 }
 
 describe.each(engines)('vacuuming the churning tables on $name', ({ name, connect }) => {
@@ -40,7 +29,7 @@ describe.each(engines)('vacuuming the churning tables on $name', ({ name, connec
   afterEach(async () => {
     await handle?.close();
     handle = undefined;
-    for (const database of scratch.splice(0)) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`, adminUrl!);
+    for (const drop of drops.splice(0)) await drop();
   });
 
   it('vacuums and analyzes every churning table when no autovacuum does, and only then', async () => {

@@ -19,29 +19,36 @@ export function testEngines(): TestEngine[] {
   return engines;
 }
 
-async function openScratchPostgres(adminUrl: string): Promise<OpenStore> {
+/**
+ * A database of its own on the server `adminUrl` names: its URL, and how to drop it (forcing off whoever
+ * is still connected).
+ */
+export async function createScratchDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `leeway_test_${randomBytes(6).toString('hex')}`;
+  await adminStatement(adminUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminStatement(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+async function adminStatement(adminUrl: string, statement: string): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(statement);
   } finally {
     await admin.end();
   }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const opened = await openStore({ engine: 'postgres', url: url.toString(), poolSize: 25 });
+}
+
+async function openScratchPostgres(adminUrl: string): Promise<OpenStore> {
+  const scratch = await createScratchDatabase(adminUrl);
+  const opened = await openStore({ engine: 'postgres', url: scratch.url, poolSize: 25 });
   return {
     ...opened,
     close: async () => {
       await opened.close();
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      try {
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await dropper.end();
-      }
+      await scratch.drop();
     },
   };
 }
