@@ -1,6 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { createBoundedPool, DEFAULT_POOL_LIMITS } from './bounded-pool.ts';
@@ -8,6 +7,7 @@ import type { PoolLimits } from './bounded-pool.ts';
 import { AnswerWatch } from './answer-watch.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import type { DataDirLock } from './data-dir-lock.ts';
+import { pgliteClientConfig } from './pglite-connection.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseEngine = 'pglite' | 'postgres';
@@ -71,7 +71,7 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
     throw error;
   }
   // One connection (the engine runs one query at a time), behind the same bounded queue.
-  const pool = createBoundedPool(createPgConfig(pglite) as unknown as pg.PoolConfig, limits, () => answers.noteTrouble());
+  const pool = createBoundedPool(pgliteClientConfig(pglite) as unknown as pg.PoolConfig, limits, () => answers.noteTrouble());
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin(), answers] });
   return {
     db,
