@@ -9,6 +9,7 @@ import * as inboundReplies from './migrations/0006-inbound-replies.ts';
 import * as calendarSources from './migrations/0007-calendar-sources.ts';
 import * as calendarSourceLabels from './migrations/0008-calendar-source-labels.ts';
 import * as tokenLookupIndexes from './migrations/0009-token-lookup-indexes.ts';
+import * as calendarBusyWithoutOwnInvitations from './migrations/0010-calendar-busy-without-own-invitations.ts';
 
 /** Migrations are compiled in, so a packaged build needs no migrations folder on disk. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-calendar-sources': calendarSources,
   '0008-calendar-source-labels': calendarSourceLabels,
   '0009-token-lookup-indexes': tokenLookupIndexes,
+  '0010-calendar-busy-without-own-invitations': calendarBusyWithoutOwnInvitations,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -73,6 +73,37 @@ describe.each(testEngines())('calendar source repository on $name', (engine) => 
     });
   });
 
+  it("does not keep Leeway's own invitations (by UID, within the organization) as busy time", async () => {
+    const opening = await store.openings.create(org, { title: 'Engineer' });
+    const candidate = await store.candidates.create(org, { name: 'Jordan Lee', email: `jordan${sequence}@example.com`, timezone: 'UTC' });
+    const uid = `uid-${engine.name}-${sequence}@leeway.test`;
+    await store.interviews.create(org, { openingId: opening.id, candidateId: candidate.id, title: 'Round 1', durationMinutes: 60, panel: [member], status: 'invited', start: null, end: null, uid }, T0);
+    // Another organization's interview with a UID the calendar also shows does not hide that event.
+    const other = (await store.organizations.create({ name: `Other ${sequence}`, timezone: 'UTC' })).id;
+    const otherOpening = await store.openings.create(other, { title: 'Engineer' });
+    const otherCandidate = await store.candidates.create(other, { name: 'Sam Roe', email: `sam${sequence}@example.com`, timezone: 'UTC' });
+    const foreign = `foreign-${engine.name}-${sequence}@leeway.test`;
+    await store.interviews.create(other, { openingId: otherOpening.id, candidateId: otherCandidate.id, title: 'Round 1', durationMinutes: 60, panel: [], status: 'invited', start: null, end: null, uid: foreign }, T0);
+
+    const source = await addSource();
+    const synced = await store.transaction((tx) =>
+      tx.calendarSources.recordSuccess(org, source.id, {
+        at: T0,
+        nextSyncAt: T0,
+        etag: null,
+        lastModified: null,
+        busy: [busy('2026-12-02T10:00:00Z', '2026-12-02T11:00:00Z', uid), busy('2026-12-02T12:00:00Z', '2026-12-02T13:00:00Z'), busy('2026-12-02T14:00:00Z', '2026-12-02T15:00:00Z', foreign)],
+      }),
+    );
+    expect(synced).toBe(true);
+    const kept = await store.calendarSources.listBusy(org, [member], T0, at('2026-12-31T00:00:00Z'));
+    expect(kept.map((b) => b.start.toISOString())).toEqual(['2026-12-02T12:00:00.000Z', '2026-12-02T14:00:00.000Z']);
+    const panelBusy = await store.members.listPanelBusy(org, [member], T0, at('2026-12-31T00:00:00Z'));
+    expect(panelBusy.filter((b) => b.reason === 'calendar')).toHaveLength(2);
+    // The count is of what the calendar showed, own invitations included.
+    expect(await store.calendarSources.get(org, member, source.id)).toMatchObject({ busyCount: 3 });
+  });
+
   it('writes a large set in batches', async () => {
     const source = await addSource();
     const many = Array.from({ length: 1234 }, (_, i) => ({ start: new Date(T0.getTime() + i * 3_600_000), end: new Date(T0.getTime() + i * 3_600_000 + 1_800_000), uid: `e${i}` }));

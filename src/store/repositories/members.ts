@@ -217,7 +217,7 @@ export class MemberRepository {
    */
   /**
    * Everything that keeps the members busy in the window, in one statement: their busy blocks, their own
-   * calendars' busy times (Leeway's own invitations left out: the bookings count) and their active
+   * calendars' busy times (Leeway's own invitations are not stored among them) and their active
    * bookings (but those of `excludeInterviewId`), each with its reason, as epoch milliseconds, in no
    * particular order. The database hands them over as one JSON array: a panel can have hundreds of spans, and
    * one parsed text costs far less than a row and two parsed timestamps for each.
@@ -244,7 +244,6 @@ export class MemberRepository {
         SELECT 'calendar', b.member_id, ${EPOCH_MS('lower(b.during)')}, ${EPOCH_MS('upper(b.during)')}
           FROM calendar_busy b
           WHERE b.organization_id = ${organizationId} AND b.member_id IN (${ids}) AND b.during && ${range}
-            AND NOT EXISTS (SELECT 1 FROM interviews i WHERE i.organization_id = b.organization_id AND i.uid = b.uid)
         UNION ALL
         SELECT 'interview', k.member_id, ${EPOCH_MS('lower(k.during)')}, ${EPOCH_MS('upper(k.during)')}
           FROM bookings k
