@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { createZoneTimeline, getTimelineOffset, resolveWallTime } from './create-zone-timeline.ts';
+import { createZoneTimeline, getTimelineOffset, resolveWallTime, zoneTimelineCovering } from './create-zone-timeline.ts';
 
 const HOUR_MS = 3_600_000;
 const at = (iso: string): number => Date.parse(iso);
@@ -52,5 +53,41 @@ describe('resolveWallTime', () => {
       const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
       expect(resolveWallTime(timeline, wall), `${timeZone} ${local.toString()}`).toBe(expected);
     }
+  });
+});
+
+describe('zoneTimelineCovering', () => {
+  const zones = ['America/New_York', 'Europe/London', 'Pacific/Chatham', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kolkata', 'UTC'];
+  const DAY_MS = 86_400_000;
+
+  it('answers every instant of the span as a timeline built for exactly that span does', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: at('2026-01-01T00:00:00Z'), max: at('2028-01-01T00:00:00Z') }),
+        fc.integer({ min: 0, max: 92 * DAY_MS }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 20 }),
+        (timeZone, from, length, fractions) => {
+          const exact = createZoneTimeline({ timeZone, from, to: from + length });
+          const covering = zoneTimelineCovering(timeZone, from, from + length);
+          for (const fraction of fractions) {
+            const instant = from + Math.floor(fraction * length);
+            expect(getTimelineOffset(covering, instant)).toBe(getTimelineOffset(exact, instant));
+            const wall = instant + getTimelineOffset(exact, instant);
+            expect(resolveWallTime(covering, wall)).toBe(resolveWallTime(exact, wall));
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('builds a span once and hands the same timeline back for the same days', () => {
+    const first = zoneTimelineCovering('Europe/Berlin', at('2027-03-20T09:00:00Z'), at('2027-04-03T17:00:00Z'));
+    const again = zoneTimelineCovering('Europe/Berlin', at('2027-03-20T13:30:00Z'), at('2027-04-03T08:00:00Z'));
+    expect(again).toBe(first);
+    expect(first.transitions).toEqual([at('2027-03-28T01:00:00Z')]);
+    expect(Object.isFrozen(first.transitions)).toBe(true);
+    expect(zoneTimelineCovering('Europe/Paris', at('2027-03-20T09:00:00Z'), at('2027-04-03T17:00:00Z'))).not.toBe(first);
   });
 });

@@ -59,6 +59,32 @@ export function createZoneTimeline(options: CreateZoneTimelineOptions): ZoneTime
   return { timeZone, transitions, offsets };
 }
 
+/** Timelines kept for the searches that follow: offsets of a zone never change while the process runs. */
+const REMEMBERED_TIMELINES = 256;
+const remembered = new Map<string, ZoneTimeline>();
+
+/**
+ * The zone's timeline over whole UTC days around `[from, to]`, built once and then remembered (the
+ * latest {@link REMEMBERED_TIMELINES}). Searches over the same days, the usual case for a panel looked
+ * at again, then cost no call to `Intl` at all. A timeline over a wider span answers every instant of
+ * a narrower one the same way, so rounding the span out to days changes no result.
+ *
+ * @example
+ * const timeline = zoneTimelineCovering('Europe/Berlin', Date.UTC(2026, 2, 20, 9), Date.UTC(2026, 3, 3, 17));
+ */
+export function zoneTimelineCovering(timeZone: string, from: number, to: number): ZoneTimeline {
+  const firstDay = Math.floor(from / DAY_MS) * DAY_MS;
+  const lastDay = Math.ceil(to / DAY_MS) * DAY_MS;
+  const key = `${timeZone}|${firstDay}|${lastDay}`;
+  const known = remembered.get(key);
+  if (known !== undefined) return known;
+  const built = createZoneTimeline({ timeZone, from: firstDay, to: lastDay });
+  const timeline: ZoneTimeline = Object.freeze({ timeZone, transitions: Object.freeze(built.transitions), offsets: Object.freeze(built.offsets) });
+  if (remembered.size >= REMEMBERED_TIMELINES) remembered.delete(remembered.keys().next().value as string);
+  remembered.set(key, timeline);
+  return timeline;
+}
+
 /** The first whole second after `low` (where `lowOffset` holds) at which the offset differs; `high` must differ. */
 function findTransition(timeZone: string, low: number, lowOffset: number, high: number): number {
   let lo = low;

@@ -3,7 +3,7 @@ import { collectMemberStarts } from './collect-member-starts.ts';
 import type { StartRanges } from './collect-member-starts.ts';
 import { createSlotGrid, getGridIndexRange } from './create-slot-grid.ts';
 import type { SlotGrid } from './create-slot-grid.ts';
-import { createZoneTimeline, getTimelineOffset } from './create-zone-timeline.ts';
+import { getTimelineOffset, zoneTimelineCovering } from './create-zone-timeline.ts';
 import type { ZoneTimeline } from './create-zone-timeline.ts';
 import { intersectStartRanges } from './intersect-start-ranges.ts';
 import { createMergeScratch, mergeBusySpans } from './merge-busy-spans.ts';
@@ -121,7 +121,7 @@ function emitPoolSlots(grid: SlotGrid, pool: readonly { id: string; starts: Star
 function createZoneDays(timeZone: string, from: number, lastStart: number): ZoneDays {
   let timeline: ZoneTimeline;
   try {
-    timeline = createZoneTimeline({ timeZone, from, to: lastStart });
+    timeline = zoneTimelineCovering(timeZone, from, lastStart);
   } catch (error) {
     if (error instanceof RangeError) throw new DomainError('VALIDATION', `Unknown time zone "${timeZone}"`);
     throw error;
