@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseEngine } from './connect.ts';
 import type { AnswerWatch } from './answer-watch.ts';
 import type { Executor } from './executor.ts';
+import { HeldWrites } from './held-writes.ts';
 import { AnalyticsRepository } from './repositories/analytics.ts';
 import { AnalyticsSeriesRepository } from './repositories/analytics-series.ts';
 import { ApiKeyRepository } from './repositories/api-keys.ts';
@@ -64,6 +65,8 @@ export class Store {
     readonly engine: DatabaseEngine,
     /** When the database last answered; absent inside a transaction, whose store is not asked for health. */
     private readonly answers?: AnswerWatch,
+    /** Inside a transaction: a change's messages and seat links held back for its history line. */
+    private readonly held?: HeldWrites,
   ) {
     this.organizations = new OrganizationRepository(executor);
     this.apiKeys = new ApiKeyRepository(executor);
@@ -71,12 +74,12 @@ export class Store {
     this.openings = new OpeningRepository(executor);
     this.openingEnds = new OpeningEndRepository(executor);
     this.candidates = new CandidateRepository(executor);
-    this.interviews = new InterviewRepository(executor);
+    this.interviews = new InterviewRepository(executor, held);
     this.candidateTokens = new CandidateTokenRepository(executor);
     this.idempotency = new IdempotencyRepository(executor);
-    this.outbox = new OutboxRepository(executor);
+    this.outbox = new OutboxRepository(executor, held);
     this.users = new UserRepository(executor);
-    this.panelTokens = new PanelTokenRepository(executor);
+    this.panelTokens = new PanelTokenRepository(executor, held);
     this.analytics = new AnalyticsRepository(executor);
     this.jobs = new JobRepository(executor);
     this.waitlist = new WaitlistRepository(executor);
@@ -97,12 +100,27 @@ export class Store {
     if (this.executor.isTransaction) return work(this);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await (this.executor as Kysely<Database>).transaction().execute((trx) => work(new Store(trx, this.engine)));
+        return await (this.executor as Kysely<Database>).transaction().execute(async (trx) => {
+          const held = new HeldWrites();
+          const result = await work(new Store(trx, this.engine, undefined, held));
+          // What a change held back and no history line took is written before the commit.
+          await held.flush(trx);
+          return result;
+        });
       } catch (error) {
         if (!isRetryableConflict(error) || attempt >= MAX_TRANSACTION_ATTEMPTS) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
       }
     }
+  }
+
+  /**
+   * Runs `work` — a change's messages being rendered and queued — with the outbox rows and seat links it
+   * writes held back, to be written by the transaction's next history line in the same statement (or
+   * before the commit). Outside a transaction the rows are written as they come.
+   */
+  async holdingMessageWrites<T>(work: () => Promise<T>): Promise<T> {
+    return this.held ? this.held.hold(work) : work();
   }
 
   /**

@@ -142,8 +142,9 @@ async function enqueuePlanned(
 }
 
 /**
- * Writes every email a decision sends into the outbox, in the caller's transaction, and returns their
- * Message-IDs (recorded in the history as what was said). Plans and texts come from the core.
+ * Writes every email a decision sends into the outbox, in the caller's transaction (inside one, with the
+ * change's history line), and returns their Message-IDs (recorded in the history as what was said). Plans
+ * and texts come from the core.
  */
 export async function notifyChange(
   ctx: AppContext,
@@ -163,8 +164,10 @@ export async function notifyChange(
     if (!options.remind.fresh) await cancelReminders(store, parties, ctx.clock());
     items.push(...remindersOf(ctx, parties, change, link));
   }
+  // The rows go to the database with the change's history line (see `Store.holdingMessageWrites`).
+  const messageIds = await store.holdingMessageWrites(() => enqueuePlanned(ctx, store, parties, change, items, former));
   // The reminders' ids are not what the change said: only the change's own emails are returned.
-  return (await enqueuePlanned(ctx, store, parties, change, items, former)).slice(0, planned.length);
+  return messageIds.slice(0, planned.length);
 }
 
 /** The reminders of the time a booking or move decided, at the organization's reminder hours still ahead. */

@@ -8,6 +8,10 @@ import type { Database } from '../schema.ts';
 import type { CandidateTokenRecord } from './candidate-tokens.ts';
 import { isUuid } from '../ids.ts';
 import { timeRange, toNumber } from '../ranges.ts';
+import { OUTBOX_ROWS_PER_INSERT, outboxRows, writeOutboxRows } from './outbox.ts';
+import type { NewOutboxMessage } from './outbox.ts';
+import { panelTokenRows } from './panel-tokens.ts';
+import type { NewPanelToken } from './panel-tokens.ts';
 import { enqueueWebhookEvents, webhookEventsOf } from './webhooks.ts';
 import type { ActiveEndpoint } from './webhooks.ts';
 
@@ -127,8 +131,17 @@ function serializeSlots(slots: TimeRange[]): string {
   return JSON.stringify(slots.map((slot) => ({ start: slot.start.toISOString(), end: slot.end.toISOString() })));
 }
 
+/** What a transaction held back for the next history line: its messages and seat links (see `HeldWrites`). */
+export interface HistoryCompanions {
+  take(): { messages: Array<{ message: NewOutboxMessage; at: Date }>; seatLinks: Array<NewPanelToken & { createdAt: Date }> };
+}
+
 export class InterviewRepository {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    /** Inside a transaction: the change's messages and seat links that go with its history line. */
+    private readonly held?: HistoryCompanions,
+  ) {}
 
   /** Writes the interview and its panel rows in one statement (the panel's insert is a CTE of the same statement). */
   /**
@@ -531,7 +544,21 @@ export class InterviewRepository {
    * further statement unless an endpoint wants its event.
    */
   private async insertHistory(organizationId: string, entries: Array<NewHistoryEntry & { interviewId: string }>): Promise<HistoryEntry[]> {
-    const rows = await this.db
+    // The messages and seat links of the change this line records, held back for it (see `HeldWrites`),
+    // are written by the same statement; a batch larger than one insert takes is written before it.
+    const held = this.held?.take() ?? { messages: [], seatLinks: [] };
+    if (held.messages.length > OUTBOX_ROWS_PER_INSERT) {
+      await writeOutboxRows(this.db, held.messages);
+      held.messages = [];
+    }
+    let writer: QueryCreator<Database> = this.db;
+    if (held.seatLinks.length > 0) {
+      writer = writer.with('held_seat_links', (db) => db.insertInto('panelTokens').values(panelTokenRows(held.seatLinks))) as unknown as QueryCreator<Database>;
+    }
+    if (held.messages.length > 0) {
+      writer = writer.with('held_messages', (db) => db.insertInto('outbox').values(outboxRows(held.messages))) as unknown as QueryCreator<Database>;
+    }
+    const rows = await writer
       .with('inserted', (db) =>
         db
           .insertInto('interviewHistory')

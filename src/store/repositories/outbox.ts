@@ -88,17 +88,29 @@ function toMessage<T extends { status: string }>(row: T): T & { status: OutboxSt
   return row as T & { status: OutboxStatus };
 }
 
-export class OutboxRepository {
-  constructor(private readonly db: Executor) {}
+/** Where a transaction keeps a change's messages until its history line is written (see `HeldWrites`). */
+export interface MessageHolder {
+  readonly holding: boolean;
+  addMessages(messages: ReadonlyArray<{ message: NewOutboxMessage; at: Date }>): void;
+}
 
-  /** Writes many messages in few statements (the position-filled cascade writes thousands at once). */
+export class OutboxRepository {
+  constructor(
+    private readonly db: Executor,
+    /** Inside a transaction: where messages wait to go with the history line. */
+    private readonly held?: MessageHolder,
+  ) {}
+
+  /**
+   * Writes many messages in few statements (the position-filled cascade writes thousands at once); while
+   * the transaction holds a change's writes, they are held to go with its history line instead.
+   */
   async enqueueMany(messages: Array<{ message: NewOutboxMessage; at: Date }>): Promise<void> {
-    for (let i = 0; i < messages.length; i += ROWS_PER_INSERT) {
-      await this.db
-        .insertInto('outbox')
-        .values(messages.slice(i, i + ROWS_PER_INSERT).map(({ message, at }) => outboxRow(message, at)))
-        .execute();
+    if (this.held?.holding) {
+      this.held.addMessages(messages);
+      return;
     }
+    await writeOutboxRows(this.db, messages);
   }
 
   async enqueue(message: NewOutboxMessage, at: Date): Promise<OutboxMessage> {
@@ -290,7 +302,19 @@ export class OutboxRepository {
 }
 
 /** 12 parameters a row: well under PostgreSQL's 65,535 bind parameters per statement. */
-const ROWS_PER_INSERT = 1000;
+export const OUTBOX_ROWS_PER_INSERT = 1000;
+
+/** Messages as outbox rows, in statements of at most {@link OUTBOX_ROWS_PER_INSERT} rows. */
+export async function writeOutboxRows(db: Executor, messages: ReadonlyArray<{ message: NewOutboxMessage; at: Date }>): Promise<void> {
+  for (let i = 0; i < messages.length; i += OUTBOX_ROWS_PER_INSERT) {
+    await db.insertInto('outbox').values(outboxRows(messages.slice(i, i + OUTBOX_ROWS_PER_INSERT))).execute();
+  }
+}
+
+/** The outbox rows of messages, for an insert. */
+export function outboxRows(messages: ReadonlyArray<{ message: NewOutboxMessage; at: Date }>) {
+  return messages.map(({ message, at }) => outboxRow(message, at));
+}
 
 function outboxRow(message: NewOutboxMessage, at: Date) {
   return {

@@ -11,14 +11,32 @@ export interface PanelTokenRecord {
 
 const COLUMNS = ['id', 'organizationId', 'interviewId', 'memberId', 'expiresAt'] as const;
 
+/** A seat link to store: the token's hash, never the token. */
+export type NewPanelToken = Omit<PanelTokenRecord, 'id'> & { tokenHash: string };
+
+/** Where a transaction keeps a change's seat links until its history line is written (see `HeldWrites`). */
+export interface SeatLinkHolder {
+  readonly holding: boolean;
+  addSeatLinks(links: readonly NewPanelToken[], at: Date): void;
+}
+
+/** Seat links with their creation time, as rows for an insert. */
+export function panelTokenRows(links: ReadonlyArray<NewPanelToken & { createdAt: Date }>) {
+  return links.map(({ organizationId, interviewId, memberId, expiresAt, tokenHash, createdAt }) => ({ organizationId, interviewId, memberId, expiresAt, tokenHash, createdAt }));
+}
+
 /**
  * A panelist's private links to their own seat, looked up by the hash of the token; the token itself is
  * never stored. Also what ranking stand-ins needs to know of members' bookings.
  */
 export class PanelTokenRepository {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    /** Inside a transaction: where seat links wait to go with the history line. */
+    private readonly held?: SeatLinkHolder,
+  ) {}
 
-  async create(input: Omit<PanelTokenRecord, 'id'> & { tokenHash: string }, at: Date): Promise<PanelTokenRecord> {
+  async create(input: NewPanelToken, at: Date): Promise<PanelTokenRecord> {
     return this.db
       .insertInto('panelTokens')
       .values({ ...input, createdAt: at })
@@ -26,12 +44,19 @@ export class PanelTokenRepository {
       .executeTakeFirstOrThrow();
   }
 
-  /** Several panelists' tokens in one statement (an invitation goes to the whole panel at once). */
-  async createMany(inputs: Array<Omit<PanelTokenRecord, 'id'> & { tokenHash: string }>, at: Date): Promise<void> {
+  /**
+   * Several panelists' tokens in one statement (an invitation goes to the whole panel at once); while the
+   * transaction holds a change's writes, they are held to go with its history line instead.
+   */
+  async createMany(inputs: NewPanelToken[], at: Date): Promise<void> {
     if (inputs.length === 0) return;
+    if (this.held?.holding) {
+      this.held.addSeatLinks(inputs, at);
+      return;
+    }
     await this.db
       .insertInto('panelTokens')
-      .values(inputs.map((input) => ({ ...input, createdAt: at })))
+      .values(panelTokenRows(inputs.map((input) => ({ ...input, createdAt: at }))))
       .execute();
   }
 
