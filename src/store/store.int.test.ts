@@ -105,6 +105,27 @@ describe.each(testEngines())('store on $name', (engine) => {
     expect(await store.members.deleteBusy(orgId, member.id, busy.id)).toBe(true);
   });
 
+  it('reads what a new interview starts from in one statement: organization, opening, candidate, panel in order, staff', async () => {
+    const seed = await seedInterview();
+    const second = await store.members.create(orgId, { name: 'Bo', email: `bo-${Math.random().toString(36).slice(2)}@example.com`, role: 'interviewer', timezone: 'UTC', workingHours: NINE_TO_FIVE });
+    const recruiter = await store.members.create(orgId, { name: 'Rae', email: `rae-${Math.random().toString(36).slice(2)}@example.com`, role: 'recruiter', timezone: 'UTC', workingHours: NINE_TO_FIVE });
+    const elsewhere = await seedInterview(otherOrgId);
+    const read = await store.organizations.getForNewInterview(orgId, seed.opening.id, seed.candidate.id, {
+      panel: [second.id, seed.member.id, elsewhere.member.id, 'not-a-uuid'],
+      roles: ['recruiter'],
+    });
+    expect(read!.organization.id).toBe(orgId);
+    expect(read!.opening).toMatchObject({ id: seed.opening.id, status: 'open' });
+    expect(read!.candidate).toMatchObject({ id: seed.candidate.id, createdAt: expect.any(Date) });
+    // The panel in the order asked, another organization's member left out; members as the repository reads them.
+    expect(read!.panel).toEqual([second, seed.member]);
+    expect(read!.withRoles.map((m) => m.id)).toContain(recruiter.id);
+    expect(read!.withRoles.every((m) => m.role === 'recruiter')).toBe(true);
+    // Another organization's opening and candidate are not this one's.
+    const foreign = await store.organizations.getForNewInterview(orgId, elsewhere.opening.id, elsewhere.candidate.id, { panel: [], roles: [] });
+    expect(foreign).toMatchObject({ opening: null, candidate: null, panel: [], withRoles: [] });
+  });
+
   it('refuses a second member with the same email in one organization', async () => {
     const input = { name: 'B', email: 'dup@example.com', role: 'recruiter' as const, timezone: 'UTC', workingHours: NINE_TO_FIVE };
     await store.members.create(orgId, input);

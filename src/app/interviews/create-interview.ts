@@ -9,7 +9,7 @@ import { bookedDraft, bookNewInterview } from './booking.ts';
 import { candidateLinkUrl, newCandidateLink } from './candidate-token.ts';
 import { decisionContext } from './decision-context.ts';
 import { findOffers } from './offers.ts';
-import { loadPanelAndStaff, loadParties } from './parties.ts';
+import { loadNewInterviewParties, loadParties } from './parties.ts';
 import { recordChange } from './record.ts';
 
 export interface CreateInterviewInput {
@@ -45,11 +45,15 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
   const now = ctx.clock();
 
   return ctx.store.transaction(async (store) => {
-    const { organization, opening, candidate } = (await store.organizations.getWithOpeningAndCandidate(organizationId, input.openingId, input.candidateId))!;
+    const { organization, opening, candidate, panel: members, staff } = await loadNewInterviewParties(store, {
+      organizationId,
+      openingId: input.openingId,
+      candidateId: input.candidateId,
+      panel: input.panel,
+    });
     if (!opening) throw new DomainError('NOT_FOUND', 'No such opening.');
     if (opening.status !== 'open') throw new DomainError('OPENING_NOT_OPEN', `The opening is ${opening.status}.`);
     if (!candidate) throw new DomainError('NOT_FOUND', 'No such candidate.');
-    const { panel: members, staff } = await loadPanelAndStaff(store, organization, input.panel);
     if (members.length !== input.panel.length) throw new DomainError('NOT_FOUND', 'Some panel members do not exist in this organization.');
 
     let offered: TimeRange[] = [];

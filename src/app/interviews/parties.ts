@@ -34,6 +34,22 @@ export async function loadPanelAndStaff(store: Store, organization: Organization
   return { panel, staff: withRoles };
 }
 
+/**
+ * Everything a new interview starts from, in one round trip: the organization, the opening and the
+ * candidate (null when the organization has none by that id), the panel in the order given (unknown ids
+ * left out) and, when the organization needs them, its staff. The staff are read either way: whether they
+ * are needed is known only from the organization read in the same statement.
+ */
+export async function loadNewInterviewParties(
+  store: Store,
+  ids: { organizationId: string; openingId: string; candidateId: string; panel: readonly string[] },
+): Promise<{ organization: Organization; opening: Opening | null; candidate: Candidate | null; panel: Member[]; staff: Member[] }> {
+  const read = await store.organizations.getForNewInterview(ids.organizationId, ids.openingId, ids.candidateId, { panel: ids.panel, roles: STAFF_ROLES });
+  if (!read) throw new DomainError('NOT_FOUND', 'No such organization.');
+  const { withRoles, ...parties } = read;
+  return { ...parties, staff: needsStaff(read.organization) ? withRoles : [] };
+}
+
 export async function loadParties(store: Store, interview: Interview, known: KnownParties = {}): Promise<InterviewParties> {
   // Sequential on purpose: inside a transaction every query goes over the same connection. With none of
   // the three known, they are read in one statement.

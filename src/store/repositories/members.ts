@@ -32,7 +32,7 @@ export interface BusySpanOfMember {
  */
 const EPOCH_MS = (column: string) => sql.raw(`round(date_part('epoch', ${column}) * 1000)::int8`);
 
-const COLUMNS = [
+export const MEMBER_COLUMNS = [
   'id',
   'organizationId',
   'name',
@@ -46,6 +46,7 @@ const COLUMNS = [
   'limits',
   'createdAt',
 ] as const;
+const COLUMNS = MEMBER_COLUMNS;
 
 type Row = {
   id: string;
@@ -64,6 +65,20 @@ type Row = {
 
 function toMember(row: Row): Member {
   return { ...row, role: row.role as MemberRole, workingHours: row.workingHours as WorkingHours };
+}
+
+/** A member read as JSON (inside another record's statement): the same, with its time as text. */
+export function memberFromJson(row: Omit<Row, 'createdAt'> & { createdAt: string | Date }): Member {
+  return toMember({ ...row, createdAt: new Date(row.createdAt) });
+}
+
+/**
+ * The panel, in the order asked (unknown ids left out), and the members who have one of the roles, in
+ * the order they were added, from members read together.
+ */
+export function splitPanelAndRoles(members: readonly Member[], ids: readonly string[], roles: readonly Member['role'][]): { panel: Member[]; withRoles: Member[] } {
+  const byId = new Map(members.map((member) => [member.id, member]));
+  return { panel: ids.flatMap((id) => byId.get(id) ?? []), withRoles: members.filter((member) => roles.includes(member.role)) };
 }
 
 export class MemberRepository {
@@ -147,9 +162,7 @@ export class MemberRepository {
       .orderBy('createdAt')
       .orderBy('id')
       .execute();
-    const members = rows.map(toMember);
-    const byId = new Map(members.map((member) => [member.id, member]));
-    return { panel: valid.flatMap((id) => byId.get(id) ?? []), withRoles: members.filter((member) => roles.includes(member.role)) };
+    return splitPanelAndRoles(rows.map(toMember), valid, roles);
   }
 
   async listByRoles(organizationId: string, roles: readonly Member['role'][]): Promise<Member[]> {

@@ -1,7 +1,8 @@
-import { jsonObjectFrom } from 'kysely/helpers/postgres';
-import type { Candidate, Opening, OpeningStatus, Organization, WorkingHours } from '../../core/types.ts';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import type { Candidate, Member, Opening, OpeningStatus, Organization, WorkingHours } from '../../core/types.ts';
 import type { Executor } from '../executor.ts';
 import { isUuid } from '../ids.ts';
+import { MEMBER_COLUMNS, memberFromJson, splitPanelAndRoles } from './members.ts';
 import { CANDIDATE_COLUMNS, OPENING_COLUMNS } from './openings.ts';
 
 export interface NewOrganization {
@@ -111,9 +112,50 @@ export class OrganizationRepository {
     candidateId: string,
   ): Promise<{ organization: Organization; opening: Opening | null; candidate: Candidate | null } | null> {
     if (!isUuid(id)) return null;
+    const row = await this.withOpeningAndCandidate(id, openingId, candidateId).executeTakeFirst();
+    return row ? toRecords(row) : null;
+  }
+
+  /**
+   * What a new interview starts from, in one statement: the organization with the opening and the
+   * candidate (as {@link getWithOpeningAndCandidate}), the panel's members in the order given (unknown
+   * ids left out) and the members who have one of `roles` (those who get copies).
+   */
+  async getForNewInterview(
+    id: string,
+    openingId: string,
+    candidateId: string,
+    members: { panel: readonly string[]; roles: readonly Member['role'][] },
+  ): Promise<{ organization: Organization; opening: Opening | null; candidate: Candidate | null; panel: Member[]; withRoles: Member[] } | null> {
+    if (!isUuid(id)) return null;
+    const ids = members.panel.filter(isUuid);
+    const { roles } = members;
+    const row = await this.withOpeningAndCandidate(id, openingId, candidateId)
+      .select((eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('members')
+            .select(MEMBER_COLUMNS)
+            .where('organizationId', '=', id)
+            .where((m) => {
+              const either = [...(ids.length > 0 ? [m('id', 'in', ids)] : []), ...(roles.length > 0 ? [m('role', 'in', roles)] : [])];
+              return either.length > 0 ? m.or(either) : m.lit(false);
+            })
+            .orderBy('createdAt')
+            .orderBy('id'),
+        ).as('members'),
+      )
+      .executeTakeFirst();
+    if (!row) return null;
+    const { members: read, ...rest } = row;
+    return { ...toRecords(rest), ...splitPanelAndRoles(read.map(memberFromJson), ids, roles) };
+  }
+
+  /** The organization's row with the opening and the candidate as JSON objects (null when it has none by that id). */
+  private withOpeningAndCandidate(id: string, openingId: string, candidateId: string) {
     // An id that is not a UUID matches nothing; it must not reach the database as one.
     const known = (value: string) => (isUuid(value) ? value : null);
-    const row = await this.db
+    return this.db
       .selectFrom('organizations')
       .select(COLUMNS)
       .select((eb) => [
@@ -124,18 +166,7 @@ export class OrganizationRepository {
           eb.selectFrom('candidates').select(CANDIDATE_COLUMNS).where('organizationId', '=', id).where('id', '=', known(candidateId)),
         ).as('candidate'),
       ])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) return null;
-    // The opening and the candidate arrive as JSON: their times as text.
-    const { opening, candidate, ...organization } = row;
-    return {
-      organization: toOrganization(organization),
-      opening: opening
-        ? { ...opening, status: opening.status as OpeningStatus, endedAt: opening.endedAt ? new Date(opening.endedAt) : null, createdAt: new Date(opening.createdAt) }
-        : null,
-      candidate: candidate ? { ...candidate, createdAt: new Date(candidate.createdAt) } : null,
-    };
+      .where('id', '=', id);
   }
 
   async list(): Promise<Organization[]> {
@@ -169,4 +200,18 @@ export class OrganizationRepository {
       .executeTakeFirst();
     return row ? toOrganization(row) : null;
   }
+}
+
+type WithOpeningAndCandidate = Awaited<ReturnType<ReturnType<OrganizationRepository['withOpeningAndCandidate']>['executeTakeFirstOrThrow']>>;
+
+/** The organization with its opening and candidate, which arrive as JSON: their times as text. */
+function toRecords(row: WithOpeningAndCandidate): { organization: Organization; opening: Opening | null; candidate: Candidate | null } {
+  const { opening, candidate, ...organization } = row;
+  return {
+    organization: toOrganization(organization),
+    opening: opening
+      ? { ...opening, status: opening.status as OpeningStatus, endedAt: opening.endedAt ? new Date(opening.endedAt) : null, createdAt: new Date(opening.createdAt) }
+      : null,
+    candidate: candidate ? { ...candidate, createdAt: new Date(candidate.createdAt) } : null,
+  };
 }
