@@ -37,6 +37,9 @@ export class PgliteConnection extends EventEmitter {
 
   async connect(): Promise<void> {
     this._connecting = true;
+    // Ready once every exchange already sent has been answered: a client that replaces one ended in the
+    // middle of a query must not receive that query's replies.
+    await this.#queue;
     await this.#engine.waitReady;
     process.nextTick(() => this.emit('readyForQuery'));
   }
@@ -106,7 +109,10 @@ export class PgliteConnection extends EventEmitter {
           this.emit(reply.name === 'error' ? 'errorMessage' : reply.name, reply);
         }
       })
-      .catch((error: unknown) => this.emit('error', error));
+      .catch((error: unknown) => {
+        // After `end()` nobody listens; an unheard error must not become an unhandled rejection.
+        if (this.listenerCount('error') > 0) this.emit('error', error);
+      });
   }
 }
 

@@ -242,6 +242,8 @@ export async function previewOpeningEnd(
   const end = { how: input.how, hiredCandidateId: input.hiredCandidateId ?? null, message: input.message?.trim() || null };
   try {
     await ctx.store.transaction(async (store) => {
+      // A transaction run again after a deadlock starts its collection afresh.
+      sink.length = 0;
       const previewing = collectingStore(store, sink);
       await beginEnd(ctx, previewing, organizationId, openingId, end);
       while ((await cancelRemaining(ctx, previewing, organizationId, openingId, DEFAULT_BATCH_SIZE)) > 0);
