@@ -2,7 +2,7 @@ import { DomainError } from '../core/errors.ts';
 import { findSlots } from '../core/slots/index.ts';
 import type { Slot } from '../core/slots/index.ts';
 import type { Member, TimeRange } from '../core/types.ts';
-import type { Store } from '../store/index.ts';
+import type { BusyReason, EpochSpan, Store } from '../store/index.ts';
 import { FieldErrors } from './validation.ts';
 
 const MINUTE = 60_000;
@@ -34,26 +34,24 @@ export function validateSlotQuery(query: PanelSlotQuery): void {
   errors.throwIfAny();
 }
 
-async function loadPanel(store: Store, organizationId: string, memberIds: string[]): Promise<Member[]> {
-  const members = await store.members.getMany(organizationId, memberIds);
+/** The panel's members, each with their busy version, or NOT_FOUND naming those not in the organization. */
+async function loadPanel(store: Store, organizationId: string, memberIds: string[]): Promise<{ members: Member[]; busyVersions?: Map<string, string> }> {
+  const { members, busyVersions } = await store.members.getManyWithBusyVersions(organizationId, memberIds);
   if (members.length !== memberIds.length) {
     const known = new Set(members.map((m) => m.id));
     throw new DomainError('NOT_FOUND', 'Some panel members do not exist in this organization.', {
       missing: memberIds.filter((id) => !known.has(id)),
     });
   }
-  return members;
+  return { members, busyVersions };
 }
 
 function sameMembers(members: readonly Member[], ids: readonly string[]): boolean {
   return members.length === ids.length && members.every((member, index) => member.id === ids[index]);
 }
 
-/** Why a member cannot take a time: a busy block, their own calendar, another interview. */
-export type BusyReason = 'busy' | 'calendar' | 'interview';
 const BUSY_REASONS: readonly BusyReason[] = ['calendar', 'busy', 'interview'];
 
-type EpochSpan = { start: number; end: number };
 
 /** A panel's members with their busy time by reason, read around a window. */
 interface PanelBusy {
@@ -69,16 +67,17 @@ interface PanelBusy {
  */
 async function loadPanelBusy(store: Store, organizationId: string, query: PanelSlotQuery, known?: Member[]): Promise<PanelBusy> {
   // Members the caller read in the same transaction, in the query's order, are not read again.
-  const members = known && sameMembers(known, query.memberIds) ? known : await loadPanel(store, organizationId, query.memberIds);
+  const { members, busyVersions } = known && sameMembers(known, query.memberIds) ? { members: known } : await loadPanel(store, organizationId, query.memberIds);
   const busy = new Map<string, Record<BusyReason, EpochSpan[]>>(members.map((m) => [m.id, { busy: [], calendar: [], interview: [] }]));
   const working = slotsCounting({ members, busy }, members, query, []);
   if (working.length === 0) return { members, busy };
   const margin = Math.max(0, ...members.map((m) => m.bufferMinutes)) * MINUTE;
   const readFrom = new Date(working.reduce((first, slot) => Math.min(first, slot.start), Infinity) - margin);
   const readTo = new Date(working.reduce((last, slot) => Math.max(last, slot.end), -Infinity) + margin);
-  // One statement for the three kinds of busy time: one round trip instead of three.
+  // One statement for the three kinds of busy time, and none for members whose busy time the store kept.
   const rows = await store.members.listPanelBusy(organizationId, query.memberIds, readFrom, readTo, {
     ...(query.excludeInterviewId ? { excludeInterviewId: query.excludeInterviewId } : {}),
+    ...(busyVersions ? { busyVersions } : {}),
   });
   for (const { reason, memberId, start, end } of rows) busy.get(memberId)?.[reason].push({ start, end });
   return { members, busy };

@@ -14,6 +14,8 @@ import type { TestServer } from './testing/test-server.ts';
 const BUDGET = {
   booking: 6,
   slotSearch: 2,
+  /** The same panel searched again with no change to its busy time: the busy time kept by busy version is used. */
+  slotSearchAgain: 1,
   /** A panel whose working hours never meet: no busy time is read. */
   slotSearchWithoutCommonHours: 1,
   candidateAccept: 16,
@@ -73,10 +75,19 @@ describe('database round trips per use case', () => {
 
   it('a slot search', async () => {
     const query = `members=${ids.a},${ids.b}&durationMinutes=60&from=2026-12-09T00:00:00Z&to=2026-12-12T00:00:00Z`;
-    const { result, statements } = await log.during(() => json<{ slots: unknown[] }>(server.call('GET', `/api/v1/slots?${query}`)));
+    const { result, statements } = await log.during(() => json<{ slots: Array<{ start: string }> }>(server.call('GET', `/api/v1/slots?${query}`)));
     expect(result.slots.length).toBeGreaterThan(0);
     report('slot search', statements);
     expect(statements.length).toBeLessThanOrEqual(BUDGET.slotSearch);
+    const again = await log.during(() => json<{ slots: unknown[] }>(server.call('GET', `/api/v1/slots?${query}`)));
+    expect(again.result).toEqual(result);
+    report('slot search again', again.statements);
+    expect(again.statements.length).toBeLessThanOrEqual(BUDGET.slotSearchAgain);
+    // A booking of one of them raises their busy version: their busy time is read again, and the booked time is gone.
+    await json(book(ids.candidates[3]!, result.slots[0]!.start), 201);
+    const afterBooking = await log.during(() => json<{ slots: Array<{ start: string }> }>(server.call('GET', `/api/v1/slots?${query}`)));
+    expect(afterBooking.statements.length).toBe(BUDGET.slotSearch);
+    expect(afterBooking.result.slots.map((slot) => slot.start)).not.toContain(result.slots[0]!.start);
   });
 
   it('a slot search for a panel with no common working time', async () => {

@@ -10,6 +10,7 @@ import * as calendarSources from './migrations/0007-calendar-sources.ts';
 import * as calendarSourceLabels from './migrations/0008-calendar-source-labels.ts';
 import * as tokenLookupIndexes from './migrations/0009-token-lookup-indexes.ts';
 import * as calendarBusyWithoutOwnInvitations from './migrations/0010-calendar-busy-without-own-invitations.ts';
+import * as busyVersions from './migrations/0011-busy-versions.ts';
 
 /** Migrations are compiled in, so a packaged build needs no migrations folder on disk. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-calendar-source-labels': calendarSourceLabels,
   '0009-token-lookup-indexes': tokenLookupIndexes,
   '0010-calendar-busy-without-own-invitations': calendarBusyWithoutOwnInvitations,
+  '0011-busy-versions': busyVersions,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseEngine } from './connect.ts';
 import type { AnswerWatch } from './answer-watch.ts';
 import type { Executor } from './executor.ts';
+import { BusyTimeCache } from './busy-time-cache.ts';
 import { HeldWrites } from './held-writes.ts';
 import { AnalyticsRepository } from './repositories/analytics.ts';
 import { AnalyticsSeriesRepository } from './repositories/analytics-series.ts';
@@ -70,7 +71,8 @@ export class Store {
   ) {
     this.organizations = new OrganizationRepository(executor);
     this.apiKeys = new ApiKeyRepository(executor);
-    this.members = new MemberRepository(executor);
+    // Busy time is kept only from reads outside a transaction (see BusyTimeCache).
+    this.members = new MemberRepository(executor, executor.isTransaction ? undefined : new BusyTimeCache());
     this.openings = new OpeningRepository(executor);
     this.openingEnds = new OpeningEndRepository(executor);
     this.candidates = new CandidateRepository(executor);

@@ -1,5 +1,6 @@
 import type { BusyBlock, Member, MemberLimits, MemberRole, WorkingHours } from '../../core/types.ts';
 import { sql } from 'kysely';
+import type { BusyReason, BusyTimeCache } from '../busy-time-cache.ts';
 import type { Executor } from '../executor.ts';
 import { isUuid } from '../ids.ts';
 import { timeRange } from '../ranges.ts';
@@ -20,7 +21,7 @@ export type MemberPatch = Partial<NewMember>;
 
 /** A span of a member's busy time, as epoch milliseconds, with why they are busy. */
 export interface BusySpanOfMember {
-  reason: 'busy' | 'calendar' | 'interview';
+  reason: BusyReason;
   memberId: string;
   start: number;
   end: number;
@@ -82,7 +83,11 @@ export function splitPanelAndRoles(members: readonly Member[], ids: readonly str
 }
 
 export class MemberRepository {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    /** Outside a transaction: busy time kept by busy version, shared by every request of the process. */
+    private readonly busyTimes?: BusyTimeCache,
+  ) {}
 
   async create(organizationId: string, input: NewMember): Promise<Member> {
     const row = await this.db
@@ -127,6 +132,25 @@ export class MemberRepository {
       .execute();
     const byId = new Map(rows.map((row) => [row.id, toMember(row)]));
     return valid.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /**
+   * The members, in the order asked (unknown ids left out), with the busy version of each: what
+   * `listPanelBusy` needs to use busy time it kept. Read before the busy time, never after it.
+   */
+  async getManyWithBusyVersions(organizationId: string, ids: readonly string[]): Promise<{ members: Member[]; busyVersions: Map<string, string> }> {
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return { members: [], busyVersions: new Map() };
+    const rows = await this.db
+      .selectFrom('members')
+      .select(COLUMNS)
+      .select(sql<string>`busy_version::text`.as('busyVersion'))
+      .where('organizationId', '=', organizationId)
+      .where('id', 'in', valid)
+      .execute();
+    const busyVersions = new Map(rows.map(({ id, busyVersion }) => [id, busyVersion]));
+    const byId = new Map(rows.map(({ busyVersion: _version, ...row }) => [row.id, toMember(row)]));
+    return { members: valid.flatMap((id) => byId.get(id) ?? []), busyVersions };
   }
 
   /**
@@ -225,28 +249,54 @@ export class MemberRepository {
   }
 
   /**
-   * Busy blocks of these members that overlap the window, by start (ties by id). A page starts after the
-   * block `after` (its start and id, so the cursor outlives the block) and holds at most `limit`.
-   */
-  /**
    * Everything that keeps the members busy in the window, in one statement: their busy blocks, their own
    * calendars' busy times (Leeway's own invitations are not stored among them) and their active
    * bookings (but those of `excludeInterviewId`), each with its reason, as epoch milliseconds, in no
    * particular order. The database hands them over as one JSON array: a panel can have hundreds of spans, and
    * one parsed text costs far less than a row and two parsed timestamps for each.
+   *
+   * Given the members' `busyVersions` (read with them, before this), busy time this process kept at the
+   * same versions is used again and only the other members are read; what is read is kept. Not inside a
+   * transaction, and not when an interview's bookings are left out.
    */
   async listPanelBusy(
     organizationId: string,
     memberIds: readonly string[],
     from: Date,
     to: Date,
-    options: { excludeInterviewId?: string } = {},
+    options: { excludeInterviewId?: string; busyVersions?: ReadonlyMap<string, string> } = {},
   ): Promise<BusySpanOfMember[]> {
     const valid = memberIds.filter(isUuid);
+    const { busyVersions, excludeInterviewId } = options;
+    if (!this.busyTimes || !busyVersions || excludeInterviewId !== undefined) return this.readPanelBusy(organizationId, valid, from, to, excludeInterviewId);
+    const kept = this.busyTimes;
+    const spans: BusySpanOfMember[] = [];
+    const unknown: string[] = [];
+    for (const memberId of valid) {
+      const version = busyVersions.get(memberId);
+      const found = version === undefined ? undefined : kept.get(organizationId, memberId, version, from.getTime(), to.getTime());
+      if (found === undefined) unknown.push(memberId);
+      else for (const span of found) spans.push({ reason: span.reason, memberId, start: span.start, end: span.end });
+    }
+    if (unknown.length === 0) return spans;
+    const read = await this.readPanelBusy(organizationId, unknown, from, to);
+    const byMember = new Map(unknown.map((memberId) => [memberId, [] as Array<Omit<BusySpanOfMember, 'memberId'>>]));
+    for (const span of read) {
+      byMember.get(span.memberId)?.push({ reason: span.reason, start: span.start, end: span.end });
+      spans.push(span);
+    }
+    for (const [memberId, memberSpans] of byMember) {
+      const version = busyVersions.get(memberId);
+      if (version !== undefined) kept.put(organizationId, memberId, version, from.getTime(), to.getTime(), memberSpans);
+    }
+    return spans;
+  }
+
+  private async readPanelBusy(organizationId: string, valid: readonly string[], from: Date, to: Date, excludeInterviewId?: string): Promise<BusySpanOfMember[]> {
     if (valid.length === 0) return [];
     const ids = sql.join(valid);
     const range = timeRange(from, to);
-    const excluded = options.excludeInterviewId ? sql`AND k.interview_id <> ${options.excludeInterviewId}` : sql``;
+    const excluded = excludeInterviewId ? sql`AND k.interview_id <> ${excludeInterviewId}` : sql``;
     const { rows } = await sql<{ spans: Array<[BusySpanOfMember['reason'], string, number, number]> }>`
       SELECT coalesce(json_agg(json_build_array(u.reason, u.member_id, u.start_ms, u.end_ms)), '[]') AS spans
       FROM (
@@ -265,6 +315,10 @@ export class MemberRepository {
     return (rows[0]?.spans ?? []).map(([reason, memberId, start, end]) => ({ reason, memberId, start, end }));
   }
 
+  /**
+   * Busy blocks of these members that overlap the window, by start (ties by id). A page starts after the
+   * block `after` (its start and id, so the cursor outlives the block) and holds at most `limit`.
+   */
   async listBusy(
     organizationId: string,
     memberIds: readonly string[],

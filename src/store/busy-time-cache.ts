@@ -1,0 +1,82 @@
+/** Why a member is busy: a busy block, their own calendar, another interview. */
+export type BusyReason = 'busy' | 'calendar' | 'interview';
+
+/** A span of busy time as epoch milliseconds, end exclusive. */
+export interface EpochSpan {
+  start: number;
+  end: number;
+}
+
+interface KeptBusyTime {
+  organizationId: string;
+  /** The member's busy version the spans were read at (`members.busy_version`, as text). */
+  version: string;
+  /** The window the spans were read for: every span overlapping it is here. */
+  from: number;
+  to: number;
+  spans: Array<EpochSpan & { reason: BusyReason }>;
+}
+
+export interface BusyTimeCacheLimits {
+  /** Members kept at most. */
+  members: number;
+  /** Spans kept at most, over all members: what bounds the memory. */
+  spans: number;
+}
+
+const DEFAULT_LIMITS: BusyTimeCacheLimits = { members: 5_000, spans: 250_000 };
+
+/**
+ * Members' busy time as last read, each with the busy version it was read at. The database raises a
+ * member's version in the same transaction as any change to their busy time (migration 0011), so kept
+ * spans are still the member's busy time exactly while the version read with the member is the one they
+ * were kept at; any other version, older or newer, means "read again". Nothing here expires by time.
+ *
+ * The least recently used members go first when either limit is reached. Only busy time read outside a
+ * transaction may be kept: inside one, a version can be the transaction's own, which a rollback would
+ * hand to someone else's change.
+ */
+export class BusyTimeCache {
+  private readonly kept = new Map<string, KeptBusyTime>();
+  private spanCount = 0;
+
+  constructor(private readonly limits: BusyTimeCacheLimits = DEFAULT_LIMITS) {}
+
+  /**
+   * The member's kept spans overlapping [from, to), when they were read at this version for a window
+   * covering it; otherwise undefined.
+   */
+  get(organizationId: string, memberId: string, version: string, from: number, to: number): Array<EpochSpan & { reason: BusyReason }> | undefined {
+    const entry = this.kept.get(memberId);
+    if (!entry || entry.organizationId !== organizationId || entry.version !== version || entry.from > from || entry.to < to) return undefined;
+    // Used again: it moves to the back of the eviction order.
+    this.kept.delete(memberId);
+    this.kept.set(memberId, entry);
+    if (entry.from === from && entry.to === to) return entry.spans;
+    return entry.spans.filter((span) => span.start < to && span.end > from);
+  }
+
+  /** Keeps every span of the member overlapping [from, to) as read at `version`, in place of what was kept. */
+  put(organizationId: string, memberId: string, version: string, from: number, to: number, spans: Array<EpochSpan & { reason: BusyReason }>): void {
+    this.forget(memberId);
+    if (spans.length > this.limits.spans) return;
+    this.kept.set(memberId, { organizationId, version, from, to, spans });
+    this.spanCount += spans.length;
+    for (const oldest of this.kept.keys()) {
+      if (this.kept.size <= this.limits.members && this.spanCount <= this.limits.spans) break;
+      this.forget(oldest);
+    }
+  }
+
+  /** How many members and spans are kept. */
+  get size(): { members: number; spans: number } {
+    return { members: this.kept.size, spans: this.spanCount };
+  }
+
+  private forget(memberId: string): void {
+    const entry = this.kept.get(memberId);
+    if (!entry) return;
+    this.kept.delete(memberId);
+    this.spanCount -= entry.spans.length;
+  }
+}
