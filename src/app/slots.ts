@@ -1,8 +1,8 @@
 import { DomainError } from '../core/errors.ts';
 import { findSlots } from '../core/slots/index.ts';
 import type { Slot } from '../core/slots/index.ts';
-import type { Member, TimeRange } from '../core/types.ts';
-import type { BusyReason, EpochSpan, Store } from '../store/index.ts';
+import type { TimeRange } from '../core/types.ts';
+import type { BusyReason, EpochSpan, MemberSchedule, Store } from '../store/index.ts';
 import { FieldErrors } from './validation.ts';
 
 const MINUTE = 60_000;
@@ -35,8 +35,8 @@ export function validateSlotQuery(query: PanelSlotQuery): void {
 }
 
 /** The panel's members, each with their busy version, or NOT_FOUND naming those not in the organization. */
-async function loadPanel(store: Store, organizationId: string, memberIds: string[]): Promise<{ members: Member[]; busyVersions?: Map<string, string> }> {
-  const { members, busyVersions } = await store.members.getManyWithBusyVersions(organizationId, memberIds);
+async function loadPanel(store: Store, organizationId: string, memberIds: string[]): Promise<{ members: MemberSchedule[]; busyVersions?: Map<string, string> }> {
+  const { members, busyVersions } = await store.members.getSchedulesWithBusyVersions(organizationId, memberIds);
   if (members.length !== memberIds.length) {
     const known = new Set(members.map((m) => m.id));
     throw new DomainError('NOT_FOUND', 'Some panel members do not exist in this organization.', {
@@ -46,7 +46,7 @@ async function loadPanel(store: Store, organizationId: string, memberIds: string
   return { members, busyVersions };
 }
 
-function sameMembers(members: readonly Member[], ids: readonly string[]): boolean {
+function sameMembers(members: readonly MemberSchedule[], ids: readonly string[]): boolean {
   return members.length === ids.length && members.every((member, index) => member.id === ids[index]);
 }
 
@@ -55,7 +55,7 @@ const BUSY_REASONS: readonly BusyReason[] = ['calendar', 'busy', 'interview'];
 
 /** A panel's members with their busy time by reason, read around a window. */
 interface PanelBusy {
-  members: Member[];
+  members: MemberSchedule[];
   busy: Map<string, Record<BusyReason, EpochSpan[]>>;
 }
 
@@ -65,9 +65,17 @@ interface PanelBusy {
  * panel has no common working time (a pool spread over zones that never overlap). It is read with a
  * margin of the largest buffer so a block just outside still pushes slots away.
  */
-async function loadPanelBusy(store: Store, organizationId: string, query: PanelSlotQuery, known?: Member[]): Promise<PanelBusy> {
+async function loadPanelBusy(
+  store: Store,
+  organizationId: string,
+  query: PanelSlotQuery,
+  known?: { members?: MemberSchedule[]; busyVersions?: Map<string, string> },
+): Promise<PanelBusy> {
   // Members the caller read in the same transaction, in the query's order, are not read again.
-  const { members, busyVersions } = known && sameMembers(known, query.memberIds) ? { members: known } : await loadPanel(store, organizationId, query.memberIds);
+  const { members, busyVersions } =
+    known?.members && sameMembers(known.members, query.memberIds)
+      ? { members: known.members, busyVersions: known.busyVersions }
+      : await loadPanel(store, organizationId, query.memberIds);
   const busy = new Map<string, Record<BusyReason, EpochSpan[]>>(members.map((m) => [m.id, { busy: [], calendar: [], interview: [] }]));
   const working = slotsCounting({ members, busy }, members, query, []);
   if (working.length === 0) return { members, busy };
@@ -84,7 +92,7 @@ async function loadPanelBusy(store: Store, organizationId: string, query: PanelS
 }
 
 /** Slots of the query for these members, counting only the busy time of the reasons given. */
-function slotsCounting(panel: PanelBusy, members: readonly Member[], query: PanelSlotQuery, reasons: readonly BusyReason[]): Slot[] {
+function slotsCounting(panel: PanelBusy, members: readonly MemberSchedule[], query: PanelSlotQuery, reasons: readonly BusyReason[]): Slot[] {
   return findSlots({
     window: { from: query.from.getTime(), to: query.to.getTime() },
     durationMinutes: query.durationMinutes,
@@ -118,7 +126,14 @@ export async function findFreePanelSlots(store: Store, organizationId: string, q
 export async function assertPanelFree(
   store: Store,
   organizationId: string,
-  input: { memberIds: string[]; range: TimeRange; excludeInterviewId?: string; members?: Member[] },
+  input: {
+    memberIds: string[];
+    range: TimeRange;
+    excludeInterviewId?: string;
+    /** The panel's members, when the caller read them; with their busy versions when read before any write of busy time in this transaction. */
+    members?: MemberSchedule[];
+    busyVersions?: Map<string, string>;
+  },
 ): Promise<void> {
   const durationMinutes = Math.round((input.range.end.getTime() - input.range.start.getTime()) / MINUTE);
   const query = {
@@ -130,8 +145,8 @@ export async function assertPanelFree(
     ...(input.excludeInterviewId ? { excludeInterviewId: input.excludeInterviewId } : {}),
   };
   validateSlotQuery(query);
-  const panel = await loadPanelBusy(store, organizationId, query, input.members);
-  const fits = (members: readonly Member[], reasons: readonly BusyReason[]) =>
+  const panel = await loadPanelBusy(store, organizationId, query, input);
+  const fits = (members: readonly MemberSchedule[], reasons: readonly BusyReason[]) =>
     slotsCounting(panel, members, query, reasons).some((slot) => slot.start === input.range.start.getTime());
   if (fits(panel.members, BUSY_REASONS)) return;
   if (!fits(panel.members, [])) throw new DomainError('OUTSIDE_AVAILABILITY', 'That time is outside the working hours of at least one panelist.');
@@ -151,7 +166,7 @@ export async function assertPanelFree(
  * Who is busy and why, in sentences: "Grace Hopper's calendar shows them busy then. Ada Lovelace is
  * booked for another interview then."
  */
-function describeBusyPanelists(entries: ReadonlyArray<{ member: Member; reasons: readonly BusyReason[] }>): string {
+function describeBusyPanelists(entries: ReadonlyArray<{ member: MemberSchedule; reasons: readonly BusyReason[] }>): string {
   const named = (reason: BusyReason) => entries.filter((e) => e.reasons.includes(reason)).map((e) => e.member.name);
   const sentences: string[] = [];
   const calendar = named('calendar');

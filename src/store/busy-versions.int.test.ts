@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from './index.ts';
 import type { OpenStore, Store } from './index.ts';
-import { testEngines } from './testing/engines.ts';
+import { createScratchDatabase, testEngines } from './testing/engines.ts';
 import { recordQueries } from './testing/query-log.ts';
 import type { QueryLog } from './testing/query-log.ts';
 
@@ -48,7 +49,7 @@ describe.each(testEngines())('busy versions on $name', (engine) => {
     await opened?.close();
   });
 
-  const versions = async () => (await store.members.getManyWithBusyVersions(org, [ann, bob])).busyVersions;
+  const versions = async () => (await store.members.getSchedulesWithBusyVersions(org, [ann, bob])).busyVersions;
   /** What `work` did to each member's version: how many times it was raised. */
   const raises = async (work: () => Promise<unknown>) => {
     const before = await versions();
@@ -85,7 +86,7 @@ describe.each(testEngines())('busy versions on $name', (engine) => {
 
   it('reads kept busy time again only when a member changed', async () => {
     const read = async () => {
-      const { busyVersions } = await store.members.getManyWithBusyVersions(org, [ann, bob]);
+      const { busyVersions } = await store.members.getSchedulesWithBusyVersions(org, [ann, bob]);
       return log.during(() => store.members.listPanelBusy(org, [ann, bob], WINDOW.from, WINDOW.to, { busyVersions }));
     };
     await read();
@@ -98,19 +99,62 @@ describe.each(testEngines())('busy versions on $name', (engine) => {
     expect(changed.statements[0]!.match(/member_id IN \(([^)]*)\)/)?.[1]?.split(',')).toHaveLength(1);
     expect(changed.result).toEqual([{ reason: 'busy', memberId: bob, start: hour(13).getTime(), end: hour(14).getTime() }]);
     // A window wider than the one kept is read again.
-    const { busyVersions } = await store.members.getManyWithBusyVersions(org, [ann, bob]);
+    const { busyVersions } = await store.members.getSchedulesWithBusyVersions(org, [ann, bob]);
     const wider = await log.during(() => store.members.listPanelBusy(org, [ann, bob], WINDOW.from, new Date(WINDOW.to.getTime() + 1), { busyVersions }));
     expect(wider.statements).toHaveLength(1);
     await store.members.deleteBusy(org, bob, blockId);
     expect((await read()).result).toEqual([]);
   });
 
-  it('keeps nothing inside a transaction, nor when an interview is left out', async () => {
-    const { busyVersions } = await store.members.getManyWithBusyVersions(org, [ann, bob]);
+  it('uses kept busy time inside a transaction but keeps nothing read there, and keeps nothing when an interview is left out', async () => {
+    const versionsNow = async () => (await store.members.getSchedulesWithBusyVersions(org, [ann, bob])).busyVersions;
+    let busyVersions = await versionsNow();
     await store.members.listPanelBusy(org, [ann, bob], WINDOW.from, WINDOW.to, { busyVersions });
     const inside = await log.during(() => store.transaction((tx) => tx.members.listPanelBusy(org, [ann, bob], WINDOW.from, WINDOW.to, { busyVersions })));
-    expect(inside.statements.filter((text) => text.includes('busy_blocks'))).toHaveLength(1);
+    expect(inside.statements.filter((text) => text.includes('busy_blocks'))).toHaveLength(0);
+    // Bob changes; read inside a transaction, his new busy time is not kept.
+    const blockId = (await store.members.addBusy(org, bob, { start: hour(15), end: hour(16) })).id;
+    busyVersions = await versionsNow();
+    const changed = await log.during(() => store.transaction((tx) => tx.members.listPanelBusy(org, [ann, bob], WINDOW.from, WINDOW.to, { busyVersions })));
+    expect(changed.statements.filter((text) => text.includes('busy_blocks'))).toHaveLength(1);
+    expect(changed.result).toEqual([{ reason: 'busy', memberId: bob, start: hour(15).getTime(), end: hour(16).getTime() }]);
+    const outside = await log.during(() => store.members.listPanelBusy(org, [ann, bob], WINDOW.from, WINDOW.to, { busyVersions }));
+    expect(outside.statements).toHaveLength(1);
     const leftOut = await log.during(() => store.members.listPanelBusy(org, [ann, bob], WINDOW.from, WINDOW.to, { busyVersions, excludeInterviewId: interviewId }));
     expect(leftOut.statements).toHaveLength(1);
+    await store.members.deleteBusy(org, bob, blockId);
+  });
+});
+
+const adminUrl = process.env.TEST_DATABASE_URL;
+
+/** Two server processes on one database: each keeps busy time of its own, and learns of the other's changes from the versions alone. */
+describe.skipIf(!adminUrl)('busy time kept by two stores on one PostgreSQL database', () => {
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  let first: OpenStore;
+  let second: OpenStore;
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase(adminUrl!);
+    first = await openStore({ engine: 'postgres', url: scratch.url, poolSize: 2 });
+    second = await openStore({ engine: 'postgres', url: scratch.url, poolSize: 2, migrate: false });
+  });
+  afterAll(async () => {
+    await first?.close();
+    await second?.close();
+    await scratch?.drop();
+  });
+
+  it("sees the other store's busy block at the next read", async () => {
+    const org = (await first.store.organizations.create({ name: 'Acme', timezone: 'UTC' })).id;
+    const ann = (await first.store.members.create(org, { name: 'Ann', email: 'ann@acme.test', role: 'interviewer', timezone: 'UTC', workingHours: structuredClone(HOURS) as never })).id;
+    const busyOf = async (store: Store) => {
+      const { busyVersions } = await store.members.getSchedulesWithBusyVersions(org, [ann]);
+      return store.members.listPanelBusy(org, [ann], WINDOW.from, WINDOW.to, { busyVersions });
+    };
+    expect(await busyOf(first.store)).toEqual([]);
+    expect(await busyOf(second.store)).toEqual([]);
+    await second.store.members.addBusy(org, ann, { start: hour(9), end: hour(10) });
+    expect(await busyOf(first.store)).toEqual([{ reason: 'busy', memberId: ann, start: hour(9).getTime(), end: hour(10).getTime() }]);
   });
 });

@@ -21,7 +21,7 @@ export type { PanelTokenRecord } from './repositories/panel-tokens.ts';
 export type { SeriesBucket, SeriesRows } from './repositories/analytics-series.ts';
 export type { ChangeFilter, ChangeRow, InterviewLabels } from './repositories/dashboard.ts';
 export type { NewHistoryEntry, InterviewFilter } from './repositories/interviews.ts';
-export type { NewMember, MemberPatch } from './repositories/members.ts';
+export type { NewMember, MemberPatch, MemberSchedule } from './repositories/members.ts';
 export type { BusyReason, EpochSpan } from './busy-time-cache.ts';
 export type { NewOrganization, OrganizationPatch } from './repositories/organizations.ts';
 export type { OpeningEnd, OpeningEndCounts } from './repositories/openings.ts';

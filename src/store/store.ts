@@ -68,11 +68,13 @@ export class Store {
     private readonly answers?: AnswerWatch,
     /** Inside a transaction: a change's messages and seat links held back for its history line. */
     private readonly held?: HeldWrites,
+    /** Busy time kept by busy version; a transaction's store is handed the one of the store it began on. */
+    private readonly busyTimes: BusyTimeCache = new BusyTimeCache(),
   ) {
     this.organizations = new OrganizationRepository(executor);
     this.apiKeys = new ApiKeyRepository(executor);
-    // Busy time is kept only from reads outside a transaction (see BusyTimeCache).
-    this.members = new MemberRepository(executor, executor.isTransaction ? undefined : new BusyTimeCache());
+    // Busy time is kept only from reads outside a transaction; inside one, what was kept is only used.
+    this.members = new MemberRepository(executor, { kept: busyTimes, keepsWhatItReads: !executor.isTransaction });
     this.openings = new OpeningRepository(executor);
     this.openingEnds = new OpeningEndRepository(executor);
     this.candidates = new CandidateRepository(executor);
@@ -104,7 +106,7 @@ export class Store {
       try {
         return await (this.executor as Kysely<Database>).transaction().execute(async (trx) => {
           const held = new HeldWrites();
-          const result = await work(new Store(trx, this.engine, undefined, held));
+          const result = await work(new Store(trx, this.engine, undefined, held, this.busyTimes));
           // What a change held back and no history line took is written before the commit.
           await held.flush(trx);
           return result;
@@ -127,14 +129,14 @@ export class Store {
 
   /**
    * Vacuums (and, unless told not to, analyzes) the tables Leeway keeps updating (see `upkeep.ts`), when
-   * nothing else does: always
-   * on the embedded engine, which has no autovacuum; on PostgreSQL only while its autovacuum is off.
+   * nothing else does: always on the embedded engine, which has no autovacuum (analyzing a smaller sample
+   * there, since each statement holds the server's thread); on PostgreSQL only while its autovacuum is off.
    * Returns whether it ran.
    */
   async vacuumIfNeeded(options: { analyze: boolean } = { analyze: true }): Promise<boolean> {
     if (this.executor.isTransaction) throw new Error('VACUUM cannot run inside a transaction.');
     if (this.engine === 'postgres' && (await autovacuumIsOn(this.executor))) return false;
-    await vacuumChurningTables(this.executor, options);
+    await vacuumChurningTables(this.executor as Kysely<Database>, { ...options, lightSample: this.engine === 'pglite' });
     return true;
   }
 

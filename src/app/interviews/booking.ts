@@ -36,11 +36,6 @@ export function freedTimeOf(interview: Interview, change: InterviewChange): Free
   };
 }
 
-/**
- * A new interview booked at once: its panel's busy times checked, then the interview written in its booked
- * state with its panel, then the panel's time booked — the same guarantees as `applyChange`, in three
- * statements instead of writing it as an invitation first and booking it after.
- */
 /** A new interview's draft as a booking decision leaves it: scheduled at the decided time. */
 export function bookedDraft(draft: Interview, change: InterviewChange): Interview {
   const { after } = change;
@@ -50,18 +45,21 @@ export function bookedDraft(draft: Interview, change: InterviewChange): Intervie
 
 /**
  * Writes a new interview in its booked state, with its panel's bookings and, when given, the candidate's
- * link, in one statement, once the panel is seen to be free.
+ * link, in one statement, once the panel is seen to be free: the same guarantees as `applyChange`, without
+ * writing it as an invitation first and booking it after. The panel's members come as read at the start of
+ * the transaction, with their busy versions, so busy time kept at those versions is not read again.
  */
 export async function bookNewInterview(
   store: Store,
   draft: Interview,
   change: InterviewChange,
-  panel: Member[],
+  panel: { members: Member[]; busyVersions: Map<string, string> },
   candidateLink?: StoredCandidateLink,
 ): Promise<Interview> {
   const booked = bookedDraft(draft, change);
   const range = { start: booked.start!, end: booked.end! };
-  await assertPanelFree(store, draft.organizationId, { memberIds: draft.panel, range, excludeInterviewId: draft.id, members: panel });
+  // A new interview has no bookings of its own to leave out.
+  await assertPanelFree(store, draft.organizationId, { memberIds: draft.panel, range, members: panel.members, busyVersions: panel.busyVersions });
   return store.interviews.create(draft.organizationId, booked, change.at, { booked: range, ...(candidateLink ? { candidateLink } : {}) });
 }
 

@@ -45,7 +45,7 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
   const now = ctx.clock();
 
   return ctx.store.transaction(async (store) => {
-    const { organization, opening, candidate, panel: members, staff } = await loadNewInterviewParties(store, {
+    const { organization, opening, candidate, panel: members, staff, busyVersions } = await loadNewInterviewParties(store, {
       organizationId,
       openingId: input.openingId,
       candidateId: input.candidateId,
@@ -99,7 +99,7 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
     // The candidate's link is written with the interview, in the same statement.
     const { token, stored } = newCandidateLink(ctx, input.start ? bookedDraft(draft, change) : draft);
     const interview = input.start
-      ? await bookNewInterview(store, draft, change, members, stored)
+      ? await bookNewInterview(store, draft, change, { members, busyVersions }, stored)
       : await store.interviews.create(organizationId, draft, now, { candidateLink: stored });
     const link = candidateLinkUrl(ctx, token);
     // Read above in this transaction (opening and candidate rows are not changed by booking); only the

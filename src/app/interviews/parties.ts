@@ -38,12 +38,13 @@ export async function loadPanelAndStaff(store: Store, organization: Organization
  * Everything a new interview starts from, in one round trip: the organization, the opening and the
  * candidate (null when the organization has none by that id), the panel in the order given (unknown ids
  * left out) and, when the organization needs them, its staff. The staff are read either way: whether they
- * are needed is known only from the organization read in the same statement.
+ * are needed is known only from the organization read in the same statement. The members' busy versions
+ * come with them, so busy time kept at those versions need not be read again.
  */
 export async function loadNewInterviewParties(
   store: Store,
   ids: { organizationId: string; openingId: string; candidateId: string; panel: readonly string[] },
-): Promise<{ organization: Organization; opening: Opening | null; candidate: Candidate | null; panel: Member[]; staff: Member[] }> {
+): Promise<{ organization: Organization; opening: Opening | null; candidate: Candidate | null; panel: Member[]; staff: Member[]; busyVersions: Map<string, string> }> {
   const read = await store.organizations.getForNewInterview(ids.organizationId, ids.openingId, ids.candidateId, { panel: ids.panel, roles: STAFF_ROLES });
   if (!read) throw new DomainError('NOT_FOUND', 'No such organization.');
   const { withRoles, ...parties } = read;

@@ -19,6 +19,9 @@ export interface NewMember {
 
 export type MemberPatch = Partial<NewMember>;
 
+/** A member as far as finding their free time goes. */
+export type MemberSchedule = Pick<Member, 'id' | 'name' | 'timezone' | 'workingHours' | 'bufferMinutes'>;
+
 /** A span of a member's busy time, as epoch milliseconds, with why they are busy. */
 export interface BusySpanOfMember {
   reason: BusyReason;
@@ -85,8 +88,14 @@ export function splitPanelAndRoles(members: readonly Member[], ids: readonly str
 export class MemberRepository {
   constructor(
     private readonly db: Executor,
-    /** Outside a transaction: busy time kept by busy version, shared by every request of the process. */
-    private readonly busyTimes?: BusyTimeCache,
+    /**
+     * Busy time kept by busy version, shared by every request of the process. Only what is read outside a
+     * transaction is kept: inside one, a version can be the transaction's own, and a rollback would hand
+     * the same number to another change. Using kept time is safe anywhere: a version read is either
+     * committed, and then what was kept at it is at least that recent, or the transaction's own, which
+     * nothing kept can carry.
+     */
+    private readonly busyTimes?: { kept: BusyTimeCache; keepsWhatItReads: boolean },
   ) {}
 
   async create(organizationId: string, input: NewMember): Promise<Member> {
@@ -135,21 +144,22 @@ export class MemberRepository {
   }
 
   /**
-   * The members, in the order asked (unknown ids left out), with the busy version of each: what
-   * `listPanelBusy` needs to use busy time it kept. Read before the busy time, never after it.
+   * What a slot search needs of the members (name, zone, working hours, buffer), in the order asked
+   * (unknown ids left out), with the busy version of each: what `listPanelBusy` needs to use busy time it
+   * kept. Read before the busy time, never after it.
    */
-  async getManyWithBusyVersions(organizationId: string, ids: readonly string[]): Promise<{ members: Member[]; busyVersions: Map<string, string> }> {
+  async getSchedulesWithBusyVersions(organizationId: string, ids: readonly string[]): Promise<{ members: MemberSchedule[]; busyVersions: Map<string, string> }> {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return { members: [], busyVersions: new Map() };
     const rows = await this.db
       .selectFrom('members')
-      .select(COLUMNS)
+      .select(['id', 'name', 'timezone', 'workingHours', 'bufferMinutes'])
       .select(sql<string>`busy_version::text`.as('busyVersion'))
       .where('organizationId', '=', organizationId)
       .where('id', 'in', valid)
       .execute();
     const busyVersions = new Map(rows.map(({ id, busyVersion }) => [id, busyVersion]));
-    const byId = new Map(rows.map(({ busyVersion: _version, ...row }) => [row.id, toMember(row)]));
+    const byId = new Map(rows.map(({ busyVersion: _version, ...row }) => [row.id, { ...row, workingHours: row.workingHours as WorkingHours }]));
     return { members: valid.flatMap((id) => byId.get(id) ?? []), busyVersions };
   }
 
@@ -256,8 +266,8 @@ export class MemberRepository {
    * one parsed text costs far less than a row and two parsed timestamps for each.
    *
    * Given the members' `busyVersions` (read with them, before this), busy time this process kept at the
-   * same versions is used again and only the other members are read; what is read is kept. Not inside a
-   * transaction, and not when an interview's bookings are left out.
+   * same versions is used again and only the other members are read; outside a transaction, what is read
+   * is kept. Not when an interview's bookings are left out.
    */
   async listPanelBusy(
     organizationId: string,
@@ -269,7 +279,7 @@ export class MemberRepository {
     const valid = memberIds.filter(isUuid);
     const { busyVersions, excludeInterviewId } = options;
     if (!this.busyTimes || !busyVersions || excludeInterviewId !== undefined) return this.readPanelBusy(organizationId, valid, from, to, excludeInterviewId);
-    const kept = this.busyTimes;
+    const { kept, keepsWhatItReads } = this.busyTimes;
     const spans: BusySpanOfMember[] = [];
     const unknown: string[] = [];
     for (const memberId of valid) {
@@ -280,6 +290,7 @@ export class MemberRepository {
     }
     if (unknown.length === 0) return spans;
     const read = await this.readPanelBusy(organizationId, unknown, from, to);
+    if (!keepsWhatItReads) return spans.concat(read);
     const byMember = new Map(unknown.map((memberId) => [memberId, [] as Array<Omit<BusySpanOfMember, 'memberId'>>]));
     for (const span of read) {
       byMember.get(span.memberId)?.push({ reason: span.reason, start: span.start, end: span.end });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Candidate, Member, Opening, OpeningStatus, Organization, WorkingHours } from '../../core/types.ts';
 import type { Executor } from '../executor.ts';
@@ -119,14 +120,15 @@ export class OrganizationRepository {
   /**
    * What a new interview starts from, in one statement: the organization with the opening and the
    * candidate (as {@link getWithOpeningAndCandidate}), the panel's members in the order given (unknown
-   * ids left out) and the members who have one of `roles` (those who get copies).
+   * ids left out) and the members who have one of `roles` (those who get copies), with each member's
+   * busy version (see `MemberRepository.listPanelBusy`).
    */
   async getForNewInterview(
     id: string,
     openingId: string,
     candidateId: string,
     members: { panel: readonly string[]; roles: readonly Member['role'][] },
-  ): Promise<{ organization: Organization; opening: Opening | null; candidate: Candidate | null; panel: Member[]; withRoles: Member[] } | null> {
+  ): Promise<{ organization: Organization; opening: Opening | null; candidate: Candidate | null; panel: Member[]; withRoles: Member[]; busyVersions: Map<string, string> } | null> {
     if (!isUuid(id)) return null;
     const ids = members.panel.filter(isUuid);
     const { roles } = members;
@@ -136,6 +138,7 @@ export class OrganizationRepository {
           eb
             .selectFrom('members')
             .select(MEMBER_COLUMNS)
+            .select(sql<string>`busy_version::text`.as('busyVersion'))
             .where('organizationId', '=', id)
             .where((m) => {
               const either = [...(ids.length > 0 ? [m('id', 'in', ids)] : []), ...(roles.length > 0 ? [m('role', 'in', roles)] : [])];
@@ -148,7 +151,9 @@ export class OrganizationRepository {
       .executeTakeFirst();
     if (!row) return null;
     const { members: read, ...rest } = row;
-    return { ...toRecords(rest), ...splitPanelAndRoles(read.map(memberFromJson), ids, roles) };
+    const busyVersions = new Map(read.map(({ id: memberId, busyVersion }) => [memberId, busyVersion]));
+    const found = read.map(({ busyVersion: _version, ...member }) => memberFromJson(member));
+    return { ...toRecords(rest), ...splitPanelAndRoles(found, ids, roles), busyVersions };
   }
 
   /** The organization's row with the opening and the candidate as JSON objects (null when it has none by that id). */
