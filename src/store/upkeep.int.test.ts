@@ -5,7 +5,7 @@ import type { ConnectOptions, DatabaseHandle } from './connect.ts';
 import { migrateToLatest } from './migrate.ts';
 import { Store } from './store.ts';
 import { createScratchDatabase } from './testing/engines.ts';
-import { autovacuumIsOn, CHURNING_TABLES } from './upkeep.ts';
+import { autovacuumIsOn, CHURNING_TABLES, LIGHT_STATISTICS_TARGET } from './upkeep.ts';
 
 const engines: Array<{ name: string; connect: () => Promise<ConnectOptions> }> = [
   { name: 'pglite', connect: async () => ({ engine: 'pglite', dataDir: 'memory://' }) },
@@ -48,6 +48,27 @@ describe.each(engines)('vacuuming the churning tables on $name', ({ name, connec
       expect(row.lastVacuum?.getTime()).toBeGreaterThan(before.getTime());
       expect(row.lastAnalyze?.getTime()).toBeGreaterThan(before.getTime());
     }
+  });
+
+  it('analyzes a smaller sample on the embedded engine only, and keeps the smaller sample to the ANALYZE', async () => {
+    handle = await connectDatabase(await connect());
+    await migrateToLatest(handle.db as never);
+    const store = new Store(handle.db, handle.engine);
+    if (name !== 'pglite' && (await autovacuumIsOn(handle.db))) return;
+    const org = (await store.organizations.create({ name: 'Acme', timezone: 'UTC' })).id;
+    // 300 messages due at 300 different times: a full sample's histogram has 101 bounds, a light one 11.
+    await sql`
+      INSERT INTO outbox (organization_id, message_id, kind, recipient, subject, payload, next_attempt_at)
+      SELECT ${org}, 'm' || g || '@upkeep.test', 'note', 'a@example.com', 'Hello', '{}'::jsonb, now() + g * interval '1 minute'
+        FROM generate_series(1, 300) AS g`.execute(handle.db);
+    await store.vacuumIfNeeded();
+    const { rows } = await sql<{ bounds: number }>`
+      SELECT array_length(histogram_bounds::text::text[], 1) AS bounds FROM pg_stats WHERE tablename = 'outbox' AND attname = 'next_attempt_at'`.execute(handle.db);
+    const bounds = rows[0]?.bounds ?? 0;
+    if (name === 'pglite') expect(bounds).toBe(LIGHT_STATISTICS_TARGET + 1);
+    else expect(bounds).toBeGreaterThan(LIGHT_STATISTICS_TARGET + 1);
+    const { rows: setting } = await sql<{ target: string }>`SELECT current_setting('default_statistics_target') AS target`.execute(handle.db);
+    expect(setting[0]?.target).toBe('100');
   });
 
   it('refuses to run inside a transaction, where VACUUM cannot', async () => {

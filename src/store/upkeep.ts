@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Executor } from './executor.ts';
+import type { Database } from './schema.ts';
 
 /**
  * The tables whose rows are updated or deleted as Leeway works: queues that settle every row they hold
@@ -19,18 +21,37 @@ export const CHURNING_TABLES = [
 ] as const;
 
 /**
+ * Statistics target for the upkeep's ANALYZE on the embedded engine: a sample of 300 × 10 rows instead of
+ * 300 × 100. Reading and summarizing 30,000 messages, bodies included, held the server's only thread for
+ * 100–220 ms; 3,000 take about a tenth of that, and the queues' plans (status and due time) need no more.
+ */
+export const LIGHT_STATISTICS_TARGET = 10;
+
+/**
  * Removes the dead row versions of the churning tables, one table per statement, and every `analyzeEvery`
  * calls also refreshes their statistics. Without it a queue's "what is due" query wades through every row
  * it ever settled (each settled row leaves its old version in the pending index until vacuumed).
  * PostgreSQL's autovacuum does this by itself; the embedded engine has no autovacuum, and a server may
  * have it turned off. One statement per table: on the embedded engine each one holds the server's only
  * thread while it runs, and requests get their turn in between. Analyzing reads a sample of every table,
- * large message bodies included, so it is done less often.
+ * large message bodies included, so it is done less often, and with `lightSample` (the embedded engine)
+ * on a smaller sample (LIGHT_STATISTICS_TARGET).
  */
-export async function vacuumChurningTables(db: Executor, options: { analyze: boolean }): Promise<void> {
+export async function vacuumChurningTables(db: Kysely<Database>, options: { analyze: boolean; lightSample?: boolean }): Promise<void> {
   // VACUUM cannot run in a transaction block: each goes to the pool as a statement of its own.
   for (const table of CHURNING_TABLES) await sql.raw(`VACUUM ${table}`).execute(db);
-  if (options.analyze) for (const table of CHURNING_TABLES) await sql.raw(`ANALYZE ${table}`).execute(db);
+  if (!options.analyze) return;
+  for (const table of CHURNING_TABLES) {
+    if (!options.lightSample) {
+      await sql.raw(`ANALYZE ${table}`).execute(db);
+      continue;
+    }
+    // ANALYZE may run in a transaction, where SET LOCAL keeps the smaller sample to this one statement.
+    await db.transaction().execute(async (tx) => {
+      await sql.raw(`SET LOCAL default_statistics_target = ${LIGHT_STATISTICS_TARGET}`).execute(tx);
+      await sql.raw(`ANALYZE ${table}`).execute(tx);
+    });
+  }
 }
 
 /** Whether the server's autovacuum is on (PostgreSQL's default). */
