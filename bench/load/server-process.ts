@@ -28,6 +28,8 @@ export interface ServerProcessOptions {
   port?: number;
   /** Everything the child writes to stdout and stderr, as it comes. */
   onOutput?: (text: string) => void;
+  /** Node flags for the child, e.g. `--trace-gc`, besides those in LEEWAY_LOAD_NODE_ARGS. */
+  nodeArgs?: readonly string[];
 }
 
 /**
@@ -55,7 +57,7 @@ export async function createOrganization(database: DatabaseFlags): Promise<{ org
 export async function startServerProcess(database: DatabaseFlags, options: ServerProcessOptions = {}): Promise<ServerProcess> {
   // LEEWAY_LOAD_NODE_ARGS reaches only the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile
   // it under load (Node refuses --cpu-prof in NODE_OPTIONS); the profile is written when it stops cleanly.
-  const nodeArgs = (process.env.LEEWAY_LOAD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const nodeArgs = [...(process.env.LEEWAY_LOAD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean), ...(options.nodeArgs ?? [])];
   const port = String(options.port ?? 0);
   const child = spawn(process.execPath, [...nodeArgs, cli, 'serve', '--host', '127.0.0.1', '--port', port, ...database], {
     env: { ...childEnv(), ...options.env },

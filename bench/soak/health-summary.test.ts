@@ -27,6 +27,20 @@ describe('summarizeHealth', () => {
     expect(leaking).toMatchObject({ pid: 200, flat: false, endMiB: 150 + 59 * 3 });
   });
 
+  it('judges the heap by what full collections leave alive, on processes that lived long enough and collected often enough', () => {
+    const served = [...Array.from({ length: 60 }, (_, second) => sample(second, 2, 300)), ...Array.from({ length: 60 }, (_, second) => sample(second, 2, 300, 200))];
+    // pid 100 leaves 80 MiB ± 2 after each collection; pid 200 leaves 1 MiB more each time.
+    const collections = [
+      ...Array.from({ length: 12 }, (_, i) => ({ pid: 100, second: i * 5, afterMiB: 80 + (i % 3) - 1 })),
+      ...Array.from({ length: 12 }, (_, i) => ({ pid: 200, second: i * 5, afterMiB: 60 + i * 4 })),
+    ];
+    const [flat, leaking] = summarizeHealth(served, [], 60, collections).heap;
+    expect(flat).toMatchObject({ pid: 100, fullGcs: 12, flat: true });
+    expect(leaking).toMatchObject({ pid: 200, flat: false, lastThirdMaxMiB: 60 + 11 * 4 });
+    const few = summarizeHealth(served, [], 60, collections.filter((c) => c.pid === 100).slice(0, 5)).heap;
+    expect(few[0]?.flat).toBeNull();
+  });
+
   it('does not judge a process that lived less than half the load', () => {
     const samples = Array.from({ length: 20 }, (_, second) => sample(second, 2, 100 + second * 10));
     expect(summarizeHealth(samples, [], 60).memory[0]?.flat).toBeNull();

@@ -9,12 +9,35 @@ export const RSS_GROWTH_ALLOWED = 0.1;
 /** A process must have lived this share of the load for its memory to be judged. */
 const JUDGED_LIFETIME_SHARE = 0.5;
 
+/** A full garbage collection, at a second of the load. */
+export interface HeapSample {
+  pid: number;
+  second: number;
+  afterMiB: number;
+}
+
+/** Fewer full collections than this in a process's life say too little about its heap to judge. */
+const MIN_FULL_GCS = 6;
+
 export interface HealthSummary {
   /** Samples outside the fault windows (each widened by SETTLE_SECONDS). */
   outsideFaults: { samples: number; maxMs: number; p99Ms: number; notOk: number };
   /** Samples inside them: reported, not judged. */
   duringFaults: { samples: number; maxMs: number; notOk: number };
   memory: ProcessMemory[];
+  heap: ProcessHeap[];
+}
+
+/** What each full collection left alive in one process, over its life. */
+export interface ProcessHeap {
+  server: number;
+  pid: number;
+  fullGcs: number;
+  /** The largest heap left by a full collection in the second and in the last third of its collections. */
+  middleThirdMaxMiB: number;
+  lastThirdMaxMiB: number;
+  /** null when the process lived too short a part of the load, or collected too rarely, to judge. */
+  flat: boolean | null;
 }
 
 export interface ProcessMemory {
@@ -37,9 +60,9 @@ export interface ProcessMemory {
  * middle and end of its life with a judgement of flatness.
  *
  * @example
- * const summary = summarizeHealth(samples, windows, 600);
+ * const summary = summarizeHealth(samples, windows, 600, fullGcs);
  */
-export function summarizeHealth(samples: readonly ServerSample[], windows: readonly FaultWindow[], loadSeconds: number): HealthSummary {
+export function summarizeHealth(samples: readonly ServerSample[], windows: readonly FaultWindow[], loadSeconds: number, heapSamples: readonly HeapSample[] = []): HealthSummary {
   const inFault = (second: number) => windows.some((w) => second >= Math.floor(w.from) && second <= Math.ceil(w.to) + SETTLE_SECONDS);
   const outside = samples.filter((s) => !inFault(s.second));
   const inside = samples.filter((s) => inFault(s.second));
@@ -55,7 +78,28 @@ export function summarizeHealth(samples: readonly ServerSample[], windows: reado
     },
     duringFaults: { samples: inside.length, maxMs: insideMs.at(-1) ?? 0, notOk: inside.filter((s) => s.healthzStatus !== 200).length },
     memory: processMemory(samples, loadSeconds),
+    heap: processHeap(samples, heapSamples, loadSeconds),
   };
+}
+
+/**
+ * Memory judged by what full collections leave alive: a leak raises it collection after collection, while
+ * garbage waiting for the next one does not. Judged like RSS, on processes that lived half the load.
+ */
+function processHeap(samples: readonly ServerSample[], heapSamples: readonly HeapSample[], loadSeconds: number): ProcessHeap[] {
+  const byPid = new Map<number, HeapSample[]>();
+  for (const sample of heapSamples) byPid.set(sample.pid, [...(byPid.get(sample.pid) ?? []), sample]);
+  return [...byPid.entries()].flatMap(([pid, list]) => {
+    const served = samples.filter((s) => s.pid === pid);
+    if (served.length === 0) return [];
+    const lived = served.at(-1)!.second - served[0]!.second;
+    const after = list.map((s) => s.afterMiB);
+    const third = Math.floor(after.length / 3);
+    const middleThirdMaxMiB = Math.max(...after.slice(third, Math.max(third + 1, 2 * third)));
+    const lastThirdMaxMiB = Math.max(...after.slice(2 * third));
+    const judged = lived >= loadSeconds * JUDGED_LIFETIME_SHARE && after.length >= MIN_FULL_GCS;
+    return [{ server: served[0]!.server, pid, fullGcs: after.length, middleThirdMaxMiB, lastThirdMaxMiB, flat: judged ? lastThirdMaxMiB <= middleThirdMaxMiB * (1 + RSS_GROWTH_ALLOWED) : null }];
+  });
 }
 
 function processMemory(samples: readonly ServerSample[], loadSeconds: number): ProcessMemory[] {

@@ -152,6 +152,12 @@ export async function runSoakOn(settings: SoakSettings): Promise<SoakResult> {
       runFaults(planned, actions, startedAt, log),
     ]);
     const samples = await monitor.stop();
+    const loadOverAt = Date.now();
+    // Collections during the load only: seeding before it and draining after it are other work.
+    const heapSamples = servers
+      .flatMap((server) => server.fullGcs())
+      .filter((gc) => gc.at >= startedAt && gc.at <= loadOverAt)
+      .map((gc) => ({ pid: gc.pid, second: Math.round((gc.at - startedAt) / 1000), afterMiB: gc.afterMiB }));
     const loadAverage: [number, number] = [loadAverageAtStart, os.loadavg()[0]!];
     log(`  load over after ${((Date.now() - startedAt) / 1000).toFixed(0)} s; ${ledger.size()} interviews acknowledged; waiting for the outbox to drain`);
 
@@ -173,7 +179,7 @@ export async function runSoakOn(settings: SoakSettings): Promise<SoakResult> {
       refusalExamples: counts.refusalExamples(),
       loadAverage,
       unresolved,
-      health: summarizeHealth(samples, faults, loadSeconds),
+      health: summarizeHealth(samples, faults, loadSeconds, heapSamples),
       drain,
       audit,
       serverProblems,

@@ -108,6 +108,11 @@ export function soakReport(result: SoakResult): string {
           `${mib(process.startMiB)} → ${mib(process.middleMiB)} → ${mib(process.endMiB)}; peaks ${mib(process.middleThirdPeakMiB)} / ${mib(process.lastThirdPeakMiB)}`,
           process.flat === null ? 'too short-lived to judge' : `last third ≤ middle third + ${RSS_GROWTH_ALLOWED * 100} % ${mark(process.flat)}`,
         ]),
+        ...health.heap.map((process) => [
+          `V8 heap after full GCs, server ${process.server + 1} (pid ${process.pid}, ${process.fullGcs} GCs)`,
+          `largest ${mib(process.middleThirdMaxMiB)} in the middle third, ${mib(process.lastThirdMaxMiB)} in the last`,
+          process.flat === null ? 'too short-lived or too few GCs to judge' : `last third ≤ middle third + ${RSS_GROWTH_ALLOWED * 100} % ${mark(process.flat)}`,
+        ]),
       ],
       ['left', 'left', 'left'],
     ),

@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startServerProcess } from '../load/server-process.ts';
+import { parseFullGc } from './gc-trace.ts';
+import type { FullGc } from './gc-trace.ts';
 import type { DatabaseFlags, ServerProcess } from '../load/server-process.ts';
 import type { MonitoredServer } from './server-monitor.ts';
 
@@ -16,6 +18,8 @@ export interface SoakServer {
   stop(): Promise<void>;
   /** The last warnings and errors it logged. */
   problems(): string[];
+  /** Every full garbage collection of its processes so far (they run with `--trace-gc`). */
+  fullGcs(): FullGc[];
 }
 
 /**
@@ -33,15 +37,26 @@ export async function startSoakServers(database: DatabaseFlags, count: number, e
 
 async function startSoakServer(database: DatabaseFlags, env: Record<string, string>): Promise<SoakServer> {
   const problems: string[] = [];
+  const fullGcs: FullGc[] = [];
+  let partial = '';
   const onOutput = (text: string): void => {
-    for (const line of text.split('\n')) {
+    // Chunks end anywhere: only whole lines are read, the rest waits for the next chunk.
+    const lines = (partial + text).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      const gc = parseFullGc(line, Date.now());
+      if (gc) {
+        fullGcs.push(gc);
+        continue;
+      }
       // Retries during the SMTP outage are expected; anything else that warns or fails is kept.
       if (!/"level":"(warn|error)"|Error|error:/.test(line) || /"event":"outbox\.retry"/.test(line)) continue;
       problems.push(line.slice(0, 500));
       if (problems.length > KEPT_LINES) problems.shift();
     }
   };
-  let child: ServerProcess | null = await startServerProcess(database, { env, onOutput });
+  const nodeArgs = ['--trace-gc'];
+  let child: ServerProcess | null = await startServerProcess(database, { env, onOutput, nodeArgs });
   const url = child.url;
   const port = Number(new URL(url).port);
   return {
@@ -51,13 +66,14 @@ async function startSoakServer(database: DatabaseFlags, env: Record<string, stri
       const killed = child;
       child = null;
       await killed?.kill();
-      child = await startServerProcess(database, { env, onOutput, port });
+      child = await startServerProcess(database, { env, onOutput, nodeArgs, port });
     },
     async stop() {
       await child?.stop();
       child = null;
     },
     problems: () => [...problems],
+    fullGcs: () => [...fullGcs],
   };
 }
 
