@@ -52,7 +52,6 @@ function sameMembers(members: readonly MemberSchedule[], ids: readonly string[])
 
 const BUSY_REASONS: readonly BusyReason[] = ['calendar', 'busy', 'interview'];
 
-
 /** A panel's members with their busy time by reason, read around a window. */
 interface PanelBusy {
   members: MemberSchedule[];
