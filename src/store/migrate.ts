@@ -11,6 +11,7 @@ import * as calendarSourceLabels from './migrations/0008-calendar-source-labels.
 import * as tokenLookupIndexes from './migrations/0009-token-lookup-indexes.ts';
 import * as calendarBusyWithoutOwnInvitations from './migrations/0010-calendar-busy-without-own-invitations.ts';
 import * as busyVersions from './migrations/0011-busy-versions.ts';
+import * as noStatisticsForBodies from './migrations/0012-no-statistics-for-bodies.ts';
 
 /** Migrations are compiled in, so a packaged build needs no migrations folder on disk. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-token-lookup-indexes': tokenLookupIndexes,
   '0010-calendar-busy-without-own-invitations': calendarBusyWithoutOwnInvitations,
   '0011-busy-versions': busyVersions,
+  '0012-no-statistics-for-bodies': noStatisticsForBodies,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { pgliteClientConfig } from './pglite-connection.ts';
+import { LOOP_TURN_EVERY_MS, pgliteClientConfig } from './pglite-connection.ts';
 
 /** The `pg` driver over the embedded engine: whole pipelines in one call, errors and prepared statements as on a server. */
 describe('PgliteConnection', () => {
@@ -46,6 +46,20 @@ describe('PgliteConnection', () => {
     expect((await insert(2)).rows).toEqual([{ id: 2 }]);
     expect((await insert(3)).rows).toEqual([{ id: 3 }]);
     expect((await pool.query('SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name = $1', ['insert-note'])).rows).toEqual([{ n: 1 }]);
+  });
+
+  it('gives the event loop a turn during a long run of statements sent one after another', async () => {
+    let turns = 0;
+    const ticking = setInterval(() => (turns += 1), 1);
+    try {
+      const started = performance.now();
+      // Each statement waits for the one before: without a turn now and then, only promises would run.
+      while (performance.now() - started < 200) await pool.query('SELECT pg_sleep(0.002)');
+    } finally {
+      clearInterval(ticking);
+    }
+    // 200 ms of statements: a turn at least every LOOP_TURN_EVERY_MS, and the 1 ms timer fires at each.
+    expect(turns).toBeGreaterThanOrEqual(200 / LOOP_TURN_EVERY_MS / 2);
   });
 
   it('keeps statements sent at once in order', async () => {

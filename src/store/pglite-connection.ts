@@ -5,6 +5,14 @@ import { serialize } from 'pg-protocol';
 type Serializer = typeof serialize;
 
 /**
+ * The engine runs on the server's own thread, and its answers resolve promises, not I/O: a run of
+ * statements sent one after another (an upkeep's nine VACUUMs, a calendar's inserts, a cascade) would go
+ * on without the event loop ever getting a turn, and every request, `/healthz` included, would wait for
+ * the whole run. At least this often, an exchange waits for the loop to take a turn first.
+ */
+export const LOOP_TURN_EVERY_MS = 10;
+
+/**
  * The `pg` driver's connection, spoken to the embedded engine in this process instead of over a socket.
  *
  * PGlite's own adapter hands each protocol message to the engine on its own: a parametrized statement
@@ -25,6 +33,7 @@ export class PgliteConnection extends EventEmitter {
   #pending: Buffer[] = [];
   #queue: Promise<unknown>;
   #emitsMessages = false;
+  #lastLoopTurn = performance.now();
 
   constructor(engine: PGlite) {
     super();
@@ -98,10 +107,17 @@ export class PgliteConnection extends EventEmitter {
     this.#emitsMessages = false;
   }
 
+  async #loopTurnIfDue(): Promise<void> {
+    if (performance.now() - this.#lastLoopTurn < LOOP_TURN_EVERY_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.#lastLoopTurn = performance.now();
+  }
+
   #send(): void {
     const message = this.#pending.length === 1 ? this.#pending[0]! : Buffer.concat(this.#pending);
     this.#pending = [];
     this.#queue = this.#queue
+      .then(() => this.#loopTurnIfDue())
       .then(() => this.#engine.execProtocolStream(message, { throwOnError: false }))
       .then((replies) => {
         for (const reply of replies) {
