@@ -160,7 +160,7 @@ export function soakSection(results: readonly SoakResult[], machine: MachineInfo
     'Each engine gets a database of its own (a PostgreSQL cluster started for the run on a free port, or a PGlite data folder), a loopback SMTP server that counts Message-IDs, and `leeway serve` processes delivering to it.',
     'Clients (each pausing 100 ms between operations) mix bookings with a start, invitations with offered times, candidate cancels, reschedules and accepts through the link, slot searches and reads; on 503 and 429 they wait as `Retry-After` says and retry with the same Idempotency-Key.',
     `Meanwhile the SMTP server goes down (from 15 % of the run, for a minute or 15 % of a shorter run), a server process is SIGKILLed and started again (35 %), and PostgreSQL is restarted with \`pg_ctl restart -m fast\` (60 %).`,
-    `\`/healthz\` and each server's RSS are sampled every second; latency is judged outside the faults (each from its start until every server answers \`/healthz\` again, plus ${SETTLE_SECONDS} s), memory on processes that lived at least half the run (the last third's peak within ${RSS_GROWTH_ALLOWED * 100} % of the middle third's).`,
+    `\`/healthz\` and each server's RSS are sampled every second; latency is judged outside the faults (each from its start until every server answers \`/healthz\` again, plus ${SETTLE_SECONDS} s), memory on processes that lived at least half the run (the last third's peak within ${RSS_GROWTH_ALLOWED * 100} % of the middle third's, for RSS and for the V8 heap each full collection leaves alive).`,
     'After the load the outbox is left to drain (at most 4 minutes), the servers stop, and the database is read back.',
     '',
     ...results.flatMap((result) => [soakReport(result), '']),
