@@ -16,8 +16,11 @@ const BUDGET = {
   /** A booking of a panel just searched: the busy time kept at the panel's versions is not read again. */
   bookingAfterSearch: 5,
   slotSearch: 2,
-  /** The same panel searched again with no change to its busy time: the busy time kept by busy version is used. */
-  slotSearchAgain: 1,
+  /**
+   * The same panel searched again with no change to it: its members' schedules and busy versions are kept
+   * while their changes are announced (migration 0013), and the busy time kept by busy version is used.
+   */
+  slotSearchAgain: 0,
   /** A panel whose working hours never meet: no busy time is read. */
   slotSearchWithoutCommonHours: 1,
   candidateAccept: 16,

@@ -7,6 +7,8 @@ import type { PoolLimits } from './bounded-pool.ts';
 import { AnswerWatch } from './answer-watch.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import type { DataDirLock } from './data-dir-lock.ts';
+import { listenForMemberChanges, listenOnEmbeddedConnection, noteWrites } from './member-change-listener.ts';
+import { MemberScheduleCache } from './member-schedule-cache.ts';
 import { pgliteClientConfig } from './pglite-connection.ts';
 import type { Database } from './schema.ts';
 
@@ -27,6 +29,8 @@ export interface DatabaseHandle {
   engine: DatabaseEngine;
   /** When the database last answered one of this handle's queries. */
   answers: AnswerWatch;
+  /** Members' schedules kept while every change to them is heard (see `MemberScheduleCache`). */
+  schedules: MemberScheduleCache;
   close(): Promise<void>;
 }
 
@@ -51,14 +55,20 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
       limits,
       () => answers.noteTrouble(),
     );
+    const listener = listenForMemberChanges(options.url);
+    pool.on('connect', (client) => noteWrites(client, listener.cache));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin(), answers] });
+    const close = async () => {
+      await listener.close();
+      await db.destroy();
+    };
     await db.selectFrom('organizations' as never).select((eb) => eb.lit(1).as('one')).execute().catch(async (error) => {
       // The table may not exist before migrations; any answer from the server proves it is reachable.
       if ((error as { code?: string }).code === '42P01') return;
-      await db.destroy();
+      await close();
       throw error;
     });
-    return { db, engine: 'postgres', answers, close: () => db.destroy() };
+    return { db, engine: 'postgres', answers, schedules: listener.cache, close };
   }
 
   const inMemory = options.dataDir.startsWith('memory://');
@@ -72,11 +82,14 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   }
   // One connection (the engine runs one query at a time), behind the same bounded queue.
   const pool = createBoundedPool(pgliteClientConfig(pglite) as unknown as pg.PoolConfig, limits, () => answers.noteTrouble());
+  const schedules = new MemberScheduleCache();
+  pool.on('connect', (client) => listenOnEmbeddedConnection(client, schedules));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin(), answers] });
   return {
     db,
     engine: 'pglite',
     answers,
+    schedules,
     close: async () => {
       try {
         await db.destroy();

@@ -1,5 +1,6 @@
 import { connectDatabase } from './connect.ts';
 import type { ConnectOptions, DatabaseEngine } from './connect.ts';
+import type { MemberScheduleCache } from './member-schedule-cache.ts';
 import { migrateToLatest } from './migrate.ts';
 import { Store } from './store.ts';
 
@@ -31,6 +32,8 @@ export type { FreedSlot, FreedSlotStatus, NewWaitlistEntry, WaitlistEntry, Waitl
 export interface OpenStore {
   store: Store;
   engine: DatabaseEngine;
+  /** Members' schedules the store keeps while it hears their changes. */
+  schedules: MemberScheduleCache;
   close(): Promise<void>;
 }
 
@@ -43,7 +46,7 @@ export async function openStore(options: ConnectOptions & { migrate?: boolean })
     await handle.close();
     throw error;
   }
-  return { store: new Store(handle.db, handle.engine, handle.answers), engine: handle.engine, close: () => handle.close() };
+  return { store: new Store(handle.db, handle.engine, handle.answers, undefined, undefined, handle.schedules), engine: handle.engine, schedules: handle.schedules, close: () => handle.close() };
 }
 
 export async function migrateDatabase(options: ConnectOptions): Promise<string[]> {

@@ -12,6 +12,7 @@ import * as tokenLookupIndexes from './migrations/0009-token-lookup-indexes.ts';
 import * as calendarBusyWithoutOwnInvitations from './migrations/0010-calendar-busy-without-own-invitations.ts';
 import * as busyVersions from './migrations/0011-busy-versions.ts';
 import * as noStatisticsForBodies from './migrations/0012-no-statistics-for-bodies.ts';
+import * as memberChangeNotices from './migrations/0013-member-change-notices.ts';
 
 /** Migrations are compiled in, so a packaged build needs no migrations folder on disk. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-calendar-busy-without-own-invitations': calendarBusyWithoutOwnInvitations,
   '0011-busy-versions': busyVersions,
   '0012-no-statistics-for-bodies': noStatisticsForBodies,
+  '0013-member-change-notices': memberChangeNotices,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

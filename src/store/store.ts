@@ -4,6 +4,7 @@ import type { AnswerWatch } from './answer-watch.ts';
 import type { Executor } from './executor.ts';
 import { BusyTimeCache } from './busy-time-cache.ts';
 import { HeldWrites } from './held-writes.ts';
+import type { MemberScheduleCache } from './member-schedule-cache.ts';
 import { AnalyticsRepository } from './repositories/analytics.ts';
 import { AnalyticsSeriesRepository } from './repositories/analytics-series.ts';
 import { ApiKeyRepository } from './repositories/api-keys.ts';
@@ -70,11 +71,17 @@ export class Store {
     private readonly held?: HeldWrites,
     /** Busy time kept by busy version; a transaction's store is handed the one of the store it began on. */
     private readonly busyTimes: BusyTimeCache = new BusyTimeCache(),
+    /** Members' schedules kept while their changes are heard; used only outside a transaction. */
+    schedules?: MemberScheduleCache,
   ) {
     this.organizations = new OrganizationRepository(executor);
     this.apiKeys = new ApiKeyRepository(executor);
     // Busy time is kept only from reads outside a transaction; inside one, what was kept is only used.
-    this.members = new MemberRepository(executor, { kept: busyTimes, keepsWhatItReads: !executor.isTransaction });
+    this.members = new MemberRepository(executor, {
+      kept: busyTimes,
+      keepsWhatItReads: !executor.isTransaction,
+      ...(schedules && !executor.isTransaction ? { schedules } : {}),
+    });
     this.openings = new OpeningRepository(executor);
     this.openingEnds = new OpeningEndRepository(executor);
     this.candidates = new CandidateRepository(executor);

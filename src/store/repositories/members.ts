@@ -1,6 +1,7 @@
 import type { BusyBlock, Member, MemberLimits, MemberRole, WorkingHours } from '../../core/types.ts';
 import { sql } from 'kysely';
 import type { BusyReason, BusyTimeCache } from '../busy-time-cache.ts';
+import type { MemberScheduleCache, SchedulesWithBusyVersions } from '../member-schedule-cache.ts';
 import type { Executor } from '../executor.ts';
 import { isUuid } from '../ids.ts';
 import { timeRange } from '../ranges.ts';
@@ -19,8 +20,7 @@ export interface NewMember {
 
 export type MemberPatch = Partial<NewMember>;
 
-/** A member as far as finding their free time goes. */
-export type MemberSchedule = Pick<Member, 'id' | 'name' | 'timezone' | 'workingHours' | 'bufferMinutes'>;
+export type { MemberSchedule } from '../member-schedule-cache.ts';
 
 /** A span of a member's busy time, as epoch milliseconds, with why they are busy. */
 export interface BusySpanOfMember {
@@ -94,8 +94,11 @@ export class MemberRepository {
      * the same number to another change. Using kept time is safe anywhere: a version read is either
      * committed, and then what was kept at it is at least that recent, or the transaction's own, which
      * nothing kept can carry.
+     *
+     * `schedules`, outside a transaction only: members' schedules and busy versions kept while every
+     * change to them is heard, so that a search of a panel it knows asks the database nothing.
      */
-    private readonly busyTimes?: { kept: BusyTimeCache; keepsWhatItReads: boolean },
+    private readonly busyTimes?: { kept: BusyTimeCache; keepsWhatItReads: boolean; schedules?: MemberScheduleCache },
   ) {}
 
   async create(organizationId: string, input: NewMember): Promise<Member> {
@@ -148,9 +151,13 @@ export class MemberRepository {
    * (unknown ids left out), with the busy version of each: what `listPanelBusy` needs to use busy time it
    * kept. Read before the busy time, never after it.
    */
-  async getSchedulesWithBusyVersions(organizationId: string, ids: readonly string[]): Promise<{ members: MemberSchedule[]; busyVersions: Map<string, string> }> {
+  async getSchedulesWithBusyVersions(organizationId: string, ids: readonly string[]): Promise<SchedulesWithBusyVersions> {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return { members: [], busyVersions: new Map() };
+    const schedules = this.busyTimes?.schedules;
+    const kept = await schedules?.lookup(organizationId, valid);
+    if (kept) return kept;
+    const epoch = schedules?.epoch;
     const rows = await this.db
       .selectFrom('members')
       .select(['id', 'name', 'timezone', 'workingHours', 'bufferMinutes'])
@@ -160,7 +167,9 @@ export class MemberRepository {
       .execute();
     const busyVersions = new Map(rows.map(({ id, busyVersion }) => [id, busyVersion]));
     const byId = new Map(rows.map(({ busyVersion: _version, ...row }) => [row.id, { ...row, workingHours: row.workingHours as WorkingHours }]));
-    return { members: valid.flatMap((id) => byId.get(id) ?? []), busyVersions };
+    const read = { members: valid.flatMap((id) => byId.get(id) ?? []), busyVersions };
+    if (schedules && epoch !== undefined) schedules.keep(organizationId, epoch, read);
+    return read;
   }
 
   /**

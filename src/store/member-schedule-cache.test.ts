@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { MemberScheduleCache } from './member-schedule-cache.ts';
+import type { MemberSchedule, SchedulesWithBusyVersions } from './member-schedule-cache.ts';
+
+const ORG = 'org-1';
+const schedule = (id: string): MemberSchedule => ({ id, name: `Member ${id}`, timezone: 'UTC', workingHours: { mon: [['09:00', '17:00']], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }, bufferMinutes: 0 });
+const panel = (...ids: string[]): SchedulesWithBusyVersions => ({ members: ids.map(schedule), busyVersions: new Map(ids.map((id) => [id, '1'])) });
+
+function listeningCache(options: ConstructorParameters<typeof MemberScheduleCache>[0] = {}): MemberScheduleCache {
+  const cache = new MemberScheduleCache(options);
+  cache.listenerReady();
+  return cache;
+}
+
+describe('MemberScheduleCache', () => {
+  it('gives back a panel kept at the current epoch, in the order asked', async () => {
+    const cache = listeningCache();
+    cache.keep(ORG, cache.epoch, panel('a', 'b'));
+    const found = await cache.lookup(ORG, ['b', 'a']);
+    expect(found?.members.map((m) => m.id)).toEqual(['b', 'a']);
+    expect(found?.busyVersions).toEqual(new Map([['b', '1'], ['a', '1']]));
+  });
+
+  it('answers only when every member is kept, for the same organization', async () => {
+    const cache = listeningCache();
+    cache.keep(ORG, cache.epoch, panel('a'));
+    expect(await cache.lookup(ORG, ['a', 'b'])).toBeUndefined();
+    expect(await cache.lookup('org-2', ['a'])).toBeUndefined();
+    expect(await cache.lookup(ORG, [])).toBeUndefined();
+  });
+
+  it('forgets announced members, and keeps nothing read while an announcement came', async () => {
+    const cache = listeningCache();
+    cache.keep(ORG, cache.epoch, panel('a', 'b'));
+    cache.forget(['a']);
+    expect(await cache.lookup(ORG, ['a'])).toBeUndefined();
+    expect(await cache.lookup(ORG, ['b'])).toBeDefined();
+    const epochAtRead = cache.epoch;
+    cache.forget(['c']);
+    cache.keep(ORG, epochAtRead, panel('a'));
+    expect(await cache.lookup(ORG, ['a'])).toBeUndefined();
+  });
+
+  it('is used only while the listener is subscribed, and starts afresh when it is again', async () => {
+    const cache = new MemberScheduleCache();
+    cache.keep(ORG, cache.epoch, panel('a'));
+    expect(cache.size).toBe(0);
+    cache.listenerReady();
+    cache.keep(ORG, cache.epoch, panel('a'));
+    const epochBeforeLoss = cache.epoch;
+    cache.listenerLost();
+    expect(cache.active).toBe(false);
+    expect(await cache.lookup(ORG, ['a'])).toBeUndefined();
+    cache.listenerReady();
+    cache.keep(ORG, epochBeforeLoss, panel('a'));
+    expect(await cache.lookup(ORG, ['a'])).toBeUndefined();
+  });
+
+  it('drops the least recently used members beyond its limit', async () => {
+    const cache = listeningCache({ members: 2 });
+    cache.keep(ORG, cache.epoch, panel('a', 'b'));
+    await cache.lookup(ORG, ['a']);
+    cache.keep(ORG, cache.epoch, panel('c'));
+    expect(await cache.lookup(ORG, ['b'])).toBeUndefined();
+    expect(await cache.lookup(ORG, ['a', 'c'])).toBeDefined();
+  });
+
+  it('after a write of its own, first makes sure the announcements are heard, once for the searches waiting', async () => {
+    let roundTrips = 0;
+    let release: () => void = () => {};
+    const cache = listeningCache({
+      catchUp: () => {
+        roundTrips += 1;
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+    });
+    cache.keep(ORG, cache.epoch, panel('a'));
+    expect(await cache.lookup(ORG, ['a'])).toBeDefined();
+    expect(roundTrips).toBe(0);
+    cache.writeEnded();
+    const first = cache.lookup(ORG, ['a']);
+    const second = cache.lookup(ORG, ['a']);
+    await Promise.resolve();
+    expect(roundTrips).toBe(1);
+    // What the round trip brings: the write changed member a.
+    cache.forget(['a']);
+    release();
+    expect(await first).toBeUndefined();
+    expect(await second).toBeUndefined();
+    cache.keep(ORG, cache.epoch, panel('a'));
+    expect(await cache.lookup(ORG, ['a'])).toBeDefined();
+    expect(roundTrips).toBe(1);
+  });
+
+  it('does not count a write that ended during the round trip as heard', async () => {
+    const releases: Array<() => void> = [];
+    const cache = listeningCache({ catchUp: () => new Promise<void>((resolve) => releases.push(resolve)) });
+    cache.keep(ORG, cache.epoch, panel('a'));
+    cache.writeEnded();
+    const first = cache.lookup(ORG, ['a']);
+    await Promise.resolve();
+    cache.writeEnded();
+    releases[0]!();
+    expect(await first).toBeDefined();
+    const second = cache.lookup(ORG, ['a']);
+    await Promise.resolve();
+    expect(releases).toHaveLength(2);
+    releases[1]!();
+    expect(await second).toBeDefined();
+  });
+
+  it('answers nothing when the round trip fails', async () => {
+    const cache = listeningCache({ catchUp: () => Promise.reject(new Error('connection lost')) });
+    cache.keep(ORG, cache.epoch, panel('a'));
+    cache.writeEnded();
+    expect(await cache.lookup(ORG, ['a'])).toBeUndefined();
+  });
+});
