@@ -2,7 +2,7 @@ import { DomainError } from '../core/errors.ts';
 import { findSlots } from '../core/slots/index.ts';
 import type { Slot } from '../core/slots/index.ts';
 import type { TimeRange } from '../core/types.ts';
-import type { BusyReason, EpochSpan, MemberSchedule, Store } from '../store/index.ts';
+import type { BusyByReason, BusyReason, EpochSpan, MemberSchedule, Store } from '../store/index.ts';
 import { FieldErrors } from './validation.ts';
 
 const MINUTE = 60_000;
@@ -55,7 +55,7 @@ const BUSY_REASONS: readonly BusyReason[] = ['calendar', 'busy', 'interview'];
 /** A panel's members with their busy time by reason, read around a window. */
 interface PanelBusy {
   members: MemberSchedule[];
-  busy: Map<string, Record<BusyReason, EpochSpan[]>>;
+  busy: ReadonlyMap<string, BusyByReason>;
 }
 
 /**
@@ -75,19 +75,25 @@ async function loadPanelBusy(
     known?.members && sameMembers(known.members, query.memberIds)
       ? { members: known.members, busyVersions: known.busyVersions }
       : await loadPanel(store, organizationId, query.memberIds);
-  const busy = new Map<string, Record<BusyReason, EpochSpan[]>>(members.map((m) => [m.id, { busy: [], calendar: [], interview: [] }]));
-  const working = slotsCounting({ members, busy }, members, query, []);
-  if (working.length === 0) return { members, busy };
+  const working = slotsCounting({ members, busy: new Map() }, members, query, []);
+  if (working.length === 0) return { members, busy: new Map() };
   const margin = Math.max(0, ...members.map((m) => m.bufferMinutes)) * MINUTE;
   const readFrom = new Date(working.reduce((first, slot) => Math.min(first, slot.start), Infinity) - margin);
   const readTo = new Date(working.reduce((last, slot) => Math.max(last, slot.end), -Infinity) + margin);
   // One statement for the three kinds of busy time, and none for members whose busy time the store kept.
-  const rows = await store.members.listPanelBusy(organizationId, query.memberIds, readFrom, readTo, {
+  const busy = await store.members.listPanelBusy(organizationId, query.memberIds, readFrom, readTo, {
     ...(query.excludeInterviewId ? { excludeInterviewId: query.excludeInterviewId } : {}),
     ...(busyVersions ? { busyVersions } : {}),
   });
-  for (const { reason, memberId, start, end } of rows) busy.get(memberId)?.[reason].push({ start, end });
   return { members, busy };
+}
+
+/** A member's spans of the reasons given; a single kind of busy time is handed over as it is (it is only read). */
+function spansFor(busy: BusyByReason | undefined, reasons: readonly BusyReason[]): readonly EpochSpan[] {
+  if (!busy) return [];
+  const present = reasons.filter((reason) => busy[reason].length > 0);
+  if (present.length === 1) return busy[present[0]!];
+  return present.flatMap((reason) => busy[reason]);
 }
 
 /** Slots of the query for these members, counting only the busy time of the reasons given. */
@@ -102,7 +108,7 @@ function slotsCounting(panel: PanelBusy, members: readonly MemberSchedule[], que
       timezone: member.timezone,
       workingHours: member.workingHours,
       bufferMinutes: member.bufferMinutes,
-      busy: reasons.flatMap((reason) => panel.busy.get(member.id)?.[reason] ?? []),
+      busy: spansFor(panel.busy.get(member.id), reasons),
     })),
   });
 }

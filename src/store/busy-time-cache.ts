@@ -7,6 +7,22 @@ export interface EpochSpan {
   end: number;
 }
 
+/** A member's busy time by reason. */
+export type BusyByReason = Record<BusyReason, EpochSpan[]>;
+
+/** Busy time with no span, to fill in. */
+export function noBusyTime(): BusyByReason {
+  return { busy: [], calendar: [], interview: [] };
+}
+
+function countSpans(busy: BusyByReason): number {
+  return busy.busy.length + busy.calendar.length + busy.interview.length;
+}
+
+function within(spans: EpochSpan[], from: number, to: number): EpochSpan[] {
+  return spans.filter((span) => span.start < to && span.end > from);
+}
+
 interface KeptBusyTime {
   organizationId: string;
   /** The member's busy version the spans were read at (`members.busy_version`, as text). */
@@ -14,7 +30,8 @@ interface KeptBusyTime {
   /** The window the spans were read for: every span overlapping it is here. */
   from: number;
   to: number;
-  spans: Array<EpochSpan & { reason: BusyReason }>;
+  busy: BusyByReason;
+  spans: number;
 }
 
 export interface BusyTimeCacheLimits {
@@ -46,22 +63,24 @@ export class BusyTimeCache {
    * The member's kept spans overlapping [from, to), when they were read at this version for a window
    * covering it; otherwise undefined.
    */
-  get(organizationId: string, memberId: string, version: string, from: number, to: number): Array<EpochSpan & { reason: BusyReason }> | undefined {
+  get(organizationId: string, memberId: string, version: string, from: number, to: number): BusyByReason | undefined {
     const entry = this.kept.get(memberId);
     if (!entry || entry.organizationId !== organizationId || entry.version !== version || entry.from > from || entry.to < to) return undefined;
     // Used again: it moves to the back of the eviction order.
     this.kept.delete(memberId);
     this.kept.set(memberId, entry);
-    if (entry.from === from && entry.to === to) return entry.spans;
-    return entry.spans.filter((span) => span.start < to && span.end > from);
+    // The same window (a panel searched again) is handed over as kept: callers only read it.
+    if (entry.from === from && entry.to === to) return entry.busy;
+    return { busy: within(entry.busy.busy, from, to), calendar: within(entry.busy.calendar, from, to), interview: within(entry.busy.interview, from, to) };
   }
 
   /** Keeps every span of the member overlapping [from, to) as read at `version`, in place of what was kept. */
-  put(organizationId: string, memberId: string, version: string, from: number, to: number, spans: Array<EpochSpan & { reason: BusyReason }>): void {
+  put(organizationId: string, memberId: string, version: string, from: number, to: number, busy: BusyByReason): void {
     this.forget(memberId);
-    if (spans.length > this.limits.spans) return;
-    this.kept.set(memberId, { organizationId, version, from, to, spans });
-    this.spanCount += spans.length;
+    const spans = countSpans(busy);
+    if (spans > this.limits.spans) return;
+    this.kept.set(memberId, { organizationId, version, from, to, busy, spans });
+    this.spanCount += spans;
     for (const oldest of this.kept.keys()) {
       if (this.kept.size <= this.limits.members && this.spanCount <= this.limits.spans) break;
       this.forget(oldest);
@@ -77,6 +96,6 @@ export class BusyTimeCache {
     const entry = this.kept.get(memberId);
     if (!entry) return;
     this.kept.delete(memberId);
-    this.spanCount -= entry.spans.length;
+    this.spanCount -= entry.spans;
   }
 }

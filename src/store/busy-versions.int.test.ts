@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from './index.ts';
 import type { OpenStore, Store } from './index.ts';
 import { createScratchDatabase, testEngines } from './testing/engines.ts';
+import { spansOf } from './testing/busy-spans.ts';
 import { recordQueries } from './testing/query-log.ts';
 import type { QueryLog } from './testing/query-log.ts';
 
@@ -97,13 +98,13 @@ describe.each(testEngines())('busy versions on $name', (engine) => {
     expect(changed.statements).toHaveLength(1);
     // Only one member (bob) was read again; ann's kept time stood.
     expect(changed.statements[0]!.match(/member_id IN \(([^)]*)\)/)?.[1]?.split(',')).toHaveLength(1);
-    expect(changed.result).toEqual([{ reason: 'busy', memberId: bob, start: hour(13).getTime(), end: hour(14).getTime() }]);
+    expect(spansOf(changed.result)).toEqual([{ reason: 'busy', memberId: bob, start: hour(13).getTime(), end: hour(14).getTime() }]);
     // A window wider than the one kept is read again.
     const { busyVersions } = await store.members.getSchedulesWithBusyVersions(org, [ann, bob]);
     const wider = await log.during(() => store.members.listPanelBusy(org, [ann, bob], WINDOW.from, new Date(WINDOW.to.getTime() + 1), { busyVersions }));
     expect(wider.statements).toHaveLength(1);
     await store.members.deleteBusy(org, bob, blockId);
-    expect((await read()).result).toEqual([]);
+    expect(spansOf((await read()).result)).toEqual([]);
   });
 
   it('uses kept busy time inside a transaction but keeps nothing read there, and keeps nothing when an interview is left out', async () => {
@@ -117,7 +118,7 @@ describe.each(testEngines())('busy versions on $name', (engine) => {
     busyVersions = await versionsNow();
     const changed = await log.during(() => store.transaction((tx) => tx.members.listPanelBusy(org, [ann, bob], WINDOW.from, WINDOW.to, { busyVersions })));
     expect(changed.statements.filter((text) => text.includes('busy_blocks'))).toHaveLength(1);
-    expect(changed.result).toEqual([{ reason: 'busy', memberId: bob, start: hour(15).getTime(), end: hour(16).getTime() }]);
+    expect(spansOf(changed.result)).toEqual([{ reason: 'busy', memberId: bob, start: hour(15).getTime(), end: hour(16).getTime() }]);
     const outside = await log.during(() => store.members.listPanelBusy(org, [ann, bob], WINDOW.from, WINDOW.to, { busyVersions }));
     expect(outside.statements).toHaveLength(1);
     const leftOut = await log.during(() => store.members.listPanelBusy(org, [ann, bob], WINDOW.from, WINDOW.to, { busyVersions, excludeInterviewId: interviewId }));
@@ -152,9 +153,9 @@ describe.skipIf(!adminUrl)('busy time kept by two stores on one PostgreSQL datab
       const { busyVersions } = await store.members.getSchedulesWithBusyVersions(org, [ann]);
       return store.members.listPanelBusy(org, [ann], WINDOW.from, WINDOW.to, { busyVersions });
     };
-    expect(await busyOf(first.store)).toEqual([]);
-    expect(await busyOf(second.store)).toEqual([]);
+    expect(spansOf(await busyOf(first.store))).toEqual([]);
+    expect(spansOf(await busyOf(second.store))).toEqual([]);
     await second.store.members.addBusy(org, ann, { start: hour(9), end: hour(10) });
-    expect(await busyOf(first.store)).toEqual([{ reason: 'busy', memberId: ann, start: hour(9).getTime(), end: hour(10).getTime() }]);
+    expect(spansOf(await busyOf(first.store))).toEqual([{ reason: 'busy', memberId: ann, start: hour(9).getTime(), end: hour(10).getTime() }]);
   });
 });

@@ -1,6 +1,7 @@
 import type { BusyBlock, Member, MemberLimits, MemberRole, WorkingHours } from '../../core/types.ts';
 import { sql } from 'kysely';
-import type { BusyReason, BusyTimeCache } from '../busy-time-cache.ts';
+import { noBusyTime } from '../busy-time-cache.ts';
+import type { BusyByReason, BusyReason, BusyTimeCache } from '../busy-time-cache.ts';
 import type { MemberScheduleCache, SchedulesWithBusyVersions } from '../member-schedule-cache.ts';
 import type { Executor } from '../executor.ts';
 import { isUuid } from '../ids.ts';
@@ -21,14 +22,6 @@ export interface NewMember {
 export type MemberPatch = Partial<NewMember>;
 
 export type { MemberSchedule } from '../member-schedule-cache.ts';
-
-/** A span of a member's busy time, as epoch milliseconds, with why they are busy. */
-export interface BusySpanOfMember {
-  reason: BusyReason;
-  memberId: string;
-  start: number;
-  end: number;
-}
 
 /**
  * A timestamp expression as whole epoch milliseconds (a JSON number, with no date text to parse).
@@ -270,13 +263,15 @@ export class MemberRepository {
   /**
    * Everything that keeps the members busy in the window, in one statement: their busy blocks, their own
    * calendars' busy times (Leeway's own invitations are not stored among them) and their active
-   * bookings (but those of `excludeInterviewId`), each with its reason, as epoch milliseconds, in no
-   * particular order. The database hands them over as one JSON array: a panel can have hundreds of spans, and
-   * one parsed text costs far less than a row and two parsed timestamps for each.
+   * bookings (but those of `excludeInterviewId`), as epoch milliseconds by member and reason, in no
+   * particular order; every member asked has an entry. The database hands them over as one JSON array: a
+   * panel can have hundreds of spans, and one parsed text costs far less than a row and two parsed
+   * timestamps for each.
    *
    * Given the members' `busyVersions` (read with them, before this), busy time this process kept at the
    * same versions is used again and only the other members are read; outside a transaction, what is read
-   * is kept. Not when an interview's bookings are left out.
+   * is kept. Not when an interview's bookings are left out. What is handed over may be what is kept:
+   * callers read it and change nothing.
    */
   async listPanelBusy(
     organizationId: string,
@@ -284,40 +279,37 @@ export class MemberRepository {
     from: Date,
     to: Date,
     options: { excludeInterviewId?: string; busyVersions?: ReadonlyMap<string, string> } = {},
-  ): Promise<BusySpanOfMember[]> {
+  ): Promise<Map<string, BusyByReason>> {
     const valid = memberIds.filter(isUuid);
     const { busyVersions, excludeInterviewId } = options;
     if (!this.busyTimes || !busyVersions || excludeInterviewId !== undefined) return this.readPanelBusy(organizationId, valid, from, to, excludeInterviewId);
     const { kept, keepsWhatItReads } = this.busyTimes;
-    const spans: BusySpanOfMember[] = [];
+    const found = new Map<string, BusyByReason>();
     const unknown: string[] = [];
     for (const memberId of valid) {
       const version = busyVersions.get(memberId);
-      const found = version === undefined ? undefined : kept.get(organizationId, memberId, version, from.getTime(), to.getTime());
-      if (found === undefined) unknown.push(memberId);
-      else for (const span of found) spans.push({ reason: span.reason, memberId, start: span.start, end: span.end });
+      const busy = version === undefined ? undefined : kept.get(organizationId, memberId, version, from.getTime(), to.getTime());
+      if (busy === undefined) unknown.push(memberId);
+      else found.set(memberId, busy);
     }
-    if (unknown.length === 0) return spans;
+    if (unknown.length === 0) return found;
     const read = await this.readPanelBusy(organizationId, unknown, from, to);
-    if (!keepsWhatItReads) return spans.concat(read);
-    const byMember = new Map(unknown.map((memberId) => [memberId, [] as Array<Omit<BusySpanOfMember, 'memberId'>>]));
-    for (const span of read) {
-      byMember.get(span.memberId)?.push({ reason: span.reason, start: span.start, end: span.end });
-      spans.push(span);
-    }
-    for (const [memberId, memberSpans] of byMember) {
+    for (const [memberId, busy] of read) {
+      found.set(memberId, busy);
       const version = busyVersions.get(memberId);
-      if (version !== undefined) kept.put(organizationId, memberId, version, from.getTime(), to.getTime(), memberSpans);
+      if (keepsWhatItReads && version !== undefined) kept.put(organizationId, memberId, version, from.getTime(), to.getTime(), busy);
     }
-    return spans;
+    // In the order asked.
+    return new Map(valid.map((memberId) => [memberId, found.get(memberId)!]));
   }
 
-  private async readPanelBusy(organizationId: string, valid: readonly string[], from: Date, to: Date, excludeInterviewId?: string): Promise<BusySpanOfMember[]> {
-    if (valid.length === 0) return [];
+  private async readPanelBusy(organizationId: string, valid: readonly string[], from: Date, to: Date, excludeInterviewId?: string): Promise<Map<string, BusyByReason>> {
+    const byMember = new Map(valid.map((memberId) => [memberId, noBusyTime()]));
+    if (valid.length === 0) return byMember;
     const ids = sql.join(valid);
     const range = timeRange(from, to);
     const excluded = excludeInterviewId ? sql`AND k.interview_id <> ${excludeInterviewId}` : sql``;
-    const { rows } = await sql<{ spans: Array<[BusySpanOfMember['reason'], string, number, number]> }>`
+    const { rows } = await sql<{ spans: Array<[BusyReason, string, number, number]> }>`
       SELECT coalesce(json_agg(json_build_array(u.reason, u.member_id, u.start_ms, u.end_ms)), '[]') AS spans
       FROM (
         SELECT 'busy' AS reason, x.member_id, ${EPOCH_MS('lower(x.during)')} AS start_ms, ${EPOCH_MS('upper(x.during)')} AS end_ms
@@ -332,7 +324,8 @@ export class MemberRepository {
           FROM bookings k
           WHERE k.organization_id = ${organizationId} AND k.active AND k.member_id IN (${ids}) AND k.during && ${range} ${excluded}
       ) u`.execute(this.db);
-    return (rows[0]?.spans ?? []).map(([reason, memberId, start, end]) => ({ reason, memberId, start, end }));
+    for (const [reason, memberId, start, end] of rows[0]?.spans ?? []) byMember.get(memberId)?.[reason].push({ start, end });
+    return byMember;
   }
 
   /**
