@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { refuseNulCharacters, requireJsonBodies, requireUtf8Bodies } from './body-guards.ts';
 import type { AppContext } from '../app/context.ts';
@@ -64,6 +64,20 @@ function exceptCandidateLinks(middleware: MiddlewareHandler<ServerEnv>): Middlew
 }
 
 const MAX_BODY_BYTES = 256 * 1024;
+const WITHOUT_BODY = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A header added to a response already made. Its own headers are set in place: `c.header` would copy
+ * the response, body stream and all, which the Node adapter then has to read back instead of writing the
+ * text it holds. A response whose headers cannot change (one fetched from elsewhere) is copied after all.
+ */
+function setResponseHeader(c: Context<ServerEnv>, name: string, value: string): void {
+  try {
+    c.res.headers.set(name, value);
+  } catch {
+    c.header(name, value);
+  }
+}
 
 /**
  * The HTTP application, with no socket: `app.request()` serves tests in-process and `@hono/node-server`
@@ -85,17 +99,20 @@ export function createServerApp(options: ServerOptions): OpenAPIHono<ServerEnv> 
   });
 
   app.use('*', async (c, next) => {
-    c.set('requestId', c.req.header('x-request-id')?.slice(0, 100) ?? randomUUID());
+    const requestId = c.req.header('x-request-id')?.slice(0, 100) ?? randomUUID();
+    c.set('requestId', requestId);
     c.set('ctx', options.ctx);
     c.set('web', web);
     await next();
-    c.header('x-request-id', c.get('requestId'));
+    setResponseHeader(c, 'x-request-id', requestId);
     if (options.afterChange && c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status < 400) options.afterChange();
   });
-  const limitBody = bodyLimit({
+  const limitBodies = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) => problemResponse(c, problem(413, 'PAYLOAD_TOO_LARGE', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`)),
   });
+  // A request without a body has nothing to limit; asking for its body would build a whole Request for nothing.
+  const limitBody: MiddlewareHandler<ServerEnv> = (c, next) => (WITHOUT_BODY.has(c.req.method) ? next() : limitBodies(c, next));
   app.use('/api/*', limitBody);
   app.use('/c/*', limitBody);
   app.use('/api/*', requireJsonBodies());
