@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { MemberScheduleCache } from './member-schedule-cache.ts';
-import { MEMBER_CHANGES_CHANNEL } from './migrations/0013-member-change-notices.ts';
+import { ALL_MEMBERS_NOTICE, MEMBER_CHANGES_CHANNEL } from './migrations/0013-member-change-notices.ts';
 
 /** Waits before subscribing again after the listener's connection was lost: doubling, up to the last. */
 const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000, 5_000, 10_000];
@@ -19,8 +19,10 @@ export interface MemberChangeListener {
   close(): Promise<void>;
 }
 
-function announcedIds(payload: string | undefined): string[] {
-  return payload ? payload.split(',') : [];
+/** Hands a notice to the cache: the members it names, or all of them. */
+function hear(cache: MemberScheduleCache, payload: string | undefined): void {
+  if (payload === ALL_MEMBERS_NOTICE) cache.forgetAll();
+  else cache.forget(payload ? payload.split(',') : []);
 }
 
 /**
@@ -78,7 +80,7 @@ export function listenForMemberChanges(connectionString: string): MemberChangeLi
     next.on('error', () => lost(next));
     next.on('end', () => lost(next));
     next.on('notification', (notice) => {
-      if (notice.channel === MEMBER_CHANGES_CHANNEL) cache.forget(announcedIds(notice.payload));
+      if (notice.channel === MEMBER_CHANGES_CHANNEL) hear(cache, notice.payload);
     });
     client = next;
     try {
@@ -144,7 +146,7 @@ export function noteWrites(client: pg.ClientBase, cache: MemberScheduleCache): v
  */
 export function listenOnEmbeddedConnection(client: pg.ClientBase, cache: MemberScheduleCache): void {
   client.on('notification', (notice) => {
-    if (notice.channel === MEMBER_CHANGES_CHANNEL) cache.forget(announcedIds(notice.payload));
+    if (notice.channel === MEMBER_CHANGES_CHANNEL) hear(cache, notice.payload);
   });
   client.on('end', () => cache.listenerLost());
   client.on('error', () => cache.listenerLost());

@@ -41,6 +41,17 @@ describe('MemberScheduleCache', () => {
     expect(await cache.lookup(ORG, ['a'])).toBeUndefined();
   });
 
+  it('forgets everyone on a change too large to name its members', async () => {
+    const cache = listeningCache();
+    cache.keep(ORG, cache.epoch, panel('a', 'b'));
+    const epochAtRead = cache.epoch;
+    cache.forgetAll();
+    expect(await cache.lookup(ORG, ['a'])).toBeUndefined();
+    expect(await cache.lookup(ORG, ['b'])).toBeUndefined();
+    cache.keep(ORG, epochAtRead, panel('a'));
+    expect(cache.size).toBe(0);
+  });
+
   it('is used only while the listener is subscribed, and starts afresh when it is again', async () => {
     const cache = new MemberScheduleCache();
     cache.keep(ORG, cache.epoch, panel('a'));

@@ -73,6 +73,12 @@ export class MemberScheduleCache {
     this.epochValue += 1;
   }
 
+  /** A change too large to name its members: any of them may have changed. */
+  forgetAll(): void {
+    this.kept.clear();
+    this.epochValue += 1;
+  }
+
   /** A statement of this process that may have written ended (committed or not). */
   writeEnded(): void {
     this.writesEnded += 1;

@@ -4,8 +4,14 @@ import type { Kysely } from 'kysely';
 /** The channel every changed member's id is announced on (see `member-schedule-cache.ts`). */
 export const MEMBER_CHANGES_CHANNEL = 'leeway_member_changes';
 
-/** Ids per notice: a notice's payload must stay under 8,000 bytes, and an id with its comma takes 37. */
-const IDS_PER_NOTICE = 150;
+/**
+ * The most ids one notice names: a payload must stay under 8,000 bytes, and an id with its comma takes
+ * 37. A statement that changes more members than this announces `*`: every member may have changed.
+ */
+export const MOST_IDS_PER_NOTICE = 150;
+
+/** The notice of a statement that changed more members than one notice can name. */
+export const ALL_MEMBERS_NOTICE = '*';
 
 /**
  * Any statement that updates or deletes members announces their ids on a channel, at commit, to every
@@ -13,18 +19,23 @@ const IDS_PER_NOTICE = 150;
  * update the member's row. A process may therefore keep what it read of members (working hours, zone,
  * buffer, busy version) and use it again without asking, while it listens: whatever changes a member,
  * in any process or by hand, is announced. Inserted members need no notice: nothing kept can name them.
+ *
+ * The function is kept plain: it runs with every booking, and on the embedded engine a window function
+ * to split long lists cost it three times as much as the whole statement it follows.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE FUNCTION leeway_announce_member_changes() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE
       ids text;
+      changed bigint;
     BEGIN
-      FOR ids IN
-        SELECT string_agg(id::text, ',') FROM (SELECT id, (row_number() OVER ()) / ${sql.lit(IDS_PER_NOTICE)} AS part FROM changed_rows) AS numbered GROUP BY part
-      LOOP
+      SELECT string_agg(id::text, ','), count(*) INTO ids, changed FROM changed_rows;
+      IF changed > ${sql.lit(MOST_IDS_PER_NOTICE)} THEN
+        PERFORM pg_notify(${sql.lit(MEMBER_CHANGES_CHANNEL)}, ${sql.lit(ALL_MEMBERS_NOTICE)});
+      ELSIF changed > 0 THEN
         PERFORM pg_notify(${sql.lit(MEMBER_CHANGES_CHANNEL)}, ids);
-      END LOOP;
+      END IF;
       RETURN NULL;
     END $$`.execute(db);
   await sql`
