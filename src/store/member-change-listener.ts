@@ -41,13 +41,18 @@ export function listenForMemberChanges(connectionString: string): MemberChangeLi
 
   const cache = new MemberScheduleCache({
     catchUp: async () => {
-      if (!client) throw new Error('The member listener is not connected.');
+      const asked = client;
+      if (!asked) throw new Error('The member listener is not connected.');
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error('The member listener did not answer.')), CATCH_UP_TIMEOUT_MS);
       });
       try {
-        await Promise.race([client.query('SELECT 1'), timeout]);
+        await Promise.race([asked.query('SELECT 1'), timeout]);
+      } catch (error) {
+        // A connection that does not answer may have missed notices too: start over on a new one.
+        lost(asked);
+        throw error;
       } finally {
         clearTimeout(timer);
       }
@@ -76,7 +81,7 @@ export function listenForMemberChanges(connectionString: string): MemberChangeLi
   };
 
   const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString, keepAlive: true, application_name: LISTENER_APPLICATION_NAME });
+    const next = new pg.Client({ connectionString, keepAlive: true, keepAliveInitialDelayMillis: 10_000, application_name: LISTENER_APPLICATION_NAME });
     next.on('error', () => lost(next));
     next.on('end', () => lost(next));
     next.on('notification', (notice) => {
