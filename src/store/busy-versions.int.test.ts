@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from './index.ts';
 import type { OpenStore, Store } from './index.ts';
-import { createScratchDatabase, testEngines } from './testing/engines.ts';
+import { testEngines } from './testing/engines.ts';
+import { openTwoStores } from './testing/two-stores.ts';
+import type { TwoStores } from './testing/two-stores.ts';
 import { spansOf } from './testing/busy-spans.ts';
 import { recordQueries } from './testing/query-log.ts';
 import type { QueryLog } from './testing/query-log.ts';
@@ -131,19 +132,16 @@ const adminUrl = process.env.TEST_DATABASE_URL;
 
 /** Two server processes on one database: each keeps busy time of its own, and learns of the other's changes from the versions alone. */
 describe.skipIf(!adminUrl)('busy time kept by two stores on one PostgreSQL database', () => {
-  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  let stores: TwoStores;
   let first: OpenStore;
   let second: OpenStore;
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase(adminUrl!);
-    first = await openStore({ engine: 'postgres', url: scratch.url, poolSize: 2 });
-    second = await openStore({ engine: 'postgres', url: scratch.url, poolSize: 2, migrate: false });
+    stores = await openTwoStores(adminUrl!);
+    ({ first, second } = stores);
   });
   afterAll(async () => {
-    await first?.close();
-    await second?.close();
-    await scratch?.drop();
+    await stores?.close();
   });
 
   it("sees the other store's busy block at the next read", async () => {

@@ -1,10 +1,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from './index.ts';
 import type { OpenStore, Store } from './index.ts';
 import { LISTENER_APPLICATION_NAME } from './member-change-listener.ts';
 import { ALL_MEMBERS_NOTICE, MEMBER_CHANGES_CHANNEL } from './migrations/0013-member-change-notices.ts';
-import { createScratchDatabase, testEngines } from './testing/engines.ts';
+import { testEngines } from './testing/engines.ts';
+import { openTwoStores } from './testing/two-stores.ts';
+import type { TwoStores } from './testing/two-stores.ts';
 import { recordQueries } from './testing/query-log.ts';
 import type { QueryLog } from './testing/query-log.ts';
 
@@ -102,24 +103,21 @@ const adminUrl = process.env.TEST_DATABASE_URL;
 
 /** Two server processes, or a person with psql, on one database: changes are heard once announced. */
 describe.skipIf(!adminUrl)('member schedules kept by two stores on one PostgreSQL database', () => {
-  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  let stores: TwoStores;
   let first: OpenStore;
   let second: OpenStore;
   let org: string;
   let ann: string;
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase(adminUrl!);
-    first = await openStore({ engine: 'postgres', url: scratch.url, poolSize: 2 });
-    second = await openStore({ engine: 'postgres', url: scratch.url, poolSize: 2, migrate: false });
+    stores = await openTwoStores(adminUrl!);
+    ({ first, second } = stores);
     org = (await first.store.organizations.create({ name: 'Acme', timezone: 'UTC' })).id;
     ann = await addMember(first.store, org, 'ann');
     await until(() => first.schedules.active && second.schedules.active, 'both listeners are subscribed');
   });
   afterAll(async () => {
-    await first?.close();
-    await second?.close();
-    await scratch?.drop();
+    await stores?.close();
   });
 
   const bufferSeenBy = async (store: Store) => (await store.members.getSchedulesWithBusyVersions(org, [ann])).members[0]?.bufferMinutes;
@@ -134,14 +132,14 @@ describe.skipIf(!adminUrl)('member schedules kept by two stores on one PostgreSQ
     await second.store.members.addBusy(org, ann, { start: hour(9), end: hour(10) });
     await until(async () => (await busyVersionSeenBy(first.store)) !== before, 'the first store sees the busy time');
 
-    const psql = new pg.Client({ connectionString: scratch.url });
+    const psql = new pg.Client({ connectionString: stores.url });
     await psql.connect();
     await psql.query('UPDATE members SET buffer_minutes = 20 WHERE id = $1', [ann]).finally(() => psql.end());
     await until(async () => (await bufferSeenBy(first.store)) === 20, 'the first store sees the change made by hand');
 
     const cyd = await addMember(second.store, org, 'cyd');
     expect((await first.store.members.getSchedulesWithBusyVersions(org, [cyd])).members).toHaveLength(1);
-    const remover = new pg.Client({ connectionString: scratch.url });
+    const remover = new pg.Client({ connectionString: stores.url });
     await remover.connect();
     await remover.query('DELETE FROM members WHERE id = $1', [cyd]).finally(() => remover.end());
     await until(async () => (await first.store.members.getSchedulesWithBusyVersions(org, [cyd])).members.length === 0, 'the first store sees the member removed');
@@ -149,7 +147,7 @@ describe.skipIf(!adminUrl)('member schedules kept by two stores on one PostgreSQ
 
   it('announces a statement that changes more members than a notice can name as a change to all', async () => {
     const ids = await Promise.all(Array.from({ length: 400 }, (_, i) => addMember(first.store, org, `m${i}`)));
-    const listener = new pg.Client({ connectionString: scratch.url });
+    const listener = new pg.Client({ connectionString: stores.url });
     await listener.connect();
     const heard: string[] = [];
     listener.on('notification', (notice) => heard.push(notice.payload ?? ''));
@@ -157,7 +155,7 @@ describe.skipIf(!adminUrl)('member schedules kept by two stores on one PostgreSQ
       await listener.query(`LISTEN ${MEMBER_CHANGES_CHANNEL}`);
       await first.store.members.getSchedulesWithBusyVersions(org, ids);
       await second.store.members.getSchedulesWithBusyVersions(org, ids);
-      const psql = new pg.Client({ connectionString: scratch.url });
+      const psql = new pg.Client({ connectionString: stores.url });
       await psql.connect();
       await psql.query('UPDATE members SET buffer_minutes = 5 WHERE organization_id = $1', [org]);
       await psql.end();
@@ -171,7 +169,7 @@ describe.skipIf(!adminUrl)('member schedules kept by two stores on one PostgreSQ
 
   it('subscribes again by itself after its connection is ended by the server, answering from the database meanwhile', async () => {
     await bufferSeenBy(first.store);
-    const admin = new pg.Client({ connectionString: scratch.url });
+    const admin = new pg.Client({ connectionString: stores.url });
     await admin.connect();
     try {
       const { rowCount } = await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1", [LISTENER_APPLICATION_NAME]);
