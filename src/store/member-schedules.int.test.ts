@@ -1,13 +1,11 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenStore, Store } from './index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from './index.ts';
 import { LISTENER_APPLICATION_NAME } from './member-change-listener.ts';
 import { ALL_MEMBERS_NOTICE, MEMBER_CHANGES_CHANNEL } from './migrations/0013-member-change-notices.ts';
 import { testEngines } from './testing/engines.ts';
-import { openTwoStores } from './testing/two-stores.ts';
-import type { TwoStores } from './testing/two-stores.ts';
-import { recordQueries } from './testing/query-log.ts';
-import type { QueryLog } from './testing/query-log.ts';
+import { useTwoStores } from './testing/two-stores.ts';
+import { addInterviewer, useTwoInterviewers } from './testing/two-interviewers.ts';
 
 /**
  * Members' schedules kept while every change to them is announced (migration 0013): a search of a panel
@@ -15,7 +13,6 @@ import type { QueryLog } from './testing/query-log.ts';
  * search that starts once the change is announced.
  */
 
-const HOURS = { mon: [['09:00', '17:00']], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } as const;
 const hour = (h: number) => new Date(Date.UTC(2026, 11, 7, h));
 
 async function until(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 5_000): Promise<void> {
@@ -26,34 +23,15 @@ async function until(condition: () => Promise<boolean> | boolean, what: string, 
   }
 }
 
-async function addMember(store: Store, org: string, name: string): Promise<string> {
-  return (await store.members.create(org, { name, email: `${name}@acme.test`, role: 'interviewer', timezone: 'UTC', workingHours: structuredClone(HOURS) as never })).id;
-}
-
 describe.each(testEngines())('member schedules kept on $name', (engine) => {
-  let opened: OpenStore;
-  let store: Store;
-  let log: QueryLog;
-  let org: string;
-  let ann: string;
-  let bob: string;
+  const acme = useTwoInterviewers(engine);
 
   beforeAll(async () => {
-    opened = await engine.open();
-    store = opened.store;
-    log = recordQueries();
-    org = (await store.organizations.create({ name: 'Acme', timezone: 'UTC' })).id;
-    ann = await addMember(store, org, 'ann');
-    bob = await addMember(store, org, 'bob');
     // The embedded engine subscribes with its first statement, PostgreSQL's listener on a connection of its own.
-    await until(() => opened.schedules.active, 'the listener is subscribed');
-  });
-  afterAll(async () => {
-    log?.restore();
-    await opened?.close();
+    await until(() => acme.opened.schedules.active, 'the listener is subscribed');
   });
 
-  const read = (ids = [ann, bob]) => log.during(() => store.members.getSchedulesWithBusyVersions(org, ids));
+  const read = (ids = [acme.ann, acme.bob]) => acme.log.during(() => acme.store.members.getSchedulesWithBusyVersions(acme.org, ids));
 
   it('reads a panel once, then answers from what it kept', async () => {
     const first = await read();
@@ -68,21 +46,21 @@ describe.each(testEngines())('member schedules kept on $name', (engine) => {
 
   it("sees this process's own changes at once: busy time, a member's settings", async () => {
     await read();
-    const before = (await read()).result.busyVersions.get(ann)!;
-    await store.members.addBusy(org, ann, { start: hour(9), end: hour(10) });
+    const before = (await read()).result.busyVersions.get(acme.ann)!;
+    await acme.store.members.addBusy(acme.org, acme.ann, { start: hour(9), end: hour(10) });
     const afterBusy = await read();
-    expect(Number(afterBusy.result.busyVersions.get(ann))).toBe(Number(before) + 1);
+    expect(Number(afterBusy.result.busyVersions.get(acme.ann))).toBe(Number(before) + 1);
 
-    await store.members.update(org, bob, { bufferMinutes: 15 });
-    expect((await read()).result.members.find((m) => m.id === bob)?.bufferMinutes).toBe(15);
+    await acme.store.members.update(acme.org, acme.bob, { bufferMinutes: 15 });
+    expect((await read()).result.members.find((m) => m.id === acme.bob)?.bufferMinutes).toBe(15);
   });
 
   it('keeps nothing inside a transaction, and a transaction rolled back leaves what was kept in use', async () => {
     await read();
-    await store
+    await acme.store
       .transaction(async (tx) => {
-        await tx.members.update(org, ann, { bufferMinutes: 45 });
-        expect((await tx.members.getSchedulesWithBusyVersions(org, [ann])).members[0]?.bufferMinutes).toBe(45);
+        await tx.members.update(acme.org, acme.ann, { bufferMinutes: 45 });
+        expect((await tx.members.getSchedulesWithBusyVersions(acme.org, [acme.ann])).members[0]?.bufferMinutes).toBe(45);
         throw new Error('rolled back');
       })
       .catch(() => undefined);
@@ -91,9 +69,9 @@ describe.each(testEngines())('member schedules kept on $name', (engine) => {
 
   it('stops answering from what it kept when the listener is lost, and starts again once it is back', async () => {
     await read();
-    opened.schedules.listenerLost();
+    acme.opened.schedules.listenerLost();
     expect((await read()).statements).toHaveLength(1);
-    opened.schedules.listenerReady();
+    acme.opened.schedules.listenerReady();
     await read();
     expect((await read()).statements).toEqual([]);
   });
@@ -103,84 +81,77 @@ const adminUrl = process.env.TEST_DATABASE_URL;
 
 /** Two server processes, or a person with psql, on one database: changes are heard once announced. */
 describe.skipIf(!adminUrl)('member schedules kept by two stores on one PostgreSQL database', () => {
-  let stores: TwoStores;
-  let first: OpenStore;
-  let second: OpenStore;
+  const stores = useTwoStores(adminUrl ?? '');
   let org: string;
   let ann: string;
 
   beforeAll(async () => {
-    stores = await openTwoStores(adminUrl!);
-    ({ first, second } = stores);
-    org = (await first.store.organizations.create({ name: 'Acme', timezone: 'UTC' })).id;
-    ann = await addMember(first.store, org, 'ann');
-    await until(() => first.schedules.active && second.schedules.active, 'both listeners are subscribed');
-  });
-  afterAll(async () => {
-    await stores?.close();
+    org = (await stores.first.store.organizations.create({ name: 'Acme', timezone: 'UTC' })).id;
+    ann = await addInterviewer(stores.first.store, org, 'ann');
+    await until(() => stores.first.schedules.active && stores.second.schedules.active, 'both listeners are subscribed');
   });
 
   const bufferSeenBy = async (store: Store) => (await store.members.getSchedulesWithBusyVersions(org, [ann])).members[0]?.bufferMinutes;
   const busyVersionSeenBy = async (store: Store) => (await store.members.getSchedulesWithBusyVersions(org, [ann])).busyVersions.get(ann);
 
   it("hears the other store's changes and changes made by hand", async () => {
-    expect(await bufferSeenBy(first.store)).toBe(0);
-    await second.store.members.update(org, ann, { bufferMinutes: 10 });
-    await until(async () => (await bufferSeenBy(first.store)) === 10, 'the first store sees the new buffer');
+    expect(await bufferSeenBy(stores.first.store)).toBe(0);
+    await stores.second.store.members.update(org, ann, { bufferMinutes: 10 });
+    await until(async () => (await bufferSeenBy(stores.first.store)) === 10, 'the first store sees the new buffer');
 
-    const before = await busyVersionSeenBy(first.store);
-    await second.store.members.addBusy(org, ann, { start: hour(9), end: hour(10) });
-    await until(async () => (await busyVersionSeenBy(first.store)) !== before, 'the first store sees the busy time');
+    const before = await busyVersionSeenBy(stores.first.store);
+    await stores.second.store.members.addBusy(org, ann, { start: hour(9), end: hour(10) });
+    await until(async () => (await busyVersionSeenBy(stores.first.store)) !== before, 'the first store sees the busy time');
 
     const psql = new pg.Client({ connectionString: stores.url });
     await psql.connect();
     await psql.query('UPDATE members SET buffer_minutes = 20 WHERE id = $1', [ann]).finally(() => psql.end());
-    await until(async () => (await bufferSeenBy(first.store)) === 20, 'the first store sees the change made by hand');
+    await until(async () => (await bufferSeenBy(stores.first.store)) === 20, 'the first store sees the change made by hand');
 
-    const cyd = await addMember(second.store, org, 'cyd');
-    expect((await first.store.members.getSchedulesWithBusyVersions(org, [cyd])).members).toHaveLength(1);
+    const cyd = await addInterviewer(stores.second.store, org, 'cyd');
+    expect((await stores.first.store.members.getSchedulesWithBusyVersions(org, [cyd])).members).toHaveLength(1);
     const remover = new pg.Client({ connectionString: stores.url });
     await remover.connect();
     await remover.query('DELETE FROM members WHERE id = $1', [cyd]).finally(() => remover.end());
-    await until(async () => (await first.store.members.getSchedulesWithBusyVersions(org, [cyd])).members.length === 0, 'the first store sees the member removed');
+    await until(async () => (await stores.first.store.members.getSchedulesWithBusyVersions(org, [cyd])).members.length === 0, 'the first store sees the member removed');
   });
 
   it('announces a statement that changes more members than a notice can name as a change to all', async () => {
-    const ids = await Promise.all(Array.from({ length: 400 }, (_, i) => addMember(first.store, org, `m${i}`)));
+    const ids = await Promise.all(Array.from({ length: 400 }, (_, i) => addInterviewer(stores.first.store, org, `m${i}`)));
     const listener = new pg.Client({ connectionString: stores.url });
     await listener.connect();
     const heard: string[] = [];
     listener.on('notification', (notice) => heard.push(notice.payload ?? ''));
     try {
       await listener.query(`LISTEN ${MEMBER_CHANGES_CHANNEL}`);
-      await first.store.members.getSchedulesWithBusyVersions(org, ids);
-      await second.store.members.getSchedulesWithBusyVersions(org, ids);
+      await stores.first.store.members.getSchedulesWithBusyVersions(org, ids);
+      await stores.second.store.members.getSchedulesWithBusyVersions(org, ids);
       const psql = new pg.Client({ connectionString: stores.url });
       await psql.connect();
       await psql.query('UPDATE members SET buffer_minutes = 5 WHERE organization_id = $1', [org]);
       await psql.end();
       await until(() => heard.length > 0, 'the change is announced');
       expect(heard).toEqual([ALL_MEMBERS_NOTICE]);
-      await until(async () => (await first.store.members.getSchedulesWithBusyVersions(org, ids)).members.every((m) => m.bufferMinutes === 5), 'the first store sees all of them');
+      await until(async () => (await stores.first.store.members.getSchedulesWithBusyVersions(org, ids)).members.every((m) => m.bufferMinutes === 5), 'the first store sees all of them');
     } finally {
       await listener.end();
     }
   });
 
   it('subscribes again by itself after its connection is ended by the server, answering from the database meanwhile', async () => {
-    await bufferSeenBy(first.store);
+    await bufferSeenBy(stores.first.store);
     const admin = new pg.Client({ connectionString: stores.url });
     await admin.connect();
     try {
       const { rowCount } = await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1", [LISTENER_APPLICATION_NAME]);
       expect(rowCount).toBeGreaterThanOrEqual(2);
-      await until(() => !first.schedules.active, 'the loss is noticed');
+      await until(() => !stores.first.schedules.active, 'the loss is noticed');
       await admin.query('UPDATE members SET buffer_minutes = 30 WHERE id = $1', [ann]);
-      expect(await bufferSeenBy(first.store)).toBe(30);
-      await until(() => first.schedules.active, 'the listener is back');
-      await bufferSeenBy(first.store);
+      expect(await bufferSeenBy(stores.first.store)).toBe(30);
+      await until(() => stores.first.schedules.active, 'the listener is back');
+      await bufferSeenBy(stores.first.store);
       await admin.query('UPDATE members SET buffer_minutes = 35 WHERE id = $1', [ann]);
-      await until(async () => (await bufferSeenBy(first.store)) === 35, 'changes are heard again');
+      await until(async () => (await bufferSeenBy(stores.first.store)) === 35, 'changes are heard again');
     } finally {
       await admin.end();
     }
