@@ -72,7 +72,9 @@ describe('malformed bodies and content types', () => {
         const r = await send(method, path, anonymous, text, type === undefined ? {} : { 'content-type': type });
         assertSane(r);
         if (!path.endsWith('/session') && !path.endsWith('/compose') && !path.endsWith('/review') && !path.endsWith('/screen-questions')) {
-          expect(r.status, r.text).toBeGreaterThanOrEqual(400);
+          // An empty PATCH body is no body at all, read as an empty patch (see "no body at all"): it may
+          // answer 200, and must still change nothing.
+          if (!(method === 'PATCH' && text === '')) expect(r.status, r.text).toBeGreaterThanOrEqual(400);
           expect(await snapshot(server, fx.members)).toBe(before);
         }
       }),
