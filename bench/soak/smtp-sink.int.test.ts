@@ -17,8 +17,9 @@ describe('the soak SMTP sink', () => {
     await transport.sendMail(mail('<one@leeway.test>'));
     await transport.sendMail(mail('<two@leeway.test>'));
     await transport.sendMail(mail('<one@leeway.test>'));
-    expect(Object.fromEntries(sink.received)).toEqual({ '<one@leeway.test>': 2, '<two@leeway.test>': 1 });
-    expect([...sink.repeats().keys()]).toEqual(['<one@leeway.test>']);
+    // Counted without the brackets, the form the audit compares with the outbox in.
+    expect(Object.fromEntries(sink.received)).toEqual({ 'one@leeway.test': 2, 'two@leeway.test': 1 });
+    expect([...sink.repeats().keys()]).toEqual(['one@leeway.test']);
 
     await sink.stop();
     expect(sink.up()).toBe(false);
@@ -26,7 +27,7 @@ describe('the soak SMTP sink', () => {
 
     await sink.start();
     await transport.sendMail(mail('<three@leeway.test>'));
-    expect(sink.received.get('<three@leeway.test>')).toBe(1);
+    expect(sink.received.get('three@leeway.test')).toBe(1);
     expect(sink.withoutMessageId()).toBe(0);
     transport.close();
   });

@@ -5,7 +5,7 @@ import { freePort } from './free-port.ts';
 export interface SmtpSink {
   /** `smtp://127.0.0.1:<port>`: the same while it is down, so senders find it again when it is back. */
   url: string;
-  /** How many times each Message-ID was received. */
+  /** How many times each Message-ID (without its angle brackets, see `bareMessageId`) was received. */
   received: ReadonlyMap<string, number>;
   /** When (ms since the epoch) each Message-ID received more than once arrived, every time. */
   repeats(): Map<string, number[]>;
@@ -90,5 +90,17 @@ async function readHeaderMessageId(stream: SMTPServerDataStream): Promise<string
   const raw = Buffer.concat(chunks).toString('latin1');
   const headerEnd = raw.search(/\r?\n\r?\n/);
   const header = (headerEnd === -1 ? raw : raw.slice(0, headerEnd)).replace(/\r?\n[ \t]+/g, ' ');
-  return /^message-id:\s*(\S+)/im.exec(header)?.[1] ?? null;
+  const messageId = /^message-id:\s*(\S+)/im.exec(header)?.[1];
+  return messageId === undefined ? null : bareMessageId(messageId);
+}
+
+/**
+ * A Message-ID without its angle brackets: the form the sink counts by and the audit compares in, since the
+ * outbox stores ids bare and the header carries them bracketed.
+ *
+ * @example
+ * bareMessageId('<m1@leeway.localhost>'); // 'm1@leeway.localhost'
+ */
+export function bareMessageId(messageId: string): string {
+  return messageId.trim().replace(/^<|>$/g, '');
 }

@@ -1,6 +1,7 @@
 import { auditBookings } from '../load/audit.ts';
 import type { BookingAudit, Query } from '../load/audit.ts';
 import type { AcknowledgedInterview } from './acknowledged-ledger.ts';
+import { bareMessageId } from './smtp-sink.ts';
 
 export interface SoakAudit {
   bookings: BookingAudit;
@@ -82,11 +83,11 @@ export async function auditSoak(
   const stuck: SoakAudit['email']['stuck'] = [];
   let notYetDue = 0;
   for (const message of messages) {
-    if (message.status === 'sent') sentIds.add(normalize(message.message_id));
+    if (message.status === 'sent') sentIds.add(bareMessageId(message.message_id));
     else if (message.status === 'pending' && new Date(message.next_attempt_at) > now) notYetDue += 1;
     else stuck.push({ messageId: message.message_id, status: message.status, lastError: message.last_error });
   }
-  const receivedIds = new Map([...received].map(([id, count]) => [normalize(id), count]));
+  const receivedIds = new Map([...received].map(([id, count]) => [bareMessageId(id), count]));
   const at = now.toISOString();
   const stuckLeases: SoakAudit['stuckLeases'] = [];
   for (const [table, column, extra] of [
@@ -123,9 +124,4 @@ export async function auditSoak(
     stuckLeases,
     unfinishedIdempotencyKeys: unfinished?.n ?? 0,
   };
-}
-
-/** Message-IDs compared without their angle brackets. */
-function normalize(messageId: string): string {
-  return messageId.trim().replace(/^<|>$/g, '');
 }
