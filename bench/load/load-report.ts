@@ -181,7 +181,7 @@ export function loadSection(rows: readonly EngineRow[], skipped: readonly string
     `## ${SECTION_TITLE}`,
     '',
     `Measured from outside over loopback sockets on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, Node ${machine.node}, on ${machine.date}; each load ran ${seconds} s.`,
-    'Each engine runs `leeway serve` as its own process (organization and key from `leeway org create`; rate limit off) and, on the quiet server, times `GET /api/v1/slots` and `/healthz` one request at a time, each after 500 requests that are not timed (the server\'s JIT warms up):',
+    'Each engine runs `leeway serve` as its own process (organization and key from `leeway org create`; rate limit off) and, on the quiet server, times `GET /api/v1/slots` and `/healthz` one request at a time, in turn (a round asks both, which goes first alternating, so both meet the same server and the same machine), after 500 rounds that are not timed (the server\'s JIT warms up):',
     'for s2 (a panel of 4), and for s6 (200 interviewers in five zones; their busy blocks are read from one calendar feed per interviewer that the bench serves on loopback).',
     'The API searches for times a whole list is free, and has no search for times any one of a pool is free, so the s6 row asks for times all 200 are free: their working hours never meet, so it answers no slots and says what a request naming 200 members costs, not what a pool search would.',
     'It then drives `POST /api/v1/interviews` with a `start` from 16 keep-alive connections (autocannon), every request a different interviewer and hour (64 interviewers, one-member panels).',
