@@ -46,23 +46,30 @@ export class StatementNames {
   }
 }
 
-type QueryFunction = (...args: unknown[]) => unknown;
+export type QueryFunction = (...args: unknown[]) => unknown;
+
+/**
+ * The driver's own `query` of a client, looked up on each call, so a wrapper put on the class later (the
+ * tests' statement log) still sees every call.
+ */
+export function driverQuery(client: pg.ClientBase): QueryFunction {
+  const prototype = Object.getPrototypeOf(client) as { query: QueryFunction };
+  return (...args) => prototype.query.apply(client, args);
+}
 
 /**
  * Makes `client.query(text, values)` — the form Kysely calls — send a named statement when `names` gives
- * the text one. Every other form of the call is passed on untouched.
+ * the text one, through `send` (by default the driver's own query). Every other form of the call is passed
+ * on untouched.
  */
-export function prepareRepeatedStatements(client: pg.ClientBase, names: StatementNames): void {
-  // Looked up on each call, so a wrapper put on the class later (the tests' statement log) still sees every call.
-  const prototype = Object.getPrototypeOf(client) as { query: QueryFunction };
-  const query: QueryFunction = (...args) => prototype.query.apply(client, args);
+export function prepareRepeatedStatements(client: pg.ClientBase, names: StatementNames, send: QueryFunction = driverQuery(client)): void {
   const named = (...args: unknown[]): unknown => {
     const [text, values, callback] = args;
     if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined) {
       const name = names.nameFor(text);
-      if (name !== undefined) return query({ name, text, values });
+      if (name !== undefined) return send({ name, text, values });
     }
-    return query(...args);
+    return send(...args);
   };
   client.query = named as typeof client.query;
 }
