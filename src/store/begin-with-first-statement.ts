@@ -67,7 +67,8 @@ class StatementAfterBegin extends DriverQueryClass {
  * The first statement travels with its `begin` when it has parameters (the extended protocol, which can
  * carry both) and, if it is named, once it is prepared on this connection: the driver takes the `begin`'s
  * parse for the statement's own, and would believe a statement prepared whose own parse then failed.
- * Otherwise the `begin` goes first on its own, as it always did.
+ * Otherwise (and for the driver's own query objects, such as cursors) the `begin` goes first on its own, as
+ * it always did.
  *
  * `send` is the connection's query function underneath (the driver's own); the returned function takes
  * its place.
@@ -95,7 +96,8 @@ export function beginWithFirstStatement(client: pg.ClientBase, send: QueryFuncti
     if (bare && (text === 'commit' || text === 'rollback')) return Promise.resolve(controlResult(text.toUpperCase()));
     const name = typeof first === 'string' ? undefined : (first as { name?: unknown }).name;
     const prepared = name === undefined || (typeof name === 'string' && connection()?.parsedStatements?.[name] !== undefined);
-    if (typeof text === 'string' && Array.isArray(parameters) && parameters.length > 0 && prepared) {
+    const submittable = typeof first === 'object' && first !== null && typeof (first as { submit?: unknown }).submit === 'function';
+    if (!submittable && typeof text === 'string' && Array.isArray(parameters) && parameters.length > 0 && prepared) {
       return new Promise((resolve, reject) => {
         const query = new StatementAfterBegin({
           text,
@@ -106,6 +108,9 @@ export function beginWithFirstStatement(client: pg.ClientBase, send: QueryFuncti
         send(query);
       });
     }
-    return (send('begin') as Promise<unknown>).then(() => send(...args));
+    // The driver runs a connection's queries in the order they were given: the begin goes first, on its
+    // own, and a failure of it (a lost connection) fails the statement queued behind it too.
+    (send('begin') as Promise<unknown>).catch(() => undefined);
+    return send(...args);
   };
 }
