@@ -13,6 +13,7 @@ import * as calendarBusyWithoutOwnInvitations from './migrations/0010-calendar-b
 import * as busyVersions from './migrations/0011-busy-versions.ts';
 import * as noStatisticsForBodies from './migrations/0012-no-statistics-for-bodies.ts';
 import * as memberChangeNotices from './migrations/0013-member-change-notices.ts';
+import * as lighterBusyVersionTrigger from './migrations/0014-lighter-busy-version-trigger.ts';
 
 /** Migrations are compiled in, so a packaged build needs no migrations folder on disk. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-busy-versions': busyVersions,
   '0012-no-statistics-for-bodies': noStatisticsForBodies,
   '0013-member-change-notices': memberChangeNotices,
+  '0014-lighter-busy-version-trigger': lighterBusyVersionTrigger,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -5,20 +5,10 @@ import type { Kysely } from 'kysely';
 const BUSY_TABLES = ['bookings', 'busy_blocks', 'calendar_busy'] as const;
 
 /**
- * Every member carries a busy version: a number the database raises in the same transaction as any
- * change to the member's busy time (their bookings, busy blocks and calendar busy times), whichever code
- * or tool makes it. A process may then keep busy time it read and use it again for as long as the version
- * it was read at is still the member's: the version is read with the member, before the busy time, so a
- * kept copy is never newer than its version says and never older once a change has committed.
- *
- * The triggers run once per statement, not per row (a calendar sync writes hundreds of rows for one
- * member), and lock the members' rows in id order before raising them, the order bookings already take
- * them in, so that two changes to overlapping panels queue instead of deadlocking.
+ * The trigger function as this migration made it (0014 makes it lighter; its `down` restores this one):
+ * everything after `CREATE [OR REPLACE] FUNCTION leeway_raise_busy_version()`.
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`ALTER TABLE members ADD COLUMN busy_version bigint NOT NULL DEFAULT 0`.execute(db);
-  await sql`
-    CREATE FUNCTION leeway_raise_busy_version() RETURNS trigger LANGUAGE plpgsql AS $$
+export const FIRST_RAISE_BUSY_VERSION = `RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE
       changed uuid[];
     BEGIN
@@ -36,7 +26,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       PERFORM 1 FROM members WHERE id = ANY (changed) ORDER BY id FOR NO KEY UPDATE;
       UPDATE members SET busy_version = busy_version + 1 WHERE id = ANY (changed);
       RETURN NULL;
-    END $$`.execute(db);
+    END $$`;
+
+/**
+ * Every member carries a busy version: a number the database raises in the same transaction as any
+ * change to the member's busy time (their bookings, busy blocks and calendar busy times), whichever code
+ * or tool makes it. A process may then keep busy time it read and use it again for as long as the version
+ * it was read at is still the member's: the version is read with the member, before the busy time, so a
+ * kept copy is never newer than its version says and never older once a change has committed.
+ *
+ * The triggers run once per statement, not per row (a calendar sync writes hundreds of rows for one
+ * member), and lock the members' rows in id order before raising them, the order bookings already take
+ * them in, so that two changes to overlapping panels queue instead of deadlocking.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`ALTER TABLE members ADD COLUMN busy_version bigint NOT NULL DEFAULT 0`.execute(db);
+  await sql.raw(`CREATE FUNCTION leeway_raise_busy_version() ${FIRST_RAISE_BUSY_VERSION}`).execute(db);
   for (const table of BUSY_TABLES) {
     await sql`
       CREATE TRIGGER ${sql.raw(`${table}_raise_busy_version_on_insert`)} AFTER INSERT ON ${sql.table(table)}
