@@ -6,10 +6,16 @@ import type { CliIO } from './io.ts';
 const SLOW_VACUUM_MS = 2_000;
 /** Runs between two that analyze the tables as well. */
 const ANALYZE_EVERY = 10;
+/**
+ * How often tables that have grown well past their statistics are looked for (and analyzed): often, since
+ * a young database's first plans are made on empty tables, and one query finds them.
+ */
+export const GROWN_TABLES_CHECK_MS = 5_000;
 
 /**
- * Vacuums the tables Leeway keeps updating every `intervalMs` (see `Store.vacuumIfNeeded`), one run at a
- * time: on the embedded engine, which has no autovacuum, and on a PostgreSQL server whose autovacuum is
+ * Vacuums the tables Leeway keeps updating every `intervalMs` (see `Store.vacuumIfNeeded`), and every few
+ * seconds analyzes the tables that have grown well past their statistics (`Store.analyzeGrownIfNeeded`),
+ * one run at a time: on the embedded engine, which has no autovacuum, and on a PostgreSQL server whose autovacuum is
  * off. Without it the outbox's and the job queue's "what is due" queries slow down with every row they
  * ever settled.
  */
@@ -38,11 +44,23 @@ export function startUpkeep(ctx: AppContext, io: CliIO, intervalMs: number): { s
       }
     });
   };
+  const analyzeGrown = () => {
+    running = running.then(async () => {
+      try {
+        await ctx.store.analyzeGrownIfNeeded();
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) io.stderr(`${JSON.stringify({ level: 'warn', event: 'upkeep.analyze_failed', error: String(error) })}\n`);
+      }
+    });
+  };
   const timer = setInterval(run, intervalMs);
   timer.unref();
+  const grownTimer = setInterval(analyzeGrown, Math.min(GROWN_TABLES_CHECK_MS, intervalMs));
+  grownTimer.unref();
   return {
     stop: async () => {
       clearInterval(timer);
+      clearInterval(grownTimer);
       await running;
     },
   };

@@ -24,7 +24,7 @@ import { WebhookRepository } from './repositories/webhooks.ts';
 import { InboundReplyRepository } from './repositories/inbound-replies.ts';
 import { CalendarSourceRepository } from './repositories/calendar-sources.ts';
 import type { Database } from './schema.ts';
-import { autovacuumIsOn, vacuumChurningTables } from './upkeep.ts';
+import { analyzeGrownTables, autovacuumIsOn, vacuumChurningTables } from './upkeep.ts';
 
 const MAX_TRANSACTION_ATTEMPTS = 5;
 /** An answer this recent proves the database reachable to a health check. */
@@ -145,6 +145,16 @@ export class Store {
     if (this.engine === 'postgres' && (await autovacuumIsOn(this.executor))) return false;
     await vacuumChurningTables(this.executor as Kysely<Database>, { ...options, lightSample: this.engine === 'pglite' });
     return true;
+  }
+
+  /**
+   * Analyzes the tables whose statistics have fallen well behind their rows (see `analyzeGrownTables`),
+   * where no autovacuum does; returns their names.
+   */
+  async analyzeGrownIfNeeded(): Promise<string[]> {
+    if (this.executor.isTransaction) throw new Error('The upkeep cannot run inside a transaction.');
+    if (this.engine !== 'postgres' || (await autovacuumIsOn(this.executor))) return [];
+    return analyzeGrownTables(this.executor);
   }
 
   /**

@@ -76,6 +76,33 @@ describe.each(engines)('vacuuming the churning tables on $name', ({ name, connec
     expect(kept).toHaveLength(1);
   });
 
+  it('analyzes a table once it has changed well past its statistics, on PostgreSQL where no autovacuum does', async () => {
+    handle = await connectDatabase(await connect());
+    await migrateToLatest(handle.db as never);
+    const store = new Store(handle.db, handle.engine);
+    if (name === 'pglite' || (await autovacuumIsOn(handle.db))) {
+      // PGlite does not count changed rows; with autovacuum on, it does this itself.
+      expect(await store.analyzeGrownIfNeeded()).toEqual([]);
+      return;
+    }
+    expect(await store.analyzeGrownIfNeeded()).toEqual([]);
+    const org = (await store.organizations.create({ name: 'Acme', timezone: 'UTC' })).id;
+    // One simple query: the backend that inserted reports its counts as soon as it is idle.
+    await sql
+      .raw(
+        `INSERT INTO outbox (organization_id, message_id, kind, recipient, subject, payload, next_attempt_at)
+           SELECT '${org}', 'm' || g || '@grown.test', 'note', 'a@example.com', 'Hello', '{}'::jsonb, now() FROM generate_series(1, 300) AS g;
+         SELECT pg_stat_force_next_flush();`,
+      )
+      .execute(handle.db);
+    const changed = async () =>
+      (await sql<{ n: string }>`SELECT n_mod_since_analyze::text AS n FROM pg_stat_user_tables WHERE relname = 'outbox'`.execute(handle!.db)).rows[0]?.n;
+    for (let wait = 0; wait < 40 && (await changed()) === '0'; wait += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await store.analyzeGrownIfNeeded()).toContain('outbox');
+    expect(await changed()).toBe('0');
+    expect(await store.analyzeGrownIfNeeded()).not.toContain('outbox');
+  });
+
   it('refuses to run inside a transaction, where VACUUM cannot', async () => {
     handle = await connectDatabase(await connect());
     const store = new Store(handle.db, handle.engine);
