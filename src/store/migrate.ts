@@ -14,6 +14,7 @@ import * as busyVersions from './migrations/0011-busy-versions.ts';
 import * as noStatisticsForBodies from './migrations/0012-no-statistics-for-bodies.ts';
 import * as memberChangeNotices from './migrations/0013-member-change-notices.ts';
 import * as lighterBusyVersionTrigger from './migrations/0014-lighter-busy-version-trigger.ts';
+import * as calendarSourcesInAddedOrder from './migrations/0015-calendar-sources-in-added-order.ts';
 
 /** Migrations are compiled in, so a packaged build needs no migrations folder on disk. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-no-statistics-for-bodies': noStatisticsForBodies,
   '0013-member-change-notices': memberChangeNotices,
   '0014-lighter-busy-version-trigger': lighterBusyVersionTrigger,
+  '0015-calendar-sources-in-added-order': calendarSourcesInAddedOrder,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -26,6 +26,8 @@ export interface CalendarSourcesTable {
   nextSyncAt: Date;
   claimedUntil: Date | null;
   createdAt: CreatedAt;
+  /** The order sources were added in (migration 0015); `createdAt` can tie within a millisecond. */
+  added: ColumnType<string, never, never>;
 }
 
 export interface CalendarBusyTable {

@@ -101,7 +101,7 @@ export class CalendarSourceRepository {
       .where('organizationId', '=', organizationId)
       .where('memberId', '=', memberId)
       .orderBy('createdAt')
-      .orderBy('id')
+      .orderBy('added')
       .execute();
   }
 
