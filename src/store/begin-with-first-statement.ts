@@ -77,13 +77,13 @@ export function beginWithFirstStatement(client: pg.ClientBase, send: QueryFuncti
   let beginHeld = false;
   const connection = (): DriverConnection | undefined => (client as unknown as { connection?: DriverConnection }).connection;
   return (...args: unknown[]): unknown => {
-    const [first, values, callback] = args;
-    if (callback !== undefined || typeof args.at(-1) === 'function') {
+    const [first, values] = args;
+    if (typeof args.at(-1) === 'function') {
       // The callback form is the driver's own; it never follows a held begin from the query builder.
       return send(...args);
     }
     const text = typeof first === 'string' ? first : (first as { text?: unknown } | undefined)?.text;
-    const parameters = typeof first === 'string' ? values : (first as { values?: unknown }).values;
+    const parameters = typeof first === 'string' ? values : (first as { values?: unknown } | undefined)?.values;
     const bare = typeof first === 'string' && (values === undefined || (Array.isArray(values) && values.length === 0));
     if (!beginHeld) {
       if (bare && text === 'begin') {
@@ -94,7 +94,7 @@ export function beginWithFirstStatement(client: pg.ClientBase, send: QueryFuncti
     }
     beginHeld = false;
     if (bare && (text === 'commit' || text === 'rollback')) return Promise.resolve(controlResult(text.toUpperCase()));
-    const name = typeof first === 'string' ? undefined : (first as { name?: unknown }).name;
+    const name = typeof first === 'string' ? undefined : (first as { name?: unknown } | undefined)?.name;
     const prepared = name === undefined || (typeof name === 'string' && connection()?.parsedStatements?.[name] !== undefined);
     const submittable = typeof first === 'object' && first !== null && typeof (first as { submit?: unknown }).submit === 'function';
     if (!submittable && typeof text === 'string' && Array.isArray(parameters) && parameters.length > 0 && prepared) {
