@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { formatMs, formatTable } from '../format-table.ts';
 import type { MachineInfo } from '../write-benchmark-report.ts';
+import type { LoadResult } from './drive-requests.ts';
+import { BOOKING_WARM_UP_SECONDS } from './measure-engine.ts';
 import type { EngineMeasurement } from './measure-engine.ts';
 
 export const SECTION_TITLE = 'Load (`npm run bench:load`)';
@@ -24,6 +26,12 @@ export interface EngineRow {
 
 const mark = (ok: boolean): string => (ok ? '✓' : '✗');
 const refusedText = (refused: ReadonlyMap<number, { count: number }>): string => [...refused].map(([status, { count }]) => `${status}: ${count}`).join(', ') || 'none';
+/** Refusals of two loads counted together, by status. */
+function bothRefused(first: LoadResult['refused'], second: LoadResult['refused']): Map<number, { count: number }> {
+  const counted = new Map<number, { count: number }>();
+  for (const [status, { count }] of [...first, ...second]) counted.set(status, { count: (counted.get(status)?.count ?? 0) + count });
+  return counted;
+}
 const percent = (ratio: number): string => `${(ratio * 100).toFixed(ratio < 0.1 ? 1 : 0)} %`;
 
 /**
@@ -34,13 +42,13 @@ const percent = (ratio: number): string => `${(ratio * 100).toFixed(ratio < 0.1 
  */
 export function goalsTable(rows: readonly EngineRow[]): string {
   const body = rows.flatMap(({ engine, goals, measured, baseline }) => {
-    const { bookings, slots, pool, actions } = measured;
+    const { bookings, bookingWarmUp, slots, pool, actions } = measured;
     const share = bookings.perSecond / baseline.perSecond;
     const slotsRatio = slots.slotsMedianMs / slots.healthzMedianMs;
     return [
       [
         engine,
-        `bookings, ${bookings.connections} clients`,
+        `bookings, ${bookings.connections} clients (after ${bookingWarmUp.seconds.toFixed(0)} s of warm-up at ${bookingWarmUp.perSecond.toFixed(1)}/s)`,
         `${bookings.perSecond.toFixed(1)}/s`,
         `p50 ${formatMs(bookings.p50Ms)} ms, p99 ${formatMs(bookings.p99Ms)} ms`,
         `${baseline.label} ${baseline.perSecond.toFixed(0)}/s`,
@@ -93,18 +101,18 @@ export function goalsTable(rows: readonly EngineRow[]): string {
  * console.log(auditTable(rows));
  */
 export function auditTable(rows: readonly EngineRow[]): string {
-  const body = rows.map(({ engine, measured: { bookings, audit } }) => [
+  const body = rows.map(({ engine, measured: { bookings, bookingWarmUp, audit } }) => [
     engine,
-    String(bookings.ok),
-    refusedText(bookings.refused),
-    String(bookings.errors),
+    `${bookings.ok} + ${bookingWarmUp.ok} warm-up`,
+    refusedText(bothRefused(bookings.refused, bookingWarmUp.refused)),
+    String(bookings.errors + bookingWarmUp.errors),
     String(audit.booked),
     String(audit.overlaps),
     String(audit.withoutMessages),
     String(audit.messages),
   ]);
   return formatTable(
-    ['engine', '2xx', 'refused (status: count)', 'socket errors', 'booked in SQL', 'overlaps', 'booked without messages', 'outbox messages'],
+    ['engine', '2xx (timed + warm-up)', 'refused (status: count)', 'socket errors', 'booked in SQL', 'overlaps', 'booked without messages', 'outbox messages'],
     body,
     ['left', 'right', 'left', 'right', 'right', 'right', 'right', 'right'],
   );
@@ -142,15 +150,18 @@ export function actionAuditTable(rows: readonly EngineRow[]): string {
  * messages, fewer stored than acknowledged); the run fails when there is one.
  */
 export function auditFailures(rows: readonly EngineRow[]): string[] {
-  return rows.flatMap(({ engine, measured: { bookings, audit, actions } }) => [
+  return rows.flatMap(({ engine, measured: { bookings, bookingWarmUp, audit, actions } }) => {
+    const acknowledged = bookings.ok + bookingWarmUp.ok;
+    return [
     ...(audit.overlaps > 0 ? [`${engine}: ${audit.overlaps} overlapping active bookings`] : []),
     ...(audit.withoutMessages > 0 ? [`${engine}: ${audit.withoutMessages} booked interviews without messages in the outbox`] : []),
-    ...(audit.booked < bookings.ok ? [`${engine}: ${bookings.ok} bookings acknowledged but ${audit.booked} stored`] : []),
+    ...(audit.booked < acknowledged ? [`${engine}: ${acknowledged} bookings acknowledged but ${audit.booked} stored`] : []),
     ...actions.flatMap((action) => [
       ...(action.audit.withoutMessages > 0 ? [`${engine}: ${action.audit.withoutMessages} interviews after a candidate ${action.action} without its message in the outbox`] : []),
       ...(action.audit.acted < action.ok ? [`${engine}: ${action.ok} candidate ${action.action}s acknowledged but ${action.audit.acted} stored`] : []),
     ]),
-  ]);
+    ];
+  });
 }
 
 /**
@@ -184,7 +195,7 @@ export function loadSection(rows: readonly EngineRow[], skipped: readonly string
     'Each engine runs `leeway serve` as its own process (organization and key from `leeway org create`; rate limit off) and, on the quiet server, times `GET /api/v1/slots` and `/healthz` one request at a time, in turn (a round asks both, which goes first alternating, so both meet the same server and the same machine), after 500 rounds that are not timed (the server\'s JIT warms up):',
     'for s2 (a panel of 4), and for s6 (200 interviewers in five zones; their busy blocks are read from one calendar feed per interviewer that the bench serves on loopback).',
     'The API searches for times a whole list is free, and has no search for times any one of a pool is free, so the s6 row asks for times all 200 are free: their working hours never meet, so it answers no slots and says what a request naming 200 members costs, not what a pool search would.',
-    'It then drives `POST /api/v1/interviews` with a `start` from 16 keep-alive connections (autocannon), every request a different interviewer and hour (64 interviewers, one-member panels).',
+    `It then drives \`POST /api/v1/interviews\` with a \`start\` from 16 keep-alive connections (autocannon), every request a different interviewer and hour (64 interviewers, one-member panels): first for up to ${BOOKING_WARM_UP_SECONDS} s on later weeks, not timed (the booking path's JIT warms up), then for the timed load.`,
     'Then, on 64 other interviewers, it books (through the API) twice as many interviews per candidate action as the booking load made, and drives each action from 16 connections through the candidate link:',
     '`cancel`, `reschedule` (one hour later, into a free hour) and `accept` (of an invitation offering one time), every request on a different interview; "same order of speed as bookings" is read as at least half the booking rate.',
     'An action faster than that uses up its interviews early; its rate is then over the time it took, as its row says.',

@@ -63,6 +63,7 @@ if (rows.length > 0 && !stopping()) {
   log(`\n## ${SECTION_TITLE}\n\n${goalsTable(rows)}\n\n${auditTable(rows)}\n\n${actionAuditTable(rows)}`);
   for (const reason of skipped) log(`Skipped: ${reason}`);
   for (const row of rows) {
+    for (const [status, { count, example }] of row.measured.bookingWarmUp.refused) log(`${row.engine}, booking warm-up: ${count} × ${status}, e.g. ${example}`);
     for (const [status, { count, example }] of row.measured.bookings.refused) log(`${row.engine}, bookings: ${count} × ${status}, e.g. ${example}`);
     for (const action of row.measured.actions) {
       for (const [status, { count, example }] of action.refused) log(`${row.engine}, ${action.action}: ${count} × ${status}, e.g. ${example}`);
