@@ -2,7 +2,7 @@ import { DomainError } from '../core/errors.ts';
 import { findSlots } from '../core/slots/index.ts';
 import type { Slot } from '../core/slots/index.ts';
 import type { TimeRange } from '../core/types.ts';
-import type { BusyByReason, BusyReason, EpochSpan, MemberSchedule, Store } from '../store/index.ts';
+import type { BusyByReason, BusyReason, EpochSpan, MemberSchedule, PanelBusyRead, Store } from '../store/index.ts';
 import { FieldErrors } from './validation.ts';
 
 const MINUTE = 60_000;
@@ -68,7 +68,7 @@ async function loadPanelBusy(
   store: Store,
   organizationId: string,
   query: PanelSlotQuery,
-  known?: { members?: MemberSchedule[]; busyVersions?: Map<string, string> },
+  known?: { members?: MemberSchedule[]; busyVersions?: Map<string, string>; busy?: PanelBusyRead },
 ): Promise<PanelBusy> {
   // Members the caller read in the same transaction, in the query's order, are not read again.
   const { members, busyVersions } =
@@ -80,6 +80,11 @@ async function loadPanelBusy(
   const margin = Math.max(0, ...members.map((m) => m.bufferMinutes)) * MINUTE;
   const readFrom = new Date(working.reduce((first, slot) => Math.min(first, slot.start), Infinity) - margin);
   const readTo = new Date(working.reduce((last, slot) => Math.max(last, slot.end), -Infinity) + margin);
+  // Busy time the caller read with the members, for a window that covers this one, is not read again.
+  const read = known?.busy;
+  if (read && !query.excludeInterviewId && read.from <= readFrom && read.to >= readTo && query.memberIds.every((id) => read.byMember.has(id))) {
+    return { members, busy: read.byMember };
+  }
   // One statement for the three kinds of busy time, and none for members whose busy time the store kept.
   const busy = await store.members.listPanelBusy(organizationId, query.memberIds, readFrom, readTo, {
     ...(query.excludeInterviewId ? { excludeInterviewId: query.excludeInterviewId } : {}),
@@ -138,6 +143,8 @@ export async function assertPanelFree(
     /** The panel's members, when the caller read them; with their busy versions when read before any write of busy time in this transaction. */
     members?: MemberSchedule[];
     busyVersions?: Map<string, string>;
+    /** The panel's busy time, when the caller read it with the members; read again if it does not reach as far as the buffers do. */
+    busy?: PanelBusyRead;
   },
 ): Promise<void> {
   const durationMinutes = Math.round((input.range.end.getTime() - input.range.start.getTime()) / MINUTE);

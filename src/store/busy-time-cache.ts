@@ -10,6 +10,14 @@ export interface EpochSpan {
 /** A member's busy time by reason. */
 export type BusyByReason = Record<BusyReason, EpochSpan[]>;
 
+/** Busy time of several members read for a window: every span overlapping it is in `byMember`. */
+export interface PanelBusyRead {
+  from: Date;
+  to: Date;
+  /** Every member asked has an entry. */
+  byMember: Map<string, BusyByReason>;
+}
+
 /** Busy time with no span, to fill in. */
 export function noBusyTime(): BusyByReason {
   return { busy: [], calendar: [], interview: [] };

@@ -23,7 +23,7 @@ export type { SeriesBucket, SeriesRows } from './repositories/analytics-series.t
 export type { ChangeFilter, ChangeRow, InterviewLabels } from './repositories/dashboard.ts';
 export type { NewHistoryEntry, InterviewFilter } from './repositories/interviews.ts';
 export type { NewMember, MemberPatch, MemberSchedule } from './repositories/members.ts';
-export type { BusyByReason, BusyReason, EpochSpan } from './busy-time-cache.ts';
+export type { BusyByReason, BusyReason, EpochSpan, PanelBusyRead } from './busy-time-cache.ts';
 export type { NewOrganization, OrganizationPatch } from './repositories/organizations.ts';
 export type { OpeningEnd, OpeningEndCounts } from './repositories/openings.ts';
 export type { Job, NewJob } from './repositories/jobs.ts';

@@ -4,7 +4,7 @@ import type { AppContext } from '../context.ts';
 import { offerFreedTime } from '../waitlist/offer-freed-time.ts';
 import type { FreedTime } from '../waitlist/offer-freed-time.ts';
 import type { Interview, Member, TimeRange } from '../../core/types.ts';
-import type { Store } from '../../store/index.ts';
+import type { PanelBusyRead, Store } from '../../store/index.ts';
 import { assertPanelFree } from '../slots.ts';
 import type { StoredCandidateLink } from './candidate-token.ts';
 
@@ -47,19 +47,26 @@ export function bookedDraft(draft: Interview, change: InterviewChange): Intervie
  * Writes a new interview in its booked state, with its panel's bookings and, when given, the candidate's
  * link, in one statement, once the panel is seen to be free: the same guarantees as `applyChange`, without
  * writing it as an invitation first and booking it after. The panel's members come as read at the start of
- * the transaction, with their busy versions, so busy time kept at those versions is not read again.
+ * the transaction, with their busy versions, so busy time kept at those versions is not read again, and
+ * with their busy time around the new time when it was read with them.
  */
 export async function bookNewInterview(
   store: Store,
   draft: Interview,
   change: InterviewChange,
-  panel: { members: Member[]; busyVersions: Map<string, string> },
+  panel: { members: Member[]; busyVersions: Map<string, string>; busy?: PanelBusyRead },
   candidateLink?: StoredCandidateLink,
 ): Promise<Interview> {
   const booked = bookedDraft(draft, change);
   const range = { start: booked.start!, end: booked.end! };
   // A new interview has no bookings of its own to leave out.
-  await assertPanelFree(store, draft.organizationId, { memberIds: draft.panel, range, members: panel.members, busyVersions: panel.busyVersions });
+  await assertPanelFree(store, draft.organizationId, {
+    memberIds: draft.panel,
+    range,
+    members: panel.members,
+    busyVersions: panel.busyVersions,
+    ...(panel.busy ? { busy: panel.busy } : {}),
+  });
   return store.interviews.create(draft.organizationId, booked, change.at, { booked: range, ...(candidateLink ? { candidateLink } : {}) });
 }
 

@@ -12,6 +12,8 @@ import { findOffers } from './offers.ts';
 import { loadNewInterviewParties, loadParties } from './parties.ts';
 import { recordChange } from './record.ts';
 
+const MINUTE = 60_000;
+
 export interface CreateInterviewInput {
   openingId: string;
   candidateId: string;
@@ -45,11 +47,22 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
   const now = ctx.clock();
 
   return ctx.store.transaction(async (store) => {
-    const { organization, opening, candidate, panel: members, staff, busyVersions } = await loadNewInterviewParties(store, {
+    // A booking reads the panel's busy time around its time with everything else, in one statement.
+    const booking = input.start ? { start: input.start, end: new Date(input.start.getTime() + input.durationMinutes * MINUTE) } : undefined;
+    const {
+      organization,
+      opening,
+      candidate,
+      panel: members,
+      staff,
+      busyVersions,
+      panelBusy,
+    } = await loadNewInterviewParties(store, {
       organizationId,
       openingId: input.openingId,
       candidateId: input.candidateId,
       panel: input.panel,
+      ...(booking ? { booking } : {}),
     });
     if (!opening) throw new DomainError('NOT_FOUND', 'No such opening.');
     if (opening.status !== 'open') throw new DomainError('OPENING_NOT_OPEN', `The opening is ${opening.status}.`);
@@ -99,7 +112,7 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
     // The candidate's link is written with the interview, in the same statement.
     const { token, stored } = newCandidateLink(ctx, input.start ? bookedDraft(draft, change) : draft);
     const interview = input.start
-      ? await bookNewInterview(store, draft, change, { members, busyVersions }, stored)
+      ? await bookNewInterview(store, draft, change, { members, busyVersions, ...(panelBusy ? { busy: panelBusy } : {}) }, stored)
       : await store.interviews.create(organizationId, draft, now, { candidateLink: stored });
     const link = candidateLinkUrl(ctx, token);
     // Read above in this transaction (opening and candidate rows are not changed by booking); only the

@@ -1,6 +1,9 @@
 import { DomainError } from '../../core/errors.ts';
-import type { Candidate, Interview, Member, Opening, Organization } from '../../core/types.ts';
-import type { Store } from '../../store/index.ts';
+import { MAX_BUFFER_MINUTES } from '../../core/slots/index.ts';
+import type { Candidate, Interview, Member, Opening, Organization, TimeRange } from '../../core/types.ts';
+import type { PanelBusyRead, Store } from '../../store/index.ts';
+
+const MINUTE = 60_000;
 
 /** Everyone an interview concerns: what messages, calendars and views are made from. */
 export interface InterviewParties {
@@ -39,13 +42,29 @@ export async function loadPanelAndStaff(store: Store, organization: Organization
  * candidate (null when the organization has none by that id), the panel in the order given (unknown ids
  * left out) and, when the organization needs them, its staff. The staff are read either way: whether they
  * are needed is known only from the organization read in the same statement. The members' busy versions
- * come with them, so busy time kept at those versions need not be read again.
+ * come with them, so busy time kept at those versions need not be read again. For a booking (`booking`:
+ * the time asked for), the panel's busy time around it comes too, as far out as any buffer reaches, so
+ * whether the panel is free needs no statement of its own.
  */
 export async function loadNewInterviewParties(
   store: Store,
-  ids: { organizationId: string; openingId: string; candidateId: string; panel: readonly string[] },
-): Promise<{ organization: Organization; opening: Opening | null; candidate: Candidate | null; panel: Member[]; staff: Member[]; busyVersions: Map<string, string> }> {
-  const read = await store.organizations.getForNewInterview(ids.organizationId, ids.openingId, ids.candidateId, { panel: ids.panel, roles: STAFF_ROLES });
+  ids: { organizationId: string; openingId: string; candidateId: string; panel: readonly string[]; booking?: TimeRange },
+): Promise<{
+  organization: Organization;
+  opening: Opening | null;
+  candidate: Candidate | null;
+  panel: Member[];
+  staff: Member[];
+  busyVersions: Map<string, string>;
+  panelBusy?: PanelBusyRead;
+}> {
+  const reach = MAX_BUFFER_MINUTES * MINUTE;
+  const busyWindow = ids.booking ? { from: new Date(ids.booking.start.getTime() - reach), to: new Date(ids.booking.end.getTime() + reach) } : undefined;
+  const read = await store.organizations.getForNewInterview(ids.organizationId, ids.openingId, ids.candidateId, {
+    panel: ids.panel,
+    roles: STAFF_ROLES,
+    ...(busyWindow ? { busyWindow } : {}),
+  });
   if (!read) throw new DomainError('NOT_FOUND', 'No such organization.');
   const { withRoles, ...parties } = read;
   return { ...parties, staff: needsStaff(read.organization) ? withRoles : [] };

@@ -1,5 +1,8 @@
 import type { WorkingHours } from '../types.ts';
 
+/** The largest buffer a member may keep around busy time, in minutes. */
+export const MAX_BUFFER_MINUTES = 240;
+
 /** `all`: a panel, every member must be free. `any`: a pool, at least one member must be free. */
 export type SlotMode = 'all' | 'any';
 

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { MEMBER_ROLES } from '../../core/types.ts';
 import { validateWorkingHours } from '../../core/working-hours.ts';
+import { MAX_BUFFER_MINUTES } from '../../core/slots/index.ts';
 import type { BusyBlock, Member } from '../../core/types.ts';
 import { CalendarSourceListItemSchema } from './calendar.ts';
 import { Email, Instant, Phone, TimeZone } from './common.ts';
@@ -28,7 +29,7 @@ export const MemberInputSchema = z
     timezone: TimeZone,
     phone: Phone.nullable().optional(),
     workingHours: WorkingHoursSchema,
-    bufferMinutes: z.number().int().min(0).max(240).optional(),
+    bufferMinutes: z.number().int().min(0).max(MAX_BUFFER_MINUTES).optional(),
     pools: z
       .array(z.string().trim().min(1).max(60))
       .max(20)

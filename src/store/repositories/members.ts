@@ -1,5 +1,6 @@
 import type { BusyBlock, Member, MemberLimits, MemberRole, WorkingHours } from '../../core/types.ts';
 import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import { noBusyTime } from '../busy-time-cache.ts';
 import type { BusyByReason, BusyReason, BusyTimeCache } from '../busy-time-cache.ts';
 import type { MemberScheduleCache, SchedulesWithBusyVersions } from '../member-schedule-cache.ts';
@@ -65,6 +66,45 @@ function toMember(row: Row): Member {
 }
 
 /** A member read as JSON (inside another record's statement): the same, with its time as text. */
+/** One span of busy time as the database hands it over: reason, member id, start and end in epoch milliseconds. */
+export type BusySpanRow = [BusyReason, string, number, number];
+
+/**
+ * Everything that keeps the members (`valid`: UUIDs, at least one) busy in the window — their busy
+ * blocks, their own calendars' busy times (Leeway's own invitations are not stored among them) and their
+ * active bookings but those of `excludeInterviewId` —
+ * as one JSON array of {@link BusySpanRow}, in no particular order. A scalar subquery, so that it can be
+ * read beside other things in one statement. One parsed text costs far less than a row and two parsed
+ * timestamps for each span, and a panel can have hundreds.
+ */
+export function panelBusySpans(organizationId: string, valid: readonly string[], from: Date, to: Date, excludeInterviewId?: string): RawBuilder<BusySpanRow[]> {
+  const ids = sql.join(valid);
+  const range = timeRange(from, to);
+  const excluded = excludeInterviewId ? sql`AND k.interview_id <> ${excludeInterviewId}` : sql``;
+  return sql<BusySpanRow[]>`(
+    SELECT coalesce(json_agg(json_build_array(u.reason, u.member_id, u.start_ms, u.end_ms)), '[]')
+    FROM (
+      SELECT 'busy' AS reason, x.member_id, ${EPOCH_MS('lower(x.during)')} AS start_ms, ${EPOCH_MS('upper(x.during)')} AS end_ms
+        FROM busy_blocks x
+        WHERE x.organization_id = ${organizationId} AND x.member_id IN (${ids}) AND x.during && ${range}
+      UNION ALL
+      SELECT 'calendar', b.member_id, ${EPOCH_MS('lower(b.during)')}, ${EPOCH_MS('upper(b.during)')}
+        FROM calendar_busy b
+        WHERE b.organization_id = ${organizationId} AND b.member_id IN (${ids}) AND b.during && ${range}
+      UNION ALL
+      SELECT 'interview', k.member_id, ${EPOCH_MS('lower(k.during)')}, ${EPOCH_MS('upper(k.during)')}
+        FROM bookings k
+        WHERE k.organization_id = ${organizationId} AND k.active AND k.member_id IN (${ids}) AND k.during && ${range} ${excluded}
+    ) u)`;
+}
+
+/** The spans of {@link panelBusySpans} by member and reason; every member asked has an entry, spans or none. */
+export function busyByMember(valid: readonly string[], spans: readonly BusySpanRow[]): Map<string, BusyByReason> {
+  const byMember = new Map(valid.map((memberId) => [memberId, noBusyTime()]));
+  for (const [reason, memberId, start, end] of spans) byMember.get(memberId)?.[reason].push({ start, end });
+  return byMember;
+}
+
 export function memberFromJson(row: Omit<Row, 'createdAt'> & { createdAt: string | Date }): Member {
   return toMember({ ...row, createdAt: new Date(row.createdAt) });
 }
@@ -304,28 +344,9 @@ export class MemberRepository {
   }
 
   private async readPanelBusy(organizationId: string, valid: readonly string[], from: Date, to: Date, excludeInterviewId?: string): Promise<Map<string, BusyByReason>> {
-    const byMember = new Map(valid.map((memberId) => [memberId, noBusyTime()]));
-    if (valid.length === 0) return byMember;
-    const ids = sql.join(valid);
-    const range = timeRange(from, to);
-    const excluded = excludeInterviewId ? sql`AND k.interview_id <> ${excludeInterviewId}` : sql``;
-    const { rows } = await sql<{ spans: Array<[BusyReason, string, number, number]> }>`
-      SELECT coalesce(json_agg(json_build_array(u.reason, u.member_id, u.start_ms, u.end_ms)), '[]') AS spans
-      FROM (
-        SELECT 'busy' AS reason, x.member_id, ${EPOCH_MS('lower(x.during)')} AS start_ms, ${EPOCH_MS('upper(x.during)')} AS end_ms
-          FROM busy_blocks x
-          WHERE x.organization_id = ${organizationId} AND x.member_id IN (${ids}) AND x.during && ${range}
-        UNION ALL
-        SELECT 'calendar', b.member_id, ${EPOCH_MS('lower(b.during)')}, ${EPOCH_MS('upper(b.during)')}
-          FROM calendar_busy b
-          WHERE b.organization_id = ${organizationId} AND b.member_id IN (${ids}) AND b.during && ${range}
-        UNION ALL
-        SELECT 'interview', k.member_id, ${EPOCH_MS('lower(k.during)')}, ${EPOCH_MS('upper(k.during)')}
-          FROM bookings k
-          WHERE k.organization_id = ${organizationId} AND k.active AND k.member_id IN (${ids}) AND k.during && ${range} ${excluded}
-      ) u`.execute(this.db);
-    for (const [reason, memberId, start, end] of rows[0]?.spans ?? []) byMember.get(memberId)?.[reason].push({ start, end });
-    return byMember;
+    if (valid.length === 0) return busyByMember(valid, []);
+    const { rows } = await sql<{ spans: BusySpanRow[] }>`SELECT ${panelBusySpans(organizationId, valid, from, to, excludeInterviewId)} AS spans`.execute(this.db);
+    return busyByMember(valid, rows[0]?.spans ?? []);
   }
 
   /**

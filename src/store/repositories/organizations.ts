@@ -3,7 +3,8 @@ import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Candidate, Member, Opening, OpeningStatus, Organization, WorkingHours } from '../../core/types.ts';
 import type { Executor } from '../executor.ts';
 import { isUuid } from '../ids.ts';
-import { MEMBER_COLUMNS, memberFromJson, splitPanelAndRoles } from './members.ts';
+import type { PanelBusyRead } from '../busy-time-cache.ts';
+import { busyByMember, MEMBER_COLUMNS, memberFromJson, panelBusySpans, splitPanelAndRoles } from './members.ts';
 import { CANDIDATE_COLUMNS, OPENING_COLUMNS } from './openings.ts';
 
 export interface NewOrganization {
@@ -121,18 +122,31 @@ export class OrganizationRepository {
    * What a new interview starts from, in one statement: the organization with the opening and the
    * candidate (as {@link getWithOpeningAndCandidate}), the panel's members in the order given (unknown
    * ids left out) and the members who have one of `roles` (those who get copies), with each member's
-   * busy version (see `MemberRepository.listPanelBusy`).
+   * busy version (see `MemberRepository.listPanelBusy`). Given `busyWindow`, also the panel's busy time in
+   * that window, read in the same statement, so with the busy versions it goes with (a booking then
+   * needs no statement of its own to see whether the panel is free).
    */
   async getForNewInterview(
     id: string,
     openingId: string,
     candidateId: string,
-    members: { panel: readonly string[]; roles: readonly Member['role'][] },
-  ): Promise<{ organization: Organization; opening: Opening | null; candidate: Candidate | null; panel: Member[]; withRoles: Member[]; busyVersions: Map<string, string> } | null> {
+    members: { panel: readonly string[]; roles: readonly Member['role'][]; busyWindow?: { from: Date; to: Date } },
+  ): Promise<{
+    organization: Organization;
+    opening: Opening | null;
+    candidate: Candidate | null;
+    panel: Member[];
+    withRoles: Member[];
+    busyVersions: Map<string, string>;
+    /** Present when `busyWindow` was given. */
+    panelBusy?: PanelBusyRead;
+  } | null> {
     if (!isUuid(id)) return null;
     const ids = members.panel.filter(isUuid);
-    const { roles } = members;
+    const { roles, busyWindow } = members;
+    const withBusy = busyWindow && ids.length > 0 ? busyWindow : null;
     const row = await this.withOpeningAndCandidate(id, openingId, candidateId)
+      .$if(withBusy !== null, (query) => query.select(panelBusySpans(id, ids, withBusy!.from, withBusy!.to).as('busy')))
       .select((eb) =>
         jsonArrayFrom(
           eb
@@ -150,10 +164,11 @@ export class OrganizationRepository {
       )
       .executeTakeFirst();
     if (!row) return null;
-    const { members: read, ...rest } = row;
+    const { members: read, busy, ...rest } = row;
     const busyVersions = new Map(read.map(({ id: memberId, busyVersion }) => [memberId, busyVersion]));
     const found = read.map(({ busyVersion: _version, ...member }) => memberFromJson(member));
-    return { ...toRecords(rest), ...splitPanelAndRoles(found, ids, roles), busyVersions };
+    const panelBusy = busyWindow ? { ...busyWindow, byMember: busyByMember(ids, busy ?? []) } : undefined;
+    return { ...toRecords(rest), ...splitPanelAndRoles(found, ids, roles), busyVersions, ...(panelBusy ? { panelBusy } : {}) };
   }
 
   /** The organization's row with the opening and the candidate as JSON objects (null when it has none by that id). */
