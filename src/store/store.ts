@@ -153,8 +153,8 @@ export class Store {
    */
   async analyzeGrownIfNeeded(): Promise<string[]> {
     if (this.executor.isTransaction) throw new Error('The upkeep cannot run inside a transaction.');
-    if (this.engine !== 'postgres' || (await autovacuumIsOn(this.executor))) return [];
-    return analyzeGrownTables(this.executor);
+    if (this.engine === 'postgres' && (await autovacuumIsOn(this.executor))) return [];
+    return analyzeGrownTables(this.executor as Kysely<Database>, { countsChangedRows: this.engine === 'postgres' });
   }
 
   /**

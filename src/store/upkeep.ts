@@ -41,17 +41,20 @@ export async function vacuumChurningTables(db: Kysely<Database>, options: { anal
   // VACUUM cannot run in a transaction block: each goes to the pool as a statement of its own.
   for (const table of CHURNING_TABLES) await sql.raw(`VACUUM ${table}`).execute(db);
   if (!options.analyze) return;
-  for (const table of CHURNING_TABLES) {
-    if (!options.lightSample) {
-      await sql.raw(`ANALYZE ${table}`).execute(db);
-      continue;
-    }
-    // ANALYZE may run in a transaction, where SET LOCAL keeps the smaller sample to this one statement.
-    await db.transaction().execute(async (tx) => {
-      await sql.raw(`SET LOCAL default_statistics_target = ${LIGHT_STATISTICS_TARGET}`).execute(tx);
-      await sql.raw(`ANALYZE ${table}`).execute(tx);
-    });
+  for (const table of CHURNING_TABLES) await analyzeTable(db, table, { lightSample: options.lightSample === true });
+}
+
+/** ANALYZE of one table, on the light sample (see {@link LIGHT_STATISTICS_TARGET}) when asked. */
+async function analyzeTable(db: Kysely<Database>, table: string, options: { lightSample: boolean }): Promise<void> {
+  if (!options.lightSample) {
+    await sql`ANALYZE ${sql.table(table)}`.execute(db);
+    return;
   }
+  // ANALYZE may run in a transaction, where SET LOCAL keeps the smaller sample to this one statement.
+  await db.transaction().execute(async (tx) => {
+    await sql.raw(`SET LOCAL default_statistics_target = ${LIGHT_STATISTICS_TARGET}`).execute(tx);
+    await sql`ANALYZE ${sql.table(table)}`.execute(tx);
+  });
 }
 
 /** Whether the server's autovacuum is on (PostgreSQL's default). */
@@ -67,19 +70,33 @@ export async function autovacuumIsOn(db: Executor): Promise<boolean> {
 export const ANALYZE_THRESHOLD = { rows: 50, fraction: 0.1 } as const;
 
 /**
- * Analyzes the tables that have changed well past their last statistics (see {@link ANALYZE_THRESHOLD}),
- * as autovacuum would, and returns their names. A young database needs it most: a plan made while a table
- * was empty is kept by each connection until the table's statistics change, and the foreign-key checks
- * that look an interview up by organization and id then took an index that reads every interview of the
- * organization. PostgreSQL counts the changed rows (`pg_stat_user_tables`); PGlite does not report them,
- * so there this finds nothing and the periodic upkeep is all there is.
+ * Where changed rows are not counted (PGlite): pages a table has grown by since its last statistics before
+ * it is analyzed again, in the spirit of the rule above (8 pages of 8 kB and a tenth of the table).
  */
-export async function analyzeGrownTables(db: Executor): Promise<string[]> {
-  const { rows } = await sql<{ table: string }>`
-    SELECT relname AS table FROM pg_stat_user_tables
-    WHERE schemaname = current_schema()
-      AND n_mod_since_analyze > ${ANALYZE_THRESHOLD.rows}::float8 + ${ANALYZE_THRESHOLD.fraction}::float8 * greatest(n_live_tup, 0)
-    ORDER BY relname`.execute(db);
-  for (const { table } of rows) await sql`ANALYZE ${sql.table(table)}`.execute(db);
+export const ANALYZE_GROWTH_THRESHOLD = { pages: 8, fraction: 0.1 } as const;
+
+/**
+ * Analyzes the tables that have changed well past their last statistics, as autovacuum would, and returns
+ * their names. A young database needs it most: a plan made while a table was empty is kept by each
+ * connection until the table's statistics change, and the foreign-key checks that look an interview up by
+ * organization and id then took an index that reads every interview of the organization. PostgreSQL
+ * counts the changed rows (`pg_stat_user_tables`, see {@link ANALYZE_THRESHOLD}); PGlite does not report
+ * them, so there a table's growth in pages since its statistics were taken stands in for them (see
+ * {@link ANALYZE_GROWTH_THRESHOLD}), and the sample is the light one (see {@link LIGHT_STATISTICS_TARGET}).
+ */
+export async function analyzeGrownTables(db: Kysely<Database>, options: { countsChangedRows: boolean }): Promise<string[]> {
+  const { rows } = options.countsChangedRows
+    ? await sql<{ table: string }>`
+        SELECT relname AS table FROM pg_stat_user_tables
+        WHERE schemaname = current_schema()
+          AND n_mod_since_analyze > ${ANALYZE_THRESHOLD.rows}::float8 + ${ANALYZE_THRESHOLD.fraction}::float8 * greatest(n_live_tup, 0)
+        ORDER BY relname`.execute(db)
+    : await sql<{ table: string }>`
+        SELECT c.relname AS table FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = current_schema() AND c.relkind = 'r'
+          AND pg_relation_size(c.oid) / current_setting('block_size')::int - c.relpages
+            > ${ANALYZE_GROWTH_THRESHOLD.pages}::float8 + ${ANALYZE_GROWTH_THRESHOLD.fraction}::float8 * c.relpages
+        ORDER BY c.relname`.execute(db);
+  for (const { table } of rows) await analyzeTable(db, table, { lightSample: !options.countsChangedRows });
   return rows.map(({ table }) => table);
 }
