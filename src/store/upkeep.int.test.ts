@@ -88,7 +88,7 @@ describe.each(engines)('vacuuming the churning tables on $name', ({ name, connec
     expect(await store.analyzeGrownIfNeeded()).toEqual([]);
     const org = (await store.organizations.create({ name: 'Acme', timezone: 'UTC' })).id;
     // PostgreSQL counts the changed rows: 300 are past its rule. PGlite does not, and the table must grow
-    // by pages instead: 2,000 rows of about 300 bytes are some 70 pages.
+    // by pages instead: 2,000 rows of about 300 bytes are some 70 pages, from none.
     const count = name === 'pglite' ? 2_000 : 300;
     // One simple query: the backend that inserted reports its counts as soon as it is idle.
     await sql
