@@ -22,19 +22,15 @@ export interface FreedTime {
  */
 export async function offerFreedTime(ctx: AppContext, store: Store, freed: FreedTime): Promise<void> {
   if (freed.start.getTime() <= freed.at.getTime()) return;
-  // Time freed because the opening ended (the position-filled cascade) is nobody's to offer.
-  const opening = await store.openings.get(freed.organizationId, freed.openingId);
-  if (!opening || opening.status !== 'open') return;
-  // Nobody waiting: one row for the figures, lapsed at once, and nothing more to ask.
-  const anyone = await store.waitlist.listEntries(freed.organizationId, freed.openingId, { status: 'waiting', limit: 1 });
-  const slot = await store.waitlist.addFreedSlot(freed.organizationId, {
+  // One statement: nothing for an opening that has ended (the position-filled cascade frees time that is
+  // nobody's to offer); else the time is recorded, lapsed at once when nobody waits.
+  const slot = await store.waitlist.recordFreedSlot(freed.organizationId, {
     openingId: freed.openingId,
     sourceInterviewId: freed.sourceInterviewId,
     panel: freed.panel,
     start: freed.start,
     end: freed.end,
     freedAt: freed.at,
-    status: anyone.length === 0 ? 'lapsed' : 'open',
   });
-  if (anyone.length > 0) await passOn(ctx, store, slot);
+  if (slot?.status === 'open') await passOn(ctx, store, slot);
 }

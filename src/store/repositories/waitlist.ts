@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../executor.ts';
 import { isUuid } from '../ids.ts';
 
@@ -134,25 +135,39 @@ export class WaitlistRepository {
     return rows.map(entry).sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime() || (a.id < b.id ? -1 : 1));
   }
 
-  async addFreedSlot(
+  /**
+   * Records panel time a change freed, in one statement, if its opening is still open (else nothing, and
+   * null): `open` when someone of the opening is waiting, `lapsed` at once when nobody is.
+   */
+  async recordFreedSlot(
     organizationId: string,
-    input: { openingId: string; sourceInterviewId: string | null; panel: string[]; start: Date; end: Date; freedAt: Date; status?: 'open' | 'lapsed' },
-  ): Promise<FreedSlot> {
+    input: { openingId: string; sourceInterviewId: string | null; panel: string[]; start: Date; end: Date; freedAt: Date },
+  ): Promise<FreedSlot | null> {
     const row = await this.db
       .insertInto('freedSlots')
-      .values({
-        organizationId,
-        openingId: input.openingId,
-        sourceInterviewId: input.sourceInterviewId,
-        panel: JSON.stringify(input.panel),
-        startAt: input.start,
-        endAt: input.end,
-        freedAt: input.freedAt,
-        status: input.status ?? 'open',
-      })
+      .columns(['organizationId', 'openingId', 'sourceInterviewId', 'panel', 'startAt', 'endAt', 'freedAt', 'status'])
+      .expression((eb) =>
+        eb
+          .selectFrom('openings as o')
+          .select([
+            sql<string>`${organizationId}::uuid`.as('organizationId'),
+            'o.id',
+            sql<string | null>`${input.sourceInterviewId}::uuid`.as('sourceInterviewId'),
+            sql<string>`${JSON.stringify(input.panel)}::jsonb`.as('panel'),
+            sql<Date>`${input.start}::timestamptz`.as('startAt'),
+            sql<Date>`${input.end}::timestamptz`.as('endAt'),
+            sql<Date>`${input.freedAt}::timestamptz`.as('freedAt'),
+            sql<FreedSlotStatus>`CASE WHEN EXISTS (
+              SELECT 1 FROM waitlist_entries w WHERE w.organization_id = o.organization_id AND w.opening_id = o.id AND w.status = 'waiting'
+            ) THEN 'open' ELSE 'lapsed' END`.as('status'),
+          ])
+          .where('o.organizationId', '=', organizationId)
+          .where('o.id', '=', input.openingId)
+          .where('o.status', '=', 'open'),
+      )
       .returning(SLOT_COLUMNS)
-      .executeTakeFirstOrThrow();
-    return slot(row);
+      .executeTakeFirst();
+    return row ? slot(row) : null;
   }
 
   /** A freed slot; `forUpdate` serialises everything that decides who gets it. */
