@@ -82,7 +82,13 @@ async function loadPanelBusy(
   const readTo = new Date(working.reduce((last, slot) => Math.max(last, slot.end), -Infinity) + margin);
   // Busy time the caller read with the members, for a window that covers this one, is not read again.
   const read = known?.busy;
-  if (read && !query.excludeInterviewId && read.from <= readFrom && read.to >= readTo && query.memberIds.every((id) => read.byMember.has(id))) {
+  if (
+    read &&
+    read.excludeInterviewId === query.excludeInterviewId &&
+    read.from <= readFrom &&
+    read.to >= readTo &&
+    query.memberIds.every((id) => read.byMember.has(id))
+  ) {
     return { members, busy: read.byMember };
   }
   // One statement for the three kinds of busy time, and none for members whose busy time the store kept.

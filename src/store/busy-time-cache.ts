@@ -14,6 +14,8 @@ export type BusyByReason = Record<BusyReason, EpochSpan[]>;
 export interface PanelBusyRead {
   from: Date;
   to: Date;
+  /** The interview whose own bookings were left out, if any. */
+  excludeInterviewId?: string;
   /** Every member asked has an entry. */
   byMember: Map<string, BusyByReason>;
 }

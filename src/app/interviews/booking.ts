@@ -79,6 +79,8 @@ export async function applyChange(
     offeredSlots?: TimeRange[];
     /** The panel's members, when the caller read them in this transaction. */
     panel?: Member[];
+    /** The panel's busy time around the new time, without this interview's bookings, when the caller read it with them. */
+    busy?: PanelBusyRead;
   } = {},
 ): Promise<Interview> {
   const { after, before } = change;
@@ -91,6 +93,7 @@ export async function applyChange(
       range,
       excludeInterviewId: interview.id,
       ...(extra.panel ? { members: extra.panel } : {}),
+      ...(extra.busy ? { busy: extra.busy } : {}),
     });
     await store.interviews.releaseBookings(interview.organizationId, interview.id);
     await store.interviews.bookPanel(interview.organizationId, interview.id, interview.panel, range);

@@ -13,7 +13,7 @@ import { describeDeliveries } from '../../core/candidate-view/index.ts';
 import type { DeliverySummary } from '../../core/candidate-view/index.ts';
 import type { PlannedEmail } from '../../core/messages/index.ts';
 import type { NoticeDecision } from '../../core/notice-policy.ts';
-import type { Interview, Opening, Organization, WorkingHours } from '../../core/types.ts';
+import type { Interview, Opening, WorkingHours } from '../../core/types.ts';
 import type { Store } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
 import { announceChange } from '../notifications/announce-change.ts';
@@ -24,8 +24,8 @@ import type { CandidateView } from './candidate-link.ts';
 import { candidateLinkUrl, issueCandidateToken, linkExpiry } from './candidate-token.ts';
 import { decisionContext, givenReason } from './decision-context.ts';
 import { findOffers } from './offers.ts';
-import { loadPanelAndStaff, loadParties } from './parties.ts';
-import type { InterviewParties } from './parties.ts';
+import { loadMoveParties, loadParties } from './parties.ts';
+import type { InterviewParties, KnownParties, MoveParties } from './parties.ts';
 import { recordChange } from './record.ts';
 
 export interface CandidateActionResult extends CandidateView {
@@ -52,13 +52,30 @@ async function freshLink(ctx: AppContext, store: Store, interview: Interview): P
 
 /** Nothing is booked or moved for an opening that has been filled or closed (its cascade may be under way). */
 export async function assertOpeningOpen(store: Store, interview: Interview): Promise<Opening | null> {
-  const opening = await store.openings.get(interview.organizationId, interview.openingId);
+  return refuseUnlessOpen(await store.openings.get(interview.organizationId, interview.openingId));
+}
+
+/** The opening as read, unless it has ended: then nothing more is booked or moved for it. */
+function refuseUnlessOpen(opening: Opening | null): Opening | null {
   if (opening && opening.status !== 'open') throw new DomainError('OPENING_NOT_OPEN', `The position has been ${opening.status}, so interviews for it are no longer booked.`);
   return opening;
 }
 
 async function organizationOf(store: Store, interview: Interview) {
   return (await store.organizations.get(interview.organizationId))!;
+}
+
+const MINUTE = 60_000;
+
+/** What a read for a move found, as records a later read need not fetch again. */
+function knownParties(read: MoveParties): KnownParties {
+  return {
+    organization: read.organization,
+    panel: read.panel,
+    staff: read.staff,
+    ...(read.opening ? { opening: read.opening } : {}),
+    ...(read.candidate ? { candidate: read.candidate } : {}),
+  };
 }
 
 const NO_LONGER_FREE = 'That time is no longer free; please choose another.';
@@ -72,22 +89,30 @@ function refusedForCandidate(error: unknown): never {
   throw error;
 }
 
+/**
+ * Everyone an interview moving to `start` concerns, and its panel's busy time around that time, in one
+ * statement (see `loadMoveParties`).
+ */
+function readForMove(store: Store, interview: Interview, start: Date): Promise<MoveParties> {
+  return loadMoveParties(store, interview, { start, end: new Date(start.getTime() + interview.durationMinutes * MINUTE) });
+}
+
 /** A booking or a move, decided by the core, written, announced and recorded. */
 async function book(
   ctx: AppContext,
   store: Store,
   current: Interview,
-  organization: Organization,
+  read: MoveParties,
   change: InterviewChange,
   details: Record<string, unknown>,
   note: string | null,
 ): Promise<CandidateActionResult> {
-  const opening = await assertOpeningOpen(store, current);
+  const { organization, candidate, panel, staff, panelBusy } = read;
+  const opening = refuseUnlessOpen(read.opening);
   // Read once: for the availability check and for the messages.
-  const { panel, staff } = await loadPanelAndStaff(store, organization, current.panel);
-  const interview = await applyChange(ctx, store, current, change, { panel }).catch(refusedForCandidate);
+  const interview = await applyChange(ctx, store, current, change, { panel, ...(panelBusy ? { busy: panelBusy } : {}) }).catch(refusedForCandidate);
   await store.candidateTokens.extend(interview.organizationId, interview.id, linkExpiry(ctx, interview));
-  const parties = await loadParties(store, interview, { organization, panel, staff, ...(opening ? { opening } : {}) });
+  const parties = await loadParties(store, interview, { organization, panel, staff, ...(opening ? { opening } : {}), ...(candidate ? { candidate } : {}) });
   const link = await freshLink(ctx, store, interview);
   const { messageIds, planned } = await announceChange(ctx, store, parties, change, { link, remind: {} });
   await recordChange(store, interview, change, { privateNote: note, messageIds, details });
@@ -99,15 +124,15 @@ export async function acceptOfferedSlot(ctx: AppContext, token: string, input: {
   const now = ctx.clock();
   return ctx.store.transaction(async (store) => {
     const { interview: current } = await resolveCandidateLink(ctx, store, token, { forUpdate: true });
-    const organization = await organizationOf(store, current);
-    const change = decideBooking(current, { by: 'candidate', start: input.start }, decisionContext(organization, now));
+    const read = await readForMove(store, current, input.start);
+    const change = decideBooking(current, { by: 'candidate', start: input.start }, decisionContext(read.organization, now));
     const offered = current.offeredSlots.find((slot) => slot.start.getTime() === input.start.getTime());
     if (!offered) {
       throw new DomainError('VALIDATION', 'Pick one of the offered times.', { errors: [{ path: 'start', message: 'Not one of the offered times.' }] });
     }
     // Whether the offer is still free is what booking it checks (the panel's busy times and working hours,
     // then the database's constraints for the candidate and the panel): any of them refuses it as taken.
-    return book(ctx, store, current, organization, change!, { start: input.start.toISOString() }, null).catch((error: unknown) => {
+    return book(ctx, store, current, read, change!, { start: input.start.toISOString() }, null).catch((error: unknown) => {
       if (isDomainError(error, 'OUTSIDE_AVAILABILITY') || isDomainError(error, 'CANDIDATE_BUSY')) throw new DomainError('SLOT_TAKEN', NO_LONGER_FREE);
       throw error;
     });
@@ -126,11 +151,11 @@ export async function rescheduleByCandidate(
   const now = ctx.clock();
   return ctx.store.transaction(async (store) => {
     const { interview: current } = await resolveCandidateLink(ctx, store, token, { forUpdate: true });
-    const organization = await organizationOf(store, current);
-    const decisions = decisionContext(organization, now);
     const reason = givenReason(input.reason);
 
     if ('requestNewTimes' in input) {
+      const organization = await organizationOf(store, current);
+      const decisions = decisionContext(organization, now);
       const candidate = (await store.candidates.get(current.organizationId, current.candidateId))!;
       // Checked before searching, so an interview that cannot ask for times never pays for a search.
       decideTimesRequest(current, { reason, note: input.note ?? null, offered: [] }, decisions);
@@ -152,10 +177,12 @@ export async function rescheduleByCandidate(
       return respond(store, parties, now, change.notice, planned);
     }
 
+    const read = await readForMove(store, current, input.start);
+    const decisions = decisionContext(read.organization, now);
     const change = decideBooking(current, { by: 'candidate', start: input.start, reason }, decisions);
     // The time it already has: nothing changes and nobody is written to.
-    if (!change) return respond(store, await loadParties(store, current, { organization }), now, noticeOf(current.start, decisions), []);
-    return book(ctx, store, current, organization, change, { from: current.start?.toISOString() ?? null, to: input.start.toISOString() }, input.note ?? null);
+    if (!change) return respond(store, await loadParties(store, current, knownParties(read)), now, noticeOf(current.start, decisions), []);
+    return book(ctx, store, current, read, change, { from: current.start?.toISOString() ?? null, to: input.start.toISOString() }, input.note ?? null);
   });
 }
 

@@ -48,7 +48,15 @@ export async function loadPanelAndStaff(store: Store, organization: Organization
  */
 export async function loadNewInterviewParties(
   store: Store,
-  ids: { organizationId: string; openingId: string; candidateId: string; panel: readonly string[]; booking?: TimeRange },
+  ids: {
+    organizationId: string;
+    openingId: string;
+    candidateId: string;
+    panel: readonly string[];
+    booking?: TimeRange;
+    /** An interview being moved: its own bookings are not busy time. */
+    excludeInterviewId?: string;
+  },
 ): Promise<{
   organization: Organization;
   opening: Opening | null;
@@ -59,7 +67,13 @@ export async function loadNewInterviewParties(
   panelBusy?: PanelBusyRead;
 }> {
   const reach = MAX_BUFFER_MINUTES * MINUTE;
-  const busyWindow = ids.booking ? { from: new Date(ids.booking.start.getTime() - reach), to: new Date(ids.booking.end.getTime() + reach) } : undefined;
+  const busyWindow = ids.booking
+    ? {
+        from: new Date(ids.booking.start.getTime() - reach),
+        to: new Date(ids.booking.end.getTime() + reach),
+        ...(ids.excludeInterviewId ? { excludeInterviewId: ids.excludeInterviewId } : {}),
+      }
+    : undefined;
   const read = await store.organizations.getForNewInterview(ids.organizationId, ids.openingId, ids.candidateId, {
     panel: ids.panel,
     roles: STAFF_ROLES,
@@ -68,6 +82,24 @@ export async function loadNewInterviewParties(
   if (!read) throw new DomainError('NOT_FOUND', 'No such organization.');
   const { withRoles, ...parties } = read;
   return { ...parties, staff: needsStaff(read.organization) ? withRoles : [] };
+}
+
+/** Everyone a new or moving interview concerns, as read with its panel's busy time. */
+export type MoveParties = Awaited<ReturnType<typeof loadNewInterviewParties>>;
+
+/**
+ * The same read for an interview about to move to `booking`: everyone it concerns as they stand, and its
+ * panel's busy time around the new time without the interview's own bookings.
+ */
+export async function loadMoveParties(store: Store, interview: Interview, booking: TimeRange): Promise<MoveParties> {
+  return loadNewInterviewParties(store, {
+    organizationId: interview.organizationId,
+    openingId: interview.openingId,
+    candidateId: interview.candidateId,
+    panel: interview.panel,
+    booking,
+    excludeInterviewId: interview.id,
+  });
 }
 
 export async function loadParties(store: Store, interview: Interview, known: KnownParties = {}): Promise<InterviewParties> {

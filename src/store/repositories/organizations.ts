@@ -123,14 +123,14 @@ export class OrganizationRepository {
    * candidate (as {@link getWithOpeningAndCandidate}), the panel's members in the order given (unknown
    * ids left out) and the members who have one of `roles` (those who get copies), with each member's
    * busy version (see `MemberRepository.listPanelBusy`). Given `busyWindow`, also the panel's busy time in
-   * that window, read in the same statement, so with the busy versions it goes with (a booking then
+   * that window (but the bookings of the interview it leaves out), read in the same statement, so with the busy versions it goes with (a booking then
    * needs no statement of its own to see whether the panel is free).
    */
   async getForNewInterview(
     id: string,
     openingId: string,
     candidateId: string,
-    members: { panel: readonly string[]; roles: readonly Member['role'][]; busyWindow?: { from: Date; to: Date } },
+    members: { panel: readonly string[]; roles: readonly Member['role'][]; busyWindow?: { from: Date; to: Date; excludeInterviewId?: string } },
   ): Promise<{
     organization: Organization;
     opening: Opening | null;
@@ -146,7 +146,7 @@ export class OrganizationRepository {
     const { roles, busyWindow } = members;
     const withBusy = busyWindow && ids.length > 0 ? busyWindow : null;
     const row = await this.withOpeningAndCandidate(id, openingId, candidateId)
-      .$if(withBusy !== null, (query) => query.select(panelBusySpans(id, ids, withBusy!.from, withBusy!.to).as('busy')))
+      .$if(withBusy !== null, (query) => query.select(panelBusySpans(id, ids, withBusy!.from, withBusy!.to, withBusy!.excludeInterviewId).as('busy')))
       .select((eb) =>
         jsonArrayFrom(
           eb
