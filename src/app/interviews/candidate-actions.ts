@@ -21,10 +21,10 @@ import { cancelReminders } from '../notifications/notify-interview.ts';
 import { applyChange } from './booking.ts';
 import { candidatePhoneScript, loadCandidateView, resolveCandidateLink } from './candidate-link.ts';
 import type { CandidateView } from './candidate-link.ts';
-import { candidateLinkUrl, issueCandidateToken, linkExpiry } from './candidate-token.ts';
+import { candidateLinkUrl, renewCandidateLinks } from './candidate-token.ts';
 import { decisionContext, givenReason } from './decision-context.ts';
 import { findOffers } from './offers.ts';
-import { loadMoveParties, loadParties } from './parties.ts';
+import { loadMoveParties, loadNewInterviewParties, loadParties } from './parties.ts';
 import type { InterviewParties, KnownParties, MoveParties } from './parties.ts';
 import { recordChange } from './record.ts';
 
@@ -45,9 +45,12 @@ async function respond(store: Store, parties: InterviewParties, now: Date, actio
 }
 
 
-/** Fresh link for the messages of this change (links are stored hashed and cannot be shown again). */
-async function freshLink(ctx: AppContext, store: Store, interview: Interview): Promise<string> {
-  return candidateLinkUrl(ctx, await issueCandidateToken(ctx, store, interview));
+/**
+ * Fresh link for the messages of a change of time (links are stored hashed and cannot be shown again); the
+ * interview's other links live as long as it does.
+ */
+async function freshLinkExtendingOthers(ctx: AppContext, store: Store, interview: Interview): Promise<string> {
+  return candidateLinkUrl(ctx, await renewCandidateLinks(ctx, store, interview));
 }
 
 /** Nothing is booked or moved for an opening that has been filled or closed (its cascade may be under way). */
@@ -89,6 +92,11 @@ function refusedForCandidate(error: unknown): never {
   throw error;
 }
 
+/** Everyone the interview concerns, as they stand, in one statement (see `loadNewInterviewParties`). */
+function readParties(store: Store, interview: Interview): Promise<MoveParties> {
+  return loadNewInterviewParties(store, { organizationId: interview.organizationId, openingId: interview.openingId, candidateId: interview.candidateId, panel: interview.panel });
+}
+
 /**
  * Everyone an interview moving to `start` concerns, and its panel's busy time around that time, in one
  * statement (see `loadMoveParties`).
@@ -111,9 +119,8 @@ async function book(
   const opening = refuseUnlessOpen(read.opening);
   // Read once: for the availability check and for the messages.
   const interview = await applyChange(ctx, store, current, change, { panel, ...(panelBusy ? { busy: panelBusy } : {}) }).catch(refusedForCandidate);
-  await store.candidateTokens.extend(interview.organizationId, interview.id, linkExpiry(ctx, interview));
   const parties = await loadParties(store, interview, { organization, panel, staff, ...(opening ? { opening } : {}), ...(candidate ? { candidate } : {}) });
-  const link = await freshLink(ctx, store, interview);
+  const link = await freshLinkExtendingOthers(ctx, store, interview);
   const { messageIds, planned } = await announceChange(ctx, store, parties, change, { link, remind: {} });
   await recordChange(store, interview, change, { privateNote: note, messageIds, details });
   return respond(store, parties, change.at, change.notice, planned);
@@ -154,9 +161,10 @@ export async function rescheduleByCandidate(
     const reason = givenReason(input.reason);
 
     if ('requestNewTimes' in input) {
-      const organization = await organizationOf(store, current);
+      const read = await readParties(store, current);
+      const { organization } = read;
       const decisions = decisionContext(organization, now);
-      const candidate = (await store.candidates.get(current.organizationId, current.candidateId))!;
+      const candidate = read.candidate!;
       // Checked before searching, so an interview that cannot ask for times never pays for a search.
       decideTimesRequest(current, { reason, note: input.note ?? null, offered: [] }, decisions);
       const offered = (
@@ -167,10 +175,9 @@ export async function rescheduleByCandidate(
         .slice(0, 5);
       const change = decideTimesRequest(current, { reason, note: input.note ?? null, offered }, decisions);
       const interview = await applyChange(ctx, store, current, change, { offeredSlots: offered });
-      await store.candidateTokens.extend(interview.organizationId, interview.id, linkExpiry(ctx, interview));
-      const parties = await loadParties(store, interview, { organization, candidate });
+      const parties = await loadParties(store, interview, knownParties(read));
       await cancelReminders(store, parties, now);
-      const link = await freshLink(ctx, store, interview);
+      const link = await freshLinkExtendingOthers(ctx, store, interview);
       const { messageIds, planned } = await announceChange(ctx, store, parties, change, { link });
       // The note is meant for the recruiting team: it is in their email and in the history they read.
       await recordChange(store, interview, change, { messageIds, details: change.noteForRecruiter ? { note: change.noteForRecruiter } : {} });
@@ -202,14 +209,15 @@ export async function cancelByCandidate(
   const now = ctx.clock();
   return ctx.store.transaction(async (store) => {
     const { interview: current } = await resolveCandidateLink(ctx, store, token, { forUpdate: true });
-    const organization = await organizationOf(store, current);
+    const read = await readParties(store, current);
+    const { organization } = read;
     const change = decideCancellation(
       current,
       { by: 'candidate', reason: givenReason(input.reason), words: input.message ?? null, calledAhead: input.calledAhead ?? false },
       decisionContext(organization, now),
     );
     const interview = await applyChange(ctx, store, current, change);
-    const parties = await loadParties(store, interview, { organization });
+    const parties = await loadParties(store, interview, knownParties(read));
     await cancelReminders(store, parties, now);
     const { messageIds, planned } = await announceChange(ctx, store, parties, change);
     await recordChange(store, interview, change, { privateNote: input.note ?? null, messageIds, details: { calledAhead: change.calledAhead } });
@@ -225,14 +233,15 @@ export async function declineByCandidate(
   const now = ctx.clock();
   return ctx.store.transaction(async (store) => {
     const { interview: current } = await resolveCandidateLink(ctx, store, token, { forUpdate: true });
-    const organization = await organizationOf(store, current);
+    const read = await readParties(store, current);
+    const { organization } = read;
     const change = decideDecline(
       current,
       { reason: givenReason(input.reason), words: input.message ?? null, keepInTouch: input.keepInTouch ?? false, referral: input.referral ?? null },
       decisionContext(organization, now),
     );
     const interview = await applyChange(ctx, store, current, change);
-    const parties = await loadParties(store, interview, { organization });
+    const parties = await loadParties(store, interview, knownParties(read));
     const { messageIds, planned } = await announceChange(ctx, store, parties, change);
     await recordChange(store, interview, change, {
       messageIds,
@@ -284,9 +293,10 @@ export async function raiseConcern(ctx: AppContext, token: string, input: { cate
   const now = ctx.clock();
   return ctx.store.transaction(async (store) => {
     const { interview } = await resolveCandidateLink(ctx, store, token);
-    const organization = await organizationOf(store, interview);
+    const read = await readParties(store, interview);
+    const { organization } = read;
     const change = decideConcern(interview, input, decisionContext(organization, now));
-    const parties = await loadParties(store, interview, { organization });
+    const parties = await loadParties(store, interview, knownParties(read));
     const { messageIds, planned } = await announceChange(ctx, store, parties, change);
     await recordChange(store, interview, change, { reason: input.category, privateNote: input.details, messageIds });
     return { ...(await respond(store, parties, now, null, planned)), delivered: messageIds.length > 0 };

@@ -36,6 +36,22 @@ export async function issueCandidateToken(ctx: AppContext, store: Store, intervi
   return token;
 }
 
+/**
+ * For an interview whose time changed: issues a fresh link token and keeps the interview's other links
+ * alive as long as the new one (see `linkExpiry`), in one statement. Returns the token.
+ */
+export async function renewCandidateLinks(ctx: AppContext, store: Store, interview: Interview): Promise<string> {
+  const { token, stored } = newCandidateLink(ctx, interview);
+  await store.candidateTokens.createExtendingOthers({
+    organizationId: interview.organizationId,
+    candidateId: interview.candidateId,
+    openingId: interview.openingId,
+    interviewId: interview.id,
+    ...stored,
+  });
+  return token;
+}
+
 export function candidateLinkUrl(ctx: AppContext, token: string): string {
   return `${ctx.config.publicUrl}/c/${token}`;
 }

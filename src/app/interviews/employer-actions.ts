@@ -11,7 +11,7 @@ import { cancelReminders, notifyChange } from '../notifications/notify-interview
 import { FieldErrors } from '../validation.ts';
 import { applyChange } from './booking.ts';
 import { assertOpeningOpen } from './candidate-actions.ts';
-import { candidateLinkUrl, issueCandidateToken, linkExpiry } from './candidate-token.ts';
+import { candidateLinkUrl, issueCandidateToken, renewCandidateLinks } from './candidate-token.ts';
 import { decisionContext, givenReason } from './decision-context.ts';
 import { findOffers } from './offers.ts';
 import { getInterviewOrThrow, loadParties } from './parties.ts';
@@ -81,9 +81,8 @@ export async function rescheduleInterviewByEmployer(
     if (!change) return current;
     await assertOpeningOpen(store, current);
     const interview = await applyChange(ctx, store, current, change);
-    await store.candidateTokens.extend(organizationId, interview.id, linkExpiry(ctx, interview));
     const parties = await loadParties(store, interview);
-    const link = candidateLinkUrl(ctx, await issueCandidateToken(ctx, store, interview));
+    const link = candidateLinkUrl(ctx, await renewCandidateLinks(ctx, store, interview));
     const messageIds = await notifyChange(ctx, store, parties, change, { link, remind: {} });
     await recordChange(store, interview, change, {
       messageIds,

@@ -29,14 +29,22 @@ export class CandidateTokenRepository {
     return row ?? null;
   }
 
-  /** Keeps a link alive while its interview does (a reschedule moves the end of the process). */
-  async extend(organizationId: string, interviewId: string, expiresAt: Date): Promise<void> {
+  /**
+   * Stores a new link for the interview and keeps its other links alive until the same time, in one
+   * statement (a move changes the end of the process, and its messages carry a fresh link).
+   */
+  async createExtendingOthers(input: Omit<CandidateTokenRecord, 'id'> & { tokenHash: string }): Promise<void> {
     await this.db
-      .updateTable('candidateTokens')
-      .set({ expiresAt })
-      .where('organizationId', '=', organizationId)
-      .where('interviewId', '=', interviewId)
-      .where('expiresAt', '<', expiresAt)
+      .with('extended', (db) =>
+        db
+          .updateTable('candidateTokens')
+          .set({ expiresAt: input.expiresAt })
+          .where('organizationId', '=', input.organizationId)
+          .where('interviewId', '=', input.interviewId)
+          .where('expiresAt', '<', input.expiresAt),
+      )
+      .insertInto('candidateTokens')
+      .values(input)
       .execute();
   }
 }
