@@ -10,6 +10,9 @@ import { recordAfterSend } from './record-after-send.ts';
 import { createPollLoop } from './outbox-poll-loop.ts';
 import { isPermanentSmtpFailure } from './smtp-failure.ts';
 
+/** How many emails a worker has in flight at once, by default: each on a kept-open SMTP connection of its own. */
+export const SENDS_AT_ONCE = 4;
+
 /**
  * A structured log line; `event` is one of `outbox.claimed|sent|retry|failed|deferred|mark-error|run-error`, or
  * `outbox.database-unavailable|database-back` once each per database outage.
@@ -40,7 +43,7 @@ export interface OutboxWorkerOptions {
   maxAttempts?: number;
   /** Delay before the next attempt given the attempts so far. Default {@link computeOutboxBackoff}. */
   backoff?: OutboxBackoff;
-  /** Sends in flight at once within a batch. Default 4. */
+  /** Sends in flight at once within a batch. Default {@link SENDS_AT_ONCE}. */
   concurrency?: number;
   log?: OutboxLog;
 }
@@ -97,7 +100,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const pollMs = options.pollMs ?? 1_000;
   const maxAttempts = options.maxAttempts ?? 8;
   const backoff = options.backoff ?? computeOutboxBackoff;
-  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const concurrency = Math.max(1, options.concurrency ?? SENDS_AT_ONCE);
   const log: OutboxLog = options.log ?? (() => {});
 
   async function settle(message: OutboxMessage, leaseEndMs: number): Promise<Outcome> {

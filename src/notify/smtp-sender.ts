@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { EmailAddress, OutgoingEmail } from '../core/outgoing-email.ts';
+import { SENDS_AT_ONCE } from './outbox-worker.ts';
 import { SmtpDeliveryError } from './smtp-failure.ts';
 import { toMailOptions } from './to-mail-options.ts';
 
@@ -46,7 +47,7 @@ export interface SmtpSender {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** As many as the outbox worker sends at once. */
-const POOLED_CONNECTIONS = 4;
+const POOLED_CONNECTIONS = SENDS_AT_ONCE;
 
 /**
  * Creates a sender that delivers {@link OutgoingEmail}s to an SMTP relay with nodemailer.
