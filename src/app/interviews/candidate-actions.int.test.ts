@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_BUFFER_MINUTES } from '../../core/slots/index.ts';
 import type { WorkingHours } from '../../core/types.ts';
-import type { OpenStore } from '../../store/index.ts';
 import { testEngines } from '../../store/testing/engines.ts';
-import { DEFAULT_APP_CONFIG } from '../context.ts';
-import type { AppContext } from '../context.ts';
-import { createOrganization } from '../organizations.ts';
+import { useOrganizationWithOpening } from '../testing/organization-with-opening.ts';
 import { rescheduleByCandidate } from './candidate-actions.ts';
 import { createInterview } from './create-interview.ts';
 
@@ -23,30 +20,17 @@ const at = (minutesAfterBooked: number) => new Date(BOOKED.getTime() + minutesAf
  * as if read on its own, for the largest buffer and beyond it.
  */
 describe.each(testEngines())('a candidate moving an interview, on $name', (engine) => {
-  let opened: OpenStore;
-  let ctx: AppContext;
-  let org: string;
-  let openingId: string;
-
-  beforeAll(async () => {
-    opened = await engine.open();
-    ctx = { store: opened.store, clock: () => NOW, config: DEFAULT_APP_CONFIG };
-    org = (await createOrganization(ctx, { name: 'Acme', timezone: 'UTC' })).organization.id;
-    openingId = (await ctx.store.openings.create(org, { title: 'Platform Engineer' })).id;
-  });
-  afterAll(async () => {
-    await opened?.close();
-  });
+  const acme = useOrganizationWithOpening(engine, NOW);
 
   /** An interview booked at BOOKED with a fresh interviewer keeping `bufferMinutes`; its candidate's token and the interviewer. */
   async function booked(bufferMinutes = 0) {
-    const member = await ctx.store.members.create(org, { name: 'Grace', email: `g-${randomUUID()}@acme.test`, role: 'interviewer', timezone: 'UTC', workingHours: ALWAYS, bufferMinutes });
-    const candidate = await ctx.store.candidates.create(org, { name: 'Jordan', email: `c-${randomUUID()}@example.com`, timezone: 'UTC' });
-    const created = await createInterview(ctx, org, { openingId, candidateId: candidate.id, title: 'Systems', durationMinutes: 60, panel: [member.id], start: BOOKED });
+    const member = await acme.ctx.store.members.create(acme.org, { name: 'Grace', email: `g-${randomUUID()}@acme.test`, role: 'interviewer', timezone: 'UTC', workingHours: ALWAYS, bufferMinutes });
+    const candidate = await acme.ctx.store.candidates.create(acme.org, { name: 'Jordan', email: `c-${randomUUID()}@example.com`, timezone: 'UTC' });
+    const created = await createInterview(acme.ctx, acme.org, { openingId: acme.openingId, candidateId: candidate.id, title: 'Systems', durationMinutes: 60, panel: [member.id], start: BOOKED });
     return { token: created.candidateToken, memberId: member.id };
   }
 
-  const moveTo = (token: string, start: Date) => rescheduleByCandidate(ctx, token, { start, reason: 'A clash at work' });
+  const moveTo = (token: string, start: Date) => rescheduleByCandidate(acme.ctx, token, { start, reason: 'A clash at work' });
 
   it('moves half an hour, over its own time: its own booking is not in the way', async () => {
     const { token } = await booked(MAX_BUFFER_MINUTES);
@@ -56,17 +40,17 @@ describe.each(testEngines())('a candidate moving an interview, on $name', (engin
 
   it('is refused as taken a minute inside the largest buffer of another busy time, and moves at its edge', async () => {
     const inside = await booked(MAX_BUFFER_MINUTES);
-    await ctx.store.members.addBusy(org, inside.memberId, { start: at(24 * 60), end: at(24 * 60 + 30) });
+    await acme.ctx.store.members.addBusy(acme.org, inside.memberId, { start: at(24 * 60), end: at(24 * 60 + 30) });
     await expect(moveTo(inside.token, at(24 * 60 - 60 - (MAX_BUFFER_MINUTES - 1)))).rejects.toMatchObject({ code: 'SLOT_TAKEN', message: 'That time is no longer free; please choose another.' });
     const edge = await booked(MAX_BUFFER_MINUTES);
-    await ctx.store.members.addBusy(org, edge.memberId, { start: at(24 * 60), end: at(24 * 60 + 30) });
+    await acme.ctx.store.members.addBusy(acme.org, edge.memberId, { start: at(24 * 60), end: at(24 * 60 + 30) });
     await expect(moveTo(edge.token, at(24 * 60 - 60 - MAX_BUFFER_MINUTES))).resolves.toMatchObject({ interview: { status: 'scheduled' } });
   });
 
   it('reads further out for a buffer larger than the largest the API allows', async () => {
     const larger = MAX_BUFFER_MINUTES + 60;
     const { token, memberId } = await booked(larger);
-    await ctx.store.members.addBusy(org, memberId, { start: at(24 * 60), end: at(24 * 60 + 30) });
+    await acme.ctx.store.members.addBusy(acme.org, memberId, { start: at(24 * 60), end: at(24 * 60 + 30) });
     await expect(moveTo(token, at(24 * 60 - 60 - (larger - 1)))).rejects.toMatchObject({ code: 'SLOT_TAKEN' });
   });
 });

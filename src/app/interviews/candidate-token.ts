@@ -26,13 +26,7 @@ export function newCandidateLink(ctx: AppContext, interview: Interview): { token
 /** Issues and stores a link token for an interview that exists; only its hash is stored. */
 export async function issueCandidateToken(ctx: AppContext, store: Store, interview: Interview): Promise<string> {
   const { token, stored } = newCandidateLink(ctx, interview);
-  await store.candidateTokens.create({
-    organizationId: interview.organizationId,
-    candidateId: interview.candidateId,
-    openingId: interview.openingId,
-    interviewId: interview.id,
-    ...stored,
-  });
+  await store.candidateTokens.create(linkRecord(interview, stored));
   return token;
 }
 
@@ -42,14 +36,13 @@ export async function issueCandidateToken(ctx: AppContext, store: Store, intervi
  */
 export async function renewCandidateLinks(ctx: AppContext, store: Store, interview: Interview): Promise<string> {
   const { token, stored } = newCandidateLink(ctx, interview);
-  await store.candidateTokens.createExtendingOthers({
-    organizationId: interview.organizationId,
-    candidateId: interview.candidateId,
-    openingId: interview.openingId,
-    interviewId: interview.id,
-    ...stored,
-  });
+  await store.candidateTokens.createExtendingOthers(linkRecord(interview, stored));
   return token;
+}
+
+/** The row of a link to this interview. */
+function linkRecord(interview: Interview, stored: StoredCandidateLink) {
+  return { organizationId: interview.organizationId, candidateId: interview.candidateId, openingId: interview.openingId, interviewId: interview.id, ...stored };
 }
 
 export function candidateLinkUrl(ctx: AppContext, token: string): string {

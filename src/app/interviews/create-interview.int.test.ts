@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_BUFFER_MINUTES } from '../../core/slots/index.ts';
 import type { WorkingHours } from '../../core/types.ts';
-import type { OpenStore } from '../../store/index.ts';
 import { testEngines } from '../../store/testing/engines.ts';
-import { DEFAULT_APP_CONFIG } from '../context.ts';
-import type { AppContext } from '../context.ts';
-import { createOrganization } from '../organizations.ts';
+import { useOrganizationWithOpening } from '../testing/organization-with-opening.ts';
 import { createInterview } from './create-interview.ts';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
@@ -24,24 +21,11 @@ const END = new Date(START.getTime() + 60 * MINUTE);
  * member whose buffer was set larger than the API allows (then it is read again, further out).
  */
 describe.each(testEngines())('a booking sees busy time as far as buffers reach, on $name', (engine) => {
-  let opened: OpenStore;
-  let ctx: AppContext;
-  let org: string;
-  let openingId: string;
-
-  beforeAll(async () => {
-    opened = await engine.open();
-    ctx = { store: opened.store, clock: () => NOW, config: DEFAULT_APP_CONFIG };
-    org = (await createOrganization(ctx, { name: 'Acme', timezone: 'UTC' })).organization.id;
-    openingId = (await ctx.store.openings.create(org, { title: 'Platform Engineer' })).id;
-  });
-  afterAll(async () => {
-    await opened?.close();
-  });
+  const acme = useOrganizationWithOpening(engine, NOW);
 
   /** A fresh interviewer keeping `bufferMinutes` around busy time, busy in the given block, and a fresh candidate. */
   async function interviewerBusy(bufferMinutes: number, block: { start: Date; end: Date }) {
-    const member = await ctx.store.members.create(org, {
+    const member = await acme.ctx.store.members.create(acme.org, {
       name: `Interviewer ${bufferMinutes}`,
       email: `i-${randomUUID()}@acme.test`,
       role: 'interviewer',
@@ -49,13 +33,13 @@ describe.each(testEngines())('a booking sees busy time as far as buffers reach, 
       workingHours: ALWAYS,
       bufferMinutes,
     });
-    await ctx.store.members.addBusy(org, member.id, block);
-    const candidate = await ctx.store.candidates.create(org, { name: 'Jordan', email: `c-${randomUUID()}@example.com`, timezone: 'UTC' });
+    await acme.ctx.store.members.addBusy(acme.org, member.id, block);
+    const candidate = await acme.ctx.store.candidates.create(acme.org, { name: 'Jordan', email: `c-${randomUUID()}@example.com`, timezone: 'UTC' });
     return { memberId: member.id, candidateId: candidate.id };
   }
 
   const book = (ids: { memberId: string; candidateId: string }) =>
-    createInterview(ctx, org, { openingId, candidateId: ids.candidateId, title: 'Systems', durationMinutes: 60, panel: [ids.memberId], start: START });
+    createInterview(acme.ctx, acme.org, { openingId: acme.openingId, candidateId: ids.candidateId, title: 'Systems', durationMinutes: 60, panel: [ids.memberId], start: START });
 
   const before = (minutes: number) => ({ start: new Date(START.getTime() - minutes * MINUTE - 30 * MINUTE), end: new Date(START.getTime() - minutes * MINUTE) });
   const after = (minutes: number) => ({ start: new Date(END.getTime() + minutes * MINUTE), end: new Date(END.getTime() + minutes * MINUTE + 30 * MINUTE) });
@@ -81,7 +65,7 @@ describe.each(testEngines())('a booking sees busy time as far as buffers reach, 
   it('refuses as SLOT_TAKEN when the panelist is booked for another interview at that time', async () => {
     const ids = await interviewerBusy(0, before(600));
     await book(ids);
-    const other = await ctx.store.candidates.create(org, { name: 'Sam', email: `c-${randomUUID()}@example.com`, timezone: 'UTC' });
+    const other = await acme.ctx.store.candidates.create(acme.org, { name: 'Sam', email: `c-${randomUUID()}@example.com`, timezone: 'UTC' });
     await expect(book({ memberId: ids.memberId, candidateId: other.id })).rejects.toMatchObject({ code: 'SLOT_TAKEN', details: { busyPanelists: [{ memberId: ids.memberId, reasons: ['interview'] }] } });
   });
 });
