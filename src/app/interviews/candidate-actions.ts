@@ -24,7 +24,7 @@ import type { CandidateView } from './candidate-link.ts';
 import { candidateLinkUrl, renewCandidateLinks } from './candidate-token.ts';
 import { decisionContext, givenReason } from './decision-context.ts';
 import { findOffers } from './offers.ts';
-import { loadMoveParties, loadNewInterviewParties, loadParties } from './parties.ts';
+import { loadMoveParties, loadParties } from './parties.ts';
 import type { InterviewParties, KnownParties, MoveParties } from './parties.ts';
 import { recordChange } from './record.ts';
 
@@ -68,8 +68,6 @@ async function organizationOf(store: Store, interview: Interview) {
   return (await store.organizations.get(interview.organizationId))!;
 }
 
-const MINUTE = 60_000;
-
 /** What a read for a move found, as records a later read need not fetch again. */
 function knownParties(read: MoveParties): KnownParties {
   return {
@@ -92,19 +90,6 @@ function refusedForCandidate(error: unknown): never {
   throw error;
 }
 
-/** Everyone the interview concerns, as they stand, in one statement (see `loadNewInterviewParties`). */
-function readParties(store: Store, interview: Interview): Promise<MoveParties> {
-  return loadNewInterviewParties(store, { organizationId: interview.organizationId, openingId: interview.openingId, candidateId: interview.candidateId, panel: interview.panel });
-}
-
-/**
- * Everyone an interview moving to `start` concerns, and its panel's busy time around that time, in one
- * statement (see `loadMoveParties`).
- */
-function readForMove(store: Store, interview: Interview, start: Date): Promise<MoveParties> {
-  return loadMoveParties(store, interview, { start, end: new Date(start.getTime() + interview.durationMinutes * MINUTE) });
-}
-
 /** A booking or a move, decided by the core, written, announced and recorded. */
 async function book(
   ctx: AppContext,
@@ -115,11 +100,11 @@ async function book(
   details: Record<string, unknown>,
   note: string | null,
 ): Promise<CandidateActionResult> {
-  const { organization, candidate, panel, staff, panelBusy } = read;
-  const opening = refuseUnlessOpen(read.opening);
+  const { panel, panelBusy } = read;
+  refuseUnlessOpen(read.opening);
   // Read once: for the availability check and for the messages.
   const interview = await applyChange(ctx, store, current, change, { panel, ...(panelBusy ? { busy: panelBusy } : {}) }).catch(refusedForCandidate);
-  const parties = await loadParties(store, interview, { organization, panel, staff, ...(opening ? { opening } : {}), ...(candidate ? { candidate } : {}) });
+  const parties = await loadParties(store, interview, knownParties(read));
   const link = await freshLinkExtendingOthers(ctx, store, interview);
   const { messageIds, planned } = await announceChange(ctx, store, parties, change, { link, remind: {} });
   await recordChange(store, interview, change, { privateNote: note, messageIds, details });
@@ -131,7 +116,7 @@ export async function acceptOfferedSlot(ctx: AppContext, token: string, input: {
   const now = ctx.clock();
   return ctx.store.transaction(async (store) => {
     const { interview: current } = await resolveCandidateLink(ctx, store, token, { forUpdate: true });
-    const read = await readForMove(store, current, input.start);
+    const read = await loadMoveParties(store, current, input.start);
     const change = decideBooking(current, { by: 'candidate', start: input.start }, decisionContext(read.organization, now));
     const offered = current.offeredSlots.find((slot) => slot.start.getTime() === input.start.getTime());
     if (!offered) {
@@ -161,7 +146,7 @@ export async function rescheduleByCandidate(
     const reason = givenReason(input.reason);
 
     if ('requestNewTimes' in input) {
-      const read = await readParties(store, current);
+      const read = await loadMoveParties(store, current);
       const { organization } = read;
       const decisions = decisionContext(organization, now);
       const candidate = read.candidate!;
@@ -184,7 +169,7 @@ export async function rescheduleByCandidate(
       return respond(store, parties, now, change.notice, planned);
     }
 
-    const read = await readForMove(store, current, input.start);
+    const read = await loadMoveParties(store, current, input.start);
     const decisions = decisionContext(read.organization, now);
     const change = decideBooking(current, { by: 'candidate', start: input.start, reason }, decisions);
     // The time it already has: nothing changes and nobody is written to.
@@ -209,7 +194,7 @@ export async function cancelByCandidate(
   const now = ctx.clock();
   return ctx.store.transaction(async (store) => {
     const { interview: current } = await resolveCandidateLink(ctx, store, token, { forUpdate: true });
-    const read = await readParties(store, current);
+    const read = await loadMoveParties(store, current);
     const { organization } = read;
     const change = decideCancellation(
       current,
@@ -233,7 +218,7 @@ export async function declineByCandidate(
   const now = ctx.clock();
   return ctx.store.transaction(async (store) => {
     const { interview: current } = await resolveCandidateLink(ctx, store, token, { forUpdate: true });
-    const read = await readParties(store, current);
+    const read = await loadMoveParties(store, current);
     const { organization } = read;
     const change = decideDecline(
       current,
@@ -293,7 +278,7 @@ export async function raiseConcern(ctx: AppContext, token: string, input: { cate
   const now = ctx.clock();
   return ctx.store.transaction(async (store) => {
     const { interview } = await resolveCandidateLink(ctx, store, token);
-    const read = await readParties(store, interview);
+    const read = await loadMoveParties(store, interview);
     const { organization } = read;
     const change = decideConcern(interview, input, decisionContext(organization, now));
     const parties = await loadParties(store, interview, knownParties(read));

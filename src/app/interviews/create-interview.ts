@@ -12,8 +12,6 @@ import { findOffers } from './offers.ts';
 import { loadNewInterviewParties, loadParties } from './parties.ts';
 import { recordChange } from './record.ts';
 
-const MINUTE = 60_000;
-
 export interface CreateInterviewInput {
   openingId: string;
   candidateId: string;
@@ -48,7 +46,7 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
 
   return ctx.store.transaction(async (store) => {
     // A booking reads the panel's busy time around its time with everything else, in one statement.
-    const booking = input.start ? { start: input.start, end: new Date(input.start.getTime() + input.durationMinutes * MINUTE) } : undefined;
+    const booking = input.start ? { start: input.start, durationMinutes: input.durationMinutes } : undefined;
     const {
       organization,
       opening,

@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/errors.ts';
 import { MAX_BUFFER_MINUTES } from '../../core/slots/index.ts';
-import type { Candidate, Interview, Member, Opening, Organization, TimeRange } from '../../core/types.ts';
+import type { Candidate, Interview, Member, Opening, Organization } from '../../core/types.ts';
 import type { PanelBusyRead, Store } from '../../store/index.ts';
 
 const MINUTE = 60_000;
@@ -53,7 +53,8 @@ export async function loadNewInterviewParties(
     openingId: string;
     candidateId: string;
     panel: readonly string[];
-    booking?: TimeRange;
+    /** The time asked for, from its start and length. */
+    booking?: { start: Date; durationMinutes: number };
     /** An interview being moved: its own bookings are not busy time. */
     excludeInterviewId?: string;
   },
@@ -70,7 +71,7 @@ export async function loadNewInterviewParties(
   const busyWindow = ids.booking
     ? {
         from: new Date(ids.booking.start.getTime() - reach),
-        to: new Date(ids.booking.end.getTime() + reach),
+        to: new Date(ids.booking.start.getTime() + ids.booking.durationMinutes * MINUTE + reach),
         ...(ids.excludeInterviewId ? { excludeInterviewId: ids.excludeInterviewId } : {}),
       }
     : undefined;
@@ -88,17 +89,16 @@ export async function loadNewInterviewParties(
 export type MoveParties = Awaited<ReturnType<typeof loadNewInterviewParties>>;
 
 /**
- * The same read for an interview about to move to `booking`: everyone it concerns as they stand, and its
- * panel's busy time around the new time without the interview's own bookings.
+ * The same read for an interview that exists: everyone it concerns as they stand and, when it is about to
+ * move to `movingTo`, its panel's busy time around the new time without the interview's own bookings.
  */
-export async function loadMoveParties(store: Store, interview: Interview, booking: TimeRange): Promise<MoveParties> {
+export async function loadMoveParties(store: Store, interview: Interview, movingTo?: Date): Promise<MoveParties> {
   return loadNewInterviewParties(store, {
     organizationId: interview.organizationId,
     openingId: interview.openingId,
     candidateId: interview.candidateId,
     panel: interview.panel,
-    booking,
-    excludeInterviewId: interview.id,
+    ...(movingTo ? { booking: { start: movingTo, durationMinutes: interview.durationMinutes }, excludeInterviewId: interview.id } : {}),
   });
 }
 
