@@ -1,5 +1,3 @@
-import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { createBoundedPool, DEFAULT_POOL_LIMITS } from './bounded-pool.ts';
@@ -7,7 +5,9 @@ import type { PoolLimits } from './bounded-pool.ts';
 import { AnswerWatch } from './answer-watch.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import type { DataDirLock } from './data-dir-lock.ts';
-import { listenForMemberChanges, listenOnEmbeddedConnection, noteWrites } from './member-change-listener.ts';
+import { openEmbeddedEngine } from './embedded/embedded-engine.ts';
+import type { EmbeddedEngine, EngineThread } from './embedded/embedded-engine.ts';
+import { listenForMemberChanges, listenOnEmbeddedEngine, noteWrites } from './member-change-listener.ts';
 import { MemberScheduleCache } from './member-schedule-cache.ts';
 import { pgliteClientConfig } from './pglite-connection.ts';
 import type { Database } from './schema.ts';
@@ -15,7 +15,14 @@ import type { Database } from './schema.ts';
 export type DatabaseEngine = 'pglite' | 'postgres';
 
 export type ConnectOptions =
-  | { engine: 'pglite'; /** A folder, or `memory://` for a throwaway database. */ dataDir: string; pool?: Partial<PoolLimits> }
+  | {
+      engine: 'pglite';
+      /** A folder, or `memory://` for a throwaway database. */
+      dataDir: string;
+      pool?: Partial<PoolLimits>;
+      /** Where the engine runs; by default on a thread of its own for a folder, on the caller's in memory. */
+      thread?: EngineThread;
+    }
   | {
       engine: 'postgres';
       url: string;
@@ -73,17 +80,24 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
 
   const inMemory = options.dataDir.startsWith('memory://');
   const lock: DataDirLock | null = inMemory ? null : acquireDataDirLock(options.dataDir);
-  let pglite: PGlite;
+  let engine: EmbeddedEngine;
   try {
-    pglite = await PGlite.create(inMemory ? undefined : options.dataDir, { extensions: { btree_gist } });
+    engine = await openEmbeddedEngine(inMemory ? undefined : options.dataDir, options.thread ?? (inMemory ? 'caller' : 'own'));
   } catch (error) {
     lock?.release();
     throw error;
   }
-  // One connection (the engine runs one query at a time), behind the same bounded queue.
-  const pool = createBoundedPool(pgliteClientConfig(pglite) as unknown as pg.PoolConfig, limits, () => answers.noteTrouble());
+  // The engine's sessions behind the same bounded queue; announcements are heard by the engine's one LISTEN.
   const schedules = new MemberScheduleCache();
-  pool.on('connect', (client) => listenOnEmbeddedConnection(client, schedules));
+  const notices = listenOnEmbeddedEngine(schedules);
+  const pool = createBoundedPool(pgliteClientConfig(engine, { size: limits.size, onNotification: notices.hear }) as unknown as pg.PoolConfig, limits, () =>
+    answers.noteTrouble(),
+  );
+  engine.onLost(() => {
+    notices.lost();
+    answers.noteTrouble();
+  });
+  await notices.subscribe((statement) => pool.query(statement));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin(), answers] });
   return {
     db,
@@ -92,8 +106,9 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
     schedules,
     close: async () => {
       try {
+        notices.lost();
         await db.destroy();
-        await pglite.close();
+        await engine.close();
       } finally {
         lock?.release();
       }

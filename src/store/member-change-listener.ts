@@ -146,17 +146,25 @@ export function noteWrites(client: pg.ClientBase, cache: MemberScheduleCache): v
 }
 
 /**
- * On the embedded engine the pool's one connection listens: its announcements come with the answer to
- * the statement that commits, before the caller goes on. Install on the pool's `connect`.
+ * On the embedded engine the engine itself listens, once, for all its sessions: an announcement comes with
+ * the answer to the statement that commits, to whichever session sent it, before the caller goes on. Hand
+ * every notification the sessions receive to `hear`, run the LISTEN with `subscribe`, and call `lost` when
+ * the engine is gone.
  */
-export function listenOnEmbeddedConnection(client: pg.ClientBase, cache: MemberScheduleCache): void {
-  client.on('notification', (notice) => {
-    if (notice.channel === MEMBER_CHANGES_CHANNEL) hear(cache, notice.payload);
-  });
-  client.on('end', () => cache.listenerLost());
-  client.on('error', () => cache.listenerLost());
-  client.query(`LISTEN ${MEMBER_CHANGES_CHANNEL}`).then(
-    () => cache.listenerReady(),
-    () => cache.listenerLost(),
-  );
+export function listenOnEmbeddedEngine(cache: MemberScheduleCache): {
+  hear(notice: { channel: string; payload?: string }): void;
+  subscribe(run: (statement: string) => Promise<unknown>): Promise<void>;
+  lost(): void;
+} {
+  return {
+    hear(notice) {
+      if (notice.channel === MEMBER_CHANGES_CHANNEL) hear(cache, notice.payload);
+    },
+    subscribe: (run) =>
+      run(`LISTEN ${MEMBER_CHANGES_CHANNEL}`).then(
+        () => cache.listenerReady(),
+        () => cache.listenerLost(),
+      ),
+    lost: () => cache.listenerLost(),
+  };
 }

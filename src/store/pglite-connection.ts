@@ -1,25 +1,22 @@
 import { EventEmitter } from 'node:events';
-import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 import { serialize } from 'pg-protocol';
+import type { BackendMessage, NotificationResponseMessage } from 'pg-protocol/dist/messages.js';
+import { Parser } from 'pg-protocol/dist/parser.js';
+import type { EmbeddedEngine } from './embedded/embedded-engine.ts';
 
 type Serializer = typeof serialize;
 
-/**
- * The engine runs on the server's own thread, and its answers resolve promises, not I/O: a run of
- * statements sent one after another (an upkeep's nine VACUUMs, a calendar's inserts, a cascade) would go
- * on without the event loop ever getting a turn, and every request, `/healthz` included, would wait for
- * the whole run. At least this often, an exchange waits for the loop to take a turn first.
- */
-export const LOOP_TURN_EVERY_MS = 10;
+let lastSession = 0;
 
 /**
- * The `pg` driver's connection, spoken to the embedded engine in this process instead of over a socket.
+ * The `pg` driver's connection, spoken to the embedded engine instead of over a socket: one session of
+ * the engine's (see `EngineSessions`), so a pool holds several, as it would on a server.
  *
- * PGlite's own adapter hands each protocol message to the engine on its own: a parametrized statement
- * (parse, bind, describe, execute, sync) made five calls into WebAssembly, five promise hops and five
- * result parses. This one keeps an extended query's messages until the driver ends the pipeline with
- * `sync` (or `flush`) and hands them over as one buffer, which the engine works through in one call, as a
- * server reads one packet. Calls reach the engine one at a time, in the order they were made.
+ * An extended query's messages are kept until the driver ends the pipeline with `sync` (or `flush`) and
+ * handed over as one buffer, which the engine works through in one call, as a server reads one packet; the
+ * answer comes back as the bytes a server would send and is read by the driver's own protocol parser.
+ * Named statements are prepared under a name of this session's, since the sessions share one engine.
  */
 export class PgliteConnection extends EventEmitter {
   /** Read by the driver: named statements this connection has prepared, and those sent but not yet confirmed. */
@@ -29,16 +26,18 @@ export class PgliteConnection extends EventEmitter {
   /** The driver ends a connection through its stream. */
   stream = { destroy: (): void => this.end() };
 
-  readonly #engine: PGlite;
+  readonly #engine: EmbeddedEngine;
+  readonly #session = ++lastSession;
+  readonly #onNotification: ((notice: NotificationResponseMessage) => void) | undefined;
   #pending: Buffer[] = [];
-  #queue: Promise<unknown>;
+  #queue: Promise<unknown> = Promise.resolve();
   #emitsMessages = false;
-  #lastLoopTurn = performance.now();
+  #ended = false;
 
-  constructor(engine: PGlite) {
+  constructor(engine: EmbeddedEngine, options: { onNotification?: (notice: NotificationResponseMessage) => void } = {}) {
     super();
     this.#engine = engine;
-    this.#queue = engine.waitReady;
+    this.#onNotification = options.onNotification;
     this.on('newListener', (event) => {
       if (event === 'message') this.#emitsMessages = true;
     });
@@ -46,10 +45,6 @@ export class PgliteConnection extends EventEmitter {
 
   async connect(): Promise<void> {
     this._connecting = true;
-    // Ready once every exchange already sent has been answered: a client that replaces one ended in the
-    // middle of a query must not receive that query's replies.
-    await this.#queue;
-    await this.#engine.waitReady;
     process.nextTick(() => this.emit('readyForQuery'));
   }
 
@@ -62,19 +57,19 @@ export class PgliteConnection extends EventEmitter {
   unref(): void {}
 
   parse(query: Parameters<Serializer['parse']>[0]): void {
-    this.#pending.push(serialize.parse(query));
+    this.#pending.push(serialize.parse(query.name ? { ...query, name: this.#named(query.name) } : query));
   }
-  bind(config: Parameters<Serializer['bind']>[0]): void {
-    this.#pending.push(serialize.bind(config));
+  bind(config: Parameters<Serializer['bind']>[0] = {}): void {
+    this.#pending.push(serialize.bind(config.statement ? { ...config, statement: this.#named(config.statement) } : config));
   }
   describe(message: Parameters<Serializer['describe']>[0]): void {
-    this.#pending.push(serialize.describe(message));
+    this.#pending.push(serialize.describe(message.type === 'S' && message.name ? { ...message, name: this.#named(message.name) } : message));
   }
   execute(config: Parameters<Serializer['execute']>[0]): void {
     this.#pending.push(serialize.execute(config));
   }
   close(message: Parameters<Serializer['close']>[0]): void {
-    this.#pending.push(serialize.close(message));
+    this.#pending.push(serialize.close(message.type === 'S' && message.name ? { ...message, name: this.#named(message.name) } : message));
   }
   sync(): void {
     this.#pending.push(serialize.sync());
@@ -101,29 +96,38 @@ export class PgliteConnection extends EventEmitter {
     this.#send();
   }
 
+  /**
+   * Ends the session once every exchange already sent has been answered: its prepared statements are
+   * closed, and a transaction it left open is rolled back, so the engine's other sessions go on.
+   */
   end(): void {
-    this.#queue = this.#queue.then(() => this.emit('end'));
-    for (const event of this.eventNames()) if (event !== 'newListener') this.removeAllListeners(event);
+    if (this.#ended) return;
+    this.#ended = true;
+    const names = Object.keys(this.parsedStatements);
+    const closing = names.length > 0 ? Buffer.concat([...names.map((name) => serialize.close({ type: 'S', name: this.#named(name) })), serialize.sync()]) : undefined;
+    this.#queue = this.#queue
+      .then(() => this.#engine.endSession(this.#session, closing))
+      .catch(() => undefined)
+      .then(() => this.emit('end'));
+    for (const event of this.eventNames()) if (event !== 'newListener' && event !== 'end') this.removeAllListeners(event);
     this.#emitsMessages = false;
   }
 
-  async #loopTurnIfDue(): Promise<void> {
-    if (performance.now() - this.#lastLoopTurn < LOOP_TURN_EVERY_MS) return;
-    await new Promise((resolve) => setImmediate(resolve));
-    this.#lastLoopTurn = performance.now();
+  #named(name: string): string {
+    return `s${this.#session}_${name}`;
   }
 
   #send(): void {
     const message = this.#pending.length === 1 ? this.#pending[0]! : Buffer.concat(this.#pending);
     this.#pending = [];
     this.#queue = this.#queue
-      .then(() => this.#loopTurnIfDue())
-      .then(() => this.#engine.execProtocolStream(message, { throwOnError: false }))
-      .then((replies) => {
-        for (const reply of replies) {
-          if (this.#emitsMessages) this.emit('message', reply);
-          this.emit(reply.name === 'error' ? 'errorMessage' : reply.name, reply);
-        }
+      .then(() => this.#engine.exchange(this.#session, message))
+      .then((reply) => {
+        new Parser().parse(Buffer.from(reply.buffer, reply.byteOffset, reply.byteLength), (answer: BackendMessage) => {
+          if (answer.name === 'notification') this.#onNotification?.(answer as NotificationResponseMessage);
+          if (this.#emitsMessages) this.emit('message', answer);
+          this.emit(answer.name === 'error' ? 'errorMessage' : answer.name, answer);
+        });
       })
       .catch((error: unknown) => {
         // After `end()` nobody listens; an unheard error must not become an unhandled rejection.
@@ -133,11 +137,21 @@ export class PgliteConnection extends EventEmitter {
 }
 
 /**
- * A `pg` pool configuration whose one connection is the embedded engine (it runs one statement at a time).
+ * A `pg` pool configuration whose connections are sessions of the embedded engine: `size` of them, kept
+ * open while idle (a session costs the engine nothing but its prepared statements).
  *
  * @example
- * const pool = new pg.Pool(pgliteClientConfig(await PGlite.create(dir)));
+ * const pool = new pg.Pool(pgliteClientConfig(await openEmbeddedEngine(dir, 'own'), { size: 10 }));
  */
-export function pgliteClientConfig(engine: PGlite): { max: number; connection: PgliteConnection } {
-  return { max: 1, connection: new PgliteConnection(engine) };
+export function pgliteClientConfig(
+  engine: EmbeddedEngine,
+  options: { size: number; onNotification?: (notice: NotificationResponseMessage) => void },
+): { max: number; idleTimeoutMillis: number; Client: new (config?: object) => object } {
+  const connectionOptions = options.onNotification ? { onNotification: options.onNotification } : {};
+  class EmbeddedClient extends pg.Client {
+    constructor(config: pg.ClientConfig = {}) {
+      super({ ...config, connection: new PgliteConnection(engine, connectionOptions) } as pg.ClientConfig);
+    }
+  }
+  return { max: options.size, idleTimeoutMillis: 0, Client: EmbeddedClient };
 }
