@@ -72,7 +72,7 @@ export class Store {
     /** Busy time kept by busy version; a transaction's store is handed the one of the store it began on. */
     private readonly busyTimes: BusyTimeCache = new BusyTimeCache(),
     /** Members' schedules kept while their changes are heard; used only outside a transaction. */
-    schedules?: MemberScheduleCache,
+    private readonly schedules?: MemberScheduleCache,
   ) {
     this.organizations = new OrganizationRepository(executor);
     this.apiKeys = new ApiKeyRepository(executor);
@@ -126,9 +126,33 @@ export class Store {
   }
 
   /**
+   * Runs the work of a change written by a single statement, outside any transaction: the statement is a
+   * transaction of its own, sent without BEGIN and COMMIT, and nothing holds the database while the work
+   * reads, decides and renders before it. The change's messages and seat links are held back (see
+   * {@link holdingMessageWrites}) for that statement to take; whatever it left is written after it, one
+   * statement per table. Inside a transaction, the work simply joins it. A deadlock between two such
+   * statements is met as in {@link transaction}: the work runs again, so it must touch nothing but the
+   * database.
+   */
+  async inOneStatement<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    if (this.executor.isTransaction) return work(this);
+    for (let attempt = 1; ; attempt += 1) {
+      const held = new HeldWrites();
+      try {
+        const result = await work(new Store(this.executor, this.engine, this.answers, held, this.busyTimes, this.schedules));
+        await held.flush(this.executor);
+        return result;
+      } catch (error) {
+        if (!isRetryableConflict(error) || attempt >= MAX_TRANSACTION_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      }
+    }
+  }
+
+  /**
    * Runs `work` — a change's messages being rendered and queued — with the outbox rows and seat links it
    * writes held back, to be written by the transaction's next history line in the same statement (or
-   * before the commit). Outside a transaction the rows are written as they come.
+   * before the commit; in {@link inOneStatement}, by its statement). Otherwise the rows are written as they come.
    */
   async holdingMessageWrites<T>(work: () => Promise<T>): Promise<T> {
     return this.held ? this.held.hold(work) : work();

@@ -3,8 +3,9 @@ import { hadEvent } from '../../core/decisions/interview-change.ts';
 import type { AppContext } from '../context.ts';
 import { offerFreedTime } from '../waitlist/offer-freed-time.ts';
 import type { FreedTime } from '../waitlist/offer-freed-time.ts';
-import type { Interview, Member, TimeRange } from '../../core/types.ts';
-import type { PanelBusyRead, Store } from '../../store/index.ts';
+import type { Candidate, Interview, Member, Opening, TimeRange } from '../../core/types.ts';
+import { interviewSnapshot } from '../../core/webhooks/event-body.ts';
+import type { NewHistoryEntry, PanelBusyRead, Store } from '../../store/index.ts';
 import { assertPanelFree } from '../slots.ts';
 import type { StoredCandidateLink } from './candidate-token.ts';
 
@@ -43,31 +44,56 @@ export function bookedDraft(draft: Interview, change: InterviewChange): Intervie
   return { ...draft, status: after.status, start: after.start, end: after.end, sequence: after.sequence, offeredSlots: [] };
 }
 
+/** A new interview's panel as read with it: its members with their busy versions and, when read, their busy time around the time asked for. */
+export interface NewInterviewPanel {
+  members: Member[];
+  busyVersions: Map<string, string>;
+  busy?: PanelBusyRead;
+}
+
 /**
- * Writes a new interview in its booked state, with its panel's bookings and, when given, the candidate's
- * link, in one statement, once the panel is seen to be free: the same guarantees as `applyChange`, without
- * writing it as an invitation first and booking it after. The panel's members come as read at the start of
- * the transaction, with their busy versions, so busy time kept at those versions is not read again, and
- * with their busy time around the new time when it was read with them.
+ * Whether a new interview's panel is free at the time a booking decided, for a clear answer before
+ * anything is written (SLOT_TAKEN, OUTSIDE_AVAILABILITY); the database's exclusion constraints keep it
+ * true against races (see `applyChange`). The panel comes as read with the interview's other parties, so
+ * busy time kept at the versions read is not read again.
  */
-export async function bookNewInterview(
-  store: Store,
-  draft: Interview,
-  change: InterviewChange,
-  panel: { members: Member[]; busyVersions: Map<string, string>; busy?: PanelBusyRead },
-  candidateLink?: StoredCandidateLink,
-): Promise<Interview> {
+export async function assertNewPanelFree(store: Store, draft: Interview, change: InterviewChange, panel: NewInterviewPanel): Promise<void> {
   const booked = bookedDraft(draft, change);
-  const range = { start: booked.start!, end: booked.end! };
   // A new interview has no bookings of its own to leave out.
   await assertPanelFree(store, draft.organizationId, {
     memberIds: draft.panel,
-    range,
+    range: { start: booked.start!, end: booked.end! },
     members: panel.members,
     busyVersions: panel.busyVersions,
     ...(panel.busy ? { busy: panel.busy } : {}),
   });
-  return store.interviews.create(draft.organizationId, booked, change.at, { booked: range, ...(candidateLink ? { candidateLink } : {}) });
+}
+
+/**
+ * Writes a new interview in its booked state — with its panel's bookings, the candidate's link, and its
+ * first history line with the messages and seat links the change holds back and the webhook events the
+ * line announces — in one statement, without writing it as an invitation first and booking it after. Call
+ * {@link assertNewPanelFree} first, and hold the messages back with `Store.inOneStatement`.
+ */
+export async function writeBookedInterview(
+  store: Store,
+  draft: Interview,
+  change: InterviewChange,
+  also: { candidateLink: StoredCandidateLink; firstLine: NewHistoryEntry; opening: Opening; candidate: Candidate },
+): Promise<Interview> {
+  const booked = bookedDraft(draft, change);
+  const snapshot = interviewSnapshot({
+    ...booked,
+    startAt: booked.start,
+    endAt: booked.end,
+    openingTitle: also.opening.title,
+    candidateName: also.candidate.name,
+  });
+  return store.interviews.create(draft.organizationId, booked, change.at, {
+    booked: { start: booked.start!, end: booked.end! },
+    candidateLink: also.candidateLink,
+    firstLine: { entry: also.firstLine, snapshot },
+  });
 }
 
 export async function applyChange(

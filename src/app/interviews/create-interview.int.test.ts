@@ -4,6 +4,7 @@ import { MAX_BUFFER_MINUTES } from '../../core/slots/index.ts';
 import type { WorkingHours } from '../../core/types.ts';
 import { testEngines } from '../../store/testing/engines.ts';
 import { useOrganizationWithOpening } from '../testing/organization-with-opening.ts';
+import { hashSecret } from '../secrets.ts';
 import { createInterview } from './create-interview.ts';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
@@ -67,5 +68,99 @@ describe.each(testEngines())('a booking sees busy time as far as buffers reach, 
     await book(ids);
     const other = await acme.ctx.store.candidates.create(acme.org, { name: 'Sam', email: `c-${randomUUID()}@example.com`, timezone: 'UTC' });
     await expect(book({ memberId: ids.memberId, candidateId: other.id })).rejects.toMatchObject({ code: 'SLOT_TAKEN', details: { busyPanelists: [{ memberId: ids.memberId, reasons: ['interview'] }] } });
+  });
+});
+
+/**
+ * A booking is written whole by one statement, outside any transaction: the interview with its history
+ * line, every message, the panelists' seat links and the webhook events the line announces — or, when
+ * the database refuses it, nothing at all.
+ */
+describe.each(testEngines())('a booking is written whole in one statement, on $name', (engine) => {
+  const acme = useOrganizationWithOpening(engine, NOW);
+  let memberCount = 0;
+
+  async function party() {
+    memberCount += 1;
+    const member = await acme.ctx.store.members.create(acme.org, {
+      name: `Interviewer ${memberCount}`,
+      email: `i-${randomUUID()}@acme.test`,
+      role: 'interviewer',
+      timezone: 'UTC',
+      workingHours: ALWAYS,
+    });
+    const candidate = await acme.ctx.store.candidates.create(acme.org, { name: `Candidate ${memberCount}`, email: `c-${randomUUID()}@example.com`, timezone: 'UTC' });
+    return { memberId: member.id, candidateId: candidate.id, email: candidate.email };
+  }
+  const book = (ids: { memberId: string; candidateId: string }) =>
+    createInterview(acme.ctx, acme.org, { openingId: acme.openingId, candidateId: ids.candidateId, title: 'Systems', durationMinutes: 60, panel: [ids.memberId], start: START });
+  const subscribe = (events: string[]) =>
+    acme.ctx.store.webhooks.create({ organizationId: acme.org, url: 'https://hooks.acme.test/leeway', description: null, events, secretSealed: 'sealed', at: NOW });
+
+  it('writes the history line, the messages and the seat link with the interview', async () => {
+    const { interview } = await book(await party());
+    const history = await acme.ctx.store.interviews.history(acme.org, interview.id);
+    const messages = await acme.ctx.store.outbox.list(acme.org, { interviewId: interview.id });
+    // The organization's default reminders come too, held until their time.
+    expect(messages.map((message) => message.kind).sort()).toEqual(['confirmation', 'panel_invitation', 'reminder', 'reminder']);
+    const confirmation = messages.find((message) => message.kind === 'confirmation')!;
+    // The line names what the change said, the candidate's confirmation first.
+    expect(history).toEqual([
+      expect.objectContaining({
+        action: 'scheduled',
+        actor: 'employer',
+        messageId: confirmation.messageId,
+        details: { start: START.toISOString(), messageIds: [confirmation.messageId, expect.any(String)] },
+      }),
+    ]);
+    // The panelist's invitation carries a seat link that was written with it.
+    const invitation = messages.find((message) => message.kind === 'panel_invitation')!;
+    const seatToken = /\/seat\/(lw_seat_[\w-]+)/.exec(JSON.stringify(invitation.payload))?.[1];
+    expect(seatToken).toBeDefined();
+    expect(await acme.ctx.store.panelTokens.findValid(hashSecret(seatToken!), NOW)).toMatchObject({ interviewId: interview.id, memberId: interview.panel[0] });
+  });
+
+  it('queues the event for every active endpoint that wants it, naming the interview and its history line', async () => {
+    const wants = await subscribe(['interview.scheduled']);
+    const other = await subscribe(['interview.cancelled']);
+    const { interview } = await book(await party());
+    const [line] = await acme.ctx.store.interviews.history(acme.org, interview.id);
+    const queued = await acme.ctx.store.webhooks.deliveries(acme.org, wants.id, { limit: 10 });
+    expect(queued).toHaveLength(1);
+    expect(queued[0]!).toMatchObject({ type: 'interview.scheduled', lane: 'events', status: 'pending' });
+    const body = JSON.parse(queued[0]!.body) as { type: string; timestamp: string; data: Record<string, unknown> };
+    expect(body).toMatchObject({
+      type: 'interview.scheduled',
+      timestamp: NOW.toISOString(),
+      data: {
+        historyEntryId: line!.id,
+        interview: {
+          id: interview.id,
+          status: 'scheduled',
+          start: START.toISOString(),
+          end: END.toISOString(),
+          opening: { id: acme.openingId, title: 'Platform Engineer' },
+          candidate: { id: interview.candidateId, name: expect.stringMatching(/^Candidate /) },
+          panel: interview.panel,
+        },
+      },
+    });
+    expect(await acme.ctx.store.webhooks.deliveries(acme.org, other.id, { limit: 10 })).toEqual([]);
+    await acme.ctx.store.webhooks.delete(acme.org, wants.id);
+    await acme.ctx.store.webhooks.delete(acme.org, other.id);
+  });
+
+  it('writes nothing of a booking the database refuses when two ask for the same panelist at once', async () => {
+    const first = await party();
+    const second = { ...(await party()), memberId: first.memberId };
+    const results = await Promise.allSettled([book(first), book(second)]);
+    const booked = results.filter((result) => result.status === 'fulfilled');
+    const refused = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+    expect(booked).toHaveLength(1);
+    expect(refused.map((result) => (result.reason as { code?: string }).code)).toEqual(['SLOT_TAKEN']);
+    // The candidate refused was told nothing, and no interview of theirs exists.
+    const refusedParty = results[0]!.status === 'rejected' ? first : second;
+    expect(await acme.ctx.store.outbox.list(acme.org, { to: refusedParty.email })).toEqual([]);
+    expect(await acme.ctx.store.interviews.list(acme.org, { candidateId: refusedParty.candidateId })).toEqual([]);
   });
 });

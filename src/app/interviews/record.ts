@@ -1,6 +1,6 @@
 import type { InterviewChange } from '../../core/decisions/interview-change.ts';
 import type { Interview } from '../../core/types.ts';
-import type { Store } from '../../store/index.ts';
+import type { NewHistoryEntry, Store } from '../../store/index.ts';
 
 const HISTORY_ACTIONS: Record<InterviewChange['kind'], (change: InterviewChange) => string> = {
   invited: () => 'invited',
@@ -18,18 +18,15 @@ const HISTORY_ACTIONS: Record<InterviewChange['kind'], (change: InterviewChange)
   panel_declined: () => 'panel_declined',
 };
 
+type HistoryLineExtras = { privateNote?: string | null; messageIds?: string[]; details?: Record<string, unknown>; reason?: string | null };
+
 /**
- * Appends one history line from a decision: who did what, with which notice and reason (only one that was
- * given), and which messages went out.
+ * One history line from a decision: who did what, with which notice and reason (only one that was given),
+ * and which messages went out.
  */
-export async function recordChange(
-  store: Store,
-  interview: Interview,
-  change: InterviewChange,
-  entry: { privateNote?: string | null; messageIds?: string[]; details?: Record<string, unknown>; reason?: string | null } = {},
-): Promise<void> {
+export function historyLineOf(change: InterviewChange, entry: HistoryLineExtras = {}): NewHistoryEntry {
   const details = { ...(entry.details ?? {}), ...(entry.messageIds && entry.messageIds.length > 1 ? { messageIds: entry.messageIds } : {}) };
-  await store.interviews.appendHistory(interview.organizationId, interview.id, {
+  return {
     at: change.at,
     actor: change.by,
     action: HISTORY_ACTIONS[change.kind](change),
@@ -39,5 +36,10 @@ export async function recordChange(
     privateNote: entry.privateNote ?? null,
     messageId: entry.messageIds?.[0] ?? null,
     details: Object.keys(details).length > 0 ? details : null,
-  });
+  };
+}
+
+/** Appends the history line of a decision (see {@link historyLineOf}). */
+export async function recordChange(store: Store, interview: Interview, change: InterviewChange, entry: HistoryLineExtras = {}): Promise<void> {
+  await store.interviews.appendHistory(interview.organizationId, interview.id, historyLineOf(change, entry));
 }

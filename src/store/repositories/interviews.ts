@@ -12,7 +12,8 @@ import { OUTBOX_ROWS_PER_INSERT, outboxRows, writeOutboxRows } from './outbox.ts
 import type { NewOutboxMessage } from './outbox.ts';
 import { panelTokenRows } from './panel-tokens.ts';
 import type { NewPanelToken } from './panel-tokens.ts';
-import { enqueueWebhookEvents, webhookEventsOf } from './webhooks.ts';
+import { enqueueWebhookEvents, queueWebhookEventsInStatement, webhookEventsOf } from './webhooks.ts';
+import type { InterviewSnapshot } from '../../core/webhooks/event-body.ts';
 import type { ActiveEndpoint } from './webhooks.ts';
 
 export interface NewInterview {
@@ -153,7 +154,17 @@ export class InterviewRepository {
     organizationId: string,
     input: NewInterview,
     at: Date,
-    also: { booked?: TimeRange; candidateLink?: { tokenHash: string; expiresAt: Date } } = {},
+    also: {
+      booked?: TimeRange;
+      candidateLink?: { tokenHash: string; expiresAt: Date };
+      /**
+       * The interview's first history line, written by the same statement with the change's held messages
+       * and seat links and the webhook events the line announces (for which the interview is described by
+       * `snapshot`, as the statement leaves it): the whole change in one statement, which is a transaction
+       * of its own.
+       */
+      firstLine?: { entry: NewHistoryEntry; snapshot: InterviewSnapshot };
+    } = {},
   ): Promise<Interview> {
     const id = input.id ?? randomUUID();
     const panelRows = input.panel.map((memberId, position) => ({ organizationId, interviewId: id, memberId, position }));
@@ -207,6 +218,15 @@ export class InterviewRepository {
           expiresAt: candidateLink.expiresAt,
         }),
       ) as unknown as QueryCreator<Database>;
+    }
+    if (also.firstLine) {
+      const { entry, snapshot } = also.firstLine;
+      const line: HistoryEntry = { ...historyEntryFields(entry), id: randomUUID(), interviewId: id };
+      writer = (await this.withHeldRows(writer)).with('first_line', (db) => db.insertInto('interviewHistory').values(historyRow(organizationId, line))) as unknown as QueryCreator<Database>;
+      const events = webhookEventsOf([line]);
+      if (events.length > 0) {
+        writer = writer.with('announced', (() => queueWebhookEventsInStatement(organizationId, events, snapshot)) as never) as unknown as QueryCreator<Database>;
+      }
     }
     const row = await writer.insertInto('interviews').values(values).returning(COLUMNS).executeTakeFirstOrThrow().catch(translateDatabaseError);
     return toInterview(row, [...input.panel]);
@@ -539,44 +559,39 @@ export class InterviewRepository {
   }
 
   /**
+   * Adds the held rows of the change being written (see `HeldWrites`) to a statement as CTEs of its own:
+   * seat links and outbox messages. A batch larger than one insert takes is written before, on its own.
+   */
+  private async withHeldRows(writer: QueryCreator<Database>): Promise<QueryCreator<Database>> {
+    const held = this.held?.take() ?? { messages: [], seatLinks: [] };
+    if (held.messages.length > OUTBOX_ROWS_PER_INSERT) {
+      await writeOutboxRows(this.db, held.messages);
+      held.messages = [];
+    }
+    let with_ = writer;
+    if (held.seatLinks.length > 0) {
+      with_ = with_.with('held_seat_links', (db) => db.insertInto('panelTokens').values(panelTokenRows(held.seatLinks))) as unknown as QueryCreator<Database>;
+    }
+    if (held.messages.length > 0) {
+      with_ = with_.with('held_messages', (db) => db.insertInto('outbox').values(outboxRows(held.messages))) as unknown as QueryCreator<Database>;
+    }
+    return with_;
+  }
+
+  /**
    * Inserts history lines and queues the webhook events they announce, in the caller's transaction. The
    * organization's active endpoints come back with the insert (one round trip), so a change costs no
    * further statement unless an endpoint wants its event.
    */
   private async insertHistory(organizationId: string, entries: Array<NewHistoryEntry & { interviewId: string }>): Promise<HistoryEntry[]> {
     // The messages and seat links of the change this line records, held back for it (see `HeldWrites`),
-    // are written by the same statement; a batch larger than one insert takes is written before it.
-    const held = this.held?.take() ?? { messages: [], seatLinks: [] };
-    if (held.messages.length > OUTBOX_ROWS_PER_INSERT) {
-      await writeOutboxRows(this.db, held.messages);
-      held.messages = [];
-    }
-    let writer: QueryCreator<Database> = this.db;
-    if (held.seatLinks.length > 0) {
-      writer = writer.with('held_seat_links', (db) => db.insertInto('panelTokens').values(panelTokenRows(held.seatLinks))) as unknown as QueryCreator<Database>;
-    }
-    if (held.messages.length > 0) {
-      writer = writer.with('held_messages', (db) => db.insertInto('outbox').values(outboxRows(held.messages))) as unknown as QueryCreator<Database>;
-    }
+    // are written by the same statement.
+    const writer = await this.withHeldRows(this.db);
     const rows = await writer
       .with('inserted', (db) =>
         db
           .insertInto('interviewHistory')
-          .values(
-            entries.map((entry) => ({
-              organizationId,
-              interviewId: entry.interviewId,
-              at: entry.at,
-              actor: entry.actor,
-              action: entry.action,
-              noticeHours: entry.noticeHours ?? null,
-              noticeClass: entry.noticeClass ?? null,
-              reason: entry.reason ?? null,
-              privateNote: entry.privateNote ?? null,
-              messageId: entry.messageId ?? null,
-              details: entry.details ? JSON.stringify(entry.details) : null,
-            })),
-          )
+          .values(entries.map((entry) => historyRow(organizationId, entry)))
           .returning(HISTORY_COLUMNS),
       )
       .selectFrom('inserted')
@@ -604,6 +619,24 @@ export class InterviewRepository {
   }
 }
 
+/** A history line as its row is inserted; without an id, the database gives it one. */
+function historyRow(organizationId: string, entry: NewHistoryEntry & { interviewId: string; id?: string }) {
+  return {
+    ...(entry.id ? { id: entry.id } : {}),
+    organizationId,
+    interviewId: entry.interviewId,
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    noticeHours: entry.noticeHours ?? null,
+    noticeClass: entry.noticeClass ?? null,
+    reason: entry.reason ?? null,
+    privateNote: entry.privateNote ?? null,
+    messageId: entry.messageId ?? null,
+    details: entry.details ? JSON.stringify(entry.details) : null,
+  };
+}
+
 const HISTORY_COLUMNS = [
   'id',
   'interviewId',
@@ -617,6 +650,21 @@ const HISTORY_COLUMNS = [
   'messageId',
   'details',
 ] as const;
+
+/** A new line's fields as the history reads them back (every optional one null when not given). */
+function historyEntryFields(entry: NewHistoryEntry): Omit<HistoryEntry, 'id' | 'interviewId'> {
+  return {
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    noticeHours: entry.noticeHours ?? null,
+    noticeClass: entry.noticeClass ?? null,
+    reason: entry.reason ?? null,
+    privateNote: entry.privateNote ?? null,
+    messageId: entry.messageId ?? null,
+    details: entry.details ?? null,
+  };
+}
 
 function toHistoryEntry(row: {
   id: string;

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import type { Executor } from '../executor.ts';
 import { eventBodyText, interviewSnapshot } from '../../core/webhooks/event-body.ts';
 import type { InterviewSnapshot } from '../../core/webhooks/event-body.ts';
@@ -117,6 +118,29 @@ async function interviewSnapshots(db: Executor, organizationId: string, ids: rea
   return new Map(rows.map((row) => [row.id, interviewSnapshot(row)]));
 }
 
+/** The exact text an event is sent as: with the interview it is about (as it stands after the change), if any. */
+function deliveryBody(event: WebhookEventToQueue, interview: InterviewSnapshot | null | undefined): string {
+  const data = interview !== undefined ? { interview, ...event.data } : event.data;
+  return eventBodyText({ type: event.type, at: event.at, data });
+}
+
+/**
+ * The body of a CTE that queues events for every active endpoint of the organization that wants their
+ * type, within the statement that makes the change the events announce: the endpoints are those standing
+ * when it runs, as with {@link enqueueWebhookEvents}. The caller knows the interview as the statement
+ * leaves it (a new one), so the bodies are written before; an organization without endpoints inserts no
+ * row. Deliveries take their `seq` in the order of the events.
+ */
+export function queueWebhookEventsInStatement(organizationId: string, events: readonly WebhookEventToQueue[], interview: InterviewSnapshot): RawBuilder<unknown> {
+  const bodies = events.map((event) => deliveryBody(event, event.interviewId ? interview : undefined));
+  return sql`(INSERT INTO webhook_deliveries (organization_id, subscription_id, webhook_id, type, lane, body, next_attempt_at, created_at)
+    SELECT ${organizationId}, s.id, ${newWebhookId()}, e.type, e.lane, e.body, e.at, e.at
+      FROM unnest(${events.map((event) => event.type)}::text[], ${events.map((event) => laneOf(event.type))}::text[], ${bodies}::text[],
+                  ${events.map((event) => event.at)}::timestamptz[]) WITH ORDINALITY AS e(type, lane, body, at, n)
+      JOIN webhook_subscriptions s ON s.organization_id = ${organizationId} AND s.status = 'active' AND s.events ? e.type
+     ORDER BY e.n, s.id)`;
+}
+
 /** An endpoint that receives events: its id and the event types it subscribed to. */
 export interface ActiveEndpoint {
   id: string;
@@ -159,8 +183,7 @@ export async function enqueueWebhookEvents(
     wanted.flatMap(({ event }) => (event.interviewId ? [event.interviewId] : [])),
   );
   const rows = wanted.flatMap(({ event, to }) => {
-    const data = event.interviewId ? { interview: interviews.get(event.interviewId) ?? null, ...event.data } : event.data;
-    const body = eventBodyText({ type: event.type, at: event.at, data });
+    const body = deliveryBody(event, event.interviewId ? (interviews.get(event.interviewId) ?? null) : undefined);
     return to.map((endpoint) => ({
       organizationId,
       subscriptionId: endpoint.id,
