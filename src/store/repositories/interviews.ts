@@ -621,19 +621,13 @@ export class InterviewRepository {
 
 /** A history line as its row is inserted; without an id, the database gives it one. */
 function historyRow(organizationId: string, entry: NewHistoryEntry & { interviewId: string; id?: string }) {
+  const fields = historyEntryFields(entry);
   return {
     ...(entry.id ? { id: entry.id } : {}),
     organizationId,
     interviewId: entry.interviewId,
-    at: entry.at,
-    actor: entry.actor,
-    action: entry.action,
-    noticeHours: entry.noticeHours ?? null,
-    noticeClass: entry.noticeClass ?? null,
-    reason: entry.reason ?? null,
-    privateNote: entry.privateNote ?? null,
-    messageId: entry.messageId ?? null,
-    details: entry.details ? JSON.stringify(entry.details) : null,
+    ...fields,
+    details: fields.details ? JSON.stringify(fields.details) : null,
   };
 }
 
