@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { EngineSessions } from './engine-sessions.ts';
+import { rawExchanges } from './raw-exchange.ts';
 import type { WorkerOptions, WorkerReply, WorkerRequest } from './worker-messages.ts';
 
 /**
@@ -50,13 +51,14 @@ export async function openEmbeddedEngine(dataDir: string | undefined, thread: En
 
 async function openOnCallerThread(dataDir: string | undefined): Promise<EmbeddedEngine> {
   const pglite = await PGlite.create(dataDir, { extensions: { btree_gist } });
+  const run = rawExchanges(pglite);
   let lastLoopTurn = performance.now();
   const sessions = new EngineSessions(async (message) => {
     if (performance.now() - lastLoopTurn >= LOOP_TURN_EVERY_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       lastLoopTurn = performance.now();
     }
-    return pglite.execProtocolRaw(message);
+    return run(message);
   });
   return {
     thread: 'caller',

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { EngineSessions } from './engine-sessions.ts';
+import { rawExchanges } from './raw-exchange.ts';
 import type { WorkerOptions, WorkerReply, WorkerRequest } from './worker-messages.ts';
 
 /**
@@ -22,7 +23,7 @@ try {
   port.close();
   throw error;
 }
-const sessions = new EngineSessions((message) => engine.execProtocolRaw(message));
+const sessions = new EngineSessions(rawExchanges(engine));
 
 port.on('message', (request: WorkerRequest) => {
   switch (request.kind) {
