@@ -5,7 +5,7 @@ import { DEFAULT_PREPARED_STATEMENT_LIMITS, driverQuery, prepareRepeatedStatemen
 
 /** How many connections a process holds, and how long and how many requests may wait for one. */
 export interface PoolLimits {
-  /** Connections to a PostgreSQL server (`LEEWAY_DB_POOL_SIZE`); the embedded database has one. */
+  /** Connections to a PostgreSQL server, or sessions of the embedded database (`LEEWAY_DB_POOL_SIZE`). */
   size: number;
   /** The longest a query waits for a free connection, or for a new one to open (`LEEWAY_DB_QUEUE_TIMEOUT_MS`). */
   queueTimeoutMs: number;

@@ -35,7 +35,7 @@ const DEFAULT_MEMBER_LIMIT = 5_000;
  * after a round trip on the listener's connection that began after the write ended: the server sends a
  * session its pending announcements before it answers. `catchUp` is that round trip, made only when this
  * process wrote since the last one, and shared by the searches waiting for it. On the embedded engine the
- * listener is the only connection: its announcements come with the commit's own answer.
+ * engine itself listens, for all its sessions: announcements come with the commit's own answer.
  */
 export class MemberScheduleCache {
   private readonly kept = new Map<string, KeptSchedule>();
