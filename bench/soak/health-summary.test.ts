@@ -41,6 +41,22 @@ describe('summarizeHealth', () => {
     expect(few[0]?.flat).toBeNull();
   });
 
+  it("judges each thread's heap on its own, leaving out a thread that collected only a few times", () => {
+    const served = Array.from({ length: 60 }, (_, second) => sample(second, 2, 300));
+    // The server's thread holds 60 MiB; the engine's thread, smaller, leaks 2 MiB a collection, which a
+    // judgement of both together (the larger heap's peaks) would never see; a loader thread collected twice.
+    const collections = [
+      ...Array.from({ length: 12 }, (_, i) => ({ pid: 100, isolate: '0xa', second: i * 5, afterMiB: 60 })),
+      ...Array.from({ length: 12 }, (_, i) => ({ pid: 100, isolate: '0xb', second: i * 5 + 1, afterMiB: 15 + i * 2 })),
+      ...Array.from({ length: 2 }, (_, i) => ({ pid: 100, isolate: '0xc', second: i, afterMiB: 6 })),
+    ];
+    const heaps = summarizeHealth(served, [], 60, collections).heap;
+    expect(heaps).toEqual([
+      expect.objectContaining({ pid: 100, thread: 1, threads: 2, fullGcs: 12, flat: true }),
+      expect.objectContaining({ pid: 100, thread: 2, threads: 2, fullGcs: 12, flat: false }),
+    ]);
+  });
+
   it('does not judge a process that lived less than half the load', () => {
     const samples = Array.from({ length: 20 }, (_, second) => sample(second, 2, 100 + second * 10));
     expect(summarizeHealth(samples, [], 60).memory[0]?.flat).toBeNull();

@@ -12,6 +12,8 @@ const JUDGED_LIFETIME_SHARE = 0.5;
 /** A full garbage collection, at a second of the load. */
 export interface HeapSample {
   pid: number;
+  /** The thread's heap (V8 isolate) within the process; one per thread. */
+  isolate?: string;
   second: number;
   afterMiB: number;
 }
@@ -32,6 +34,9 @@ export interface HealthSummary {
 export interface ProcessHeap {
   server: number;
   pid: number;
+  /** Which of the process's judged heaps (one per thread, in the order they first collected), of how many. */
+  thread: number;
+  threads: number;
   fullGcs: number;
   /** The largest heap left by a full collection in the second and in the last third of its collections. */
   middleThirdMaxMiB: number;
@@ -84,21 +89,42 @@ export function summarizeHealth(samples: readonly ServerSample[], windows: reado
 
 /**
  * Memory judged by what full collections leave alive: a leak raises it collection after collection, while
- * garbage waiting for the next one does not. Judged like RSS, on processes that lived half the load.
+ * garbage waiting for the next one does not. Judged like RSS, on processes that lived half the load, and
+ * for each thread's heap on its own (the embedded engine's thread has one beside the server's). A thread
+ * that collected only a few times while another collected often (a module loader's, at start-up) is left
+ * out.
  */
 function processHeap(samples: readonly ServerSample[], heapSamples: readonly HeapSample[], loadSeconds: number): ProcessHeap[] {
-  const byPid = new Map<number, HeapSample[]>();
-  for (const sample of heapSamples) byPid.set(sample.pid, [...(byPid.get(sample.pid) ?? []), sample]);
-  return [...byPid.entries()].flatMap(([pid, list]) => {
+  const byPid = new Map<number, Map<string, number[]>>();
+  for (const sample of heapSamples) {
+    const threads = byPid.get(sample.pid) ?? new Map<string, number[]>();
+    const isolate = sample.isolate ?? '';
+    threads.set(isolate, [...(threads.get(isolate) ?? []), sample.afterMiB]);
+    byPid.set(sample.pid, threads);
+  }
+  return [...byPid.entries()].flatMap(([pid, threads]) => {
     const served = samples.filter((s) => s.pid === pid);
     if (served.length === 0) return [];
     const lived = served.at(-1)!.second - served[0]!.second;
-    const after = list.map((s) => s.afterMiB);
-    const third = Math.floor(after.length / 3);
-    const middleThirdMaxMiB = Math.max(...after.slice(third, Math.max(third + 1, 2 * third)));
-    const lastThirdMaxMiB = Math.max(...after.slice(2 * third));
-    const judged = lived >= loadSeconds * JUDGED_LIFETIME_SHARE && after.length >= MIN_FULL_GCS;
-    return [{ server: served[0]!.server, pid, fullGcs: after.length, middleThirdMaxMiB, lastThirdMaxMiB, flat: judged ? lastThirdMaxMiB <= middleThirdMaxMiB * (1 + RSS_GROWTH_ALLOWED) : null }];
+    const all = [...threads.values()];
+    const busy = all.filter((after) => after.length >= MIN_FULL_GCS);
+    const judged = busy.length > 0 ? busy : [all.reduce((most, after) => (after.length > most.length ? after : most))];
+    return judged.map((after, index) => {
+      const third = Math.floor(after.length / 3);
+      const middleThirdMaxMiB = Math.max(...after.slice(third, Math.max(third + 1, 2 * third)));
+      const lastThirdMaxMiB = Math.max(...after.slice(2 * third));
+      const judgeable = lived >= loadSeconds * JUDGED_LIFETIME_SHARE && after.length >= MIN_FULL_GCS;
+      return {
+        server: served[0]!.server,
+        pid,
+        thread: index + 1,
+        threads: judged.length,
+        fullGcs: after.length,
+        middleThirdMaxMiB,
+        lastThirdMaxMiB,
+        flat: judgeable ? lastThirdMaxMiB <= middleThirdMaxMiB * (1 + RSS_GROWTH_ALLOWED) : null,
+      };
+    });
   });
 }
 
