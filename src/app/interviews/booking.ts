@@ -52,16 +52,15 @@ export interface NewInterviewPanel {
 }
 
 /**
- * Whether a new interview's panel is free at the time a booking decided, for a clear answer before
- * anything is written (SLOT_TAKEN, OUTSIDE_AVAILABILITY); the database's exclusion constraints keep it
- * true against races (see `applyChange`). The panel comes as read with the interview's other parties, so
- * busy time kept at the versions read is not read again.
+ * Whether a new interview's panel is free at the time a booking decided (`booked`, as `bookedDraft` left
+ * it), for a clear answer before anything is written (SLOT_TAKEN, OUTSIDE_AVAILABILITY); the database's
+ * exclusion constraints keep it true against races (see `applyChange`). The panel comes as read with the
+ * interview's other parties, so busy time kept at the versions read is not read again.
  */
-export async function assertNewPanelFree(store: Store, draft: Interview, change: InterviewChange, panel: NewInterviewPanel): Promise<void> {
-  const booked = bookedDraft(draft, change);
+export async function assertNewPanelFree(store: Store, booked: Interview, panel: NewInterviewPanel): Promise<void> {
   // A new interview has no bookings of its own to leave out.
-  await assertPanelFree(store, draft.organizationId, {
-    memberIds: draft.panel,
+  await assertPanelFree(store, booked.organizationId, {
+    memberIds: booked.panel,
     range: { start: booked.start!, end: booked.end! },
     members: panel.members,
     busyVersions: panel.busyVersions,
@@ -70,18 +69,18 @@ export async function assertNewPanelFree(store: Store, draft: Interview, change:
 }
 
 /**
- * Writes a new interview in its booked state — with its panel's bookings, the candidate's link, and its
- * first history line with the messages and seat links the change holds back and the webhook events the
- * line announces — in one statement, without writing it as an invitation first and booking it after. Call
- * {@link assertNewPanelFree} first, and hold the messages back with `Store.inOneStatement`.
+ * Writes a new interview in its booked state (`booked`, as `bookedDraft` left it) — with its panel's
+ * bookings, the candidate's link, and its first history line with the messages and seat links the change
+ * holds back and the webhook events the line announces — in one statement, without writing it as an
+ * invitation first and booking it after. Call {@link assertNewPanelFree} first, and hold the messages back
+ * with `Store.inOneStatement`.
  */
 export async function writeBookedInterview(
   store: Store,
-  draft: Interview,
-  change: InterviewChange,
+  booked: Interview,
+  at: Date,
   also: { candidateLink: StoredCandidateLink; firstLine: NewHistoryEntry; opening: Opening; candidate: Candidate },
 ): Promise<Interview> {
-  const booked = bookedDraft(draft, change);
   const snapshot = interviewSnapshot({
     ...booked,
     startAt: booked.start,
@@ -89,7 +88,7 @@ export async function writeBookedInterview(
     openingTitle: also.opening.title,
     candidateName: also.candidate.name,
   });
-  return store.interviews.create(draft.organizationId, booked, change.at, {
+  return store.interviews.create(booked.organizationId, booked, at, {
     booked: { start: booked.start!, end: booked.end! },
     candidateLink: also.candidateLink,
     firstLine: { entry: also.firstLine, snapshot },

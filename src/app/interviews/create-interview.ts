@@ -104,15 +104,15 @@ async function bookInterview(ctx: AppContext, organizationId: string, input: Cre
     const { organization, opening, candidate, panel: members, staff } = openPartiesOf(read, input);
     const draft = newDraft(ctx, organizationId, input, opening, candidate.id, now, []);
     const change = decideBooking(draft, { by: 'employer', start }, decisionContext(organization, now))!;
-    await assertNewPanelFree(store, draft, change, { members, busyVersions: read.busyVersions, ...(read.panelBusy ? { busy: read.panelBusy } : {}) });
     const booked = bookedDraft(draft, change);
+    await assertNewPanelFree(store, booked, { members, busyVersions: read.busyVersions, ...(read.panelBusy ? { busy: read.panelBusy } : {}) });
     const { token, stored } = newCandidateLink(ctx, booked);
     const link = candidateLinkUrl(ctx, token);
     // The messages are rendered for the interview as it will be written, and held for its statement.
     const parties = await loadParties(store, booked, { organization, opening, candidate, panel: members, staff });
     const messageIds = await notifyChange(ctx, store, parties, change, { link, remind: { fresh: true } });
     const firstLine = historyLineOf(change, { messageIds, details: { start: booked.start?.toISOString() } });
-    const interview = await writeBookedInterview(store, draft, change, { candidateLink: stored, firstLine, opening, candidate });
+    const interview = await writeBookedInterview(store, booked, change.at, { candidateLink: stored, firstLine, opening, candidate });
     return { interview, candidateLink: link, candidateToken: token };
   });
 }
