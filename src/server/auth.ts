@@ -45,12 +45,13 @@ export function requireEmployer(): MiddlewareHandler<ServerEnv> {
 
 /**
  * Candidate links are their own credential. For idempotency the request needs an organization: taken
- * from the link when it is valid; an invalid link goes on to the route, which answers 404.
+ * from the link when it is valid; an invalid link goes on to the route, which answers 404. Only a change
+ * sent with an `Idempotency-Key` needs it, so no other request pays for the lookup.
  */
 export function scopeCandidateLink(): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     const token = c.req.param('token');
-    if (token && token.length <= 200) {
+    if (token && token.length <= 200 && MUTATING.has(c.req.method) && c.req.header('idempotency-key')) {
       const record = await c.get('ctx').store.candidateTokens.findValid(hashSecret(token), c.get('ctx').clock());
       if (record) c.set('organizationId', record.organizationId);
       // A waitlist offer's link (lw_offer_…) scopes its claim the same way.
