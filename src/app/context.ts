@@ -91,14 +91,14 @@ export interface AppContext {
   clock: Clock;
   config: AppConfig;
   /**
-   * Told each waitlist offer link as it is made: its token is stored only hashed and messages keep it
-   * redacted, so this is the one place the demo can learn a link to show a newcomer.
-   */
-  /**
    * Seals secrets Leeway must use again (webhook signing secrets, calendar credentials and secret feed
    * addresses). Absent on a PostgreSQL server started without `LEEWAY_SECRET_KEY`: storing such a
    * secret is then refused with a clear error rather than kept in clear.
    */
   secrets?: SecretBox;
+  /**
+   * Told each waitlist offer link as it is made: its token is stored only hashed and messages keep it
+   * redacted, so this is the one place the demo can learn a link to show a newcomer.
+   */
   onOfferLink?: (offer: { entryId: string; link: string; expiresAt: Date }) => void;
 }

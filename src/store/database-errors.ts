@@ -9,6 +9,30 @@ const INVALID_TEXT_REPRESENTATION = '22P02';
 const CHARACTER_NOT_IN_REPERTOIRE = '22021';
 const UNTRANSLATABLE_CHARACTER = '22P05';
 
+const NOT_NULL_VIOLATION = '23502';
+
+/**
+ * The interview a change was decided on changed before the statement that writes the change ran (see
+ * `InterviewRepository.writeChange`): nothing was written, and the work is to run again on the interview
+ * as it is now. `Store.inOneStatement` does that; after its last attempt the caller is told to try again.
+ */
+export class InterviewChangedMeanwhile extends Error {
+  override readonly name = 'InterviewChangedMeanwhile';
+  constructor(readonly interviewId: string) {
+    super(`Interview ${interviewId} changed after it was read.`);
+  }
+}
+
+/**
+ * Whether a change's statement was refused because its guarded update changed no row: its history line
+ * takes the interview's id from that update, and a line without one breaks the column's NOT NULL.
+ */
+export function isUnchangedInterviewLine(error: unknown): boolean {
+  if (codeOf(error) !== NOT_NULL_VIOLATION) return false;
+  const { table, column } = error as { table?: string; column?: string };
+  return table === 'interview_history' && column === 'interview_id';
+}
+
 function codeOf(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null ? (error as { code?: string }).code : undefined;
 }

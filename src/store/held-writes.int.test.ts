@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenStore, Store } from './index.ts';
+import { InterviewChangedMeanwhile } from './database-errors.ts';
+import { OUTBOX_ROWS_PER_INSERT } from './repositories/outbox.ts';
 import { testEngines } from './testing/engines.ts';
 import { recordQueries } from './testing/query-log.ts';
 import type { QueryLog } from './testing/query-log.ts';
@@ -99,5 +101,35 @@ describe.each(testEngines())('held writes on $name', (engine) => {
     });
     await store.holdingMessageWrites(() => store.outbox.enqueueMany([outside]));
     expect(await stored(outside.message.messageId)).toBe(true);
+  });
+
+  it('runs a one-statement change again when its interview changed meanwhile, and says to retry when it never stops changing', async () => {
+    let runs = 0;
+    const flaky = await store.inOneStatement(async () => {
+      runs += 1;
+      if (runs < 3) throw new InterviewChangedMeanwhile(interviewId);
+      return 'written';
+    });
+    expect({ flaky, runs }).toEqual({ flaky: 'written', runs: 3 });
+
+    runs = 0;
+    const never = store.inOneStatement(async () => {
+      runs += 1;
+      throw new InterviewChangedMeanwhile(interviewId);
+    });
+    await expect(never).rejects.toMatchObject({ name: 'DomainError', code: 'CONFLICT' });
+    expect(runs).toBe(5);
+  });
+
+  it('refuses to write messages ahead of a one-statement change that holds more than one insert takes', async () => {
+    const many = Array.from({ length: OUTBOX_ROWS_PER_INSERT + 1 }, () => message());
+    const line = { at: AT, actor: 'system' as const, action: 'noted' };
+    await expect(
+      store.inOneStatement(async (one) => {
+        await one.holdingMessageWrites(() => one.outbox.enqueueMany(many));
+        await one.interviews.appendHistory(org, interviewId, line);
+      }),
+    ).rejects.toThrow('more than one insert takes');
+    expect(await stored(many[0]!.message.messageId)).toBe(false);
   });
 });

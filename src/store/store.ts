@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { DomainError } from '../core/errors.ts';
+import { InterviewChangedMeanwhile } from './database-errors.ts';
 import type { DatabaseEngine } from './connect.ts';
 import type { AnswerWatch } from './answer-watch.ts';
 import type { Executor } from './executor.ts';
@@ -32,8 +34,15 @@ const RECENT_ANSWER_MS = 1_000;
 
 /** deadlock_detected and serialization_failure: the transaction did nothing wrong and may simply run again. */
 function isRetryableConflict(error: unknown): boolean {
+  if (error instanceof InterviewChangedMeanwhile) return true;
   const code = typeof error === 'object' && error !== null ? (error as { code?: string }).code : undefined;
   return code === '40P01' || code === '40001';
+}
+
+/** What the caller hears when an interview kept changing under every attempt at a change of its own. */
+function changedUnderEveryAttempt(error: unknown): unknown {
+  if (!(error instanceof InterviewChangedMeanwhile)) return error;
+  return new DomainError('CONFLICT', 'The interview was being changed at the same moment; look at it again and retry.');
 }
 
 /**
@@ -143,7 +152,8 @@ export class Store {
         await held.flush(this.executor);
         return result;
       } catch (error) {
-        if (!isRetryableConflict(error) || attempt >= MAX_TRANSACTION_ATTEMPTS) throw error;
+        if (!isRetryableConflict(error)) throw error;
+        if (attempt >= MAX_TRANSACTION_ATTEMPTS) throw changedUnderEveryAttempt(error);
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
       }
     }

@@ -10,14 +10,6 @@ import { assertPanelFree } from '../slots.ts';
 import type { StoredCandidateLink } from './candidate-token.ts';
 
 /**
- * Writes a decided change to the interview: books the panel for a new time (checking the panel's busy
- * times first for a clear answer, and relying on the database's exclusion constraints — the panel's on
- * the bookings, the candidate's on the interview's new time, which the update below meets as
- * CANDIDATE_BUSY — for the rest and for races), frees the panel's time when the interview loses it, and stores the status,
- * time and sequence the core decided, and offers any panel time it gave up to the waitlist. Closing an
- * interview keeps its bookings as the record of the time.
- */
-/**
  * The panel time a change gives up — a cancellation, a withdrawal, a request for other times or a move
  * away — for the waitlist; null when it frees nothing.
  */
@@ -41,7 +33,7 @@ export function freedTimeOf(interview: Interview, change: InterviewChange): Free
 export function bookedDraft(draft: Interview, change: InterviewChange): Interview {
   const { after } = change;
   if (after.status !== 'scheduled' || !after.start || !after.end) throw new Error('bookedDraft needs a booking decision.');
-  return { ...draft, status: after.status, start: after.start, end: after.end, sequence: after.sequence, offeredSlots: [] };
+  return { ...changedInterview(draft, change, []), updatedAt: draft.updatedAt };
 }
 
 /** A new interview's panel as read with it: its members with their busy versions and, when read, their busy time around the time asked for. */
@@ -81,13 +73,7 @@ export async function writeBookedInterview(
   at: Date,
   also: { candidateLink: StoredCandidateLink; firstLine: NewHistoryEntry; opening: Opening; candidate: Candidate },
 ): Promise<Interview> {
-  const snapshot = interviewSnapshot({
-    ...booked,
-    startAt: booked.start,
-    endAt: booked.end,
-    openingTitle: also.opening.title,
-    candidateName: also.candidate.name,
-  });
+  const snapshot = snapshotOf(booked, also.opening, also.candidate);
   return store.interviews.create(booked.organizationId, booked, at, {
     booked: { start: booked.start!, end: booked.end! },
     candidateLink: also.candidateLink,
@@ -95,6 +81,63 @@ export async function writeBookedInterview(
   });
 }
 
+/** What a change does to the panel's bookings: books a new time, releases the time it had, or neither. */
+export function bookingEffectOf(change: InterviewChange): 'book' | 'release' | 'keep' {
+  const { after, before } = change;
+  if (after.status === 'scheduled' && after.start && after.end && (before.status !== 'scheduled' || before.start?.getTime() !== after.start.getTime())) return 'book';
+  if (before.status === 'scheduled' && (after.status === 'cancelled' || after.status === 'withdrawn' || after.status === 'invited')) return 'release';
+  return 'keep';
+}
+
+/** The interview as a change leaves it, before it is written: what its messages and its write are made from. */
+export function changedInterview(interview: Interview, change: InterviewChange, offeredSlots?: TimeRange[]): Interview {
+  const { after } = change;
+  return {
+    ...interview,
+    status: after.status,
+    start: after.start,
+    end: after.end,
+    sequence: after.sequence,
+    offeredSlots: offeredSlotsAfter(change, offeredSlots),
+    updatedAt: change.at,
+  };
+}
+
+/** The times an interview offers after a change: those searched for it, else the decision's for an invitation, else none. */
+function offeredSlotsAfter(change: InterviewChange, searched?: TimeRange[]): TimeRange[] {
+  return searched ?? (change.after.status === 'invited' ? change.offered : []);
+}
+
+/** The interview as webhook events describe it, with the opening's title and the candidate's name. */
+export function snapshotOf(interview: Interview, opening: Opening, candidate: Candidate) {
+  return interviewSnapshot({ ...interview, startAt: interview.start, endAt: interview.end, openingTitle: opening.title, candidateName: candidate.name });
+}
+
+/**
+ * Whether the panel is free at the time a change books (when it books one), for a clear answer before
+ * anything is written (SLOT_TAKEN, OUTSIDE_AVAILABILITY); the database's exclusion constraints keep it true
+ * against races. The interview's own bookings are not in the way.
+ */
+export async function assertNewTimeFree(store: Store, interview: Interview, change: InterviewChange, read: { panel?: Member[]; busy?: PanelBusyRead } = {}): Promise<void> {
+  if (bookingEffectOf(change) !== 'book') return;
+  await assertPanelFree(store, interview.organizationId, {
+    memberIds: interview.panel,
+    range: { start: change.after.start!, end: change.after.end! },
+    excludeInterviewId: interview.id,
+    ...(read.panel ? { members: read.panel } : {}),
+    ...(read.busy ? { busy: read.busy } : {}),
+  });
+}
+
+/**
+ * Writes a decided change to the interview inside the caller's transaction: books the panel for a new
+ * time (checking the panel's busy times first for a clear answer, and relying on the database's exclusion
+ * constraints — the panel's on the bookings, the candidate's on the interview's new time, which the update
+ * below meets as CANDIDATE_BUSY — for the rest and for races), frees the panel's time when the interview
+ * loses it, stores the status, time and sequence the core decided, and offers any panel time it gave up
+ * to the waitlist. Closing an interview keeps its bookings as the record of the time. A change decided
+ * without a lock is written by `writeChange` instead, in one statement.
+ */
 export async function applyChange(
   ctx: AppContext,
   store: Store,
@@ -108,21 +151,13 @@ export async function applyChange(
     busy?: PanelBusyRead;
   } = {},
 ): Promise<Interview> {
-  const { after, before } = change;
-  const bookingNewTime = after.status === 'scheduled' && after.start && after.end && (before.status !== 'scheduled' || before.start?.getTime() !== after.start.getTime());
-  const losingTime = before.status === 'scheduled' && (after.status === 'cancelled' || after.status === 'withdrawn' || after.status === 'invited');
-  if (bookingNewTime) {
-    const range = { start: after.start!, end: after.end! };
-    await assertPanelFree(store, interview.organizationId, {
-      memberIds: interview.panel,
-      range,
-      excludeInterviewId: interview.id,
-      ...(extra.panel ? { members: extra.panel } : {}),
-      ...(extra.busy ? { busy: extra.busy } : {}),
-    });
+  const { after } = change;
+  const effect = bookingEffectOf(change);
+  if (effect === 'book') {
+    await assertNewTimeFree(store, interview, change, extra);
     await store.interviews.releaseBookings(interview.organizationId, interview.id);
-    await store.interviews.bookPanel(interview.organizationId, interview.id, interview.panel, range);
-  } else if (losingTime) {
+    await store.interviews.bookPanel(interview.organizationId, interview.id, interview.panel, { start: after.start!, end: after.end! });
+  } else if (effect === 'release') {
     await store.interviews.releaseBookings(interview.organizationId, interview.id);
   }
   const updated = await store.interviews.update(
@@ -133,7 +168,7 @@ export async function applyChange(
       start: after.start,
       end: after.end,
       sequence: after.sequence,
-      offeredSlots: extra.offeredSlots ?? (after.status === 'invited' ? change.offered : []),
+      offeredSlots: offeredSlotsAfter(change, extra.offeredSlots),
     },
     change.at,
     // A change of time or status leaves the panel as it was read with the interview.

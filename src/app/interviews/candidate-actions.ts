@@ -18,15 +18,17 @@ import type { Store } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
 import { announceChange } from '../notifications/announce-change.ts';
 import { cancelReminders } from '../notifications/notify-interview.ts';
-import { applyChange } from './booking.ts';
+import { applyChange, assertNewTimeFree, changedInterview } from './booking.ts';
 import { candidatePhoneScript, loadCandidateView, resolveCandidateLink } from './candidate-link.ts';
 import type { CandidateView } from './candidate-link.ts';
-import { candidateLinkUrl, renewCandidateLinks } from './candidate-token.ts';
+import { candidateLinkUrl, newCandidateLink } from './candidate-token.ts';
 import { decisionContext, givenReason } from './decision-context.ts';
 import { findOffers } from './offers.ts';
 import { loadMoveParties, loadParties } from './parties.ts';
 import type { InterviewParties, KnownParties, MoveParties } from './parties.ts';
-import { recordChange } from './record.ts';
+import { historyLineOf, recordChange } from './record.ts';
+import { writeChange } from './write-change.ts';
+import type { ReadInterview } from './write-change.ts';
 
 export interface CandidateActionResult extends CandidateView {
   /** What the action was classified as, at the moment it happened. */
@@ -44,14 +46,6 @@ async function respond(store: Store, parties: InterviewParties, now: Date, actio
   return { ...view, actionNotice, ...(phoneScript ? { phoneScript } : {}), outcome: describeDeliveries(planned) };
 }
 
-
-/**
- * Fresh link for the messages of a change of time (links are stored hashed and cannot be shown again); the
- * interview's other links live as long as it does.
- */
-async function freshLinkExtendingOthers(ctx: AppContext, store: Store, interview: Interview): Promise<string> {
-  return candidateLinkUrl(ctx, await renewCandidateLinks(ctx, store, interview));
-}
 
 /** Nothing is booked or moved for an opening that has been filled or closed (its cascade may be under way). */
 export async function assertOpeningOpen(store: Store, interview: Interview): Promise<Opening | null> {
@@ -90,11 +84,14 @@ function refusedForCandidate(error: unknown): never {
   throw error;
 }
 
-/** A booking or a move, decided by the core, written, announced and recorded. */
+/**
+ * A booking or a move, decided by the core on the interview as read: the new time checked, the messages
+ * rendered, then everything written in one statement (see `writeChange`).
+ */
 async function book(
   ctx: AppContext,
   store: Store,
-  current: Interview,
+  current: ReadInterview,
   read: MoveParties,
   change: InterviewChange,
   details: Record<string, unknown>,
@@ -103,22 +100,24 @@ async function book(
   const { panel, panelBusy } = read;
   refuseUnlessOpen(read.opening);
   // Read once: for the availability check and for the messages.
-  const interview = await applyChange(ctx, store, current, change, { panel, ...(panelBusy ? { busy: panelBusy } : {}) }).catch(refusedForCandidate);
-  const parties = await loadParties(store, interview, knownParties(read));
-  const link = await freshLinkExtendingOthers(ctx, store, interview);
-  const { messageIds, planned } = await announceChange(ctx, store, parties, change, { link, remind: {} });
-  await recordChange(store, interview, change, { privateNote: note, messageIds, details });
+  await assertNewTimeFree(store, current.interview, change, { panel, ...(panelBusy ? { busy: panelBusy } : {}) }).catch(refusedForCandidate);
+  const parties = await loadParties(store, changedInterview(current.interview, change), knownParties(read));
+  // Links are stored hashed and cannot be shown again: the messages of a change of time carry a fresh one.
+  const { token, stored } = newCandidateLink(ctx, parties.interview);
+  const { messageIds, planned } = await announceChange(ctx, store, parties, change, { link: candidateLinkUrl(ctx, token), remind: { droppedByWrite: true } });
+  const line = historyLineOf(change, { privateNote: note, messageIds, details });
+  await writeChange(ctx, store, current, change, { parties, line, candidateLink: stored, dropReminders: true }).catch(refusedForCandidate);
   return respond(store, parties, change.at, change.notice, planned);
 }
 
 /** Picking one of the offered times; a time someone else has taken since is refused as SLOT_TAKEN. */
 export async function acceptOfferedSlot(ctx: AppContext, token: string, input: { start: Date }): Promise<CandidateActionResult> {
-  const now = ctx.clock();
-  return ctx.store.transaction(async (store) => {
-    const { interview: current } = await resolveCandidateLink(ctx, store, token, { forUpdate: true });
-    const read = await loadMoveParties(store, current, input.start);
-    const change = decideBooking(current, { by: 'candidate', start: input.start }, decisionContext(read.organization, now));
-    const offered = current.offeredSlots.find((slot) => slot.start.getTime() === input.start.getTime());
+  return ctx.store.inOneStatement(async (store) => {
+    const now = ctx.clock();
+    const current = await resolveCandidateLink(ctx, store, token);
+    const read = await loadMoveParties(store, current.interview, input.start);
+    const change = decideBooking(current.interview, { by: 'candidate', start: input.start }, decisionContext(read.organization, now));
+    const offered = current.interview.offeredSlots.find((slot) => slot.start.getTime() === input.start.getTime());
     if (!offered) {
       throw new DomainError('VALIDATION', 'Pick one of the offered times.', { errors: [{ path: 'start', message: 'Not one of the offered times.' }] });
     }
@@ -140,41 +139,41 @@ export async function rescheduleByCandidate(
   token: string,
   input: { start: Date; reason?: string | null; note?: string | null } | { requestNewTimes: true; reason?: string | null; note?: string | null },
 ): Promise<CandidateActionResult> {
-  const now = ctx.clock();
-  return ctx.store.transaction(async (store) => {
-    const { interview: current } = await resolveCandidateLink(ctx, store, token, { forUpdate: true });
+  return ctx.store.inOneStatement(async (store) => {
+    const now = ctx.clock();
+    const current = await resolveCandidateLink(ctx, store, token);
+    const { interview } = current;
     const reason = givenReason(input.reason);
 
     if ('requestNewTimes' in input) {
-      const read = await loadMoveParties(store, current);
+      const read = await loadMoveParties(store, interview);
       const { organization } = read;
       const decisions = decisionContext(organization, now);
       const candidate = read.candidate!;
       // Checked before searching, so an interview that cannot ask for times never pays for a search.
-      decideTimesRequest(current, { reason, note: input.note ?? null, offered: [] }, decisions);
+      decideTimesRequest(interview, { reason, note: input.note ?? null, offered: [] }, decisions);
       const offered = (
-        await findOffers(store, { organization, candidate, panel: current.panel, durationMinutes: current.durationMinutes, now, count: 6 + current.offeredSlots.length, excludeInterviewId: current.id })
+        await findOffers(store, { organization, candidate, panel: interview.panel, durationMinutes: interview.durationMinutes, now, count: 6 + interview.offeredSlots.length, excludeInterviewId: interview.id })
       )
         // Never the time given up, nor the times just turned down.
-        .filter((slot) => slot.start.getTime() !== current.start?.getTime() && !current.offeredSlots.some((o) => o.start.getTime() === slot.start.getTime()))
+        .filter((slot) => slot.start.getTime() !== interview.start?.getTime() && !interview.offeredSlots.some((o) => o.start.getTime() === slot.start.getTime()))
         .slice(0, 5);
-      const change = decideTimesRequest(current, { reason, note: input.note ?? null, offered }, decisions);
-      const interview = await applyChange(ctx, store, current, change, { offeredSlots: offered });
-      const parties = await loadParties(store, interview, knownParties(read));
-      await cancelReminders(store, parties, now);
-      const link = await freshLinkExtendingOthers(ctx, store, interview);
-      const { messageIds, planned } = await announceChange(ctx, store, parties, change, { link });
+      const change = decideTimesRequest(interview, { reason, note: input.note ?? null, offered }, decisions);
+      const parties = await loadParties(store, changedInterview(interview, change, offered), knownParties(read));
+      const { token: fresh, stored } = newCandidateLink(ctx, parties.interview);
+      const { messageIds, planned } = await announceChange(ctx, store, parties, change, { link: candidateLinkUrl(ctx, fresh) });
       // The note is meant for the recruiting team: it is in their email and in the history they read.
-      await recordChange(store, interview, change, { messageIds, details: change.noteForRecruiter ? { note: change.noteForRecruiter } : {} });
+      const line = historyLineOf(change, { messageIds, details: change.noteForRecruiter ? { note: change.noteForRecruiter } : {} });
+      await writeChange(ctx, store, current, change, { parties, line, candidateLink: stored, dropReminders: true });
       return respond(store, parties, now, change.notice, planned);
     }
 
-    const read = await loadMoveParties(store, current, input.start);
+    const read = await loadMoveParties(store, interview, input.start);
     const decisions = decisionContext(read.organization, now);
-    const change = decideBooking(current, { by: 'candidate', start: input.start, reason }, decisions);
+    const change = decideBooking(interview, { by: 'candidate', start: input.start, reason }, decisions);
     // The time it already has: nothing changes and nobody is written to.
-    if (!change) return respond(store, await loadParties(store, current, knownParties(read)), now, noticeOf(current.start, decisions), []);
-    return book(ctx, store, current, read, change, { from: current.start?.toISOString() ?? null, to: input.start.toISOString() }, input.note ?? null);
+    if (!change) return respond(store, await loadParties(store, interview, knownParties(read)), now, noticeOf(interview.start, decisions), []);
+    return book(ctx, store, current, read, change, { from: interview.start?.toISOString() ?? null, to: input.start.toISOString() }, input.note ?? null);
   });
 }
 
@@ -191,21 +190,19 @@ export async function cancelByCandidate(
   token: string,
   input: { reason: string; note?: string | null; message?: string | null; calledAhead?: boolean },
 ): Promise<CandidateActionResult> {
-  const now = ctx.clock();
-  return ctx.store.transaction(async (store) => {
-    const { interview: current } = await resolveCandidateLink(ctx, store, token, { forUpdate: true });
-    const read = await loadMoveParties(store, current);
-    const { organization } = read;
+  return ctx.store.inOneStatement(async (store) => {
+    const now = ctx.clock();
+    const current = await resolveCandidateLink(ctx, store, token);
+    const read = await loadMoveParties(store, current.interview);
     const change = decideCancellation(
-      current,
+      current.interview,
       { by: 'candidate', reason: givenReason(input.reason), words: input.message ?? null, calledAhead: input.calledAhead ?? false },
-      decisionContext(organization, now),
+      decisionContext(read.organization, now),
     );
-    const interview = await applyChange(ctx, store, current, change);
-    const parties = await loadParties(store, interview, knownParties(read));
-    await cancelReminders(store, parties, now);
+    const parties = await loadParties(store, changedInterview(current.interview, change), knownParties(read));
     const { messageIds, planned } = await announceChange(ctx, store, parties, change);
-    await recordChange(store, interview, change, { privateNote: input.note ?? null, messageIds, details: { calledAhead: change.calledAhead } });
+    const line = historyLineOf(change, { privateNote: input.note ?? null, messageIds, details: { calledAhead: change.calledAhead } });
+    await writeChange(ctx, store, current, change, { parties, line, dropReminders: true });
     return respond(store, parties, now, change.notice, planned, phoneScriptFor(parties, change));
   });
 }
@@ -215,23 +212,22 @@ export async function declineByCandidate(
   token: string,
   input: { reason: string; message?: string | null; keepInTouch?: boolean; referral?: { name: string; email: string } | null },
 ): Promise<CandidateActionResult> {
-  const now = ctx.clock();
-  return ctx.store.transaction(async (store) => {
-    const { interview: current } = await resolveCandidateLink(ctx, store, token, { forUpdate: true });
-    const read = await loadMoveParties(store, current);
-    const { organization } = read;
+  return ctx.store.inOneStatement(async (store) => {
+    const now = ctx.clock();
+    const current = await resolveCandidateLink(ctx, store, token);
+    const read = await loadMoveParties(store, current.interview);
     const change = decideDecline(
-      current,
+      current.interview,
       { reason: givenReason(input.reason), words: input.message ?? null, keepInTouch: input.keepInTouch ?? false, referral: input.referral ?? null },
-      decisionContext(organization, now),
+      decisionContext(read.organization, now),
     );
-    const interview = await applyChange(ctx, store, current, change);
-    const parties = await loadParties(store, interview, knownParties(read));
+    const parties = await loadParties(store, changedInterview(current.interview, change), knownParties(read));
     const { messageIds, planned } = await announceChange(ctx, store, parties, change);
-    await recordChange(store, interview, change, {
+    const line = historyLineOf(change, {
       messageIds,
       details: { keepInTouch: change.keepInTouch, ...(change.referral ? { referral: change.referral } : {}) },
     });
+    await writeChange(ctx, store, current, change, { parties, line });
     return respond(store, parties, now, null, planned);
   });
 }

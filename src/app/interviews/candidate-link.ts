@@ -66,7 +66,8 @@ export interface CandidateView {
 const NOT_FOUND = 'This link is not valid. It may have expired; contact the recruiter who sent it.';
 
 /**
- * Resolves a candidate link to its interview. A wrong, expired or malformed token gets the same answer
+ * Resolves a candidate link to its interview, with the version of the interview's row as read (for a
+ * change written in one statement, see `writeChange`). A wrong, expired or malformed token gets the same answer
  * as a missing one, so a guess learns nothing.
  */
 export async function resolveCandidateLink(
@@ -74,7 +75,7 @@ export async function resolveCandidateLink(
   store: Store,
   token: string,
   options: { forUpdate?: boolean } = {},
-): Promise<{ record: CandidateTokenRecord; interview: Interview }> {
+): Promise<{ record: CandidateTokenRecord; interview: Interview; version: string }> {
   if (!token.startsWith(`${CANDIDATE_TOKEN_PREFIX}_`) || token.length > 200) throw new DomainError('NOT_FOUND', NOT_FOUND);
   // The link and its interview in one statement.
   const found = await store.interviews.getByCandidateToken(hashSecret(token), ctx.clock(), options);

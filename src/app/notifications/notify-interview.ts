@@ -31,7 +31,11 @@ export interface NotifyOptions {
    * Also queue the reminders of the time the change books, in the same statement as its emails, replacing
    * any queued for an earlier time (`fresh`: the interview is new, so there are none). Needs `link`.
    */
-  remind?: { fresh?: boolean };
+  remind?: {
+    fresh?: boolean;
+    /** The change's own statement drops the reminders queued for the earlier time (see `writeChange`). */
+    droppedByWrite?: boolean;
+  };
 }
 
 function mailbox(member: Member) {
@@ -161,7 +165,7 @@ export async function notifyChange(
   const said = options.via ? { ...facts, via: options.via } : facts;
   const items = planned.map((email) => ({ email, facts: said }));
   if (options.remind && link) {
-    if (!options.remind.fresh) await cancelReminders(store, parties, ctx.clock());
+    if (!options.remind.fresh && !options.remind.droppedByWrite) await cancelReminders(store, parties, ctx.clock());
     items.push(...remindersOf(ctx, parties, change, link));
   }
   // The rows go to the database with the change's history line (see `Store.holdingMessageWrites`).

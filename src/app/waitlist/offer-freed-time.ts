@@ -14,6 +14,11 @@ export interface FreedTime {
   at: Date;
 }
 
+/** Whether freed time is still ahead when it is given up: only then is it anybody's to take. */
+export function isAheadOfItsRelease(freed: FreedTime): boolean {
+  return freed.start.getTime() > freed.at.getTime();
+}
+
 /**
  * Offers freed panel time to the waitlist, inside the caller's transaction, so the offer exists if and only
  * if the change that freed the time commits. Every freed time still ahead of an open opening is recorded
@@ -21,7 +26,7 @@ export interface FreedTime {
  * freed because the opening ended, leaves no record.
  */
 export async function offerFreedTime(ctx: AppContext, store: Store, freed: FreedTime): Promise<void> {
-  if (freed.start.getTime() <= freed.at.getTime()) return;
+  if (!isAheadOfItsRelease(freed)) return;
   // One statement: nothing for an opening that has ended (the position-filled cascade frees time that is
   // nobody's to offer); else the time is recorded, lapsed at once when nobody waits.
   const slot = await store.waitlist.recordFreedSlot(freed.organizationId, {

@@ -1,4 +1,6 @@
+import type { QueryCreator } from 'kysely';
 import type { Executor } from '../executor.ts';
+import type { Database } from '../schema.ts';
 
 export interface CandidateTokenRecord {
   id: string;
@@ -33,18 +35,28 @@ export class CandidateTokenRepository {
    * Stores a new link for the interview and keeps its other links alive until the same time, in one
    * statement (a move changes the end of the process, and its messages carry a fresh link).
    */
-  async createExtendingOthers(input: Omit<CandidateTokenRecord, 'id'> & { tokenHash: string }): Promise<void> {
-    await this.db
-      .with('extended', (db) =>
-        db
-          .updateTable('candidateTokens')
-          .set({ expiresAt: input.expiresAt })
-          .where('organizationId', '=', input.organizationId)
-          .where('interviewId', '=', input.interviewId)
-          .where('expiresAt', '<', input.expiresAt),
-      )
-      .insertInto('candidateTokens')
-      .values(input)
-      .execute();
+  async createExtendingOthers(input: NewCandidateLink): Promise<void> {
+    await withLinkRenewed(this.db, input).selectNoFrom((eb) => eb.lit(1).as('done')).execute();
   }
+}
+
+/** A link's row as it is stored: only the hash of its token. */
+export type NewCandidateLink = Omit<CandidateTokenRecord, 'id'> & { tokenHash: string };
+
+/**
+ * Adds to a statement the CTEs that store a new link for the interview and keep its other links alive
+ * until the same time: for {@link CandidateTokenRepository.createExtendingOthers}, and for a change of
+ * time written in one statement with everything else it writes.
+ */
+export function withLinkRenewed(writer: QueryCreator<Database>, input: NewCandidateLink): QueryCreator<Database> {
+  return writer
+    .with('extended', (db) =>
+      db
+        .updateTable('candidateTokens')
+        .set({ expiresAt: input.expiresAt })
+        .where('organizationId', '=', input.organizationId)
+        .where('interviewId', '=', input.interviewId)
+        .where('expiresAt', '<', input.expiresAt),
+    )
+    .with('link', (db) => db.insertInto('candidateTokens').values(input)) as unknown as QueryCreator<Database>;
 }

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { QueryCreator } from 'kysely';
+import type { QueryCreator, RawBuilder } from 'kysely';
 import type { HistoryEntry, Interview, InterviewStatus, NoticeClass, TimeRange, Actor } from '../../core/types.ts';
-import { translateDatabaseError } from '../database-errors.ts';
+import { InterviewChangedMeanwhile, isUnchangedInterviewLine, translateDatabaseError } from '../database-errors.ts';
+import { withLinkRenewed } from './candidate-tokens.ts';
+import { keepOpenJob } from './jobs.ts';
+import { pendingOfKindDeleted } from './outbox.ts';
+import { freedSlotRecorded } from './waitlist.ts';
+import type { FreedSlotStatus, NewFreedSlot } from './waitlist.ts';
 import type { Executor } from '../executor.ts';
 import type { Database } from '../schema.ts';
 import type { CandidateTokenRecord } from './candidate-tokens.ts';
@@ -42,6 +47,32 @@ export interface InterviewChange {
   sequence?: number;
   offeredSlots?: TimeRange[];
   panel?: string[];
+}
+
+/** A decided change to an interview that exists, as {@link InterviewRepository.writeChange} writes it. */
+export interface ChangeWrite {
+  /** The version of the interview's row the change was decided on (as `getByCandidateToken` read it). */
+  version: string;
+  set: Required<Pick<InterviewChange, 'status' | 'start' | 'end' | 'sequence' | 'offeredSlots'>>;
+  at: Date;
+  /** The interview's panel as read: booked when the change books a time, and the panel of the returned interview. */
+  panel: readonly string[];
+  /** What the change does to the panel's bookings: keeps them, releases them, or moves them to a new time. */
+  bookings: 'keep' | 'release' | { book: TimeRange };
+  /** Time the change gave up, for the waitlist; the job that offers it is queued when someone waits. */
+  freed?: { slot: Omit<NewFreedSlot, 'sourceInterviewId'>; passOnJobKind: string };
+  /** Pending messages of this kind that the change makes wrong (reminders of the old time), dropped. */
+  dropQueued?: string;
+  /** A fresh candidate link, with the interview's other links kept alive as long. */
+  candidateLink?: { candidateId: string; openingId: string; tokenHash: string; expiresAt: Date };
+  /** The change's history line, and the interview as the statement leaves it for the webhook events the line announces. */
+  line: { entry: NewHistoryEntry; snapshot: InterviewSnapshot };
+}
+
+/** Freed time as the change's statement recorded it: `open` when someone waits for it. */
+export interface RecordedFreedSlot {
+  id: string;
+  status: FreedSlotStatus;
 }
 
 export interface InterviewFilter {
@@ -105,6 +136,13 @@ type Row = {
   createdAt: Date;
   updatedAt: Date;
 };
+
+/**
+ * The version of an interview's row as read: PostgreSQL's `xmin`, the transaction that wrote the row's
+ * current version. Every update writes a new version, so a change decided on a read can be written only
+ * while the row is still at the version read (see {@link InterviewRepository.writeChange}).
+ */
+const ROW_VERSION = sql<string>`interviews.xmin::text`.as('version');
 
 function toInterview(row: Row, panel: string[]): Interview {
   return {
@@ -191,22 +229,7 @@ export class InterviewRepository {
     let writer: QueryCreator<Database> = this.db;
     if (panelRows.length > 0) writer = writer.with('panel', (db) => db.insertInto('interviewPanel').values(panelRows)) as unknown as QueryCreator<Database>;
     const { booked, candidateLink } = also;
-    if (booked && input.panel.length > 0) {
-      const ids = [...input.panel];
-      writer = writer
-        .with(
-          (cte) => cte('locked').materialized(),
-          // A raw body is not parenthesized by the builder.
-          () => sql`(SELECT id FROM members WHERE organization_id = ${organizationId} AND id IN (${sql.join(ids)}) ORDER BY id FOR NO KEY UPDATE)`,
-        )
-        .with(
-          'booked',
-          () => sql`(INSERT INTO bookings (organization_id, member_id, interview_id, during)
-            SELECT ${organizationId}, panelist.member_id, ${id}, ${timeRange(booked.start, booked.end)}
-              FROM unnest(${ids}::uuid[]) AS panelist(member_id)
-              WHERE (SELECT count(*) FROM locked) >= 0)`,
-        ) as unknown as QueryCreator<Database>;
-    }
+    if (booked && input.panel.length > 0) writer = withPanelBooked(writer, organizationId, id, input.panel, booked);
     if (candidateLink) {
       writer = writer.with('link', (db) =>
         db.insertInto('candidateTokens').values({
@@ -277,12 +300,13 @@ export class InterviewRepository {
     tokenHash: string,
     at: Date,
     options: { forUpdate?: boolean } = {},
-  ): Promise<{ record: CandidateTokenRecord; interview: Interview } | null> {
+  ): Promise<{ record: CandidateTokenRecord; interview: Interview; version: string } | null> {
     let query = this.db
       .selectFrom('candidateTokens as t')
       .innerJoin('interviews', (join) => join.onRef('interviews.organizationId', '=', 't.organizationId').onRef('interviews.id', '=', 't.interviewId'))
       .select(COLUMNS)
       .select(['t.id as tokenId', 't.candidateId as tokenCandidateId', 't.openingId as tokenOpeningId', 't.expiresAt as tokenExpiresAt'])
+      .select(ROW_VERSION)
       .select(
         sql<string[]>`ARRAY(SELECT p.member_id::text FROM interview_panel p WHERE p.organization_id = interviews.organization_id AND p.interview_id = interviews.id ORDER BY p.position)`.as('panel'),
       )
@@ -299,7 +323,7 @@ export class InterviewRepository {
       interviewId: row.id,
       expiresAt: row.tokenExpiresAt,
     };
-    return { record, interview: toInterview(row, row.panel) };
+    return { record, interview: toInterview(row, row.panel), version: row.version };
   }
 
   async list(organizationId: string, filter: InterviewFilter = {}): Promise<Interview[]> {
@@ -395,6 +419,79 @@ export class InterviewRepository {
     if (knownPanel) return toInterview(row, [...knownPanel]);
     const panels = await this.panelsOf(organizationId, [id]);
     return toInterview(row, panels.get(id) ?? []);
+  }
+
+  /**
+   * Writes a change decided on the interview as read at `write.version`, with everything it comes with,
+   * in one statement (a transaction of its own): the interview's new state, its panel's bookings released
+   * or moved, the time it gave up recorded for the waitlist (with a pass-on job when someone waits), the
+   * reminders of its old time dropped, the candidate's renewed link, its history line with the messages
+   * and seat links held for it, and the webhook events the line announces.
+   *
+   * The update is guarded by the version read. When another change got there first it changes no row; the
+   * history line, which takes the interview's id from the update, then has none, the statement fails as a
+   * whole, and {@link InterviewChangedMeanwhile} says to decide again on the interview as it is now. The
+   * database's constraints refuse the rest as they do for any write (SLOT_TAKEN, CANDIDATE_BUSY).
+   */
+  async writeChange(organizationId: string, interviewId: string, write: ChangeWrite): Promise<{ interview: Interview; freedSlot: RecordedFreedSlot | null }> {
+    const { set, at, panel } = write;
+    let writer: QueryCreator<Database> = this.db.with('changed', (db) =>
+      db
+        .updateTable('interviews')
+        .set({ updatedAt: at, status: set.status, startAt: set.start, endAt: set.end, sequence: set.sequence, offeredSlots: serializeSlots(set.offeredSlots) })
+        .where('organizationId', '=', organizationId)
+        .where('id', '=', interviewId)
+        .where(sql<boolean>`xmin = ${write.version}::xid`)
+        .returning(COLUMNS),
+    ) as unknown as QueryCreator<Database>;
+    if (write.bookings !== 'keep') {
+      writer = writer.with(
+        'released',
+        () => sql`(UPDATE bookings SET active = false
+          WHERE organization_id = ${organizationId} AND interview_id IN (SELECT id FROM changed) AND active RETURNING 1)`,
+      ) as unknown as QueryCreator<Database>;
+    }
+    if (write.bookings !== 'keep' && write.bookings !== 'release' && panel.length > 0) {
+      // The new bookings are inserted only once the old ones are released (the count reads them all first),
+      // so a move to a time overlapping the old one does not meet itself; and only when the guard let the
+      // update through, so a stale read is never mistaken for a taken time.
+      writer = withPanelBooked(writer, organizationId, interviewId, panel, write.bookings.book, sql`EXISTS (SELECT 1 FROM changed) AND (SELECT count(*) FROM released) >= 0`);
+    }
+    if (write.freed) {
+      const { slot, passOnJobKind } = write.freed;
+      writer = writer
+        .with('freed', (db) => freedSlotRecorded(db, organizationId, { ...slot, sourceInterviewId: interviewId }).returning(['id', 'status']))
+        .with('pass_on', (db) =>
+          db
+            .insertInto('jobs')
+            .columns(['organizationId', 'kind', 'key', 'payload', 'runAt'])
+            .expression(sql`SELECT ${organizationId}::uuid, ${passOnJobKind}, f.id::text, jsonb_build_object('freedSlotId', f.id), ${at}::timestamptz FROM freed f WHERE f.status = 'open'`)
+            .onConflict(keepOpenJob),
+        ) as unknown as QueryCreator<Database>;
+    }
+    if (write.dropQueued) {
+      const kind = write.dropQueued;
+      writer = writer.with('dropped', (db) => pendingOfKindDeleted(db, { organizationId, interviewId, kind, at })) as unknown as QueryCreator<Database>;
+    }
+    if (write.candidateLink) writer = withLinkRenewed(writer, { organizationId, interviewId, ...write.candidateLink });
+    const { entry, snapshot } = write.line;
+    const line: HistoryEntry = { ...historyEntryFields(entry), id: randomUUID(), interviewId };
+    writer = (await this.withHeldRows(writer)).with('line', (db) =>
+      db.insertInto('interviewHistory').values({ ...historyRow(organizationId, line), interviewId: sql<string>`(SELECT id FROM changed)` }),
+    ) as unknown as QueryCreator<Database>;
+    const events = webhookEventsOf([line]);
+    if (events.length > 0) writer = writer.with('announced', (() => queueWebhookEventsInStatement(organizationId, events, snapshot)) as never) as unknown as QueryCreator<Database>;
+    const row = await (writer as unknown as QueryCreator<Database & { changed: Row }>)
+      .selectFrom('changed')
+      .selectAll()
+      .select(write.freed ? sql<RecordedFreedSlot | null>`(SELECT json_build_object('id', f.id, 'status', f.status) FROM freed f)`.as('freed') : sql<null>`NULL::json`.as('freed'))
+      .executeTakeFirst()
+      .catch((error: unknown) => {
+        if (isUnchangedInterviewLine(error)) throw new InterviewChangedMeanwhile(interviewId);
+        return translateDatabaseError(error);
+      });
+    if (!row) throw new InterviewChangedMeanwhile(interviewId);
+    return { interview: toInterview(row as Row, [...panel]), freedSlot: (row as { freed: RecordedFreedSlot | null }).freed };
   }
 
   /**
@@ -565,6 +662,8 @@ export class InterviewRepository {
   private async withHeldRows(writer: QueryCreator<Database>): Promise<QueryCreator<Database>> {
     const held = this.held?.take() ?? { messages: [], seatLinks: [] };
     if (held.messages.length > OUTBOX_ROWS_PER_INSERT) {
+      // Written ahead of the statement, they are part of the change only inside a transaction.
+      if (!this.db.isTransaction) throw new Error(`A change written in one statement holds ${held.messages.length} messages, more than one insert takes.`);
       await writeOutboxRows(this.db, held.messages);
       held.messages = [];
     }
@@ -617,6 +716,28 @@ export class InterviewRepository {
       .execute();
     return rows.map(toHistoryEntry);
   }
+}
+
+/**
+ * Adds to a statement the panel's bookings of an interview for `range`: the panelists' rows locked in id
+ * order first (as {@link InterviewRepository.bookPanel} does), then one booking each, inserted only when
+ * `when` holds.
+ */
+function withPanelBooked(writer: QueryCreator<Database>, organizationId: string, interviewId: string, panel: readonly string[], range: TimeRange, when: RawBuilder<unknown> = sql`true`): QueryCreator<Database> {
+  const ids = [...panel];
+  return writer
+    .with(
+      (cte) => cte('locked').materialized(),
+      // A raw body is not parenthesized by the builder.
+      () => sql`(SELECT id FROM members WHERE organization_id = ${organizationId} AND id IN (${sql.join(ids)}) ORDER BY id FOR NO KEY UPDATE)`,
+    )
+    .with(
+      'booked',
+      () => sql`(INSERT INTO bookings (organization_id, member_id, interview_id, during)
+        SELECT ${organizationId}, panelist.member_id, ${interviewId}, ${timeRange(range.start, range.end)}
+          FROM unnest(${ids}::uuid[]) AS panelist(member_id)
+          WHERE (SELECT count(*) FROM locked) >= 0 AND ${when})`,
+    ) as unknown as QueryCreator<Database>;
 }
 
 /** A history line as its row is inserted; without an id, the database gives it one. */

@@ -1,5 +1,12 @@
 import { sql } from 'kysely';
+import type { OnConflictBuilder, OnConflictDoNothingBuilder } from 'kysely';
 import type { Executor } from '../executor.ts';
+import type { Database } from '../schema.ts';
+
+/** A job of a kind and key that is not done yet is kept, and the new one dropped: enqueueing twice is one job. */
+export function keepOpenJob(conflict: OnConflictBuilder<Database, 'jobs'>): OnConflictDoNothingBuilder<Database, 'jobs'> {
+  return conflict.columns(['organizationId', 'kind', 'key']).where('doneAt', 'is', null).doNothing();
+}
 
 export interface NewJob {
   organizationId: string;
@@ -46,7 +53,7 @@ export class JobRepository {
         payload: JSON.stringify(job.payload ?? {}),
         runAt: job.runAt,
       })
-      .onConflict((oc) => oc.columns(['organizationId', 'kind', 'key']).where('doneAt', 'is', null).doNothing())
+      .onConflict(keepOpenJob)
       .returning(COLUMNS)
       .executeTakeFirst();
     return row ?? null;
@@ -86,6 +93,23 @@ export class JobRepository {
       .where('id', '=', id)
       .where('doneAt', 'is', null)
       .where('lockedUntil', '=', lease)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
+   * Marks the open job of this kind and key done, when its work was just done another way (in the request
+   * that queued it); a job a runner holds at this moment is left to it. Returns whether one was marked.
+   */
+  async settle(organizationId: string, kind: string, key: string, at: Date): Promise<boolean> {
+    const result = await this.db
+      .updateTable('jobs')
+      .set({ doneAt: at, lockedUntil: null })
+      .where('organizationId', '=', organizationId)
+      .where('kind', '=', kind)
+      .where('key', '=', key)
+      .where('doneAt', 'is', null)
+      .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', at)]))
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }

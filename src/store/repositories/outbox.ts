@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import type { QueryCreator } from 'kysely';
 import type { Executor } from '../executor.ts';
+import type { Database } from '../schema.ts';
 import { isUuid } from '../ids.ts';
 
 /**
@@ -289,16 +291,23 @@ export class OutboxRepository {
    * including ones waiting for a retry; only a message a worker holds at this moment is left alone.
    */
   async cancelPending(organizationId: string, interviewId: string, kind: string, at: Date): Promise<number> {
-    const result = await this.db
-      .deleteFrom('outbox')
-      .where('organizationId', '=', organizationId)
-      .where('interviewId', '=', interviewId)
-      .where('kind', '=', kind)
-      .where('status', '=', 'pending')
-      .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', at)]))
-      .executeTakeFirst();
+    const result = await pendingOfKindDeleted(this.db, { organizationId, interviewId, kind, at }).executeTakeFirst();
     return Number(result.numDeletedRows);
   }
+}
+
+/**
+ * The delete of an interview's pending messages of one kind (see {@link OutboxRepository.cancelPending}),
+ * for a statement of its own or as a CTE of a change's statement.
+ */
+export function pendingOfKindDeleted(db: QueryCreator<Database>, which: { organizationId: string; interviewId: string; kind: string; at: Date }) {
+  return db
+    .deleteFrom('outbox')
+    .where('organizationId', '=', which.organizationId)
+    .where('interviewId', '=', which.interviewId)
+    .where('kind', '=', which.kind)
+    .where('status', '=', 'pending')
+    .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', which.at)]));
 }
 
 /** 12 parameters a row: well under PostgreSQL's 65,535 bind parameters per statement. */

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import type { QueryCreator } from 'kysely';
 import type { Executor } from '../executor.ts';
+import type { Database } from '../schema.ts';
 import { isUuid } from '../ids.ts';
 
 export type WaitlistEntryStatus = 'waiting' | 'filled' | 'removed' | 'closed';
@@ -54,6 +56,46 @@ export interface WaitlistOffer {
   offeredAt: Date;
   expiresAt: Date;
   resolvedAt: Date | null;
+}
+
+/** Panel time a change gave up, as it is recorded for the waitlist. */
+export interface NewFreedSlot {
+  openingId: string;
+  sourceInterviewId: string | null;
+  panel: string[];
+  start: Date;
+  end: Date;
+  freedAt: Date;
+}
+
+/**
+ * The insert that records freed time (see {@link WaitlistRepository.recordFreedSlot}): nothing for an
+ * opening that is not open; `open` when someone waits on its waitlist, `lapsed` at once otherwise. For a
+ * statement of its own or a CTE of the change's statement.
+ */
+export function freedSlotRecorded(db: QueryCreator<Database>, organizationId: string, input: NewFreedSlot) {
+  return db
+    .insertInto('freedSlots')
+    .columns(['organizationId', 'openingId', 'sourceInterviewId', 'panel', 'startAt', 'endAt', 'freedAt', 'status'])
+    .expression((eb) =>
+      eb
+        .selectFrom('openings as o')
+        .select([
+          sql<string>`${organizationId}::uuid`.as('organizationId'),
+          'o.id',
+          sql<string | null>`${input.sourceInterviewId}::uuid`.as('sourceInterviewId'),
+          sql<string>`${JSON.stringify(input.panel)}::jsonb`.as('panel'),
+          sql<Date>`${input.start}::timestamptz`.as('startAt'),
+          sql<Date>`${input.end}::timestamptz`.as('endAt'),
+          sql<Date>`${input.freedAt}::timestamptz`.as('freedAt'),
+          sql<FreedSlotStatus>`CASE WHEN EXISTS (
+            SELECT 1 FROM waitlist_entries w WHERE w.organization_id = o.organization_id AND w.opening_id = o.id AND w.status = 'waiting'
+          ) THEN 'open' ELSE 'lapsed' END`.as('status'),
+        ])
+        .where('o.organizationId', '=', organizationId)
+        .where('o.id', '=', input.openingId)
+        .where('o.status', '=', 'open'),
+    );
 }
 
 const ENTRY_COLUMNS = ['id', 'organizationId', 'openingId', 'candidateId', 'panel', 'durationMinutes', 'earliest', 'latest', 'status', 'joinedAt', 'endedAt', 'interviewId'] as const;
@@ -139,34 +181,8 @@ export class WaitlistRepository {
    * Records panel time a change freed, in one statement, if its opening is still open (else nothing, and
    * null): `open` when someone of the opening is waiting, `lapsed` at once when nobody is.
    */
-  async recordFreedSlot(
-    organizationId: string,
-    input: { openingId: string; sourceInterviewId: string | null; panel: string[]; start: Date; end: Date; freedAt: Date },
-  ): Promise<FreedSlot | null> {
-    const row = await this.db
-      .insertInto('freedSlots')
-      .columns(['organizationId', 'openingId', 'sourceInterviewId', 'panel', 'startAt', 'endAt', 'freedAt', 'status'])
-      .expression((eb) =>
-        eb
-          .selectFrom('openings as o')
-          .select([
-            sql<string>`${organizationId}::uuid`.as('organizationId'),
-            'o.id',
-            sql<string | null>`${input.sourceInterviewId}::uuid`.as('sourceInterviewId'),
-            sql<string>`${JSON.stringify(input.panel)}::jsonb`.as('panel'),
-            sql<Date>`${input.start}::timestamptz`.as('startAt'),
-            sql<Date>`${input.end}::timestamptz`.as('endAt'),
-            sql<Date>`${input.freedAt}::timestamptz`.as('freedAt'),
-            sql<FreedSlotStatus>`CASE WHEN EXISTS (
-              SELECT 1 FROM waitlist_entries w WHERE w.organization_id = o.organization_id AND w.opening_id = o.id AND w.status = 'waiting'
-            ) THEN 'open' ELSE 'lapsed' END`.as('status'),
-          ])
-          .where('o.organizationId', '=', organizationId)
-          .where('o.id', '=', input.openingId)
-          .where('o.status', '=', 'open'),
-      )
-      .returning(SLOT_COLUMNS)
-      .executeTakeFirst();
+  async recordFreedSlot(organizationId: string, input: NewFreedSlot): Promise<FreedSlot | null> {
+    const row = await freedSlotRecorded(this.db, organizationId, input).returning(SLOT_COLUMNS).executeTakeFirst();
     return row ? slot(row) : null;
   }
 
