@@ -93,11 +93,14 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   const pool = createBoundedPool(pgliteClientConfig(engine, { size: limits.size, onNotification: notices.hear }) as unknown as pg.PoolConfig, limits, () =>
     answers.noteTrouble(),
   );
+  const subscribe = () => notices.subscribe((statement) => pool.query(statement));
   engine.onLost(() => {
     notices.lost();
     answers.noteTrouble();
   });
-  await notices.subscribe((statement) => pool.query(statement));
+  // The new engine knows nothing of the old one's LISTEN; until it listens again, kept schedules are not used.
+  engine.onBack(() => void subscribe().catch(() => notices.lost()));
+  await subscribe();
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin(), answers] });
   return {
     db,

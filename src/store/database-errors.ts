@@ -1,4 +1,5 @@
 import { DomainError } from '../core/errors.ts';
+import { EngineLostError } from './embedded/embedded-engine.ts';
 
 const EXCLUSION_VIOLATION = '23P01';
 /** The candidate's own no-overlap constraint (migration 0002); every other exclusion is a panelist's. */
@@ -101,7 +102,7 @@ export class DatabaseBusyError extends Error {
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null || depth > 4) return false;
-  if (error instanceof DatabaseBusyError) return true;
+  if (error instanceof DatabaseBusyError || error instanceof EngineLostError) return true;
   const code = codeOf(error);
   if (code !== undefined && (code.startsWith('08') || UNAVAILABLE_CODES.has(code) || SOCKET_CODES.has(code))) return true;
   const message = (error as { message?: unknown }).message;

@@ -33,6 +33,7 @@ export class PgliteConnection extends EventEmitter {
   #queue: Promise<unknown> = Promise.resolve();
   #emitsMessages = false;
   #ended = false;
+  readonly #stopHearingLoss: () => void;
 
   constructor(engine: EmbeddedEngine, options: { onNotification?: (notice: NotificationResponseMessage) => void } = {}) {
     super();
@@ -40,6 +41,12 @@ export class PgliteConnection extends EventEmitter {
     this.#onNotification = options.onNotification;
     this.on('newListener', (event) => {
       if (event === 'message') this.#emitsMessages = true;
+    });
+    // When the engine stops, this session is gone with it: said at once, so that the pool drops an idle
+    // connection now rather than a request finding out.
+    this.#stopHearingLoss = engine.onLost((error) => {
+      this.#stopHearingLoss();
+      if (!this.#ended && this.listenerCount('error') > 0) this.emit('error', error);
     });
   }
 
@@ -103,6 +110,7 @@ export class PgliteConnection extends EventEmitter {
   end(): void {
     if (this.#ended) return;
     this.#ended = true;
+    this.#stopHearingLoss();
     const names = Object.keys(this.parsedStatements);
     const closing = names.length > 0 ? Buffer.concat([...names.map((name) => serialize.close({ type: 'S', name: this.#named(name) })), serialize.sync()]) : undefined;
     this.#queue = this.#queue

@@ -20,9 +20,16 @@ export interface EmbeddedEngine {
   exchange(session: number, message: Uint8Array): Promise<Uint8Array>;
   /** The session is gone: its transaction, if it was in one, is rolled back; `closing` is run for it first. */
   endSession(session: number, closing?: Uint8Array): Promise<void>;
-  /** Called once if the engine's thread dies; every exchange after that fails. */
-  onLost(listener: (error: Error) => void): void;
+  /**
+   * Told when the engine stops (its thread died): every session that spoke to it is gone, and exchanges
+   * fail until it is back. Returns a function that stops the telling.
+   */
+  onLost(listener: (error: Error) => void): () => void;
+  /** Told when the engine is back after it stopped (on its own thread, started again on the same data). */
+  onBack(listener: () => void): () => void;
   close(): Promise<void>;
+  /** For tests only, on the engine's own thread: stops the thread as a crash would. */
+  [STOP_THREAD_AS_A_CRASH]?: () => Promise<void>;
 }
 
 /**
@@ -64,33 +71,59 @@ async function openOnCallerThread(dataDir: string | undefined): Promise<Embedded
     thread: 'caller',
     exchange: (session, message) => sessions.exchange(session, message),
     endSession: (session, closing) => sessions.end(session, closing),
-    onLost: () => undefined,
+    // On the caller's thread the engine stops only with the process.
+    onLost: () => () => undefined,
+    onBack: () => () => undefined,
     close: () => pglite.close(),
   };
 }
 
-async function openOnOwnThread(dataDir: string | undefined): Promise<EmbeddedEngine> {
+/**
+ * The embedded engine's thread stopped (a WebAssembly abort, say), or is starting again after that: what
+ * was in flight is lost, and so are the sessions that spoke to the stopped thread. Nothing committed is:
+ * the new thread opens the same data folder and recovers it as after a crash. A request meets this as an
+ * unreachable database (503 with Retry-After), never as its own fault.
+ */
+export class EngineLostError extends Error {
+  override readonly name = 'EngineLostError';
+}
+
+/** How long to wait before starting the engine's thread again, after each failed start: doubling, up to the last. */
+const RESTART_WAITS_MS = [50, 200, 1_000, 5_000];
+
+/** For tests only: stops the engine's thread at once, as a crash of the engine would. */
+export const STOP_THREAD_AS_A_CRASH = Symbol('stop the embedded engine thread as a crash would');
+
+/** One start of the engine's thread: its worker and the answers it owes. */
+interface EngineThreadRun {
+  ask(request: Exclude<WorkerRequest, { kind: 'close' }>, transfer?: ArrayBuffer[]): Promise<WorkerReply>;
+  close(): Promise<void>;
+  crash(): Promise<void>;
+}
+
+/** Starts the engine's thread on `dataDir`; `onDeath` is told once if it stops other than by `close`. */
+async function startThread(dataDir: string | undefined, onDeath: (error: EngineLostError) => void): Promise<EngineThreadRun> {
   const options: WorkerOptions = { dataDir };
   const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: options });
   const pending = new Map<number, { resolve: (value: WorkerReply) => void; reject: (error: Error) => void }>();
-  const lostListeners: Array<(error: Error) => void> = [];
-  let nextId = 1;
-  let lost: Error | null = null;
+  let dead: EngineLostError | null = null;
   let closed: (() => void) | null = null;
   let shuttingDown = false;
 
-  const loseAll = (error: Error): void => {
-    if (lost) return;
-    lost = error;
+  const die = (error: EngineLostError): void => {
+    if (dead) return;
+    dead = error;
     for (const { reject } of pending.values()) reject(error);
     pending.clear();
-    for (const listener of lostListeners) listener(error);
+    onDeath(error);
   };
 
   await new Promise<void>((resolve, reject) => {
+    let started = false;
     worker.on('message', (reply: WorkerReply) => {
       switch (reply.kind) {
         case 'ready':
+          started = true;
           resolve();
           return;
         case 'failed':
@@ -109,41 +142,26 @@ async function openOnOwnThread(dataDir: string | undefined): Promise<EmbeddedEng
     });
     worker.on('error', (error) => {
       reject(error);
-      loseAll(error);
+      if (started) die(new EngineLostError(`The embedded database's thread failed: ${error.message}`, { cause: error }));
     });
     worker.on('exit', (code) => {
       if (shuttingDown) return;
-      const error = new Error(`The embedded database's thread stopped (exit code ${code}).`);
+      const error = new EngineLostError(`The embedded database's thread stopped (exit code ${code}).`);
       reject(error);
-      loseAll(error);
+      if (started) die(error);
     });
   });
 
-  const ask = (request: Exclude<WorkerRequest, { kind: 'close' }>, transfer: ArrayBuffer[] = []): Promise<WorkerReply> => {
-    if (lost) return Promise.reject(lost);
-    return new Promise((resolve, reject) => {
-      pending.set(request.id, { resolve, reject });
-      worker.postMessage(request, transfer);
-    });
-  };
-
   return {
-    thread: 'own',
-    async exchange(session, message) {
-      // A buffer of its own, handed over: the connection's may be a slice of Node's shared pool.
-      const own = new Uint8Array(message);
-      const reply = await ask({ kind: 'exchange', id: nextId++, session, message: own }, [own.buffer]);
-      if (reply.kind !== 'reply') throw new Error(`Unexpected answer from the embedded database: ${reply.kind}`);
-      return reply.reply;
-    },
-    async endSession(session, closing) {
-      await ask({ kind: 'end-session', id: nextId++, session, ...(closing ? { closing: new Uint8Array(closing) } : {}) }).catch(() => undefined);
-    },
-    onLost(listener) {
-      lostListeners.push(listener);
+    ask(request, transfer = []) {
+      if (dead) return Promise.reject(dead);
+      return new Promise((resolve, reject) => {
+        pending.set(request.id, { resolve, reject });
+        worker.postMessage(request, transfer);
+      });
     },
     async close() {
-      if (lost) return;
+      if (dead) return;
       shuttingDown = true;
       await new Promise<void>((resolve) => {
         closed = resolve;
@@ -151,5 +169,90 @@ async function openOnOwnThread(dataDir: string | undefined): Promise<EmbeddedEng
       });
       await worker.terminate();
     },
+    async crash() {
+      await worker.terminate();
+    },
+  };
+}
+
+/**
+ * The engine on a thread of its own, started again whenever it stops: the sessions that spoke to the
+ * stopped thread are told (`onLost`) and refused from then on, so the pool drops their connections and
+ * opens new ones on the new thread (`onBack` once it is up); meanwhile every exchange is refused with
+ * {@link EngineLostError}.
+ */
+async function openOnOwnThread(dataDir: string | undefined): Promise<EmbeddedEngine> {
+  const lostListeners = new Set<(error: Error) => void>();
+  const backListeners = new Set<() => void>();
+  /** Sessions that spoke to the thread now running, and those that spoke to one that stopped. */
+  const live = new Set<number>();
+  const retired = new Set<number>();
+  let nextId = 1;
+  let closing = false;
+  let restarting = false;
+  let run: EngineThreadRun;
+
+  const onDeath = (error: EngineLostError): void => {
+    for (const session of live) retired.add(session);
+    live.clear();
+    restarting = true;
+    for (const listener of lostListeners) listener(error);
+    void restart();
+  };
+  const restart = async (): Promise<void> => {
+    for (let attempt = 0; !closing; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, RESTART_WAITS_MS[Math.min(attempt, RESTART_WAITS_MS.length - 1)]));
+      if (closing) return;
+      let started: EngineThreadRun;
+      try {
+        started = await startThread(dataDir, onDeath);
+      } catch {
+        continue;
+      }
+      if (closing) {
+        await started.close();
+        return;
+      }
+      run = started;
+      restarting = false;
+      for (const listener of backListeners) listener();
+      return;
+    }
+  };
+  const ask = (session: number, request: Exclude<WorkerRequest, { kind: 'close' }>, transfer: ArrayBuffer[] = []): Promise<WorkerReply> => {
+    if (retired.has(session)) return Promise.reject(new EngineLostError("This connection's session ended when the embedded database's thread stopped."));
+    if (restarting || closing) return Promise.reject(new EngineLostError("The embedded database's thread is starting again."));
+    live.add(session);
+    return run.ask(request, transfer);
+  };
+
+  run = await startThread(dataDir, onDeath);
+  return {
+    thread: 'own',
+    async exchange(session, message) {
+      // A buffer of its own, handed over: the connection's may be a slice of Node's shared pool.
+      const own = new Uint8Array(message);
+      const reply = await ask(session, { kind: 'exchange', id: nextId++, session, message: own }, [own.buffer]);
+      if (reply.kind !== 'reply') throw new Error(`Unexpected answer from the embedded database: ${reply.kind}`);
+      return reply.reply;
+    },
+    async endSession(session, closingMessages) {
+      const ended = retired.delete(session) || !live.delete(session);
+      if (ended) return;
+      await run.ask({ kind: 'end-session', id: nextId++, session, ...(closingMessages ? { closing: new Uint8Array(closingMessages) } : {}) }).catch(() => undefined);
+    },
+    onLost(listener) {
+      lostListeners.add(listener);
+      return () => lostListeners.delete(listener);
+    },
+    onBack(listener) {
+      backListeners.add(listener);
+      return () => backListeners.delete(listener);
+    },
+    async close() {
+      closing = true;
+      if (!restarting) await run.close();
+    },
+    [STOP_THREAD_AS_A_CRASH]: () => run.crash(),
   };
 }
