@@ -101,4 +101,9 @@ export interface AppContext {
    * redacted, so this is the one place the demo can learn a link to show a newcomer.
    */
   onOfferLink?: (offer: { entryId: string; link: string; expiresAt: Date }) => void;
+  /**
+   * Where a use case reports what went wrong after its change was written and is made good later without
+   * failing the request (the server writes each entry as a JSON line).
+   */
+  log?: (entry: { level: 'warn' | 'error'; event: string; [field: string]: unknown }) => void;
 }

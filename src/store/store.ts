@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import { DomainError } from '../core/errors.ts';
-import { InterviewChangedMeanwhile } from './database-errors.ts';
+import { DatabaseBusyError, InterviewChangedMeanwhile } from './database-errors.ts';
 import type { DatabaseEngine } from './connect.ts';
 import type { AnswerWatch } from './answer-watch.ts';
 import type { Executor } from './executor.ts';
@@ -39,10 +38,14 @@ function isRetryableConflict(error: unknown): boolean {
   return code === '40P01' || code === '40001';
 }
 
-/** What the caller hears when an interview kept changing under every attempt at a change of its own. */
+/**
+ * What the caller hears when an interview kept changing under every attempt at a change of its own: a
+ * moment of contention, answered as a busy database (503 with Retry-After), so a retry with the same
+ * Idempotency-Key is run rather than answered with a stored refusal.
+ */
 function changedUnderEveryAttempt(error: unknown): unknown {
   if (!(error instanceof InterviewChangedMeanwhile)) return error;
-  return new DomainError('CONFLICT', 'The interview was being changed at the same moment; look at it again and retry.');
+  return new DatabaseBusyError(`Interview ${error.interviewId} kept changing while a change of it was being written.`);
 }
 
 /**
@@ -128,10 +131,16 @@ export class Store {
           return result;
         });
       } catch (error) {
-        if (!isRetryableConflict(error) || attempt >= MAX_TRANSACTION_ATTEMPTS) throw error;
+        if (!isRetryableConflict(error)) throw error;
+        if (attempt >= MAX_TRANSACTION_ATTEMPTS) throw changedUnderEveryAttempt(error);
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
       }
     }
+  }
+
+  /** Whether this store's statements run inside a transaction. */
+  get inTransaction(): boolean {
+    return this.executor.isTransaction;
   }
 
   /**

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { WorkingHours } from '../../core/types.ts';
 import { InterviewChangedMeanwhile } from '../../store/database-errors.ts';
 import { testEngines } from '../../store/testing/engines.ts';
 import { useOrganizationWithOpening } from '../testing/organization-with-opening.ts';
+import { createJobRunner } from '../jobs/job-runner.ts';
+import { defaultJobRegistry } from '../jobs/registry.ts';
 import { hashSecret } from '../secrets.ts';
 import { addToWaitlist } from '../waitlist/entries.ts';
 import { PASS_ON_JOB } from '../waitlist/pass-on.ts';
@@ -34,10 +36,10 @@ describe.each(testEngines())('a change written in one statement, on $name', (eng
   }
 
   /** An interview booked at BOOKED for a fresh interviewer and candidate, with the candidate's token. */
-  async function booked() {
+  async function booked(openingId = acme.openingId) {
     const grace = await member('Grace');
     const jordan = await candidate('Jordan');
-    const created = await createInterview(acme.ctx, acme.org, { openingId: acme.openingId, candidateId: jordan.id, title: 'Systems', durationMinutes: 60, panel: [grace.id], start: BOOKED });
+    const created = await createInterview(acme.ctx, acme.org, { openingId, candidateId: jordan.id, title: 'Systems', durationMinutes: 60, panel: [grace.id], start: BOOKED });
     return { id: created.interview.id, token: created.candidateToken, memberId: grace.id, candidateId: jordan.id };
   }
 
@@ -68,7 +70,7 @@ describe.each(testEngines())('a change written in one statement, on $name', (eng
       at: NOW,
       panel: stale.interview.panel,
       bookings: 'release',
-      freed: { slot: { openingId: acme.openingId, panel: stale.interview.panel, start: BOOKED, end: later(1), freedAt: NOW }, passOnJobKind: PASS_ON_JOB },
+      freed: { slot: { openingId: acme.openingId, panel: stale.interview.panel, start: BOOKED, end: later(1), freedAt: NOW }, passOn: { kind: PASS_ON_JOB, runAt: NOW } },
       dropQueued: 'reminder',
       candidateLink: { candidateId: stale.interview.candidateId, openingId: acme.openingId, tokenHash: hashSecret(freshToken), expiresAt: later(24 * 90) },
       line: {
@@ -116,5 +118,30 @@ describe.each(testEngines())('a change written in one statement, on $name', (eng
     const passOnJobs = (await acme.ctx.store.jobs.list(acme.org, { kind: PASS_ON_JOB })).filter((job) => job.key === slot!.id);
     expect(passOnJobs).toHaveLength(1);
     expect(passOnJobs[0]!.doneAt).not.toBeNull();
+  });
+
+  it('leaves the offer to the job queued with the freed time when the request cannot make it, and says so', async () => {
+    // An opening of its own: the job runs every job due, and no other test's freed time may take Kim's turn.
+    const opening = await acme.ctx.store.openings.create(acme.org, { title: 'Site Reliability Engineer' });
+    const { id, token, memberId } = await booked(opening.id);
+    const kim = await candidate('Kim');
+    await addToWaitlist(acme.ctx, acme.org, opening.id, { candidateId: kim.id, panel: [memberId], durationMinutes: 60, earliest: later(-24), latest: later(24) });
+    const logged: Array<{ event: string }> = [];
+    const ctx = { ...acme.ctx, log: (entry: { event: string }) => logged.push(entry) };
+    const offering = vi.spyOn(acme.ctx.store, 'transaction').mockRejectedValueOnce(new Error('the database went away'));
+    try {
+      await expect(cancelByCandidate(ctx, token, { reason: 'schedule_conflict' })).resolves.toMatchObject({ interview: { status: 'cancelled' } });
+    } finally {
+      offering.mockRestore();
+    }
+    expect(logged).toMatchObject([{ level: 'warn', event: 'waitlist.offer-deferred' }]);
+    const [slot] = (await acme.ctx.store.waitlist.listFreedSlots(acme.org, { openingId: opening.id })).filter((s) => s.sourceInterviewId === id);
+    expect(await acme.ctx.store.waitlist.offersOfSlot(acme.org, slot!.id)).toEqual([]);
+
+    // The job runs a minute later, and makes the offer.
+    const runner = createJobRunner({ ctx: { ...acme.ctx, clock: () => new Date(NOW.getTime() + 61_000) }, registry: defaultJobRegistry() });
+    const ran = await runner.runOnce();
+    expect(ran.failed).toBe(0);
+    expect(await acme.ctx.store.waitlist.offersOfSlot(acme.org, slot!.id)).toMatchObject([{ status: 'offered' }]);
   });
 });

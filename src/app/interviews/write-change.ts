@@ -8,6 +8,12 @@ import { bookingEffectOf, freedTimeOf, snapshotOf } from './booking.ts';
 import type { StoredCandidateLink } from './candidate-token.ts';
 import type { InterviewParties } from './parties.ts';
 
+/**
+ * When the job queued with recorded freed time runs, if the request has not made the offer by then: late
+ * enough that it never races the request's own offer, soon enough after a process stopped in between.
+ */
+const PASS_ON_FALLBACK_MS = 60_000;
+
 /** An interview as a use case read it without a lock, with the version of its row the decision is made on. */
 export interface ReadInterview {
   interview: Interview;
@@ -47,26 +53,34 @@ export async function writeChange(
     panel: interview.panel,
     bookings: effect === 'book' ? { book: { start: after.start!, end: after.end! } } : effect,
     ...(freed && isAheadOfItsRelease(freed)
-      ? { freed: { slot: { openingId: freed.openingId, panel: freed.panel, start: freed.start, end: freed.end, freedAt: freed.at }, passOnJobKind: PASS_ON_JOB } }
+      ? {
+          freed: {
+            slot: { openingId: freed.openingId, panel: freed.panel, start: freed.start, end: freed.end, freedAt: freed.at },
+            passOn: { kind: PASS_ON_JOB, runAt: new Date(change.at.getTime() + PASS_ON_FALLBACK_MS) },
+          },
+        }
       : {}),
     ...(also.dropReminders ? { dropQueued: 'reminder' } : {}),
     ...(also.candidateLink ? { candidateLink: { candidateId: interview.candidateId, openingId: interview.openingId, ...also.candidateLink } } : {}),
     line: { entry: also.line, snapshot: snapshotOf(after, also.parties.opening, also.parties.candidate) },
   });
-  if (written.freedSlot?.status === 'open') await offerRecordedSlot(ctx, interview.organizationId, written.freedSlot.id);
+  if (written.freedSlot?.status === 'open') await offerRecordedSlot(ctx, store, interview.organizationId, written.freedSlot.id);
   return written.interview;
 }
 
 /**
- * Offers freed time the change's statement recorded, now, and marks the job queued with it done. The
- * change is written whatever happens here: when this fails, the job makes the offer.
+ * Offers freed time the change's statement recorded, now, and marks the job queued with it done. Inside
+ * a transaction (a change that joined one) that is part of it. Otherwise the change is written whatever
+ * happens here: a failure is logged and the job makes the offer.
  */
-async function offerRecordedSlot(ctx: AppContext, organizationId: string, slotId: string): Promise<void> {
-  await ctx.store
-    .transaction(async (store) => {
-      const slot = await store.waitlist.getFreedSlot(organizationId, slotId, { forUpdate: true });
-      if (slot) await passOn(ctx, store, slot);
-      await store.jobs.settle(organizationId, PASS_ON_JOB, slotId, ctx.clock());
-    })
-    .catch(() => undefined);
+async function offerRecordedSlot(ctx: AppContext, store: Store, organizationId: string, slotId: string): Promise<void> {
+  const offer = async (within: Store): Promise<void> => {
+    const slot = await within.waitlist.getFreedSlot(organizationId, slotId, { forUpdate: true });
+    if (slot) await passOn(ctx, within, slot);
+    await within.jobs.settle(organizationId, PASS_ON_JOB, slotId, ctx.clock());
+  };
+  if (store.inTransaction) return offer(store);
+  await ctx.store.transaction(offer).catch((error: unknown) => {
+    ctx.log?.({ level: 'warn', event: 'waitlist.offer-deferred', freedSlotId: slotId, error: error instanceof Error ? error.message : String(error) });
+  });
 }

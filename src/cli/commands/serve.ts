@@ -109,6 +109,7 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
     clock: () => new Date(),
     config,
     ...(secretKey.box ? { secrets: secretKey.box } : {}),
+    log: (entry) => io.stderr(`${JSON.stringify(entry)}\n`),
   };
   let background: BackgroundWork;
   try {

@@ -59,8 +59,8 @@ export interface ChangeWrite {
   panel: readonly string[];
   /** What the change does to the panel's bookings: keeps them, releases them, or moves them to a new time. */
   bookings: 'keep' | 'release' | { book: TimeRange };
-  /** Time the change gave up, for the waitlist; the job that offers it is queued when someone waits. */
-  freed?: { slot: Omit<NewFreedSlot, 'sourceInterviewId'>; passOnJobKind: string };
+  /** Time the change gave up, for the waitlist; the job that offers it is queued to run at `passOn.runAt` when someone waits. */
+  freed?: { slot: Omit<NewFreedSlot, 'sourceInterviewId'>; passOn: { kind: string; runAt: Date } };
   /** Pending messages of this kind that the change makes wrong (reminders of the old time), dropped. */
   dropQueued?: string;
   /** A fresh candidate link, with the interview's other links kept alive as long. */
@@ -143,6 +143,12 @@ type Row = {
  * while the row is still at the version read (see {@link InterviewRepository.writeChange}).
  */
 const ROW_VERSION = sql<string>`interviews.xmin::text`.as('version');
+
+/**
+ * In a change's statement, the condition that its guarded update changed the interview: the writes that
+ * read rows do nothing without it (the statement fails then anyway, see `writeChange`).
+ */
+const ONLY_IF_CHANGED = sql<boolean>`EXISTS (SELECT 1 FROM changed)`;
 
 function toInterview(row: Row, panel: string[]): Interview {
   return {
@@ -458,20 +464,20 @@ export class InterviewRepository {
       writer = withPanelBooked(writer, organizationId, interviewId, panel, write.bookings.book, sql`EXISTS (SELECT 1 FROM changed) AND (SELECT count(*) FROM released) >= 0`);
     }
     if (write.freed) {
-      const { slot, passOnJobKind } = write.freed;
+      const { slot, passOn } = write.freed;
       writer = writer
-        .with('freed', (db) => freedSlotRecorded(db, organizationId, { ...slot, sourceInterviewId: interviewId }).returning(['id', 'status']))
+        .with('freed', (db) => freedSlotRecorded(db, organizationId, { ...slot, sourceInterviewId: interviewId }, ONLY_IF_CHANGED).returning(['id', 'status']))
         .with('pass_on', (db) =>
           db
             .insertInto('jobs')
             .columns(['organizationId', 'kind', 'key', 'payload', 'runAt'])
-            .expression(sql`SELECT ${organizationId}::uuid, ${passOnJobKind}, f.id::text, jsonb_build_object('freedSlotId', f.id), ${at}::timestamptz FROM freed f WHERE f.status = 'open'`)
+            .expression(sql`SELECT ${organizationId}::uuid, ${passOn.kind}, f.id::text, jsonb_build_object('freedSlotId', f.id), ${passOn.runAt}::timestamptz FROM freed f WHERE f.status = 'open'`)
             .onConflict(keepOpenJob),
         ) as unknown as QueryCreator<Database>;
     }
     if (write.dropQueued) {
       const kind = write.dropQueued;
-      writer = writer.with('dropped', (db) => pendingOfKindDeleted(db, { organizationId, interviewId, kind, at })) as unknown as QueryCreator<Database>;
+      writer = writer.with('dropped', (db) => pendingOfKindDeleted(db, { organizationId, interviewId, kind, at }).where(ONLY_IF_CHANGED)) as unknown as QueryCreator<Database>;
     }
     if (write.candidateLink) writer = withLinkRenewed(writer, { organizationId, interviewId, ...write.candidateLink });
     const { entry, snapshot } = write.line;

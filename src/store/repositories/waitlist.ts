@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { QueryCreator } from 'kysely';
+import type { QueryCreator, RawBuilder } from 'kysely';
 import type { Executor } from '../executor.ts';
 import type { Database } from '../schema.ts';
 import { isUuid } from '../ids.ts';
@@ -70,10 +70,10 @@ export interface NewFreedSlot {
 
 /**
  * The insert that records freed time (see {@link WaitlistRepository.recordFreedSlot}): nothing for an
- * opening that is not open; `open` when someone waits on its waitlist, `lapsed` at once otherwise. For a
- * statement of its own or a CTE of the change's statement.
+ * opening that is not open, nor unless `also` holds; `open` when someone waits on its waitlist, `lapsed` at
+ * once otherwise. For a statement of its own or a CTE of the change's statement.
  */
-export function freedSlotRecorded(db: QueryCreator<Database>, organizationId: string, input: NewFreedSlot) {
+export function freedSlotRecorded(db: QueryCreator<Database>, organizationId: string, input: NewFreedSlot, also: RawBuilder<boolean> = sql<boolean>`true`) {
   return db
     .insertInto('freedSlots')
     .columns(['organizationId', 'openingId', 'sourceInterviewId', 'panel', 'startAt', 'endAt', 'freedAt', 'status'])
@@ -94,7 +94,8 @@ export function freedSlotRecorded(db: QueryCreator<Database>, organizationId: st
         ])
         .where('o.organizationId', '=', organizationId)
         .where('o.id', '=', input.openingId)
-        .where('o.status', '=', 'open'),
+        .where('o.status', '=', 'open')
+        .where(also),
     );
 }
 
