@@ -42,6 +42,8 @@ const BUDGET = {
   candidateAccept: 3,
   candidateReschedule: 3,
   candidateCancel: 3,
+  /** An employer's move is written like a candidate's: the interview with its row's version, everyone it concerns, the change. */
+  employerReschedule: 3,
 };
 
 let server: TestServer;
@@ -142,6 +144,14 @@ describe('database round trips per use case', () => {
     const cancel = await log.during(() => json(candidateAction(token, 'cancel', { reason: 'schedule_conflict' })));
     report('cancel', cancel.statements);
     expect(cancel.statements.length).toBeLessThanOrEqual(BUDGET.candidateCancel);
+  });
+
+  it("an employer's reschedule", async () => {
+    const booked = await json<{ id: string }>(book(ids.candidates[2]!, '2026-12-15T15:00:00Z'), 201);
+    const moved = await log.during(() => json<{ start: string }>(server.call('POST', `/api/v1/interviews/${booked.id}/reschedule`, { start: '2026-12-15T17:00:00Z' })));
+    expect(moved.result.start).toBe('2026-12-15T17:00:00.000Z');
+    report('employer reschedule', moved.statements);
+    expect(moved.statements.length).toBeLessThanOrEqual(BUDGET.employerReschedule);
   });
 
   it('an API key found valid is read again only after the cache period, and refused then once revoked', async () => {

@@ -24,8 +24,8 @@ import type { CandidateView } from './candidate-link.ts';
 import { candidateLinkUrl, newCandidateLink } from './candidate-token.ts';
 import { decisionContext, givenReason } from './decision-context.ts';
 import { findOffers } from './offers.ts';
-import { loadMoveParties, loadParties } from './parties.ts';
-import type { InterviewParties, KnownParties, MoveParties } from './parties.ts';
+import { knownParties, loadMoveParties, loadParties } from './parties.ts';
+import type { InterviewParties, MoveParties } from './parties.ts';
 import { historyLineOf, recordChange } from './record.ts';
 import { writeChange } from './write-change.ts';
 import type { ReadInterview } from './write-change.ts';
@@ -47,30 +47,14 @@ async function respond(store: Store, parties: InterviewParties, now: Date, actio
 }
 
 
-/** Nothing is booked or moved for an opening that has been filled or closed (its cascade may be under way). */
-export async function assertOpeningOpen(store: Store, interview: Interview): Promise<Opening | null> {
-  return refuseUnlessOpen(await store.openings.get(interview.organizationId, interview.openingId));
-}
-
-/** The opening as read, unless it has ended: then nothing more is booked or moved for it. */
-function refuseUnlessOpen(opening: Opening | null): Opening | null {
+/** The opening as read, unless it has ended: then nothing more is booked or moved for it (its cascade may be under way). */
+export function refuseUnlessOpen(opening: Opening | null): Opening | null {
   if (opening && opening.status !== 'open') throw new DomainError('OPENING_NOT_OPEN', `The position has been ${opening.status}, so interviews for it are no longer booked.`);
   return opening;
 }
 
 async function organizationOf(store: Store, interview: Interview) {
   return (await store.organizations.get(interview.organizationId))!;
-}
-
-/** What a read for a move found, as records a later read need not fetch again. */
-function knownParties(read: MoveParties): KnownParties {
-  return {
-    organization: read.organization,
-    panel: read.panel,
-    staff: read.staff,
-    ...(read.opening ? { opening: read.opening } : {}),
-    ...(read.candidate ? { candidate: read.candidate } : {}),
-  };
 }
 
 const NO_LONGER_FREE = 'That time is no longer free; please choose another.';

@@ -3,20 +3,22 @@ import { decideBooking, decideCancellation, decideClosing, decideInvitation } fr
 import type { ClosingInput } from '../../core/decisions/decide.ts';
 import { hadEvent } from '../../core/decisions/interview-change.ts';
 import type { InterviewChange } from '../../core/decisions/interview-change.ts';
+import { DomainError } from '../../core/errors.ts';
 import { endsOpening } from '../../core/reasons.ts';
 import type { Interview, TimeRange } from '../../core/types.ts';
 import type { Store } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
 import { cancelReminders, notifyChange } from '../notifications/notify-interview.ts';
 import { FieldErrors } from '../validation.ts';
-import { applyChange } from './booking.ts';
-import { assertOpeningOpen } from './candidate-actions.ts';
-import { candidateLinkUrl, issueCandidateToken, renewCandidateLinks } from './candidate-token.ts';
+import { applyChange, assertNewTimeFree, changedInterview } from './booking.ts';
+import { refuseUnlessOpen } from './candidate-actions.ts';
+import { candidateLinkUrl, issueCandidateToken, newCandidateLink } from './candidate-token.ts';
 import { decisionContext, givenReason } from './decision-context.ts';
 import { findOffers } from './offers.ts';
-import { getInterviewOrThrow, loadParties } from './parties.ts';
+import { getInterviewOrThrow, knownParties, loadMoveParties, loadParties } from './parties.ts';
 import type { InterviewParties } from './parties.ts';
-import { recordChange } from './record.ts';
+import { historyLineOf, recordChange } from './record.ts';
+import { writeChange } from './write-change.ts';
 
 /**
  * Employer cancels: the candidate gets an apology; whoever holds a calendar event gets a CANCEL. An
@@ -73,22 +75,23 @@ export async function rescheduleInterviewByEmployer(
   interviewId: string,
   input: { start: Date; reason?: string | null },
 ): Promise<Interview> {
-  const now = ctx.clock();
-  return ctx.store.transaction(async (store) => {
-    const current = await getInterviewOrThrow(store, organizationId, interviewId, { forUpdate: true });
-    const organization = (await store.organizations.get(organizationId))!;
-    const change = decideBooking(current, { by: 'employer', start: input.start, reason: givenReason(input.reason) }, decisionContext(organization, now));
-    if (!change) return current;
-    await assertOpeningOpen(store, current);
-    const interview = await applyChange(ctx, store, current, change);
-    const parties = await loadParties(store, interview);
-    const link = candidateLinkUrl(ctx, await renewCandidateLinks(ctx, store, interview));
-    const messageIds = await notifyChange(ctx, store, parties, change, { link, remind: {} });
-    await recordChange(store, interview, change, {
-      messageIds,
-      details: { from: current.start?.toISOString() ?? null, to: interview.start?.toISOString() },
-    });
-    return interview;
+  // Decided on the interview as read, without a lock, and written in one statement (see `writeChange`).
+  return ctx.store.inOneStatement(async (store) => {
+    const now = ctx.clock();
+    const current = await store.interviews.getForChange(organizationId, interviewId);
+    if (!current) throw new DomainError('NOT_FOUND', 'No such interview.');
+    const { interview } = current;
+    const read = await loadMoveParties(store, interview, input.start);
+    const change = decideBooking(interview, { by: 'employer', start: input.start, reason: givenReason(input.reason) }, decisionContext(read.organization, now));
+    if (!change) return interview;
+    refuseUnlessOpen(read.opening);
+    await assertNewTimeFree(store, interview, change, { panel: read.panel, ...(read.panelBusy ? { busy: read.panelBusy } : {}) });
+    const parties = await loadParties(store, changedInterview(interview, change), knownParties(read));
+    // Links are stored hashed and cannot be shown again: the candidate's messages carry a fresh one.
+    const { token, stored } = newCandidateLink(ctx, parties.interview);
+    const messageIds = await notifyChange(ctx, store, parties, change, { link: candidateLinkUrl(ctx, token), remind: { droppedByWrite: true } });
+    const line = historyLineOf(change, { messageIds, details: { from: interview.start?.toISOString() ?? null, to: parties.interview.start?.toISOString() } });
+    return writeChange(ctx, store, current, change, { parties, line, candidateLink: stored, dropReminders: true });
   });
 }
 

@@ -102,6 +102,17 @@ export async function loadMoveParties(store: Store, interview: Interview, moving
   });
 }
 
+/** What a read for a move found, as records a later read need not fetch again. */
+export function knownParties(read: MoveParties): KnownParties {
+  return {
+    organization: read.organization,
+    panel: read.panel,
+    staff: read.staff,
+    ...(read.opening ? { opening: read.opening } : {}),
+    ...(read.candidate ? { candidate: read.candidate } : {}),
+  };
+}
+
 export async function loadParties(store: Store, interview: Interview, known: KnownParties = {}): Promise<InterviewParties> {
   // Sequential on purpose: inside a transaction every query goes over the same connection. With none of
   // the three known, they are read in one statement.

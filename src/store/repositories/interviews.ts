@@ -281,8 +281,25 @@ export class InterviewRepository {
 
   async get(organizationId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<Interview | null> {
     if (!isUuid(id)) return null;
-    // The panel comes in the same round trip, as an array in panel order.
-    let query = this.db
+    // Row locks serialize concurrent changes to one interview (two reschedules racing); FOR UPDATE locks
+    // the interview's row only, not the panel rows the array reads.
+    const query = this.selectOne(organizationId, id);
+    const row = await (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
+    if (!row) return null;
+    return toInterview(row, row.panel);
+  }
+
+  /** An interview without a lock, with the version of its row, for a change written by {@link writeChange}. */
+  async getForChange(organizationId: string, id: string): Promise<{ interview: Interview; version: string } | null> {
+    if (!isUuid(id)) return null;
+    const row = await this.selectOne(organizationId, id).select(ROW_VERSION).executeTakeFirst();
+    if (!row) return null;
+    return { interview: toInterview(row, row.panel), version: row.version };
+  }
+
+  /** One interview with its panel, in one round trip: the panel as an array in panel order. */
+  private selectOne(organizationId: string, id: string) {
+    return this.db
       .selectFrom('interviews')
       .select(COLUMNS)
       .select(
@@ -290,12 +307,6 @@ export class InterviewRepository {
       )
       .where('interviews.organizationId', '=', organizationId)
       .where('interviews.id', '=', id);
-    // Row locks serialize concurrent changes to one interview (two reschedules racing); FOR UPDATE locks
-    // the interview's row only, not the panel rows the array reads.
-    if (options.forUpdate) query = query.forUpdate();
-    const row = await query.executeTakeFirst();
-    if (!row) return null;
-    return toInterview(row, row.panel);
   }
 
   /**
