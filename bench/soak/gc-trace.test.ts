@@ -4,7 +4,7 @@ import { parseFullGc } from './gc-trace.ts';
 describe('parseFullGc', () => {
   it('reads the heap left after a full collection', () => {
     const line = '[41234:0x6a1e2c0]    81234 ms: Mark-Compact 151.2 (170.3) -> 120.5 (158.1) MB, pooled: 0 MB, 12.40 / 0.10 ms  (average mu = 0.991, current mu = 0.987) finalize incremental marking via task; GC in old space requested';
-    expect(parseFullGc(line, 7)).toEqual({ pid: 41234, isolate: '0x6a1e2c0', at: 7, afterMiB: 120.5 });
+    expect(parseFullGc(line, 7)).toEqual({ pid: 41234, isolate: '0x6a1e2c0', at: 7, afterMiB: 120.5, pauseMs: 12.4 });
   });
 
   it('reads a collection that reduces the heap', () => {

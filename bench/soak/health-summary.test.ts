@@ -31,12 +31,13 @@ describe('summarizeHealth', () => {
     const served = [...Array.from({ length: 60 }, (_, second) => sample(second, 2, 300)), ...Array.from({ length: 60 }, (_, second) => sample(second, 2, 300, 200))];
     // pid 100 leaves 80 MiB ± 2 after each collection; pid 200 leaves 1 MiB more each time.
     const collections = [
-      ...Array.from({ length: 12 }, (_, i) => ({ pid: 100, second: i * 5, afterMiB: 80 + (i % 3) - 1 })),
+      ...Array.from({ length: 12 }, (_, i) => ({ pid: 100, second: i * 5, afterMiB: 80 + (i % 3) - 1, pauseMs: i === 7 ? 41.5 : 9 })),
       ...Array.from({ length: 12 }, (_, i) => ({ pid: 200, second: i * 5, afterMiB: 60 + i * 4 })),
     ];
     const [flat, leaking] = summarizeHealth(served, [], 60, collections).heap;
-    expect(flat).toMatchObject({ pid: 100, fullGcs: 12, flat: true });
-    expect(leaking).toMatchObject({ pid: 200, flat: false, lastThirdMaxMiB: 60 + 11 * 4 });
+    // The longest a collection held the thread, which a stall of `/healthz` may be.
+    expect(flat).toMatchObject({ pid: 100, fullGcs: 12, flat: true, longestPauseMs: 41.5 });
+    expect(leaking).toMatchObject({ pid: 200, flat: false, lastThirdMaxMiB: 60 + 11 * 4, longestPauseMs: 0 });
     const few = summarizeHealth(served, [], 60, collections.filter((c) => c.pid === 100).slice(0, 5)).heap;
     expect(few[0]?.flat).toBeNull();
   });

@@ -16,6 +16,8 @@ export interface HeapSample {
   isolate?: string;
   second: number;
   afterMiB: number;
+  /** How long the collection held its thread, when known. */
+  pauseMs?: number;
 }
 
 /** Fewer full collections than this in a process's life say too little about its heap to judge. */
@@ -41,6 +43,8 @@ export interface ProcessHeap {
   /** The largest heap left by a full collection in the second and in the last third of its collections. */
   middleThirdMaxMiB: number;
   lastThirdMaxMiB: number;
+  /** The longest any of those collections held the thread (0 when the trace did not say). */
+  longestPauseMs: number;
   /** null when the process lived too short a part of the load, or collected too rarely, to judge. */
   flat: boolean | null;
 }
@@ -95,11 +99,11 @@ export function summarizeHealth(samples: readonly ServerSample[], windows: reado
  * out.
  */
 function processHeap(samples: readonly ServerSample[], heapSamples: readonly HeapSample[], loadSeconds: number): ProcessHeap[] {
-  const byPid = new Map<number, Map<string, number[]>>();
+  const byPid = new Map<number, Map<string, HeapSample[]>>();
   for (const sample of heapSamples) {
-    const threads = byPid.get(sample.pid) ?? new Map<string, number[]>();
+    const threads = byPid.get(sample.pid) ?? new Map<string, HeapSample[]>();
     const isolate = sample.isolate ?? '';
-    threads.set(isolate, [...(threads.get(isolate) ?? []), sample.afterMiB]);
+    threads.set(isolate, [...(threads.get(isolate) ?? []), sample]);
     byPid.set(sample.pid, threads);
   }
   return [...byPid.entries()].flatMap(([pid, threads]) => {
@@ -107,9 +111,10 @@ function processHeap(samples: readonly ServerSample[], heapSamples: readonly Hea
     if (served.length === 0) return [];
     const lived = served.at(-1)!.second - served[0]!.second;
     const all = [...threads.values()];
-    const busy = all.filter((after) => after.length >= MIN_FULL_GCS);
-    const judged = busy.length > 0 ? busy : [all.reduce((most, after) => (after.length > most.length ? after : most))];
-    return judged.map((after, index) => {
+    const busy = all.filter((collections) => collections.length >= MIN_FULL_GCS);
+    const judged = busy.length > 0 ? busy : [all.reduce((most, collections) => (collections.length > most.length ? collections : most))];
+    return judged.map((collections, index) => {
+      const after = collections.map((gc) => gc.afterMiB);
       const third = Math.floor(after.length / 3);
       const middleThirdMaxMiB = Math.max(...after.slice(third, Math.max(third + 1, 2 * third)));
       const lastThirdMaxMiB = Math.max(...after.slice(2 * third));
@@ -122,6 +127,7 @@ function processHeap(samples: readonly ServerSample[], heapSamples: readonly Hea
         fullGcs: after.length,
         middleThirdMaxMiB,
         lastThirdMaxMiB,
+        longestPauseMs: Math.max(0, ...collections.map((gc) => gc.pauseMs ?? 0)),
         flat: judgeable ? lastThirdMaxMiB <= middleThirdMaxMiB * (1 + RSS_GROWTH_ALLOWED) : null,
       };
     });

@@ -157,7 +157,7 @@ export async function runSoakOn(settings: SoakSettings): Promise<SoakResult> {
     const heapSamples = servers
       .flatMap((server) => server.fullGcs())
       .filter((gc) => gc.at >= startedAt && gc.at <= loadOverAt)
-      .map((gc) => ({ pid: gc.pid, isolate: gc.isolate, second: Math.round((gc.at - startedAt) / 1000), afterMiB: gc.afterMiB }));
+      .map((gc) => ({ pid: gc.pid, isolate: gc.isolate, second: Math.round((gc.at - startedAt) / 1000), afterMiB: gc.afterMiB, pauseMs: gc.pauseMs }));
     const loadAverage: [number, number] = [loadAverageAtStart, os.loadavg()[0]!];
     log(`  load over after ${((Date.now() - startedAt) / 1000).toFixed(0)} s; ${ledger.size()} interviews acknowledged; waiting for the outbox to drain`);
 

@@ -23,7 +23,7 @@ function result(overrides: Partial<SoakResult> = {}): SoakResult {
       outsideFaults: { samples: 1000, maxMs: 30, p99Ms: 12, notOk: 0 },
       duringFaults: { samples: 20, maxMs: 900, notOk: 2 },
       memory: [{ server: 0, pid: 10, lived: 600, startMiB: 200, middleMiB: 230, endMiB: 231, middleThirdPeakMiB: 240, lastThirdPeakMiB: 241, flat: true }],
-      heap: [{ server: 0, pid: 10, thread: 1, threads: 1, fullGcs: 40, middleThirdMaxMiB: 61, lastThirdMaxMiB: 62, flat: true }],
+      heap: [{ server: 0, pid: 10, thread: 1, threads: 1, fullGcs: 40, middleThirdMaxMiB: 61, lastThirdMaxMiB: 62, longestPauseMs: 21.5, flat: true }],
     },
     drain: { drained: true, seconds: 4, pendingDue: 0 },
     audit: {

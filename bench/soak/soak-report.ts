@@ -112,7 +112,7 @@ export function soakReport(result: SoakResult): string {
         ]),
         ...health.heap.map((process) => [
           `V8 heap after full GCs, server ${process.server + 1} (pid ${process.pid}${process.threads > 1 ? `, thread ${process.thread} of ${process.threads}` : ''}, ${process.fullGcs} GCs)`,
-          `largest ${mib(process.middleThirdMaxMiB)} in the middle third, ${mib(process.lastThirdMaxMiB)} in the last`,
+          `largest ${mib(process.middleThirdMaxMiB)} in the middle third, ${mib(process.lastThirdMaxMiB)} in the last; longest pause ${formatMs(process.longestPauseMs)} ms`,
           process.flat === null ? 'too short-lived or too few GCs to judge' : `last third ≤ middle third + ${RSS_GROWTH_ALLOWED * 100} % ${mark(process.flat)}`,
         ]),
       ],
