@@ -1,4 +1,4 @@
-import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type pg from 'pg';
 import { createBoundedPool, DEFAULT_POOL_LIMITS } from './bounded-pool.ts';
 import type { PoolLimits } from './bounded-pool.ts';
@@ -11,6 +11,7 @@ import { listenForMemberChanges, listenOnEmbeddedEngine, noteWrites } from './me
 import { MemberScheduleCache } from './member-schedule-cache.ts';
 import { pgliteClientConfig } from './pglite-connection.ts';
 import type { Database } from './schema.ts';
+import { CamelCaseAnswers, SnakeCaseDialect } from './snake-case-dialect.ts';
 
 export type DatabaseEngine = 'pglite' | 'postgres';
 
@@ -64,7 +65,7 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
     );
     const listener = listenForMemberChanges(options.url);
     pool.on('connect', (client) => noteWrites(client, listener.cache));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin(), answers] });
+    const db = new Kysely<Database>({ dialect: new SnakeCaseDialect({ pool }), plugins: [new CamelCaseAnswers(), answers] });
     const close = async () => {
       await listener.close();
       await db.destroy();
@@ -101,7 +102,7 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   // The new engine knows nothing of the old one's LISTEN; until it listens again, kept schedules are not used.
   engine.onBack(() => void subscribe().catch(() => notices.lost()));
   await subscribe();
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin(), answers] });
+  const db = new Kysely<Database>({ dialect: new SnakeCaseDialect({ pool }), plugins: [new CamelCaseAnswers(), answers] });
   return {
     db,
     engine: 'pglite',
