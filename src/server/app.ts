@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { refuseNulCharacters, requireJsonBodies, requireUtf8Bodies } from './body-guards.ts';
+import { readBodyOnce } from './read-body.ts';
 import type { AppContext } from '../app/context.ts';
 import { requireEmployer, scopeCandidateLink } from './auth.ts';
 import { LoginLimiter } from './login-limiter.ts';
@@ -64,7 +64,6 @@ function exceptCandidateLinks(middleware: MiddlewareHandler<ServerEnv>): Middlew
 }
 
 const MAX_BODY_BYTES = 256 * 1024;
-const WITHOUT_BODY = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * A header added to a response already made. Its own headers are set in place: `c.header` would copy
@@ -107,12 +106,7 @@ export function createServerApp(options: ServerOptions): OpenAPIHono<ServerEnv> 
     setResponseHeader(c, 'x-request-id', requestId);
     if (options.afterChange && c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status < 400) options.afterChange();
   });
-  const limitBodies = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => problemResponse(c, problem(413, 'PAYLOAD_TOO_LARGE', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`)),
-  });
-  // A request without a body has nothing to limit; asking for its body would build a whole Request for nothing.
-  const limitBody: MiddlewareHandler<ServerEnv> = (c, next) => (WITHOUT_BODY.has(c.req.method) ? next() : limitBodies(c, next));
+  const limitBody = readBodyOnce(MAX_BODY_BYTES, (c) => problemResponse(c, problem(413, 'PAYLOAD_TOO_LARGE', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`)));
   app.use('/api/*', limitBody);
   app.use('/c/*', limitBody);
   app.use('/api/*', requireJsonBodies());
