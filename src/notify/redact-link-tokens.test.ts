@@ -33,4 +33,14 @@ describe('redactLinkTokens', () => {
       expect(unfolded).toContain('lw_cand_[redacted]');
     }
   });
+
+  it('redacts every field, HTML and nested data too, and leaves the payload it was given as it was', () => {
+    const ics = `BEGIN:VCALENDAR\r\nDESCRIPTION:https://x.test/c/${token.slice(0, 20)}\r\n ${token.slice(20)}\r\nEND:VCALENDAR`;
+    const payload = { email: { html: `<a href="https://x.test/c/${token}">`, calendar: { ics } }, links: [{ url: `https://x.test/c/${token}` }] };
+    const before = JSON.stringify(payload);
+    const redacted = redactLinkTokens(payload);
+    expect(JSON.stringify(redacted)).not.toContain(token.slice(8, 20));
+    expect(JSON.stringify(redacted).match(/lw_cand_\[redacted\]/g)).toHaveLength(3);
+    expect(JSON.stringify(payload)).toBe(before);
+  });
 });
