@@ -1,9 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from './testing/browser.ts';
-import { NINE_TO_FIVE, startTestServer } from './testing/test-server.ts';
-import type { TestServer } from './testing/test-server.ts';
+import { listenOnLoopback, NINE_TO_FIVE, startTestServer } from './testing/test-server.ts';
+import type { LoopbackListener, TestServer } from './testing/test-server.ts';
 
 // Runs where Debian's Chromium is installed (CI installs it); elsewhere it is skipped, saying why.
 const available = hasChromium();
@@ -11,21 +9,19 @@ if (!available) console.warn('candidate-page.e2e: /usr/bin/chromium not found, b
 
 describe.skipIf(!available)('the candidate page in Chromium without JavaScript', () => {
   let server: TestServer;
-  let http: ReturnType<typeof serve>;
+  let http: LoopbackListener;
   let base: string;
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
 
   beforeAll(async () => {
     server = await startTestServer({ now: '2026-12-01T12:00:00Z' });
-    http = await new Promise((resolve) => {
-      const started = serve({ fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
-    });
-    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    http = await listenOnLoopback(server);
+    base = http.base;
     chromium = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await chromium?.close();
-    await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
+    await http?.close();
     await server?.close();
   });
 

@@ -1,9 +1,7 @@
 import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from './testing/test-server.ts';
-import type { TestServer } from './testing/test-server.ts';
+import { listenOnLoopback, startTestServer } from './testing/test-server.ts';
+import type { LoopbackListener, TestServer } from './testing/test-server.ts';
 
 /**
  * Bodies read straight from the socket (`readBodyOnce`): what a client sends arrives whole, whatever its
@@ -11,18 +9,14 @@ import type { TestServer } from './testing/test-server.ts';
  * they see in process.
  */
 let server: TestServer;
-let http: ReturnType<typeof serve>;
-let port: number;
+let http: LoopbackListener;
 
 beforeAll(async () => {
   server = await startTestServer();
-  http = await new Promise((resolve) => {
-    const started = serve({ fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
-  });
-  port = (http.address() as AddressInfo).port;
+  http = await listenOnLoopback(server);
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
+  await http?.close();
   await server?.close();
 });
 
@@ -32,7 +26,7 @@ function post(path: string, parts: Array<string | Buffer>, options: { length?: b
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = { authorization: `Bearer ${server.apiKey}`, 'content-type': options.type ?? 'application/json' };
     if (options.length !== false) headers['content-length'] = total.length;
-    const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path, headers }, (res) => {
+    const req = httpRequest({ host: '127.0.0.1', port: http.port, method: 'POST', path, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));

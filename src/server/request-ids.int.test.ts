@@ -1,26 +1,22 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from './testing/test-server.ts';
-import type { TestServer } from './testing/test-server.ts';
+import { listenOnLoopback, startTestServer } from './testing/test-server.ts';
+import type { LoopbackListener, TestServer } from './testing/test-server.ts';
 
 /**
  * Every answer carries the request's id, over a real socket through the Node adapter: the header is
  * added to responses already made (JSON, problems, pages, 413s) without copying them.
  */
 let server: TestServer;
-let http: ReturnType<typeof serve>;
+let http: LoopbackListener;
 let base: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  http = await new Promise((resolve) => {
-    const started = serve({ fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
-  });
-  base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  http = await listenOnLoopback(server);
+  base = http.base;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
+  await http?.close();
   await server?.close();
 });
 

@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import type { AppContext } from '../../app/context.ts';
 import { DEFAULT_APP_CONFIG } from '../../app/context.ts';
 import { createOrganization } from '../../app/organizations.ts';
@@ -87,3 +89,19 @@ export const NINE_TO_FIVE = {
   thu: [['09:00', '17:00']],
   fri: [['09:00', '17:00']],
 };
+
+export interface LoopbackListener {
+  /** `http://127.0.0.1:<port>` */
+  base: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Serves a test server's app over a real socket on loopback, through the Node adapter, as `leeway serve` does. */
+export async function listenOnLoopback(server: Pick<TestServer, 'app'>): Promise<LoopbackListener> {
+  const http = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const started = serve({ fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+  });
+  const { port } = http.address() as AddressInfo;
+  return { base: `http://127.0.0.1:${port}`, port, close: () => new Promise<void>((resolve) => http.close(() => resolve())) };
+}
