@@ -61,10 +61,12 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=100`;
   const ctl = (action: string, extra: string[] = []) =>
     pg(tools.pgCtl, [action, '-D', data, '-w', '-t', '60', '-l', join(dir, 'server.log'), ...extra]);
-  await ctl('start', ['-o', serverOptions]);
+  // Registered before the start: a soak stopped while the cluster starts must not leave it running
+  // with its folder gone (the folder's removal is registered first, so it runs after the stop).
   const stopServer = onCleanup(`stop PostgreSQL on ${port}`, async () => {
     await ctl('stop', ['-m', 'immediate']).catch(() => undefined);
   });
+  await ctl('start', ['-o', serverOptions]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
