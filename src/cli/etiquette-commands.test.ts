@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { composeCommand, reviewCommand, screenCommand } from './etiquette-commands.ts';
 import type { CliIO } from './io.ts';
 
@@ -19,6 +19,7 @@ function fakeIO(stdin = ''): CliIO & { out: () => string; err: () => string } {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'leeway-etiquette-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, content: string): string => {
   const path = join(dir, name);
   writeFileSync(path, content);
