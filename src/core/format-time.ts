@@ -4,6 +4,8 @@
  * city cannot misread the hour.
  */
 
+import { RecentAnswers } from './recent-answers.ts';
+
 const FORMATS = {
   day: { weekday: 'long', month: 'long', day: 'numeric' },
   clock: { hour: 'numeric', minute: '2-digit', hour12: true },
@@ -31,21 +33,14 @@ function formatterFor(timeZone: string, name: FormatName): Intl.DateTimeFormat {
 /**
  * The parts of recent instants, by format, zone and instant: one booking writes the same few times into
  * every message, text, HTML and calendar, for each reader, and ICU's formatting of each was a visible share
- * of a booking's server time. The answer depends on nothing else, so keeping it is safe; the map is emptied
- * when full.
+ * of a booking's server time. The answer depends on nothing else, so keeping it is safe.
  */
-const recentParts = new Map<string, Readonly<Record<string, string>>>();
-const RECENT_PARTS_AT_MOST = 4_096;
+const recentParts = new RecentAnswers<string, Readonly<Record<string, string>>>(4_096);
 
 function partsOf(instant: Date, timeZone: string, name: FormatName): Readonly<Record<string, string>> {
-  const key = `${name}|${timeZone}|${instant.getTime()}`;
-  let parts = recentParts.get(key);
-  if (parts === undefined) {
-    parts = Object.freeze(Object.fromEntries(formatterFor(timeZone, name).formatToParts(instant).map((p) => [p.type, p.value])));
-    if (recentParts.size >= RECENT_PARTS_AT_MOST) recentParts.clear();
-    recentParts.set(key, parts);
-  }
-  return parts;
+  return recentParts.get(`${name}|${timeZone}|${instant.getTime()}`, () =>
+    Object.freeze(Object.fromEntries(formatterFor(timeZone, name).formatToParts(instant).map((p) => [p.type, p.value]))),
+  );
 }
 
 /**

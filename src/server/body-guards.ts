@@ -2,8 +2,8 @@ import type { MiddlewareHandler } from 'hono';
 import type { ServerEnv } from './env.ts';
 import { problem, problemResponse } from './problem.ts';
 import { INBOUND_EMAIL_PATH } from './public-paths.ts';
+import { WITHOUT_BODY } from './read-body.ts';
 
-const WITHOUT_BODY = new Set(['GET', 'HEAD', 'OPTIONS']);
 const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;.*)?$/i;
 const RFC822_TYPE = /^message\/rfc822\s*(;.*)?$/i;
 

@@ -4,7 +4,8 @@ import type { Context, HonoRequest, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ServerEnv } from './env.ts';
 
-const WITHOUT_BODY = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Methods whose requests carry no body to read. */
+export const WITHOUT_BODY: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Reads a request's body once, at most `maxBytes` of it, and keeps it where every later reader looks
@@ -46,6 +47,7 @@ function readIncoming(incoming: IncomingMessage, maxBytes: number): Promise<Uint
     };
     incoming.on('data', onData);
     incoming.once('end', () => {
+      if (size > maxBytes) return;
       // A copy of its own: Node's small chunks share one pooled buffer, which must not be handed on whole.
       const bytes = new Uint8Array(size);
       let offset = 0;

@@ -1,5 +1,6 @@
 import { CamelCasePlugin, PostgresDialect, PostgresQueryCompiler } from 'kysely';
 import type { PluginTransformQueryArgs, QueryCompiler, RootOperationNode } from 'kysely';
+import { RecentAnswers } from '../core/recent-answers.ts';
 
 /**
  * Tables and columns are snake_case in SQL and camelCase in TypeScript. Kysely's `CamelCasePlugin` renames
@@ -22,19 +23,12 @@ export class CamelCaseAnswers extends CamelCasePlugin {
 
 const mapping = new CamelCaseAnswers();
 
-/** Written identifiers by name: names come from the code, so the map stays small; the bound is a guard. */
-const written = new Map<string, string>();
-const WRITTEN_AT_MOST = 10_000;
+/** Written identifiers by name: names come from the code, so few are kept; the bound is a guard. */
+const written = new RecentAnswers<string, string>(10_000);
 
 class SnakeCaseCompiler extends PostgresQueryCompiler {
   protected override sanitizeIdentifier(identifier: string): string {
-    let sql = written.get(identifier);
-    if (sql === undefined) {
-      sql = super.sanitizeIdentifier(mapping.sqlName(identifier));
-      if (written.size >= WRITTEN_AT_MOST) written.clear();
-      written.set(identifier, sql);
-    }
-    return sql;
+    return written.get(identifier, () => super.sanitizeIdentifier(mapping.sqlName(identifier)));
   }
 }
 
