@@ -92,8 +92,9 @@ export interface AppContext {
   config: AppConfig;
   /**
    * Seals secrets Leeway must use again (webhook signing secrets, calendar credentials and secret feed
-   * addresses). Absent on a PostgreSQL server started without `LEEWAY_SECRET_KEY`: storing such a
-   * secret is then refused with a clear error rather than kept in clear.
+   * addresses, the link tokens of emails waiting to be sent). Absent on a PostgreSQL server started
+   * without `LEEWAY_SECRET_KEY`: storing a webhook or calendar secret is then refused with a clear error
+   * rather than kept in clear, and waiting emails keep their links as plain JSON until they are settled.
    */
   secrets?: SecretBox;
   /**

@@ -59,6 +59,7 @@ export function startBackgroundWork(ctx: AppContext, io: CliIO): BackgroundWork 
     store: ctx.store,
     send: (email) => sender.send(email),
     clock: ctx.clock,
+    secrets: ctx.secrets,
     backoff: withJitter(computeOutboxBackoff),
     log: (entry) => {
       if (entry.level !== 'info') io.stderr(`${JSON.stringify(entry)}\n`);

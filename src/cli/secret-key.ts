@@ -13,7 +13,7 @@ export interface ResolvedSecretKey {
 }
 
 /**
- * The key that seals webhook secrets and calendar credentials:
+ * The key that seals webhook secrets, calendar credentials and the links of emails waiting to be sent:
  * - `LEEWAY_SECRET_KEY` (32 bytes, hex or base64) wins, and is what a production server should set;
  * - on the embedded database in a folder, a key is made once and kept in `<folder>/leeway-secret.key`
  *   (mode 0600), so `npm start` works on a fresh machine and keeps working across restarts;
@@ -30,7 +30,10 @@ export function resolveSecretKey(database: ConnectOptions, env: Record<string, s
     }
   }
   if (database.engine === 'postgres') {
-    return { box: undefined, source: 'none: set LEEWAY_SECRET_KEY to use webhooks and calendar sources' };
+    return {
+      box: undefined,
+      source: 'none: set LEEWAY_SECRET_KEY to use webhooks and calendar sources, and to seal the links of emails waiting to be sent',
+    };
   }
   if (database.dataDir.startsWith('memory://')) return { box: SecretBox.ephemeral(), source: 'in memory, like the data' };
   const file = path.join(database.dataDir, KEY_FILE_NAME);

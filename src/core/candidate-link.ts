@@ -11,7 +11,15 @@ export const CANDIDATE_TOKEN_PREFIX = 'lw_cand';
  */
 export const LINK_TOKEN_PREFIXES = [CANDIDATE_TOKEN_PREFIX, 'lw_offer', 'lw_seat'] as const;
 
-const TOKEN_PATTERN = new RegExp(`(${LINK_TOKEN_PREFIXES.join('|')})_[A-Za-z0-9_-]{16,}`, 'g');
+/** The characters after a token's prefix and underscore (base64url), at least 16 of them. */
+export const TOKEN_BODY = { characters: '[A-Za-z0-9_-]', atLeast: 16 } as const;
+
+const TOKEN_PATTERN = new RegExp(`(${LINK_TOKEN_PREFIXES.join('|')})_${TOKEN_BODY.characters}{${TOKEN_BODY.atLeast},}`, 'g');
+
+/** What a token reads once redacted: its prefix stays, so the reader still sees which kind of link it was. */
+export function redactedToken(prefix: string): string {
+  return `${prefix}_[redacted]`;
+}
 
 /**
  * Replaces link tokens in text kept after its use (a delivered email, a stored idempotent response, the
@@ -22,7 +30,7 @@ const TOKEN_PATTERN = new RegExp(`(${LINK_TOKEN_PREFIXES.join('|')})_[A-Za-z0-9_
  * redactCandidateTokens('https://x/seat/lw_seat_abcdefghijklmnopqrstu') // 'https://x/seat/lw_seat_[redacted]'
  */
 export function redactCandidateTokens(text: string): string {
-  return text.replace(TOKEN_PATTERN, (_token, prefix: string) => `${prefix}_[redacted]`);
+  return text.replace(TOKEN_PATTERN, (_token, prefix: string) => redactedToken(prefix));
 }
 
 export interface LinkExpiryOptions {

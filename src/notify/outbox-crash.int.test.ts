@@ -150,7 +150,7 @@ describe.each(targets)('outbox on $name', (target) => {
     const sender = createSmtpSender({ url: smtp.url, timeoutMs: 5_000 });
     cleanups.push(() => sender.close());
     let now = T0;
-    const worker = createOutboxWorker({ store: again.store, send: (email) => sender.send(email), clock: () => now, leaseMs: LEASE_MS });
+    const worker = createOutboxWorker({ store: again.store, send: (email) => sender.send(email), clock: () => now, secrets: undefined, leaseMs: LEASE_MS });
 
     // Within the dead worker's lease nobody touches them; once it is over, they all go out.
     expect(await worker.runOnce()).toMatchObject({ claimed: 0 });

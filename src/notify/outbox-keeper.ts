@@ -1,9 +1,7 @@
 import type { Clock } from '../core/clock.ts';
 import type { Store } from '../store/index.ts';
-import { readOutboxEmail } from './outbox-payload.ts';
 import { createPollLoop } from './outbox-poll-loop.ts';
 import type { OutboxLog, OutboxWorker } from './outbox-worker.ts';
-import { redactLinkTokens } from './redact-link-tokens.ts';
 
 export interface OutboxKeeperOptions {
   store: Store;
@@ -19,8 +17,6 @@ export interface OutboxKeepResult {
   /** Due messages this run settled. */
   claimed: number;
   kept: number;
-  /** Unreadable payloads, failed as the worker would fail them. */
-  failed: number;
 }
 
 export interface OutboxKeeper extends Omit<OutboxWorker, 'runOnce'> {
@@ -30,12 +26,12 @@ export interface OutboxKeeper extends Omit<OutboxWorker, 'runOnce'> {
 /**
  * What stands in for delivery when no SMTP server is configured: each email, once due, becomes `kept`, a
  * final status, instead of staying `pending` forever. A reminder is kept when its time comes, so until
- * then it can still be called off. Kept messages lose their candidate link tokens like delivered ones
- * (the outbox is no store of credentials; a kept message is never going to carry its link anywhere), and
- * keep every other word, as the audit of what would have been said (`GET /api/v1/messages`).
+ * then it can still be called off. A kept message's text is already without its link tokens (they rest
+ * apart, sealed, and keeping drops them: a kept message is never going to carry its link anywhere), and it
+ * keeps every other word, as the audit of what would have been said (`GET /api/v1/messages`).
  *
- * Each run is one short transaction (FOR UPDATE SKIP LOCKED); no attempt is counted, and a message a
- * delivering worker holds under its lease is left to it.
+ * Each run is one statement (FOR UPDATE SKIP LOCKED) that never reads the messages' text; no attempt is
+ * counted, and a message a delivering worker holds under its lease is left to it.
  *
  * @example
  * const keeper = createOutboxKeeper({ store, clock: () => new Date() });
@@ -48,31 +44,10 @@ export function createOutboxKeeper(options: OutboxKeeperOptions): OutboxKeeper {
   const log: OutboxLog = options.log ?? (() => {});
 
   async function runOnce(): Promise<OutboxKeepResult> {
-    const at = clock();
-    const settled: Array<{ level: 'info' | 'error'; event: string; id: string; messageId: string; error?: string }> = [];
-    const result = await store.transaction(async (tx) => {
-      const due = await tx.outbox.lockDue({ at, limit: batchSize, channel: 'email' });
-      const counts: OutboxKeepResult = { claimed: due.length, kept: 0, failed: 0 };
-      const kept: Array<{ id: string; payload: Record<string, unknown> }> = [];
-      for (const message of due) {
-        const read = readOutboxEmail(message);
-        if (!read.ok) {
-          await tx.outbox.markFailed(message.id, read.error);
-          counts.failed += 1;
-          settled.push({ level: 'error', event: 'outbox.failed', id: message.id, messageId: message.messageId, error: read.error });
-          continue;
-        }
-        kept.push({ id: message.id, payload: redactLinkTokens(message.payload) });
-        counts.kept += 1;
-        settled.push({ level: 'info', event: 'outbox.kept', id: message.id, messageId: message.messageId });
-      }
-      // The whole batch in one statement: under load a run settles dozens of messages.
-      await tx.outbox.markKeptMany(kept);
-      return counts;
-    });
-    // Logged once the outcome is committed; a transaction that was run again logs once.
-    for (const entry of settled) log(entry);
-    return result;
+    const kept = await store.outbox.keepDue({ at: clock(), limit: batchSize, channel: 'email' });
+    // Logged once the outcome is committed (the statement is its own transaction).
+    for (const { id, messageId } of kept) log({ level: 'info', event: 'outbox.kept', id, messageId });
+    return { claimed: kept.length, kept: kept.length };
   }
 
   const loop = createPollLoop({

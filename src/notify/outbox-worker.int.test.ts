@@ -1,5 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { foldLine } from '../core/ical/fold-line.ts';
+import { setAsideLinkTokens } from '../core/link-tokens-at-rest.ts';
 import type { OpenStore, Store } from '../store/index.ts';
+import { sealLinkTokens } from '../store/sealed-link-tokens.ts';
+import { SecretBox } from '../store/secret-box.ts';
 import { testEngines } from '../store/testing/engines.ts';
 import type { OutgoingEmail } from '../core/outgoing-email.ts';
 import { toOutboxPayload } from './outbox-payload.ts';
@@ -72,9 +76,9 @@ describe.each(testEngines())('outbox worker on $name', (engine) => {
   });
 
   /** Writes a row the way the app layer does: payload `{ email }`, row messageId = email.messageId. */
-  async function enqueue(name: string, options: { notBefore?: Date; payload?: Record<string, unknown> } = {}) {
-    const messageId = `<${name}-${engine.name}-${sequence}@leeway.test>`;
-    const email = makeEmail(messageId);
+  async function enqueue(name: string, options: { notBefore?: Date; payload?: Record<string, unknown>; linkTokens?: string | null; email?: OutgoingEmail } = {}) {
+    const messageId = options.email?.messageId ?? `<${name}-${engine.name}-${sequence}@leeway.test>`;
+    const email = options.email ?? makeEmail(messageId);
     const row = await store.outbox.enqueue(
       {
         organizationId: orgId,
@@ -83,6 +87,7 @@ describe.each(testEngines())('outbox worker on $name', (engine) => {
         recipient: 'zoe@example.test',
         subject: email.subject,
         payload: options.payload ?? { ...toOutboxPayload(email) },
+        linkTokens: options.linkTokens ?? null,
         ...(options.notBefore ? { notBefore: options.notBefore } : {}),
       },
       T0,
@@ -102,6 +107,7 @@ describe.each(testEngines())('outbox worker on $name', (engine) => {
       store,
       send: (email) => sender.send(email),
       clock,
+      secrets: undefined,
       log: (entry) => logged.push(entry),
       ...overrides,
     });
@@ -252,6 +258,38 @@ describe.each(testEngines())('outbox worker on $name', (engine) => {
     expect((await rowOf(noEmail.row.id)).lastError).toContain('email');
     clock.advance(24 * 60 * MINUTE);
     expect(await worker.runOnce()).toMatchObject({ claimed: 0 });
+    expect(smtp.messages).toHaveLength(0);
+  });
+
+  it('sends the links set aside from a message exactly as they were written, and drops them once sent', async () => {
+    const token = 'lw_cand_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCdEf';
+    const messageId = `<links-${engine.name}-${sequence}@leeway.test>`;
+    const description = `DESCRIPTION:To move or cancel it, open https://jobs.acme.test/c/${token} at any time.`;
+    const written: OutgoingEmail = {
+      ...makeEmail(messageId),
+      text: `Move or cancel it here: https://jobs.acme.test/c/${token}\n`,
+      calendar: { method: 'REQUEST', ics: ['BEGIN:VCALENDAR', 'METHOD:REQUEST', description, 'END:VCALENDAR'].map((line) => `${foldLine(line)}\r\n`).join('') },
+    };
+    const box = SecretBox.ephemeral();
+    const { email: stored, tokens } = setAsideLinkTokens(written);
+    const { row } = await enqueue('links', { email: stored, linkTokens: sealLinkTokens(tokens, box) });
+    expect(JSON.stringify((await rowOf(row.id)).payload)).not.toContain(token.slice(8, 24));
+
+    const { worker } = makeWorker(manualClock(T0).now, { secrets: box });
+    expect(await worker.runOnce()).toMatchObject({ claimed: 1, sent: 1 });
+    await smtp.waitForMessages(1);
+    const [received] = smtp.messages;
+    expect(received!.parsed.text).toContain(`https://jobs.acme.test/c/${token}`);
+    expect(received!.calendar!.ics).toBe(written.calendar!.ics);
+    expect(await rowOf(row.id)).toMatchObject({ status: 'sent', payload: { email: stored } });
+  });
+
+  it('fails a message whose links were sealed under another key, without sending it', async () => {
+    const { email: stored, tokens } = setAsideLinkTokens({ ...makeEmail(`<other-key-${engine.name}-${sequence}@leeway.test>`), text: 'lw_cand_AbCdEfGhIjKlMnOpQrStUv' });
+    const { row } = await enqueue('other-key', { email: stored, linkTokens: sealLinkTokens(tokens, SecretBox.ephemeral()) });
+    const { worker } = makeWorker(manualClock(T0).now, { secrets: SecretBox.ephemeral() });
+    expect(await worker.runOnce()).toMatchObject({ claimed: 1, failed: 1, sent: 0 });
+    expect((await rowOf(row.id)).lastError).toMatch(/links cannot be put back: SecretBoxError: .*another key/);
     expect(smtp.messages).toHaveLength(0);
   });
 

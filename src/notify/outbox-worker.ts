@@ -1,8 +1,10 @@
-import { redactLinkTokens } from './redact-link-tokens.ts';
 import type { Clock } from '../core/clock.ts';
-import type { OutboxMessage, Store } from '../store/index.ts';
-import { DatabaseOutageWatch } from '../store/database-errors.ts';
+import { putBackLinkTokens } from '../core/link-tokens-at-rest.ts';
 import type { OutgoingEmail } from '../core/outgoing-email.ts';
+import type { ClaimedOutboxMessage, Store } from '../store/index.ts';
+import { DatabaseOutageWatch } from '../store/database-errors.ts';
+import { openLinkTokens } from '../store/sealed-link-tokens.ts';
+import type { SecretBox } from '../store/secret-box.ts';
 import { computeOutboxBackoff } from './outbox-backoff.ts';
 import type { OutboxBackoff } from './outbox-backoff.ts';
 import { readOutboxEmail } from './outbox-payload.ts';
@@ -30,6 +32,11 @@ export interface OutboxWorkerOptions {
   /** Delivers one email, e.g. `createSmtpSender(...).send`; rejects to report a failure. */
   send: (email: OutgoingEmail) => Promise<unknown>;
   clock: Clock;
+  /**
+   * Opens the link tokens set aside from each message: the key they were sealed with (the server's
+   * `secrets`), or undefined on a server without one, whose messages keep their tokens in plain JSON.
+   */
+  secrets: SecretBox | undefined;
   /** Messages claimed per run. Default 20. */
   batchSize?: number;
   /**
@@ -103,9 +110,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const concurrency = Math.max(1, options.concurrency ?? SENDS_AT_ONCE);
   const log: OutboxLog = options.log ?? (() => {});
 
-  async function settle(message: OutboxMessage, leaseEndMs: number): Promise<Outcome> {
+  async function settle(message: ClaimedOutboxMessage, leaseEndMs: number): Promise<Outcome> {
     const fields = { id: message.id, messageId: message.messageId, attempts: message.attempts };
-    const read = readOutboxEmail(message);
+    const read = readDeliverableEmail(message, options.secrets);
     if (!read.ok) {
       await store.outbox.markFailed(message.id, read.error);
       log({ level: 'error', event: 'outbox.failed', ...fields, error: read.error });
@@ -128,7 +135,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       // shortly before the lease ends (another worker may claim it after that).
       // (Measured on the real clock: the worker's clock may be a test's fixed one.)
       const leaseLeftMs = leaseEndMs - RECORD_MARGIN_MS - clock().getTime();
-      await recordAfterSend(() => store.outbox.markSent(message.id, clock(), redactLinkTokens(message.payload)), {
+      await recordAfterSend(() => store.outbox.markSent(message.id, clock()), {
         giveUpAtMs: Date.now() + leaseLeftMs,
         now: Date.now,
       });
@@ -138,7 +145,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const error = describeFailure(failure.error);
     const permanent = isPermanentSmtpFailure(failure.error);
     if (permanent || message.attempts >= maxAttempts) {
-      await store.outbox.markFailed(message.id, error, redactLinkTokens(message.payload));
+      await store.outbox.markFailed(message.id, error);
       const reason = permanent ? 'permanent' : 'attempts exhausted';
       log({ level: 'error', event: 'outbox.failed', ...fields, reason, error });
       return 'failed';
@@ -188,6 +195,21 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   });
 
   return { runOnce, start: loop.start, stop: loop.stop, notify: loop.notify };
+}
+
+/**
+ * The email a claimed message will send: its stored text with the link tokens put back. A message whose
+ * text or tokens cannot be read (changed by hand, or sealed under a key this server does not have) can
+ * never be sent as written: the caller fails it rather than retrying.
+ */
+function readDeliverableEmail(message: ClaimedOutboxMessage, secrets: SecretBox | undefined): ReturnType<typeof readOutboxEmail> {
+  const read = readOutboxEmail(message);
+  if (!read.ok) return read;
+  try {
+    return { ok: true, email: putBackLinkTokens(read.email, openLinkTokens(message.linkTokens, secrets)) };
+  } catch (error) {
+    return { ok: false, error: `The message's links cannot be put back: ${describeFailure(error)}` };
+  }
 }
 
 /** Runs `work` over `items` with at most `limit` in flight; `work` must not reject. */

@@ -42,7 +42,7 @@ describe.skipIf(!adminUrl)('background work while the database goes away', () =>
     });
     const loops = [
       createJobRunner({ ctx, registry, pollMs: POLL_MS, log }),
-      createOutboxWorker({ store, send: async () => undefined, clock: ctx.clock, pollMs: POLL_MS, log }),
+      createOutboxWorker({ store, send: async () => undefined, clock: ctx.clock, secrets: undefined, pollMs: POLL_MS, log }),
       createWebhookWorker({
         store,
         secrets: SecretBox.ephemeral(),

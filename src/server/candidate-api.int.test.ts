@@ -5,6 +5,7 @@ import { CANDIDATE_REASONS } from '../core/reasons.ts';
 import { testEngines } from '../store/testing/engines.ts';
 import { NINE_TO_FIVE, startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
+import { messagesAsSent } from '../store/testing/messages-as-sent.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -199,7 +200,7 @@ describe.each(testEngines())('the candidate API behind the link on $name', (engi
     }
     await json(server.call('POST', `/api/v1/interviews/${id}/cancel`, { reason: 'scheduling_error' }));
     const offerTo = async (address: string) => {
-      const sent = await server.ctx.store.outbox.list(server.organizationId, { kind: 'waitlist_offer' });
+      const sent = await messagesAsSent(server.ctx, server.organizationId, { kind: 'waitlist_offer' });
       for (const email of sent.filter((m) => m.recipient === address)) {
         const token = /\/c\/(lw_offer_[A-Za-z0-9_-]+)/.exec((email.payload as { email: { text: string } }).email.text)![1]!;
         if ((await json(get(api(token)))).offer.start === '2026-12-16T15:00:00.000Z') return token;

@@ -42,7 +42,7 @@ const tokenOf = (link: string) => link.slice(link.lastIndexOf('/') + 1);
 async function deliverAll(): Promise<void> {
   const sender = createSmtpSender({ url: smtp.url });
   try {
-    const worker = createOutboxWorker({ store: server.ctx.store, send: (email) => sender.send(email), clock: server.ctx.clock });
+    const worker = createOutboxWorker({ store: server.ctx.store, send: (email) => sender.send(email), clock: server.ctx.clock, secrets: server.ctx.secrets });
     for (let i = 0; i < 10; i += 1) {
       const result = await worker.runOnce();
       if (result.sent + result.retried + result.failed === 0) break;

@@ -60,7 +60,7 @@ describe.each(testEngines())('GET /api/v1/messages on $name', (engine) => {
     const { at = T0, interviewId = null, organizationId = server.organizationId, ...email } = overrides;
     return enqueueEmail(
       server.ctx.store,
-      { organizationId, organizationName: 'Acme', interviewId, config: server.ctx.config, at },
+      { organizationId, organizationName: 'Acme', interviewId, config: server.ctx.config, secrets: server.ctx.secrets, at },
       {
         kind: 'confirmation',
         to: { name: 'Ada Lovelace', address: 'ada@example.test' },

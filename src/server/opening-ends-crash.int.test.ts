@@ -153,7 +153,7 @@ describe.each(targets)('position-filled cascade on $name', (target) => {
     cleanups.push(() => smtp.close());
     const sender = createSmtpSender({ url: smtp.url, timeoutMs: 5_000 });
     cleanups.push(() => sender.close());
-    const worker = createOutboxWorker({ store, send: (email) => sender.send(email), clock: ctx.clock });
+    const worker = createOutboxWorker({ store, send: (email) => sender.send(email), clock: ctx.clock, secrets: ctx.secrets });
     for (let i = 0; i < 20; i += 1) {
       const result = await worker.runOnce();
       if (result.claimed === 0) break;

@@ -45,7 +45,7 @@ async function json<T>(response: Response | Promise<Response>, status = 200): Pr
 async function deliverAll(): Promise<void> {
   const sender = createSmtpSender({ url: smtp.url });
   try {
-    const worker = createOutboxWorker({ store: server.ctx.store, send: (email) => sender.send(email), clock: server.ctx.clock });
+    const worker = createOutboxWorker({ store: server.ctx.store, send: (email) => sender.send(email), clock: server.ctx.clock, secrets: server.ctx.secrets });
     for (let i = 0; i < 20; i += 1) {
       const result = await worker.runOnce();
       if (result.sent + result.retried + result.failed === 0) break;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
+import { messagesAsSent } from '../store/testing/messages-as-sent.ts';
 
 /**
  * A panelist declines their seat, through the employer's API or their own link: a stand-in from their
@@ -48,7 +49,7 @@ async function json<T>(response: Response | Promise<Response>, status = 200): Pr
 }
 
 async function mailOf(interviewId: string): Promise<Mail[]> {
-  const messages = await server.ctx.store.outbox.list(server.organizationId, { interviewId, limit: 500 });
+  const messages = await messagesAsSent(server.ctx, server.organizationId, { interviewId, limit: 500 });
   return messages.map((m) => {
     const email = (m.payload as { email: { subject: string; text: string; to: Array<{ address: string }>; calendar?: { method: string; ics: string } } }).email;
     return { id: m.id, kind: m.kind, to: email.to[0]!.address, subject: email.subject, text: email.text, method: email.calendar?.method ?? null, ics: email.calendar?.ics ?? null };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NINE_TO_FIVE, startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
+import { messagesAsSent } from '../store/testing/messages-as-sent.ts';
 
 /**
  * What Leeway says is true and what it allows is legal: one test per defect found when the service was
@@ -56,7 +57,7 @@ function candidateCall(token: string, action: string, body: unknown): Promise<Re
 
 /** Every email written about an interview, as its reader would get it. */
 async function mailOf(interviewId: string): Promise<Mail[]> {
-  const messages = await server.ctx.store.outbox.list(server.organizationId, { interviewId, limit: 500 });
+  const messages = await messagesAsSent(server.ctx, server.organizationId, { interviewId, limit: 500 });
   return messages.map((m) => {
     const email = (m.payload as { email: { subject: string; text: string; replyTo?: { address: string }; to: Array<{ address: string }>; calendar?: { method: string } } }).email;
     return { id: m.id, kind: m.kind, to: email.to[0]!.address, subject: email.subject, text: email.text, replyTo: email.replyTo?.address ?? null, method: email.calendar?.method ?? null };

@@ -5,6 +5,7 @@ import { closeWaitlistForOpening } from '../app/waitlist/close-waitlist.ts';
 import { testEngines } from '../store/testing/engines.ts';
 import { NINE_TO_FIVE, startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
+import { messagesAsSent } from '../store/testing/messages-as-sent.ts';
 
 type Json = Record<string, unknown> & { id: string };
 
@@ -45,7 +46,7 @@ async function waiter(server: TestServer, openingId: string, panel: string[], na
 
 /** The offer tokens sent so far, by recipient address. */
 async function offerTokens(server: TestServer): Promise<Map<string, string[]>> {
-  const sent = await server.ctx.store.outbox.list(server.organizationId, { kind: 'waitlist_offer' });
+  const sent = await messagesAsSent(server.ctx, server.organizationId, { kind: 'waitlist_offer' });
   const tokens = new Map<string, string[]>();
   for (const message of sent) {
     const text = (message.payload as { email: { text: string } }).email.text;
@@ -81,7 +82,7 @@ describe('waitlist and backfill over HTTP', () => {
       expect(cancelled.status).toBe(200);
       let tokens = await offerTokens(server);
       expect([...tokens.keys()]).toEqual(['wendy@example.com']);
-      const offerEmail = (await server.ctx.store.outbox.list(server.organizationId, { kind: 'waitlist_offer' }))[0]!;
+      const offerEmail = (await messagesAsSent(server.ctx, server.organizationId, { kind: 'waitlist_offer' }))[0]!;
       const sent = (offerEmail.payload as { email: { replyTo?: { address: string }; text: string } }).email;
       expect(sent.replyTo).toBeDefined();
       expect(sent.text).toContain('Thursday, December 10 at 10:00 AM UTC');
@@ -130,7 +131,7 @@ describe('waitlist and backfill over HTTP', () => {
       expect(slot).toMatchObject({ status: 'filled', freedAt: new Date('2026-12-01T12:00:00Z'), filledAt: new Date('2026-12-01T14:30:00Z') });
       const offers = await server.ctx.store.waitlist.offersOfSlot(server.organizationId, slot!.id);
       expect(offers.map((o) => o.status).sort()).toEqual(['claimed', 'declined', 'expired']);
-      const confirmations = await server.ctx.store.outbox.list(server.organizationId, { kind: 'confirmation', to: 'theo@example.com' });
+      const confirmations = await messagesAsSent(server.ctx, server.organizationId, { kind: 'confirmation', to: 'theo@example.com' });
       expect(confirmations).toHaveLength(1);
       const entries = await json(server.call('GET', `/api/v1/openings/${opening.id}/waitlist`));
       expect((entries.entries as Array<{ status: string; interviewId: string | null }>).find((e) => e.interviewId === booked.id)?.status).toBe('filled');
@@ -220,7 +221,7 @@ describe('waitlist and backfill over HTTP', () => {
         closeWaitlistForOpening(server.ctx, store, { organizationId: server.organizationId, openingId: opening.id, how: 'filled', at: server.ctx.clock() }),
       );
       expect(closed).toBe(2);
-      const notes = await server.ctx.store.outbox.list(server.organizationId, { kind: 'waitlist_closed' });
+      const notes = await messagesAsSent(server.ctx, server.organizationId, { kind: 'waitlist_closed' });
       expect(notes.map((n) => n.recipient).sort()).toEqual(['sam@example.com', 'wendy@example.com']);
       expect((notes[0]!.payload as { email: { text: string } }).email.text).not.toMatch(/not (been )?selected/i);
       const token = (await offerTokens(server)).get('wendy@example.com')![0]!;
@@ -257,7 +258,7 @@ describe.each(testEngines())('concurrent claims of one freed slot on $name', (en
       const offers = await server.ctx.store.waitlist.offersOfSlot(server.organizationId, slot!.id);
       expect(offers.filter((o) => o.status === 'claimed')).toHaveLength(1);
       expect(offers.filter((o) => o.status === 'withdrawn')).toHaveLength(4);
-      expect(await server.ctx.store.outbox.list(server.organizationId, { kind: 'waitlist_offer_withdrawn' })).toHaveLength(4);
+      expect(await messagesAsSent(server.ctx, server.organizationId, { kind: 'waitlist_offer_withdrawn' })).toHaveLength(4);
     } finally {
       await server.close();
     }
@@ -288,7 +289,7 @@ describe.each(testEngines())('what a claimed offer books on $name', (engine) => 
       expect((await server.call('POST', `/api/v1/interviews/${freed.id}/cancel`, { reason: 'interviewer_unavailable' })).status).toBe(200);
 
       // Before claiming, the email, the page and the offer's JSON say what kind of interview it is.
-      const [offerEmail] = await server.ctx.store.outbox.list(server.organizationId, { kind: 'waitlist_offer' });
+      const [offerEmail] = await messagesAsSent(server.ctx, server.organizationId, { kind: 'waitlist_offer' });
       expect((offerEmail!.payload as { email: { text: string } }).email.text).toContain('The interview: “Technical interview”, by video call');
       const token = (await offerTokens(server)).get('lena@example.com')![0]!;
       const view = await json(server.app.request(`/api/v1/candidate/${token}`));
@@ -299,7 +300,7 @@ describe.each(testEngines())('what a claimed offer books on $name', (engine) => 
       expect(claim.status).toBe(201);
       const booked = (await server.ctx.store.interviews.list(server.organizationId, { candidateId: candidate.id }))[0]!;
       expect(booked).toMatchObject({ title: 'Technical interview', durationMinutes: 60, videoUrl: 'https://meet.example/tech-1', status: 'scheduled' });
-      const sent = await server.ctx.store.outbox.list(server.organizationId, { interviewId: booked.id });
+      const sent = await messagesAsSent(server.ctx, server.organizationId, { interviewId: booked.id });
       const toHer = sent.filter((m) => m.recipient === 'lena@example.com').map((m) => (m.payload as { email: { text: string } }).email.text);
       expect(sent.filter((m) => m.kind === 'reminder').length).toBeGreaterThan(0);
       for (const text of toHer) {

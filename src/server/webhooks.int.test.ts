@@ -10,6 +10,7 @@ import type { Resolver } from '../net/outbound-request.ts';
 import { testEngines } from '../store/testing/engines.ts';
 import { startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
+import { messagesAsSent } from '../store/testing/messages-as-sent.ts';
 
 /**
  * Webhooks end to end over real sockets: changes made through the API are queued in their transaction,
@@ -287,7 +288,7 @@ describe('events from real actions', () => {
     const waiter = (await json<{ id: string }>(server.call('POST', '/api/v1/candidates', { name: 'Wendy Wait', email: `wendy${counter}@example.com`, timezone: 'UTC' }), 201)).id;
     const entry = (await json<{ id: string }>(server.call('POST', `/api/v1/openings/${s.opening}/waitlist`, { candidateId: waiter, panel: [s.ann], durationMinutes: 60 }), 201)).id;
     await json(server.call('POST', `/api/v1/interviews/${held.id}/cancel`, { reason: 'interviewer_unavailable' }));
-    const offers = await server.ctx.store.outbox.list(server.organizationId, { kind: 'waitlist_offer', to: `wendy${counter}@example.com` });
+    const offers = await messagesAsSent(server.ctx, server.organizationId, { kind: 'waitlist_offer', to: `wendy${counter}@example.com` });
     const token = /\/c\/(lw_offer_[A-Za-z0-9_-]+)/.exec((offers.at(-1)!.payload as { email: { text: string } }).email.text)![1]!;
     const claimed = await json<{ id: string }>(server.app.request(`/api/v1/candidate/${token}/claim`, { method: 'POST' }), 201);
     await drain();
@@ -451,7 +452,7 @@ describe('retries', () => {
     expect(disabled).toMatchObject({ status: 'disabled', disabledReason: 'The endpoint answered 410 Gone.' });
     expect(disabled.disabledAt).not.toBeNull();
     expect(disabled).not.toHaveProperty('secret');
-    const told = await server.ctx.store.outbox.list(server.organizationId, { kind: 'webhook_disabled' });
+    const told = await messagesAsSent(server.ctx, server.organizationId, { kind: 'webhook_disabled' });
     expect(told.at(-1)).toMatchObject({ recipient: 'recruiting@acme.test' });
     const text = (told.at(-1)!.payload as { email: { text: string } }).email.text;
     expect(text).toContain(r.url);

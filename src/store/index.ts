@@ -7,7 +7,7 @@ import { Store } from './store.ts';
 export { Store } from './store.ts';
 export type { ConnectOptions, DatabaseEngine } from './connect.ts';
 export { DataDirLockedError } from './data-dir-lock.ts';
-export type { OutboxMessage, NewOutboxMessage, OutboxStatus } from './repositories/outbox.ts';
+export type { ClaimedOutboxMessage, OutboxMessage, NewOutboxMessage, OutboxStatus } from './repositories/outbox.ts';
 export type { ApiKeyRecord } from './repositories/api-keys.ts';
 export type {
   AnalyticsWindow,

@@ -15,6 +15,7 @@ import * as noStatisticsForBodies from './migrations/0012-no-statistics-for-bodi
 import * as memberChangeNotices from './migrations/0013-member-change-notices.ts';
 import * as lighterBusyVersionTrigger from './migrations/0014-lighter-busy-version-trigger.ts';
 import * as calendarSourcesInAddedOrder from './migrations/0015-calendar-sources-in-added-order.ts';
+import * as linkTokensSetAside from './migrations/0016-link-tokens-set-aside.ts';
 
 /** Migrations are compiled in, so a packaged build needs no migrations folder on disk. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-member-change-notices': memberChangeNotices,
   '0014-lighter-busy-version-trigger': lighterBusyVersionTrigger,
   '0015-calendar-sources-in-added-order': calendarSourcesInAddedOrder,
+  '0016-link-tokens-set-aside': linkTokensSetAside,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

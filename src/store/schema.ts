@@ -200,6 +200,8 @@ export interface OutboxTable {
   lastError: string | null;
   createdAt: CreatedAt;
   sentAt: Date | null;
+  /** The link tokens set aside from a pending message's text (`sealLinkTokens`); null once it is settled. */
+  linkTokens: string | null;
 }
 
 export interface Database extends WebhookTables, InboundTables, CalendarTables {

@@ -71,7 +71,7 @@ export async function requestReschedule(
     );
     messageId = await enqueueEmail(
       store,
-      { organizationId: organization.id, organizationName: organization.name, interviewId: interview.id, config: ctx.config, at: ctx.clock() },
+      { organizationId: organization.id, organizationName: organization.name, interviewId: interview.id, config: ctx.config, secrets: ctx.secrets, at: ctx.clock() },
       {
         kind: RESCHEDULE_REQUEST_KIND,
         to: { name: coordinator.name, address: coordinator.address },

@@ -6,6 +6,7 @@ import { testEngines } from '../../store/testing/engines.ts';
 import { useOrganizationWithOpening } from '../testing/organization-with-opening.ts';
 import { hashSecret } from '../secrets.ts';
 import { createInterview } from './create-interview.ts';
+import { messagesAsSent } from '../../store/testing/messages-as-sent.ts';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
 const MINUTE = 60_000;
@@ -100,7 +101,7 @@ describe.each(testEngines())('a booking is written whole in one statement, on $n
   it('writes the history line, the messages and the seat link with the interview', async () => {
     const { interview } = await book(await party());
     const history = await acme.ctx.store.interviews.history(acme.org, interview.id);
-    const messages = await acme.ctx.store.outbox.list(acme.org, { interviewId: interview.id });
+    const messages = await messagesAsSent(acme.ctx, acme.org, { interviewId: interview.id });
     // The organization's default reminders come too, held until their time.
     expect(messages.map((message) => message.kind).sort()).toEqual(['confirmation', 'panel_invitation', 'reminder', 'reminder']);
     const confirmation = messages.find((message) => message.kind === 'confirmation')!;

@@ -71,7 +71,7 @@ describe('outboxMessageFor', () => {
 
   it('sends as the organization through the configured address, with Reply-To and a Message-ID on the mail domain', () => {
     const at = new Date('2026-12-01T12:00:00Z');
-    const { messageId, message } = outboxMessageFor({ organizationId: 'org-1', organizationName: 'Acme, Inc.', interviewId: 'int-1', config, at }, email);
+    const { messageId, message } = outboxMessageFor({ organizationId: 'org-1', organizationName: 'Acme, Inc.', interviewId: 'int-1', config, secrets: undefined, at }, email);
     expect(messageId).toMatch(new RegExp(`^<${UUID}@jobs\\.acme\\.com>$`));
     expect(message).toMatchObject({
       organizationId: 'org-1',
@@ -99,7 +99,7 @@ describe('outboxMessageFor', () => {
   it('holds a reminder until its time', () => {
     const notBefore = new Date('2026-12-05T09:00:00Z');
     const { message } = outboxMessageFor(
-      { organizationId: 'org-1', organizationName: 'Acme', interviewId: null, config, at: new Date('2026-12-01T12:00:00Z') },
+      { organizationId: 'org-1', organizationName: 'Acme', interviewId: null, config, secrets: undefined, at: new Date('2026-12-01T12:00:00Z') },
       { ...email, kind: 'reminder', notBefore },
     );
     expect(message).toMatchObject({ kind: 'reminder', interviewId: null, notBefore });

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { setAsideLinkTokens } from '../../core/link-tokens-at-rest.ts';
 import type { OutgoingEmail } from '../../core/outgoing-email.ts';
 import type { NewOutboxMessage, Store } from '../../store/index.ts';
+import { sealLinkTokens } from '../../store/sealed-link-tokens.ts';
+import type { SecretBox } from '../../store/secret-box.ts';
 import type { AppConfig } from '../context.ts';
 
 export interface EmailToQueue {
@@ -25,6 +28,8 @@ export interface EnqueueEmailInput {
   interviewId: string | null;
   /** `mailFrom.address` is the sender address; `mailDomain` makes the Message-ID. Pass `ctx.config`. */
   config: Pick<AppConfig, 'mailFrom' | 'mailDomain'>;
+  /** Seals the link tokens set aside from each message (pass `ctx.secrets`); without a key they rest as plain JSON until sent. */
+  secrets: SecretBox | undefined;
   at: Date;
 }
 
@@ -33,7 +38,10 @@ export function newMessageId(mailDomain: string): string {
   return `<${randomUUID()}@${mailDomain}>`;
 }
 
-/** The outbox row of one email and its Message-ID: the whole message as it will be sent (`{ email }`). */
+/**
+ * The outbox row of one email and its Message-ID: the whole message as it will be sent (`{ email }`),
+ * except its link tokens, which rest sealed beside it (`linkTokens`) until the sender puts them back.
+ */
 export function outboxMessageFor(input: EnqueueEmailInput, email: EmailToQueue): { messageId: string; message: NewOutboxMessage } {
   const messageId = newMessageId(input.config.mailDomain);
   const outgoing: OutgoingEmail = {
@@ -45,14 +53,16 @@ export function outboxMessageFor(input: EnqueueEmailInput, email: EmailToQueue):
     text: email.text,
     ...(email.calendar ? { calendar: { method: email.calendar.method, ics: email.calendar.ics } } : {}),
   };
+  const { email: stored, tokens } = setAsideLinkTokens(outgoing);
   const message: NewOutboxMessage = {
     organizationId: input.organizationId,
     messageId,
     kind: email.kind,
     interviewId: input.interviewId,
     recipient: email.to.address,
-    subject: email.subject,
-    payload: { email: outgoing },
+    subject: stored.subject,
+    payload: { email: stored },
+    linkTokens: sealLinkTokens(tokens, input.secrets),
     icsMethod: email.calendar?.method ?? null,
     sequence: email.calendar?.sequence ?? null,
     ...(email.notBefore ? { notBefore: email.notBefore } : {}),

@@ -140,7 +140,7 @@ async function enqueuePlanned(
   await store.panelTokens.createMany(seatRows, at);
   return enqueueEmails(
     store,
-    { organizationId: parties.organization.id, organizationName: parties.organization.name, interviewId: parties.interview.id, config: ctx.config, at },
+    { organizationId: parties.organization.id, organizationName: parties.organization.name, interviewId: parties.interview.id, config: ctx.config, secrets: ctx.secrets, at },
     emails,
   );
 }

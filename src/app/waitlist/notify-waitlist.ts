@@ -41,7 +41,7 @@ export async function notifyWaitlist(
   );
   return enqueueEmail(
     store,
-    { organizationId: input.organization.id, organizationName: input.organization.name, interviewId: input.interviewId ?? null, config: ctx.config, at: ctx.clock() },
+    { organizationId: input.organization.id, organizationName: input.organization.name, interviewId: input.interviewId ?? null, config: ctx.config, secrets: ctx.secrets, at: ctx.clock() },
     { kind: email.kind, to: email.to, replyTo: email.replyTo, subject: rendered.subject, text: rendered.text },
   );
 }

@@ -40,8 +40,9 @@ each message is kept (status "kept", final) and listed by GET /api/v1/messages. 
 "<organization name>" <LEEWAY_MAIL_FROM>; Message-IDs and calendar UIDs use the public URL's domain
 (or, for localhost or an IP address, the domain of LEEWAY_MAIL_FROM).
 
-Webhook signing secrets and calendar credentials are sealed with LEEWAY_SECRET_KEY (32 bytes, hex or
-base64: openssl rand -base64 32); on the embedded database a key is made once in the data folder.
+Webhook signing secrets, calendar credentials and the links of emails waiting to go out are sealed with
+LEEWAY_SECRET_KEY (32 bytes, hex or base64: openssl rand -base64 32; every server of one database needs
+the same); on the embedded database a key is made once in the data folder.
 Webhook and calendar URLs may not point to private addresses unless LEEWAY_ALLOW_PRIVATE_URLS=1.
 
 Each API key, dashboard session and candidate link may make LEEWAY_RATE_LIMIT_PER_SECOND requests a
@@ -166,7 +167,7 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
   if (smtp) config.inboundSmtp = { host: smtp.host, port: smtp.port };
   io.stdout(`Leeway listening on ${url} with ${describeDatabase(database)}.\n`);
   if (smtp) io.stdout(`Calendar replies: SMTP on ${smtp.host.includes(':') ? `[${smtp.host}]` : smtp.host}:${smtp.port} for <${mailFrom.address}> (the invitations' ORGANIZER).\n`);
-  io.stdout(`Secret key (webhook secrets, calendar credentials): ${secretKey.source}.\n`);
+  io.stdout(`Secret key (webhook secrets, calendar credentials, links in waiting emails): ${secretKey.source}.\n`);
   if (config.allowPrivateUrls) io.stdout('LEEWAY_ALLOW_PRIVATE_URLS=1: webhook and calendar URLs may point to private addresses.\n');
 
   let closed = false;

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     store,
     send: (email) => sender.send(email),
     clock: () => at,
+    secrets: undefined,
     leaseMs: config.leaseMs,
     batchSize: config.batchSize,
     log: (entry) => {

@@ -20,7 +20,10 @@ export interface NewOutboxMessage {
   interviewId?: string | null;
   recipient: string;
   subject: string;
+  /** The message as stored: for an email, its text with the link tokens already set aside (`setAsideLinkTokens`). */
   payload: Record<string, unknown>;
+  /** The tokens set aside, as `sealLinkTokens` wrote them; null or absent when the message has no link. */
+  linkTokens?: string | null;
   icsMethod?: 'REQUEST' | 'CANCEL' | null;
   sequence?: number | null;
   /** Not before this time (reminders are written ahead). */
@@ -45,6 +48,11 @@ export interface OutboxMessage {
   lastError: string | null;
   createdAt: Date;
   sentAt: Date | null;
+}
+
+/** A message claimed for delivery: with the link tokens its text needs back before it is sent. */
+export interface ClaimedOutboxMessage extends OutboxMessage {
+  linkTokens: string | null;
 }
 
 /** A place in the list of messages, which is ordered by (createdAt, id). */
@@ -86,6 +94,12 @@ const COLUMNS = [
   'sentAt',
 ] as const;
 
+/** What a delivery needs besides the message: the tokens set aside from its text. Never shown. */
+const CLAIM_COLUMNS = [...COLUMNS, 'linkTokens'] as const;
+
+/** A settled message needs its links no more: the column is emptied with the final status. */
+const SETTLED = { lockedUntil: null, linkTokens: null } as const;
+
 function toMessage<T extends { status: string }>(row: T): T & { status: OutboxStatus } {
   return row as T & { status: OutboxStatus };
 }
@@ -124,11 +138,12 @@ export class OutboxRepository {
     return toMessage(row);
   }
 
+  /** An organization's messages, oldest first; with `withLinkTokens`, also the sealed tokens beside each (for tests that follow a link). */
   async list(
     organizationId: string,
-    filter: { interviewId?: string; to?: string; kind?: string; limit?: number } = {},
-  ): Promise<OutboxMessage[]> {
-    let query = this.db.selectFrom('outbox').select(COLUMNS).where('organizationId', '=', organizationId);
+    filter: { interviewId?: string; to?: string; kind?: string; limit?: number; withLinkTokens?: boolean } = {},
+  ): Promise<ClaimedOutboxMessage[]> {
+    let query = this.db.selectFrom('outbox').select(CLAIM_COLUMNS).where('organizationId', '=', organizationId);
     if (filter.interviewId) {
       if (!isUuid(filter.interviewId)) return [];
       query = query.where('interviewId', '=', filter.interviewId);
@@ -140,7 +155,7 @@ export class OutboxRepository {
       .orderBy('id')
       .limit(filter.limit ?? 500)
       .execute();
-    return rows.map(toMessage);
+    return rows.map((row) => toMessage(filter.withLinkTokens ? row : { ...row, linkTokens: null }));
   }
 
   /**
@@ -193,7 +208,7 @@ export class OutboxRepository {
    * Claims due messages for one worker. SKIP LOCKED lets several workers share the queue; the lease
    * (`locked_until`) means a worker that dies mid-send only delays its messages until the lease ends.
    */
-  async claimDue(input: { at: Date; limit: number; leaseMs: number; channel?: string }): Promise<OutboxMessage[]> {
+  async claimDue(input: { at: Date; limit: number; leaseMs: number; channel?: string }): Promise<ClaimedOutboxMessage[]> {
     const leaseUntil = new Date(input.at.getTime() + input.leaseMs);
     const due = this.db
       .selectFrom('outbox')
@@ -210,19 +225,21 @@ export class OutboxRepository {
       .updateTable('outbox')
       .set({ lockedUntil: leaseUntil, attempts: sql<number>`attempts + 1` })
       .where('id', 'in', due)
-      .returning(COLUMNS)
+      .returning(CLAIM_COLUMNS)
       .execute();
     return rows.map(toMessage).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
   }
 
   /**
-   * Due pending messages that no worker holds, locked for the caller's transaction (FOR UPDATE SKIP
-   * LOCKED) but not claimed: for work finished inside that transaction, such as keeping them.
+   * Keeps the due pending messages that no worker holds (see {@link markKept}), up to `limit`, in one
+   * statement: they are locked with FOR UPDATE SKIP LOCKED, so a delivering worker's claim or another
+   * keeper is never waited for. The text needs no change, since links never rest in it. Returns the
+   * messages kept, oldest due first.
    */
-  async lockDue(input: { at: Date; limit: number; channel?: string }): Promise<OutboxMessage[]> {
-    const rows = await this.db
+  async keepDue(input: { at: Date; limit: number; channel?: string }): Promise<Array<{ id: string; messageId: string }>> {
+    const due = this.db
       .selectFrom('outbox')
-      .select(COLUMNS)
+      .select('id')
       .where('status', '=', 'pending')
       .where('channel', '=', input.channel ?? 'email')
       .where('nextAttemptAt', '<=', input.at)
@@ -231,43 +248,30 @@ export class OutboxRepository {
       .orderBy('id')
       .limit(input.limit)
       .forUpdate()
-      .skipLocked()
+      .skipLocked();
+    const kept = await this.db
+      .updateTable('outbox')
+      .set({ status: 'kept', lastError: null, ...SETTLED })
+      .where('id', 'in', due)
+      .returning(['id', 'messageId', 'nextAttemptAt'])
       .execute();
-    return rows.map(toMessage);
+    return kept
+      .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || (a.id < b.id ? -1 : 1))
+      .map(({ id, messageId }) => ({ id, messageId }));
   }
 
-  /**
-   * A message that will never be sent because no SMTP is configured: final, like sent or failed. `payload`
-   * replaces the stored one (without the link tokens).
-   */
-  async markKept(id: string, payload?: Record<string, unknown>): Promise<void> {
+  /** A message that will never be sent because no SMTP is configured: final, like sent or failed. */
+  async markKept(id: string): Promise<void> {
     await this.db
       .updateTable('outbox')
-      .set({ status: 'kept', lockedUntil: null, lastError: null, ...(payload ? { payload: JSON.stringify(payload) } : {}) })
+      .set({ status: 'kept', lastError: null, ...SETTLED })
       .where('id', '=', id)
       .where('status', '=', 'pending')
       .execute();
   }
 
-  /**
-   * `markKept` for many messages in one statement: each row's own payload replaces the stored one. Only
-   * messages still pending change.
-   */
-  async markKeptMany(kept: ReadonlyArray<{ id: string; payload: Record<string, unknown> }>): Promise<void> {
-    if (kept.length === 0) return;
-    await sql`
-      UPDATE outbox SET status = 'kept', locked_until = NULL, last_error = NULL, payload = kept.payload
-        FROM unnest(${kept.map((k) => k.id)}::uuid[], ${kept.map((k) => JSON.stringify(k.payload))}::jsonb[]) AS kept(id, payload)
-        WHERE outbox.id = kept.id AND outbox.status = 'pending'`.execute(this.db);
-  }
-
-  /** `payload` replaces the stored one, e.g. without the secrets it no longer needs. */
-  async markSent(id: string, at: Date, payload?: Record<string, unknown>): Promise<void> {
-    await this.db
-      .updateTable('outbox')
-      .set({ status: 'sent', sentAt: at, lockedUntil: null, lastError: null, ...(payload ? { payload: JSON.stringify(payload) } : {}) })
-      .where('id', '=', id)
-      .execute();
+  async markSent(id: string, at: Date): Promise<void> {
+    await this.db.updateTable('outbox').set({ status: 'sent', sentAt: at, lastError: null, ...SETTLED }).where('id', '=', id).execute();
   }
 
   async scheduleRetry(id: string, nextAttemptAt: Date, error: string): Promise<void> {
@@ -278,12 +282,8 @@ export class OutboxRepository {
       .execute();
   }
 
-  async markFailed(id: string, error: string, payload?: Record<string, unknown>): Promise<void> {
-    await this.db
-      .updateTable('outbox')
-      .set({ status: 'failed', lockedUntil: null, lastError: error.slice(0, 2000), ...(payload ? { payload: JSON.stringify(payload) } : {}) })
-      .where('id', '=', id)
-      .execute();
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.db.updateTable('outbox').set({ status: 'failed', lastError: error.slice(0, 2000), ...SETTLED }).where('id', '=', id).execute();
   }
 
   /**
@@ -310,7 +310,7 @@ export function pendingOfKindDeleted(db: QueryCreator<Database>, which: { organi
     .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', which.at)]));
 }
 
-/** 12 parameters a row: well under PostgreSQL's 65,535 bind parameters per statement. */
+/** 13 parameters a row: well under PostgreSQL's 65,535 bind parameters per statement. */
 export const OUTBOX_ROWS_PER_INSERT = 1000;
 
 /** Messages as outbox rows, in statements of at most {@link OUTBOX_ROWS_PER_INSERT} rows. */
@@ -335,6 +335,7 @@ function outboxRow(message: NewOutboxMessage, at: Date) {
     recipient: message.recipient,
     subject: message.subject,
     payload: JSON.stringify(message.payload),
+    linkTokens: message.linkTokens ?? null,
     icsMethod: message.icsMethod ?? null,
     sequence: message.sequence ?? null,
     nextAttemptAt: message.notBefore ?? at,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interviewSetup, openCandidatePage, outbox, readJson, tokenOf } from './candidate-fixture.ts';
 import { hasChromium, PHONE, startWebTest } from './harness.ts';
 import type { WebTest } from './harness.ts';
+import { messagesAsSent } from '../../store/testing/messages-as-sent.ts';
 
 const available = hasChromium();
 if (!available) console.warn('candidate.e2e: /usr/bin/chromium not found, browser test skipped');
@@ -256,7 +257,7 @@ describe.skipIf(!available)("the candidate's page in Chromium", () => {
     await readJson(web.server.call('POST', `/api/v1/openings/${openingId}/waitlist`, { candidateId: waiter, panel, durationMinutes: 60 }), 201);
     // The panel's time is freed: the waitlist is offered it.
     await readJson(web.server.call('POST', `/api/v1/interviews/${held.id}/cancel`, { reason: 'interviewer_unavailable' }));
-    const offers = await web.server.ctx.store.outbox.list(web.server.organizationId, { kind: 'waitlist_offer' });
+    const offers = await messagesAsSent(web.server.ctx, web.server.organizationId, { kind: 'waitlist_offer' });
     const text = offers.map((m) => (m.payload as { email: { text: string } }).email.text).find((t) => t.includes('Data Analyst'))!;
     const token = /\/c\/(lw_offer_[A-Za-z0-9_-]+)/.exec(text)![1]!;
 
