@@ -16,6 +16,7 @@ import * as memberChangeNotices from './migrations/0013-member-change-notices.ts
 import * as lighterBusyVersionTrigger from './migrations/0014-lighter-busy-version-trigger.ts';
 import * as calendarSourcesInAddedOrder from './migrations/0015-calendar-sources-in-added-order.ts';
 import * as linkTokensSetAside from './migrations/0016-link-tokens-set-aside.ts';
+import * as outboxRoomToSettle from './migrations/0017-outbox-room-to-settle.ts';
 
 /** Migrations are compiled in, so a packaged build needs no migrations folder on disk. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014-lighter-busy-version-trigger': lighterBusyVersionTrigger,
   '0015-calendar-sources-in-added-order': calendarSourcesInAddedOrder,
   '0016-link-tokens-set-aside': linkTokensSetAside,
+  '0017-outbox-room-to-settle': outboxRoomToSettle,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
