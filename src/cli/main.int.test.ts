@@ -229,6 +229,11 @@ describe('leeway serve with SMTP_URL', () => {
       const received = await smtp.waitForMessages(6, 20_000);
       expect(received.some((m) => m.calendar?.method === 'REQUEST')).toBe(true);
       expect(received.every((m) => (m.parsed.messageId ?? '').endsWith('@leeway.localhost>'))).toBe(true);
+      // Each link leads to this server (its port was chosen at start) and carries its token, not the redacted form.
+      const links = received.flatMap((m) => (m.parsed.text ?? '').match(/https?:\/\/\S+\/(?:c|seat)\/\S+/g) ?? []);
+      expect(links.length).toBeGreaterThan(0);
+      const port = new URL(handle!.url).port;
+      for (const link of links) expect(link).toMatch(new RegExp(`^http://localhost:${port}/(c|seat)/lw_(cand|seat|offer)_[A-Za-z0-9_-]{20,}$`));
     } finally {
       await handle?.close();
       await smtp.close();

@@ -77,7 +77,8 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
   const smtpHost = values['smtp-host'] ?? io.env.LEEWAY_SMTP_HOST ?? '127.0.0.1';
   if (smtpPort === null && values['smtp-host'] !== undefined) throw new UsageError('--smtp-host needs --smtp-port.');
   const database = resolveDatabase(values, io.env);
-  const publicUrl = values['public-url'] ?? io.env.LEEWAY_PUBLIC_URL ?? `http://localhost:${port}`;
+  const givenPublicUrl = values['public-url'] ?? io.env.LEEWAY_PUBLIC_URL;
+  const publicUrl = givenPublicUrl ?? `http://localhost:${port}`;
   try {
     new URL(publicUrl);
   } catch {
@@ -146,6 +147,8 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
   const address = server.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`;
+  // With --port 0 the port is known only now; links in messages must name the one the server listens on.
+  if (givenPublicUrl === undefined) config.publicUrl = `http://localhost:${boundPort}`;
   let smtp: InboundSmtpListener | null = null;
   if (smtpPort !== null) {
     smtp = await startInboundSmtp({
