@@ -284,13 +284,30 @@ describe.each(testEngines())('outbox worker on $name', (engine) => {
     expect(await rowOf(row.id)).toMatchObject({ status: 'sent', payload: { email: stored } });
   });
 
-  it('fails a message whose links were sealed under another key, without sending it', async () => {
+  it('leaves a message sealed under a key it lacks to a server that has it, and gives up only after maxAttempts', async () => {
+    const clock = manualClock(T0);
+    const box = SecretBox.ephemeral();
     const { email: stored, tokens } = setAsideLinkTokens({ ...makeEmail(`<other-key-${engine.name}-${sequence}@leeway.test>`), text: 'lw_cand_AbCdEfGhIjKlMnOpQrStUv' });
-    const { row } = await enqueue('other-key', { email: stored, linkTokens: sealLinkTokens(tokens, SecretBox.ephemeral()) });
-    const { worker } = makeWorker(manualClock(T0).now, { secrets: SecretBox.ephemeral() });
-    expect(await worker.runOnce()).toMatchObject({ claimed: 1, failed: 1, sent: 0 });
-    expect((await rowOf(row.id)).lastError).toMatch(/links cannot be put back: SecretBoxError: .*another key/);
-    expect(smtp.messages).toHaveLength(0);
+    const { row } = await enqueue('other-key', { email: stored, linkTokens: sealLinkTokens(tokens, box) });
+
+    const misconfigured = makeWorker(clock.now, { secrets: SecretBox.ephemeral(), maxAttempts: 2 }).worker;
+    expect(await misconfigured.runOnce()).toMatchObject({ claimed: 1, retried: 1, failed: 0, sent: 0 });
+    expect(await rowOf(row.id)).toMatchObject({ status: 'pending', attempts: 1 });
+    expect((await rowOf(row.id)).lastError).toMatch(/links cannot be put back: LinkTokensKeyMissingError: .*another key/);
+
+    // After the backoff a server with the key sends it, its links in place.
+    clock.advance(30 * SECOND);
+    expect(await makeWorker(clock.now, { secrets: box }).worker.runOnce()).toMatchObject({ claimed: 1, sent: 1 });
+    await smtp.waitForMessages(1);
+    expect(smtp.messages[0]!.parsed.text).toContain('lw_cand_AbCdEfGhIjKlMnOpQrStUv');
+
+    // With no server that has the key, the message fails once its attempts are spent, never sent without its link.
+    const { row: orphan } = await enqueue('orphan', { email: { ...stored, messageId: `<orphan-${engine.name}-${sequence}@leeway.test>` }, linkTokens: sealLinkTokens(tokens, box) });
+    expect(await misconfigured.runOnce()).toMatchObject({ claimed: 1, retried: 1 });
+    clock.advance(30 * MINUTE);
+    expect(await misconfigured.runOnce()).toMatchObject({ claimed: 1, failed: 1 });
+    expect(await rowOf(orphan.id)).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(smtp.messages).toHaveLength(1);
   });
 
   it('leaves claimed messages it can no longer send within the lease for the next claim', async () => {

@@ -3,12 +3,12 @@ import { putBackLinkTokens } from '../core/link-tokens-at-rest.ts';
 import type { OutgoingEmail } from '../core/outgoing-email.ts';
 import type { ClaimedOutboxMessage, Store } from '../store/index.ts';
 import { DatabaseOutageWatch } from '../store/database-errors.ts';
-import { openLinkTokens } from '../store/sealed-link-tokens.ts';
+import { LinkTokensKeyMissingError, openLinkTokens } from '../store/sealed-link-tokens.ts';
 import type { SecretBox } from '../store/secret-box.ts';
 import { computeOutboxBackoff } from './outbox-backoff.ts';
 import type { OutboxBackoff } from './outbox-backoff.ts';
 import { readOutboxEmail } from './outbox-payload.ts';
-import { recordAfterSend } from './record-after-send.ts';
+import { recordThroughOutage } from '../store/record-through-outage.ts';
 import { createPollLoop } from './outbox-poll-loop.ts';
 import { isPermanentSmtpFailure } from './smtp-failure.ts';
 
@@ -113,11 +113,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   async function settle(message: ClaimedOutboxMessage, leaseEndMs: number): Promise<Outcome> {
     const fields = { id: message.id, messageId: message.messageId, attempts: message.attempts };
     const read = readDeliverableEmail(message, options.secrets);
-    if (!read.ok) {
+    if (!read.ok && !read.anotherServerMayRead) {
       await store.outbox.markFailed(message.id, read.error);
       log({ level: 'error', event: 'outbox.failed', ...fields, error: read.error });
       return 'failed';
     }
+    if (!read.ok) return retryOrGiveUp(message, read.error, false);
     // A send started in the second half of the lease could still be running when the lease ends and
     // another worker claims the message again: leave it for the next claim instead.
     if (clock().getTime() > leaseEndMs - leaseMs / 2) {
@@ -135,15 +136,19 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       // shortly before the lease ends (another worker may claim it after that).
       // (Measured on the real clock: the worker's clock may be a test's fixed one.)
       const leaseLeftMs = leaseEndMs - RECORD_MARGIN_MS - clock().getTime();
-      await recordAfterSend(() => store.outbox.markSent(message.id, clock()), {
+      await recordThroughOutage(() => store.outbox.markSent(message.id, clock()), {
         giveUpAtMs: Date.now() + leaseLeftMs,
         now: Date.now,
       });
       log({ level: 'info', event: 'outbox.sent', ...fields });
       return 'sent';
     }
-    const error = describeFailure(failure.error);
-    const permanent = isPermanentSmtpFailure(failure.error);
+    return retryOrGiveUp(message, describeFailure(failure.error), isPermanentSmtpFailure(failure.error));
+  }
+
+  /** A failure that may pass: tried again after the backoff, until `maxAttempts`; a permanent one is final at once. */
+  async function retryOrGiveUp(message: ClaimedOutboxMessage, error: string, permanent: boolean): Promise<Outcome> {
+    const fields = { id: message.id, messageId: message.messageId, attempts: message.attempts };
     if (permanent || message.attempts >= maxAttempts) {
       await store.outbox.markFailed(message.id, error);
       const reason = permanent ? 'permanent' : 'attempts exhausted';
@@ -202,13 +207,18 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
  * text or tokens cannot be read (changed by hand, or sealed under a key this server does not have) can
  * never be sent as written: the caller fails it rather than retrying.
  */
-function readDeliverableEmail(message: ClaimedOutboxMessage, secrets: SecretBox | undefined): ReturnType<typeof readOutboxEmail> {
+function readDeliverableEmail(
+  message: ClaimedOutboxMessage,
+  secrets: SecretBox | undefined,
+): { ok: true; email: OutgoingEmail } | { ok: false; error: string; anotherServerMayRead: boolean } {
   const read = readOutboxEmail(message);
-  if (!read.ok) return read;
+  if (!read.ok) return { ...read, anotherServerMayRead: false };
   try {
     return { ok: true, email: putBackLinkTokens(read.email, openLinkTokens(message.linkTokens, secrets)) };
   } catch (error) {
-    return { ok: false, error: `The message's links cannot be put back: ${describeFailure(error)}` };
+    // Without the key the links were sealed under, this server cannot send the message, but a server of
+    // the same database that has it can: a misconfigured server must not fail everyone's messages.
+    return { ok: false, error: `The message's links cannot be put back: ${describeFailure(error)}`, anotherServerMayRead: error instanceof LinkTokensKeyMissingError };
   }
 }
 

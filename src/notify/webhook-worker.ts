@@ -5,7 +5,7 @@ import type { Store } from '../store/index.ts';
 import { DatabaseOutageWatch } from '../store/database-errors.ts';
 import type { ClaimedDelivery } from '../store/repositories/webhooks.ts';
 import type { SecretBox } from '../store/secret-box.ts';
-import { recordAfterSend } from './record-after-send.ts';
+import { recordThroughOutage } from '../store/record-through-outage.ts';
 import { createPollLoop } from './outbox-poll-loop.ts';
 import type { OutboxLog } from './outbox-worker.ts';
 import { attemptDelivery, WEBHOOK_TIMEOUT_MS } from './webhook-attempt.ts';
@@ -103,7 +103,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     if (outcome.kind === 'delivered') {
       // Delivered: recording it must outlast a database restart, or the lease would deliver it again.
       let recorded = false;
-      await recordAfterSend(
+      await recordThroughOutage(
         async () => {
           recorded = await store.webhooks.markDelivered(delivery.id, { ...lease, at, responseStatus: outcome.responseStatus });
         },

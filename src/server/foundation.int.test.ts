@@ -183,6 +183,34 @@ describe('idempotency keys', () => {
     expect(list.members.filter((m) => m.email === input.email)).toHaveLength(1);
   });
 
+  it('keeps the answer of a change that has committed through a database restart, so the retry replays it', async () => {
+    const input = member();
+    const headers = { 'idempotency-key': 'create-ada-restart' };
+    const idempotency = server.ctx.store.idempotency;
+    const complete = idempotency.complete.bind(idempotency);
+    let refused = 0;
+    // The database goes away right after the change committed, and is back a moment later.
+    idempotency.complete = async (...args) => {
+      if (refused < 2) {
+        refused += 1;
+        throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+      }
+      return complete(...args);
+    };
+    try {
+      const first = await server.call('POST', '/api/v1/members', input, headers);
+      expect(first.status).toBe(201);
+      expect(refused).toBe(2);
+      const again = await server.call('POST', '/api/v1/members', input, headers);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect(await again.json()).toEqual(await first.json());
+    } finally {
+      idempotency.complete = complete;
+    }
+    const list = (await (await server.call('GET', '/api/v1/members')).json()) as { members: Array<{ email: string }> };
+    expect(list.members.filter((m) => m.email === input.email)).toHaveLength(1);
+  });
+
   it('refuses the same key with another body with 409', async () => {
     const headers = { 'idempotency-key': 'create-ada-2' };
     expect((await server.call('POST', '/api/v1/members', member(), headers)).status).toBe(201);

@@ -6,6 +6,7 @@ import type { ServerEnv } from './env.ts';
 import { problem, problemResponse } from './problem.ts';
 import { redactWebhookSecrets } from '../core/webhooks/signature.ts';
 import { redactInboundSecrets } from '../core/inbound/inbound-secret-text.ts';
+import { recordThroughOutage } from '../store/record-through-outage.ts';
 
 interface StoredResponse {
   contentType: string | null;
@@ -13,6 +14,13 @@ interface StoredResponse {
 }
 
 const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+/**
+ * How long a committed request's answer is tried again while the database is away, the client waiting:
+ * a restart takes a second or two, and within a minute a key still in progress lapses and the request
+ * could run again.
+ */
+const COMPLETE_THROUGH_OUTAGE_MS = 20_000;
 
 /**
  * JSON text with object keys sorted and no whitespace: two bodies that parse to the same value have the
@@ -101,6 +109,9 @@ export function idempotency(): MiddlewareHandler<ServerEnv> {
       // A candidate link, a webhook or inbound secret in a response is a credential: the replay gets the response without it.
       body: redactInboundSecrets(redactWebhookSecrets(redactCandidateTokens(await response.clone().text()))),
     };
-    await store.idempotency.complete(identity, { statusCode: response.status, responseBody: JSON.stringify(stored) });
+    // The change has committed: its answer must be kept through a database restart, or the client's retry
+    // (same key) would find the key lapsed and run the request again against the changed state.
+    const completion = { statusCode: response.status, responseBody: JSON.stringify(stored) };
+    await recordThroughOutage(() => store.idempotency.complete(identity, completion), { giveUpAtMs: Date.now() + COMPLETE_THROUGH_OUTAGE_MS, now: Date.now });
   };
 }

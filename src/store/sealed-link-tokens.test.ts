@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SetAsideToken } from '../core/link-tokens-at-rest.ts';
-import { LinkTokensUnreadableError, openLinkTokens, sealLinkTokens } from './sealed-link-tokens.ts';
+import { LinkTokensKeyMissingError, LinkTokensUnreadableError, openLinkTokens, sealLinkTokens } from './sealed-link-tokens.ts';
 import { SecretBox, SecretBoxError } from './secret-box.ts';
 
 const TOKENS: SetAsideToken[] = [
@@ -30,9 +30,13 @@ describe('sealed link tokens', () => {
   });
 
   it('says why tokens cannot be opened', () => {
-    const sealed = sealLinkTokens(TOKENS, SecretBox.ephemeral())!;
-    expect(() => openLinkTokens(sealed, undefined)).toThrow(LinkTokensUnreadableError);
-    expect(() => openLinkTokens(sealed, SecretBox.ephemeral())).toThrow(SecretBoxError);
+    const box = SecretBox.ephemeral();
+    const sealed = sealLinkTokens(TOKENS, box)!;
+    expect(() => openLinkTokens(sealed, undefined)).toThrow(LinkTokensKeyMissingError);
+    expect(() => openLinkTokens(sealed, SecretBox.ephemeral())).toThrow(LinkTokensKeyMissingError);
+    const [version, keyId, iv, tag, ciphertext] = sealed.split('.');
+    const altered = [version, keyId, iv, tag, `${ciphertext!.slice(0, -2)}AA`].join('.');
+    expect(() => openLinkTokens(altered, box)).toThrow(SecretBoxError);
     expect(() => openLinkTokens('[not json', undefined)).toThrow(/not JSON/);
     expect(() => openLinkTokens('[{"field":"body","at":0,"text":"x"}]', undefined)).toThrow(/not a list of tokens/);
     expect(() => openLinkTokens('[{"field":"text","at":-1,"text":"x"}]', undefined)).toThrow(LinkTokensUnreadableError);

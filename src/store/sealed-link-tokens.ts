@@ -23,14 +23,18 @@ export function sealLinkTokens(tokens: readonly SetAsideToken[], box: SecretBox 
 /**
  * The tokens {@link sealLinkTokens} stored: none for null.
  *
- * @throws {SecretBoxError} when they were sealed under another key, or there is no key to open them.
+ * @throws {LinkTokensKeyMissingError} when they were sealed under a key this server does not have.
+ * @throws {SecretBoxError} when the sealed value was altered.
  * @throws {LinkTokensUnreadableError} when the stored value is not a list of tokens.
  */
 export function openLinkTokens(stored: string | null, box: SecretBox | undefined): SetAsideToken[] {
   if (stored === null) return [];
   let json = stored;
   if (!stored.startsWith('[')) {
-    if (!box) throw new LinkTokensUnreadableError('The message’s links are sealed, and this server has no secret key (set LEEWAY_SECRET_KEY).');
+    if (!box) throw new LinkTokensKeyMissingError('The message’s links are sealed, and this server has no secret key (set LEEWAY_SECRET_KEY).');
+    if (stored.split('.')[1] !== box.keyId) {
+      throw new LinkTokensKeyMissingError('The message’s links were sealed under another key (LEEWAY_SECRET_KEY differs between servers, or changed).');
+    }
     json = box.open(stored);
   }
   let parsed: unknown;
@@ -46,4 +50,9 @@ export function openLinkTokens(stored: string | null, box: SecretBox | undefined
 
 export class LinkTokensUnreadableError extends Error {
   override readonly name = 'LinkTokensUnreadableError';
+}
+
+/** The tokens were sealed under a key this server does not have; a server with that key can open them. */
+export class LinkTokensKeyMissingError extends Error {
+  override readonly name = 'LinkTokensKeyMissingError';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordAfterSend } from './record-after-send.ts';
+import { recordThroughOutage } from './record-through-outage.ts';
 
 const shuttingDown = () => Object.assign(new Error('the database system is shutting down'), { code: '57P03' });
 
@@ -18,11 +18,11 @@ function fakeTime() {
   };
 }
 
-describe('recordAfterSend', () => {
+describe('recordThroughOutage', () => {
   it('tries again while the database restarts, and records once it is back', async () => {
     const time = fakeTime();
     let calls = 0;
-    await recordAfterSend(
+    await recordThroughOutage(
       () => {
         calls += 1;
         return calls <= 3 ? Promise.reject(shuttingDown()) : Promise.resolve();
@@ -35,7 +35,7 @@ describe('recordAfterSend', () => {
 
   it('gives up before the deadline and says why', async () => {
     const time = fakeTime();
-    await expect(recordAfterSend(() => Promise.reject(shuttingDown()), { giveUpAtMs: 5_000, ...time })).rejects.toThrow('shutting down');
+    await expect(recordThroughOutage(() => Promise.reject(shuttingDown()), { giveUpAtMs: 5_000, ...time })).rejects.toThrow('shutting down');
     expect(time.now()).toBeLessThan(5_000);
   });
 
@@ -46,7 +46,7 @@ describe('recordAfterSend', () => {
       calls += 1;
       return Promise.reject(new TypeError('bad payload'));
     };
-    await expect(recordAfterSend(wrong, { giveUpAtMs: 55_000, ...time })).rejects.toThrow(TypeError);
+    await expect(recordThroughOutage(wrong, { giveUpAtMs: 55_000, ...time })).rejects.toThrow(TypeError);
     expect(calls).toBe(1);
   });
 });
