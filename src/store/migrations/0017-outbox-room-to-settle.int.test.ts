@@ -1,41 +1,31 @@
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenStore } from '../index.ts';
+import { describe, expect, it } from 'vitest';
 import { testEngines } from '../testing/engines.ts';
+import { storeForSuite } from '../testing/suite-store.ts';
 
 describe.each(testEngines())('migration 0017 (outbox room to settle) on $name', (engine) => {
-  let opened: OpenStore;
-  let db: Kysely<unknown>;
-
-  beforeAll(async () => {
-    opened = await engine.open();
-    db = (opened.store as unknown as { executor: Kysely<unknown> }).executor;
-  });
-  afterAll(async () => {
-    await opened.close();
-  });
+  const suite = storeForSuite(engine);
 
   it('leaves room on a full page for its messages to be settled where they are', async () => {
-    const { id: organizationId } = await opened.store.organizations.create({ name: 'Acme', timezone: 'UTC' });
+    const { id: organizationId } = await suite().opened.store.organizations.create({ name: 'Acme', timezone: 'UTC' });
     const at = new Date('2026-12-01T12:00:00Z');
     // About 1.5 kB a row: five would fill a page to the brim.
     const text = 'A message long enough that five fill a page. '.repeat(30);
     const written = [];
     for (let i = 0; i < 12; i += 1) {
       const messageId = `<fill-${i}@acme.test>`;
-      written.push(await opened.store.outbox.enqueue({ organizationId, messageId, kind: 'confirmation', recipient: 'a@example.test', subject: 'Hi', payload: { email: { messageId, text } } }, at));
+      written.push(await suite().opened.store.outbox.enqueue({ organizationId, messageId, kind: 'confirmation', recipient: 'a@example.test', subject: 'Hi', payload: { email: { messageId, text } } }, at));
     }
     const pageOf = async (id: string): Promise<string> => {
-      const { rows } = await sql<{ page: string }>`SELECT (ctid::text::point)[0]::text AS page FROM outbox WHERE id = ${id}::uuid`.execute(db);
+      const { rows } = await sql<{ page: string }>`SELECT (ctid::text::point)[0]::text AS page FROM outbox WHERE id = ${id}::uuid`.execute(suite().db);
       return rows[0]!.page;
     };
     const first = written[0]!.id;
     expect(await pageOf(written[1]!.id)).toBe(await pageOf(first));
     const before = await pageOf(first);
-    await opened.store.outbox.markKept(first);
+    await suite().opened.store.outbox.markKept(first);
     expect(await pageOf(first)).toBe(before);
-    const { rows } = await sql<{ options: string[] | null }>`SELECT reloptions AS options FROM pg_class WHERE relname = 'outbox'`.execute(db);
+    const { rows } = await sql<{ options: string[] | null }>`SELECT reloptions AS options FROM pg_class WHERE relname = 'outbox'`.execute(suite().db);
     expect(rows[0]!.options).toContain('fillfactor=70');
   });
 });
