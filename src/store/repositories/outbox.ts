@@ -205,12 +205,11 @@ export class OutboxRepository {
   }
 
   /**
-   * Claims due messages for one worker. SKIP LOCKED lets several workers share the queue; the lease
-   * (`locked_until`) means a worker that dies mid-send only delays its messages until the lease ends.
+   * The ids of up to `limit` due pending messages of a channel that no worker's lease holds, oldest due
+   * first, locked FOR UPDATE SKIP LOCKED: the rows a claim or a keep may take without waiting on another.
    */
-  async claimDue(input: { at: Date; limit: number; leaseMs: number; channel?: string }): Promise<ClaimedOutboxMessage[]> {
-    const leaseUntil = new Date(input.at.getTime() + input.leaseMs);
-    const due = this.db
+  private dueUnheld(input: { at: Date; limit: number; channel?: string }) {
+    return this.db
       .selectFrom('outbox')
       .select('id')
       .where('status', '=', 'pending')
@@ -218,9 +217,19 @@ export class OutboxRepository {
       .where('nextAttemptAt', '<=', input.at)
       .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', input.at)]))
       .orderBy('nextAttemptAt')
+      .orderBy('id')
       .limit(input.limit)
       .forUpdate()
       .skipLocked();
+  }
+
+  /**
+   * Claims due messages for one worker. SKIP LOCKED lets several workers share the queue; the lease
+   * (`locked_until`) means a worker that dies mid-send only delays its messages until the lease ends.
+   */
+  async claimDue(input: { at: Date; limit: number; leaseMs: number; channel?: string }): Promise<ClaimedOutboxMessage[]> {
+    const leaseUntil = new Date(input.at.getTime() + input.leaseMs);
+    const due = this.dueUnheld(input);
     const rows = await this.db
       .updateTable('outbox')
       .set({ lockedUntil: leaseUntil, attempts: sql<number>`attempts + 1` })
@@ -237,18 +246,7 @@ export class OutboxRepository {
    * messages kept, oldest due first.
    */
   async keepDue(input: { at: Date; limit: number; channel?: string }): Promise<Array<{ id: string; messageId: string }>> {
-    const due = this.db
-      .selectFrom('outbox')
-      .select('id')
-      .where('status', '=', 'pending')
-      .where('channel', '=', input.channel ?? 'email')
-      .where('nextAttemptAt', '<=', input.at)
-      .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', input.at)]))
-      .orderBy('nextAttemptAt')
-      .orderBy('id')
-      .limit(input.limit)
-      .forUpdate()
-      .skipLocked();
+    const due = this.dueUnheld(input);
     const kept = await this.db
       .updateTable('outbox')
       .set({ status: 'kept', lastError: null, ...SETTLED })
