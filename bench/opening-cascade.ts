@@ -180,7 +180,7 @@ export async function benchOpeningCascade(log: (line: string) => void): Promise<
       'contact address). One `POST /api/v1/openings/{id}/fill` is timed in-process through `app.request`, from the request',
       'to the JSON answer: ending the opening and closing its waitlist, then batches of 200 interviews, each one transaction',
       'that locks its interviews (`FOR UPDATE SKIP LOCKED`), decides every cancellation in the core, renders every email',
-      'with its iCalendar CANCEL, and writes the interviews, freed bookings, dropped reminders, outbox rows and history',
+      'with its iCalendar CANCEL, and writes the interviews, freed bookings, dropped waiting reminders, outbox rows and history',
       `lines in a few multi-row statements; then the counts it answers. Each figure is a fresh database; ${RUNS} runs per`,
       'database, median and slowest. "round trips" counts every query sent through the `pg` client during the request',
       '(the same driver serves PGlite), including BEGIN/COMMIT. The answer and the outbox are checked: every interview',

@@ -17,7 +17,7 @@ const POLL_MS = 3_000;
 
 /**
  * Waits, at most `limitSeconds`, until the outbox has no pending message that is due: everything the load
- * wrote and the faults held back has gone out (reminders for later interviews stay, not yet due). Asks
+ * wrote and the faults held back has gone out (a retry scheduled after now waits for its time). Asks
  * `GET /api/v1/messages` for pending messages due by now, so it works on either engine while the server
  * runs, and reads only what is left to send rather than the whole outbox.
  *

@@ -23,7 +23,7 @@ export interface SoakAudit {
     receivedNotMarkedSent: string[];
     /** Pending and due (nothing should be left), failed, or kept (SMTP was configured). */
     stuck: Array<{ messageId: string; status: string; lastError: string | null }>;
-    /** Pending but not yet due, such as reminders for later interviews. */
+    /** Pending but not yet due: a retry scheduled after the audit's moment. */
     notYetDue: number;
     withoutMessageIdHeader: number;
   };

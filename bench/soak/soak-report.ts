@@ -134,7 +134,7 @@ export function soakReport(result: SoakResult): string {
           `${audit.email.receivedTwice.length} (${audit.email.receivedTwice.length - unexcusedRepeats(result).length}) / ${audit.email.receivedNotMarkedSent.length} ${mark(unexcusedRepeats(result).length + audit.email.receivedNotMarkedSent.length === 0)}`,
         ],
         ['due and unsent, failed or kept', `${audit.email.stuck.length} ${mark(audit.email.stuck.length === 0)}`],
-        ['pending, not yet due (reminders)', String(audit.email.notYetDue)],
+        ['pending, not yet due (a retry waiting)', String(audit.email.notYetDue)],
         [
           'outbox drained after the load',
           result.drain.drained ? `in ${result.drain.seconds.toFixed(0)} s ✓` : `no: ${result.drain.pendingDue} due after ${result.drain.seconds.toFixed(0)} s ✗`,

@@ -10,6 +10,7 @@ import type { CliIO } from './io.ts';
 import { startCalendarRefresh } from './background-calendars.ts';
 import { startWebhookDelivery } from './background-webhooks.ts';
 import { startUpkeep } from './background-upkeep.ts';
+import { startReminders } from './background-reminders.ts';
 import { readWholeNumberSetting } from './database-options.ts';
 
 export interface BackgroundWork {
@@ -19,8 +20,8 @@ export interface BackgroundWork {
 }
 
 /**
- * Background work of a serving process: background jobs (waitlist offer expiry and passing-on, …), which
- * any number of processes share, and outbox delivery over SMTP when SMTP_URL is set. Without SMTP,
+ * Background work of a serving process: background jobs (waitlist offer expiry and passing-on, …) and
+ * reminders as they fall due, which any number of processes share, and outbox delivery over SMTP when SMTP_URL is set. Without SMTP,
  * messages stay in the outbox and are listed by the messages endpoint.
  */
 export function startBackgroundWork(ctx: AppContext, io: CliIO): BackgroundWork {
@@ -36,6 +37,7 @@ export function startBackgroundWork(ctx: AppContext, io: CliIO): BackgroundWork 
     webhooks.notify();
   };
   const jobs = startJobs(ctx, io, () => wakeDelivery());
+  const reminders = startReminders(ctx, io, () => wakeDelivery());
   const url = io.env.SMTP_URL;
   if (!url) {
     io.stdout('SMTP_URL is not set: messages are kept in the outbox (GET /api/v1/messages).\n');
@@ -46,6 +48,7 @@ export function startBackgroundWork(ctx: AppContext, io: CliIO): BackgroundWork 
       },
       stop: async () => {
         await jobs.stop();
+        await reminders.stop();
         await openingEnds.stop();
         await housekeeping.stop();
         await upkeep.stop();
@@ -76,6 +79,7 @@ export function startBackgroundWork(ctx: AppContext, io: CliIO): BackgroundWork 
     },
     stop: async () => {
       await jobs.stop();
+      await reminders.stop();
       await openingEnds.stop();
       await housekeeping.stop();
       await upkeep.stop();

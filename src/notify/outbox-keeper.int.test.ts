@@ -102,7 +102,7 @@ describe.each(testEngines())('outbox keeper (no SMTP) on $name', (engine) => {
     // Everything else of the message stays: it is the audit of what would have been said.
     expect(kept.payload).toMatchObject({ email: { subject: 'Your interview', replyTo: { address: 'recruiting@acme.test' } } });
 
-    // A reminder is kept when it falls due, not before: until then it can still be called off.
+    // A message held for later (a reminder waiting for a retry) is kept when its time comes, not before.
     expect(await rowOf(reminder.id)).toMatchObject({ status: 'pending' });
     expect(logged).toEqual([{ level: 'info', event: 'outbox.kept', id: due.id, messageId: due.messageId }]);
     expect(JSON.stringify(logged)).not.toContain('zoe@example.test');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarizeCalendar } from '../core/ical/testing/summarize-calendar.ts';
+import { writeDueReminders } from '../app/interviews/write-due-reminders.ts';
 import { createOutboxWorker } from '../notify/outbox-worker.ts';
 import { createSmtpSender } from '../notify/smtp-sender.ts';
 import { startSmtpTestServer } from '../notify/testing/smtp-test-server.ts';
@@ -370,19 +371,49 @@ describe('idempotency on candidate links', () => {
 });
 
 describe('reminders', () => {
-  it('queues reminders at the organization hours and replaces them when the interview moves', async () => {
+  it('writes each reminder when it falls due, from the interview as it is then, and none for a cancelled one', async () => {
     const ids = await setup({ a: 'Mary', b: 'Dennis', candidate: 'Rem Inder' });
+    server.setNow('2026-12-01T12:00:00Z');
     const created = await json<InterviewBody>(
       server.call('POST', '/api/v1/interviews', { openingId: ids.opening, candidateId: ids.candidate, title: 'Onsite', durationMinutes: 60, panel: [ids.a], start: '2026-12-17T15:00:00Z', location: '1 Main St, New York' }),
       201,
     );
+    type Reminder = { kind: string; scheduledFor: string; status: string; subject: string };
     const reminders = async () =>
-      (await json<{ messages: Array<{ kind: string; scheduledFor: string; status: string }> }>(server.call('GET', `/api/v1/messages?interviewId=${created.id}&kind=reminder`))).messages;
-    expect((await reminders()).map((m) => m.scheduledFor).sort()).toEqual(['2026-12-15T15:00:00.000Z', '2026-12-16T15:00:00.000Z']);
-    await json(server.call('POST', `/api/v1/interviews/${created.id}/reschedule`, { start: '2026-12-18T15:00:00Z' }));
-    expect((await reminders()).map((m) => m.scheduledFor).sort()).toEqual(['2026-12-16T15:00:00.000Z', '2026-12-17T15:00:00.000Z']);
-    await json(server.call('POST', `/api/v1/interviews/${created.id}/cancel`, { reason: 'position_closed' }));
+      (await json<{ messages: Reminder[] }>(server.call('GET', `/api/v1/messages?interviewId=${created.id}&kind=reminder`))).messages.sort((x, y) => x.scheduledFor.localeCompare(y.scheduledFor));
+    const remindAt = async (instant: string) => {
+      server.setNow(instant);
+      return writeDueReminders(server.ctx);
+    };
+    // Nothing is written ahead: a booking queues its own emails only.
     expect(await reminders()).toEqual([]);
+    expect((await remindAt('2026-12-15T14:59:00Z')).written).toBe(0);
+
+    // 48 hours before: one reminder, at once, and not again on the next run.
+    await remindAt('2026-12-15T15:00:20Z');
+    expect(await reminders()).toMatchObject([{ scheduledFor: '2026-12-15T15:00:20.000Z', subject: expect.stringContaining('Thursday, December 17 at 4:00 PM') }]);
+    expect((await remindAt('2026-12-15T15:05:00Z')).written).toBe(0);
+    // It goes out (here the keeper stands in for delivery): a reminder still waiting would be dropped by the move.
+    await server.ctx.store.outbox.keepDue({ at: server.ctx.clock(), limit: 1000, channel: 'email' });
+
+    // Moved a day later: the 24-hour reminder of the old time never comes, the 48-hour one of the new time does.
+    server.setNow('2026-12-15T16:00:00Z');
+    await json(server.call('POST', `/api/v1/interviews/${created.id}/reschedule`, { start: '2026-12-18T15:00:00Z' }));
+    expect((await remindAt('2026-12-16T15:00:10Z')).written).toBe(1);
+    expect((await reminders()).map((m) => m.subject)).toEqual([expect.stringContaining('December 17'), expect.stringContaining('Friday, December 18 at 4:00 PM')]);
+
+    // Cancelled: its last reminder is never written.
+    await server.ctx.store.outbox.keepDue({ at: server.ctx.clock(), limit: 1000, channel: 'email' });
+    await json(server.call('POST', `/api/v1/interviews/${created.id}/cancel`, { reason: 'position_closed' }));
+    expect((await remindAt('2026-12-17T15:00:10Z')).written).toBe(0);
+    expect(await reminders()).toHaveLength(2);
+
+    // Each reminder is a line of the history, said by Leeway with the message it sent.
+    const detail = await json<InterviewBody>(server.call('GET', `/api/v1/interviews/${created.id}`));
+    const reminded = detail.history?.filter((line) => line.action === 'reminded') ?? [];
+    expect(reminded).toHaveLength(2);
+    expect(reminded.every((line) => line.actor === 'system' && typeof line.messageId === 'string')).toBe(true);
+    server.setNow('2026-12-01T12:00:00Z');
   });
 });
 

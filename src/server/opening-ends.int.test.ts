@@ -1,3 +1,4 @@
+import { writeDueReminders } from '../app/interviews/write-due-reminders.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeOpening, fillOpening, resumeOpeningEnds } from '../app/openings/end-opening.ts';
 import { summarizeCalendar } from '../core/ical/testing/summarize-calendar.ts';
@@ -226,10 +227,13 @@ describe('position filled or closed, over HTTP and SMTP', () => {
     }
     await deliverAll();
     smtp.reset();
+    // 48 hours before the first: its reminder is written, and waits (nothing delivers it in this test).
+    server.setNow('2026-12-19T15:00:05Z');
+    expect(await writeDueReminders(server.ctx)).toMatchObject({ written: 1 });
     const all = await server.ctx.store.outbox.list(server.organizationId, { limit: 5000 });
     const before = all.length;
     const droppedReminders = all.filter((m) => m.kind === 'reminder' && m.status === 'pending' && ids.includes(m.interviewId ?? '')).length;
-    expect(droppedReminders).toBeGreaterThan(0);
+    expect(droppedReminders).toBe(1);
 
     const crash = new Error('killed after the first batch');
     await expect(
@@ -256,5 +260,9 @@ describe('position filled or closed, over HTTP and SMTP', () => {
     expect(after.length - before).toBe(4 * 4 + 3 * 1 - droppedReminders);
     expect(after.filter((m) => m.kind === 'reminder' && ids.includes(m.interviewId ?? ''))).toHaveLength(0);
     expect(await closeOpening(server.ctx, server.organizationId, openingId, {}).catch((e: unknown) => (e as { code: string }).code)).toBe('OPENING_NOT_OPEN');
+    // And none is written for them later.
+    server.setNow('2026-12-23T15:00:05Z');
+    expect(await writeDueReminders(server.ctx)).toMatchObject({ written: 0 });
+    server.setNow('2026-12-01T12:00:00Z');
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeDueReminders } from '../app/interviews/write-due-reminders.ts';
 import { NINE_TO_FIVE, startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
 import { messagesAsSent } from '../store/testing/messages-as-sent.ts';
@@ -233,11 +234,20 @@ describe('no invented facts', () => {
   it('reminders carry a leave-by time and a preparation line', async () => {
     const ids = await people();
     const interview = await book(ids, '2026-12-08T15:00:00Z', { location: '1 Market St, Floor 3' });
+    // Written when they fall due, 48 and 24 hours before.
+    for (const due of ['2026-12-06T15:00:05Z', '2026-12-07T15:00:05Z']) {
+      server.setNow(due);
+      await writeDueReminders(server.ctx);
+    }
+    server.setNow('2026-12-01T12:00:00Z');
     const reminders = (await mailOf(interview.id)).filter((m) => m.kind === 'reminder');
     expect(reminders).toHaveLength(2);
     for (const reminder of reminders) {
       expect(reminder.text).toContain('Leave by 3:15 PM to arrive with time to spare.');
       expect(reminder.text).toMatch(/To prepare: /);
+      // Its link is the candidate's own and works.
+      const link = /\/c\/(lw_cand_[A-Za-z0-9_-]+)/.exec(reminder.text)?.[1];
+      expect((await server.app.request(`/api/v1/candidate/${link}`)).status).toBe(200);
     }
   });
 });

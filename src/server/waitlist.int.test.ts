@@ -1,3 +1,4 @@
+import { writeDueReminders } from '../app/interviews/write-due-reminders.ts';
 import { describe, expect, it } from 'vitest';
 import { createJobRunner } from '../app/jobs/job-runner.ts';
 import { defaultJobRegistry } from '../app/jobs/registry.ts';
@@ -300,6 +301,8 @@ describe.each(testEngines())('what a claimed offer books on $name', (engine) => 
       expect(claim.status).toBe(201);
       const booked = (await server.ctx.store.interviews.list(server.organizationId, { candidateId: candidate.id }))[0]!;
       expect(booked).toMatchObject({ title: 'Technical interview', durationMinutes: 60, videoUrl: 'https://meet.example/tech-1', status: 'scheduled' });
+      server.setNow('2026-12-09T10:00:05Z');
+      await writeDueReminders(server.ctx);
       const sent = await messagesAsSent(server.ctx, server.organizationId, { interviewId: booked.id });
       const toHer = sent.filter((m) => m.recipient === 'lena@example.com').map((m) => (m.payload as { email: { text: string } }).email.text);
       expect(sent.filter((m) => m.kind === 'reminder').length).toBeGreaterThan(0);

@@ -17,6 +17,7 @@ import * as lighterBusyVersionTrigger from './migrations/0014-lighter-busy-versi
 import * as calendarSourcesInAddedOrder from './migrations/0015-calendar-sources-in-added-order.ts';
 import * as linkTokensSetAside from './migrations/0016-link-tokens-set-aside.ts';
 import * as outboxRoomToSettle from './migrations/0017-outbox-room-to-settle.ts';
+import * as remindersWrittenWhenDue from './migrations/0018-reminders-written-when-due.ts';
 
 /** Migrations are compiled in, so a packaged build needs no migrations folder on disk. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-calendar-sources-in-added-order': calendarSourcesInAddedOrder,
   '0016-link-tokens-set-aside': linkTokensSetAside,
   '0017-outbox-room-to-settle': outboxRoomToSettle,
+  '0018-reminders-written-when-due': remindersWrittenWhenDue,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -124,6 +124,8 @@ export interface InterviewsTable {
   offeredSlots: ColumnType<Array<{ start: string; end: string }>, string | undefined, string>;
   createdAt: CreatedAt;
   updatedAt: ColumnType<Date, Date | undefined, Date>;
+  /** Reminder times up to this moment are settled (see `decideReminder`); moves to the change's time with the start. */
+  remindedThrough: ColumnType<Date, Date | undefined, Date>;
 }
 
 export interface InterviewPanelTable {

@@ -88,7 +88,7 @@ async function book(
   const parties = await loadParties(store, changedInterview(current.interview, change), knownParties(read));
   // Links are stored hashed and cannot be shown again: the messages of a change of time carry a fresh one.
   const { token, stored } = newCandidateLink(ctx, parties.interview);
-  const { messageIds, planned } = await announceChange(ctx, store, parties, change, { link: candidateLinkUrl(ctx, token), remind: { droppedByWrite: true } });
+  const { messageIds, planned } = await announceChange(ctx, store, parties, change, { link: candidateLinkUrl(ctx, token) });
   const line = historyLineOf(change, { privateNote: note, messageIds, details });
   await writeChange(ctx, store, current, change, { parties, line, candidateLink: stored, dropReminders: true }).catch(refusedForCandidate);
   return respond(store, parties, change.at, change.notice, planned);

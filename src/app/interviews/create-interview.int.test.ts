@@ -102,8 +102,8 @@ describe.each(testEngines())('a booking is written whole in one statement, on $n
     const { interview } = await book(await party());
     const history = await acme.ctx.store.interviews.history(acme.org, interview.id);
     const messages = await messagesAsSent(acme.ctx, acme.org, { interviewId: interview.id });
-    // The organization's default reminders come too, held until their time.
-    expect(messages.map((message) => message.kind).sort()).toEqual(['confirmation', 'panel_invitation', 'reminder', 'reminder']);
+    // Reminders are not written ahead: they are written when they fall due.
+    expect(messages.map((message) => message.kind).sort()).toEqual(['confirmation', 'panel_invitation']);
     const confirmation = messages.find((message) => message.kind === 'confirmation')!;
     // The line names what the change said, the candidate's confirmation first.
     expect(history).toEqual([

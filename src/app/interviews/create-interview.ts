@@ -73,7 +73,7 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
     // Read above in this transaction (opening and candidate rows are not changed by booking); only the
     // interview itself is new.
     const parties = await loadParties(store, interview, { organization, opening, candidate, panel: members, staff });
-    const messageIds = await notifyChange(ctx, store, parties, change, { link, remind: { fresh: true } });
+    const messageIds = await notifyChange(ctx, store, parties, change, { link });
     await recordChange(store, interview, change, { messageIds, details: { offeredSlots: offered.map((s) => s.start.toISOString()) } });
     return { interview, candidateLink: link, candidateToken: token };
   });
@@ -110,7 +110,7 @@ async function bookInterview(ctx: AppContext, organizationId: string, input: Cre
     const link = candidateLinkUrl(ctx, token);
     // The messages are rendered for the interview as it will be written, and held for its statement.
     const parties = await loadParties(store, booked, { organization, opening, candidate, panel: members, staff });
-    const messageIds = await notifyChange(ctx, store, parties, change, { link, remind: { fresh: true } });
+    const messageIds = await notifyChange(ctx, store, parties, change, { link });
     const firstLine = historyLineOf(change, { messageIds, details: { start: booked.start?.toISOString() } });
     const interview = await writeBookedInterview(store, booked, change.at, { candidateLink: stored, firstLine, opening, candidate });
     return { interview, candidateLink: link, candidateToken: token };

@@ -89,7 +89,7 @@ export async function rescheduleInterviewByEmployer(
     const parties = await loadParties(store, changedInterview(interview, change), knownParties(read));
     // Links are stored hashed and cannot be shown again: the candidate's messages carry a fresh one.
     const { token, stored } = newCandidateLink(ctx, parties.interview);
-    const messageIds = await notifyChange(ctx, store, parties, change, { link: candidateLinkUrl(ctx, token), remind: { droppedByWrite: true } });
+    const messageIds = await notifyChange(ctx, store, parties, change, { link: candidateLinkUrl(ctx, token) });
     const line = historyLineOf(change, { messageIds, details: { from: interview.start?.toISOString() ?? null, to: parties.interview.start?.toISOString() } });
     return writeChange(ctx, store, current, change, { parties, line, candidateLink: stored, dropReminders: true });
   });

@@ -16,6 +16,7 @@ const HISTORY_ACTIONS: Record<InterviewChange['kind'], (change: InterviewChange)
   concern: () => 'concern_raised',
   panel_replaced: () => 'panel_replaced',
   panel_declined: () => 'panel_declined',
+  reminder_due: () => 'reminded',
 };
 
 type HistoryLineExtras = { privateNote?: string | null; messageIds?: string[]; details?: Record<string, unknown>; reason?: string | null };

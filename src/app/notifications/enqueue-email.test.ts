@@ -95,13 +95,4 @@ describe('outboxMessageFor', () => {
       },
     });
   });
-
-  it('holds a reminder until its time', () => {
-    const notBefore = new Date('2026-12-05T09:00:00Z');
-    const { message } = outboxMessageFor(
-      { organizationId: 'org-1', organizationName: 'Acme', interviewId: null, config, secrets: undefined, at: new Date('2026-12-01T12:00:00Z') },
-      { ...email, kind: 'reminder', notBefore },
-    );
-    expect(message).toMatchObject({ kind: 'reminder', interviewId: null, notBefore });
-  });
 });

@@ -17,7 +17,6 @@ export interface EmailToQueue {
   subject: string;
   text: string;
   calendar?: { method: 'REQUEST' | 'CANCEL'; ics: string; sequence: number };
-  notBefore?: Date;
 }
 
 /** Who sends: the organization, through the service's configured sender address. */
@@ -65,7 +64,6 @@ export function outboxMessageFor(input: EnqueueEmailInput, email: EmailToQueue):
     linkTokens: sealLinkTokens(tokens, input.secrets),
     icsMethod: email.calendar?.method ?? null,
     sequence: email.calendar?.sequence ?? null,
-    ...(email.notBefore ? { notBefore: email.notBefore } : {}),
   };
   return { messageId, message };
 }

@@ -1,6 +1,5 @@
 import type { InterviewChange } from '../../core/decisions/interview-change.ts';
 import { carriesSeatLink, planEmails, renderEmail } from '../../core/messages/index.ts';
-import { leaveByFor } from '../../core/reminders.ts';
 import type { MessageFacts, PlannedEmail, Recipients } from '../../core/messages/index.ts';
 import type { Member } from '../../core/types.ts';
 import type { Store } from '../../store/index.ts';
@@ -11,8 +10,6 @@ import type { SeatTokenRow } from '../panel/seat-token.ts';
 import { buildCalendarFor } from './calendar.ts';
 import { enqueueEmails } from './enqueue-email.ts';
 import type { EmailToQueue } from './enqueue-email.ts';
-
-const HOUR_MS = 3_600_000;
 
 export interface NotifyOptions {
   /** The candidate's fresh link, for the candidate's own emails only. */
@@ -27,15 +24,8 @@ export interface NotifyOptions {
   named?: Member[];
   /** Where the change came from, when an attendee's calendar replied: the emails say so. */
   via?: 'calendar';
-  /**
-   * Also queue the reminders of the time the change books, in the same statement as its emails, replacing
-   * any queued for an earlier time (`fresh`: the interview is new, so there are none). Needs `link`.
-   */
-  remind?: {
-    fresh?: boolean;
-    /** The change's own statement drops the reminders queued for the earlier time (see `writeChange`). */
-    droppedByWrite?: boolean;
-  };
+  /** For a reminder (see `decideReminder`): the time it stands for, and when to leave. */
+  reminder?: MessageFacts['reminder'];
 }
 
 function mailbox(member: Member) {
@@ -108,12 +98,12 @@ async function enqueuePlanned(
   store: Store,
   parties: InterviewParties,
   change: InterviewChange,
-  planned: Array<{ email: PlannedEmail; facts: MessageFacts; notBefore?: Date }>,
+  planned: Array<{ email: PlannedEmail; facts: MessageFacts }>,
   former: Member[] = [],
 ): Promise<string[]> {
   const seatRows: SeatTokenRow[] = [];
   const emails: EmailToQueue[] = [];
-  for (const { email: plannedEmail, facts, notBefore } of planned) {
+  for (const { email: plannedEmail, facts } of planned) {
     // Each panelist's invitation carries their own fresh link to decline the seat, and no one else's.
     let email = plannedEmail;
     if (carriesSeatLink(email)) {
@@ -132,7 +122,6 @@ async function enqueuePlanned(
       subject: rendered.subject,
       text: rendered.text,
       ...(calendar ? { calendar } : {}),
-      ...(notBefore ? { notBefore } : {}),
     });
   }
   // One statement per table, whatever the size of the panel.
@@ -162,43 +151,17 @@ export async function notifyChange(
   const recipients = { ...recipientsOf(parties, ctx, options.actingMember ?? null), former: former.map((member) => ({ id: member.id, ...mailbox(member) })) };
   const planned = planEmails(change, recipients, { primary: options.primary ?? true });
   const facts = factsOf(parties, change, link, [...former, ...(options.named ?? [])]);
-  const said = options.via ? { ...facts, via: options.via } : facts;
+  const said = { ...facts, ...(options.via ? { via: options.via } : {}), ...(options.reminder ? { reminder: options.reminder } : {}) };
   const items = planned.map((email) => ({ email, facts: said }));
-  if (options.remind && link) {
-    if (!options.remind.fresh && !options.remind.droppedByWrite) await cancelReminders(store, parties, ctx.clock());
-    items.push(...remindersOf(ctx, parties, change, link));
-  }
   // The rows go to the database with the change's history line (see `Store.holdingMessageWrites`).
-  const messageIds = await store.holdingMessageWrites(() => enqueuePlanned(ctx, store, parties, change, items, former));
-  // The reminders' ids are not what the change said: only the change's own emails are returned.
-  return messageIds.slice(0, planned.length);
+  return store.holdingMessageWrites(() => enqueuePlanned(ctx, store, parties, change, items, former));
 }
 
-/** The reminders of the time a booking or move decided, at the organization's reminder hours still ahead. */
-function remindersOf(ctx: AppContext, parties: InterviewParties, change: InterviewChange, link: string): Array<{ email: PlannedEmail; facts: MessageFacts; notBefore: Date }> {
-  const now = ctx.clock();
-  const start = change.after.start;
-  if (!start || change.after.status !== 'scheduled') return [];
-  const recipients = recipientsOf(parties, ctx);
-  const email: PlannedEmail = {
-    kind: 'reminder',
-    audience: 'candidate',
-    to: { name: recipients.candidate.name, address: recipients.candidate.address },
-    timezone: recipients.candidate.timezone,
-    replyTo: recipients.candidateReplyTo ?? recipients.sender,
-    canReply: recipients.candidateReplyTo !== null,
-    calendar: null,
-  };
-  const leaveBy = leaveByFor(parties.interview, start);
-  const facts = factsOf(parties, change, link);
-  return [...new Set(parties.organization.reminders)]
-    .sort((a, b) => b - a)
-    .map((hoursBefore) => new Date(start.getTime() - hoursBefore * HOUR_MS))
-    .filter((sendAt) => sendAt.getTime() > now.getTime())
-    .map((sendAt) => ({ email, facts: { ...facts, reminder: { sendAt, leaveBy } }, notBefore: sendAt }));
-}
-
-/** Drops queued reminders of an interview that was cancelled or moved. */
+/**
+ * Drops the reminders of an interview still waiting to go out (written when due, but held back by a mail
+ * server that refused them), when its time is cancelled or moved: a reminder must never outlive the time it
+ * reminds of. The change's own statement does it instead where there is one (see `writeChange`).
+ */
 export async function cancelReminders(store: Store, parties: InterviewParties, at: Date): Promise<void> {
   await store.outbox.cancelPending(parties.organization.id, parties.interview.id, 'reminder', at);
 }

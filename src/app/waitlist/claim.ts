@@ -190,7 +190,7 @@ export async function claimOffer(ctx: AppContext, token: string): Promise<Claime
       const candidateToken = await issueCandidateToken(ctx, store, interview);
       const link = candidateLinkUrl(ctx, candidateToken);
       const parties = await loadParties(store, interview);
-      const { messageIds, planned } = await announceChange(ctx, store, parties, change, { link, remind: {} });
+      const { messageIds, planned } = await announceChange(ctx, store, parties, change, { link });
       await recordChange(store, interview, change, { messageIds, details: { start: interview.start?.toISOString() } });
       await store.interviews.appendHistory(organizationId, interview.id, {
         at: now,

@@ -26,7 +26,9 @@ export type ChangeKind =
   /** A panelist declined their seat and a colleague took it: same time, one seat changed. */
   | 'panel_replaced'
   /** A panelist declined their seat and nobody could take it: times proposed, or handed to the coordinator. */
-  | 'panel_declined';
+  | 'panel_declined'
+  /** Nothing changed: one of the organization's reminder times before the interview came (see `decideReminder`). */
+  | 'reminder_due';
 
 /** What happened to a declined panel seat. */
 export interface SeatChange {

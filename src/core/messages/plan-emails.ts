@@ -84,6 +84,9 @@ export function planEmails(change: InterviewChange, to: Recipients, options: Pla
     case 'invited':
       candidate('invitation');
       break;
+    case 'reminder_due':
+      candidate('reminder');
+      break;
     case 'booked':
       candidate('confirmation', 'REQUEST');
       panel('panel_invitation', 'REQUEST');

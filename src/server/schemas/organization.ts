@@ -21,7 +21,9 @@ export const OrganizationSchema = z
     contactPhone: z.string().nullable(),
     hrContactEmail: z.string().nullable(),
     noticePolicy: z.object({ ampleHours: z.number(), adequateHours: z.number() }),
-    reminders: z.array(z.number()),
+    reminders: z.array(z.number()).openapi({
+      description: 'Hours before a scheduled interview at which the candidate is reminded. Each reminder is written when its time comes, from the interview as it is then, with a fresh link.',
+    }),
     candidateHours: z.record(z.string(), z.array(z.tuple([z.string(), z.string()]))).openapi({
       description: "Reasonable hours for candidates who state none, in each candidate's own zone (default weekdays 08:00–20:00).",
     }),
@@ -40,7 +42,10 @@ export const OrganizationPatchSchema = z
     contactPhone: Phone.nullable(),
     hrContactEmail: Email.nullable(),
     noticePolicy: NoticePolicySchema,
-    reminders: z.array(z.number().positive().max(24 * 30)).max(10),
+    reminders: z
+      .array(z.number().positive().max(24 * 30))
+      .max(10)
+      .openapi({ description: 'Hours before each interview to remind the candidate (e.g. [48, 24]); applies to every interview whose reminder time has not come yet.' }),
     offerMinutes: z.number().int().min(5).max(10080),
     offerFanout: z.number().int().min(1).max(20),
     replaceHours: z.number().min(0).max(24 * 30),

@@ -61,7 +61,7 @@ export interface ChangeWrite {
   bookings: 'keep' | 'release' | { book: TimeRange };
   /** Time the change gave up, for the waitlist; the job that offers it is queued to run at `passOn.runAt` when someone waits. */
   freed?: { slot: Omit<NewFreedSlot, 'sourceInterviewId'>; passOn: { kind: string; runAt: Date } };
-  /** Pending messages of this kind that the change makes wrong (reminders of the old time), dropped. */
+  /** Pending messages of this kind that the change makes wrong (reminders of the old time, held back by a mail server), dropped. */
   dropQueued?: string;
   /** A fresh candidate link, with the interview's other links kept alive as long. */
   candidateLink?: { candidateId: string; openingId: string; tokenHash: string; expiresAt: Date };
@@ -144,11 +144,22 @@ type Row = {
  */
 const ROW_VERSION = sql<string>`interviews.xmin::text`.as('version');
 
+/** An interview's panel as an array in panel order, selected with the interview: one round trip. */
+const PANEL_IN_ORDER = sql<string[]>`ARRAY(SELECT p.member_id::text FROM interview_panel p WHERE p.organization_id = interviews.organization_id AND p.interview_id = interviews.id ORDER BY p.position)`.as('panel');
+
 /**
  * In a change's statement, the condition that its guarded update changed the interview: the writes that
  * read rows do nothing without it (the statement fails then anyway, see `writeChange`).
  */
 const ONLY_IF_CHANGED = sql<boolean>`EXISTS (SELECT 1 FROM changed)`;
+
+/**
+ * In an update that sets the start: reminder times up to `at` are settled when the interview gets a new
+ * time (or is scheduled again), so the reminders counted from the change are those of the new time only.
+ */
+function remindedThroughAfter(start: Date | null, at: Date): RawBuilder<Date> {
+  return sql<Date>`CASE WHEN start_at IS DISTINCT FROM ${start}::timestamptz OR status <> 'scheduled' THEN ${at}::timestamptz ELSE reminded_through END`;
+}
 
 function toInterview(row: Row, panel: string[]): Interview {
   return {
@@ -230,6 +241,7 @@ export class InterviewRepository {
       offeredSlots: serializeSlots(input.offeredSlots ?? []),
       createdAt: at,
       updatedAt: at,
+      remindedThrough: at,
     };
     // Each CTE widens the builder's type; the statement ends in the insert of the interview either way.
     let writer: QueryCreator<Database> = this.db;
@@ -302,9 +314,7 @@ export class InterviewRepository {
     return this.db
       .selectFrom('interviews')
       .select(COLUMNS)
-      .select(
-        sql<string[]>`ARRAY(SELECT p.member_id::text FROM interview_panel p WHERE p.organization_id = interviews.organization_id AND p.interview_id = interviews.id ORDER BY p.position)`.as('panel'),
-      )
+      .select(PANEL_IN_ORDER)
       .where('interviews.organizationId', '=', organizationId)
       .where('interviews.id', '=', id);
   }
@@ -324,9 +334,7 @@ export class InterviewRepository {
       .select(COLUMNS)
       .select(['t.id as tokenId', 't.candidateId as tokenCandidateId', 't.openingId as tokenOpeningId', 't.expiresAt as tokenExpiresAt'])
       .select(ROW_VERSION)
-      .select(
-        sql<string[]>`ARRAY(SELECT p.member_id::text FROM interview_panel p WHERE p.organization_id = interviews.organization_id AND p.interview_id = interviews.id ORDER BY p.position)`.as('panel'),
-      )
+      .select(PANEL_IN_ORDER)
       .where('t.tokenHash', '=', tokenHash)
       .where('t.expiresAt', '>', at);
     if (options.forUpdate) query = query.forUpdate('interviews');
@@ -415,7 +423,10 @@ export class InterviewRepository {
   async update(organizationId: string, id: string, change: InterviewChange, at: Date, knownPanel?: readonly string[]): Promise<Interview> {
     const values: Record<string, unknown> = { updatedAt: at };
     if (change.status !== undefined) values.status = change.status;
-    if (change.start !== undefined) values.startAt = change.start;
+    if (change.start !== undefined) {
+      values.startAt = change.start;
+      values.remindedThrough = remindedThroughAfter(change.start, at);
+    }
     if (change.end !== undefined) values.endAt = change.end;
     if (change.sequence !== undefined) values.sequence = change.sequence;
     if (change.offeredSlots !== undefined) values.offeredSlots = serializeSlots(change.offeredSlots);
@@ -441,8 +452,9 @@ export class InterviewRepository {
   /**
    * Writes a change decided on the interview as read at `write.version`, with everything it comes with,
    * in one statement (a transaction of its own): the interview's new state, its panel's bookings released
-   * or moved, the time it gave up recorded for the waitlist (with a pass-on job when someone waits), the
-   * reminders of its old time dropped, the candidate's renewed link, its history line with the messages
+   * or moved, the time it gave up recorded for the waitlist (with a pass-on job when someone waits), its
+   * reminders counted from the change when it gets a new time and any of the old time still waiting to go
+   * out dropped, the candidate's renewed link, its history line with the messages
    * and seat links held for it, and the webhook events the line announces.
    *
    * The update is guarded by the version read. When another change got there first it changes no row; the
@@ -455,7 +467,15 @@ export class InterviewRepository {
     let writer: QueryCreator<Database> = this.db.with('changed', (db) =>
       db
         .updateTable('interviews')
-        .set({ updatedAt: at, status: set.status, startAt: set.start, endAt: set.end, sequence: set.sequence, offeredSlots: serializeSlots(set.offeredSlots) })
+        .set({
+          updatedAt: at,
+          status: set.status,
+          startAt: set.start,
+          endAt: set.end,
+          sequence: set.sequence,
+          offeredSlots: serializeSlots(set.offeredSlots),
+          remindedThrough: remindedThroughAfter(set.start, at),
+        })
         .where('organizationId', '=', organizationId)
         .where('id', '=', interviewId)
         .where(sql<boolean>`xmin = ${write.version}::xid`)
@@ -643,6 +663,57 @@ export class InterviewRepository {
       rows.map((row) => row.id),
     );
     return rows.map((row) => toInterview(row, panels.get(row.id) ?? []));
+  }
+
+  /**
+   * Locks up to `limit` interviews, of any organization, with a reminder due at `at`, skipping rows another
+   * transaction holds so that any number of processes share the work: scheduled, starting after `at`, with
+   * one of the organization's reminder times after `reminded_through` and not after `at`. Each
+   * organization's are found through its (organization, start) index, within its longest reminder.
+   * `decideReminder` has the last word; this only finds them.
+   */
+  async lockDueForReminder(at: Date, limit: number): Promise<Array<{ interview: Interview; remindedThrough: Date }>> {
+    const hours = sql`jsonb_array_elements_text(o.reminders)`;
+    const rows = await this.db
+      .selectFrom('organizations as o')
+      .innerJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('interviews')
+            .select(COLUMNS)
+            .select('interviews.remindedThrough')
+            .select(PANEL_IN_ORDER)
+            .whereRef('interviews.organizationId', '=', 'o.id')
+            .where('interviews.status', '=', 'scheduled')
+            .where('interviews.startAt', '>', at)
+            .where(sql<boolean>`interviews.start_at <= ${at}::timestamptz + (SELECT coalesce(max(h::float8), 0) FROM ${hours} h) * interval '1 hour'`)
+            .where(
+              sql<boolean>`EXISTS (SELECT 1 FROM ${hours} h
+                WHERE interviews.start_at - h::float8 * interval '1 hour' <= ${at}::timestamptz
+                  AND interviews.start_at - h::float8 * interval '1 hour' > interviews.reminded_through)`,
+            )
+            .orderBy('interviews.startAt')
+            .limit(limit)
+            .forUpdate()
+            .skipLocked()
+            .as('due'),
+        (join) => join.onTrue(),
+      )
+      .selectAll('due')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ interview: toInterview(row, row.panel), remindedThrough: row.remindedThrough }));
+  }
+
+  /** Marks reminder times up to `at` settled for these interviews (a reminder was written, or none was due). */
+  async markReminded(organizationId: string, interviewIds: readonly string[], at: Date): Promise<void> {
+    if (interviewIds.length === 0) return;
+    await this.db
+      .updateTable('interviews')
+      .set({ remindedThrough: at })
+      .where('organizationId', '=', organizationId)
+      .where('id', 'in', [...interviewIds])
+      .execute();
   }
 
   /**

@@ -26,7 +26,7 @@ export interface NewOutboxMessage {
   linkTokens?: string | null;
   icsMethod?: 'REQUEST' | 'CANCEL' | null;
   sequence?: number | null;
-  /** Not before this time (reminders are written ahead). */
+  /** Not before this time; by default, as soon as it is written. */
   notBefore?: Date;
 }
 
@@ -285,8 +285,8 @@ export class OutboxRepository {
   }
 
   /**
-   * Drops pending messages that no longer apply (a reminder for an interview that was moved or cancelled),
-   * including ones waiting for a retry; only a message a worker holds at this moment is left alone.
+   * Drops pending messages that no longer apply (a reminder, held back by a mail server, of an interview
+   * that was moved or cancelled), including ones waiting for a retry; only a message a worker holds at this moment is left alone.
    */
   async cancelPending(organizationId: string, interviewId: string, kind: string, at: Date): Promise<number> {
     const result = await pendingOfKindDeleted(this.db, { organizationId, interviewId, kind, at }).executeTakeFirst();

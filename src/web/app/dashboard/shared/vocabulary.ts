@@ -45,6 +45,7 @@ const ACTION_LABELS: Record<string, string> = {
   panel_handed_over: 'A declined seat was handed to the recruiting team',
   filled_from_waitlist: 'Filled from the waitlist',
   reschedule_requested: 'Asked for another time',
+  reminded: 'Reminded the candidate',
 };
 
 /** What a history action means, in a few words. */

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NINE_TO_FIVE, startTestServer } from '../server/testing/test-server.ts';
+import type { TestServer } from '../server/testing/test-server.ts';
+import { startReminders } from './background-reminders.ts';
+import type { CliIO } from './io.ts';
+
+function recordingIo(): CliIO & { err: string[] } {
+  const err: string[] = [];
+  return { env: {}, readStdin: async () => '', stdout: () => undefined, stderr: (text) => void err.push(text), err };
+}
+
+describe('the reminders of a serving process', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ now: '2026-12-01T12:00:00Z' });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('writes a reminder once it falls due, wakes delivery, and stops cleanly', async () => {
+    const call = async (path: string, body: unknown) => (await server.call('POST', path, body)).json() as Promise<{ id: string }>;
+    const member = await call('/api/v1/members', { name: 'Ada', email: 'ada@acme.test', role: 'interviewer', timezone: 'UTC', workingHours: NINE_TO_FIVE });
+    const opening = await call('/api/v1/openings', { title: 'Platform Engineer' });
+    const candidate = await call('/api/v1/candidates', { name: 'Jo', email: 'jo@example.test', timezone: 'UTC' });
+    const interview = await call('/api/v1/interviews', { openingId: opening.id, candidateId: candidate.id, title: 'Onsite', durationMinutes: 60, panel: [member.id], start: '2026-12-10T10:00:00Z' });
+    const io = recordingIo();
+    let woken = 0;
+    const reminders = startReminders(server.ctx, io, () => (woken += 1), 20);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(woken).toBe(0);
+      server.setNow('2026-12-08T10:00:01Z');
+      for (let waited = 0; woken === 0 && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      await reminders.stop();
+      server.setNow('2026-12-01T12:00:00Z');
+    }
+    expect(woken).toBe(1);
+    const messages = await server.ctx.store.outbox.list(server.organizationId, { interviewId: interview.id, kind: 'reminder' });
+    expect(messages).toHaveLength(1);
+    expect(io.err).toEqual([]);
+  });
+});

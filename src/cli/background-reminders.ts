@@ -1,0 +1,34 @@
+import type { AppContext } from '../app/context.ts';
+import { writeDueReminders } from '../app/interviews/write-due-reminders.ts';
+import { createPollLoop } from '../notify/outbox-poll-loop.ts';
+import { isDatabaseUnavailable } from '../store/database-errors.ts';
+import type { CliIO } from './io.ts';
+
+/**
+ * How often due reminders are looked for: a reminder goes out at most this late. The organization's
+ * reminder hours are whole hours before the start, so a few seconds do not matter to anyone.
+ */
+export const REMINDER_POLL_MS = 15_000;
+
+/**
+ * Writes reminders as they fall due (see `writeDueReminders`): at start, then every
+ * {@link REMINDER_POLL_MS}, and again at once while a batch came back full. Any number of serving
+ * processes may run it; each batch is claimed with SKIP LOCKED. Written reminders wake delivery.
+ */
+export function startReminders(ctx: AppContext, io: CliIO, onWork: () => void, pollMs = REMINDER_POLL_MS): { stop(): Promise<void> } {
+  const batchSize = 25;
+  const loop = createPollLoop({
+    pollMs,
+    run: async () => {
+      const { found, written } = await writeDueReminders(ctx, { batchSize });
+      if (written > 0) onWork();
+      return { more: found >= batchSize };
+    },
+    onError: (error) => {
+      // A database that is away is reported by the request path and the other workers; the next run retries.
+      if (!isDatabaseUnavailable(error)) io.stderr(`${JSON.stringify({ level: 'warn', event: 'reminders.failed', error: String(error) })}\n`);
+    },
+  });
+  loop.start();
+  return { stop: loop.stop };
+}
