@@ -38,6 +38,7 @@ export async function measurePostgres({ seconds, log, ...options }: EngineRunOpt
     ...options,
     seconds,
     withQuery: (use) => use((text, params) => queryDatabase(loadUrl, text, params)),
+    walPosition: async () => Number((await queryDatabase<{ bytes: string }>(loadUrl, "SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::text AS bytes"))[0]!.bytes),
     log,
   });
   return { engine: 'PostgreSQL', goals: GOALS.postgres, measured, baseline: { label: 'pgbench TPC-B', perSecond: tps } };

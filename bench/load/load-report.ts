@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { formatMs, formatTable } from '../format-table.ts';
 import type { MachineInfo } from '../write-benchmark-report.ts';
 import type { LoadResult } from './drive-requests.ts';
-import { BOOKING_WARM_UP_SECONDS } from './measure-engine.ts';
+import { BOOKING_WARM_UP_SECONDS, describePerBooking } from './measure-engine.ts';
 import type { EngineMeasurement } from './measure-engine.ts';
 
 export const SECTION_TITLE = 'Load (`npm run bench:load`)';
@@ -207,6 +207,8 @@ export function loadSection(rows: readonly EngineRow[], skipped: readonly string
     auditTable(rows),
     '',
     actionAuditTable(rows),
+    '',
+    ...rows.map(({ engine, measured }) => `- ${engine}, the timed booking load${describePerBooking(measured.perBooking) || ': no CPU or WAL figures (no /proc)'} (CPU from /proc; WAL from the database's insert position, background work included).`),
     ...(skipped.length > 0 ? ['', ...skipped.map((reason) => `- Skipped: ${reason}`)] : []),
     ...auditFailures(rows).map((failure) => `- **Wrong:** ${failure}`),
   ].join('\n');

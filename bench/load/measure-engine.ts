@@ -5,6 +5,8 @@ import { bookingBodies, runBookingLoad, seedBookingFixture } from './booking-loa
 import type { BookingLoadResult } from './booking-load.ts';
 import { prepareCandidateActions, runCandidateActionLoads } from './candidate-actions-load.ts';
 import type { ActionLoadResult, PreparedAction } from './candidate-actions-load.ts';
+import { cpuPerRequest, cpuSnapshot } from './cpu-split.ts';
+import type { CpuPerRequest } from './cpu-split.ts';
 import { timePoolSlots } from './pool-slots.ts';
 import type { PoolSlotsTiming } from './pool-slots.ts';
 import { createOrganization, startServerProcess } from './server-process.ts';
@@ -37,6 +39,8 @@ export interface EngineOptions {
    * process at a time open its folder).
    */
   withQuery: <T>(use: (query: Query) => Promise<T>) => Promise<T>;
+  /** Where the database's WAL stands, in bytes (PostgreSQL): read around the timed booking load. */
+  walPosition?: () => Promise<number>;
   log: (line: string) => void;
 }
 
@@ -47,6 +51,11 @@ export interface EngineMeasurement {
   bookings: BookingLoadResult;
   /** The booking load before the timed one: not timed, but audited with it. */
   bookingWarmUp: BookingLoadResult;
+  /**
+   * Per booking of the timed load: CPU of the server, of PostgreSQL and of the load generator (null
+   * without /proc), and WAL written, background work included (null on the embedded engine).
+   */
+  perBooking: { cpu: CpuPerRequest | null; walBytes: number | null };
   audit: BookingAudit;
   actions: Array<ActionLoadResult & { audit: ActionAudit }>;
 }
@@ -89,15 +98,20 @@ export async function measureEngine(database: DatabaseFlags, options: EngineOpti
     log(`  booking warm-up: ${CONNECTIONS} connections for ${warmUpSeconds} s, not timed`);
     const bookingWarmUp = await runBookingLoad(api, bodies.slice(laterWeeks), CONNECTIONS, warmUpSeconds);
     log(`  booking load: ${CONNECTIONS} connections for ${seconds} s (the warm-up did ${bookingWarmUp.perSecond.toFixed(1)}/s)`);
+    const walBefore = await options.walPosition?.();
+    const cpuBefore = cpuSnapshot(server.pid);
     const bookings = await runBookingLoad(api, bodies.slice(0, laterWeeks), CONNECTIONS, seconds);
-    log(`  ${bookings.perSecond.toFixed(1)} bookings/s`);
+    const cpu = cpuPerRequest(cpuBefore, cpuSnapshot(server.pid), bookings.ok);
+    const walAfter = await options.walPosition?.();
+    const perBooking = { cpu, walBytes: walBefore !== undefined && walAfter !== undefined && bookings.ok > 0 ? (walAfter - walBefore) / bookings.ok : null };
+    log(`  ${bookings.perSecond.toFixed(1)} bookings/s${describePerBooking(perBooking)}`);
     const perAction = Math.min(options.maxPerAction ?? MAX_PER_ACTION, Math.ceil(bookings.perSecond * seconds * ACTION_HEADROOM) + ACTION_MARGIN);
     log(`  preparing ${perAction} interviews for each candidate action (cancel, reschedule, accept)`);
     const prepared = await prepareCandidateActions(api, await seedBookingFixture(api, 'actions'), new Date(), perAction);
     const idsOf = (list: PreparedAction[]): string[] => list.map(({ interviewId }) => interviewId);
     actionIds = { cancel: idsOf(prepared.cancel), reschedule: idsOf(prepared.reschedule), accept: idsOf(prepared.accept) };
     const actions = await runCandidateActionLoads(api, prepared, CONNECTIONS, seconds, log);
-    measured = { slots, pool, bookings, bookingWarmUp, actions };
+    measured = { slots, pool, bookings, bookingWarmUp, perBooking, actions };
   } finally {
     await server.stop();
   }
@@ -106,4 +120,13 @@ export async function measureEngine(database: DatabaseFlags, options: EngineOpti
     const actionAudits = await auditCandidateActions(query, organizationId, actionIds);
     return { ...measured, audit, actions: measured.actions.map((result) => ({ ...result, audit: actionAudits[result.action] })) };
   });
+}
+
+/** The CPU and WAL of a booking as one line of the log, e.g. "; per booking: server 1.20 ms, PostgreSQL 1.31 ms, …". */
+export function describePerBooking({ cpu, walBytes }: EngineMeasurement['perBooking']): string {
+  const parts = [
+    ...(cpu ? [`server ${cpu.serverMs.toFixed(2)} ms`, ...(cpu.databaseMs > 0 ? [`PostgreSQL ${cpu.databaseMs.toFixed(2)} ms`] : []), `load generator ${cpu.loaderMs.toFixed(2)} ms of CPU`] : []),
+    ...(walBytes !== null ? [`${(walBytes / 1024).toFixed(1)} KB of WAL`] : []),
+  ];
+  return parts.length > 0 ? `; per booking: ${parts.join(', ')}` : '';
 }

@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** CPU time used so far, in milliseconds, by the server process, every PostgreSQL process, and this one (the load generator). */
+export interface CpuSnapshot {
+  serverMs: number;
+  databaseMs: number;
+  loaderMs: number;
+}
+
+/** Where a load's CPU went, per request: what two cores must share between them. */
+export interface CpuPerRequest {
+  serverMs: number;
+  /** 0 on the embedded engine, whose work is the server's own. */
+  databaseMs: number;
+  loaderMs: number;
+}
+
+let ticksPerSecond: number | undefined;
+function clockTicks(): number {
+  if (ticksPerSecond === undefined) {
+    try {
+      ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      ticksPerSecond = 100;
+    }
+  }
+  return ticksPerSecond;
+}
+
+/** User and system time of a process from /proc (all its threads), in ms; null once it is gone. */
+function processCpuMs(pid: string | number): { name: string; ms: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The name is in parentheses and may hold spaces; the fields after it are space-separated.
+    const close = stat.lastIndexOf(')');
+    const name = stat.slice(stat.indexOf('(') + 1, close);
+    const fields = stat.slice(close + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return { name, ms: (ticks * 1000) / clockTicks() };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What the server, PostgreSQL (every process named `postgres`: the backends serving the load, the
+ * writers and the WAL writer) and this process have used so far; null where there is no /proc to read.
+ * PostgreSQL backends that exited before a snapshot are not counted, so take both snapshots while the
+ * server keeps its connections.
+ *
+ * @example
+ * const before = cpuSnapshot(server.pid); … const perBooking = cpuPerRequest(before, cpuSnapshot(server.pid), result.ok);
+ */
+export function cpuSnapshot(serverPid: number): CpuSnapshot | null {
+  const server = processCpuMs(serverPid);
+  if (!server) return null;
+  let databaseMs = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const process_ = processCpuMs(entry);
+    if (process_?.name === 'postgres') databaseMs += process_.ms;
+  }
+  const own = process.cpuUsage();
+  return { serverMs: server.ms, databaseMs, loaderMs: (own.user + own.system) / 1000 };
+}
+
+/** The CPU between two snapshots, per request; null without both. */
+export function cpuPerRequest(before: CpuSnapshot | null, after: CpuSnapshot | null, requests: number): CpuPerRequest | null {
+  if (!before || !after || requests <= 0) return null;
+  return {
+    serverMs: (after.serverMs - before.serverMs) / requests,
+    databaseMs: Math.max(0, after.databaseMs - before.databaseMs) / requests,
+    loaderMs: (after.loaderMs - before.loaderMs) / requests,
+  };
+}
