@@ -4,15 +4,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 /** CPU time used so far, in milliseconds, by the server process, every PostgreSQL process, and this one (the load generator). */
 export interface CpuSnapshot {
   serverMs: number;
-  databaseMs: number;
+  /** Null on the embedded engine. */
+  databaseMs: number | null;
   loaderMs: number;
 }
 
 /** Where a load's CPU went, per request: what two cores must share between them. */
 export interface CpuPerRequest {
   serverMs: number;
-  /** 0 on the embedded engine, whose work is the server's own. */
-  databaseMs: number;
+  /** Null on the embedded engine, whose work is the server's own. */
+  databaseMs: number | null;
   loaderMs: number;
 }
 
@@ -44,22 +45,26 @@ function processCpuMs(pid: string | number): { name: string; ms: number } | null
 }
 
 /**
- * What the server, PostgreSQL (every process named `postgres`: the backends serving the load, the
- * writers and the WAL writer) and this process have used so far; null where there is no /proc to read.
+ * What the server, PostgreSQL (with `database`: every process named `postgres`, the backends serving the
+ * load, the writers and the WAL writer) and this process have used so far; null where there is no /proc
+ * to read. Leave `database` out for the embedded engine, whose work is the server's own.
  * PostgreSQL backends that exited before a snapshot are not counted, so take both snapshots while the
  * server keeps its connections.
  *
  * @example
- * const before = cpuSnapshot(server.pid); … const perBooking = cpuPerRequest(before, cpuSnapshot(server.pid), result.ok);
+ * const before = cpuSnapshot(server.pid, { database: true }); … const perBooking = cpuPerRequest(before, cpuSnapshot(server.pid, { database: true }), result.ok);
  */
-export function cpuSnapshot(serverPid: number): CpuSnapshot | null {
+export function cpuSnapshot(serverPid: number, options: { database: boolean }): CpuSnapshot | null {
   const server = processCpuMs(serverPid);
   if (!server) return null;
-  let databaseMs = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const process_ = processCpuMs(entry);
-    if (process_?.name === 'postgres') databaseMs += process_.ms;
+  let databaseMs: number | null = null;
+  if (options.database) {
+    databaseMs = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const process_ = processCpuMs(entry);
+      if (process_?.name === 'postgres') databaseMs += process_.ms;
+    }
   }
   const own = process.cpuUsage();
   return { serverMs: server.ms, databaseMs, loaderMs: (own.user + own.system) / 1000 };
@@ -70,7 +75,7 @@ export function cpuPerRequest(before: CpuSnapshot | null, after: CpuSnapshot | n
   if (!before || !after || requests <= 0) return null;
   return {
     serverMs: (after.serverMs - before.serverMs) / requests,
-    databaseMs: Math.max(0, after.databaseMs - before.databaseMs) / requests,
+    databaseMs: before.databaseMs !== null && after.databaseMs !== null ? Math.max(0, after.databaseMs - before.databaseMs) / requests : null,
     loaderMs: (after.loaderMs - before.loaderMs) / requests,
   };
 }

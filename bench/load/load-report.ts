@@ -208,7 +208,11 @@ export function loadSection(rows: readonly EngineRow[], skipped: readonly string
     '',
     actionAuditTable(rows),
     '',
-    ...rows.map(({ engine, measured }) => `- ${engine}, the timed booking load${describePerBooking(measured.perBooking) || ': no CPU or WAL figures (no /proc)'} (CPU from /proc; WAL from the database's insert position, background work included).`),
+    ...rows.map(({ engine, measured: { perBooking } }) => {
+      const sources = [...(perBooking.cpu ? ['CPU from /proc'] : []), ...(perBooking.walBytes !== null ? ["WAL from the database's insert position, background work included"] : [])];
+      const described = describePerBooking(perBooking);
+      return `- ${engine}, the timed booking load${described ? `${described} (${sources.join('; ')})` : ': no CPU or WAL figures (no /proc)'}.`;
+    }),
     ...(skipped.length > 0 ? ['', ...skipped.map((reason) => `- Skipped: ${reason}`)] : []),
     ...auditFailures(rows).map((failure) => `- **Wrong:** ${failure}`),
   ].join('\n');

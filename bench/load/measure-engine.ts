@@ -99,9 +99,10 @@ export async function measureEngine(database: DatabaseFlags, options: EngineOpti
     const bookingWarmUp = await runBookingLoad(api, bodies.slice(laterWeeks), CONNECTIONS, warmUpSeconds);
     log(`  booking load: ${CONNECTIONS} connections for ${seconds} s (the warm-up did ${bookingWarmUp.perSecond.toFixed(1)}/s)`);
     const walBefore = await options.walPosition?.();
-    const cpuBefore = cpuSnapshot(server.pid);
+    const onServer = { database: database[0] === '--database-url' };
+    const cpuBefore = cpuSnapshot(server.pid, onServer);
     const bookings = await runBookingLoad(api, bodies.slice(0, laterWeeks), CONNECTIONS, seconds);
-    const cpu = cpuPerRequest(cpuBefore, cpuSnapshot(server.pid), bookings.ok);
+    const cpu = cpuPerRequest(cpuBefore, cpuSnapshot(server.pid, onServer), bookings.ok);
     const walAfter = await options.walPosition?.();
     const perBooking = { cpu, walBytes: walBefore !== undefined && walAfter !== undefined && bookings.ok > 0 ? (walAfter - walBefore) / bookings.ok : null };
     log(`  ${bookings.perSecond.toFixed(1)} bookings/s${describePerBooking(perBooking)}`);
@@ -125,7 +126,13 @@ export async function measureEngine(database: DatabaseFlags, options: EngineOpti
 /** The CPU and WAL of a booking as one line of the log, e.g. "; per booking: server 1.20 ms, PostgreSQL 1.31 ms, …". */
 export function describePerBooking({ cpu, walBytes }: EngineMeasurement['perBooking']): string {
   const parts = [
-    ...(cpu ? [`server ${cpu.serverMs.toFixed(2)} ms`, ...(cpu.databaseMs > 0 ? [`PostgreSQL ${cpu.databaseMs.toFixed(2)} ms`] : []), `load generator ${cpu.loaderMs.toFixed(2)} ms of CPU`] : []),
+    ...(cpu
+      ? [
+          cpu.databaseMs !== null ? `server ${cpu.serverMs.toFixed(2)} ms` : `server ${cpu.serverMs.toFixed(2)} ms (its two threads, the engine's included)`,
+          ...(cpu.databaseMs !== null ? [`PostgreSQL ${cpu.databaseMs.toFixed(2)} ms`] : []),
+          `load generator ${cpu.loaderMs.toFixed(2)} ms of CPU`,
+        ]
+      : []),
     ...(walBytes !== null ? [`${(walBytes / 1024).toFixed(1)} KB of WAL`] : []),
   ];
   return parts.length > 0 ? `; per booking: ${parts.join(', ')}` : '';
