@@ -694,7 +694,9 @@ export class InterviewRepository {
             )
             .orderBy('interviews.startAt')
             .limit(limit)
-            .forUpdate()
+            // NO KEY UPDATE: the mark changes no key, so rows of other changes that name the interview
+            // (their history lines, links) are not held up behind the reminders.
+            .forNoKeyUpdate()
             .skipLocked()
             .as('due'),
         (join) => join.onTrue(),
