@@ -8,6 +8,7 @@ import { reviewDraft } from '../etiquette/index.ts';
 import type { ComposeKind } from '../etiquette/index.ts';
 import { formatWhen } from '../format-time.ts';
 import { decideSeatDecline, panelAfter } from '../panel/decide-seat.ts';
+import { decideReminder } from '../reminders.ts';
 import { CANDIDATE_REASONS, EMPLOYER_REASONS, REASONS, reasonPhrase } from '../reasons.ts';
 import type { ReasonCode } from '../reasons.ts';
 import { carriesSeatLink } from './email-kinds.ts';
@@ -35,7 +36,8 @@ type Step =
   | { type: 'no_show'; party: 'candidate' | 'interviewer' }
   | { type: 'concern' }
   | { type: 'seat'; seat: number; standIn: boolean; proposals: number; replacementsSoFar: number }
-  | { type: 'wait'; hours: number };
+  | { type: 'wait'; hours: number }
+  | { type: 'remind'; hoursBefore: number[]; settledHoursAgo: number; dueHoursAgo: number };
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 const candidateReason = maybe(fc.constantFrom(...CANDIDATE_REASONS));
@@ -51,6 +53,12 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.constant({ type: 'concern' as const }),
   fc.record({ type: fc.constant('seat' as const), seat: fc.nat(5), standIn: fc.boolean(), proposals: fc.integer({ min: 0, max: 3 }), replacementsSoFar: fc.integer({ min: 0, max: 4 }) }),
   fc.record({ type: fc.constant('wait' as const), hours: fc.integer({ min: 1, max: 200 }) }),
+  fc.record({
+    type: fc.constant('remind' as const),
+    hoursBefore: fc.array(fc.integer({ min: 1, max: 120 }), { minLength: 1, maxLength: 3 }),
+    settledHoursAgo: fc.integer({ min: 1, max: 96 }),
+    dueHoursAgo: fc.integer({ min: 0, max: 95 }),
+  }),
 );
 
 const world = fc.record({
@@ -151,6 +159,15 @@ function check(change: InterviewChange, email: PlannedEmail, facts: MessageFacts
   }
   if (change.kind === 'panel_declined') expect(email.audience, where).not.toBe('candidate');
 
+  // A reminder reminds of a time still ahead, says when to leave only for an interview in person, and
+  // changes nobody's calendar.
+  if (change.kind === 'reminder_due') {
+    expect(email.kind, where).toBe('reminder');
+    expect(change.after.status === 'scheduled' && change.after.start!.getTime() > change.at.getTime(), where).toBe(true);
+    expect(text.includes('Leave by '), where).toBe(Boolean(facts.reminder?.leaveBy));
+    expect(email.calendar, where).toBeNull();
+  }
+
   // What Leeway says on the employer's behalf passes the reviewer with no error.
   const kind = REVIEWED_AS[email.kind];
   if (kind) {
@@ -161,6 +178,7 @@ function check(change: InterviewChange, email: PlannedEmail, facts: MessageFacts
 
 describe('every message is true to the decision it was rendered from', () => {
   it('holds for random sequences of actions, policies, zones and contact data', () => {
+    let reminded = 0;
     fc.assert(
       fc.property(world, (w) => {
         let now = new Date('2026-12-01T12:00:00Z');
@@ -183,11 +201,25 @@ describe('every message is true to the decision it was rendered from', () => {
           const ctx: DecisionContext = { now, policy: w.policy, contactPhone: w.phone };
           const offers = (n: number) => Array.from({ length: n }, (_, i) => ({ start: new Date(now.getTime() + (30 + 24 * i) * HOUR), end: new Date(now.getTime() + (31 + 24 * i) * HOUR) }));
           let change: InterviewChange | null = null;
+          let reminder: MessageFacts['reminder'];
           try {
             switch (s.type) {
               case 'wait':
                 now = new Date(now.getTime() + s.hours * HOUR);
                 continue;
+              case 'remind': {
+                // The reminder times of the last `settledHoursAgo` hours are owed, if still ahead of the start.
+                const where = { location: w.location, videoUrl: w.location ? null : 'https://meet.example.com/x' };
+                const remindedThrough = new Date(now.getTime() - s.settledHoursAgo * HOUR);
+                // Besides the random hours, one whose time came `dueHoursAgo` hours ago (if the settled ones leave it owed).
+                const toStart = interview.start ? Math.floor((interview.start.getTime() - now.getTime()) / HOUR) : null;
+                const hoursBefore = toStart !== null && toStart > 0 ? [...s.hoursBefore, toStart + Math.min(s.dueHoursAgo, s.settledHoursAgo - 1)] : s.hoursBefore;
+                const decision = decideReminder({ interview: { ...interview, ...where }, hoursBefore, remindedThrough, now });
+                change = decision?.change ?? null;
+                reminder = decision?.reminder;
+                if (decision) reminded += 1;
+                break;
+              }
               case 'book':
                 change = decideBooking(interview, { by: s.by, start: new Date(Math.ceil((now.getTime() + s.inHours * HOUR) / (15 * 60_000)) * 15 * 60_000), reason: s.reason }, ctx);
                 break;
@@ -241,6 +273,7 @@ describe('every message is true to the decision it was rendered from', () => {
             candidate: { name: 'Sam Rivera', email: 'sam@example.com', timezone: w.candidateZone },
             panel: [...everyone.values()].map((m) => ({ id: m.id, name: m.name, timezone: m.timezone })),
             link: 'https://leeway.example/c/lw_cand_PROPERTYTESTTOKEN',
+            ...(reminder ? { reminder } : {}),
           };
           for (const planned of planEmails(change, to)) {
             const email = carriesSeatLink(planned) ? { ...planned, seatLink: `https://leeway.example/seat/lw_seat_FOR_${planned.memberId}` } : planned;
@@ -261,6 +294,8 @@ describe('every message is true to the decision it was rendered from', () => {
       }),
       { numRuns: 300 },
     );
+    // The runs did remind, so the reminder's checks above were made.
+    expect(reminded).toBeGreaterThan(20);
   });
 
   it('knows every reason phrase, so the check above cannot miss one', () => {
