@@ -42,4 +42,27 @@ describe('the reminders of a serving process', () => {
     expect(messages).toHaveLength(1);
     expect(io.err).toEqual([]);
   });
+
+  it('says once that the database is away and once that it is back, and carries on', async () => {
+    const io = recordingIo();
+    let away = 3;
+    const store = new Proxy(server.ctx.store, {
+      get(target, property, receiver) {
+        if (property === 'transaction' && away > 0) {
+          return async () => {
+            away -= 1;
+            throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+          };
+        }
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+    const reminders = startReminders({ ...server.ctx, store }, io, () => undefined, 10);
+    try {
+      for (let waited = 0; io.err.length < 2 && waited < 5000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      await reminders.stop();
+    }
+    expect(io.err.map((line) => (JSON.parse(line) as { event: string }).event)).toEqual(['reminders.database-unavailable', 'reminders.database-back']);
+  });
 });

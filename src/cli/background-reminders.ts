@@ -1,7 +1,7 @@
 import type { AppContext } from '../app/context.ts';
 import { writeDueReminders } from '../app/interviews/write-due-reminders.ts';
 import { createPollLoop } from '../notify/outbox-poll-loop.ts';
-import { isDatabaseUnavailable } from '../store/database-errors.ts';
+import { DatabaseOutageWatch } from '../store/database-errors.ts';
 import type { CliIO } from './io.ts';
 
 /**
@@ -17,16 +17,21 @@ export const REMINDER_POLL_MS = 15_000;
  */
 export function startReminders(ctx: AppContext, io: CliIO, onWork: () => void, pollMs = REMINDER_POLL_MS): { stop(): Promise<void> } {
   const batchSize = 25;
+  // While the database is away every run fails alike: said once when it goes, once when it is back.
+  const outage = new DatabaseOutageWatch();
+  const say = (entry: Record<string, unknown>) => io.stderr(`${JSON.stringify(entry)}\n`);
   const loop = createPollLoop({
     pollMs,
     run: async () => {
       const { found, written } = await writeDueReminders(ctx, { batchSize });
+      if (outage.succeeded()) say({ level: 'warn', event: 'reminders.database-back' });
       if (written > 0) onWork();
       return { more: found >= batchSize };
     },
     onError: (error) => {
-      // A database that is away is reported by the request path and the other workers; the next run retries.
-      if (!isDatabaseUnavailable(error)) io.stderr(`${JSON.stringify({ level: 'warn', event: 'reminders.failed', error: String(error) })}\n`);
+      const step = outage.failed(error);
+      if (step === 'outage-began') say({ level: 'warn', event: 'reminders.database-unavailable', error: String(error) });
+      if (step === 'not-an-outage') say({ level: 'warn', event: 'reminders.failed', error: String(error) });
     },
   });
   loop.start();
