@@ -5,7 +5,7 @@ import { NINE_TO_FIVE, startTestServer } from '../server/testing/test-server.ts'
 import type { TestServer } from '../server/testing/test-server.ts';
 import { UsageError } from './args.ts';
 import { readCalendarRefreshMinutes, startCalendarRefresh } from './background-calendars.ts';
-import type { CliIO } from './io.ts';
+import { recordingIo } from './testing/recording-io.ts';
 
 describe('LEEWAY_CALENDAR_REFRESH_MINUTES', () => {
   it('defaults to 5 and takes whole minutes from 1 to 1440', () => {
@@ -38,8 +38,8 @@ describe('the background refresh of a serving process', () => {
     const member = (await (await server.call('POST', '/api/v1/members', { name: 'Grace', email: 'grace@acme.test', role: 'interviewer', timezone: 'UTC', workingHours: NINE_TO_FIVE })).json()) as { id: string };
     const added = await server.call('POST', `/api/v1/members/${member.id}/calendars`, { kind: 'ics', url: feed.url });
     expect(added.status).toBe(201);
-    const errors: string[] = [];
-    const io: CliIO = { stdout: () => undefined, stderr: (text) => errors.push(text), readStdin: async () => '', env: {} };
+    const io = recordingIo();
+    const errors = io.err;
     const refresh = startCalendarRefresh(server.ctx, io);
     try {
       const deadline = Date.now() + 10_000;

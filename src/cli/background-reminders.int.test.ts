@@ -2,12 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NINE_TO_FIVE, startTestServer } from '../server/testing/test-server.ts';
 import type { TestServer } from '../server/testing/test-server.ts';
 import { startReminders } from './background-reminders.ts';
-import type { CliIO } from './io.ts';
+import { recordingIo } from './testing/recording-io.ts';
 
-function recordingIo(): CliIO & { err: string[] } {
-  const err: string[] = [];
-  return { env: {}, readStdin: async () => '', stdout: () => undefined, stderr: (text) => void err.push(text), err };
-}
 
 describe('the reminders of a serving process', () => {
   let server: TestServer;

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/context.ts';
-import { writeDueReminders } from '../app/interviews/write-due-reminders.ts';
+import { REMINDER_BATCH, writeDueReminders } from '../app/interviews/write-due-reminders.ts';
 import { createPollLoop } from '../notify/outbox-poll-loop.ts';
 import { DatabaseOutageWatch } from '../store/database-errors.ts';
 import type { CliIO } from './io.ts';
@@ -16,7 +16,7 @@ export const REMINDER_POLL_MS = 15_000;
  * processes may run it; each batch is claimed with SKIP LOCKED. Written reminders wake delivery.
  */
 export function startReminders(ctx: AppContext, io: CliIO, onWork: () => void, pollMs = REMINDER_POLL_MS): { stop(): Promise<void> } {
-  const batchSize = 25;
+  const batchSize = REMINDER_BATCH;
   // While the database is away every run fails alike: said once when it goes, once when it is back.
   const outage = new DatabaseOutageWatch();
   const say = (entry: Record<string, unknown>) => io.stderr(`${JSON.stringify(entry)}\n`);

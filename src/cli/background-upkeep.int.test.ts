@@ -2,13 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../server/testing/test-server.ts';
 import type { TestServer } from '../server/testing/test-server.ts';
 import { startUpkeep } from './background-upkeep.ts';
-import type { CliIO } from './io.ts';
+import { recordingIo } from './testing/recording-io.ts';
 
-function recordingIo(): CliIO & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { env: {}, readStdin: async () => '', stdout: (text) => void out.push(text), stderr: (text) => void err.push(text), out, err };
-}
 
 describe('the upkeep of a serving process on the embedded engine', () => {
   let server: TestServer;

@@ -5,8 +5,8 @@ import { candidateLinkUrl, issueCandidateToken } from './candidate-token.ts';
 import { loadParties } from './parties.ts';
 import { historyLineOf } from './record.ts';
 
-/** Interviews looked at per transaction. */
-const DEFAULT_BATCH = 25;
+/** Interviews looked at per transaction, unless told otherwise. */
+export const REMINDER_BATCH = 25;
 
 export interface DueRemindersResult {
   /** Interviews found with a reminder due (the batch is full when more may wait). */
@@ -26,7 +26,7 @@ export interface DueRemindersResult {
  * const { found } = await writeDueReminders(ctx); // run again while found === the batch size
  */
 export async function writeDueReminders(ctx: AppContext, options: { batchSize?: number } = {}): Promise<DueRemindersResult> {
-  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const batchSize = options.batchSize ?? REMINDER_BATCH;
   return ctx.store.transaction(async (store) => {
     const now = ctx.clock();
     const due = await store.interviews.lockDueForReminder(now, batchSize);
