@@ -29,7 +29,10 @@ export interface SoakAudit {
   };
   /** Leases still held after every server stopped: outbox, jobs, webhook deliveries, calendar sources. */
   stuckLeases: Array<{ table: string; count: number }>;
-  /** Idempotency keys still "in progress" (a request cut by a crash or a lost database): they lapse after a minute. */
+  /**
+   * Idempotency keys still "in progress". The soak's requests each keep their key with their change in one
+   * transaction, so a crash or a lost database leaves none: any is a failure.
+   */
   unfinishedIdempotencyKeys: number;
 }
 

@@ -68,6 +68,11 @@ describe('the soak report', () => {
     expect(soakSection([failing], machine)).toContain('**Audit failed:**');
   });
 
+  it('fails on an idempotency key left in progress: each request keeps its key with its change', () => {
+    const unfinished = result({ audit: { ...result().audit, unfinishedIdempotencyKeys: 2 } });
+    expect(soakFailures(unfinished)).toEqual(['PostgreSQL: 2 idempotency keys left in progress']);
+  });
+
   it('reports but does not fail a message the SMTP server took as it went down and received again', () => {
     const repeated = result({
       repeats: [{ messageId: 'm2@leeway', arrivals: [91, 160], fault: 'SMTP server down' }],

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NINE_TO_FIVE, startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
+import { IdempotencyRepository } from '../store/repositories/idempotency.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -183,9 +184,10 @@ describe('idempotency keys', () => {
     expect(list.members.filter((m) => m.email === input.email)).toHaveLength(1);
   });
 
-  it('keeps the answer of a change that has committed through a database restart, so the retry replays it', async () => {
-    const input = member();
-    const headers = { 'idempotency-key': 'create-ada-restart' };
+  it('keeps the answer of a request run in steps through a database restart once it has committed, so the retry replays it', async () => {
+    // Closing an opening cancels its interviews in transactions of their own: its key is answered after them.
+    const opening = (await (await server.call('POST', '/api/v1/openings', { title: 'Closed through a restart' })).json()) as { id: string };
+    const headers = { 'idempotency-key': 'close-restart' };
     const idempotency = server.ctx.store.idempotency;
     const complete = idempotency.complete.bind(idempotency);
     let refused = 0;
@@ -198,15 +200,45 @@ describe('idempotency keys', () => {
       return complete(...args);
     };
     try {
-      const first = await server.call('POST', '/api/v1/members', input, headers);
-      expect(first.status).toBe(201);
+      const first = await server.call('POST', `/api/v1/openings/${opening.id}/close`, {}, headers);
+      expect(first.status).toBe(200);
       expect(refused).toBe(2);
-      const again = await server.call('POST', '/api/v1/members', input, headers);
+      const again = await server.call('POST', `/api/v1/openings/${opening.id}/close`, {}, headers);
       expect(again.headers.get('idempotent-replayed')).toBe('true');
       expect(await again.json()).toEqual(await first.json());
     } finally {
       idempotency.complete = complete;
     }
+  });
+
+  it('undoes a change whose answer could not be kept with it, so the retry runs it once', async () => {
+    const input = member();
+    const headers = { 'idempotency-key': 'create-ada-unanswered' };
+    const complete = IdempotencyRepository.prototype.complete;
+    IdempotencyRepository.prototype.complete = async () => {
+      throw new Error('the answer could not be written');
+    };
+    try {
+      const first = await server.call('POST', '/api/v1/members', input, headers);
+      expect(first.status).toBe(500);
+    } finally {
+      IdempotencyRepository.prototype.complete = complete;
+    }
+    const listed = async () => ((await (await server.call('GET', '/api/v1/members')).json()) as { members: Array<{ email: string }> }).members.filter((m) => m.email === input.email);
+    expect(await listed()).toHaveLength(0);
+    const retry = await server.call('POST', '/api/v1/members', input, headers);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBeNull();
+    expect(await listed()).toHaveLength(1);
+  });
+
+  it('answers two requests sent at once with one key from one run: the second waits for the first', async () => {
+    const input = member();
+    const headers = { 'idempotency-key': 'create-ada-twice-at-once' };
+    const [a, b] = await Promise.all([server.call('POST', '/api/v1/members', input, headers), server.call('POST', '/api/v1/members', input, headers)]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect([a.headers.get('idempotent-replayed'), b.headers.get('idempotent-replayed')].sort()).toEqual([null, 'true'].sort());
+    expect(await a.json()).toEqual(await b.json());
     const list = (await (await server.call('GET', '/api/v1/members')).json()) as { members: Array<{ email: string }> };
     expect(list.members.filter((m) => m.email === input.email)).toHaveLength(1);
   });

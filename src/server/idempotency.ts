@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
+import type { IdempotencyClaim } from '../store/index.ts';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { redactCandidateTokens } from '../app/interviews/candidate-token.ts';
 import type { ServerEnv } from './env.ts';
@@ -56,11 +57,78 @@ function bodyFingerprint(body: string): string {
 }
 
 /**
+ * Requests whose work cannot be one transaction, kept with the old two steps (the key claimed, the work
+ * done, its answer stored): they wait on other servers (a calendar's feed, a webhook endpoint), which no
+ * transaction should be held open for, or they are split into transactions on purpose (an opening's end
+ * cancels its interviews in batches that other processes help with, and answers the same however often
+ * it is called).
+ */
+const OUTSIDE_ONE_TRANSACTION: readonly RegExp[] = [
+  /^\/api\/v1\/members\/[^/]+\/calendars(\/|$)/,
+  /^\/api\/v1\/webhooks\/[^/]+\/test$/,
+  /^\/api\/v1\/openings\/[^/]+\/(fill|close)$/,
+];
+
+/** A response to keep as a request's answer: its status and text, credentials taken out. */
+async function storedAnswer(response: Response): Promise<{ statusCode: number; responseBody: string }> {
+  const stored: StoredResponse = {
+    contentType: response.headers.get('content-type'),
+    // A candidate link, a webhook or inbound secret in a response is a credential: the replay gets the response without it.
+    body: redactInboundSecrets(redactWebhookSecrets(redactCandidateTokens(await response.clone().text()))),
+  };
+  return { statusCode: response.status, responseBody: JSON.stringify(stored) };
+}
+
+/** The stored answer of a key, sent again. */
+function replay(c: Context<ServerEnv>, statusCode: number, responseBody: string): Response {
+  const stored = JSON.parse(responseBody) as StoredResponse;
+  const headers: Record<string, string> = { 'idempotent-replayed': 'true' };
+  if (stored.contentType) headers['content-type'] = stored.contentType;
+  if (statusCode === 204) return c.body(null, 204, headers);
+  return c.body(stored.body, statusCode as ContentfulStatusCode, headers);
+}
+
+/** What a claim that is not this request's own answers instead of running it. */
+function answerToClaim(c: Context<ServerEnv>, claim: Exclude<IdempotencyClaim, { state: 'claimed' }>): Response {
+  if (claim.state === 'mismatch') {
+    return problemResponse(c, problem(409, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request body.'));
+  }
+  if (claim.state === 'in_progress') {
+    // Most such requests finish within a second; one whose process died frees its key within a minute.
+    c.header('retry-after', '1');
+    return problemResponse(c, problem(409, 'IDEMPOTENCY_IN_PROGRESS', 'A request with this key is still running; send it again shortly.'));
+  }
+  return replay(c, claim.statusCode, claim.responseBody);
+}
+
+/**
+ * Thrown inside a request's transaction to undo it: the request is answered without a change, and
+ * `keep` says whether that answer is the key's (a refusal of the request) or not (an answer about the
+ * key itself, or our own failure).
+ */
+class UndoneAnswer extends Error {
+  constructor(
+    readonly response: Response,
+    readonly keep: boolean,
+  ) {
+    super('The request is answered without a change.');
+  }
+}
+
+/**
  * `Idempotency-Key` with Stripe's semantics. The request is identified by method, path and the parsed
  * JSON body (key order and whitespace do not matter, values do); the stored response (status and body)
- * is replayed as it was. Responses of 5xx are not stored, so a client may retry after our failure. Needs `organizationId` to be set (keys are per organization).
- * Candidate link tokens are removed from stored responses, so a replay of a created interview carries
- * a redacted `candidateLink` (the candidate has theirs by email).
+ * is replayed as it was. Needs `organizationId` to be set (keys are per organization). Candidate link
+ * tokens are removed from stored responses, so a replay of a created interview carries a redacted
+ * `candidateLink` (the candidate has theirs by email).
+ *
+ * The key, the request's whole work and its answer are one transaction (`Store.asOneTransaction`): a
+ * process that dies before the commit leaves neither the change nor the key, and one that commits leaves
+ * both, so a retry is either run afresh or answered as the first time, never run against its own change.
+ * A second request with the same key waits at the key for the first one's commit and then gets its
+ * answer. A refusal (4xx) undoes whatever the work wrote and is kept as the answer; our own failure (5xx)
+ * undoes it and keeps nothing, so the client may retry. Requests that cannot be one transaction (see
+ * {@link OUTSIDE_ONE_TRANSACTION}) claim the key, run, and store their answer in steps.
  */
 export function idempotency(): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
@@ -69,49 +137,68 @@ export function idempotency(): MiddlewareHandler<ServerEnv> {
     if (key.length > 255) {
       return problemResponse(c, problem(400, 'VALIDATION', 'Idempotency-Key must be at most 255 characters.'));
     }
-    const store = c.get('ctx').store;
     const body = await c.req.text();
     const scope = createHash('sha256').update(`${c.req.method} ${c.req.path}`).digest('hex');
     const requestHash = createHash('sha256').update(bodyFingerprint(body)).digest('hex');
-    const identity = { organizationId: c.get('organizationId'), scope, key };
-    const claim = await store.idempotency.claim({ ...identity, requestHash }, c.get('ctx').clock());
-    if (claim.state === 'mismatch') {
-      return problemResponse(
-        c,
-        problem(409, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request body.'),
-      );
-    }
-    if (claim.state === 'in_progress') {
-      // Most such requests finish within a second; one whose process died frees its key within a minute.
-      c.header('retry-after', '1');
-      return problemResponse(c, problem(409, 'IDEMPOTENCY_IN_PROGRESS', 'A request with this key is still running; send it again shortly.'));
-    }
-    if (claim.state === 'replay') {
-      const stored = JSON.parse(claim.responseBody) as StoredResponse;
-      const headers: Record<string, string> = { 'idempotent-replayed': 'true' };
-      if (stored.contentType) headers['content-type'] = stored.contentType;
-      if (claim.statusCode === 204) return c.body(null, 204, headers);
-      return c.body(stored.body, claim.statusCode as ContentfulStatusCode, headers);
-    }
-    try {
-      await next();
-    } catch (error) {
-      await store.idempotency.release(identity);
-      throw error;
-    }
-    const response = c.res;
-    if (response.status >= 500) {
-      await store.idempotency.release(identity);
-      return;
-    }
-    const stored: StoredResponse = {
-      contentType: response.headers.get('content-type'),
-      // A candidate link, a webhook or inbound secret in a response is a credential: the replay gets the response without it.
-      body: redactInboundSecrets(redactWebhookSecrets(redactCandidateTokens(await response.clone().text()))),
-    };
-    // The change has committed: its answer must be kept through a database restart, or the client's retry
-    // (same key) would find the key lapsed and run the request again against the changed state.
-    const completion = { statusCode: response.status, responseBody: JSON.stringify(stored) };
-    await recordThroughOutage(() => store.idempotency.complete(identity, completion), { giveUpAtMs: Date.now() + COMPLETE_THROUGH_OUTAGE_MS, now: Date.now });
+    const request = { organizationId: c.get('organizationId'), scope, key, requestHash };
+    if (OUTSIDE_ONE_TRANSACTION.some((pattern) => pattern.test(c.req.path))) return inSteps(c, next, request);
+    return inOneTransaction(c, next, request);
   };
+}
+
+type KeyedRequest = { organizationId: string; scope: string; key: string; requestHash: string };
+
+/**
+ * The request, its key and its answer in one transaction (see {@link idempotency}). Returns the answer to
+ * send when it is not the handler's own (a replay, or a word about the key).
+ */
+async function inOneTransaction(c: Context<ServerEnv>, next: Next, request: KeyedRequest): Promise<Response | void> {
+  const ctx = c.get('ctx');
+  try {
+    await ctx.store.asOneTransaction(async (store) => {
+      const claim = await store.idempotency.claim(request, ctx.clock());
+      if (claim.state !== 'claimed') throw new UndoneAnswer(answerToClaim(c, claim), false);
+      // The request's use cases open their transactions on this store: each becomes a part of this one.
+      c.set('ctx', { ...ctx, store });
+      try {
+        await next();
+      } finally {
+        c.set('ctx', ctx);
+      }
+      if (c.res.status >= 400) throw new UndoneAnswer(c.res, c.res.status < 500);
+      await store.idempotency.complete(request, await storedAnswer(c.res));
+    });
+  } catch (error) {
+    if (!(error instanceof UndoneAnswer)) throw error;
+    // Nothing was written. A refusal is kept as the key's answer, as a success is; should this process
+    // stop before it is kept, the retry runs again, which is right since nothing changed.
+    if (error.keep) await ctx.store.idempotency.keep(request, await storedAnswer(error.response), ctx.clock());
+    if (error.response !== c.res) return error.response;
+  }
+}
+
+/**
+ * The two steps of a request that cannot be one transaction: the key claimed, then the request run and
+ * its answer stored. A process killed between the work's commit and the storing of its answer leaves the
+ * key in progress; it lapses after a minute, and a retry then runs again.
+ */
+async function inSteps(c: Context<ServerEnv>, next: Next, request: KeyedRequest): Promise<Response | void> {
+  const ctx = c.get('ctx');
+  const { requestHash: _hash, ...identity } = request;
+  const claim = await ctx.store.idempotency.claim(request, ctx.clock());
+  if (claim.state !== 'claimed') return answerToClaim(c, claim);
+  try {
+    await next();
+  } catch (error) {
+    await ctx.store.idempotency.release(identity);
+    throw error;
+  }
+  if (c.res.status >= 500) {
+    await ctx.store.idempotency.release(identity);
+    return;
+  }
+  // The change has committed: its answer must be kept through a database restart, or the client's retry
+  // (same key) would find the key lapsed and run the request again against the changed state.
+  const completion = await storedAnswer(c.res);
+  await recordThroughOutage(() => ctx.store.idempotency.complete(identity, completion), { giveUpAtMs: Date.now() + COMPLETE_THROUGH_OUTAGE_MS, now: Date.now });
 }

@@ -27,6 +27,7 @@ export type { BusyByReason, BusyReason, EpochSpan, PanelBusyRead } from './busy-
 export type { NewOrganization, OrganizationPatch } from './repositories/organizations.ts';
 export type { OpeningEnd, OpeningEndCounts } from './repositories/openings.ts';
 export type { Job, NewJob } from './repositories/jobs.ts';
+export type { IdempotencyClaim } from './repositories/idempotency.ts';
 export type { FreedSlot, FreedSlotStatus, NewWaitlistEntry, WaitlistEntry, WaitlistEntryStatus, WaitlistOffer, WaitlistOfferStatus } from './repositories/waitlist.ts';
 
 export interface OpenStore {

@@ -248,6 +248,45 @@ describe.each(testEngines())('store on $name', (engine) => {
     expect(await store.idempotency.claim({ ...key, organizationId: otherOrgId, requestHash: 'b' }, AT)).toEqual({ state: 'claimed' });
   });
 
+  it('runs a unit of work as one transaction whose parts are undone alone, their held messages with them', async () => {
+    const unitOrgId = (await store.organizations.create({ name: 'Unit', timezone: 'UTC' })).id;
+    const message = (messageId: string) => ({ organizationId: unitOrgId, kind: 'test', recipient: 'a@example.com', subject: 'Hi', payload: { n: 1 }, messageId, notBefore: new Date(AT.getTime() + 86_400_000) });
+    const key = { organizationId: unitOrgId, scope: 'POST /unit', key: 'unit-1', requestHash: 'a' };
+    await store.asOneTransaction(async (unit) => {
+      expect(await unit.idempotency.claim(key, AT)).toEqual({ state: 'claimed' });
+      await unit.transaction((part) => part.outbox.enqueue(message('<kept@unit>'), AT));
+      // A part that fails is undone alone, with the messages it held, and the whole goes on.
+      await expect(
+        unit.inOneStatement(async (part) => {
+          await part.holdingMessageWrites(() => part.outbox.enqueue(message('<held@unit>'), AT));
+          await part.outbox.enqueue(message('<undone@unit>'), AT);
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      // So is one whose statement the database refused: the transaction stays usable.
+      await expect(unit.transaction((part) => part.outbox.enqueue(message('<kept@unit>'), AT))).rejects.toBeTruthy();
+      await unit.outbox.enqueue(message('<also-kept@unit>'), AT);
+      await unit.idempotency.complete(key, { statusCode: 201, responseBody: '{}' });
+    });
+    const written = async () => (await store.outbox.list(unitOrgId, { limit: 1000 })).map((m) => m.messageId);
+    expect(await written()).toEqual(expect.arrayContaining(['<kept@unit>', '<also-kept@unit>']));
+    expect(await written()).not.toContain('<held@unit>');
+    expect(await written()).not.toContain('<undone@unit>');
+    expect(await store.idempotency.claim(key, AT)).toEqual({ state: 'replay', statusCode: 201, responseBody: '{}' });
+
+    // A failure outside the parts undoes the whole, the key's claim too.
+    const other = { ...key, key: 'unit-2' };
+    await expect(
+      store.asOneTransaction(async (unit) => {
+        await unit.idempotency.claim(other, AT);
+        await unit.transaction((part) => part.outbox.enqueue(message('<lost@unit>'), AT));
+        throw new Error('the request failed');
+      }),
+    ).rejects.toThrow('the request failed');
+    expect(await written()).not.toContain('<lost@unit>');
+    expect(await store.idempotency.claim(other, AT)).toEqual({ state: 'claimed' });
+  });
+
   it('claims outbox messages once per lease and retries later', async () => {
     const base = { organizationId: otherOrgId, kind: 'test', recipient: 'a@example.com', subject: 'Hi', payload: { n: 1 } };
     await store.outbox.enqueue({ ...base, messageId: '<m1@test>' }, AT);

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { DatabaseBusyError, InterviewChangedMeanwhile } from './database-errors.ts';
 import type { DatabaseEngine } from './connect.ts';
 import type { AnswerWatch } from './answer-watch.ts';
@@ -85,6 +86,11 @@ export class Store {
     private readonly busyTimes: BusyTimeCache = new BusyTimeCache(),
     /** Members' schedules kept while their changes are heard; used only outside a transaction. */
     private readonly schedules?: MemberScheduleCache,
+    /**
+     * Inside a transaction that {@link asOneTransaction} began for a whole request: where the names of
+     * its savepoints come from. Each transaction the request's work opens is then a savepoint of it.
+     */
+    private readonly savepoints?: { next: number },
   ) {
     this.organizations = new OrganizationRepository(executor);
     this.apiKeys = new ApiKeyRepository(executor);
@@ -120,6 +126,7 @@ export class Store {
    * The work must therefore touch nothing but the database.
    */
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    if (this.savepoints) return this.inSavepoint(work);
     if (this.executor.isTransaction) return work(this);
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -131,6 +138,51 @@ export class Store {
           return result;
         });
       } catch (error) {
+        if (!isRetryableConflict(error)) throw error;
+        if (attempt >= MAX_TRANSACTION_ATTEMPTS) throw changedUnderEveryAttempt(error);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      }
+    }
+  }
+
+  /**
+   * Runs a whole unit of work — an HTTP request whose answer must be kept with what it changed — as one
+   * transaction: either everything it wrote commits, together with whatever `work` writes last (its
+   * answer), or nothing does. Each transaction the work opens inside (`transaction`, `inOneStatement`) is
+   * a savepoint of this one, so a part that fails is undone alone, its held messages with it, and one
+   * that meets a deadlock runs again as it would on its own; a failure outside them fails the whole.
+   * Nothing in `work` may wait on other servers: the transaction holds its rows and a connection.
+   */
+  async asOneTransaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    if (this.executor.isTransaction) throw new Error('asOneTransaction begins a transaction of its own.');
+    return (this.executor as Kysely<Database>).transaction().execute(async (trx) => {
+      const held = new HeldWrites();
+      const result = await work(new Store(trx, this.engine, undefined, held, this.busyTimes, undefined, { next: 1 }));
+      await held.flush(trx);
+      return result;
+    });
+  }
+
+  /**
+   * A transaction opened inside {@link asOneTransaction}: a savepoint, released when `work` succeeds,
+   * rolled back to when it fails (and run again after a deadlock, as {@link transaction} would). Its
+   * messages are held for it alone, so a part undone takes them along.
+   */
+  private async inSavepoint<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    const trx = this.executor as Transaction<Database>;
+    const savepoints = this.savepoints!;
+    for (let attempt = 1; ; attempt += 1) {
+      const name = sql.id(`leeway_part_${savepoints.next++}`);
+      await sql`SAVEPOINT ${name}`.execute(trx);
+      const held = new HeldWrites();
+      try {
+        const result = await work(new Store(trx, this.engine, undefined, held, this.busyTimes, undefined, savepoints));
+        await held.flush(trx);
+        await sql`RELEASE SAVEPOINT ${name}`.execute(trx);
+        return result;
+      } catch (error) {
+        // Should the rollback fail too, the transaction is lost anyway: the part's own error says more.
+        await sql`ROLLBACK TO SAVEPOINT ${name}`.execute(trx).catch(() => undefined);
         if (!isRetryableConflict(error)) throw error;
         if (attempt >= MAX_TRANSACTION_ATTEMPTS) throw changedUnderEveryAttempt(error);
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
@@ -153,6 +205,7 @@ export class Store {
    * database.
    */
   async inOneStatement<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    if (this.savepoints) return this.inSavepoint(work);
     if (this.executor.isTransaction) return work(this);
     for (let attempt = 1; ; attempt += 1) {
       const held = new HeldWrites();

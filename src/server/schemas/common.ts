@@ -81,5 +81,8 @@ export const IdempotencyHeader = z.object({
     .min(1)
     .max(255)
     .optional()
-    .openapi({ description: 'Replays with the same key and body return the stored response.' }),
+    .openapi({
+      description:
+        'Replays with the same key and body return the stored response. The request, its key and its answer are kept in one transaction: after a crash a retry is either replayed or runs afresh. A second request with the same key waits for the first and gets its answer.',
+    }),
 });
