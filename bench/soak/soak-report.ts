@@ -141,7 +141,7 @@ export function soakReport(result: SoakResult): string {
           result.drain.drained ? `in ${result.drain.seconds.toFixed(0)} s ✓` : `no: ${result.drain.pendingDue} due after ${result.drain.seconds.toFixed(0)} s ✗`,
         ],
         ['leases still held after the servers stopped', `${audit.stuckLeases.reduce((n, lease) => n + lease.count, 0)} ${mark(audit.stuckLeases.length === 0)}`],
-        ['idempotency keys left in progress', String(audit.unfinishedIdempotencyKeys)],
+        ['idempotency keys left in progress', `${audit.unfinishedIdempotencyKeys} ${mark(audit.unfinishedIdempotencyKeys === 0)}`],
         ['answers of 5xx other than 503', `${countStatuses(result, (status) => /^5\d\d$/.test(status) && status !== '503')} ${mark(countStatuses(result, (status) => /^5\d\d$/.test(status) && status !== '503') === 0)}`],
         ['503 / 429 answers (all with Retry-After?)', `${countStatuses(result, (status) => status === '503' || status === '429')} (${result.missingRetryAfter} without) ${mark(result.missingRetryAfter === 0)}`],
       ],

@@ -149,6 +149,39 @@ describe.each(engines)('begin sent with the first statement on $name', (engine) 
     expect(runs[3]).toEqual(runs[2]);
   });
 
+  it('sends savepoints and their releases with the statement after them, and never those nothing followed', async () => {
+    const insert = 'insert into "notes" ("id", "note") values ($1, $2)';
+    const { statements } = await log.during(() =>
+      db.transaction().execute(async (tx) => {
+        await sql`SAVEPOINT "kept"`.execute(tx);
+        await tx.insertInto('notes').values({ id: 1, note: 'kept' }).execute();
+        await sql`RELEASE SAVEPOINT "kept"`.execute(tx);
+        // Nothing runs between this savepoint and its rollback: neither is sent.
+        await sql`SAVEPOINT "empty"`.execute(tx);
+        await sql`ROLLBACK TO SAVEPOINT "empty"`.execute(tx);
+        await sql`SAVEPOINT "undone"`.execute(tx);
+        await tx.insertInto('notes').values({ id: 2, note: 'undone' }).execute();
+        await sql`ROLLBACK TO SAVEPOINT "undone"`.execute(tx);
+        await sql`RELEASE SAVEPOINT "undone"`.execute(tx);
+        await tx.insertInto('notes').values({ id: 3, note: 'kept too' }).execute();
+        await sql`SAVEPOINT "last"`.execute(tx);
+      }),
+    );
+    expect(statements).toEqual([insert, insert, 'ROLLBACK TO SAVEPOINT "undone"', insert, 'commit']);
+    expect(await ids()).toEqual([1, 3]);
+  });
+
+  it('rolls back to a savepoint sent with a statement that failed, and goes on', async () => {
+    await db.transaction().execute(async (tx) => {
+      await tx.insertInto('notes').values({ id: 1, note: 'one' }).execute();
+      await sql`SAVEPOINT "part"`.execute(tx);
+      await expect(tx.insertInto('notes').values({ id: 1, note: 'again' }).execute()).rejects.toMatchObject({ code: '23505' });
+      await sql`ROLLBACK TO SAVEPOINT "part"`.execute(tx);
+      await tx.insertInto('notes').values({ id: 2, note: 'two' }).execute();
+    });
+    expect(await ids()).toEqual([1, 2]);
+  });
+
   it('leaves a transaction with an isolation level as it was', async () => {
     const { statements } = await log.during(() =>
       db
