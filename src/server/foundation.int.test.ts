@@ -243,6 +243,16 @@ describe('idempotency keys', () => {
     expect(list.members.filter((m) => m.email === input.email)).toHaveLength(1);
   });
 
+  it('answers two requests sent at once with one key with one refusal: the second waits and is told the same', async () => {
+    const input = member();
+    expect((await server.call('POST', '/api/v1/members', input)).status).toBe(201);
+    const headers = { 'idempotency-key': 'create-ada-duplicate-twice-at-once' };
+    const [a, b] = await Promise.all([server.call('POST', '/api/v1/members', input, headers), server.call('POST', '/api/v1/members', input, headers)]);
+    expect([a.status, b.status]).toEqual([409, 409]);
+    expect([a.headers.get('idempotent-replayed'), b.headers.get('idempotent-replayed')].sort()).toEqual([null, 'true'].sort());
+    expect(await a.json()).toEqual(await b.json());
+  });
+
   it('refuses the same key with another body with 409', async () => {
     const headers = { 'idempotency-key': 'create-ada-2' };
     expect((await server.call('POST', '/api/v1/members', member(), headers)).status).toBe(201);

@@ -58,13 +58,15 @@ function bodyFingerprint(body: string): string {
 
 /**
  * Requests whose work cannot be one transaction, kept with the old two steps (the key claimed, the work
- * done, its answer stored): they wait on other servers (a calendar's feed, a webhook endpoint), which no
- * transaction should be held open for, or they are split into transactions on purpose (an opening's end
- * cancels its interviews in batches that other processes help with, and answers the same however often
- * it is called).
+ * done, its answer stored): they wait on other servers (a calendar's feed, a webhook endpoint, the DNS
+ * server a webhook's new URL is checked with), which no transaction should be held open for, or they are
+ * split into transactions on purpose (an opening's end cancels its interviews in batches that other
+ * processes help with, and answers the same however often it is called).
  */
 const OUTSIDE_ONE_TRANSACTION: readonly RegExp[] = [
   /^\/api\/v1\/members\/[^/]+\/calendars(\/|$)/,
+  // A webhook's URL is looked up in DNS when it is added or changed.
+  /^\/api\/v1\/webhooks(\/[^/]+)?$/,
   /^\/api\/v1\/webhooks\/[^/]+\/test$/,
   /^\/api\/v1\/openings\/[^/]+\/(fill|close)$/,
 ];
@@ -102,9 +104,9 @@ function answerToClaim(c: Context<ServerEnv>, claim: Exclude<IdempotencyClaim, {
 }
 
 /**
- * Thrown inside a request's transaction to undo it: the request is answered without a change, and
- * `keep` says whether that answer is the key's (a refusal of the request) or not (an answer about the
- * key itself, or our own failure).
+ * Thrown inside a request's transaction to undo what it wrote: the request is answered without a change,
+ * and `keep` says whether that answer is the key's (a refusal of the request, kept with the claim) or not
+ * (an answer about the key itself, or our own failure: the claim is undone too).
  */
 class UndoneAnswer extends Error {
   constructor(
@@ -126,8 +128,9 @@ class UndoneAnswer extends Error {
  * process that dies before the commit leaves neither the change nor the key, and one that commits leaves
  * both, so a retry is either run afresh or answered as the first time, never run against its own change.
  * A second request with the same key waits at the key for the first one's commit and then gets its
- * answer. A refusal (4xx) undoes whatever the work wrote and is kept as the answer; our own failure (5xx)
- * undoes it and keeps nothing, so the client may retry. Requests that cannot be one transaction (see
+ * answer. A refusal (4xx) undoes whatever the work wrote (a savepoint around the route) and is kept as
+ * the answer in the same transaction; our own failure (5xx) undoes everything and keeps nothing, so the
+ * client may retry. Requests that cannot be one transaction (see
  * {@link OUTSIDE_ONE_TRANSACTION}) claim the key, run, and store their answer in steps.
  */
 export function idempotency(): MiddlewareHandler<ServerEnv> {
@@ -158,21 +161,26 @@ async function inOneTransaction(c: Context<ServerEnv>, next: Next, request: Keye
     await ctx.store.asOneTransaction(async (store) => {
       const claim = await store.idempotency.claim(request, ctx.clock());
       if (claim.state !== 'claimed') throw new UndoneAnswer(answerToClaim(c, claim), false);
-      // The request's use cases open their transactions on this store: each becomes a part of this one.
-      c.set('ctx', { ...ctx, store });
       try {
-        await next();
-      } finally {
-        c.set('ctx', ctx);
+        // The route's work is a part of its own: a refusal undoes what it wrote and keeps the claim, to
+        // be answered with the refusal. Each transaction its use cases open is a part of this part.
+        await store.transaction(async (part) => {
+          c.set('ctx', { ...ctx, store: part });
+          try {
+            await next();
+          } finally {
+            c.set('ctx', ctx);
+          }
+          if (c.res.status >= 400) throw new UndoneAnswer(c.res, c.res.status < 500);
+        });
+      } catch (error) {
+        if (!(error instanceof UndoneAnswer && error.keep)) throw error;
       }
-      if (c.res.status >= 400) throw new UndoneAnswer(c.res, c.res.status < 500);
       await store.idempotency.complete(request, await storedAnswer(c.res));
     });
   } catch (error) {
+    // Nothing was written, the key's claim included: our own failure, or an answer about the key.
     if (!(error instanceof UndoneAnswer)) throw error;
-    // Nothing was written. A refusal is kept as the key's answer, as a success is; should this process
-    // stop before it is kept, the retry runs again, which is right since nothing changed.
-    if (error.keep) await ctx.store.idempotency.keep(request, await storedAnswer(error.response), ctx.clock());
     if (error.response !== c.res) return error.response;
   }
 }

@@ -190,6 +190,14 @@ export class Store {
     }
   }
 
+  /**
+   * Whether a transaction opened on this store is a part of a larger one that is undone alone when it
+   * fails (inside {@link asOneTransaction}), rather than simply joining the transaction it is in.
+   */
+  get undoesPartsAlone(): boolean {
+    return this.savepoints !== undefined;
+  }
+
   /** Whether this store's statements run inside a transaction. */
   get inTransaction(): boolean {
     return this.executor.isTransaction;

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { describe, expect, it, vi } from 'vitest';
 import type { WorkingHours } from '../../core/types.ts';
 import { InterviewChangedMeanwhile } from '../../store/database-errors.ts';
+import type { Executor } from '../../store/executor.ts';
+import { WaitlistRepository } from '../../store/repositories/waitlist.ts';
 import { testEngines } from '../../store/testing/engines.ts';
 import { useOrganizationWithOpening } from '../testing/organization-with-opening.ts';
 import { createJobRunner } from '../jobs/job-runner.ts';
@@ -142,6 +145,38 @@ describe.each(testEngines())('a change written in one statement, on $name', (eng
     const runner = createJobRunner({ ctx: { ...acme.ctx, clock: () => new Date(NOW.getTime() + 61_000) }, registry: defaultJobRegistry() });
     const ran = await runner.runOnce();
     expect(ran.failed).toBe(0);
+    expect(await acme.ctx.store.waitlist.offersOfSlot(acme.org, slot!.id)).toMatchObject([{ status: 'offered' }]);
+  });
+
+  it('writes the change of a request kept in one transaction (an Idempotency-Key) whatever its offer meets, and leaves the offer to the job', async () => {
+    const opening = await acme.ctx.store.openings.create(acme.org, { title: 'Database Reliability Engineer' });
+    const { id, token, memberId } = await booked(opening.id);
+    const lee = await candidate('Lee');
+    await addToWaitlist(acme.ctx, acme.org, opening.id, { candidateId: lee.id, panel: [memberId], durationMinutes: 60, earliest: later(-24), latest: later(24) });
+    const logged: Array<{ event: string }> = [];
+    // The database refuses a statement of the offer: what the offer wrote is undone, the cancellation stays.
+    const refusing = vi.spyOn(WaitlistRepository.prototype, 'getFreedSlot').mockImplementationOnce(async function (this: WaitlistRepository) {
+      await sql`SELECT 1 / 0`.execute((this as unknown as { db: Executor }).db);
+      throw new Error('unreachable');
+    });
+    try {
+      const cancelled = await acme.ctx.store.asOneTransaction(async (store) => {
+        const result = await cancelByCandidate({ ...acme.ctx, store, log: (entry: { event: string }) => logged.push(entry) }, token, { reason: 'schedule_conflict' });
+        // The transaction goes on after the offer's part was undone.
+        await store.interviews.history(acme.org, id);
+        return result;
+      });
+      expect(cancelled).toMatchObject({ interview: { status: 'cancelled' } });
+    } finally {
+      refusing.mockRestore();
+    }
+    expect(logged).toMatchObject([{ level: 'warn', event: 'waitlist.offer-deferred' }]);
+    expect(await acme.ctx.store.interviews.get(acme.org, id)).toMatchObject({ status: 'cancelled' });
+    const [slot] = (await acme.ctx.store.waitlist.listFreedSlots(acme.org, { openingId: opening.id })).filter((s) => s.sourceInterviewId === id);
+    expect(await acme.ctx.store.waitlist.offersOfSlot(acme.org, slot!.id)).toEqual([]);
+
+    const runner = createJobRunner({ ctx: { ...acme.ctx, clock: () => new Date(NOW.getTime() + 61_000) }, registry: defaultJobRegistry() });
+    expect((await runner.runOnce()).failed).toBe(0);
     expect(await acme.ctx.store.waitlist.offersOfSlot(acme.org, slot!.id)).toMatchObject([{ status: 'offered' }]);
   });
 });

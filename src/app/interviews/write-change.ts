@@ -71,7 +71,8 @@ export async function writeChange(
 /**
  * Offers freed time the change's statement recorded, now, and marks the job queued with it done. Inside
  * a transaction (a change that joined one) that is part of it. Otherwise the change is written whatever
- * happens here: a failure is logged and the job makes the offer.
+ * happens here: a failure is logged and the job makes the offer. That holds too inside a request's one
+ * transaction (an Idempotency-Key), where the offer is a part undone alone.
  */
 async function offerRecordedSlot(ctx: AppContext, store: Store, organizationId: string, slotId: string): Promise<void> {
   const offer = async (within: Store): Promise<void> => {
@@ -79,8 +80,8 @@ async function offerRecordedSlot(ctx: AppContext, store: Store, organizationId: 
     if (slot) await passOn(ctx, within, slot);
     await within.jobs.settle(organizationId, PASS_ON_JOB, slotId, ctx.clock());
   };
-  if (store.inTransaction) return offer(store);
-  await ctx.store.transaction(offer).catch((error: unknown) => {
+  if (store.inTransaction && !store.undoesPartsAlone) return offer(store);
+  await (store.inTransaction ? store : ctx.store).transaction(offer).catch((error: unknown) => {
     ctx.log?.({ level: 'warn', event: 'waitlist.offer-deferred', freedSlotId: slotId, error: error instanceof Error ? error.message : String(error) });
   });
 }

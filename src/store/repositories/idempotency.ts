@@ -69,18 +69,6 @@ export class IdempotencyRepository {
       .execute();
   }
 
-  /**
-   * Keeps `response` as the answer of a key whose request changed nothing (it was refused), unless the
-   * key has been claimed again meanwhile: that request's answer is the one to keep.
-   */
-  async keep(input: { organizationId: string; scope: string; key: string; requestHash: string }, response: { statusCode: number; responseBody: string }, at: Date): Promise<void> {
-    await this.db
-      .insertInto('idempotencyKeys')
-      .values({ ...input, ...response, createdAt: at })
-      .onConflict((oc) => oc.columns(['organizationId', 'scope', 'key']).doNothing())
-      .execute();
-  }
-
   /** A request that failed on our side releases its key, so the client can retry it. */
   async release(input: { organizationId: string; scope: string; key: string }): Promise<void> {
     await this.db
