@@ -5,15 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../store/index.ts';
-import type { ConnectOptions, OpenStore } from '../store/index.ts';
 import type { OutgoingEmail } from '../core/outgoing-email.ts';
 import { toOutboxPayload } from './outbox-payload.ts';
 import { createOutboxWorker } from './outbox-worker.ts';
 import { createSmtpSender } from './smtp-sender.ts';
 import type { CrashChildConfig } from './testing/outbox-crash-child.ts';
 import { startSmtpTestServer } from './testing/smtp-test-server.ts';
-import { Cleanups, durableTargets } from '../store/testing/durable-targets.ts';
+import { Cleanups, durableTargets, openTracked } from '../store/testing/durable-targets.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./testing/outbox-crash-child.ts', import.meta.url));
@@ -87,25 +85,13 @@ function makeEmail(messageId: string): OutgoingEmail {
   };
 }
 
-async function openTracked(connect: ConnectOptions): Promise<OpenStore> {
-  const opened = await openStore(connect);
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await opened.close();
-  };
-  cleanups.push(close);
-  return { ...opened, close };
-}
-
 describe.each(targets)('outbox on $name', (target) => {
   it('loses nothing when the process dies between the claim commit and the send', async () => {
     const connect = await target.prepare();
 
     // 1. The app has committed COUNT emails and shut down.
     const messageIds = Array.from({ length: COUNT }, (_, i) => `<crash-${i}-${randomBytes(4).toString('hex')}@leeway.test>`);
-    const first = await openTracked(connect);
+    const first = await openTracked(connect, cleanups);
     const orgId = (await first.store.organizations.create({ name: 'Acme', timezone: 'UTC' })).id;
     for (const messageId of messageIds) {
       await first.store.outbox.enqueue(
@@ -140,7 +126,7 @@ describe.each(targets)('outbox on $name', (target) => {
     expect(child.signalCode).toBe('SIGKILL');
 
     // 3. A new process (the lock left behind by the dead one is stale) finds them claimed, not sent.
-    const again = await openTracked(connect);
+    const again = await openTracked(connect, cleanups);
     const rows = await again.store.outbox.list(orgId);
     expect(rows.map((row) => [row.status, row.attempts])).toEqual(messageIds.map(() => ['pending', 1]));
     expect(rows.map((row) => row.sentAt)).toEqual(messageIds.map(() => null));

@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../store/index.ts';
-import type { ConnectOptions, OpenStore } from '../store/index.ts';
-import { Cleanups, durableTargets } from '../store/testing/durable-targets.ts';
+import type { ConnectOptions } from '../store/index.ts';
+import { Cleanups, durableTargets, openTracked } from '../store/testing/durable-targets.ts';
 import { startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
 import type { KeyedCrashChildConfig } from './testing/keyed-request-crash-child.ts';
@@ -18,17 +17,9 @@ const cleanups = new Cleanups();
 afterEach(() => cleanups.runAll());
 const targets = durableTargets('keyed-crash', cleanups);
 
+/** A test server on the database, closed by `cleanups` unless the test closes it first. */
 async function serverOn(connect: ConnectOptions): Promise<TestServer> {
-  const opened: OpenStore = await openStore(connect);
-  const server = await startTestServer({ now: NOW, opened });
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await server.close();
-  };
-  cleanups.push(close);
-  return { ...server, close };
+  return startTestServer({ now: NOW, opened: await openTracked(connect, cleanups) });
 }
 
 async function created(response: Promise<Response>): Promise<{ id: string }> {

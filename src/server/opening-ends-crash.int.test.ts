@@ -6,15 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createOutboxWorker } from '../notify/outbox-worker.ts';
 import { createSmtpSender } from '../notify/smtp-sender.ts';
 import { startSmtpTestServer } from '../notify/testing/smtp-test-server.ts';
-import { openStore } from '../store/index.ts';
-import type { ConnectOptions, OpenStore } from '../store/index.ts';
+import type { OpenStore } from '../store/index.ts';
 import type { WorkingHours } from '../core/types.ts';
 import { DEFAULT_APP_CONFIG } from '../app/context.ts';
 import type { AppContext } from '../app/context.ts';
 import { createOrganization } from '../app/organizations.ts';
 import { resumeOpeningEnds } from '../app/openings/end-opening.ts';
 import type { CascadeCrashChildConfig } from '../app/openings/testing/cascade-crash-child.ts';
-import { Cleanups, durableTargets } from '../store/testing/durable-targets.ts';
+import { Cleanups, durableTargets, openTracked } from '../store/testing/durable-targets.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('../app/openings/testing/cascade-crash-child.ts', import.meta.url));
@@ -28,18 +27,6 @@ const cleanups = new Cleanups();
 afterEach(() => cleanups.runAll());
 
 const targets = durableTargets('cascade-crash', cleanups);
-
-async function openTracked(connect: ConnectOptions): Promise<OpenStore> {
-  const opened = await openStore(connect);
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await opened.close();
-  };
-  cleanups.push(close);
-  return { ...opened, close };
-}
 
 function startChild(config: CascadeCrashChildConfig): { child: ChildProcess; output: () => string; exited: Promise<unknown> } {
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
@@ -101,7 +88,7 @@ async function seed(store: OpenStore['store']) {
 describe.each(targets)('position-filled cascade on $name', (target) => {
   it('killed with SIGKILL mid-cascade, it finishes after restart: every interview cancelled once, every message once', async () => {
     const connect = await target.prepare();
-    const first = await openTracked(connect);
+    const first = await openTracked(connect, cleanups);
     const seeded = await seed(first.store);
     await first.close();
 
@@ -122,7 +109,7 @@ describe.each(targets)('position-filled cascade on $name', (target) => {
     expect(output()).not.toContain('finished');
 
     // After restart: the opening is filled; batch 1 happened whole, batch 2 not at all.
-    const again = await openTracked(connect);
+    const again = await openTracked(connect, cleanups);
     const store = again.store;
     const opening = await store.openings.get(seeded.org, seeded.openingId);
     expect(opening).toMatchObject({ status: 'filled', hiredCandidateId: seeded.hired.candidateId, endedAt: T0 });

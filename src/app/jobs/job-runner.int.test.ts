@@ -2,14 +2,12 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../store/index.ts';
-import type { ConnectOptions, OpenStore } from '../../store/index.ts';
 import { testEngines } from '../../store/testing/engines.ts';
 import { DEFAULT_APP_CONFIG } from '../context.ts';
 import { createJobRunner } from './job-runner.ts';
 import { JobRegistry } from './registry.ts';
 import type { JobCrashChildConfig } from './testing/job-crash-child.ts';
-import { Cleanups, durableTargets } from '../../store/testing/durable-targets.ts';
+import { Cleanups, durableTargets, openTracked } from '../../store/testing/durable-targets.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./testing/job-crash-child.ts', import.meta.url));
@@ -114,22 +112,10 @@ async function until(what: string, condition: () => boolean, child: ChildProcess
   }
 }
 
-async function openTracked(connect: ConnectOptions): Promise<OpenStore> {
-  const opened = await openStore(connect);
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await opened.close();
-  };
-  cleanups.push(close);
-  return { ...opened, close };
-}
-
 describe.each(targets)('background jobs survive kill -9 on $name', (target) => {
   it('a job whose runner is killed mid-work is rolled back and run once its lease ends', async () => {
     const connect = await target.prepare();
-    const first = await openTracked(connect);
+    const first = await openTracked(connect, cleanups);
     const org = await first.store.organizations.create({ name: 'Acme', timezone: 'UTC' });
     await first.store.jobs.enqueue({ organizationId: org.id, kind: 'test.hang', key: 'one', runAt: T0 });
     await first.close();
@@ -140,7 +126,7 @@ describe.each(targets)('background jobs survive kill -9 on $name', (target) => {
     await exited;
     expect(child.signalCode).toBe('SIGKILL');
 
-    const again = await openTracked(connect);
+    const again = await openTracked(connect, cleanups);
     const [held] = await again.store.jobs.list(org.id, { kind: 'test.hang' });
     expect(held).toMatchObject({ attempts: 1, doneAt: null });
     // What the killed handler wrote died with its transaction.

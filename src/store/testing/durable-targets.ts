@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import type { ConnectOptions } from '../index.ts';
+import { openStore } from '../index.ts';
+import type { ConnectOptions, OpenStore } from '../index.ts';
 
 /** Everything a test started, undone after it whatever happened, last first. */
 export class Cleanups {
@@ -22,6 +23,19 @@ export class Cleanups {
       }
     }
   }
+}
+
+/** Opens the store, to be closed by `cleanups` unless the test closes it first (closing twice does nothing). */
+export async function openTracked(connect: ConnectOptions, cleanups: Cleanups): Promise<OpenStore> {
+  const opened = await openStore(connect);
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await opened.close();
+  };
+  cleanups.push(close);
+  return { ...opened, close };
 }
 
 /** A database that outlives a process, for tests that kill one: where it lives is made per test. */
