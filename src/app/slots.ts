@@ -34,16 +34,16 @@ export function validateSlotQuery(query: PanelSlotQuery): void {
   errors.throwIfAny();
 }
 
-/** The panel's members, each with their busy version, or NOT_FOUND naming those not in the organization. */
-async function loadPanel(store: Store, organizationId: string, memberIds: string[]): Promise<{ members: MemberSchedule[]; busyVersions?: Map<string, string> }> {
-  const { members, busyVersions } = await store.members.getSchedulesWithBusyVersions(organizationId, memberIds);
+/** The panel's members, or NOT_FOUND naming those not in the organization. */
+async function loadPanel(store: Store, organizationId: string, memberIds: string[]): Promise<MemberSchedule[]> {
+  const members = await store.members.getSchedules(organizationId, memberIds);
   if (members.length !== memberIds.length) {
     const known = new Set(members.map((m) => m.id));
     throw new DomainError('NOT_FOUND', 'Some panel members do not exist in this organization.', {
       missing: memberIds.filter((id) => !known.has(id)),
     });
   }
-  return { members, busyVersions };
+  return members;
 }
 
 function sameMembers(members: readonly MemberSchedule[], ids: readonly string[]): boolean {
@@ -68,13 +68,11 @@ async function loadPanelBusy(
   store: Store,
   organizationId: string,
   query: PanelSlotQuery,
-  known?: { members?: MemberSchedule[]; busyVersions?: Map<string, string>; busy?: PanelBusyRead },
+  known?: { members?: MemberSchedule[]; busy?: PanelBusyRead },
 ): Promise<PanelBusy> {
   // Members the caller read in the same transaction, in the query's order, are not read again.
-  const { members, busyVersions } =
-    known?.members && sameMembers(known.members, query.memberIds)
-      ? { members: known.members, busyVersions: known.busyVersions }
-      : await loadPanel(store, organizationId, query.memberIds);
+  const members =
+    known?.members && sameMembers(known.members, query.memberIds) ? known.members : await loadPanel(store, organizationId, query.memberIds);
   const working = slotsCounting({ members, busy: new Map() }, members, query, []);
   if (working.length === 0) return { members, busy: new Map() };
   const margin = Math.max(0, ...members.map((m) => m.bufferMinutes)) * MINUTE;
@@ -94,7 +92,6 @@ async function loadPanelBusy(
   // One statement for the three kinds of busy time, and none for members whose busy time the store kept.
   const busy = await store.members.listPanelBusy(organizationId, query.memberIds, readFrom, readTo, {
     ...(query.excludeInterviewId ? { excludeInterviewId: query.excludeInterviewId } : {}),
-    ...(busyVersions ? { busyVersions } : {}),
   });
   return { members, busy };
 }
@@ -146,9 +143,8 @@ export async function assertPanelFree(
     memberIds: string[];
     range: TimeRange;
     excludeInterviewId?: string;
-    /** The panel's members, when the caller read them; with their busy versions when read before any write of busy time in this transaction. */
+    /** The panel's members, when the caller read them. */
     members?: MemberSchedule[];
-    busyVersions?: Map<string, string>;
     /** The panel's busy time, when the caller read it with the members; read again if it does not reach as far as the buffers do. */
     busy?: PanelBusyRead;
   },

@@ -35,8 +35,6 @@ function within(spans: EpochSpan[], from: number, to: number): EpochSpan[] {
 
 interface KeptBusyTime {
   organizationId: string;
-  /** The member's busy version the spans were read at (`members.busy_version`, as text). */
-  version: string;
   /** The window the spans were read for: every span overlapping it is here. */
   from: number;
   to: number;
@@ -54,14 +52,12 @@ export interface BusyTimeCacheLimits {
 const DEFAULT_LIMITS: BusyTimeCacheLimits = { members: 5_000, spans: 250_000 };
 
 /**
- * Members' busy time as last read, each with the busy version it was read at. The database raises a
- * member's version in the same transaction as any change to their busy time (migration 0011), so kept
- * spans are still the member's busy time exactly while the version read with the member is the one they
- * were kept at; any other version, older or newer, means "read again". Nothing here expires by time.
+ * Members' busy time as last read, for the window it was read for. What decides whether kept spans are
+ * still true is the member schedule cache that holds this one: it forgets a member here whenever a change
+ * to them is announced, empties this when it stops hearing announcements, and keeps a read only when no
+ * announcement for the member came while it ran. Nothing here expires by time.
  *
- * The least recently used members go first when either limit is reached. Only busy time read outside a
- * transaction may be kept: inside one, a version can be the transaction's own, which a rollback would
- * hand to someone else's change.
+ * The least recently used members go first when either limit is reached.
  */
 export class BusyTimeCache {
   private readonly kept = new Map<string, KeptBusyTime>();
@@ -69,13 +65,10 @@ export class BusyTimeCache {
 
   constructor(private readonly limits: BusyTimeCacheLimits = DEFAULT_LIMITS) {}
 
-  /**
-   * The member's kept spans overlapping [from, to), when they were read at this version for a window
-   * covering it; otherwise undefined.
-   */
-  get(organizationId: string, memberId: string, version: string, from: number, to: number): BusyByReason | undefined {
+  /** The member's kept spans overlapping [from, to), when they were read for a window covering it; otherwise undefined. */
+  get(organizationId: string, memberId: string, from: number, to: number): BusyByReason | undefined {
     const entry = this.kept.get(memberId);
-    if (!entry || entry.organizationId !== organizationId || entry.version !== version || entry.from > from || entry.to < to) return undefined;
+    if (!entry || entry.organizationId !== organizationId || entry.from > from || entry.to < to) return undefined;
     // Used again: it moves to the back of the eviction order.
     this.kept.delete(memberId);
     this.kept.set(memberId, entry);
@@ -84,12 +77,12 @@ export class BusyTimeCache {
     return { busy: within(entry.busy.busy, from, to), calendar: within(entry.busy.calendar, from, to), interview: within(entry.busy.interview, from, to) };
   }
 
-  /** Keeps every span of the member overlapping [from, to) as read at `version`, in place of what was kept. */
-  put(organizationId: string, memberId: string, version: string, from: number, to: number, busy: BusyByReason): void {
+  /** Keeps every span of the member overlapping [from, to), in place of what was kept. */
+  put(organizationId: string, memberId: string, from: number, to: number, busy: BusyByReason): void {
     this.forget(memberId);
     const spans = countSpans(busy);
     if (spans > this.limits.spans) return;
-    this.kept.set(memberId, { organizationId, version, from, to, busy, spans });
+    this.kept.set(memberId, { organizationId, from, to, busy, spans });
     this.spanCount += spans;
     for (const oldest of this.kept.keys()) {
       if (this.kept.size <= this.limits.members && this.spanCount <= this.limits.spans) break;
@@ -102,10 +95,17 @@ export class BusyTimeCache {
     return { members: this.kept.size, spans: this.spanCount };
   }
 
-  private forget(memberId: string): void {
+  /** Drops what was kept of the member. */
+  forget(memberId: string): void {
     const entry = this.kept.get(memberId);
     if (!entry) return;
     this.kept.delete(memberId);
     this.spanCount -= entry.spans;
+  }
+
+  /** Drops everything kept. */
+  clear(): void {
+    this.kept.clear();
+    this.spanCount = 0;
   }
 }

@@ -47,7 +47,7 @@ export async function openStore(options: ConnectOptions & { migrate?: boolean })
     await handle.close();
     throw error;
   }
-  return { store: new Store(handle.db, handle.engine, handle.answers, undefined, undefined, handle.schedules), engine: handle.engine, schedules: handle.schedules, close: () => handle.close() };
+  return { store: new Store(handle.db, handle.engine, handle.answers, undefined, handle.schedules), engine: handle.engine, schedules: handle.schedules, close: () => handle.close() };
 }
 
 export async function migrateDatabase(options: ConnectOptions): Promise<string[]> {

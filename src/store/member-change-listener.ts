@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { MemberScheduleCache } from './member-schedule-cache.ts';
 import { ALL_MEMBERS_NOTICE, MEMBER_CHANGES_CHANNEL } from './migrations/0013-member-change-notices.ts';
+import { BUSY_CHANGE_PREFIX } from './migrations/0019-busy-changes-announced.ts';
 
 /** Waits before subscribing again after the listener's connection was lost: doubling, up to the last. */
 const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000, 5_000, 10_000];
@@ -19,9 +20,13 @@ export interface MemberChangeListener {
   close(): Promise<void>;
 }
 
-/** Hands a notice to the cache: the members it names, or all of them. */
-function hear(cache: MemberScheduleCache, payload: string | undefined): void {
-  if (payload === ALL_MEMBERS_NOTICE) cache.forgetAll();
+/** Hands a notice to the cache: the members it names, or all of them; their busy time only when it says so. */
+function hear(cache: MemberScheduleCache, payload = ''): void {
+  if (payload.startsWith(BUSY_CHANGE_PREFIX)) {
+    const named = payload.slice(BUSY_CHANGE_PREFIX.length);
+    if (named === ALL_MEMBERS_NOTICE) cache.forgetAllBusyTime();
+    else cache.forgetBusyTime(named ? named.split(',') : []);
+  } else if (payload === ALL_MEMBERS_NOTICE) cache.forgetAll();
   else cache.forget(payload ? payload.split(',') : []);
 }
 

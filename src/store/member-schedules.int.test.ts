@@ -5,23 +5,14 @@ import { LISTENER_APPLICATION_NAME } from './member-change-listener.ts';
 import { ALL_MEMBERS_NOTICE, MEMBER_CHANGES_CHANNEL } from './migrations/0013-member-change-notices.ts';
 import { testEngines } from './testing/engines.ts';
 import { useTwoStores } from './testing/two-stores.ts';
+import { until } from './testing/until.ts';
 import { addInterviewer, useTwoInterviewers } from './testing/two-interviewers.ts';
 
 /**
  * Members' schedules kept while every change to them is announced (migration 0013): a search of a panel
  * read before asks nothing, and any change, made here, by another process or by hand, is seen by the next
- * search that starts once the change is announced.
+ * search that starts once the change is announced. Busy time kept the same way: busy-changes.int.test.ts.
  */
-
-const hour = (h: number) => new Date(Date.UTC(2026, 11, 7, h));
-
-async function until(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe.each(testEngines())('member schedules kept on $name', (engine) => {
   const acme = useTwoInterviewers(engine);
@@ -31,11 +22,11 @@ describe.each(testEngines())('member schedules kept on $name', (engine) => {
     await until(() => acme.opened.schedules.active, 'the listener is subscribed');
   });
 
-  const read = (ids = [acme.ann, acme.bob]) => acme.log.during(() => acme.store.members.getSchedulesWithBusyVersions(acme.org, ids));
+  const read = (ids = [acme.ann, acme.bob]) => acme.log.during(() => acme.store.members.getSchedules(acme.org, ids));
 
   it('reads a panel once, then answers from what it kept', async () => {
     const first = await read();
-    expect(first.result.members.map((m) => m.name)).toEqual(['ann', 'bob']);
+    expect(first.result.map((m) => m.name)).toEqual(['ann', 'bob']);
     // The members were just written by this process: on PostgreSQL the first answer from what was kept
     // waits for one round trip on the listener's connection, which makes sure those writes were heard.
     const again = await read();
@@ -44,15 +35,10 @@ describe.each(testEngines())('member schedules kept on $name', (engine) => {
     expect((await read()).statements).toEqual([]);
   });
 
-  it("sees this process's own changes at once: busy time, a member's settings", async () => {
+  it("sees this process's own change to a member's settings at once", async () => {
     await read();
-    const before = (await read()).result.busyVersions.get(acme.ann)!;
-    await acme.store.members.addBusy(acme.org, acme.ann, { start: hour(9), end: hour(10) });
-    const afterBusy = await read();
-    expect(Number(afterBusy.result.busyVersions.get(acme.ann))).toBe(Number(before) + 1);
-
     await acme.store.members.update(acme.org, acme.bob, { bufferMinutes: 15 });
-    expect((await read()).result.members.find((m) => m.id === acme.bob)?.bufferMinutes).toBe(15);
+    expect((await read()).result.find((m) => m.id === acme.bob)?.bufferMinutes).toBe(15);
   });
 
   it('keeps nothing inside a transaction, and a transaction rolled back leaves what was kept in use', async () => {
@@ -60,11 +46,11 @@ describe.each(testEngines())('member schedules kept on $name', (engine) => {
     await acme.store
       .transaction(async (tx) => {
         await tx.members.update(acme.org, acme.ann, { bufferMinutes: 45 });
-        expect((await tx.members.getSchedulesWithBusyVersions(acme.org, [acme.ann])).members[0]?.bufferMinutes).toBe(45);
+        expect((await tx.members.getSchedules(acme.org, [acme.ann]))[0]?.bufferMinutes).toBe(45);
         throw new Error('rolled back');
       })
       .catch(() => undefined);
-    expect((await read()).result.members[0]?.bufferMinutes).not.toBe(45);
+    expect((await read()).result[0]?.bufferMinutes).not.toBe(45);
   });
 
   it('stops answering from what it kept when the listener is lost, and starts again once it is back', async () => {
@@ -91,17 +77,12 @@ describe.skipIf(!adminUrl)('member schedules kept by two stores on one PostgreSQ
     await until(() => stores.first.schedules.active && stores.second.schedules.active, 'both listeners are subscribed');
   });
 
-  const bufferSeenBy = async (store: Store) => (await store.members.getSchedulesWithBusyVersions(org, [ann])).members[0]?.bufferMinutes;
-  const busyVersionSeenBy = async (store: Store) => (await store.members.getSchedulesWithBusyVersions(org, [ann])).busyVersions.get(ann);
+  const bufferSeenBy = async (store: Store) => (await store.members.getSchedules(org, [ann]))[0]?.bufferMinutes;
 
   it("hears the other store's changes and changes made by hand", async () => {
     expect(await bufferSeenBy(stores.first.store)).toBe(0);
     await stores.second.store.members.update(org, ann, { bufferMinutes: 10 });
     await until(async () => (await bufferSeenBy(stores.first.store)) === 10, 'the first store sees the new buffer');
-
-    const before = await busyVersionSeenBy(stores.first.store);
-    await stores.second.store.members.addBusy(org, ann, { start: hour(9), end: hour(10) });
-    await until(async () => (await busyVersionSeenBy(stores.first.store)) !== before, 'the first store sees the busy time');
 
     const psql = new pg.Client({ connectionString: stores.url });
     await psql.connect();
@@ -109,11 +90,11 @@ describe.skipIf(!adminUrl)('member schedules kept by two stores on one PostgreSQ
     await until(async () => (await bufferSeenBy(stores.first.store)) === 20, 'the first store sees the change made by hand');
 
     const cyd = await addInterviewer(stores.second.store, org, 'cyd');
-    expect((await stores.first.store.members.getSchedulesWithBusyVersions(org, [cyd])).members).toHaveLength(1);
+    expect(await stores.first.store.members.getSchedules(org, [cyd])).toHaveLength(1);
     const remover = new pg.Client({ connectionString: stores.url });
     await remover.connect();
     await remover.query('DELETE FROM members WHERE id = $1', [cyd]).finally(() => remover.end());
-    await until(async () => (await stores.first.store.members.getSchedulesWithBusyVersions(org, [cyd])).members.length === 0, 'the first store sees the member removed');
+    await until(async () => (await stores.first.store.members.getSchedules(org, [cyd])).length === 0, 'the first store sees the member removed');
   });
 
   it('announces a statement that changes more members than a notice can name as a change to all', async () => {
@@ -124,15 +105,15 @@ describe.skipIf(!adminUrl)('member schedules kept by two stores on one PostgreSQ
     listener.on('notification', (notice) => heard.push(notice.payload ?? ''));
     try {
       await listener.query(`LISTEN ${MEMBER_CHANGES_CHANNEL}`);
-      await stores.first.store.members.getSchedulesWithBusyVersions(org, ids);
-      await stores.second.store.members.getSchedulesWithBusyVersions(org, ids);
+      await stores.first.store.members.getSchedules(org, ids);
+      await stores.second.store.members.getSchedules(org, ids);
       const psql = new pg.Client({ connectionString: stores.url });
       await psql.connect();
       await psql.query('UPDATE members SET buffer_minutes = 5 WHERE organization_id = $1', [org]);
       await psql.end();
       await until(() => heard.length > 0, 'the change is announced');
       expect(heard).toEqual([ALL_MEMBERS_NOTICE]);
-      await until(async () => (await stores.first.store.members.getSchedulesWithBusyVersions(org, ids)).members.every((m) => m.bufferMinutes === 5), 'the first store sees all of them');
+      await until(async () => (await stores.first.store.members.getSchedules(org, ids)).every((m) => m.bufferMinutes === 5), 'the first store sees all of them');
     } finally {
       await listener.end();
     }

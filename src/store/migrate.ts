@@ -18,6 +18,7 @@ import * as calendarSourcesInAddedOrder from './migrations/0015-calendar-sources
 import * as linkTokensSetAside from './migrations/0016-link-tokens-set-aside.ts';
 import * as outboxRoomToSettle from './migrations/0017-outbox-room-to-settle.ts';
 import * as remindersWrittenWhenDue from './migrations/0018-reminders-written-when-due.ts';
+import * as busyChangesAnnounced from './migrations/0019-busy-changes-announced.ts';
 
 /** Migrations are compiled in, so a packaged build needs no migrations folder on disk. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-link-tokens-set-aside': linkTokensSetAside,
   '0017-outbox-room-to-settle': outboxRoomToSettle,
   '0018-reminders-written-when-due': remindersWrittenWhenDue,
+  '0019-busy-changes-announced': busyChangesAnnounced,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -4,7 +4,6 @@ import { DatabaseBusyError, InterviewChangedMeanwhile } from './database-errors.
 import type { DatabaseEngine } from './connect.ts';
 import type { AnswerWatch } from './answer-watch.ts';
 import type { Executor } from './executor.ts';
-import { BusyTimeCache } from './busy-time-cache.ts';
 import { HeldWrites } from './held-writes.ts';
 import type { MemberScheduleCache } from './member-schedule-cache.ts';
 import { AnalyticsRepository } from './repositories/analytics.ts';
@@ -82,9 +81,7 @@ export class Store {
     private readonly answers?: AnswerWatch,
     /** Inside a transaction: a change's messages and seat links held back for its history line. */
     private readonly held?: HeldWrites,
-    /** Busy time kept by busy version; a transaction's store is handed the one of the store it began on. */
-    private readonly busyTimes: BusyTimeCache = new BusyTimeCache(),
-    /** Members' schedules kept while their changes are heard; used only outside a transaction. */
+    /** Members' schedules and busy time kept while their changes are heard; used only outside a transaction. */
     private readonly schedules?: MemberScheduleCache,
     /**
      * Inside a transaction that {@link asOneTransaction} began for a whole request: where the names of
@@ -94,12 +91,7 @@ export class Store {
   ) {
     this.organizations = new OrganizationRepository(executor);
     this.apiKeys = new ApiKeyRepository(executor);
-    // Busy time is kept only from reads outside a transaction; inside one, what was kept is only used.
-    this.members = new MemberRepository(executor, {
-      kept: busyTimes,
-      keepsWhatItReads: !executor.isTransaction,
-      ...(schedules && !executor.isTransaction ? { schedules } : {}),
-    });
+    this.members = new MemberRepository(executor, executor.isTransaction ? undefined : schedules);
     this.openings = new OpeningRepository(executor);
     this.openingEnds = new OpeningEndRepository(executor);
     this.candidates = new CandidateRepository(executor);
@@ -132,7 +124,7 @@ export class Store {
       try {
         return await (this.executor as Kysely<Database>).transaction().execute(async (trx) => {
           const held = new HeldWrites();
-          const result = await work(new Store(trx, this.engine, undefined, held, this.busyTimes));
+          const result = await work(new Store(trx, this.engine, undefined, held));
           // What a change held back and no history line took is written before the commit.
           await held.flush(trx);
           return result;
@@ -157,7 +149,7 @@ export class Store {
     if (this.executor.isTransaction) throw new Error('asOneTransaction begins a transaction of its own.');
     return (this.executor as Kysely<Database>).transaction().execute(async (trx) => {
       const held = new HeldWrites();
-      const result = await work(new Store(trx, this.engine, undefined, held, this.busyTimes, undefined, { next: 1 }));
+      const result = await work(new Store(trx, this.engine, undefined, held, undefined, { next: 1 }));
       await held.flush(trx);
       return result;
     });
@@ -176,7 +168,7 @@ export class Store {
       await sql`SAVEPOINT ${name}`.execute(trx);
       const held = new HeldWrites();
       try {
-        const result = await work(new Store(trx, this.engine, undefined, held, this.busyTimes, undefined, savepoints));
+        const result = await work(new Store(trx, this.engine, undefined, held, undefined, savepoints));
         await held.flush(trx);
         await sql`RELEASE SAVEPOINT ${name}`.execute(trx);
         return result;
@@ -218,7 +210,7 @@ export class Store {
     for (let attempt = 1; ; attempt += 1) {
       const held = new HeldWrites();
       try {
-        const result = await work(new Store(this.executor, this.engine, this.answers, held, this.busyTimes, this.schedules));
+        const result = await work(new Store(this.executor, this.engine, this.answers, held, this.schedules));
         await held.flush(this.executor);
         return result;
       } catch (error) {

@@ -36,10 +36,9 @@ export function bookedDraft(draft: Interview, change: InterviewChange): Intervie
   return { ...changedInterview(draft, change, []), updatedAt: draft.updatedAt };
 }
 
-/** A new interview's panel as read with it: its members with their busy versions and, when read, their busy time around the time asked for. */
+/** A new interview's panel as read with it: its members and, when read, their busy time around the time asked for. */
 export interface NewInterviewPanel {
   members: Member[];
-  busyVersions: Map<string, string>;
   busy?: PanelBusyRead;
 }
 
@@ -55,7 +54,6 @@ export async function assertNewPanelFree(store: Store, booked: Interview, panel:
     memberIds: booked.panel,
     range: { start: booked.start!, end: booked.end! },
     members: panel.members,
-    busyVersions: panel.busyVersions,
     ...(panel.busy ? { busy: panel.busy } : {}),
   });
 }

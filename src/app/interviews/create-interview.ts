@@ -105,7 +105,7 @@ async function bookInterview(ctx: AppContext, organizationId: string, input: Cre
     const draft = newDraft(ctx, organizationId, input, opening, candidate.id, now, []);
     const change = decideBooking(draft, { by: 'employer', start }, decisionContext(organization, now))!;
     const booked = bookedDraft(draft, change);
-    await assertNewPanelFree(store, booked, { members, busyVersions: read.busyVersions, ...(read.panelBusy ? { busy: read.panelBusy } : {}) });
+    await assertNewPanelFree(store, booked, { members, ...(read.panelBusy ? { busy: read.panelBusy } : {}) });
     const { token, stored } = newCandidateLink(ctx, booked);
     const link = candidateLinkUrl(ctx, token);
     // The messages are rendered for the interview as it will be written, and held for its statement.

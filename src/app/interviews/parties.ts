@@ -41,8 +41,7 @@ export async function loadPanelAndStaff(store: Store, organization: Organization
  * Everything a new interview starts from, in one round trip: the organization, the opening and the
  * candidate (null when the organization has none by that id), the panel in the order given (unknown ids
  * left out) and, when the organization needs them, its staff. The staff are read either way: whether they
- * are needed is known only from the organization read in the same statement. The members' busy versions
- * come with them, so busy time kept at those versions need not be read again. For a booking (`booking`:
+ * are needed is known only from the organization read in the same statement. For a booking (`booking`:
  * the time asked for), the panel's busy time around it comes too, as far out as any buffer reaches, so
  * whether the panel is free needs no statement of its own.
  */
@@ -64,7 +63,6 @@ export async function loadNewInterviewParties(
   candidate: Candidate | null;
   panel: Member[];
   staff: Member[];
-  busyVersions: Map<string, string>;
   panelBusy?: PanelBusyRead;
 }> {
   const reach = MAX_BUFFER_MINUTES * MINUTE;

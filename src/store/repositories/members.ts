@@ -2,8 +2,8 @@ import type { BusyBlock, Member, MemberLimits, MemberRole, WorkingHours } from '
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import { noBusyTime } from '../busy-time-cache.ts';
-import type { BusyByReason, BusyReason, BusyTimeCache } from '../busy-time-cache.ts';
-import type { MemberScheduleCache, SchedulesWithBusyVersions } from '../member-schedule-cache.ts';
+import type { BusyByReason, BusyReason } from '../busy-time-cache.ts';
+import type { MemberSchedule, MemberScheduleCache } from '../member-schedule-cache.ts';
 import type { Executor } from '../executor.ts';
 import { isUuid } from '../ids.ts';
 import { timeRange } from '../ranges.ts';
@@ -122,16 +122,12 @@ export class MemberRepository {
   constructor(
     private readonly db: Executor,
     /**
-     * Busy time kept by busy version, shared by every request of the process. Only what is read outside a
-     * transaction is kept: inside one, a version can be the transaction's own, and a rollback would hand
-     * the same number to another change. Using kept time is safe anywhere: a version read is either
-     * committed, and then what was kept at it is at least that recent, or the transaction's own, which
-     * nothing kept can carry.
-     *
-     * `schedules`, outside a transaction only: members' schedules and busy versions kept while every
-     * change to them is heard, so that a search of a panel it knows asks the database nothing.
+     * Outside a transaction only: members' schedules and busy time kept while every change to them is
+     * heard, so that a search of a panel it knows asks the database nothing. Inside a transaction what is
+     * read is the transaction's own view, which may hold its own uncommitted changes: it is neither kept
+     * nor answered from what was kept.
      */
-    private readonly busyTimes?: { kept: BusyTimeCache; keepsWhatItReads: boolean; schedules?: MemberScheduleCache },
+    private readonly schedules?: MemberScheduleCache,
   ) {}
 
   async create(organizationId: string, input: NewMember): Promise<Member> {
@@ -179,28 +175,22 @@ export class MemberRepository {
     return valid.flatMap((id) => byId.get(id) ?? []);
   }
 
-  /**
-   * What a slot search needs of the members (name, zone, working hours, buffer), in the order asked
-   * (unknown ids left out), with the busy version of each: what `listPanelBusy` needs to use busy time it
-   * kept. Read before the busy time, never after it.
-   */
-  async getSchedulesWithBusyVersions(organizationId: string, ids: readonly string[]): Promise<SchedulesWithBusyVersions> {
+  /** What a slot search needs of the members (name, zone, working hours, buffer), in the order asked (unknown ids left out). */
+  async getSchedules(organizationId: string, ids: readonly string[]): Promise<MemberSchedule[]> {
     const valid = ids.filter(isUuid);
-    if (valid.length === 0) return { members: [], busyVersions: new Map() };
-    const schedules = this.busyTimes?.schedules;
+    if (valid.length === 0) return [];
+    const { schedules } = this;
     const kept = await schedules?.lookup(organizationId, valid);
     if (kept) return kept;
     const epoch = schedules?.epoch;
     const rows = await this.db
       .selectFrom('members')
       .select(['id', 'name', 'timezone', 'workingHours', 'bufferMinutes'])
-      .select(sql<string>`busy_version::text`.as('busyVersion'))
       .where('organizationId', '=', organizationId)
       .where('id', 'in', valid)
       .execute();
-    const busyVersions = new Map(rows.map(({ id, busyVersion }) => [id, busyVersion]));
-    const byId = new Map(rows.map(({ busyVersion: _version, ...row }) => [row.id, { ...row, workingHours: row.workingHours as WorkingHours }]));
-    const read = { members: valid.flatMap((id) => byId.get(id) ?? []), busyVersions };
+    const byId = new Map(rows.map((row) => [row.id, { ...row, workingHours: row.workingHours as WorkingHours }]));
+    const read = valid.flatMap((id) => byId.get(id) ?? []);
     if (schedules && epoch !== undefined) schedules.keep(organizationId, epoch, read);
     return read;
   }
@@ -308,36 +298,37 @@ export class MemberRepository {
    * panel can have hundreds of spans, and one parsed text costs far less than a row and two parsed
    * timestamps for each.
    *
-   * Given the members' `busyVersions` (read with them, before this), busy time this process kept at the
-   * same versions is used again and only the other members are read; outside a transaction, what is read
-   * is kept. Not when an interview's bookings are left out. What is handed over may be what is kept:
-   * callers read it and change nothing.
+   * Outside a transaction, busy time this process kept while hearing every change is used again and only
+   * the other members are read, and what is read is kept. Not when an interview's bookings are left out.
+   * What is handed over may be what is kept: callers read it and change nothing.
    */
   async listPanelBusy(
     organizationId: string,
     memberIds: readonly string[],
     from: Date,
     to: Date,
-    options: { excludeInterviewId?: string; busyVersions?: ReadonlyMap<string, string> } = {},
+    options: { excludeInterviewId?: string } = {},
   ): Promise<Map<string, BusyByReason>> {
     const valid = memberIds.filter(isUuid);
-    const { busyVersions, excludeInterviewId } = options;
-    if (!this.busyTimes || !busyVersions || excludeInterviewId !== undefined) return this.readPanelBusy(organizationId, valid, from, to, excludeInterviewId);
-    const { kept, keepsWhatItReads } = this.busyTimes;
+    const { excludeInterviewId } = options;
+    const { schedules } = this;
+    if (!schedules || excludeInterviewId !== undefined || !(await schedules.hearsEverything())) {
+      return this.readPanelBusy(organizationId, valid, from, to, excludeInterviewId);
+    }
+    const [start, end] = [from.getTime(), to.getTime()];
     const found = new Map<string, BusyByReason>();
     const unknown: string[] = [];
     for (const memberId of valid) {
-      const version = busyVersions.get(memberId);
-      const busy = version === undefined ? undefined : kept.get(organizationId, memberId, version, from.getTime(), to.getTime());
+      const busy = schedules.keptBusyTime(organizationId, memberId, start, end);
       if (busy === undefined) unknown.push(memberId);
       else found.set(memberId, busy);
     }
     if (unknown.length === 0) return found;
+    const epoch = schedules.epoch;
     const read = await this.readPanelBusy(organizationId, unknown, from, to);
     for (const [memberId, busy] of read) {
       found.set(memberId, busy);
-      const version = busyVersions.get(memberId);
-      if (keepsWhatItReads && version !== undefined) kept.put(organizationId, memberId, version, from.getTime(), to.getTime(), busy);
+      schedules.keepBusyTime(organizationId, epoch, memberId, start, end, busy);
     }
     // In the order asked.
     return new Map(valid.map((memberId) => [memberId, found.get(memberId)!]));

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Candidate, Member, Opening, OpeningStatus, Organization, WorkingHours } from '../../core/types.ts';
 import type { Executor } from '../executor.ts';
@@ -121,10 +120,9 @@ export class OrganizationRepository {
   /**
    * What a new interview starts from, in one statement: the organization with the opening and the
    * candidate (as {@link getWithOpeningAndCandidate}), the panel's members in the order given (unknown
-   * ids left out) and the members who have one of `roles` (those who get copies), with each member's
-   * busy version (see `MemberRepository.listPanelBusy`). Given `busyWindow`, also the panel's busy time in
-   * that window (but the bookings of the interview it leaves out), read in the same statement, so with the busy versions it goes with (a booking then
-   * needs no statement of its own to see whether the panel is free).
+   * ids left out) and the members who have one of `roles` (those who get copies). Given `busyWindow`, also
+   * the panel's busy time in that window (but the bookings of the interview it leaves out), read in the
+   * same statement (a booking then needs no statement of its own to see whether the panel is free).
    */
   async getForNewInterview(
     id: string,
@@ -137,7 +135,6 @@ export class OrganizationRepository {
     candidate: Candidate | null;
     panel: Member[];
     withRoles: Member[];
-    busyVersions: Map<string, string>;
     /** Present when `busyWindow` was given. */
     panelBusy?: PanelBusyRead;
   } | null> {
@@ -152,7 +149,6 @@ export class OrganizationRepository {
           eb
             .selectFrom('members')
             .select(MEMBER_COLUMNS)
-            .select(sql<string>`busy_version::text`.as('busyVersion'))
             .where('organizationId', '=', id)
             .where((m) => {
               const either = [...(ids.length > 0 ? [m('id', 'in', ids)] : []), ...(roles.length > 0 ? [m('role', 'in', roles)] : [])];
@@ -165,10 +161,9 @@ export class OrganizationRepository {
       .executeTakeFirst();
     if (!row) return null;
     const { members: read, busy, ...rest } = row;
-    const busyVersions = new Map(read.map(({ id: memberId, busyVersion }) => [memberId, busyVersion]));
-    const found = read.map(({ busyVersion: _version, ...member }) => memberFromJson(member));
+    const found = read.map((member) => memberFromJson(member));
     const panelBusy = busyWindow ? { ...busyWindow, byMember: busyByMember(ids, busy ?? []) } : undefined;
-    return { ...toRecords(rest), ...splitPanelAndRoles(found, ids, roles), busyVersions, ...(panelBusy ? { panelBusy } : {}) };
+    return { ...toRecords(rest), ...splitPanelAndRoles(found, ids, roles), ...(panelBusy ? { panelBusy } : {}) };
   }
 
   /** The organization's row with the opening and the candidate as JSON objects (null when it has none by that id). */
