@@ -24,6 +24,9 @@ describe.each(testEngines())('dashboard sessions on $name', (engine) => {
     expect(cookie).toMatch(/leeway_session=lw_sess_/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
+    // Twelve hours counted by the browser's clock, not a date by the server's.
+    expect(cookie).toMatch(/Max-Age=43200/);
+    expect(cookie).not.toMatch(/Expires=/i);
     const { csrfToken } = (await response.json()) as { csrfToken: string };
     const session = cookie.split(';')[0]!;
 
