@@ -96,9 +96,7 @@ export class MemberScheduleCache {
   /** A change to the busy time of too many members to name: all busy time goes, schedules stand. */
   forgetAllBusyTime(): void {
     this.busyTime.clear();
-    this.announcedAt.clear();
-    this.epochValue += 1;
-    this.keepableFrom = this.epochValue;
+    this.spoilReadsInFlight();
   }
 
   /** A statement of this process that may have written ended (committed or not). */
@@ -122,7 +120,7 @@ export class MemberScheduleCache {
    */
   async lookup(organizationId: string, ids: readonly string[]): Promise<MemberSchedule[] | undefined> {
     if (!this.listening || !this.holdsAll(organizationId, ids)) return undefined;
-    if (!(await this.heardOwnWrites()) || !this.holdsAll(organizationId, ids)) return undefined;
+    if (this.writesHeard < this.writesEnded && (!(await this.heardOwnWrites()) || !this.holdsAll(organizationId, ids))) return undefined;
     const members: MemberSchedule[] = [];
     for (const id of ids) {
       const entry = this.kept.get(id)!;
@@ -177,11 +175,8 @@ export class MemberScheduleCache {
   }
 
   private announced(memberIds: readonly string[], drop: { schedules: boolean }): void {
-    this.epochValue += 1;
-    if (this.announcedAt.size + memberIds.length > REMEMBERED_ANNOUNCEMENTS) {
-      this.announcedAt.clear();
-      this.keepableFrom = this.epochValue;
-    }
+    if (this.announcedAt.size + memberIds.length > REMEMBERED_ANNOUNCEMENTS) this.spoilReadsInFlight();
+    else this.epochValue += 1;
     for (const id of memberIds) {
       if (drop.schedules) this.kept.delete(id);
       this.busyTime.forget(id);
@@ -192,6 +187,11 @@ export class MemberScheduleCache {
   private startAfresh(): void {
     this.kept.clear();
     this.busyTime.clear();
+    this.spoilReadsInFlight();
+  }
+
+  /** No read that began before now is kept, whatever it read; what members were announced is forgotten. */
+  private spoilReadsInFlight(): void {
     this.announcedAt.clear();
     this.epochValue += 1;
     this.keepableFrom = this.epochValue;

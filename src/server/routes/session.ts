@@ -59,7 +59,7 @@ export function registerSessionRoutes(app: OpenAPIHono<ServerEnv>, limiter: Logi
         path: '/',
         // A lifetime rather than a date: the browser counts it on its own clock, so a client whose clock
         // differs from the server's keeps the session exactly as long as the server does.
-        maxAge: Math.max(0, Math.floor((session.expiresAt.getTime() - ctx.clock().getTime()) / 1000)),
+        maxAge: Math.max(0, Math.round((session.expiresAt.getTime() - ctx.clock().getTime()) / 1000)),
       });
       return c.json({ organizationId: session.organizationId, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() }, 200);
     } catch (error) {
