@@ -1,6 +1,6 @@
 import { Kysely } from 'kysely';
 import type pg from 'pg';
-import { createBoundedPool, DEFAULT_POOL_LIMITS } from './bounded-pool.ts';
+import { createBoundedPool, DEFAULT_POOL_LIMITS, defaultConnections } from './bounded-pool.ts';
 import type { PoolLimits } from './bounded-pool.ts';
 import { AnswerWatch } from './answer-watch.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
@@ -49,7 +49,7 @@ export interface DatabaseHandle {
  * data folder (locked against a second process) or a PostgreSQL server.
  */
 export async function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
-  const limits: PoolLimits = { ...DEFAULT_POOL_LIMITS, ...options.pool };
+  const limits: PoolLimits = { ...DEFAULT_POOL_LIMITS, ...(options.engine === 'postgres' ? { size: defaultConnections() } : {}), ...options.pool };
   const answers = new AnswerWatch();
   if (options.engine === 'postgres') {
     // Bounded waits: a database that hangs must not hang every request with it.
