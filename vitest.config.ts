@@ -10,6 +10,8 @@ export default defineConfig({
     // mocked modules, no environment changes, patches undone in afterAll); the suite passes in shuffled
     // file order (`--sequence.shuffle.files`).
     isolate: false,
+    // Statements kept by shape check their parameters loudly under test (see statements-by-shape.ts).
+    setupFiles: ['src/store/testing/strict-statements.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

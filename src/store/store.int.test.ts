@@ -7,6 +7,7 @@ import { isDomainError } from '../core/errors.ts';
 import type { WorkingHours } from '../core/types.ts';
 import { DataDirLockedError, openStore } from './index.ts';
 import type { OpenStore, Store } from './index.ts';
+import { NEW_INTERVIEW_READS } from './repositories/organizations.ts';
 import { testEngines } from './testing/engines.ts';
 
 const NINE_TO_FIVE: WorkingHours = {
@@ -124,6 +125,37 @@ describe.each(testEngines())('store on $name', (engine) => {
     // Another organization's opening and candidate are not this one's.
     const foreign = await store.organizations.getForNewInterview(orgId, elsewhere.opening.id, elsewhere.candidate.id, { panel: [], roles: [] });
     expect(foreign).toMatchObject({ opening: null, candidate: null, panel: [], withRoles: [] });
+  });
+
+  it('reads the same for a new interview whether its statement is built or its text was kept, in every shape', async () => {
+    const seed = await seedInterview();
+    const second = await store.members.create(orgId, { name: 'Cy', email: `cy-${Math.random().toString(36).slice(2)}@example.com`, role: 'interviewer', timezone: 'UTC', workingHours: NINE_TO_FIVE });
+    const booked = await createInterview(seed, [seed.member.id], `kept-${engine.name}@test`);
+    await store.interviews.bookPanel(orgId, booked.id, [seed.member.id], range('2026-12-08T10:00:00Z', '2026-12-08T11:00:00Z'));
+    await store.members.addBusy(orgId, second.id, range('2026-12-08T12:00:00Z', '2026-12-08T13:00:00Z'));
+    const busyWindow = { from: new Date('2026-12-08T00:00:00Z'), to: new Date('2026-12-09T00:00:00Z') };
+    const shapes = [
+      { panel: [seed.member.id], roles: [] },
+      { panel: [second.id, seed.member.id], roles: ['recruiter', 'admin'] },
+      { panel: [], roles: ['recruiter'] },
+      { panel: [], roles: [] },
+      { panel: [seed.member.id, second.id], roles: ['recruiter'], busyWindow },
+      { panel: [seed.member.id], roles: [], busyWindow: { ...busyWindow, excludeInterviewId: booked.id } },
+    ] as const;
+    const sorted = (read: Awaited<ReturnType<Store['organizations']['getForNewInterview']>>) =>
+      read?.panelBusy ? { ...read, panelBusy: { ...read.panelBusy, byMember: [...read.panelBusy.byMember].sort() } } : read;
+    for (const shape of shapes) {
+      const ask = () => store.organizations.getForNewInterview(orgId, seed.opening.id, seed.candidate.id, { panel: [...shape.panel], roles: [...shape.roles], ...('busyWindow' in shape ? { busyWindow: shape.busyWindow } : {}) });
+      const first = await ask();
+      const second_ = await ask();
+      expect(sorted(second_)).toEqual(sorted(first));
+    }
+    const withBusy = await store.organizations.getForNewInterview(orgId, seed.opening.id, seed.candidate.id, { panel: [seed.member.id, second.id], roles: [], busyWindow });
+    expect(withBusy!.panelBusy!.byMember.get(seed.member.id)!.interview).toHaveLength(1);
+    expect(withBusy!.panelBusy!.byMember.get(second.id)!.busy).toHaveLength(1);
+    const excluded = await store.organizations.getForNewInterview(orgId, seed.opening.id, seed.candidate.id, { panel: [seed.member.id], roles: [], busyWindow: { ...busyWindow, excludeInterviewId: booked.id } });
+    expect(excluded!.panelBusy!.byMember.get(seed.member.id)!.interview).toEqual([]);
+    expect(NEW_INTERVIEW_READS.mismatches).toEqual([]);
   });
 
   it('refuses a second member with the same email in one organization', async () => {

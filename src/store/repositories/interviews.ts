@@ -17,7 +17,9 @@ import { OUTBOX_ROWS_PER_INSERT, outboxRows, writeOutboxRows } from './outbox.ts
 import type { NewOutboxMessage } from './outbox.ts';
 import { panelTokenRows } from './panel-tokens.ts';
 import type { NewPanelToken } from './panel-tokens.ts';
-import { enqueueWebhookEvents, queueWebhookEventsInStatement, webhookEventsOf } from './webhooks.ts';
+import { enqueueWebhookEvents, eventsToQueueInStatement, queuedEventsParameters, queueWebhookEventsInStatement, webhookEventsOf } from './webhooks.ts';
+import type { EventsToQueueInStatement } from './webhooks.ts';
+import { StatementsByShape } from '../statements-by-shape.ts';
 import type { InterviewSnapshot } from '../../core/webhooks/event-body.ts';
 import type { ActiveEndpoint } from './webhooks.ts';
 
@@ -243,33 +245,61 @@ export class InterviewRepository {
       updatedAt: at,
       remindedThrough: at,
     };
-    // Each CTE widens the builder's type; the statement ends in the insert of the interview either way.
-    let writer: QueryCreator<Database> = this.db;
-    if (panelRows.length > 0) writer = writer.with('panel', (db) => db.insertInto('interviewPanel').values(panelRows)) as unknown as QueryCreator<Database>;
-    const { booked, candidateLink } = also;
-    if (booked && input.panel.length > 0) writer = withPanelBooked(writer, organizationId, id, input.panel, booked);
-    if (candidateLink) {
-      writer = writer.with('link', (db) =>
-        db.insertInto('candidateTokens').values({
-          organizationId,
-          candidateId: input.candidateId,
-          openingId: input.openingId,
-          interviewId: id,
-          tokenHash: candidateLink.tokenHash,
-          expiresAt: candidateLink.expiresAt,
-        }),
-      ) as unknown as QueryCreator<Database>;
-    }
-    if (also.firstLine) {
-      const { entry, snapshot } = also.firstLine;
-      const line: HistoryEntry = { ...historyEntryFields(entry), id: randomUUID(), interviewId: id };
-      writer = (await this.withHeldRows(writer)).with('first_line', (db) => db.insertInto('interviewHistory').values(historyRow(organizationId, line))) as unknown as QueryCreator<Database>;
+    const { booked, candidateLink, firstLine } = also;
+    const bookedRange = booked && input.panel.length > 0 ? booked : undefined;
+    const link = candidateLink
+      ? { organizationId, candidateId: input.candidateId, openingId: input.openingId, interviewId: id, tokenHash: candidateLink.tokenHash, expiresAt: candidateLink.expiresAt }
+      : undefined;
+    let written: { held: HeldRows; line: ReturnType<typeof historyRow>; queued?: EventsToQueueInStatement } | undefined;
+    if (firstLine) {
+      const line: HistoryEntry = { ...historyEntryFields(firstLine.entry), id: randomUUID(), interviewId: id };
       const events = webhookEventsOf([line]);
-      if (events.length > 0) {
-        writer = writer.with('announced', (() => queueWebhookEventsInStatement(organizationId, events, snapshot)) as never) as unknown as QueryCreator<Database>;
-      }
+      written = {
+        held: await this.takeHeldRows(),
+        line: historyRow(organizationId, line),
+        ...(events.length > 0 ? { queued: eventsToQueueInStatement(organizationId, events, firstLine.snapshot) } : {}),
+      };
     }
-    const row = await writer.insertInto('interviews').values(values).returning(COLUMNS).executeTakeFirstOrThrow().catch(translateDatabaseError);
+    // Each CTE widens the builder's type; the statement ends in the insert of the interview either way.
+    const build = () => {
+      let writer: QueryCreator<Database> = this.db;
+      if (panelRows.length > 0) writer = writer.with('panel', (db) => db.insertInto('interviewPanel').values(panelRows)) as unknown as QueryCreator<Database>;
+      if (bookedRange) writer = withPanelBooked(writer, organizationId, id, input.panel, bookedRange);
+      if (link) writer = writer.with('link', (db) => db.insertInto('candidateTokens').values(link)) as unknown as QueryCreator<Database>;
+      if (written) {
+        const { line, queued } = written;
+        writer = withHeldRows(writer, written.held).with('first_line', (db) => db.insertInto('interviewHistory').values(line)) as unknown as QueryCreator<Database>;
+        if (queued) writer = writer.with('announced', (() => queueWebhookEventsInStatement(queued)) as never) as unknown as QueryCreator<Database>;
+      }
+      return writer.insertInto('interviews').values(values).returning(COLUMNS);
+    };
+    // The parameters in the order the text above takes them (checked against the builder's, per shape).
+    const parameters = () => [
+      ...rowsParameters(panelRows),
+      ...(bookedRange ? panelBookedParameters(organizationId, id, input.panel, bookedRange) : []),
+      ...(link ? rowsParameters([link]) : []),
+      ...(written
+        ? [
+            ...rowsParameters(written.held.seatLinks),
+            ...rowsParameters(written.held.messages),
+            ...rowsParameters([written.line]),
+            ...(written.queued ? queuedEventsParameters(written.queued) : []),
+          ]
+        : []),
+      ...rowsParameters([values]),
+    ];
+    const shape = [
+      `${panelRows.length} panelists`,
+      bookedRange ? 'booked' : '',
+      link ? 'link' : '',
+      written ? `${written.held.seatLinks.length} seat links, ${written.held.messages.length} messages, ${Object.keys(written.line).length} line fields` : '',
+      written?.queued ? `${written.queued.types.length} events` : '',
+    ].join(';');
+    const { rows } = await this.db
+      .executeQuery<Awaited<ReturnType<ReturnType<typeof build>['executeTakeFirstOrThrow']>>>(NEW_INTERVIEW_WRITES.compiled(shape, build, parameters))
+      .catch(translateDatabaseError);
+    const row = rows[0];
+    if (!row) throw new Error('The new interview was not written.');
     return toInterview(row, [...input.panel]);
   }
 
@@ -513,11 +543,14 @@ export class InterviewRepository {
     if (write.candidateLink) writer = withLinkRenewed(writer, { organizationId, interviewId, ...write.candidateLink });
     const { entry, snapshot } = write.line;
     const line: HistoryEntry = { ...historyEntryFields(entry), id: randomUUID(), interviewId };
-    writer = (await this.withHeldRows(writer)).with('line', (db) =>
+    writer = withHeldRows(writer, await this.takeHeldRows()).with('line', (db) =>
       db.insertInto('interviewHistory').values({ ...historyRow(organizationId, line), interviewId: sql<string>`(SELECT id FROM changed)` }),
     ) as unknown as QueryCreator<Database>;
     const events = webhookEventsOf([line]);
-    if (events.length > 0) writer = writer.with('announced', (() => queueWebhookEventsInStatement(organizationId, events, snapshot)) as never) as unknown as QueryCreator<Database>;
+    if (events.length > 0) {
+      const queued = eventsToQueueInStatement(organizationId, events, snapshot);
+      writer = writer.with('announced', (() => queueWebhookEventsInStatement(queued)) as never) as unknown as QueryCreator<Database>;
+    }
     const row = await (writer as unknown as QueryCreator<Database & { changed: Row }>)
       .selectFrom('changed')
       .selectAll()
@@ -746,25 +779,18 @@ export class InterviewRepository {
   }
 
   /**
-   * Adds the held rows of the change being written (see `HeldWrites`) to a statement as CTEs of its own:
-   * seat links and outbox messages. A batch larger than one insert takes is written before, on its own.
+   * The messages and seat links held for the change being written, as the rows its statement inserts.
+   * More messages than one insert takes are written ahead, which makes them part of the change only
+   * inside a transaction.
    */
-  private async withHeldRows(writer: QueryCreator<Database>): Promise<QueryCreator<Database>> {
+  private async takeHeldRows(): Promise<HeldRows> {
     const held = this.held?.take() ?? { messages: [], seatLinks: [] };
     if (held.messages.length > OUTBOX_ROWS_PER_INSERT) {
-      // Written ahead of the statement, they are part of the change only inside a transaction.
       if (!this.db.isTransaction) throw new Error(`A change written in one statement holds ${held.messages.length} messages, more than one insert takes.`);
       await writeOutboxRows(this.db, held.messages);
       held.messages = [];
     }
-    let with_ = writer;
-    if (held.seatLinks.length > 0) {
-      with_ = with_.with('held_seat_links', (db) => db.insertInto('panelTokens').values(panelTokenRows(held.seatLinks))) as unknown as QueryCreator<Database>;
-    }
-    if (held.messages.length > 0) {
-      with_ = with_.with('held_messages', (db) => db.insertInto('outbox').values(outboxRows(held.messages))) as unknown as QueryCreator<Database>;
-    }
-    return with_;
+    return { seatLinks: panelTokenRows(held.seatLinks), messages: outboxRows(held.messages) };
   }
 
   /**
@@ -775,7 +801,7 @@ export class InterviewRepository {
   private async insertHistory(organizationId: string, entries: Array<NewHistoryEntry & { interviewId: string }>): Promise<HistoryEntry[]> {
     // The messages and seat links of the change this line records, held back for it (see `HeldWrites`),
     // are written by the same statement.
-    const writer = await this.withHeldRows(this.db);
+    const writer = withHeldRows(this.db, await this.takeHeldRows());
     const rows = await writer
       .with('inserted', (db) =>
         db
@@ -806,6 +832,33 @@ export class InterviewRepository {
       .execute();
     return rows.map(toHistoryEntry);
   }
+}
+
+/** Held messages and seat links as the rows a change's statement inserts. */
+interface HeldRows {
+  seatLinks: ReturnType<typeof panelTokenRows>;
+  messages: ReturnType<typeof outboxRows>;
+}
+
+/** Adds the held rows of the change being written (see `HeldWrites`) to a statement as CTEs of its own: seat links and outbox messages. */
+function withHeldRows(writer: QueryCreator<Database>, held: HeldRows): QueryCreator<Database> {
+  let with_ = writer;
+  if (held.seatLinks.length > 0) with_ = with_.with('held_seat_links', (db) => db.insertInto('panelTokens').values(held.seatLinks)) as unknown as QueryCreator<Database>;
+  if (held.messages.length > 0) with_ = with_.with('held_messages', (db) => db.insertInto('outbox').values(held.messages)) as unknown as QueryCreator<Database>;
+  return with_;
+}
+
+/** The statement every new interview is written by, kept by shape (see `StatementsByShape`). */
+export const NEW_INTERVIEW_WRITES = new StatementsByShape();
+
+/** The parameters {@link withPanelBooked} adds (with `when` left as it is), in the order its text takes them. */
+function panelBookedParameters(organizationId: string, interviewId: string, panel: readonly string[], range: TimeRange): unknown[] {
+  return [organizationId, ...panel, organizationId, interviewId, range.start.toISOString(), range.end.toISOString(), [...panel]];
+}
+
+/** The parameters of rows inserted by one `values` call: each row's values in its columns' order, row after row. */
+function rowsParameters(rows: ReadonlyArray<Record<string, unknown>>): unknown[] {
+  return rows.flatMap((row) => Object.values(row));
 }
 
 /**

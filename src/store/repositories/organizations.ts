@@ -1,6 +1,7 @@
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Candidate, Member, Opening, OpeningStatus, Organization, WorkingHours } from '../../core/types.ts';
 import type { Executor } from '../executor.ts';
+import { StatementsByShape } from '../statements-by-shape.ts';
 import { isUuid } from '../ids.ts';
 import type { PanelBusyRead } from '../busy-time-cache.ts';
 import { busyByMember, MEMBER_COLUMNS, memberFromJson, panelBusySpans, splitPanelAndRoles } from './members.ts';
@@ -74,6 +75,14 @@ function toOrganization(row: Row): Organization {
   };
 }
 
+/** An id that is not a UUID matches nothing; it must not reach the database as one. */
+function knownId(value: string): string | null {
+  return isUuid(value) ? value : null;
+}
+
+/** The read every new interview begins with, kept by shape (see `StatementsByShape`). */
+export const NEW_INTERVIEW_READS = new StatementsByShape();
+
 export class OrganizationRepository {
   constructor(private readonly db: Executor) {}
 
@@ -142,23 +151,36 @@ export class OrganizationRepository {
     const ids = members.panel.filter(isUuid);
     const { roles, busyWindow } = members;
     const withBusy = busyWindow && ids.length > 0 ? busyWindow : null;
-    const row = await this.withOpeningAndCandidate(id, openingId, candidateId)
-      .$if(withBusy !== null, (query) => query.select(panelBusySpans(id, ids, withBusy!.from, withBusy!.to, withBusy!.excludeInterviewId).as('busy')))
-      .select((eb) =>
-        jsonArrayFrom(
-          eb
-            .selectFrom('members')
-            .select(MEMBER_COLUMNS)
-            .where('organizationId', '=', id)
-            .where((m) => {
-              const either = [...(ids.length > 0 ? [m('id', 'in', ids)] : []), ...(roles.length > 0 ? [m('role', 'in', roles)] : [])];
-              return either.length > 0 ? m.or(either) : m.lit(false);
-            })
-            .orderBy('createdAt')
-            .orderBy('id'),
-        ).as('members'),
-      )
-      .executeTakeFirst();
+    const build = () =>
+      this.withOpeningAndCandidate(id, openingId, candidateId)
+        .$if(withBusy !== null, (query) => query.select(panelBusySpans(id, ids, withBusy!.from, withBusy!.to, withBusy!.excludeInterviewId).as('busy')))
+        .select((eb) =>
+          jsonArrayFrom(
+            eb
+              .selectFrom('members')
+              .select(MEMBER_COLUMNS)
+              .where('organizationId', '=', id)
+              .where((m) => {
+                const either = [...(ids.length > 0 ? [m('id', 'in', ids)] : []), ...(roles.length > 0 ? [m('role', 'in', roles)] : [])];
+                return either.length > 0 ? m.or(either) : m.lit(false);
+              })
+              .orderBy('createdAt')
+              .orderBy('id'),
+          ).as('members'),
+        );
+    // The parameters in the order the text above takes them (checked against the builder's, per shape).
+    const parameters = () => {
+      let busy: unknown[] = [];
+      if (withBusy) {
+        // As `timeRange` writes them.
+        const [from, to] = [withBusy.from.toISOString(), withBusy.to.toISOString()];
+        busy = [id, ...ids, from, to, id, ...ids, from, to, id, ...ids, from, to, ...(withBusy.excludeInterviewId ? [withBusy.excludeInterviewId] : [])];
+      }
+      return [id, knownId(openingId), id, knownId(candidateId), ...busy, id, ...ids, ...roles, id];
+    };
+    const shape = `${ids.length} panelists, ${roles.length} roles${withBusy ? (withBusy.excludeInterviewId ? ', busy time but one interview' : ', busy time') : ''}`;
+    const { rows } = await this.db.executeQuery<Awaited<ReturnType<ReturnType<typeof build>['executeTakeFirstOrThrow']>>>(NEW_INTERVIEW_READS.compiled(shape, build, parameters));
+    const row = rows[0];
     if (!row) return null;
     const { members: read, busy, ...rest } = row;
     const found = read.map((member) => memberFromJson(member));
@@ -168,17 +190,15 @@ export class OrganizationRepository {
 
   /** The organization's row with the opening and the candidate as JSON objects (null when it has none by that id). */
   private withOpeningAndCandidate(id: string, openingId: string, candidateId: string) {
-    // An id that is not a UUID matches nothing; it must not reach the database as one.
-    const known = (value: string) => (isUuid(value) ? value : null);
     return this.db
       .selectFrom('organizations')
       .select(COLUMNS)
       .select((eb) => [
         jsonObjectFrom(
-          eb.selectFrom('openings').select(OPENING_COLUMNS).where('organizationId', '=', id).where('id', '=', known(openingId)),
+          eb.selectFrom('openings').select(OPENING_COLUMNS).where('organizationId', '=', id).where('id', '=', knownId(openingId)),
         ).as('opening'),
         jsonObjectFrom(
-          eb.selectFrom('candidates').select(CANDIDATE_COLUMNS).where('organizationId', '=', id).where('id', '=', known(candidateId)),
+          eb.selectFrom('candidates').select(CANDIDATE_COLUMNS).where('organizationId', '=', id).where('id', '=', knownId(candidateId)),
         ).as('candidate'),
       ])
       .where('id', '=', id);

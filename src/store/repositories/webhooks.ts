@@ -124,21 +124,45 @@ function deliveryBody(event: WebhookEventToQueue, interview: InterviewSnapshot |
   return eventBodyText({ type: event.type, at: event.at, data });
 }
 
+/** Events to queue within a statement, written out: what {@link queueWebhookEventsInStatement} sends. */
+export interface EventsToQueueInStatement {
+  organizationId: string;
+  types: string[];
+  lanes: string[];
+  bodies: string[];
+  ats: Date[];
+}
+
+/** Writes out events for {@link queueWebhookEventsInStatement}: each body as the exact text it will be sent as. */
+export function eventsToQueueInStatement(organizationId: string, events: readonly WebhookEventToQueue[], interview: InterviewSnapshot): EventsToQueueInStatement {
+  return {
+    organizationId,
+    types: events.map((event) => event.type),
+    lanes: events.map((event) => laneOf(event.type)),
+    bodies: events.map((event) => deliveryBody(event, event.interviewId ? interview : undefined)),
+    ats: events.map((event) => event.at),
+  };
+}
+
 /**
  * The body of a CTE that queues events for every active endpoint of the organization that wants their
  * type, within the statement that makes the change the events announce: the endpoints are those standing
  * when it runs, as with {@link enqueueWebhookEvents}. The caller knows the interview as the statement
  * leaves it (a new one), so the bodies are written before; an organization without endpoints inserts no
- * row. Deliveries take their `seq` in the order of the events.
+ * row. Deliveries take their `seq` in the order of the events. `parametersOf` lists what it sends, in order.
  */
-export function queueWebhookEventsInStatement(organizationId: string, events: readonly WebhookEventToQueue[], interview: InterviewSnapshot): RawBuilder<unknown> {
-  const bodies = events.map((event) => deliveryBody(event, event.interviewId ? interview : undefined));
+export function queueWebhookEventsInStatement(queued: EventsToQueueInStatement): RawBuilder<unknown> {
+  const { organizationId, types, lanes, bodies, ats } = queued;
   return sql`(INSERT INTO webhook_deliveries (organization_id, subscription_id, webhook_id, type, lane, body, next_attempt_at, created_at)
     SELECT ${organizationId}, s.id, ${newWebhookId()}, e.type, e.lane, e.body, e.at, e.at
-      FROM unnest(${events.map((event) => event.type)}::text[], ${events.map((event) => laneOf(event.type))}::text[], ${bodies}::text[],
-                  ${events.map((event) => event.at)}::timestamptz[]) WITH ORDINALITY AS e(type, lane, body, at, n)
+      FROM unnest(${types}::text[], ${lanes}::text[], ${bodies}::text[], ${ats}::timestamptz[]) WITH ORDINALITY AS e(type, lane, body, at, n)
       JOIN webhook_subscriptions s ON s.organization_id = ${organizationId} AND s.status = 'active' AND s.events ? e.type
      ORDER BY e.n, s.id)`;
+}
+
+/** The parameters {@link queueWebhookEventsInStatement} sends, in the order its text takes them. */
+export function queuedEventsParameters(queued: EventsToQueueInStatement): unknown[] {
+  return [queued.organizationId, queued.types, queued.lanes, queued.bodies, queued.ats, queued.organizationId];
 }
 
 /** An endpoint that receives events: its id and the event types it subscribed to. */
