@@ -43,6 +43,11 @@ export class CandidateTokenRepository {
 /** A link's row as it is stored: only the hash of its token. */
 export type NewCandidateLink = Omit<CandidateTokenRecord, 'id'> & { tokenHash: string };
 
+/** The parameters {@link withLinkRenewed} adds, in the order its text takes them. */
+export function linkRenewedParameters(input: NewCandidateLink): unknown[] {
+  return [input.expiresAt, input.organizationId, input.interviewId, input.expiresAt, ...Object.values(input)];
+}
+
 /**
  * Adds to a statement the CTEs that store a new link for the interview and keep its other links alive
  * until the same time: for {@link CandidateTokenRepository.createExtendingOthers}, and for a change of

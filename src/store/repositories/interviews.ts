@@ -3,10 +3,10 @@ import { sql } from 'kysely';
 import type { QueryCreator, RawBuilder } from 'kysely';
 import type { HistoryEntry, Interview, InterviewStatus, NoticeClass, TimeRange, Actor } from '../../core/types.ts';
 import { InterviewChangedMeanwhile, isUnchangedInterviewLine, translateDatabaseError } from '../database-errors.ts';
-import { withLinkRenewed } from './candidate-tokens.ts';
+import { linkRenewedParameters, withLinkRenewed } from './candidate-tokens.ts';
 import { keepOpenJob } from './jobs.ts';
-import { pendingOfKindDeleted } from './outbox.ts';
-import { freedSlotRecorded } from './waitlist.ts';
+import { pendingOfKindDeleted, pendingOfKindDeletedParameters } from './outbox.ts';
+import { freedSlotRecorded, freedSlotRecordedParameters } from './waitlist.ts';
 import type { FreedSlotStatus, NewFreedSlot } from './waitlist.ts';
 import type { Executor } from '../executor.ts';
 import type { Database } from '../schema.ts';
@@ -161,6 +161,11 @@ const ONLY_IF_CHANGED = sql<boolean>`EXISTS (SELECT 1 FROM changed)`;
  */
 function remindedThroughAfter(start: Date | null, at: Date): RawBuilder<Date> {
   return sql<Date>`CASE WHEN start_at IS DISTINCT FROM ${start}::timestamptz OR status <> 'scheduled' THEN ${at}::timestamptz ELSE reminded_through END`;
+}
+
+/** The parameters of {@link remindedThroughAfter}, in the order its text takes them. */
+function remindedThroughParameters(start: Date | null, at: Date): unknown[] {
+  return [start, at];
 }
 
 function toInterview(row: Row, panel: string[]): Interview {
@@ -494,74 +499,104 @@ export class InterviewRepository {
    */
   async writeChange(organizationId: string, interviewId: string, write: ChangeWrite): Promise<{ interview: Interview; freedSlot: RecordedFreedSlot | null }> {
     const { set, at, panel } = write;
-    let writer: QueryCreator<Database> = this.db.with('changed', (db) =>
-      db
-        .updateTable('interviews')
-        .set({
-          updatedAt: at,
-          status: set.status,
-          startAt: set.start,
-          endAt: set.end,
-          sequence: set.sequence,
-          offeredSlots: serializeSlots(set.offeredSlots),
-          remindedThrough: remindedThroughAfter(set.start, at),
-        })
-        .where('organizationId', '=', organizationId)
-        .where('id', '=', interviewId)
-        .where(sql<boolean>`xmin = ${write.version}::xid`)
-        .returning(COLUMNS),
-    ) as unknown as QueryCreator<Database>;
-    if (write.bookings !== 'keep') {
-      writer = writer.with(
-        'released',
-        () => sql`(UPDATE bookings SET active = false
-          WHERE organization_id = ${organizationId} AND interview_id IN (SELECT id FROM changed) AND active RETURNING 1)`,
+    const changed = {
+      updatedAt: at,
+      status: set.status,
+      startAt: set.start,
+      endAt: set.end,
+      sequence: set.sequence,
+      offeredSlots: serializeSlots(set.offeredSlots),
+      remindedThrough: remindedThroughAfter(set.start, at),
+    };
+    const releases = write.bookings !== 'keep';
+    const book = write.bookings !== 'keep' && write.bookings !== 'release' && panel.length > 0 ? write.bookings.book : undefined;
+    const freed = write.freed ? { slot: { ...write.freed.slot, sourceInterviewId: interviewId }, passOn: write.freed.passOn } : undefined;
+    const dropped = write.dropQueued ? { organizationId, interviewId, kind: write.dropQueued, at } : undefined;
+    const link = write.candidateLink ? { organizationId, interviewId, ...write.candidateLink } : undefined;
+    const held = await this.takeHeldRows();
+    const entry: HistoryEntry = { ...historyEntryFields(write.line.entry), id: randomUUID(), interviewId };
+    // The line takes the interview's id from the update: none when the guard stopped it.
+    const line = { ...historyRow(organizationId, entry), interviewId: sql<string>`(SELECT id FROM changed)` };
+    const events = webhookEventsOf([entry]);
+    const queued = events.length > 0 ? eventsToQueueInStatement(organizationId, events, write.line.snapshot) : undefined;
+    const build = () => {
+      let writer: QueryCreator<Database> = this.db.with('changed', (db) =>
+        db
+          .updateTable('interviews')
+          .set(changed)
+          .where('organizationId', '=', organizationId)
+          .where('id', '=', interviewId)
+          .where(sql<boolean>`xmin = ${write.version}::xid`)
+          .returning(COLUMNS),
       ) as unknown as QueryCreator<Database>;
-    }
-    if (write.bookings !== 'keep' && write.bookings !== 'release' && panel.length > 0) {
-      // The new bookings are inserted only once the old ones are released (the count reads them all first),
-      // so a move to a time overlapping the old one does not meet itself; and only when the guard let the
-      // update through, so a stale read is never mistaken for a taken time.
-      writer = withPanelBooked(writer, organizationId, interviewId, panel, write.bookings.book, sql`EXISTS (SELECT 1 FROM changed) AND (SELECT count(*) FROM released) >= 0`);
-    }
-    if (write.freed) {
-      const { slot, passOn } = write.freed;
-      writer = writer
-        .with('freed', (db) => freedSlotRecorded(db, organizationId, { ...slot, sourceInterviewId: interviewId }, ONLY_IF_CHANGED).returning(['id', 'status']))
-        .with('pass_on', (db) =>
-          db
-            .insertInto('jobs')
-            .columns(['organizationId', 'kind', 'key', 'payload', 'runAt'])
-            .expression(sql`SELECT ${organizationId}::uuid, ${passOn.kind}, f.id::text, jsonb_build_object('freedSlotId', f.id), ${passOn.runAt}::timestamptz FROM freed f WHERE f.status = 'open'`)
-            .onConflict(keepOpenJob),
+      if (releases) {
+        writer = writer.with(
+          'released',
+          () => sql`(UPDATE bookings SET active = false
+            WHERE organization_id = ${organizationId} AND interview_id IN (SELECT id FROM changed) AND active RETURNING 1)`,
         ) as unknown as QueryCreator<Database>;
-    }
-    if (write.dropQueued) {
-      const kind = write.dropQueued;
-      writer = writer.with('dropped', (db) => pendingOfKindDeleted(db, { organizationId, interviewId, kind, at }).where(ONLY_IF_CHANGED)) as unknown as QueryCreator<Database>;
-    }
-    if (write.candidateLink) writer = withLinkRenewed(writer, { organizationId, interviewId, ...write.candidateLink });
-    const { entry, snapshot } = write.line;
-    const line: HistoryEntry = { ...historyEntryFields(entry), id: randomUUID(), interviewId };
-    writer = withHeldRows(writer, await this.takeHeldRows()).with('line', (db) =>
-      db.insertInto('interviewHistory').values({ ...historyRow(organizationId, line), interviewId: sql<string>`(SELECT id FROM changed)` }),
-    ) as unknown as QueryCreator<Database>;
-    const events = webhookEventsOf([line]);
-    if (events.length > 0) {
-      const queued = eventsToQueueInStatement(organizationId, events, snapshot);
-      writer = writer.with('announced', (() => queueWebhookEventsInStatement(queued)) as never) as unknown as QueryCreator<Database>;
-    }
-    const row = await (writer as unknown as QueryCreator<Database & { changed: Row }>)
-      .selectFrom('changed')
-      .selectAll()
-      .select(write.freed ? sql<RecordedFreedSlot | null>`(SELECT json_build_object('id', f.id, 'status', f.status) FROM freed f)`.as('freed') : sql<null>`NULL::json`.as('freed'))
-      .executeTakeFirst()
+      }
+      if (book) {
+        // The new bookings are inserted only once the old ones are released (the count reads them all first),
+        // so a move to a time overlapping the old one does not meet itself; and only when the guard let the
+        // update through, so a stale read is never mistaken for a taken time.
+        writer = withPanelBooked(writer, organizationId, interviewId, panel, book, sql`EXISTS (SELECT 1 FROM changed) AND (SELECT count(*) FROM released) >= 0`);
+      }
+      if (freed) {
+        writer = writer
+          .with('freed', (db) => freedSlotRecorded(db, organizationId, freed.slot, ONLY_IF_CHANGED).returning(['id', 'status']))
+          .with('pass_on', (db) =>
+            db
+              .insertInto('jobs')
+              .columns(['organizationId', 'kind', 'key', 'payload', 'runAt'])
+              .expression(sql`SELECT ${organizationId}::uuid, ${freed.passOn.kind}, f.id::text, jsonb_build_object('freedSlotId', f.id), ${freed.passOn.runAt}::timestamptz FROM freed f WHERE f.status = 'open'`)
+              .onConflict(keepOpenJob),
+          ) as unknown as QueryCreator<Database>;
+      }
+      if (dropped) writer = writer.with('dropped', (db) => pendingOfKindDeleted(db, dropped).where(ONLY_IF_CHANGED)) as unknown as QueryCreator<Database>;
+      if (link) writer = withLinkRenewed(writer, link);
+      writer = withHeldRows(writer, held).with('line', (db) => db.insertInto('interviewHistory').values(line)) as unknown as QueryCreator<Database>;
+      if (queued) writer = writer.with('announced', (() => queueWebhookEventsInStatement(queued)) as never) as unknown as QueryCreator<Database>;
+      return (writer as unknown as QueryCreator<Database & { changed: Row }>)
+        .selectFrom('changed')
+        .selectAll()
+        .select(freed ? sql<RecordedFreedSlot | null>`(SELECT json_build_object('id', f.id, 'status', f.status) FROM freed f)`.as('freed') : sql<null>`NULL::json`.as('freed'));
+    };
+    // The parameters in the order the text above takes them (checked against the builder's, per shape).
+    const parameters = () => [
+      ...[changed.updatedAt, changed.status, changed.startAt, changed.endAt, changed.sequence, changed.offeredSlots],
+      ...remindedThroughParameters(set.start, at),
+      organizationId,
+      interviewId,
+      write.version,
+      ...(releases ? [organizationId] : []),
+      ...(book ? panelBookedParameters(organizationId, interviewId, panel, book) : []),
+      ...(freed ? [...freedSlotRecordedParameters(organizationId, freed.slot), organizationId, freed.passOn.kind, freed.passOn.runAt] : []),
+      ...(dropped ? pendingOfKindDeletedParameters(dropped) : []),
+      ...(link ? linkRenewedParameters(link) : []),
+      ...rowsParameters(held.seatLinks),
+      ...rowsParameters(held.messages),
+      ...rowsParameters([line]),
+      ...(queued ? queuedEventsParameters(queued) : []),
+    ];
+    const shape = [
+      releases ? 'released' : 'kept',
+      book ? `${panel.length} booked` : '',
+      freed ? 'freed' : '',
+      dropped ? 'dropped' : '',
+      link ? `link of ${Object.keys(link).length} fields` : '',
+      `${held.seatLinks.length} seat links, ${held.messages.length} messages, ${Object.keys(line).length} line fields`,
+      queued ? `${queued.types.length} events` : '',
+    ].join(';');
+    const { rows } = await this.db
+      .executeQuery<Row & { freed: RecordedFreedSlot | null }>(INTERVIEW_CHANGES.compiled(shape, build, parameters))
       .catch((error: unknown) => {
         if (isUnchangedInterviewLine(error)) throw new InterviewChangedMeanwhile(interviewId);
         return translateDatabaseError(error);
       });
+    const row = rows[0];
     if (!row) throw new InterviewChangedMeanwhile(interviewId);
-    return { interview: toInterview(row as Row, [...panel]), freedSlot: (row as { freed: RecordedFreedSlot | null }).freed };
+    return { interview: toInterview(row, [...panel]), freedSlot: row.freed };
   }
 
   /**
@@ -851,6 +886,9 @@ function withHeldRows(writer: QueryCreator<Database>, held: HeldRows): QueryCrea
 /** The statement every new interview is written by, kept by shape (see `StatementsByShape`). */
 export const NEW_INTERVIEW_WRITES = new StatementsByShape();
 
+/** The statement every decided change of an interview is written by, kept by shape. */
+export const INTERVIEW_CHANGES = new StatementsByShape();
+
 /** The parameters {@link withPanelBooked} adds (with `when` left as it is), in the order its text takes them. */
 function panelBookedParameters(organizationId: string, interviewId: string, panel: readonly string[], range: TimeRange): unknown[] {
   return [organizationId, ...panel, organizationId, interviewId, range.start.toISOString(), range.end.toISOString(), [...panel]];
@@ -858,7 +896,12 @@ function panelBookedParameters(organizationId: string, interviewId: string, pane
 
 /** The parameters of rows inserted by one `values` call: each row's values in its columns' order, row after row. */
 function rowsParameters(rows: ReadonlyArray<Record<string, unknown>>): unknown[] {
-  return rows.flatMap((row) => Object.values(row));
+  // A value written as SQL (a subquery) is part of the text, not a parameter.
+  return rows.flatMap((row) => Object.values(row).filter((value) => !isExpression(value)));
+}
+
+function isExpression(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { toOperationNode?: unknown }).toOperationNode === 'function';
 }
 
 /**

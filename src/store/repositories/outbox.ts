@@ -308,6 +308,11 @@ export function pendingOfKindDeleted(db: QueryCreator<Database>, which: { organi
     .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', which.at)]));
 }
 
+/** The parameters {@link pendingOfKindDeleted} sends, in the order its text takes them. */
+export function pendingOfKindDeletedParameters(which: { organizationId: string; interviewId: string; kind: string; at: Date }): unknown[] {
+  return [which.organizationId, which.interviewId, which.kind, 'pending', which.at];
+}
+
 /** 13 parameters a row: well under PostgreSQL's 65,535 bind parameters per statement. */
 export const OUTBOX_ROWS_PER_INSERT = 1000;
 

@@ -99,6 +99,11 @@ export function freedSlotRecorded(db: QueryCreator<Database>, organizationId: st
     );
 }
 
+/** The parameters {@link freedSlotRecorded} sends (with `also` free of any), in the order its text takes them. */
+export function freedSlotRecordedParameters(organizationId: string, input: NewFreedSlot): unknown[] {
+  return [organizationId, input.sourceInterviewId, JSON.stringify(input.panel), input.start, input.end, input.freedAt, organizationId, input.openingId, 'open'];
+}
+
 const ENTRY_COLUMNS = ['id', 'organizationId', 'openingId', 'candidateId', 'panel', 'durationMinutes', 'earliest', 'latest', 'status', 'joinedAt', 'endedAt', 'interviewId'] as const;
 const SLOT_COLUMNS = ['id', 'organizationId', 'openingId', 'sourceInterviewId', 'panel', 'startAt', 'endAt', 'freedAt', 'status', 'filledAt', 'filledEntryId'] as const;
 const OFFER_COLUMNS = ['id', 'organizationId', 'freedSlotId', 'entryId', 'status', 'offeredAt', 'expiresAt', 'resolvedAt'] as const;
