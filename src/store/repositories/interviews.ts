@@ -294,11 +294,12 @@ export class InterviewRepository {
       ...rowsParameters([values]),
     ];
     const shape = [
-      `${panelRows.length} panelists`,
+      rowsShape('panel', panelRows),
       bookedRange ? 'booked' : '',
-      link ? 'link' : '',
-      written ? `${written.held.seatLinks.length} seat links, ${written.held.messages.length} messages, ${Object.keys(written.line).length} line fields` : '',
+      link ? rowsShape('link', [link]) : '',
+      written ? [rowsShape('seat links', written.held.seatLinks), rowsShape('messages', written.held.messages), rowsShape('line', [written.line])].join(';') : '',
       written?.queued ? `${written.queued.types.length} events` : '',
+      rowsShape('interview', [values]),
     ].join(';');
     const { rows } = await this.db
       .executeQuery<Awaited<ReturnType<ReturnType<typeof build>['executeTakeFirstOrThrow']>>>(NEW_INTERVIEW_WRITES.compiled(shape, build, parameters))
@@ -512,7 +513,10 @@ export class InterviewRepository {
     const book = write.bookings !== 'keep' && write.bookings !== 'release' && panel.length > 0 ? write.bookings.book : undefined;
     const freed = write.freed ? { slot: { ...write.freed.slot, sourceInterviewId: interviewId }, passOn: write.freed.passOn } : undefined;
     const dropped = write.dropQueued ? { organizationId, interviewId, kind: write.dropQueued, at } : undefined;
-    const link = write.candidateLink ? { organizationId, interviewId, ...write.candidateLink } : undefined;
+    const renewed = write.candidateLink;
+    const link = renewed
+      ? { organizationId, interviewId, candidateId: renewed.candidateId, openingId: renewed.openingId, tokenHash: renewed.tokenHash, expiresAt: renewed.expiresAt }
+      : undefined;
     const held = await this.takeHeldRows();
     const entry: HistoryEntry = { ...historyEntryFields(write.line.entry), id: randomUUID(), interviewId };
     // The line takes the interview's id from the update: none when the guard stopped it.
@@ -584,8 +588,10 @@ export class InterviewRepository {
       book ? `${panel.length} booked` : '',
       freed ? 'freed' : '',
       dropped ? 'dropped' : '',
-      link ? `link of ${Object.keys(link).length} fields` : '',
-      `${held.seatLinks.length} seat links, ${held.messages.length} messages, ${Object.keys(line).length} line fields`,
+      link ? rowsShape('link', [link]) : '',
+      rowsShape('seat links', held.seatLinks),
+      rowsShape('messages', held.messages),
+      rowsShape('line', [line]),
       queued ? `${queued.types.length} events` : '',
     ].join(';');
     const { rows } = await this.db
@@ -892,6 +898,14 @@ export const INTERVIEW_CHANGES = new StatementsByShape();
 /** The parameters {@link withPanelBooked} adds (with `when` left as it is), in the order its text takes them. */
 function panelBookedParameters(organizationId: string, interviewId: string, panel: readonly string[], range: TimeRange): unknown[] {
   return [organizationId, ...panel, organizationId, interviewId, range.start.toISOString(), range.end.toISOString(), [...panel]];
+}
+
+/**
+ * What of inserted rows the text depends on: how many, and their columns in order (the text lists them
+ * in the order of the first row's keys, and the parameters follow it).
+ */
+function rowsShape(name: string, rows: ReadonlyArray<Record<string, unknown>>): string {
+  return `${name} ${rows.length}×(${rows.length > 0 ? Object.keys(rows[0]!).join(',') : ''})`;
 }
 
 /** The parameters of rows inserted by one `values` call: each row's values in its columns' order, row after row. */
