@@ -147,8 +147,8 @@ describe.each(testEngines())('store on $name', (engine) => {
     for (const shape of shapes) {
       const ask = () => store.organizations.getForNewInterview(orgId, seed.opening.id, seed.candidate.id, { panel: [...shape.panel], roles: [...shape.roles], ...('busyWindow' in shape ? { busyWindow: shape.busyWindow } : {}) });
       const first = await ask();
-      const second_ = await ask();
-      expect(sorted(second_)).toEqual(sorted(first));
+      const again = await ask();
+      expect(sorted(again)).toEqual(sorted(first));
     }
     const withBusy = await store.organizations.getForNewInterview(orgId, seed.opening.id, seed.candidate.id, { panel: [seed.member.id, second.id], roles: [], busyWindow });
     expect(withBusy!.panelBusy!.byMember.get(seed.member.id)!.interview).toHaveLength(1);

@@ -12,7 +12,7 @@ import type { Executor } from '../executor.ts';
 import type { Database } from '../schema.ts';
 import type { CandidateTokenRecord } from './candidate-tokens.ts';
 import { isUuid } from '../ids.ts';
-import { timeRange, toNumber } from '../ranges.ts';
+import { timeRange, timeRangeParameters, toNumber } from '../ranges.ts';
 import { OUTBOX_ROWS_PER_INSERT, outboxRows, writeOutboxRows } from './outbox.ts';
 import type { NewOutboxMessage } from './outbox.ts';
 import { panelTokenRows } from './panel-tokens.ts';
@@ -895,11 +895,6 @@ export const NEW_INTERVIEW_WRITES = new StatementsByShape();
 /** The statement every decided change of an interview is written by, kept by shape. */
 export const INTERVIEW_CHANGES = new StatementsByShape();
 
-/** The parameters {@link withPanelBooked} adds (with `when` left as it is), in the order its text takes them. */
-function panelBookedParameters(organizationId: string, interviewId: string, panel: readonly string[], range: TimeRange): unknown[] {
-  return [organizationId, ...panel, organizationId, interviewId, range.start.toISOString(), range.end.toISOString(), [...panel]];
-}
-
 /**
  * What of inserted rows the text depends on: how many, and their columns in order (the text lists them
  * in the order of the first row's keys, and the parameters follow it).
@@ -938,6 +933,11 @@ function withPanelBooked(writer: QueryCreator<Database>, organizationId: string,
           FROM unnest(${ids}::uuid[]) AS panelist(member_id)
           WHERE (SELECT count(*) FROM locked) >= 0 AND ${when})`,
     ) as unknown as QueryCreator<Database>;
+}
+
+/** The parameters {@link withPanelBooked} adds (with `when` left as it is), in the order its text takes them. */
+function panelBookedParameters(organizationId: string, interviewId: string, panel: readonly string[], range: TimeRange): unknown[] {
+  return [organizationId, ...panel, organizationId, interviewId, ...timeRangeParameters(range.start, range.end), [...panel]];
 }
 
 /** A history line as its row is inserted; without an id, the database gives it one. */

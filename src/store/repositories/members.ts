@@ -6,7 +6,7 @@ import type { BusyByReason, BusyReason } from '../busy-time-cache.ts';
 import type { MemberSchedule, MemberScheduleCache } from '../member-schedule-cache.ts';
 import type { Executor } from '../executor.ts';
 import { isUuid } from '../ids.ts';
-import { timeRange } from '../ranges.ts';
+import { timeRange, timeRangeParameters } from '../ranges.ts';
 
 export interface NewMember {
   name: string;
@@ -96,6 +96,12 @@ export function panelBusySpans(organizationId: string, valid: readonly string[],
         FROM bookings k
         WHERE k.organization_id = ${organizationId} AND k.active AND k.member_id IN (${ids}) AND k.during && ${range} ${excluded}
     ) u)`;
+}
+
+/** The parameters of {@link panelBusySpans}, in the order its text takes them. */
+export function panelBusySpansParameters(organizationId: string, valid: readonly string[], from: Date, to: Date, excludeInterviewId?: string): unknown[] {
+  const range = timeRangeParameters(from, to);
+  return [organizationId, ...valid, ...range, organizationId, ...valid, ...range, organizationId, ...valid, ...range, ...(excludeInterviewId ? [excludeInterviewId] : [])];
 }
 
 /** The spans of {@link panelBusySpans} by member and reason; every member asked has an entry, spans or none. */

@@ -4,7 +4,7 @@ import type { Executor } from '../executor.ts';
 import { StatementsByShape } from '../statements-by-shape.ts';
 import { isUuid } from '../ids.ts';
 import type { PanelBusyRead } from '../busy-time-cache.ts';
-import { busyByMember, MEMBER_COLUMNS, memberFromJson, panelBusySpans, splitPanelAndRoles } from './members.ts';
+import { busyByMember, MEMBER_COLUMNS, memberFromJson, panelBusySpans, panelBusySpansParameters, splitPanelAndRoles } from './members.ts';
 import { CANDIDATE_COLUMNS, OPENING_COLUMNS } from './openings.ts';
 
 export interface NewOrganization {
@@ -169,15 +169,17 @@ export class OrganizationRepository {
           ).as('members'),
         );
     // The parameters in the order the text above takes them (checked against the builder's, per shape).
-    const parameters = () => {
-      let busy: unknown[] = [];
-      if (withBusy) {
-        // As `timeRange` writes them.
-        const [from, to] = [withBusy.from.toISOString(), withBusy.to.toISOString()];
-        busy = [id, ...ids, from, to, id, ...ids, from, to, id, ...ids, from, to, ...(withBusy.excludeInterviewId ? [withBusy.excludeInterviewId] : [])];
-      }
-      return [id, knownId(openingId), id, knownId(candidateId), ...busy, id, ...ids, ...roles, id];
-    };
+    const parameters = () => [
+      id,
+      knownId(openingId),
+      id,
+      knownId(candidateId),
+      ...(withBusy ? panelBusySpansParameters(id, ids, withBusy.from, withBusy.to, withBusy.excludeInterviewId) : []),
+      id,
+      ...ids,
+      ...roles,
+      id,
+    ];
     const shape = `${ids.length} panelists, ${roles.length} roles${withBusy ? (withBusy.excludeInterviewId ? ', busy time but one interview' : ', busy time') : ''}`;
     const { rows } = await this.db.executeQuery<Awaited<ReturnType<ReturnType<typeof build>['executeTakeFirstOrThrow']>>>(NEW_INTERVIEW_READS.compiled(shape, build, parameters));
     const row = rows[0];

@@ -149,7 +149,7 @@ export function eventsToQueueInStatement(organizationId: string, events: readonl
  * type, within the statement that makes the change the events announce: the endpoints are those standing
  * when it runs, as with {@link enqueueWebhookEvents}. The caller knows the interview as the statement
  * leaves it (a new one), so the bodies are written before; an organization without endpoints inserts no
- * row. Deliveries take their `seq` in the order of the events. `parametersOf` lists what it sends, in order.
+ * row. Deliveries take their `seq` in the order of the events. {@link queuedEventsParameters} lists what it sends, in order.
  */
 export function queueWebhookEventsInStatement(queued: EventsToQueueInStatement): RawBuilder<unknown> {
   const { organizationId, types, lanes, bodies, ats } = queued;
