@@ -1,4 +1,5 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomBytesFromPool } from '../store/random-bytes.ts';
 import { promisify } from 'node:util';
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
@@ -9,7 +10,7 @@ const SCRYPT = { N: 16384, r: 8, p: 1 };
  * The prefix tells a leaked string's kind at a glance (and to secret scanners).
  */
 export function generateSecret(prefix: string): string {
-  return `${prefix}_${randomBytes(32).toString('base64url')}`;
+  return `${prefix}_${randomBytesFromPool(32).toString('base64url')}`;
 }
 
 /** High-entropy secrets need no slow hash: SHA-256 makes the stored value useless to a reader. */
