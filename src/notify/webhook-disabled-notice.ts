@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../store/ids.ts';
 import type { OutgoingEmail } from '../core/outgoing-email.ts';
 import { renderDisabledNotice } from '../core/webhooks/disabled-notice.ts';
 import type { Store } from '../store/index.ts';
@@ -37,7 +37,7 @@ export async function queueDisabledNotice(
     reason: input.reason,
     pendingDeliveries: input.pendingDeliveries,
   });
-  const messageId = `<${randomUUID()}@${sender.mailDomain}>`;
+  const messageId = `<${newId()}@${sender.mailDomain}>`;
   const email: OutgoingEmail = {
     messageId,
     from: { name: 'Leeway', address: sender.fromAddress },

@@ -19,6 +19,7 @@ import * as linkTokensSetAside from './migrations/0016-link-tokens-set-aside.ts'
 import * as outboxRoomToSettle from './migrations/0017-outbox-room-to-settle.ts';
 import * as remindersWrittenWhenDue from './migrations/0018-reminders-written-when-due.ts';
 import * as busyChangesAnnounced from './migrations/0019-busy-changes-announced.ts';
+import * as timeOrderedIds from './migrations/0020-time-ordered-ids.ts';
 
 /** Migrations are compiled in, so a packaged build needs no migrations folder on disk. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017-outbox-room-to-settle': outboxRoomToSettle,
   '0018-reminders-written-when-due': remindersWrittenWhenDue,
   '0019-busy-changes-announced': busyChangesAnnounced,
+  '0020-time-ordered-ids': timeOrderedIds,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

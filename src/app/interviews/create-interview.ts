@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../../store/ids.ts';
 import { decideBooking, decideInvitation } from '../../core/decisions/decide.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Candidate, Interview, Member, Opening, Organization, TimeRange } from '../../core/types.ts';
@@ -133,7 +133,7 @@ function openPartiesOf(
 /** A new interview as decided before anything is written: invited, with the times offered (none for a booking, which the core then books). */
 function newDraft(ctx: AppContext, organizationId: string, input: CreateInterviewInput, opening: Opening, candidateId: string, now: Date, offered: TimeRange[]): Interview {
   return {
-    id: randomUUID(),
+    id: newId(),
     organizationId,
     openingId: opening.id,
     candidateId,
@@ -143,7 +143,7 @@ function newDraft(ctx: AppContext, organizationId: string, input: CreateIntervie
     status: 'invited',
     start: null,
     end: null,
-    uid: `${randomUUID()}@${ctx.config.mailDomain}`,
+    uid: `${newId()}@${ctx.config.mailDomain}`,
     sequence: 0,
     location: input.location ?? opening.location ?? null,
     videoUrl: input.videoUrl ?? null,

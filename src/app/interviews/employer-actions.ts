@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../../store/ids.ts';
 import { decideBooking, decideCancellation, decideClosing, decideInvitation } from '../../core/decisions/decide.ts';
 import type { ClosingInput } from '../../core/decisions/decide.ts';
 import { hadEvent } from '../../core/decisions/interview-change.ts';
@@ -126,7 +126,7 @@ async function inviteAgain(ctx: AppContext, store: Store, closed: Interview, now
       status: 'invited',
       start: null,
       end: null,
-      uid: `${randomUUID()}@${ctx.config.mailDomain}`,
+      uid: `${newId()}@${ctx.config.mailDomain}`,
       location: closed.location,
       videoUrl: closed.videoUrl,
       offeredSlots: offered,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../../store/ids.ts';
 import { setAsideLinkTokens } from '../../core/link-tokens-at-rest.ts';
 import type { OutgoingEmail } from '../../core/outgoing-email.ts';
 import type { NewOutboxMessage, Store } from '../../store/index.ts';
@@ -34,7 +34,7 @@ export interface EnqueueEmailInput {
 
 /** A Message-ID of our own, `<uuid@mailDomain>`, stable across retries: receivers drop a second copy. */
 export function newMessageId(mailDomain: string): string {
-  return `<${randomUUID()}@${mailDomain}>`;
+  return `<${newId()}@${mailDomain}>`;
 }
 
 /**

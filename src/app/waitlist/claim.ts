@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../../store/ids.ts';
 import { describeDeliveries } from '../../core/candidate-view/index.ts';
 import type { DeliverySummary } from '../../core/candidate-view/index.ts';
 import { decideBooking } from '../../core/decisions/decide.ts';
@@ -155,7 +155,7 @@ export async function claimOffer(ctx: AppContext, token: string): Promise<Claime
           status: 'invited',
           start: null,
           end: null,
-          uid: `${randomUUID()}@${ctx.config.mailDomain}`,
+          uid: `${newId()}@${ctx.config.mailDomain}`,
           location: format.location,
           videoUrl: format.videoUrl,
           offeredSlots: [],

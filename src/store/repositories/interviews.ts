@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids.ts';
 import { sql } from 'kysely';
 import type { QueryCreator, RawBuilder } from 'kysely';
 import type { HistoryEntry, Interview, InterviewStatus, NoticeClass, TimeRange, Actor } from '../../core/types.ts';
@@ -228,7 +228,7 @@ export class InterviewRepository {
       firstLine?: { entry: NewHistoryEntry; snapshot: InterviewSnapshot };
     } = {},
   ): Promise<Interview> {
-    const id = input.id ?? randomUUID();
+    const id = input.id ?? newId();
     const panelRows = input.panel.map((memberId, position) => ({ organizationId, interviewId: id, memberId, position }));
     // Foreign keys are checked at the end of the statement, so the rows beside the interview may name it.
     const values = {
@@ -257,7 +257,7 @@ export class InterviewRepository {
       : undefined;
     let written: { held: HeldRows; line: ReturnType<typeof historyRow>; queued?: EventsToQueueInStatement } | undefined;
     if (firstLine) {
-      const line: HistoryEntry = { ...historyEntryFields(firstLine.entry), id: randomUUID(), interviewId: id };
+      const line: HistoryEntry = { ...historyEntryFields(firstLine.entry), id: newId(), interviewId: id };
       const events = webhookEventsOf([line]);
       written = {
         held: await this.takeHeldRows(),
@@ -518,7 +518,7 @@ export class InterviewRepository {
       ? { organizationId, interviewId, candidateId: renewed.candidateId, openingId: renewed.openingId, tokenHash: renewed.tokenHash, expiresAt: renewed.expiresAt }
       : undefined;
     const held = await this.takeHeldRows();
-    const entry: HistoryEntry = { ...historyEntryFields(write.line.entry), id: randomUUID(), interviewId };
+    const entry: HistoryEntry = { ...historyEntryFields(write.line.entry), id: newId(), interviewId };
     // The line takes the interview's id from the update: none when the guard stopped it.
     const line = { ...historyRow(organizationId, entry), interviewId: sql<string>`(SELECT id FROM changed)` };
     const events = webhookEventsOf([entry]);

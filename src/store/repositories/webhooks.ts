@@ -98,7 +98,8 @@ const DELIVERY_COLUMNS = [
   'webhookDeliveries.deliveredAt',
 ] as const;
 
-const newWebhookId = () => sql<string>`'msg_' || replace(gen_random_uuid()::text, '-', '')`;
+/** A delivery's `webhook-id`: time-ordered like every id the database makes (migration 0020), so its unique index grows at one end. */
+const newWebhookId = () => sql<string>`'msg_' || replace(leeway_new_id()::text, '-', '')`;
 
 /** The interviews events are about, as they stand in the caller's transaction. */
 async function interviewSnapshots(db: Executor, organizationId: string, ids: readonly string[]): Promise<Map<string, InterviewSnapshot>> {
