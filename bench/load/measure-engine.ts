@@ -41,6 +41,11 @@ export interface EngineOptions {
   withQuery: <T>(use: (query: Query) => Promise<T>) => Promise<T>;
   /** Where the database's WAL stands, in bytes (PostgreSQL): read around the timed booking load. */
   walPosition?: () => Promise<number>;
+  /**
+   * Runs right after the timed booking load, before anything else: where a baseline is measured again,
+   * so that it brackets the load (pgbench on PostgreSQL). `log` stamps its lines with the run's time.
+   */
+  afterBookingLoad?: (log: (line: string) => void) => Promise<void>;
   log: (line: string) => void;
 }
 
@@ -106,6 +111,7 @@ export async function measureEngine(database: DatabaseFlags, options: EngineOpti
     const walAfter = await options.walPosition?.();
     const perBooking = { cpu, walBytes: walBefore !== undefined && walAfter !== undefined && bookings.ok > 0 ? (walAfter - walBefore) / bookings.ok : null };
     log(`  ${bookings.perSecond.toFixed(1)} bookings/s${describePerBooking(perBooking)}`);
+    await options.afterBookingLoad?.(log);
     const perAction = Math.min(options.maxPerAction ?? MAX_PER_ACTION, Math.ceil(bookings.perSecond * seconds * ACTION_HEADROOM) + ACTION_MARGIN);
     log(`  preparing ${perAction} interviews for each candidate action (cancel, reschedule, accept)`);
     const prepared = await prepareCandidateActions(api, await seedBookingFixture(api, 'actions'), new Date(), perAction);
