@@ -1,6 +1,6 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { randomBytesFromPool } from '../store/random-bytes.ts';
 import { promisify } from 'node:util';
+import { randomBytesFromPool } from '../store/random-bytes.ts';
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
 const SCRYPT = { N: 16384, r: 8, p: 1 };

@@ -9,12 +9,12 @@ const pool = Buffer.allocUnsafeSlow(POOL_BYTES);
 let taken = POOL_BYTES;
 
 /**
- * `size` cryptographically strong random bytes, as `crypto.randomBytes` gives, but served from a pool the
- * system's generator fills 4 KiB at a time. Each call to the generator costs several microseconds
+ * `size` cryptographically strong random bytes, as `crypto.randomBytes` gives, but served from a pool
+ * the system's generator fills 4 KiB at a time. Each call to the generator costs several microseconds
  * whatever its size (the generator checks, among other things, whether the process has forked), and a
- * booking draws several times: its link tokens and the seals of its messages' links. Node's own `randomUUID` keeps such a pool for
- * the same reason. Bytes handed out are wiped from the pool, so no later caller can read them, and every
- * byte is handed out once.
+ * booking draws several times: its link tokens and the seals of its messages' links. Node's own
+ * `randomUUID` keeps such a pool for the same reason. Bytes handed out are wiped from the pool, so no
+ * later caller can read them, and every byte is handed out once.
  *
  * @example
  * const token = randomBytesFromPool(32).toString('base64url');
