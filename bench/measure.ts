@@ -15,6 +15,7 @@ export interface Measurement {
   runs: number;
   medianMs: number;
   p95Ms: number;
+  p99Ms: number;
   minMs: number;
   meanMs: number;
 }
@@ -41,7 +42,7 @@ export function measure<T>(fn: () => T, options: MeasureOptions): { measurement:
   return { measurement: summarise(samples), result };
 }
 
-/** Median, 95th percentile, minimum and mean of timings in ms. */
+/** Median, 95th and 99th percentile, minimum and mean of timings in ms. */
 export function summarise(samples: readonly number[]): Measurement {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (quantile: number): number => sorted[Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] ?? Number.NaN;
@@ -51,6 +52,7 @@ export function summarise(samples: readonly number[]): Measurement {
     runs: sorted.length,
     medianMs,
     p95Ms: at(0.95),
+    p99Ms: at(0.99),
     minMs: sorted[0] ?? Number.NaN,
     meanMs: sorted.reduce((sum, sample) => sum + sample, 0) / sorted.length,
   };

@@ -52,7 +52,7 @@ function processCpuMs(pid: string | number): { name: string; ms: number } | null
  * server keeps its connections.
  *
  * @example
- * const before = cpuSnapshot(server.pid, { database: true }); … const perBooking = cpuPerRequest(before, cpuSnapshot(server.pid, { database: true }), result.ok);
+ * const before = cpuSnapshot(server.pid, { database: true }); … const perBooking = cpuPerRequest([[before, cpuSnapshot(server.pid, { database: true })]], result.ok);
  */
 export function cpuSnapshot(serverPid: number, options: { database: boolean }): CpuSnapshot | null {
   const server = processCpuMs(serverPid);
@@ -70,12 +70,27 @@ export function cpuSnapshot(serverPid: number, options: { database: boolean }): 
   return { serverMs: server.ms, databaseMs, loaderMs: (own.user + own.system) / 1000 };
 }
 
-/** The CPU between two snapshots, per request; null without both. */
-export function cpuPerRequest(before: CpuSnapshot | null, after: CpuSnapshot | null, requests: number): CpuPerRequest | null {
-  if (!before || !after || requests <= 0) return null;
+/**
+ * The CPU used within spans of time, each between two snapshots, per request served in all of them
+ * together; null when a snapshot is missing.
+ *
+ * @example
+ * cpuPerRequest([[before, after]], result.ok);
+ * cpuPerRequest(slices.map(({ before, after }) => [before, after]), bookings.ok); // the time between two slices is not counted
+ */
+export function cpuPerRequest(spans: ReadonlyArray<readonly [before: CpuSnapshot | null, after: CpuSnapshot | null]>, requests: number): CpuPerRequest | null {
+  if (requests <= 0 || spans.length === 0) return null;
+  const used: { serverMs: number; databaseMs: number | null; loaderMs: number } = { serverMs: 0, databaseMs: 0, loaderMs: 0 };
+  for (const [before, after] of spans) {
+    if (!before || !after) return null;
+    used.serverMs += after.serverMs - before.serverMs;
+    used.loaderMs += after.loaderMs - before.loaderMs;
+    // A backend that exits within a span takes its time with it: never less than nothing.
+    used.databaseMs = used.databaseMs !== null && before.databaseMs !== null && after.databaseMs !== null ? used.databaseMs + Math.max(0, after.databaseMs - before.databaseMs) : null;
+  }
   return {
-    serverMs: (after.serverMs - before.serverMs) / requests,
-    databaseMs: before.databaseMs !== null && after.databaseMs !== null ? Math.max(0, after.databaseMs - before.databaseMs) / requests : null,
-    loaderMs: (after.loaderMs - before.loaderMs) / requests,
+    serverMs: used.serverMs / requests,
+    databaseMs: used.databaseMs === null ? null : used.databaseMs / requests,
+    loaderMs: used.loaderMs / requests,
   };
 }

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { summarise } from '../measure.ts';
 
 /** One request of a prepared list: each is sent once. */
 export interface PreparedRequest {
@@ -15,10 +16,14 @@ export interface LoadResult {
   seconds: number;
   /** The list ran out before the time was up. */
   exhausted: boolean;
+  /** Requests taken from the list, answered or not: a load stopped when its time is up leaves some unanswered. */
+  sent: number;
   ok: number;
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** Every answer's time, in ms, in the order they came: what the percentiles are taken from. */
+  latenciesMs: readonly number[];
   /** Non-2xx answers by status, with the first body seen for each. */
   refused: Map<number, { count: number; example: string }>;
   errors: number;
@@ -36,6 +41,7 @@ export async function driveRequests(url: string, list: readonly PreparedRequest[
   if (list.length < connections) throw new Error(`${list.length} prepared requests cannot keep ${connections} connections busy`);
   let next = 0;
   const refused = new Map<number, { count: number; example: string }>();
+  const latenciesMs: number[] = [];
   // `amount` ends the run when the list is used up (each connection sends its share); the timer ends it
   // when the time is up first.
   let instance: autocannon.Instance | undefined;
@@ -70,6 +76,7 @@ export async function driveRequests(url: string, list: readonly PreparedRequest[
     instance = autocannon(options, (error: unknown, result: autocannon.Result) =>
       error ? reject(error instanceof Error ? error : new Error(String(error))) : resolveResult(result),
     );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latenciesMs.push(responseTime));
   });
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -78,14 +85,17 @@ export async function driveRequests(url: string, list: readonly PreparedRequest[
   }, seconds * 1000);
   try {
     const result = await finished;
+    const { medianMs, p99Ms } = summarise(latenciesMs);
     return {
       connections,
       seconds: result.duration,
       exhausted: !timedOut,
+      sent: next,
       ok: result['2xx'],
       perSecond: result['2xx'] / result.duration,
-      p50Ms: result.latency.p50,
-      p99Ms: result.latency.p99,
+      p50Ms: medianMs,
+      p99Ms,
+      latenciesMs,
       refused,
       errors: result.errors,
       timeouts: result.timeouts,
@@ -93,6 +103,41 @@ export async function driveRequests(url: string, list: readonly PreparedRequest[
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Loads run one after another, as one: answers and time added up, percentiles over every answer of every
+ * load, refusals counted together by status (the first body seen kept for each).
+ *
+ * @example
+ * const bookings = combineLoads([firstSlice, secondSlice, thirdSlice]);
+ */
+export function combineLoads(loads: readonly LoadResult[]): LoadResult {
+  const [first] = loads;
+  if (!first) throw new Error('No loads to combine.');
+  const ok = loads.reduce((sum, load) => sum + load.ok, 0);
+  const seconds = loads.reduce((sum, load) => sum + load.seconds, 0);
+  const latenciesMs = loads.flatMap((load) => load.latenciesMs);
+  const { medianMs, p99Ms } = summarise(latenciesMs);
+  const refused = new Map<number, { count: number; example: string }>();
+  for (const [status, { count, example }] of loads.flatMap((load) => [...load.refused])) {
+    const seen = refused.get(status);
+    refused.set(status, { count: (seen?.count ?? 0) + count, example: seen?.example ?? example });
+  }
+  return {
+    connections: first.connections,
+    seconds,
+    exhausted: loads.some((load) => load.exhausted),
+    sent: loads.reduce((sum, load) => sum + load.sent, 0),
+    ok,
+    perSecond: ok / seconds,
+    p50Ms: medianMs,
+    p99Ms,
+    latenciesMs,
+    refused,
+    errors: loads.reduce((sum, load) => sum + load.errors, 0),
+    timeouts: loads.reduce((sum, load) => sum + load.timeouts, 0),
+  };
 }
 
 /**

@@ -9,7 +9,7 @@ import { GOALS } from './load-report.ts';
 import type { EngineRow } from './load-report.ts';
 import { measureEngine } from './measure-engine.ts';
 import { pgliteTransactionsPerSecond } from './pglite-baseline.ts';
-import { createScratchDatabase, queryDatabase, runPgbench } from './scratch-postgres.ts';
+import { createScratchDatabase, initPgbench, queryDatabase, runPgbench } from './scratch-postgres.ts';
 
 export interface EngineRunOptions {
   seconds: number;
@@ -20,12 +20,16 @@ export interface EngineRunOptions {
   log: (line: string) => void;
 }
 
+/** The timed booking load's slices on PostgreSQL, with a pgbench run before, between and after them. */
+const PGBENCH_SLICES = 3;
+
 /**
  * The PostgreSQL row: pgbench TPC-B on one scratch database, the loads through a server on another, both
- * on the same PostgreSQL server. pgbench runs twice, before the server starts and again right after the
- * timed booking load, and the baseline is the mean of the two: these hosts' speed drifts by a fifth or
- * more within minutes, and a baseline taken on one side of the booking load only would hand that drift to
- * the ratio. The scratch databases are dropped by the bench's cleanup.
+ * on the same PostgreSQL server. The timed booking load runs in three slices, and pgbench (its tables made
+ * once, before the server starts) runs for as long as a slice before, between and after them; the
+ * baseline is the mean of those four runs. These hosts' speed drifts by a fifth or more within minutes,
+ * and a baseline taken on one side of the booking load, or on both, would hand that drift to the ratio.
+ * The scratch databases are dropped by the bench's cleanup.
  *
  * @example
  * rows.push(await measurePostgres({ seconds: 20, poolSearch: true, log: console.log }));
@@ -33,24 +37,26 @@ export interface EngineRunOptions {
 export async function measurePostgres({ seconds, log, ...options }: EngineRunOptions): Promise<EngineRow> {
   log('PostgreSQL');
   const pgbenchUrl = await createScratchDatabase(`leeway_pgbench_${process.pid}`);
-  log(`  pgbench -i -s 16, then -c 16 -j 2 -T ${seconds}`);
-  const before = (await runPgbench(pgbenchUrl, seconds)).tps;
-  log(`  pgbench: ${before.toFixed(0)} tps`);
-  let after: number | undefined;
+  // pgbench runs whole seconds.
+  const sliceSeconds = Math.max(1, Math.round(seconds / PGBENCH_SLICES));
+  log(`  pgbench -i -s 16; it runs -c 16 -j 2 -T ${sliceSeconds} before, between and after the booking load's ${PGBENCH_SLICES} slices`);
+  await initPgbench(pgbenchUrl);
+  const runs: number[] = [];
   const loadUrl = await createScratchDatabase(`leeway_load_${process.pid}`);
   const measured = await measureEngine(['--database-url', loadUrl], {
     ...options,
     seconds,
     withQuery: (use) => use((text, params) => queryDatabase(loadUrl, text, params)),
     walPosition: async () => Number((await queryDatabase<{ bytes: string }>(loadUrl, "SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::text AS bytes"))[0]!.bytes),
-    afterBookingLoad: async (timedLog) => {
-      timedLog(`  pgbench again (-i -s 16, then -c 16 -j 2 -T ${seconds}), right after the booking load`);
-      after = (await runPgbench(pgbenchUrl, seconds)).tps;
-      timedLog(`  pgbench: ${after.toFixed(0)} tps`);
+    aroundBookingSlices: {
+      slices: PGBENCH_SLICES,
+      run: async (timedLog) => {
+        runs.push(await runPgbench(pgbenchUrl, sliceSeconds));
+        timedLog(`  pgbench: ${runs.at(-1)!.toFixed(0)} tps`);
+      },
     },
     log,
   });
-  const runs = after === undefined ? [before] : [before, after];
   return {
     engine: 'PostgreSQL',
     goals: GOALS.postgres,

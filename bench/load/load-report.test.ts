@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { describeBaseline } from './load-report.ts';
 
 describe('describeBaseline', () => {
-  it('names a baseline measured before and after the load by both runs and their mean', () => {
-    expect(describeBaseline({ label: 'pgbench TPC-B', perSecond: 1435, runs: [1178, 1692] })).toBe('pgbench TPC-B 1435/s (1178 before, 1692 after)');
+  it('names a baseline measured around the load by its mean and each run in order', () => {
+    expect(describeBaseline({ label: 'pgbench TPC-B', perSecond: 1435, runs: [1178, 1692] })).toBe('pgbench TPC-B 1435/s (runs 1178, 1692)');
+    expect(describeBaseline({ label: 'pgbench TPC-B', perSecond: 1386.3, runs: [1480.2, 1291.4, 1350, 1423.6] })).toBe('pgbench TPC-B 1386/s (runs 1480, 1291, 1350, 1424)');
   });
 
   it('names a baseline measured once by its one figure', () => {

@@ -22,8 +22,8 @@ export interface EngineRow {
   measured: EngineMeasurement;
   /**
    * What the database itself does: pgbench TPC-B tps, or PGlite's bare 10-statement transactions per
-   * second. Measured more than once (pgbench, before and after the booking load), `perSecond` is the mean
-   * of `runs`.
+   * second. Measured more than once (pgbench, before, between and after the booking load's slices),
+   * `perSecond` is the mean of `runs`.
    */
   baseline: { label: string; perSecond: number; runs?: readonly number[] };
 }
@@ -36,9 +36,9 @@ function bothRefused(first: LoadResult['refused'], second: LoadResult['refused']
   for (const [status, { count }] of [...first, ...second]) counted.set(status, { count: (counted.get(status)?.count ?? 0) + count });
   return counted;
 }
-/** "pgbench TPC-B 1435/s", and for a baseline measured before and after the load, "(1178 before, 1692 after)". */
+/** "pgbench TPC-B 1435/s", and for a baseline measured more than once, its runs in order: "(runs 1178, 1692)". */
 export function describeBaseline({ label, perSecond, runs }: EngineRow['baseline']): string {
-  const each = runs && runs.length === 2 ? ` (${runs[0]!.toFixed(0)} before, ${runs[1]!.toFixed(0)} after)` : '';
+  const each = runs && runs.length > 1 ? ` (runs ${runs.map((run) => run.toFixed(0)).join(', ')})` : '';
   return `${label} ${perSecond.toFixed(0)}/s${each}`;
 }
 const percent = (ratio: number): string => `${(ratio * 100).toFixed(ratio < 0.1 ? 1 : 0)} %`;
@@ -209,7 +209,7 @@ export function loadSection(rows: readonly EngineRow[], skipped: readonly string
     '`cancel`, `reschedule` (one hour later, into a free hour) and `accept` (of an invitation offering one time), every request on a different interview; "same order of speed as bookings" is read as at least half the booking rate.',
     'An action faster than that uses up its interviews early; its rate is then over the time it took, as its row says.',
     'The database is audited afterwards. "booked in SQL" and "done in SQL" can exceed the 2xx count by the requests still in flight when a load stopped (autocannon counts only the answers it read).',
-    'The baselines run in the same invocation: pgbench TPC-B (`-i -s 16`, `-c 16 -j 2`) on a scratch database of the same PostgreSQL server, once before the server starts and once right after the timed booking load, the ratio taken against the mean of the two (the host\'s speed drifts over the minutes between); and PGlite in process on a data folder doing bare transactions of 10 small statements (5 inserts, 5 reads by key), one after another.',
+    'The baselines run in the same invocation: pgbench TPC-B (`-i -s 16`, `-c 16 -j 2`) on a scratch database of the same PostgreSQL server: there the timed booking load runs in three slices, and pgbench runs for as long as a slice before, between and after them, the ratio taken against the mean of its four runs (the host\'s speed drifts within minutes, so the baseline shares the bookings\' minutes; the bookings\' latencies are taken over every answer of the three slices); and PGlite in process on a data folder doing bare transactions of 10 small statements (5 inserts, 5 reads by key), one after another.',
     '',
     goalsTable(rows),
     '',

@@ -6,7 +6,8 @@ import type { BookingLoadResult } from './booking-load.ts';
 import { prepareCandidateActions, runCandidateActionLoads } from './candidate-actions-load.ts';
 import type { ActionLoadResult, PreparedAction } from './candidate-actions-load.ts';
 import { cpuPerRequest, cpuSnapshot } from './cpu-split.ts';
-import type { CpuPerRequest } from './cpu-split.ts';
+import { combineLoads } from './drive-requests.ts';
+import type { CpuPerRequest, CpuSnapshot } from './cpu-split.ts';
 import { timePoolSlots } from './pool-slots.ts';
 import type { PoolSlotsTiming } from './pool-slots.ts';
 import { createOrganization, startServerProcess } from './server-process.ts';
@@ -39,13 +40,15 @@ export interface EngineOptions {
    * process at a time open its folder).
    */
   withQuery: <T>(use: (query: Query) => Promise<T>) => Promise<T>;
-  /** Where the database's WAL stands, in bytes (PostgreSQL): read around the timed booking load. */
+  /** Where the database's WAL stands, in bytes (PostgreSQL): read around each slice of the timed booking load. */
   walPosition?: () => Promise<number>;
   /**
-   * Runs right after the timed booking load, before anything else: where a baseline is measured again,
-   * so that it brackets the load (pgbench on PostgreSQL). `log` stamps its lines with the run's time.
+   * Where a baseline is measured beside the bookings (pgbench on PostgreSQL): the timed booking load then
+   * runs in `slices` parts of equal length, and `run` runs before the first, between each two and after
+   * the last, so that the baseline's runs and the bookings share the same minutes. `log` stamps its lines
+   * with the run's time.
    */
-  afterBookingLoad?: (log: (line: string) => void) => Promise<void>;
+  aroundBookingSlices?: { slices: number; run: (log: (line: string) => void) => Promise<void> };
   log: (line: string) => void;
 }
 
@@ -57,8 +60,9 @@ export interface EngineMeasurement {
   /** The booking load before the timed one: not timed, but audited with it. */
   bookingWarmUp: BookingLoadResult;
   /**
-   * Per booking of the timed load: CPU of the server, of PostgreSQL and of the load generator (null
-   * without /proc), and WAL written, background work included (null on the embedded engine).
+   * Per booking of the timed load, over its slices only (not a baseline's runs between them): CPU of the
+   * server, of PostgreSQL and of the load generator (null without /proc), and WAL written, background
+   * work included (null on the embedded engine).
    */
   perBooking: { cpu: CpuPerRequest | null; walBytes: number | null };
   audit: BookingAudit;
@@ -67,7 +71,8 @@ export interface EngineMeasurement {
 
 /**
  * One engine, through a real server process: organization and key by the CLI; the slot timings on a
- * quiet server; the booking load; then interviews prepared for each candidate action (enough to keep
+ * quiet server; the booking load, untimed then timed (in slices with a baseline between them, where
+ * `aroundBookingSlices` asks for it); then interviews prepared for each candidate action (enough to keep
  * the actions busy for the same time at twice the booking rate) and the action loads. The server is
  * then stopped and everything audited in SQL.
  *
@@ -102,16 +107,34 @@ export async function measureEngine(database: DatabaseFlags, options: EngineOpti
     const warmUpSeconds = Math.min(BOOKING_WARM_UP_SECONDS, seconds);
     log(`  booking warm-up: ${CONNECTIONS} connections for ${warmUpSeconds} s, not timed`);
     const bookingWarmUp = await runBookingLoad(api, bodies.slice(laterWeeks), CONNECTIONS, warmUpSeconds);
-    log(`  booking load: ${CONNECTIONS} connections for ${seconds} s (the warm-up did ${bookingWarmUp.perSecond.toFixed(1)}/s)`);
-    const walBefore = await options.walPosition?.();
+    const around = options.aroundBookingSlices;
+    const slices = around ? around.slices : 1;
+    log(
+      `  booking load: ${CONNECTIONS} connections for ${seconds} s${slices > 1 ? ` in ${slices} slices` : ''} (the warm-up did ${bookingWarmUp.perSecond.toFixed(1)}/s)`,
+    );
     const onServer = { database: database[0] === '--database-url' };
-    const cpuBefore = cpuSnapshot(server.pid, onServer);
-    const bookings = await runBookingLoad(api, bodies.slice(0, laterWeeks), CONNECTIONS, seconds);
-    const cpu = cpuPerRequest(cpuBefore, cpuSnapshot(server.pid, onServer), bookings.ok);
-    const walAfter = await options.walPosition?.();
-    const perBooking = { cpu, walBytes: walBefore !== undefined && walAfter !== undefined && bookings.ok > 0 ? (walAfter - walBefore) / bookings.ok : null };
+    const timedBodies = bodies.slice(0, laterWeeks);
+    const parts: BookingLoadResult[] = [];
+    const cpuSpans: Array<[CpuSnapshot | null, CpuSnapshot | null]> = [];
+    const walBytes: Array<number | null> = [];
+    for (let slice = 0; slice < slices; slice += 1) {
+      await around?.run(log);
+      // Each slice takes the bodies after those the slices before it sent, answered or not.
+      const sent = parts.reduce((sum, part) => sum + part.sent, 0);
+      const walBefore = await options.walPosition?.();
+      const cpuBefore = cpuSnapshot(server.pid, onServer);
+      parts.push(await runBookingLoad(api, timedBodies.slice(sent), CONNECTIONS, seconds / slices));
+      cpuSpans.push([cpuBefore, cpuSnapshot(server.pid, onServer)]);
+      const walAfter = await options.walPosition?.();
+      walBytes.push(walBefore !== undefined && walAfter !== undefined ? walAfter - walBefore : null);
+    }
+    await around?.run(log);
+    const bookings = combineLoads(parts);
+    const perBooking = {
+      cpu: cpuPerRequest(cpuSpans, bookings.ok),
+      walBytes: bookings.ok > 0 && walBytes.every((bytes) => bytes !== null) ? walBytes.reduce((sum, bytes) => sum + bytes, 0) / bookings.ok : null,
+    };
     log(`  ${bookings.perSecond.toFixed(1)} bookings/s${describePerBooking(perBooking)}`);
-    await options.afterBookingLoad?.(log);
     const perAction = Math.min(options.maxPerAction ?? MAX_PER_ACTION, Math.ceil(bookings.perSecond * seconds * ACTION_HEADROOM) + ACTION_MARGIN);
     log(`  preparing ${perAction} interviews for each candidate action (cancel, reschedule, accept)`);
     const prepared = await prepareCandidateActions(api, await seedBookingFixture(api, 'actions'), new Date(), perAction);

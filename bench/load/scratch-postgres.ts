@@ -42,21 +42,31 @@ export async function createScratchDatabase(name: string): Promise<string> {
 }
 
 /**
- * pgbench's TPC-B on `database`: `pgbench -i -s 16`, then 16 clients on 2 threads for `seconds`.
- * Returns the tps pgbench reports (without the initial connection time).
+ * pgbench's tables on `database`, at scale 16 (`pgbench -i -q -s 16`), for {@link runPgbench}.
  *
  * @example
- * const { tps } = await runPgbench(url, 20);
+ * await initPgbench(url);
  */
-export async function runPgbench(databaseUrl: string, seconds: number): Promise<{ tps: number; initSeconds: number }> {
-  const env = { ...process.env, PGCONNECT_TIMEOUT: '10' };
-  const initStarted = Date.now();
-  await run('pgbench', ['-i', '-q', '-s', '16', databaseUrl], { env, maxBuffer: 16 * 2 ** 20 });
-  const initSeconds = (Date.now() - initStarted) / 1000;
-  const { stdout } = await run('pgbench', ['-c', '16', '-j', '2', '-T', String(seconds), databaseUrl], { env, maxBuffer: 16 * 2 ** 20 });
+export async function initPgbench(databaseUrl: string): Promise<void> {
+  await run('pgbench', ['-i', '-q', '-s', '16', databaseUrl], { env: pgbenchEnv(), maxBuffer: 16 * 2 ** 20 });
+}
+
+/**
+ * pgbench's TPC-B on `database`, whose tables {@link initPgbench} made: 16 clients on 2 threads for
+ * `seconds` (whole seconds). Returns the tps pgbench reports (without the initial connection time).
+ *
+ * @example
+ * const tps = await runPgbench(url, 5);
+ */
+export async function runPgbench(databaseUrl: string, seconds: number): Promise<number> {
+  const { stdout } = await run('pgbench', ['-c', '16', '-j', '2', '-T', String(seconds), databaseUrl], { env: pgbenchEnv(), maxBuffer: 16 * 2 ** 20 });
   const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1];
   if (!tps) throw new Error(`No tps in pgbench's output:\n${stdout}`);
-  return { tps: Number(tps), initSeconds };
+  return Number(tps);
+}
+
+function pgbenchEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, PGCONNECT_TIMEOUT: '10' };
 }
 
 /**
