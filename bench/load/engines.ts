@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { Query } from './audit.ts';
 import { onCleanup } from './cleanup.ts';
-import { GOALS } from './load-report.ts';
+import { GOALS, PGBENCH_SLICES } from './load-report.ts';
 import type { EngineRow } from './load-report.ts';
 import { measureEngine } from './measure-engine.ts';
 import { pgliteTransactionsPerSecond } from './pglite-baseline.ts';
@@ -20,14 +20,11 @@ export interface EngineRunOptions {
   log: (line: string) => void;
 }
 
-/** The timed booking load's slices on PostgreSQL, with a pgbench run before, between and after them. */
-const PGBENCH_SLICES = 3;
-
 /**
  * The PostgreSQL row: pgbench TPC-B on one scratch database, the loads through a server on another, both
- * on the same PostgreSQL server. The timed booking load runs in three slices, and pgbench (its tables made
+ * on the same PostgreSQL server. The timed booking load runs in slices (PGBENCH_SLICES), and pgbench (its tables made
  * once, before the server starts) runs for as long as a slice before, between and after them; the
- * baseline is the mean of those four runs. These hosts' speed drifts by a fifth or more within minutes,
+ * baseline is the mean of those runs. These hosts' speed drifts by a fifth or more within minutes,
  * and a baseline taken on one side of the booking load, or on both, would hand that drift to the ratio.
  * The scratch databases are dropped by the bench's cleanup.
  *

@@ -1,11 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { formatMs, formatTable } from '../format-table.ts';
 import type { MachineInfo } from '../write-benchmark-report.ts';
-import type { LoadResult } from './drive-requests.ts';
+import { combineLoads } from './drive-requests.ts';
 import { BOOKING_WARM_UP_SECONDS, describePerBooking } from './measure-engine.ts';
 import type { EngineMeasurement } from './measure-engine.ts';
 
 export const SECTION_TITLE = 'Load (`npm run bench:load`)';
+
+/** The slices the timed booking load runs in on PostgreSQL, with a pgbench run before, between and after them. */
+export const PGBENCH_SLICES = 3;
 
 /**
  * The goals for each engine. "Candidate actions at the same order of speed as bookings" is read as at
@@ -30,12 +33,6 @@ export interface EngineRow {
 
 const mark = (ok: boolean): string => (ok ? '✓' : '✗');
 const refusedText = (refused: ReadonlyMap<number, { count: number }>): string => [...refused].map(([status, { count }]) => `${status}: ${count}`).join(', ') || 'none';
-/** Refusals of two loads counted together, by status. */
-function bothRefused(first: LoadResult['refused'], second: LoadResult['refused']): Map<number, { count: number }> {
-  const counted = new Map<number, { count: number }>();
-  for (const [status, { count }] of [...first, ...second]) counted.set(status, { count: (counted.get(status)?.count ?? 0) + count });
-  return counted;
-}
 /** "pgbench TPC-B 1435/s", and for a baseline measured more than once, its runs in order: "(runs 1178, 1692)". */
 export function describeBaseline({ label, perSecond, runs }: EngineRow['baseline']): string {
   const each = runs && runs.length > 1 ? ` (runs ${runs.map((run) => run.toFixed(0)).join(', ')})` : '';
@@ -113,7 +110,7 @@ export function auditTable(rows: readonly EngineRow[]): string {
   const body = rows.map(({ engine, measured: { bookings, bookingWarmUp, audit } }) => [
     engine,
     `${bookings.ok} + ${bookingWarmUp.ok} warm-up`,
-    refusedText(bothRefused(bookings.refused, bookingWarmUp.refused)),
+    refusedText(combineLoads([bookingWarmUp, bookings]).refused),
     String(bookings.errors + bookingWarmUp.errors),
     String(audit.booked),
     String(audit.overlaps),
@@ -209,7 +206,7 @@ export function loadSection(rows: readonly EngineRow[], skipped: readonly string
     '`cancel`, `reschedule` (one hour later, into a free hour) and `accept` (of an invitation offering one time), every request on a different interview; "same order of speed as bookings" is read as at least half the booking rate.',
     'An action faster than that uses up its interviews early; its rate is then over the time it took, as its row says.',
     'The database is audited afterwards. "booked in SQL" and "done in SQL" can exceed the 2xx count by the requests still in flight when a load stopped (autocannon counts only the answers it read).',
-    'The baselines run in the same invocation: pgbench TPC-B (`-i -s 16`, `-c 16 -j 2`) on a scratch database of the same PostgreSQL server: there the timed booking load runs in three slices, and pgbench runs for as long as a slice before, between and after them, the ratio taken against the mean of its four runs (the host\'s speed drifts within minutes, so the baseline shares the bookings\' minutes; the bookings\' latencies are taken over every answer of the three slices); and PGlite in process on a data folder doing bare transactions of 10 small statements (5 inserts, 5 reads by key), one after another.',
+    `The baselines run in the same invocation: pgbench TPC-B (\`-i -s 16\`, \`-c 16 -j 2\`) on a scratch database of the same PostgreSQL server: there the timed booking load runs in ${PGBENCH_SLICES} slices, and pgbench runs for as long as a slice before, between and after them, the ratio taken against the mean of its ${PGBENCH_SLICES + 1} runs (the host's speed drifts within minutes, so the baseline shares the bookings' minutes; the bookings' latencies are taken over every answer of the slices); and PGlite in process on a data folder doing bare transactions of 10 small statements (5 inserts, 5 reads by key), one after another.`,
     '',
     goalsTable(rows),
     '',
