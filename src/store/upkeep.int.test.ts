@@ -50,7 +50,7 @@ describe.each(engines)('vacuuming the churning tables on $name', ({ name, connec
     }
   });
 
-  it('analyzes a smaller sample on the embedded engine only, and keeps the smaller sample to the ANALYZE', async () => {
+  it('the periodic upkeep analyzes a smaller sample on the embedded engine only, and keeps the smaller sample to the ANALYZE', async () => {
     handle = await connectDatabase(await connect());
     await migrateToLatest(handle.db as never);
     const store = new Store(handle.db, handle.engine);
@@ -94,7 +94,7 @@ describe.each(engines)('vacuuming the churning tables on $name', ({ name, connec
     await sql
       .raw(
         `INSERT INTO outbox (organization_id, message_id, kind, recipient, subject, payload, next_attempt_at)
-           SELECT '${org}', 'm' || g || '@grown.test', 'note', 'a@example.com', 'Hello', jsonb_build_object('text', repeat('x', 120)), now()
+           SELECT '${org}', 'm' || g || '@grown.test', 'note', 'a@example.com', 'Hello', jsonb_build_object('text', repeat('x', 120)), now() + g * interval '1 minute'
            FROM generate_series(1, ${count}) AS g;
          ${name === 'postgres' ? 'SELECT pg_stat_force_next_flush();' : ''}`,
       )
@@ -108,6 +108,10 @@ describe.each(engines)('vacuuming the churning tables on $name', ({ name, connec
     expect(await analyzedRows()).not.toBe(String(count));
     expect(await store.analyzeGrownIfNeeded()).toContain('outbox');
     expect(await analyzedRows()).toBe(String(count));
+    // A catch-up takes the light sample on both engines: as many due times as rows, 11 histogram bounds.
+    const { rows } = await sql<{ bounds: number }>`
+      SELECT array_length(histogram_bounds::text::text[], 1) AS bounds FROM pg_stats WHERE tablename = 'outbox' AND attname = 'next_attempt_at'`.execute(handle.db);
+    expect(rows[0]?.bounds).toBe(LIGHT_STATISTICS_TARGET + 1);
     expect(await store.analyzeGrownIfNeeded()).not.toContain('outbox');
   });
 
