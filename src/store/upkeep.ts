@@ -90,8 +90,8 @@ export const ANALYZE_GROWTH_THRESHOLD = { pages: 8, fraction: 1 } as const;
  * {@link ANALYZE_GROWTH_THRESHOLD}). On both engines the sample is the light one (see
  * {@link LIGHT_STATISTICS_TARGET}): a catch-up needs plans that know a table is no longer empty, not fine
  * histograms, and it comes often while a young database grows. Under a booking load on PostgreSQL the
- * outbox passed the rule every 5 s, and its full-sample ANALYZE took 130–300 ms of one of the four
- * connections each time; the requests queued behind it were the slowest hundredth of the load. The
+ * outbox passed the rule every 5 s, and its full-sample ANALYZE took 130–300 ms of a connection and a core
+ * each time; most of the load's slowest hundredth of answers came while one ran. The
  * upkeep's periodic ANALYZE (see {@link vacuumChurningTables}) still takes the full sample there.
  */
 export async function analyzeGrownTables(db: Kysely<Database>, options: { countsChangedRows: boolean }): Promise<string[]> {
