@@ -20,6 +20,7 @@ import * as outboxRoomToSettle from './migrations/0017-outbox-room-to-settle.ts'
 import * as remindersWrittenWhenDue from './migrations/0018-reminders-written-when-due.ts';
 import * as busyChangesAnnounced from './migrations/0019-busy-changes-announced.ts';
 import * as timeOrderedIds from './migrations/0020-time-ordered-ids.ts';
+import * as membersByRole from './migrations/0021-members-by-role.ts';
 
 /** Migrations are compiled in, so a packaged build needs no migrations folder on disk. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018-reminders-written-when-due': remindersWrittenWhenDue,
   '0019-busy-changes-announced': busyChangesAnnounced,
   '0020-time-ordered-ids': timeOrderedIds,
+  '0021-members-by-role': membersByRole,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
