@@ -34,6 +34,28 @@ export function isUnchangedInterviewLine(error: unknown): boolean {
   return table === 'interview_history' && column === 'interview_id';
 }
 
+/**
+ * The parties a new interview was decided on came from what was kept and had changed by the time its
+ * statement ran (see `InterviewRepository.create`): nothing was written, what was kept of them is
+ * forgotten, and the work is to run again on a fresh read. `Store.inOneStatement` does that.
+ */
+export class PartiesChangedMeanwhile extends Error {
+  override readonly name = 'PartiesChangedMeanwhile';
+  constructor() {
+    super('The parties of a new interview changed after they were read.');
+  }
+}
+
+/**
+ * Whether a new interview's statement was refused because the kept parties it was decided on had
+ * changed: the interview then takes no id, and its id's NOT NULL refuses the whole statement.
+ */
+export function isUnnumberedInterview(error: unknown): boolean {
+  if (codeOf(error) !== NOT_NULL_VIOLATION) return false;
+  const { table, column } = error as { table?: string; column?: string };
+  return table === 'interviews' && column === 'id';
+}
+
 function codeOf(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null ? (error as { code?: string }).code : undefined;
 }

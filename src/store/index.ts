@@ -3,6 +3,7 @@ import type { ConnectOptions, DatabaseEngine } from './connect.ts';
 import type { MemberScheduleCache } from './member-schedule-cache.ts';
 import { migrateToLatest } from './migrate.ts';
 import { Store } from './store.ts';
+import { KeptParties } from './kept-parties.ts';
 
 export { Store } from './store.ts';
 export type { ConnectOptions, DatabaseEngine } from './connect.ts';
@@ -24,6 +25,8 @@ export type { ChangeFilter, ChangeRow, InterviewLabels } from './repositories/da
 export type { NewHistoryEntry, InterviewFilter } from './repositories/interviews.ts';
 export type { NewMember, MemberPatch, MemberSchedule } from './repositories/members.ts';
 export type { BusyByReason, BusyReason, EpochSpan, PanelBusyRead } from './busy-time-cache.ts';
+export { noBusyTime } from './busy-time-cache.ts';
+export type { KeptPartiesCheck } from './kept-parties.ts';
 export type { NewOrganization, OrganizationPatch } from './repositories/organizations.ts';
 export type { OpeningEnd, OpeningEndCounts } from './repositories/openings.ts';
 export type { Job, NewJob } from './repositories/jobs.ts';
@@ -47,7 +50,7 @@ export async function openStore(options: ConnectOptions & { migrate?: boolean })
     await handle.close();
     throw error;
   }
-  return { store: new Store(handle.db, handle.engine, handle.answers, undefined, handle.schedules), engine: handle.engine, schedules: handle.schedules, close: () => handle.close() };
+  return { store: new Store(handle.db, handle.engine, handle.answers, undefined, handle.schedules, undefined, new KeptParties()), engine: handle.engine, schedules: handle.schedules, close: () => handle.close() };
 }
 
 export async function migrateDatabase(options: ConnectOptions): Promise<string[]> {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
-import { DatabaseBusyError, InterviewChangedMeanwhile } from './database-errors.ts';
+import { DatabaseBusyError, InterviewChangedMeanwhile, PartiesChangedMeanwhile } from './database-errors.ts';
+import { KeptParties } from './kept-parties.ts';
 import type { DatabaseEngine } from './connect.ts';
 import type { AnswerWatch } from './answer-watch.ts';
 import type { Executor } from './executor.ts';
@@ -33,7 +34,7 @@ const RECENT_ANSWER_MS = 1_000;
 
 /** deadlock_detected and serialization_failure: the transaction did nothing wrong and may simply run again. */
 function isRetryableConflict(error: unknown): boolean {
-  if (error instanceof InterviewChangedMeanwhile) return true;
+  if (error instanceof InterviewChangedMeanwhile || error instanceof PartiesChangedMeanwhile) return true;
   const code = typeof error === 'object' && error !== null ? (error as { code?: string }).code : undefined;
   return code === '40P01' || code === '40001';
 }
@@ -88,8 +89,10 @@ export class Store {
      * its savepoints come from. Each transaction the request's work opens is then a savepoint of it.
      */
     private readonly savepoints?: { next: number },
+    /** The parties of new interviews as last read; used only outside a transaction (see `KeptParties`). */
+    private readonly parties?: KeptParties,
   ) {
-    this.organizations = new OrganizationRepository(executor);
+    this.organizations = new OrganizationRepository(executor, executor.isTransaction ? undefined : parties);
     this.apiKeys = new ApiKeyRepository(executor);
     this.members = new MemberRepository(executor, executor.isTransaction ? undefined : schedules);
     this.openings = new OpeningRepository(executor);
@@ -210,7 +213,7 @@ export class Store {
     for (let attempt = 1; ; attempt += 1) {
       const held = new HeldWrites();
       try {
-        const result = await work(new Store(this.executor, this.engine, this.answers, held, this.schedules));
+        const result = await work(new Store(this.executor, this.engine, this.answers, held, this.schedules, undefined, this.parties));
         await held.flush(this.executor);
         return result;
       } catch (error) {

@@ -5,7 +5,7 @@ import { offerFreedTime } from '../waitlist/offer-freed-time.ts';
 import type { FreedTime } from '../waitlist/offer-freed-time.ts';
 import type { Candidate, Interview, Member, Opening, TimeRange } from '../../core/types.ts';
 import { interviewSnapshot } from '../../core/webhooks/event-body.ts';
-import type { NewHistoryEntry, PanelBusyRead, Store } from '../../store/index.ts';
+import type { KeptPartiesCheck, NewHistoryEntry, PanelBusyRead, Store } from '../../store/index.ts';
 import { assertPanelFree } from '../slots.ts';
 import type { StoredCandidateLink } from './candidate-token.ts';
 
@@ -69,13 +69,14 @@ export async function writeBookedInterview(
   store: Store,
   booked: Interview,
   at: Date,
-  also: { candidateLink: StoredCandidateLink; firstLine: NewHistoryEntry; opening: Opening; candidate: Candidate },
+  also: { candidateLink: StoredCandidateLink; firstLine: NewHistoryEntry; opening: Opening; candidate: Candidate; keptParties?: KeptPartiesCheck },
 ): Promise<Interview> {
   const snapshot = snapshotOf(booked, also.opening, also.candidate);
   return store.interviews.create(booked.organizationId, booked, at, {
     booked: { start: booked.start!, end: booked.end! },
     candidateLink: also.candidateLink,
     firstLine: { entry: also.firstLine, snapshot },
+    ...(also.keptParties ? { keptParties: also.keptParties } : {}),
   });
 }
 

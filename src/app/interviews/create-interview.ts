@@ -85,6 +85,11 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
  * with its bookings, link, history line, messages, seat links and webhook events in one more statement (see
  * `Store.inOneStatement`). Nothing holds the database in between, and a booking costs two round trips.
  *
+ * When the organization, opening, candidate and members were all kept from earlier bookings (see
+ * `KeptParties`), they are not read again: the panel's busy time is read alone (or not at all, where the
+ * store keeps it too), and the write checks in its own statement that every one of them is still as it
+ * was read. If one changed, nothing is written and the booking runs again from a fresh read.
+ *
  * Between the read and the write another change may commit. The database keeps what matters true either
  * way: the exclusion constraints refuse a panelist's or the candidate's overlapping time (SLOT_TAKEN,
  * CANDIDATE_BUSY), the foreign keys a party that is gone. What a transaction would not have guarded either
@@ -100,6 +105,7 @@ async function bookInterview(ctx: AppContext, organizationId: string, input: Cre
       candidateId: input.candidateId,
       panel: input.panel,
       booking: { start, durationMinutes: input.durationMinutes },
+      kept: true,
     });
     const { organization, opening, candidate, panel: members, staff } = openPartiesOf(read, input);
     const draft = newDraft(ctx, organizationId, input, opening, candidate.id, now, []);
@@ -112,7 +118,7 @@ async function bookInterview(ctx: AppContext, organizationId: string, input: Cre
     const parties = await loadParties(store, booked, { organization, opening, candidate, panel: members, staff });
     const messageIds = await notifyChange(ctx, store, parties, change, { link });
     const firstLine = historyLineOf(change, { messageIds, details: { start: booked.start?.toISOString() } });
-    const interview = await writeBookedInterview(store, booked, change.at, { candidateLink: stored, firstLine, opening, candidate });
+    const interview = await writeBookedInterview(store, booked, change.at, { candidateLink: stored, firstLine, opening, candidate, ...(read.check ? { keptParties: read.check } : {}) });
     return { interview, candidateLink: link, candidateToken: token };
   });
 }

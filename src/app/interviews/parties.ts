@@ -1,7 +1,8 @@
 import { DomainError } from '../../core/errors.ts';
 import { MAX_BUFFER_MINUTES } from '../../core/slots/index.ts';
 import type { Candidate, Interview, Member, Opening, Organization } from '../../core/types.ts';
-import type { PanelBusyRead, Store } from '../../store/index.ts';
+import { noBusyTime } from '../../store/index.ts';
+import type { KeptPartiesCheck, PanelBusyRead, Store } from '../../store/index.ts';
 
 const MINUTE = 60_000;
 
@@ -56,6 +57,11 @@ export async function loadNewInterviewParties(
     booking?: { start: Date; durationMinutes: number };
     /** An interview being moved: its own bookings are not busy time. */
     excludeInterviewId?: string;
+    /**
+     * Answer from what was kept of earlier reads when all of it is there (see `KeptParties`): then nothing
+     * is read, busy time included, and the statement that writes must take `check`.
+     */
+    kept?: boolean;
   },
 ): Promise<{
   organization: Organization;
@@ -64,6 +70,7 @@ export async function loadNewInterviewParties(
   panel: Member[];
   staff: Member[];
   panelBusy?: PanelBusyRead;
+  check?: KeptPartiesCheck;
 }> {
   const reach = MAX_BUFFER_MINUTES * MINUTE;
   const busyWindow = ids.booking
@@ -77,8 +84,12 @@ export async function loadNewInterviewParties(
     panel: ids.panel,
     roles: STAFF_ROLES,
     ...(busyWindow ? { busyWindow } : {}),
+    ...(ids.kept ? { kept: true } : {}),
   });
   if (!read) throw new DomainError('NOT_FOUND', 'No such organization.');
+  // Parties answered from what was kept come without busy time: the write that takes their check finds
+  // the panel free of it or refuses. Here the panel is checked against its working hours alone.
+  if (read.check && busyWindow) read.panelBusy = { ...busyWindow, byMember: new Map(ids.panel.map((memberId) => [memberId, noBusyTime()])) };
   const { withRoles, ...parties } = read;
   return { ...parties, staff: needsStaff(read.organization) ? withRoles : [] };
 }

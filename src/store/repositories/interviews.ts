@@ -2,7 +2,10 @@ import { newId } from '../ids.ts';
 import { sql } from 'kysely';
 import type { QueryCreator, RawBuilder } from 'kysely';
 import type { HistoryEntry, Interview, InterviewStatus, NoticeClass, TimeRange, Actor } from '../../core/types.ts';
-import { InterviewChangedMeanwhile, isUnchangedInterviewLine, translateDatabaseError } from '../database-errors.ts';
+import { InterviewChangedMeanwhile, isUnchangedInterviewLine, isUnnumberedInterview, PartiesChangedMeanwhile, translateDatabaseError } from '../database-errors.ts';
+import type { KeptPartiesCheck } from '../kept-parties.ts';
+import { partiesUnchanged, partiesUnchangedParameters, partiesUnchangedShape } from './organizations.ts';
+import { panelFreeOfBusy, panelFreeOfBusyParameters, panelistReaches } from './members.ts';
 import { linkRenewedParameters, withLinkRenewed } from './candidate-tokens.ts';
 import { keepOpenJob } from './jobs.ts';
 import { pendingOfKindDeleted, pendingOfKindDeletedParameters } from './outbox.ts';
@@ -226,13 +229,26 @@ export class InterviewRepository {
        * of its own.
        */
       firstLine?: { entry: NewHistoryEntry; snapshot: InterviewSnapshot };
+      /**
+       * The parties the interview was decided on came from what was kept, not from a read: the statement
+       * writes nothing unless they are all still as read (`partiesUnchanged`). If they are not, they are
+       * forgotten and {@link PartiesChangedMeanwhile} says to decide again on a fresh read.
+       */
+      keptParties?: KeptPartiesCheck;
     } = {},
   ): Promise<Interview> {
     const id = input.id ?? newId();
+    const { keptParties } = also;
     const panelRows = input.panel.map((memberId, position) => ({ organizationId, interviewId: id, memberId, position }));
     // Foreign keys are checked at the end of the statement, so the rows beside the interview may name it.
+    const { booked, candidateLink, firstLine } = also;
+    const bookedRange = booked && input.panel.length > 0 ? booked : undefined;
+    // Kept parties were not read, nor was the panel's busy time: the statement checks both, and leaves the
+    // interview without an id when either fails, which its NOT NULL turns into a refusal of the whole.
+    const reaches = keptParties && bookedRange ? panelistReaches(input.panel, keptParties.bufferMinutes, bookedRange) : [];
+    const decidedOn = keptParties ? sql<boolean>`(${partiesUnchanged(keptParties)} AND ${panelFreeOfBusy(organizationId, reaches)})` : undefined;
     const values = {
-      id,
+      id: decidedOn ? sql<string>`(SELECT ${id}::uuid WHERE ${decidedOn})` : id,
       organizationId,
       openingId: input.openingId,
       candidateId: input.candidateId,
@@ -250,8 +266,6 @@ export class InterviewRepository {
       updatedAt: at,
       remindedThrough: at,
     };
-    const { booked, candidateLink, firstLine } = also;
-    const bookedRange = booked && input.panel.length > 0 ? booked : undefined;
     const link = candidateLink
       ? { organizationId, candidateId: input.candidateId, openingId: input.openingId, interviewId: id, tokenHash: candidateLink.tokenHash, expiresAt: candidateLink.expiresAt }
       : undefined;
@@ -291,6 +305,7 @@ export class InterviewRepository {
             ...(written.queued ? queuedEventsParameters(written.queued) : []),
           ]
         : []),
+      ...(keptParties ? [id, ...partiesUnchangedParameters(keptParties), ...panelFreeOfBusyParameters(organizationId, reaches)] : []),
       ...rowsParameters([values]),
     ];
     const shape = [
@@ -299,11 +314,18 @@ export class InterviewRepository {
       link ? rowsShape('link', [link]) : '',
       written ? [rowsShape('seat links', written.held.seatLinks), rowsShape('messages', written.held.messages), rowsShape('line', [written.line])].join(';') : '',
       written?.queued ? `${written.queued.types.length} events` : '',
+      keptParties ? `${partiesUnchangedShape(keptParties)}, ${reaches.length} reaches` : '',
       rowsShape('interview', [values]),
     ].join(';');
     const { rows } = await this.db
       .executeQuery<Awaited<ReturnType<ReturnType<typeof build>['executeTakeFirstOrThrow']>>>(NEW_INTERVIEW_WRITES.compiled(shape, build, parameters))
-      .catch(translateDatabaseError);
+      .catch((error: unknown) => {
+        if (keptParties && isUnnumberedInterview(error)) {
+          keptParties.forget();
+          throw new PartiesChangedMeanwhile();
+        }
+        return translateDatabaseError(error);
+      });
     const row = rows[0];
     if (!row) throw new Error('The new interview was not written.');
     return toInterview(row, [...input.panel]);

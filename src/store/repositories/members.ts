@@ -104,6 +104,49 @@ export function panelBusySpansParameters(organizationId: string, valid: readonly
   return [organizationId, ...valid, ...range, organizationId, ...valid, ...range, organizationId, ...valid, ...range, ...(excludeInterviewId ? [excludeInterviewId] : [])];
 }
 
+/**
+ * How far around a time each panelist must be free of busy time: the time itself, widened by the
+ * member's buffer on both sides. A busy span widened by the buffer meets the time (as slot searches count
+ * buffers) exactly when the span meets the time widened by it.
+ */
+export interface PanelistReach {
+  memberId: string;
+  from: Date;
+  to: Date;
+}
+
+/** Each panelist's reach around a time: the time widened by the panelist's buffer. */
+export function panelistReaches(panel: readonly string[], bufferMinutes: ReadonlyMap<string, number>, range: { start: Date; end: Date }): PanelistReach[] {
+  return panel.map((memberId) => {
+    const kept = bufferMinutes.get(memberId);
+    if (kept === undefined) throw new Error(`No buffer is known for panelist ${memberId}.`);
+    const buffer = kept * 60_000;
+    return { memberId, from: new Date(range.start.getTime() - buffer), to: new Date(range.end.getTime() + buffer) };
+  });
+}
+
+/**
+ * True when no busy block, calendar busy time or active booking of any panelist meets its reach: the
+ * three kinds of busy time {@link panelBusySpans} reads, as a condition for the statement that books.
+ */
+export function panelFreeOfBusy(organizationId: string, reaches: readonly PanelistReach[]): RawBuilder<boolean> {
+  const each = reaches.map(({ memberId, from, to }) => {
+    const range = timeRange(from, to);
+    return sql`NOT EXISTS (SELECT 1 FROM busy_blocks x WHERE x.organization_id = ${organizationId} AND x.member_id = ${memberId} AND x.during && ${range})
+      AND NOT EXISTS (SELECT 1 FROM calendar_busy b WHERE b.organization_id = ${organizationId} AND b.member_id = ${memberId} AND b.during && ${range})
+      AND NOT EXISTS (SELECT 1 FROM bookings k WHERE k.organization_id = ${organizationId} AND k.active AND k.member_id = ${memberId} AND k.during && ${range})`;
+  });
+  return sql<boolean>`(${each.length > 0 ? sql.join(each, sql` AND `) : sql`true`})`;
+}
+
+/** The parameters of {@link panelFreeOfBusy}, in the order its text takes them. */
+export function panelFreeOfBusyParameters(organizationId: string, reaches: readonly PanelistReach[]): unknown[] {
+  return reaches.flatMap(({ memberId, from, to }) => {
+    const range = timeRangeParameters(from, to);
+    return [organizationId, memberId, ...range, organizationId, memberId, ...range, organizationId, memberId, ...range];
+  });
+}
+
 /** The spans of {@link panelBusySpans} by member and reason; every member asked has an entry, spans or none. */
 export function busyByMember(valid: readonly string[], spans: readonly BusySpanRow[]): Map<string, BusyByReason> {
   const byMember = new Map(valid.map((memberId) => [memberId, noBusyTime()]));

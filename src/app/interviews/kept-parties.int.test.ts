@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkingHours } from '../../core/types.ts';
+import type { OutgoingEmail } from '../../core/outgoing-email.ts';
+import { testEngines } from '../../store/testing/engines.ts';
+import { recordQueries } from '../../store/testing/query-log.ts';
+import type { QueryLog } from '../../store/testing/query-log.ts';
+import { useTwoStores } from '../../store/testing/two-stores.ts';
+import { DEFAULT_APP_CONFIG } from '../context.ts';
+import type { AppContext } from '../context.ts';
+import { createOrganization } from '../organizations.ts';
+import { useOrganizationWithOpening } from '../testing/organization-with-opening.ts';
+import { createInterview } from './create-interview.ts';
+
+const NOW = new Date('2026-12-01T12:00:00Z');
+const HOUR = 3_600_000;
+const ALL_DAY: Array<[string, string]> = [['00:00', '24:00']];
+const ALWAYS: WorkingHours = { mon: ALL_DAY, tue: ALL_DAY, wed: ALL_DAY, thu: ALL_DAY, fri: ALL_DAY, sat: ALL_DAY, sun: ALL_DAY };
+/** A free hour, a week ahead and later by `day` days. */
+const dayAhead = (day: number) => new Date(Date.parse('2026-12-08T12:00:00Z') + day * 24 * HOUR);
+
+/** The statements that begin a booking from a fresh read, and the one a booking from kept parties sends. */
+const isRead = (text: string) => text.startsWith('select "id", "name", "timezone"');
+const isWrite = (text: string) => text.startsWith('with "panel" as (insert into "interview_panel"');
+
+interface Party {
+  memberId: string;
+  candidateId: string;
+}
+
+function useParties(ctx: () => AppContext, org: () => string) {
+  return async (options: { bufferMinutes?: number } = {}): Promise<Party> => {
+    const member = await ctx().store.members.create(org(), {
+      name: 'Grace Hopper',
+      email: `i-${randomUUID()}@acme.test`,
+      role: 'interviewer',
+      timezone: 'UTC',
+      workingHours: ALWAYS,
+      bufferMinutes: options.bufferMinutes ?? 0,
+    });
+    const candidate = await ctx().store.candidates.create(org(), { name: 'Jordan Lee', email: `c-${randomUUID()}@example.com`, timezone: 'UTC' });
+    return { memberId: member.id, candidateId: candidate.id };
+  };
+}
+
+function bookWith(ctx: () => AppContext, org: () => string, openingId: () => string) {
+  return (party: Party, start: Date, durationMinutes = 60) =>
+    createInterview(ctx(), org(), { openingId: openingId(), candidateId: party.candidateId, title: 'Systems', durationMinutes, panel: [party.memberId], start });
+}
+
+/** The candidate's confirmation of an interview, as it would be sent (its links left out). */
+async function confirmation(ctx: AppContext, org: string, interviewId: string): Promise<OutgoingEmail> {
+  const [message] = await ctx.store.outbox.list(org, { interviewId, kind: 'confirmation' });
+  return (message!.payload as { email: OutgoingEmail }).email;
+}
+
+async function confirmationText(ctx: AppContext, org: string, interviewId: string): Promise<string> {
+  return (await confirmation(ctx, org, interviewId)).text;
+}
+
+/**
+ * A booking whose organization, opening, candidate and panel were all read by an earlier booking is
+ * decided on what was kept and written in one statement, which checks that none of them changed and that
+ * the panel is free; when either is no longer so, it writes nothing and the booking runs again from a
+ * fresh read, which decides as if nothing had been kept.
+ */
+describe.each(testEngines())('a booking from kept parties, on $name', (engine) => {
+  const acme = useOrganizationWithOpening(engine, NOW);
+  const party = useParties(() => acme.ctx, () => acme.org);
+  const book = bookWith(() => acme.ctx, () => acme.org, () => acme.openingId);
+  let log: QueryLog;
+  beforeAll(() => {
+    log = recordQueries();
+  });
+  afterAll(() => log.restore());
+
+  it('is one statement once its parties are known, and says the same as a booking read afresh', async () => {
+    const ids = await party();
+    const first = await log.during(() => book(ids, dayAhead(0)));
+    expect(first.statements.filter(isRead)).toHaveLength(1);
+    const second = await log.during(() => book(ids, dayAhead(1)));
+    expect(second.statements).toHaveLength(1);
+    expect(isWrite(second.statements[0]!)).toBe(true);
+    expect(second.result.interview).toMatchObject({ status: 'scheduled', start: dayAhead(1), panel: [ids.memberId] });
+    const [one, two] = [await confirmationText(acme.ctx, acme.org, first.result.interview.id), await confirmationText(acme.ctx, acme.org, second.result.interview.id)];
+    expect(two).toBe(one.replaceAll('Tuesday, December 8', 'Wednesday, December 9').replace(first.result.candidateLink, second.result.candidateLink));
+  });
+
+  it('speaks of the organization as it is now, renamed since its parties were kept', async () => {
+    const ids = await party();
+    await book(ids, dayAhead(2));
+    await acme.ctx.store.organizations.update(acme.org, { name: 'Acme Robotics' });
+    const renamed = await log.during(() => book(ids, dayAhead(3)));
+    // The write found the organization changed and wrote nothing; the booking was read and written afresh.
+    expect(renamed.statements.filter(isWrite)).toHaveLength(2);
+    expect(renamed.statements.filter(isRead)).toHaveLength(1);
+    expect(await confirmationText(acme.ctx, acme.org, renamed.result.interview.id)).toContain('Acme Robotics');
+    expect(await acme.ctx.store.interviews.list(acme.org, { candidateId: ids.candidateId })).toHaveLength(2);
+  });
+
+  it('is refused once the opening has closed', async () => {
+    const opening = await acme.ctx.store.openings.create(acme.org, { title: 'Closing soon' });
+    const ids = await party();
+    const book_ = bookWith(() => acme.ctx, () => acme.org, () => opening.id);
+    await book_(ids, dayAhead(4));
+    await acme.ctx.store.openings.setStatus(acme.org, opening.id, 'closed');
+    await expect(book_(ids, dayAhead(5))).rejects.toMatchObject({ code: 'OPENING_NOT_OPEN' });
+    expect(await acme.ctx.store.interviews.list(acme.org, { candidateId: ids.candidateId })).toHaveLength(1);
+  });
+
+  it('is refused as SLOT_TAKEN, and why, when a busy block was added for the panelist since', async () => {
+    const ids = await party();
+    await book(ids, dayAhead(6));
+    await acme.ctx.store.members.addBusy(acme.org, ids.memberId, { start: dayAhead(7), end: new Date(dayAhead(7).getTime() + HOUR / 2) });
+    await expect(book(ids, dayAhead(7))).rejects.toMatchObject({ code: 'SLOT_TAKEN', details: { busyPanelists: [{ memberId: ids.memberId, reasons: ['busy'] }] } });
+  });
+
+  it("keeps the panelist's buffer around their other interviews, as a booking read afresh does", async () => {
+    const ids = await party({ bufferMinutes: 30 });
+    await book(ids, dayAhead(8));
+    // Starts 20 minutes after the first ends: free for the candidate, inside the panelist's buffer.
+    const tooSoon = new Date(dayAhead(8).getTime() + HOUR + 20 * 60_000);
+    await expect(book(ids, tooSoon)).rejects.toMatchObject({ code: 'SLOT_TAKEN', details: { busyPanelists: [{ memberId: ids.memberId, reasons: ['interview'] }] } });
+    const justOutside = new Date(dayAhead(8).getTime() + HOUR + 30 * 60_000);
+    await expect(book(ids, justOutside)).resolves.toMatchObject({ interview: { status: 'scheduled' } });
+  });
+
+  it('follows a buffer changed since the panelist was kept', async () => {
+    const ids = await party();
+    await book(ids, dayAhead(9));
+    await acme.ctx.store.members.update(acme.org, ids.memberId, { bufferMinutes: 45 });
+    const withinNewBuffer = new Date(dayAhead(9).getTime() + HOUR + 30 * 60_000);
+    await expect(book(ids, withinNewBuffer)).rejects.toMatchObject({ code: 'SLOT_TAKEN' });
+  });
+
+  it('answers the candidate through a recruiter added since, when the organization has no contact address of its own', async () => {
+    const ids = await party();
+    const before = await book(ids, dayAhead(10));
+    const recruiter = await acme.ctx.store.members.create(acme.org, {
+      name: 'Riley Recruiter',
+      email: `r-${randomUUID()}@acme.test`,
+      role: 'recruiter',
+      timezone: 'UTC',
+      workingHours: ALWAYS,
+    });
+    const after = await book(ids, dayAhead(11));
+    expect((await confirmation(acme.ctx, acme.org, before.interview.id)).replyTo?.address).not.toBe(recruiter.email);
+    expect((await confirmation(acme.ctx, acme.org, after.interview.id)).replyTo).toEqual({ name: 'Riley Recruiter', address: recruiter.email });
+  });
+});
+
+/** Two server processes on one database: what one keeps is checked against what the other changed. */
+describe.skipIf(!process.env.TEST_DATABASE_URL)('a booking from kept parties, with another process changing them', () => {
+  const stores = useTwoStores(process.env.TEST_DATABASE_URL ?? '');
+  const context = (which: 'first' | 'second'): AppContext => ({ store: stores[which].store, clock: () => NOW, config: DEFAULT_APP_CONFIG });
+  let org = '';
+  let openingId = '';
+  const party = useParties(() => context('first'), () => org);
+  const book = bookWith(() => context('first'), () => org, () => openingId);
+
+  it("speaks of the organization as the other process left it", async () => {
+    org = (await createOrganization(context('first'), { name: 'Acme', timezone: 'UTC' })).organization.id;
+    openingId = (await context('first').store.openings.create(org, { title: 'Platform Engineer' })).id;
+    const ids = await party();
+    await book(ids, dayAhead(0));
+    await context('second').store.organizations.update(org, { name: 'Acme Two' });
+    const { interview } = await book(ids, dayAhead(1));
+    expect(await confirmationText(context('first'), org, interview.id)).toContain('Acme Two');
+  });
+});
