@@ -219,6 +219,8 @@ export class Store {
       } catch (error) {
         if (!isRetryableConflict(error)) throw error;
         if (attempt >= MAX_TRANSACTION_ATTEMPTS) throw changedUnderEveryAttempt(error);
+        // Kept parties found stale are read afresh at once: nobody else needs a moment to finish first.
+        if (error instanceof PartiesChangedMeanwhile) continue;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
       }
     }
