@@ -8,6 +8,7 @@ import { KeptParties } from './kept-parties.ts';
 export { Store } from './store.ts';
 export type { ConnectOptions, DatabaseEngine } from './connect.ts';
 export { DataDirLockedError } from './data-dir-lock.ts';
+export { PartiesChangedMeanwhile } from './database-errors.ts';
 export type { ClaimedOutboxMessage, OutboxMessage, NewOutboxMessage, OutboxStatus } from './repositories/outbox.ts';
 export type { ApiKeyRecord } from './repositories/api-keys.ts';
 export type {

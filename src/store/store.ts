@@ -45,6 +45,7 @@ function isRetryableConflict(error: unknown): boolean {
  * Idempotency-Key is run rather than answered with a stored refusal.
  */
 function changedUnderEveryAttempt(error: unknown): unknown {
+  if (error instanceof PartiesChangedMeanwhile) return new DatabaseBusyError('The parties of a new interview kept changing while it was being written.');
   if (!(error instanceof InterviewChangedMeanwhile)) return error;
   return new DatabaseBusyError(`Interview ${error.interviewId} kept changing while a change of it was being written.`);
 }

@@ -1,6 +1,7 @@
 import { newId } from '../../store/ids.ts';
 import { decideBooking, decideInvitation } from '../../core/decisions/decide.ts';
 import { DomainError } from '../../core/errors.ts';
+import { PartiesChangedMeanwhile } from '../../store/index.ts';
 import type { Candidate, Interview, Member, Opening, Organization, TimeRange } from '../../core/types.ts';
 import type { AppContext } from '../context.ts';
 import { notifyChange } from '../notifications/notify-interview.ts';
@@ -86,9 +87,10 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
  * `Store.inOneStatement`). Nothing holds the database in between, and a booking costs two round trips.
  *
  * When the organization, opening, candidate and members were all kept from earlier bookings (see
- * `KeptParties`), they are not read again: the panel's busy time is read alone (or not at all, where the
- * store keeps it too), and the write checks in its own statement that every one of them is still as it
- * was read. If one changed, nothing is written and the booking runs again from a fresh read.
+ * `KeptParties`), nothing is read: the panel is checked against its working hours alone, and the write
+ * checks in its own statement that every party is still as it was read and that no busy time of the
+ * panel meets the time (buffers counted). If either fails, or the kept parties led to any refusal before
+ * the write, nothing is written, they are forgotten and the booking runs again from a fresh read.
  *
  * Between the read and the write another change may commit. The database keeps what matters true either
  * way: the exclusion constraints refuse a panelist's or the candidate's overlapping time (SLOT_TAKEN,
@@ -97,6 +99,8 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
  * a panelist's calendar read, in that instant.
  */
 async function bookInterview(ctx: AppContext, organizationId: string, input: CreateInterviewInput, start: Date): Promise<CreatedInterview> {
+  // Kept parties are tried once a request: once they led to a refusal, every attempt reads afresh.
+  let keptRefused = false;
   return ctx.store.inOneStatement(async (store) => {
     const now = ctx.clock();
     const read = await loadNewInterviewParties(store, {
@@ -105,21 +109,32 @@ async function bookInterview(ctx: AppContext, organizationId: string, input: Cre
       candidateId: input.candidateId,
       panel: input.panel,
       booking: { start, durationMinutes: input.durationMinutes },
-      kept: true,
+      kept: !keptRefused,
     });
-    const { organization, opening, candidate, panel: members, staff } = openPartiesOf(read, input);
-    const draft = newDraft(ctx, organizationId, input, opening, candidate.id, now, []);
-    const change = decideBooking(draft, { by: 'employer', start }, decisionContext(organization, now))!;
-    const booked = bookedDraft(draft, change);
-    await assertNewPanelFree(store, booked, { members, ...(read.panelBusy ? { busy: read.panelBusy } : {}) });
-    const { token, stored } = newCandidateLink(ctx, booked);
-    const link = candidateLinkUrl(ctx, token);
-    // The messages are rendered for the interview as it will be written, and held for its statement.
-    const parties = await loadParties(store, booked, { organization, opening, candidate, panel: members, staff });
-    const messageIds = await notifyChange(ctx, store, parties, change, { link });
-    const firstLine = historyLineOf(change, { messageIds, details: { start: booked.start?.toISOString() } });
-    const interview = await writeBookedInterview(store, booked, change.at, { candidateLink: stored, firstLine, opening, candidate, ...(read.check ? { keptParties: read.check } : {}) });
-    return { interview, candidateLink: link, candidateToken: token };
+    try {
+      const { organization, opening, candidate, panel: members, staff } = openPartiesOf(read, input);
+      const draft = newDraft(ctx, organizationId, input, opening, candidate.id, now, []);
+      const change = decideBooking(draft, { by: 'employer', start }, decisionContext(organization, now))!;
+      const booked = bookedDraft(draft, change);
+      await assertNewPanelFree(store, booked, { members, ...(read.panelBusy ? { busy: read.panelBusy } : {}) });
+      const { token, stored } = newCandidateLink(ctx, booked);
+      const link = candidateLinkUrl(ctx, token);
+      // The messages are rendered for the interview as it will be written, and held for its statement.
+      const parties = await loadParties(store, booked, { organization, opening, candidate, panel: members, staff });
+      const messageIds = await notifyChange(ctx, store, parties, change, { link });
+      const firstLine = historyLineOf(change, { messageIds, details: { start: booked.start?.toISOString() } });
+      const interview = await writeBookedInterview(store, booked, change.at, { candidateLink: stored, firstLine, opening, candidate, ...(read.check ? { keptParties: read.check } : {}) });
+      return { interview, candidateLink: link, candidateToken: token };
+    } catch (error) {
+      // Only a fresh read refuses: what kept parties led to (an opening closed, hours since widened, a
+      // panelist gone, a busy panel) may no longer be so, and a fresh read also says why.
+      if (read.check && (error instanceof DomainError || error instanceof PartiesChangedMeanwhile)) {
+        keptRefused = true;
+        read.check.forget();
+        throw new PartiesChangedMeanwhile();
+      }
+      throw error;
+    }
   });
 }
 

@@ -108,6 +108,29 @@ describe.each(testEngines())('a booking from kept parties, on $name', (engine) =
     expect(await acme.ctx.store.interviews.list(acme.org, { candidateId: ids.candidateId })).toHaveLength(1);
   });
 
+  it('books once the opening is open again, though it was kept closed', async () => {
+    const opening = await acme.ctx.store.openings.create(acme.org, { title: 'Reopening' });
+    const ids = await party();
+    const book_ = bookWith(() => acme.ctx, () => acme.org, () => opening.id);
+    await book_(ids, dayAhead(13));
+    await acme.ctx.store.openings.setStatus(acme.org, opening.id, 'closed');
+    // Refused from a fresh read, which keeps the opening as closed.
+    await expect(book_(ids, dayAhead(14))).rejects.toMatchObject({ code: 'OPENING_NOT_OPEN' });
+    await acme.ctx.store.openings.setStatus(acme.org, opening.id, 'open');
+    await expect(book_(ids, dayAhead(14))).resolves.toMatchObject({ interview: { status: 'scheduled' } });
+  });
+
+  it("books in working hours widened since the panelist was kept, refused before from what was kept", async () => {
+    const ids = await party();
+    const office: Array<[string, string]> = [['09:00', '17:00']];
+    await acme.ctx.store.members.update(acme.org, ids.memberId, { workingHours: { ...ALWAYS, tue: office } });
+    const tuesday = (hour: number) => new Date(Date.UTC(2026, 11, 22, hour));
+    await book(ids, tuesday(10));
+    await expect(book(ids, tuesday(18))).rejects.toMatchObject({ code: 'OUTSIDE_AVAILABILITY' });
+    await acme.ctx.store.members.update(acme.org, ids.memberId, { workingHours: { ...ALWAYS, tue: [['09:00', '20:00']] } });
+    await expect(book(ids, tuesday(18))).resolves.toMatchObject({ interview: { status: 'scheduled', start: tuesday(18) } });
+  });
+
   it('is refused as SLOT_TAKEN, and why, when a busy block was added for the panelist since', async () => {
     const ids = await party();
     await book(ids, dayAhead(6));
