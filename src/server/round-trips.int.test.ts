@@ -23,6 +23,11 @@ const BUDGET = {
    */
   booking: 2,
   /**
+   * A booking whose organization, opening, candidate, panel and staff an earlier booking read: nothing is
+   * read, and the write checks they are unchanged and the panel free (see `KeptParties`).
+   */
+  bookingOfKnownParties: 1,
+  /**
    * A booking with an Idempotency-Key, kept with its key and its answer in one transaction: the key's
    * claim (with the begin), the read and the write as above (the write's savepoint with the read), the
    * answer stored (with the savepoint's release), the commit.
@@ -102,6 +107,13 @@ describe('database round trips per use case', () => {
     expect(result.status).toBe('scheduled');
     report('booking', statements);
     expect(statements.length).toBeLessThanOrEqual(BUDGET.booking);
+  });
+
+  it('a booking of parties an earlier booking read', async () => {
+    const { result, statements } = await log.during(() => json<{ status: string }>(book(ids.candidates[0]!, '2026-12-18T15:00:00Z'), 201));
+    expect(result.status).toBe('scheduled');
+    report('booking of known parties', statements);
+    expect(statements.length).toBeLessThanOrEqual(BUDGET.bookingOfKnownParties);
   });
 
   it('a booking with an Idempotency-Key', async () => {
