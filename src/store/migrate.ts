@@ -21,6 +21,7 @@ import * as remindersWrittenWhenDue from './migrations/0018-reminders-written-wh
 import * as busyChangesAnnounced from './migrations/0019-busy-changes-announced.ts';
 import * as timeOrderedIds from './migrations/0020-time-ordered-ids.ts';
 import * as membersByRole from './migrations/0021-members-by-role.ts';
+import * as messageBodiesLz4 from './migrations/0022-message-bodies-lz4.ts';
 
 /** Migrations are compiled in, so a packaged build needs no migrations folder on disk. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019-busy-changes-announced': busyChangesAnnounced,
   '0020-time-ordered-ids': timeOrderedIds,
   '0021-members-by-role': membersByRole,
+  '0022-message-bodies-lz4': messageBodiesLz4,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
