@@ -54,7 +54,12 @@ const BUDGET = {
    */
   candidateAccept: 3,
   candidateReschedule: 3,
-  candidateCancel: 3,
+  /**
+   * A cancel (or decline) of parties an earlier request read: the link with its interview, then the change,
+   * guarded by the versions of the kept parties too (see `KeptPartiesAttempt`). A move still reads them,
+   * with the panel's busy time around its new time.
+   */
+  candidateCancel: 2,
   /** An employer's move is written like a candidate's: the interview with its row's version, everyone it concerns, the change. */
   employerReschedule: 3,
 };

@@ -23,8 +23,9 @@ import { candidatePhoneScript, loadCandidateView, resolveCandidateLink } from '.
 import type { CandidateView } from './candidate-link.ts';
 import { candidateLinkUrl, newCandidateLink } from './candidate-token.ts';
 import { decisionContext, givenReason } from './decision-context.ts';
+import { KeptPartiesAttempt } from './kept-parties-attempt.ts';
 import { findOffers } from './offers.ts';
-import { knownParties, loadMoveParties, loadParties } from './parties.ts';
+import { keptCheckOf, knownParties, loadMoveParties, loadParties } from './parties.ts';
 import type { InterviewParties, MoveParties } from './parties.ts';
 import { historyLineOf, recordChange } from './record.ts';
 import { writeChange } from './write-change.ts';
@@ -174,20 +175,23 @@ export async function cancelByCandidate(
   token: string,
   input: { reason: string; note?: string | null; message?: string | null; calledAhead?: boolean },
 ): Promise<CandidateActionResult> {
+  const attempt = new KeptPartiesAttempt();
   return ctx.store.inOneStatement(async (store) => {
     const now = ctx.clock();
     const current = await resolveCandidateLink(ctx, store, token);
-    const read = await loadMoveParties(store, current.interview);
-    const change = decideCancellation(
-      current.interview,
-      { by: 'candidate', reason: givenReason(input.reason), words: input.message ?? null, calledAhead: input.calledAhead ?? false },
-      decisionContext(read.organization, now),
-    );
-    const parties = await loadParties(store, changedInterview(current.interview, change), knownParties(read));
-    const { messageIds, planned } = await announceChange(ctx, store, parties, change);
-    const line = historyLineOf(change, { privateNote: input.note ?? null, messageIds, details: { calledAhead: change.calledAhead } });
-    await writeChange(ctx, store, current, change, { parties, line, dropReminders: true });
-    return respond(store, parties, now, change.notice, planned, phoneScriptFor(parties, change));
+    const read = await loadMoveParties(store, current.interview, undefined, { kept: attempt.allowed });
+    return attempt.decide(read.check, async () => {
+      const change = decideCancellation(
+        current.interview,
+        { by: 'candidate', reason: givenReason(input.reason), words: input.message ?? null, calledAhead: input.calledAhead ?? false },
+        decisionContext(read.organization, now),
+      );
+      const parties = await loadParties(store, changedInterview(current.interview, change), knownParties(read));
+      const { messageIds, planned } = await announceChange(ctx, store, parties, change);
+      const line = historyLineOf(change, { privateNote: input.note ?? null, messageIds, details: { calledAhead: change.calledAhead } });
+      await writeChange(ctx, store, current, change, { parties, line, dropReminders: true, ...keptCheckOf(read) });
+      return respond(store, parties, now, change.notice, planned, phoneScriptFor(parties, change));
+    });
   });
 }
 
@@ -196,23 +200,26 @@ export async function declineByCandidate(
   token: string,
   input: { reason: string; message?: string | null; keepInTouch?: boolean; referral?: { name: string; email: string } | null },
 ): Promise<CandidateActionResult> {
+  const attempt = new KeptPartiesAttempt();
   return ctx.store.inOneStatement(async (store) => {
     const now = ctx.clock();
     const current = await resolveCandidateLink(ctx, store, token);
-    const read = await loadMoveParties(store, current.interview);
-    const change = decideDecline(
-      current.interview,
-      { reason: givenReason(input.reason), words: input.message ?? null, keepInTouch: input.keepInTouch ?? false, referral: input.referral ?? null },
-      decisionContext(read.organization, now),
-    );
-    const parties = await loadParties(store, changedInterview(current.interview, change), knownParties(read));
-    const { messageIds, planned } = await announceChange(ctx, store, parties, change);
-    const line = historyLineOf(change, {
-      messageIds,
-      details: { keepInTouch: change.keepInTouch, ...(change.referral ? { referral: change.referral } : {}) },
+    const read = await loadMoveParties(store, current.interview, undefined, { kept: attempt.allowed });
+    return attempt.decide(read.check, async () => {
+      const change = decideDecline(
+        current.interview,
+        { reason: givenReason(input.reason), words: input.message ?? null, keepInTouch: input.keepInTouch ?? false, referral: input.referral ?? null },
+        decisionContext(read.organization, now),
+      );
+      const parties = await loadParties(store, changedInterview(current.interview, change), knownParties(read));
+      const { messageIds, planned } = await announceChange(ctx, store, parties, change);
+      const line = historyLineOf(change, {
+        messageIds,
+        details: { keepInTouch: change.keepInTouch, ...(change.referral ? { referral: change.referral } : {}) },
+      });
+      await writeChange(ctx, store, current, change, { parties, line, ...keptCheckOf(read) });
+      return respond(store, parties, now, null, planned);
     });
-    await writeChange(ctx, store, current, change, { parties, line });
-    return respond(store, parties, now, null, planned);
   });
 }
 

@@ -1,7 +1,6 @@
 import { newId } from '../../store/ids.ts';
 import { decideBooking, decideInvitation } from '../../core/decisions/decide.ts';
 import { DomainError } from '../../core/errors.ts';
-import { PartiesChangedMeanwhile } from '../../store/index.ts';
 import type { Candidate, Interview, Member, Opening, Organization, TimeRange } from '../../core/types.ts';
 import type { AppContext } from '../context.ts';
 import { notifyChange } from '../notifications/notify-interview.ts';
@@ -9,8 +8,9 @@ import { FieldErrors } from '../validation.ts';
 import { assertNewPanelFree, bookedDraft, writeBookedInterview } from './booking.ts';
 import { candidateLinkUrl, newCandidateLink } from './candidate-token.ts';
 import { decisionContext } from './decision-context.ts';
+import { KeptPartiesAttempt } from './kept-parties-attempt.ts';
 import { findOffers } from './offers.ts';
-import { loadNewInterviewParties, loadParties } from './parties.ts';
+import { keptCheckOf, loadNewInterviewParties, loadParties } from './parties.ts';
 import type { MoveParties } from './parties.ts';
 import { historyLineOf, recordChange } from './record.ts';
 
@@ -99,8 +99,7 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
  * a panelist's calendar read, in that instant.
  */
 async function bookInterview(ctx: AppContext, organizationId: string, input: CreateInterviewInput, start: Date): Promise<CreatedInterview> {
-  // Kept parties are tried once a request: once they led to a refusal, every attempt reads afresh.
-  let keptRefused = false;
+  const attempt = new KeptPartiesAttempt();
   return ctx.store.inOneStatement(async (store) => {
     const now = ctx.clock();
     const read = await loadNewInterviewParties(store, {
@@ -109,9 +108,9 @@ async function bookInterview(ctx: AppContext, organizationId: string, input: Cre
       candidateId: input.candidateId,
       panel: input.panel,
       booking: { start, durationMinutes: input.durationMinutes },
-      kept: !keptRefused,
+      kept: attempt.allowed,
     });
-    try {
+    return attempt.decide(read.check, async () => {
       const { organization, opening, candidate, panel: members, staff } = openPartiesOf(read, input);
       const draft = newDraft(ctx, organizationId, input, opening, candidate.id, now, []);
       const change = decideBooking(draft, { by: 'employer', start }, decisionContext(organization, now))!;
@@ -123,18 +122,9 @@ async function bookInterview(ctx: AppContext, organizationId: string, input: Cre
       const parties = await loadParties(store, booked, { organization, opening, candidate, panel: members, staff });
       const messageIds = await notifyChange(ctx, store, parties, change, { link });
       const firstLine = historyLineOf(change, { messageIds, details: { start: booked.start?.toISOString() } });
-      const interview = await writeBookedInterview(store, booked, change.at, { candidateLink: stored, firstLine, opening, candidate, ...(read.check ? { keptParties: read.check } : {}) });
+      const interview = await writeBookedInterview(store, booked, change.at, { candidateLink: stored, firstLine, opening, candidate, ...keptCheckOf(read) });
       return { interview, candidateLink: link, candidateToken: token };
-    } catch (error) {
-      // Only a fresh read refuses: what kept parties led to (an opening closed, hours since widened, a
-      // panelist gone, a busy panel) may no longer be so, and a fresh read also says why.
-      if (read.check && (error instanceof DomainError || error instanceof PartiesChangedMeanwhile)) {
-        keptRefused = true;
-        read.check.forget();
-        throw new PartiesChangedMeanwhile();
-      }
-      throw error;
-    }
+    });
   });
 }
 

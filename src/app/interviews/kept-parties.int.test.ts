@@ -10,6 +10,7 @@ import { DEFAULT_APP_CONFIG } from '../context.ts';
 import type { AppContext } from '../context.ts';
 import { createOrganization } from '../organizations.ts';
 import { useOrganizationWithOpening } from '../testing/organization-with-opening.ts';
+import { cancelByCandidate, declineByCandidate } from './candidate-actions.ts';
 import { createInterview } from './create-interview.ts';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
@@ -160,6 +161,85 @@ describe.each(testEngines())('a booking from kept parties, on $name', (engine) =
     const after = await book(ids, dayAhead(11));
     expect((await confirmation(acme.ctx, acme.org, before.interview.id)).replyTo?.address).not.toBe(recruiter.email);
     expect((await confirmation(acme.ctx, acme.org, after.interview.id)).replyTo).toEqual({ name: 'Riley Recruiter', address: recruiter.email });
+  });
+});
+
+/** The texts of every message a change of the interview wrote, after those counted before it. */
+async function messagesAfter(ctx: AppContext, org: string, interviewId: string, before: number): Promise<string[]> {
+  const messages = await ctx.store.outbox.list(org, { interviewId });
+  return messages.slice(before).map((message) => (message.payload as { email: OutgoingEmail }).email.text);
+}
+
+const isChangeWrite = (text: string) => text.startsWith('with "changed" as (update "interviews"');
+
+/**
+ * A candidate's cancel or decline whose parties an earlier request read is decided on what was kept: the
+ * link with its interview is read, then the change is written in one statement guarded by the versions of
+ * the interview and of every party. A party changed since makes it write nothing and run again afresh.
+ */
+describe.each(testEngines())("a candidate's cancel or decline from kept parties, on $name", (engine) => {
+  const acme = useOrganizationWithOpening(engine, NOW);
+  const party = useParties(() => acme.ctx, () => acme.org);
+  const book = bookWith(() => acme.ctx, () => acme.org, () => acme.openingId);
+  let log: QueryLog;
+  beforeAll(() => {
+    log = recordQueries();
+  });
+  afterAll(() => log.restore());
+
+  it('cancels in two statements, the link and the change, once its parties are known', async () => {
+    const ids = await party();
+    const { interview, candidateToken } = await book(ids, dayAhead(0));
+    const cancel = await log.during(() => cancelByCandidate(acme.ctx, candidateToken, { reason: 'schedule_conflict' }));
+    expect(cancel.result.interview.status).toBe('cancelled');
+    expect(cancel.statements).toHaveLength(2);
+    expect(isChangeWrite(cancel.statements[1]!)).toBe(true);
+    expect(await acme.ctx.store.interviews.get(acme.org, interview.id)).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('speaks of the organization as it is now, renamed since its parties were kept', async () => {
+    await acme.ctx.store.organizations.update(acme.org, { name: 'Zenith Labs' });
+    const ids = await party();
+    const { interview, candidateToken } = await book(ids, dayAhead(1));
+    const before = (await acme.ctx.store.outbox.list(acme.org, { interviewId: interview.id })).length;
+    await acme.ctx.store.organizations.update(acme.org, { name: 'Orbit Works' });
+    const cancel = await log.during(() => cancelByCandidate(acme.ctx, candidateToken, { reason: 'schedule_conflict' }));
+    // The guarded write found the organization changed and wrote nothing; the cancel ran again afresh.
+    expect(cancel.statements.filter(isChangeWrite)).toHaveLength(2);
+    expect(cancel.statements.filter(isRead)).toHaveLength(1);
+    const texts = await messagesAfter(acme.ctx, acme.org, interview.id, before);
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.join('\n')).toContain('Orbit Works');
+    expect(texts.join('\n')).not.toContain('Zenith Labs');
+    expect(await acme.ctx.store.interviews.get(acme.org, interview.id)).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('declines an invitation of known parties in two statements, and afresh once the organization changed', async () => {
+    const ids = await party();
+    await book(ids, dayAhead(2));
+    const invite = () =>
+      createInterview(acme.ctx, acme.org, {
+        openingId: acme.openingId,
+        candidateId: ids.candidateId,
+        title: 'Systems',
+        durationMinutes: 60,
+        panel: [ids.memberId],
+        offer: { from: dayAhead(3), to: dayAhead(5), count: 2 },
+      });
+    const decline = async (token: string) => (await declineByCandidate(acme.ctx, token, { reason: 'accepted_other_offer' })).interview.status;
+    const first = await invite();
+    const known = await log.during(() => decline(first.candidateToken));
+    expect(known.result).toBe('declined');
+    expect(known.statements).toHaveLength(2);
+    expect(isChangeWrite(known.statements[1]!)).toBe(true);
+    const invited = await invite();
+    const before = (await acme.ctx.store.outbox.list(acme.org, { interviewId: invited.interview.id })).length;
+    await acme.ctx.store.organizations.update(acme.org, { name: 'Meridian Hiring' });
+    const afresh = await log.during(() => decline(invited.candidateToken));
+    expect(afresh.result).toBe('declined');
+    expect(afresh.statements.filter(isChangeWrite)).toHaveLength(2);
+    expect(afresh.statements.filter(isRead)).toHaveLength(1);
+    expect((await messagesAfter(acme.ctx, acme.org, invited.interview.id, before)).join('\n')).toContain('Meridian Hiring');
   });
 });
 

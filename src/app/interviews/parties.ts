@@ -100,14 +100,17 @@ export type MoveParties = Awaited<ReturnType<typeof loadNewInterviewParties>>;
 /**
  * The same read for an interview that exists: everyone it concerns as they stand and, when it is about to
  * move to `movingTo`, its panel's busy time around the new time without the interview's own bookings.
+ * With `kept`, a change that books no time is answered from kept parties when they are all there (see
+ * `loadNewInterviewParties`); a move always reads, since kept parties come without busy time.
  */
-export async function loadMoveParties(store: Store, interview: Interview, movingTo?: Date): Promise<MoveParties> {
+export async function loadMoveParties(store: Store, interview: Interview, movingTo?: Date, options: { kept?: boolean } = {}): Promise<MoveParties> {
   return loadNewInterviewParties(store, {
     organizationId: interview.organizationId,
     openingId: interview.openingId,
     candidateId: interview.candidateId,
     panel: interview.panel,
     ...(movingTo ? { booking: { start: movingTo, durationMinutes: interview.durationMinutes }, excludeInterviewId: interview.id } : {}),
+    ...(options.kept ? { kept: true } : {}),
   });
 }
 
@@ -120,6 +123,11 @@ export function knownParties(read: MoveParties): KnownParties {
     ...(read.opening ? { opening: read.opening } : {}),
     ...(read.candidate ? { candidate: read.candidate } : {}),
   };
+}
+
+/** The check a write must take when the read was answered from kept parties: spread into the write's options. */
+export function keptCheckOf(read: MoveParties): { keptParties?: KeptPartiesCheck } {
+  return read.check ? { keptParties: read.check } : {};
 }
 
 export async function loadParties(store: Store, interview: Interview, known: KnownParties = {}): Promise<InterviewParties> {

@@ -1,6 +1,6 @@
 import type { InterviewChange } from '../../core/decisions/interview-change.ts';
 import type { Interview } from '../../core/types.ts';
-import type { NewHistoryEntry, Store } from '../../store/index.ts';
+import type { KeptPartiesCheck, NewHistoryEntry, Store } from '../../store/index.ts';
 import type { AppContext } from '../context.ts';
 import { PASS_ON_JOB, passOn } from '../waitlist/pass-on.ts';
 import { isAheadOfItsRelease } from '../waitlist/offer-freed-time.ts';
@@ -25,7 +25,8 @@ export interface ReadInterview {
  * `InterviewRepository.writeChange`), inside `Store.inOneStatement`: the interview as the change leaves it
  * (`parties.interview`, as `changedInterview` makes it), its panel's bookings, the time it gives up for the
  * waitlist, its history line with the messages held for it and the events the line announces; with
- * `candidateLink`, the candidate's fresh link; with `dropReminders`, the reminders of the old time dropped.
+ * `candidateLink`, the candidate's fresh link; with `dropReminders`, the reminders of the old time dropped;
+ * with `keptParties`, only while the parties it was decided on are still as kept (see `KeptPartiesAttempt`).
  *
  * When the interview changed after it was read, nothing is written and the work runs again on it as it is
  * now. Check a new time with `assertNewTimeFree` first, for a clear answer; the database refuses a taken
@@ -40,7 +41,7 @@ export async function writeChange(
   store: Store,
   read: ReadInterview,
   change: InterviewChange,
-  also: { parties: InterviewParties; line: NewHistoryEntry; candidateLink?: StoredCandidateLink; dropReminders?: boolean },
+  also: { parties: InterviewParties; line: NewHistoryEntry; candidateLink?: StoredCandidateLink; dropReminders?: boolean; keptParties?: KeptPartiesCheck },
 ): Promise<Interview> {
   const { interview } = read;
   const after = also.parties.interview;
@@ -63,6 +64,7 @@ export async function writeChange(
     ...(also.dropReminders ? { dropQueued: 'reminder' } : {}),
     ...(also.candidateLink ? { candidateLink: { candidateId: interview.candidateId, openingId: interview.openingId, ...also.candidateLink } } : {}),
     line: { entry: also.line, snapshot: snapshotOf(after, also.parties.opening, also.parties.candidate) },
+    ...(also.keptParties ? { keptParties: also.keptParties } : {}),
   });
   if (written.freedSlot?.status === 'open') await offerRecordedSlot(ctx, store, interview.organizationId, written.freedSlot.id);
   return written.interview;

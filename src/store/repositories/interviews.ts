@@ -72,6 +72,13 @@ export interface ChangeWrite {
   candidateLink?: { candidateId: string; openingId: string; tokenHash: string; expiresAt: Date };
   /** The change's history line, and the interview as the statement leaves it for the webhook events the line announces. */
   line: { entry: NewHistoryEntry; snapshot: InterviewSnapshot };
+  /**
+   * The organization, opening, candidate, panel and staff the change was decided on came from what was
+   * kept, not from a read: the update is guarded by their versions too (`partiesUnchanged`). If any
+   * changed, they are forgotten and {@link PartiesChangedMeanwhile} says to decide again on a fresh read.
+   * Not for a change that books a time: kept parties come without the panel's busy time.
+   */
+  keptParties?: KeptPartiesCheck;
 }
 
 /** Freed time as the change's statement recorded it: `open` when someone waits for it. */
@@ -521,7 +528,7 @@ export class InterviewRepository {
    * database's constraints refuse the rest as they do for any write (SLOT_TAKEN, CANDIDATE_BUSY).
    */
   async writeChange(organizationId: string, interviewId: string, write: ChangeWrite): Promise<{ interview: Interview; freedSlot: RecordedFreedSlot | null }> {
-    const { set, at, panel } = write;
+    const { set, at, panel, keptParties } = write;
     const changed = {
       updatedAt: at,
       status: set.status,
@@ -533,6 +540,7 @@ export class InterviewRepository {
     };
     const releases = write.bookings !== 'keep';
     const book = write.bookings !== 'keep' && write.bookings !== 'release' && panel.length > 0 ? write.bookings.book : undefined;
+    if (keptParties && typeof write.bookings === 'object') throw new Error('A change that books a time is decided on a fresh read of its panel, not on kept parties.');
     const freed = write.freed ? { slot: { ...write.freed.slot, sourceInterviewId: interviewId }, passOn: write.freed.passOn } : undefined;
     const dropped = write.dropQueued ? { organizationId, interviewId, kind: write.dropQueued, at } : undefined;
     const renewed = write.candidateLink;
@@ -553,6 +561,7 @@ export class InterviewRepository {
           .where('organizationId', '=', organizationId)
           .where('id', '=', interviewId)
           .where(sql<boolean>`xmin = ${write.version}::xid`)
+          .$if(keptParties !== undefined, (update) => update.where(partiesUnchanged(keptParties!)))
           .returning(COLUMNS),
       ) as unknown as QueryCreator<Database>;
       if (releases) {
@@ -595,6 +604,7 @@ export class InterviewRepository {
       organizationId,
       interviewId,
       write.version,
+      ...(keptParties ? partiesUnchangedParameters(keptParties) : []),
       ...(releases ? [organizationId] : []),
       ...(book ? panelBookedParameters(organizationId, interviewId, panel, book) : []),
       ...(freed ? [...freedSlotRecordedParameters(organizationId, freed.slot), organizationId, freed.passOn.kind, freed.passOn.runAt] : []),
@@ -615,15 +625,23 @@ export class InterviewRepository {
       rowsShape('messages', held.messages),
       rowsShape('line', [line]),
       queued ? `${queued.types.length} events` : '',
+      keptParties ? partiesUnchangedShape(keptParties) : '',
     ].join(';');
+    // With kept parties the guard cannot tell which changed, the interview or a party: either way they
+    // are forgotten, and the change is decided again on a fresh read of both.
+    const changedMeanwhile = (): Error => {
+      if (!keptParties) return new InterviewChangedMeanwhile(interviewId);
+      keptParties.forget();
+      return new PartiesChangedMeanwhile();
+    };
     const { rows } = await this.db
       .executeQuery<Row & { freed: RecordedFreedSlot | null }>(INTERVIEW_CHANGES.compiled(shape, build, parameters))
       .catch((error: unknown) => {
-        if (isUnchangedInterviewLine(error)) throw new InterviewChangedMeanwhile(interviewId);
+        if (isUnchangedInterviewLine(error)) throw changedMeanwhile();
         return translateDatabaseError(error);
       });
     const row = rows[0];
-    if (!row) throw new InterviewChangedMeanwhile(interviewId);
+    if (!row) throw changedMeanwhile();
     return { interview: toInterview(row, [...panel]), freedSlot: row.freed };
   }
 
