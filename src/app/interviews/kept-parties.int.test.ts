@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkingHours } from '../../core/types.ts';
 import type { OutgoingEmail } from '../../core/outgoing-email.ts';
 import { testEngines } from '../../store/testing/engines.ts';
+import type { TestEngine } from '../../store/testing/engines.ts';
 import { recordQueries } from '../../store/testing/query-log.ts';
 import type { QueryLog } from '../../store/testing/query-log.ts';
 import { useTwoStores } from '../../store/testing/two-stores.ts';
@@ -49,6 +50,21 @@ function bookWith(ctx: () => AppContext, org: () => string, openingId: () => str
     createInterview(ctx(), org(), { openingId: openingId(), candidateId: party.candidateId, title: 'Systems', durationMinutes, panel: [party.memberId], start });
 }
 
+/** An organization with an opening, parties made in it, bookings of them, and the statements each sends. */
+function useKeptPartiesSuite(engine: TestEngine) {
+  const acme = useOrganizationWithOpening(engine, NOW);
+  const party = useParties(() => acme.ctx, () => acme.org);
+  const book = bookWith(() => acme.ctx, () => acme.org, () => acme.openingId);
+  let queries: QueryLog;
+  // Recorded from beforeAll: a suite per engine, each with its own recording.
+  beforeAll(() => {
+    queries = recordQueries();
+  });
+  afterAll(() => queries.restore());
+  const log = { during: <T>(run: () => Promise<T>) => queries.during(run) };
+  return { acme, party, book, log };
+}
+
 /** The candidate's confirmation of an interview, as it would be sent (its links left out). */
 async function confirmation(ctx: AppContext, org: string, interviewId: string): Promise<OutgoingEmail> {
   const [message] = await ctx.store.outbox.list(org, { interviewId, kind: 'confirmation' });
@@ -66,14 +82,7 @@ async function confirmationText(ctx: AppContext, org: string, interviewId: strin
  * fresh read, which decides as if nothing had been kept.
  */
 describe.each(testEngines())('a booking from kept parties, on $name', (engine) => {
-  const acme = useOrganizationWithOpening(engine, NOW);
-  const party = useParties(() => acme.ctx, () => acme.org);
-  const book = bookWith(() => acme.ctx, () => acme.org, () => acme.openingId);
-  let log: QueryLog;
-  beforeAll(() => {
-    log = recordQueries();
-  });
-  afterAll(() => log.restore());
+  const { acme, party, book, log } = useKeptPartiesSuite(engine);
 
   it('is one statement once its parties are known, and says the same as a booking read afresh', async () => {
     const ids = await party();
@@ -178,14 +187,7 @@ const isChangeWrite = (text: string) => text.startsWith('with "changed" as (upda
  * the interview and of every party. A party changed since makes it write nothing and run again afresh.
  */
 describe.each(testEngines())("a candidate's cancel or decline from kept parties, on $name", (engine) => {
-  const acme = useOrganizationWithOpening(engine, NOW);
-  const party = useParties(() => acme.ctx, () => acme.org);
-  const book = bookWith(() => acme.ctx, () => acme.org, () => acme.openingId);
-  let log: QueryLog;
-  beforeAll(() => {
-    log = recordQueries();
-  });
-  afterAll(() => log.restore());
+  const { acme, party, book, log } = useKeptPartiesSuite(engine);
 
   it('cancels in two statements, the link and the change, once its parties are known', async () => {
     const ids = await party();
