@@ -36,14 +36,15 @@ describe.each(testEngines())('migration 0022 (message bodies in LZ4) on $name', 
     expect(await storeMessage(db, organization.id, '<lz4-1@test>')).toBe(offered ? 'lz4' : 'pglz');
   });
 
-  it('undone, stores new bodies with the default method and still reads the older ones; done again, LZ4 again', async () => {
+  it("undone, stores new bodies with the server's default method and still reads the older ones; done again, LZ4 again", async () => {
     const { store } = suite().opened;
     const db = suite().db;
     const organization = await store.organizations.create({ name: 'Acme', timezone: 'UTC' });
     const offered = await serverOffersLz4(db);
     const before = await storeMessage(db, organization.id, '<lz4-2@test>');
     await down(db);
-    expect(await storeMessage(db, organization.id, '<lz4-3@test>')).toBe('pglz');
+    const { rows: defaults } = await sql<{ method: string }>`SELECT current_setting('default_toast_compression') AS method`.execute(db);
+    expect(await storeMessage(db, organization.id, '<lz4-3@test>')).toBe(defaults[0]!.method);
     const { rows } = await sql<{ text: string }>`SELECT payload->>'text' AS text FROM outbox WHERE message_id = '<lz4-2@test>'`.execute(db);
     expect(rows[0]!.text).toBe(LONG_BODY);
     await up(db);
