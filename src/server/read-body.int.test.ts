@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listenOnLoopback, startTestServer } from './testing/test-server.ts';
 import type { LoopbackListener, TestServer } from './testing/test-server.ts';
@@ -82,5 +83,26 @@ describe('request bodies over a socket', () => {
     expect(malformed.body).toBe(await inProcess.text());
     const form = await post('/api/v1/openings', ['title=Form'], { type: 'application/x-www-form-urlencoded' });
     expect(form.status).toBe(415);
+  });
+
+  it('lets a client leave halfway through its body, and serves the next one as usual', async () => {
+    const titles = async () => {
+      const listed = await server.app.request('/api/v1/openings?limit=100', { headers: { authorization: `Bearer ${server.apiKey}` } });
+      return ((await listed.json()) as { openings: Array<{ title: string }> }).openings.map(({ title }) => title);
+    };
+    const before = await titles();
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(http.port, '127.0.0.1', () => {
+        socket.write(
+          `POST /api/v1/openings HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${server.apiKey}\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"title": "half`,
+          () => setTimeout(() => socket.destroy(), 50),
+        );
+      });
+      socket.on('close', () => resolve());
+      socket.on('error', reject);
+    });
+    expect((await post('/api/v1/openings', [JSON.stringify({ title: 'After one that left' })])).status).toBe(201);
+    // The one that left wrote nothing; the next one did.
+    expect(await titles()).toEqual([...before, 'After one that left']);
   });
 });

@@ -35,19 +35,26 @@ function readIncoming(incoming: IncomingMessage, maxBytes: number): Promise<Uint
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const onData = (chunk: Buffer) => {
+    // Settled once, and the listeners taken off then: a request always closes after its body ended, and
+    // the error made for a close that came first would otherwise be built (stack and all) for every request.
+    const settle = (): void => {
+      incoming.off('data', onData);
+      incoming.off('end', onEnd);
+      incoming.off('error', onError);
+      incoming.off('close', onClose);
+    };
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
       if (size > maxBytes) {
-        incoming.off('data', onData);
+        settle();
         incoming.resume();
         resolve(null);
         return;
       }
       chunks.push(chunk);
     };
-    incoming.on('data', onData);
-    incoming.once('end', () => {
-      if (size > maxBytes) return;
+    const onEnd = (): void => {
+      settle();
       // A copy of its own: Node's small chunks share one pooled buffer, which must not be handed on whole.
       const bytes = new Uint8Array(size);
       let offset = 0;
@@ -56,10 +63,20 @@ function readIncoming(incoming: IncomingMessage, maxBytes: number): Promise<Uint
         offset += chunk.length;
       }
       resolve(bytes);
-    });
-    incoming.once('error', reject);
+    };
+    const onError = (error: Error): void => {
+      settle();
+      reject(error);
+    };
     // A client that goes away mid-body ends the stream without 'end' (and, on some versions, without 'error').
-    incoming.once('close', () => reject(new Error('The client closed the connection before the whole body arrived.')));
+    const onClose = (): void => {
+      settle();
+      reject(new Error('The client closed the connection before the whole body arrived.'));
+    };
+    incoming.on('data', onData);
+    incoming.once('end', onEnd);
+    incoming.once('error', onError);
+    incoming.once('close', onClose);
   });
 }
 
