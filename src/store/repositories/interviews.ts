@@ -253,9 +253,8 @@ export class InterviewRepository {
     // Kept parties were not read, nor was the panel's busy time: the statement checks both, and leaves the
     // interview without an id when either fails, which its NOT NULL turns into a refusal of the whole.
     const reaches = keptParties && bookedRange ? panelistReaches(input.panel, keptParties.bufferMinutes, bookedRange) : [];
-    const decidedOn = keptParties ? sql<boolean>`(${partiesUnchanged(keptParties)} AND ${panelFreeOfBusy(organizationId, reaches)})` : undefined;
     const values = {
-      id: decidedOn ? sql<string>`(SELECT ${id}::uuid WHERE ${decidedOn})` : id,
+      id,
       organizationId,
       openingId: input.openingId,
       candidateId: input.candidateId,
@@ -297,7 +296,9 @@ export class InterviewRepository {
         writer = withHeldRows(writer, written.held).with('first_line', (db) => db.insertInto('interviewHistory').values(line)) as unknown as QueryCreator<Database>;
         if (queued) writer = writer.with('announced', (() => queueWebhookEventsInStatement(queued)) as never) as unknown as QueryCreator<Database>;
       }
-      return writer.insertInto('interviews').values(values).returning(COLUMNS);
+      // The check is built only with the text, once per shape: its parameters are listed below.
+      const row = keptParties ? { ...values, id: sql<string>`(SELECT ${id}::uuid WHERE (${partiesUnchanged(keptParties)} AND ${panelFreeOfBusy(organizationId, reaches)}))` } : values;
+      return writer.insertInto('interviews').values(row).returning(COLUMNS);
     };
     // The parameters in the order the text above takes them (checked against the builder's, per shape).
     const parameters = () => [
@@ -312,8 +313,10 @@ export class InterviewRepository {
             ...(written.queued ? queuedEventsParameters(written.queued) : []),
           ]
         : []),
-      ...(keptParties ? [id, ...partiesUnchangedParameters(keptParties), ...panelFreeOfBusyParameters(organizationId, reaches)] : []),
-      ...rowsParameters([values]),
+      // With kept parties the id is the check's first parameter, the rest of the interview's row after the check.
+      ...(keptParties
+        ? [id, ...partiesUnchangedParameters(keptParties), ...panelFreeOfBusyParameters(organizationId, reaches), ...rowsParameters([values]).slice(1)]
+        : rowsParameters([values])),
     ];
     const shape = [
       rowsShape('panel', panelRows),
