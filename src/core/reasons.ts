@@ -87,6 +87,26 @@ export function endsOpening(reason: string | null | undefined): boolean {
   return reason !== null && reason !== undefined && isReasonCode(reason) && REASONS[reason].endsOpening;
 }
 
+/**
+ * Whether a reason can go with moving an interview (or asking for other times): not one that leaves the
+ * process or ends the opening, since after either there is nothing to move. A message would otherwise
+ * say "it is now on Monday … because the position has been filled".
+ */
+export function fitsMove(reason: string | null | undefined): boolean {
+  return !leavesProcess(reason) && !endsOpening(reason);
+}
+
+/** Why a reason cannot go with a move, in words for the one who gave it; `undefined` when it can. */
+export function moveReasonProblem(reason: string | null | undefined): string | undefined {
+  if (leavesProcess(reason)) return `"${reason}" leaves the process, so there is nothing to move: cancel, decline or withdraw instead.`;
+  if (endsOpening(reason)) return `"${reason}" ends the opening, so there is nothing to move: cancel instead, or end the opening.`;
+  return undefined;
+}
+
+/** The codes each side may give with a move, in the table's order; the API and the forms list them from here. */
+export const CANDIDATE_MOVE_REASONS = CANDIDATE_REASONS.filter(fitsMove) as [CandidateReason, ...CandidateReason[]];
+export const EMPLOYER_MOVE_REASONS = EMPLOYER_REASONS.filter(fitsMove) as [EmployerReason, ...EmployerReason[]];
+
 export function reasonLabel(reason: ReasonCode): string {
   return REASONS[reason].label;
 }

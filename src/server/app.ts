@@ -8,6 +8,7 @@ import { requireEmployer, scopeCandidateLink } from './auth.ts';
 import { LoginLimiter } from './login-limiter.ts';
 import type { ServerEnv } from './env.ts';
 import { createErrorHandler } from './errors.ts';
+import { fieldErrors } from './field-errors.ts';
 import type { ErrorLogger } from './errors.ts';
 import { idempotency } from './idempotency.ts';
 import { answerUnmatched, methodsByPath } from './method-not-allowed.ts';
@@ -89,10 +90,7 @@ export function createServerApp(options: ServerOptions): OpenAPIHono<ServerEnv> 
     // Every field error at once, as a problem document.
     defaultHook: (result, c) => {
       if (result.success) return;
-      const errors = result.error.issues.map((issue) => ({
-        path: issue.path.map(String).join('.') || '(body)',
-        message: issue.message,
-      }));
+      const errors = fieldErrors(result.error.issues);
       return problemResponse(c, problem(400, 'VALIDATION', 'The request has invalid fields.', { errors }));
     },
   });

@@ -179,6 +179,11 @@ describe.each(testEngines())('the candidate API behind the link on $name', (engi
     server.setNow('2026-12-01T12:00:00Z');
     const { token } = await book('2026-12-14T15:00:00Z');
     const [first] = (await json(get(api(token, '/times?order=nearest&count=1')))).times as Json[];
+    // A reason after which there is nothing to move is refused, and nothing moves.
+    const contradicting = await post(api(token, '/reschedule'), { start: first!.start, reason: 'accepted_offer' });
+    expect(contradicting.status).toBe(400);
+    expect(await contradicting.json()).toMatchObject({ code: 'VALIDATION', errors: [{ path: 'reason', message: expect.stringContaining('schedule_conflict') }] });
+    expect((await json(get(api(token, '')))).interview.start).toBe('2026-12-14T15:00:00.000Z');
     const moved = await json(post(api(token, '/reschedule'), { start: first!.start, reason: 'schedule_conflict' }));
     expect(moved.interview.start).toBe(new Date(first!.start).toISOString());
     expect(moved.outcome.recipients.map((g: Json) => [g.audience, g.kind, g.calendar])).toEqual([

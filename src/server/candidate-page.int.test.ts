@@ -91,6 +91,23 @@ describe.each(testEngines())('on $name', (engine) => {
       expect(detail.history.at(-1)).toMatchObject({ action: 'accepted', reason: null });
     });
 
+    it('offers a move only the reasons that go with a move, and refuses any other from the form', async () => {
+      const booked = await invite({ start: '2026-12-09T15:00:00Z' });
+      const html = await (await server.app.request(booked.path)).text();
+      const moveForm = html.slice(html.indexOf(`action="${booked.path}/reschedule"`), html.indexOf('Move to this time'));
+      expect(moveForm).toContain('value="schedule_conflict"');
+      expect(moveForm).not.toContain('value="accepted_offer"');
+      expect(moveForm).not.toContain('value="not_a_fit"');
+      // The cancel form still offers every reason.
+      expect(html.slice(html.indexOf(`action="${booked.path}/cancel"`))).toContain('value="accepted_offer"');
+      const start = /<option value="(\d{4}-[^"]+)">/.exec(moveForm)![1]!;
+      const refused = await post(`${booked.path}/reschedule`, { start, reason: 'accepted_offer' });
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain('Choose a reason');
+      const detail = (await (await server.call('GET', `/api/v1/interviews/${booked.id}`)).json()) as { start: string };
+      expect(detail.start).toBe('2026-12-09T15:00:00.000Z');
+    });
+
     it('confirms only what the history shows, whatever the address says', async () => {
       const invited = await invite({ offer: { count: 2 } });
       // Nothing was done yet: no confirmation, and text in the address is never shown.

@@ -230,6 +230,13 @@ describe('the change-an-interview flow, end to end over HTTP and SMTP', () => {
     const outside = await server.call('POST', `/api/v1/interviews/${second.id}/reschedule`, { start: '2026-12-07T03:00:00Z' });
     expect(outside.status).toBe(422);
 
+    // A move "because the position has been filled" would be untrue twice over: refused, nothing changed.
+    for (const reason of ['position_filled', 'position_closed']) {
+      const contradicting = await server.call('POST', `/api/v1/interviews/${first.id}/reschedule`, { start: '2026-12-08T15:00:00Z', reason });
+      expect(contradicting.status, reason).toBe(400);
+    }
+    expect(await json<InterviewBody>(server.call('GET', `/api/v1/interviews/${first.id}`))).toMatchObject({ start: '2026-12-07T15:00:00.000Z', sequence: 0 });
+
     const ok = await json<InterviewBody>(server.call('POST', `/api/v1/interviews/${first.id}/reschedule`, { start: '2026-12-08T15:00:00Z' }));
     expect(ok).toMatchObject({ id: first.id, uid: first.uid, sequence: 1, start: '2026-12-08T15:00:00.000Z' });
     const ics = await server.call('GET', `/api/v1/interviews/${first.id}/calendar.ics`);

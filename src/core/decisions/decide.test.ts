@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../errors.ts';
+import { isReasonOf, REASONS } from '../reasons.ts';
+import type { ReasonCode } from '../reasons.ts';
 import { candidateActions } from './candidate-actions.ts';
 import { decideBooking, decideCancellation, decideClosing, decideTimesRequest, decideWithdrawal } from './decide.ts';
 import type { DecisionContext, InterviewSnapshot } from './decide.ts';
@@ -7,6 +9,8 @@ import type { DecisionContext, InterviewSnapshot } from './decide.ts';
 const scheduled: InterviewSnapshot = { status: 'scheduled', start: new Date('2026-12-10T15:00:00Z'), end: new Date('2026-12-10T16:00:00Z'), sequence: 0, durationMinutes: 60 };
 const invited: InterviewSnapshot = { status: 'invited', start: null, end: null, sequence: 0, durationMinutes: 60 };
 const at = (iso: string, contactPhone: string | null = null): DecisionContext => ({ now: new Date(iso), policy: { ampleHours: 48, adequateHours: 24 }, contactPhone });
+
+const REASON_CODES = Object.keys(REASONS) as ReasonCode[];
 
 function refusal(run: () => unknown): string | null {
   try {
@@ -36,6 +40,18 @@ describe('decideBooking', () => {
     expect(refusal(() => decideBooking(invited, { by: 'employer', start: new Date('2026-11-30T12:00:00Z') }, at('2026-12-01T12:00:00Z')))).toBe('VALIDATION');
     expect(refusal(() => decideBooking(scheduled, { by: 'employer', start: new Date('2026-12-12T12:00:00Z') }, at('2026-12-10T15:10:00Z')))).toBe('AFTER_START');
   });
+
+  it('refuses a move whose reason leaves nothing to move, and takes every other reason of the table', () => {
+    const now = at('2026-12-01T12:00:00Z');
+    const start = new Date('2026-12-11T15:00:00Z');
+    for (const reason of REASON_CODES) {
+      const by = isReasonOf('candidate', reason) ? 'candidate' : 'employer';
+      const outcome = refusal(() => decideBooking(scheduled, { by, start, reason }, now));
+      expect(outcome, reason).toBe(REASONS[reason].leavesProcess || REASONS[reason].endsOpening ? 'VALIDATION' : null);
+    }
+    // Booking an invitation states no reason, so none is refused there.
+    expect(refusal(() => decideBooking(invited, { by: 'employer', start, reason: 'position_filled' }, now))).toBeNull();
+  });
 });
 
 describe('decideCancellation', () => {
@@ -53,6 +69,11 @@ describe('decideCancellation', () => {
 });
 
 describe('decideTimesRequest', () => {
+  it('refuses a request for other times with a reason that leaves the process', () => {
+    expect(refusal(() => decideTimesRequest(scheduled, { reason: 'accepted_offer', offered: [] }, at('2026-12-01T12:00:00Z')))).toBe('VALIDATION');
+    expect(refusal(() => decideTimesRequest(scheduled, { reason: 'schedule_conflict', offered: [] }, at('2026-12-01T12:00:00Z')))).toBeNull();
+  });
+
   it('withdraws the time and raises the sequence for the CANCEL', () => {
     const change = decideTimesRequest(scheduled, { offered: [], note: '  Mornings only.  ' }, at('2026-12-01T12:00:00Z'));
     expect(change).toMatchObject({ after: { status: 'invited', start: null, sequence: 1 }, reason: null, noteForRecruiter: 'Mornings only.' });

@@ -4,7 +4,7 @@ import type { Side } from '../lifecycle.ts';
 import { classifyNotice } from '../notice-policy.ts';
 import type { NoticeDecision } from '../notice-policy.ts';
 import { OFFER_LEAD_HOURS } from '../offers.ts';
-import { isEmergencyReason } from '../reasons.ts';
+import { isEmergencyReason, moveReasonProblem } from '../reasons.ts';
 import type { ReasonCode } from '../reasons.ts';
 import type { Interview, NoticePolicy, TimeRange } from '../types.ts';
 import { baseChange, hadEvent } from './interview-change.ts';
@@ -82,11 +82,18 @@ export function decideBooking(interview: InterviewSnapshot, input: BookingInput,
   if (moving && started(interview, ctx.now)) {
     throw new DomainError('AFTER_START', 'The interview has already started, so it cannot be moved.');
   }
+  if (moving) refuseReasonThatEndsMoves(input.reason);
   const end = new Date(input.start.getTime() + interview.durationMinutes * MINUTE);
   const decided = change(moving ? 'moved' : 'booked', input.by, interview, { status, start: input.start, end, sequence: sequenceFor(interview, true) }, ctx);
   decided.notice = moving ? noticeOf(interview.start, ctx) : null;
   decided.reason = moving ? (input.reason ?? null) : null;
   return decided;
+}
+
+/** A move, or a request for other times, cannot carry a reason after which there is nothing to move. */
+function refuseReasonThatEndsMoves(reason: ReasonCode | null | undefined): void {
+  const problem = moveReasonProblem(reason);
+  if (problem) throw new DomainError('VALIDATION', 'That reason does not go with a move.', { errors: [{ path: 'reason', message: problem }] });
 }
 
 /** An invitation with the times offered to the candidate. */
@@ -108,6 +115,7 @@ export interface TimesRequestInput {
 export function decideTimesRequest(interview: InterviewSnapshot, input: TimesRequestInput, ctx: DecisionContext): InterviewChange {
   const status = nextStatus(interview.status, 'offer', 'candidate');
   if (started(interview, ctx.now)) throw new DomainError('AFTER_START', 'The interview has already started, so it cannot be moved.');
+  refuseReasonThatEndsMoves(input.reason);
   const decided = change('times_requested', 'candidate', interview, { status, start: null, end: null, sequence: sequenceFor(interview, true) }, ctx);
   decided.notice = noticeOf(interview.start, ctx);
   decided.reason = input.reason ?? null;

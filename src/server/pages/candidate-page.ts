@@ -2,7 +2,8 @@ import type { CandidateView } from '../../app/interviews/candidate-link.ts';
 import { formatDay, formatWhen, labelZone } from '../../core/format-time.ts';
 import { CONCERN_CATEGORIES, concernLabel } from '../../core/concerns.ts';
 import { describeSpan } from '../../core/notice-policy.ts';
-import { CANDIDATE_REASONS, reasonLabel } from '../../core/reasons.ts';
+import { CANDIDATE_MOVE_REASONS, CANDIDATE_REASONS, reasonLabel } from '../../core/reasons.ts';
+import type { CandidateReason } from '../../core/reasons.ts';
 import { escapeHtml as e } from './escape-html.ts';
 
 export interface CandidatePageOptions {
@@ -19,16 +20,19 @@ h1{font-size:1.5rem}section{border:1px solid #d8dde6;border-radius:8px;padding:1
 label{display:block;margin:.5rem 0}textarea,select,input[type=text],input[type=email]{width:100%;padding:.4rem}
 button{padding:.5rem 1rem;margin:.25rem 0}details{margin:.5rem 0}small{color:#555}`;
 
-function reasonSelect(required = true): string {
-  return required
-    ? `<label>Reason (shared with the employer as a category only)
-<select name="reason" required><option value="" disabled selected>Choose one…</option>${reasonOptions()}</select></label>`
-    : `<label>Reason, if you want to give one (shared as a category only)
-<select name="reason"><option value="" selected>No reason given</option>${reasonOptions()}</select></label>`;
+function reasonSelect(): string {
+  return `<label>Reason (shared with the employer as a category only)
+<select name="reason" required><option value="" disabled selected>Choose one…</option>${reasonOptions(CANDIDATE_REASONS)}</select></label>`;
 }
 
-function reasonOptions(): string {
-  return `${CANDIDATE_REASONS.map((r) => `<option value="${e(r)}">${e(reasonLabel(r))}</option>`).join('')}`;
+/** A move's reason is optional, and never one that leaves the process (that is a cancel or a withdrawal). */
+function moveReasonSelect(): string {
+  return `<label>Reason, if you want to give one (shared as a category only)
+<select name="reason"><option value="" selected>No reason given</option>${reasonOptions(CANDIDATE_MOVE_REASONS)}</select></label>`;
+}
+
+function reasonOptions(reasons: readonly CandidateReason[]): string {
+  return reasons.map((r) => `<option value="${e(r)}">${e(reasonLabel(r))}</option>`).join('');
 }
 
 function form(token: string, action: string, body: string, submit: string): string {
@@ -78,7 +82,7 @@ ${upcoming && interview.videoUrl ? `<p><strong>Video:</strong> <a href="${e(inte
   if (actions.includes('reschedule')) {
     const options = rescheduleTimes.map((t) => `<option value="${e(t.start)}">${e(formatWhen(new Date(t.start), zone))}</option>`).join('');
     parts.push(`<section><h2>${interview.status === 'invited' ? 'None of these work?' : 'Move it'}</h2>
-${options ? form(token, 'reschedule', `<label>Another time the whole panel is free<select name="start">${options}</select></label>${interview.status === 'invited' ? '' : reasonSelect(false)}<label>Private note (only you see it)<textarea name="note" maxlength="5000"></textarea></label>`, interview.status === 'invited' ? 'Take this time' : 'Move to this time') : ''}
+${options ? form(token, 'reschedule', `<label>Another time the whole panel is free<select name="start">${options}</select></label>${interview.status === 'invited' ? '' : moveReasonSelect()}<label>Private note (only you see it)<textarea name="note" maxlength="5000"></textarea></label>`, interview.status === 'invited' ? 'Take this time' : 'Move to this time') : ''}
 ${form(token, 'reschedule', '<input type="hidden" name="requestNewTimes" value="true"><label>Note for the recruiting team (optional), such as the times that suit you<textarea name="note" maxlength="5000"></textarea></label>', 'Ask for other times')}</section>`);
   }
   if (actions.includes('cancel')) {

@@ -13,7 +13,7 @@ import { suggestRescheduleTimes, viewCandidateLink } from '../../app/interviews/
 import type { AppContext } from '../../app/context.ts';
 import { isConcernCategory } from '../../core/concerns.ts';
 import { isDomainError } from '../../core/errors.ts';
-import { CANDIDATE_REASONS } from '../../core/reasons.ts';
+import { CANDIDATE_MOVE_REASONS, CANDIDATE_REASONS } from '../../core/reasons.ts';
 import type { CandidateReason } from '../../core/reasons.ts';
 import type { ServerEnv } from '../env.ts';
 import { renderCandidatePage, renderMissingLinkPage } from '../pages/candidate-page.ts';
@@ -27,15 +27,15 @@ function text(form: Form, name: string): string | null {
   return value ? value : null;
 }
 
-function reason(form: Form): CandidateReason {
+function reason(form: Form, offered: readonly CandidateReason[] = CANDIDATE_REASONS): CandidateReason {
   const value = form.reason;
-  if (!value || !(CANDIDATE_REASONS as readonly string[]).includes(value)) throw new FormError('Choose a reason from the list.');
+  if (!value || !(offered as readonly string[]).includes(value)) throw new FormError('Choose a reason from the list.');
   return value as CandidateReason;
 }
 
-/** A reason is optional when moving: none given is none stated. */
-function optionalReason(form: Form): CandidateReason | null {
-  return form.reason ? reason(form) : null;
+/** A reason is optional when moving (none given is none stated), and one of those that go with a move. */
+function moveReason(form: Form): CandidateReason | null {
+  return form.reason ? reason(form, CANDIDATE_MOVE_REASONS) : null;
 }
 
 class FormError extends Error {}
@@ -45,7 +45,7 @@ const ACTIONS: Record<string, (ctx: AppContext, token: string, form: Form) => Pr
   reschedule: (ctx, token, form) =>
     form.requestNewTimes === 'true'
       ? rescheduleByCandidate(ctx, token, { requestNewTimes: true, note: text(form, 'note') })
-      : rescheduleByCandidate(ctx, token, { start: instant(form.start), reason: optionalReason(form), note: text(form, 'note') }),
+      : rescheduleByCandidate(ctx, token, { start: instant(form.start), reason: moveReason(form), note: text(form, 'note') }),
   cancel: (ctx, token, form) =>
     cancelByCandidate(ctx, token, { reason: reason(form), note: text(form, 'note'), message: text(form, 'message'), calledAhead: form.calledAhead === 'true' }),
   decline: (ctx, token, form) => {

@@ -20,7 +20,7 @@ import { OfferViewSchema } from './waitlist.ts';
 import { CandidateComposeSchema, CandidateReviewSchema, CandidateTimesSchema, CandidateViewSchema } from '../schemas/candidate.ts';
 import { Email, Instant, problems } from '../schemas/common.ts';
 import { ComposeResponseSchema, ReviewResponseSchema } from '../schemas/etiquette.ts';
-import { CandidateReasonSchema } from '../schemas/interview.ts';
+import { CandidateMoveReasonSchema, CandidateReasonSchema } from '../schemas/interview.ts';
 import { WorkingHoursSchema } from '../schemas/member.ts';
 import { jsonBody, jsonContent, publicOperation } from '../schemas/route-helpers.ts';
 
@@ -57,11 +57,11 @@ const rescheduleRoute = action(
   'candidateReschedule',
   'Move to another time the whole panel has free, or ask for new times',
   z.union([
-    z.object({ start: Instant, reason: CandidateReasonSchema.optional(), note }).strict(),
+    z.object({ start: Instant, reason: CandidateMoveReasonSchema.optional(), note }).strict(),
     z
       .object({
         requestNewTimes: z.literal(true),
-        reason: CandidateReasonSchema.optional(),
+        reason: CandidateMoveReasonSchema.optional(),
         note: z.string().max(5000).nullable().optional().openapi({ description: 'For the recruiting team: passed on to them with the request (the times that would suit, say).' }),
       })
       .strict(),

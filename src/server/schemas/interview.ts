@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CANDIDATE_REASONS, EMPLOYER_REASONS } from '../../core/reasons.ts';
+import { CANDIDATE_MOVE_REASONS, CANDIDATE_REASONS, EMPLOYER_MOVE_REASONS, EMPLOYER_REASONS } from '../../core/reasons.ts';
 import { INTERVIEW_STATUSES } from '../../core/types.ts';
 import type { Candidate, HistoryEntry, Interview, Opening } from '../../core/types.ts';
 import type { InterviewLabels } from '../../store/index.ts';
@@ -132,7 +132,10 @@ export const EmployerCancelSchema = z
   .openapi('EmployerCancel');
 
 export const RescheduleSchema = z
-  .object({ start: Instant, reason: z.enum(EMPLOYER_REASONS).optional() })
+  .object({
+    start: Instant,
+    reason: z.enum(EMPLOYER_MOVE_REASONS).optional().openapi({ description: 'A reason that ends the opening goes with a cancellation, not a move.' }),
+  })
   .strict()
   .openapi('EmployerReschedule');
 
@@ -147,6 +150,8 @@ export const EndEarlySchema = z
   .openapi('EndEarly');
 
 export const CandidateReasonSchema = z.enum(CANDIDATE_REASONS);
+/** A candidate's reason for moving: not one that leaves the process (that is a cancel, decline or withdrawal). */
+export const CandidateMoveReasonSchema = z.enum(CANDIDATE_MOVE_REASONS);
 
 export function openingJson(opening: Opening) {
   return {

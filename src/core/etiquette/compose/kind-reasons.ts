@@ -1,4 +1,4 @@
-import { CANDIDATE_REASONS, EMPLOYER_REASONS, endsOpening, isReasonCode, isReasonOf, leavesProcess } from '../../reasons.ts';
+import { CANDIDATE_REASONS, EMPLOYER_REASONS, endsOpening, fitsMove, isReasonCode, isReasonOf, leavesProcess } from '../../reasons.ts';
 import type { ReasonSide } from '../../reasons.ts';
 import type { ComposeKind } from '../types.ts';
 
@@ -28,9 +28,8 @@ function isEarlyEndReason(reason: string): reason is EarlyEndReason {
 function fitsKind(kind: ComposeKind, reason: string): boolean {
   switch (kind) {
     case 'candidate_reschedule':
-      return !leavesProcess(reason);
     case 'employer_reschedule':
-      return !endsOpening(reason);
+      return fitsMove(reason);
     case 'position_filled':
       return endsOpening(reason);
     default:
