@@ -377,6 +377,33 @@ describe('idempotency on candidate links', () => {
   });
 });
 
+describe('where an interview is held', () => {
+  it("takes the opening's place for an interview held there, and no place for a video call", async () => {
+    server.setNow('2026-12-01T12:00:00Z');
+    const ids = await setup({ a: 'Vera', b: 'Otto', candidate: 'Remy Remote' });
+    const opening = await json<{ id: string }>(server.call('POST', '/api/v1/openings', { title: 'Site engineer', location: 'Boston office' }), 201);
+    const book = (start: string, extra: Record<string, unknown>) =>
+      json<InterviewBody & { location: string | null }>(
+        server.call('POST', '/api/v1/interviews', { openingId: opening.id, candidateId: ids.candidate, title: 'Screen', durationMinutes: 60, panel: [ids.a], start, ...extra }),
+        201,
+      );
+    const onSite = await book('2026-12-09T15:00:00Z', {});
+    const video = await book('2026-12-10T15:00:00Z', { videoUrl: 'https://meet.example.com/remy' });
+    expect([onSite.location, video.location]).toEqual(['Boston office', null]);
+
+    const before = smtp.messages.length;
+    await deliverAll();
+    const toCandidate = smtp.messages.slice(before).filter((m) => m.envelope.to.includes('remy.remote@example.com')).map((m) => m.parsed.text ?? '');
+    expect(toCandidate).toHaveLength(2);
+    const [first, second] = toCandidate;
+    const videoMail = first!.includes('meet.example.com') ? first! : second!;
+    const onSiteMail = videoMail === first ? second! : first!;
+    expect(videoMail).toContain('https://meet.example.com/remy');
+    expect(videoMail).not.toContain('Boston office');
+    expect(onSiteMail).toContain('Boston office');
+  });
+});
+
 describe('reminders', () => {
   it('writes each reminder when it falls due, from the interview as it is then, and none for a cancelled one', async () => {
     const ids = await setup({ a: 'Mary', b: 'Dennis', candidate: 'Rem Inder' });

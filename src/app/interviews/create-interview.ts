@@ -156,7 +156,9 @@ function newDraft(ctx: AppContext, organizationId: string, input: CreateIntervie
     end: null,
     uid: `${newId()}@${ctx.config.mailDomain}`,
     sequence: 0,
-    location: input.location ?? opening.location ?? null,
+    // The opening's place is the default for an interview held there, not for a video call: a candidate
+    // told "Where: Boston office" beside a video link may set out to travel.
+    location: input.location ?? (input.videoUrl ? null : opening.location),
     videoUrl: input.videoUrl ?? null,
     offeredSlots: offered,
     createdAt: now,

@@ -49,7 +49,12 @@ export const InterviewInputSchema = z
     title: z.string().trim().min(1).max(200),
     durationMinutes: z.number().int().min(5).max(1440),
     panel: z.array(Uuid).min(1).max(20),
-    location: z.string().max(500).nullable().optional(),
+    location: z
+      .string()
+      .max(500)
+      .nullable()
+      .optional()
+      .openapi({ description: "Where it is held. Left out, the opening's location, unless a videoUrl is given: a video call takes no place of its own." }),
     videoUrl: WebUrl.nullable().optional(),
     start: Instant.optional(),
     offer: z
