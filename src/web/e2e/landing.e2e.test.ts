@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, PHONE, startWebTest } from './harness.ts';
+import { hasChromium, PHONE, RECRUITER, startWebTest } from './harness.ts';
 import type { WebTest } from './harness.ts';
 
 const available = hasChromium();
@@ -29,5 +29,30 @@ describe.skipIf(!available)('the landing page and sign-in in Chromium', () => {
     await web.screenshot(page, 'dashboard-signed-in');
     await web.expectAccessible(page, 'the dashboard');
     web.expectNoConsoleErrors(page);
+  });
+
+  it('sends a signed-out recruiter to sign in, and after one sign-in back to the page first asked for', async () => {
+    const page = await web.newPage();
+    await page.goto('/dashboard/openings');
+    await page.waitForURL(/\/sign-in\?next=/);
+    await page.getByLabel('Email').fill(RECRUITER.email);
+    await page.getByLabel('Password').fill(RECRUITER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/dashboard\/openings$/);
+    await page.getByRole('navigation', { name: 'Dashboard' }).waitFor();
+    // Still there a moment later: not bounced back to the sign-in form.
+    await page.waitForTimeout(500);
+    expect(new URL(page.url()).pathname).toBe('/dashboard/openings');
+    web.expectNoConsoleErrors(page);
+  });
+
+  it('never follows a sign-in "next" out of the dashboard', async () => {
+    const page = await web.newPage();
+    await page.goto('/sign-in?next=//evil.example/dashboard');
+    await page.getByLabel('Email').fill(RECRUITER.email);
+    await page.getByLabel('Password').fill(RECRUITER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/dashboard$/);
+    expect(new URL(page.url()).host).toBe(new URL(web.base).host);
   });
 });

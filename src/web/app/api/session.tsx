@@ -50,8 +50,10 @@ export function useSignIn() {
     mutationFn: (input: { email: string; password: string }) => api.post<Session>('/api/v1/session', input),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
-      // The GET answer has the user's and organization's names too.
-      void client.invalidateQueries({ queryKey: ['session'] });
+      // The GET answer has the user's and organization's names too. The cached answer (signed out, when
+      // the dashboard sent here) is dropped rather than marked stale: the dashboard would otherwise read
+      // it before its refetch came back and send the recruiter to sign in again.
+      client.removeQueries({ queryKey: ['session'] });
     },
   });
 }

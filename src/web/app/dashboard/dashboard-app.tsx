@@ -41,10 +41,10 @@ function NavLink({ href, label }: { href: string; label: string }) {
 export default function DashboardApp() {
   const session = useSessionQuery();
   const signOut = useSignOut();
-  const [, navigate] = useLocation();
+  const [location, navigate] = useLocation();
   if (session.isPending) return <Loading what="your session" />;
   if (session.error) return <ProblemMessage error={session.error} />;
-  if (!session.data) return <Redirect to="~/sign-in" />;
+  if (!session.data) return <Redirect to={`~/sign-in?${new URLSearchParams({ next: `/dashboard${location === '/' ? '' : location}` }).toString()}`} />;
 
   return (
     <SessionProvider session={session.data}>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { useLocation } from 'wouter';
+import { useLocation, useSearch } from 'wouter';
 import { useSignIn } from '../api/session.tsx';
 import { ProblemMessage } from '../ui/problem.tsx';
 import { useTitle } from '../ui/use-title.ts';
@@ -11,10 +11,11 @@ export default function SignInPage() {
   const [password, setPassword] = useState('');
   const signIn = useSignIn();
   const [, navigate] = useLocation();
+  const next = dashboardPath(new URLSearchParams(useSearch()).get('next'));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    signIn.mutate({ email, password }, { onSuccess: () => navigate('/dashboard') });
+    signIn.mutate({ email, password }, { onSuccess: () => navigate(next) });
   };
 
   return (
@@ -36,4 +37,9 @@ export default function SignInPage() {
       </form>
     </main>
   );
+}
+
+/** Where to go once signed in: the dashboard page first asked for, never a path outside the dashboard. */
+function dashboardPath(next: string | null): string {
+  return next !== null && /^\/dashboard(\/[\w\-/]*)?$/.test(next) ? next : '/dashboard';
 }
