@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connectDatabase } from './connect.ts';
@@ -137,6 +138,21 @@ describe.each(engines)('begin sent with the first statement on $name', (engine) 
     expect(await ids()).toEqual([]);
   });
 
+  it('gives the connection one query at a time when the held statements go on their own, and runs the statement after them', async () => {
+    const overlaps = countOverlappingQueries();
+    try {
+      await db.transaction().execute(async (tx) => {
+        await sql`SAVEPOINT "first"`.execute(tx);
+        // Without parameters: the begin and the savepoint go on their own, before it.
+        await sql`INSERT INTO notes (id, note) VALUES (8, 'after two')`.execute(tx);
+      });
+    } finally {
+      overlaps.restore();
+    }
+    expect(overlaps.count).toBe(0);
+    expect(await ids()).toEqual([8]);
+  });
+
   it('sends the begin on its own before a named statement not yet prepared on the connection, then with it', async () => {
     // The pool names a text the second time it is sent; a text of its own keeps this test apart from the others.
     const first = () => db.transaction().execute((tx) => tx.selectFrom('notes').select('note').where('id', '=', 42).execute());
@@ -193,3 +209,25 @@ describe.each(engines)('begin sent with the first statement on $name', (engine) 
     expect(await ids()).toEqual([9]);
   });
 });
+
+/**
+ * Counts calls of a client's query made while that client still had another query running or waiting:
+ * the driver queues them, but its queue is deprecated (pg@9 drops it), so the connection's wrappers must
+ * give it one at a time.
+ */
+function countOverlappingQueries(): { readonly count: number; restore(): void } {
+  const original = pg.Client.prototype.query;
+  let count = 0;
+  pg.Client.prototype.query = function (this: pg.Client & { _activeQuery?: unknown; _queryQueue?: unknown[] }, ...args: unknown[]) {
+    if (this._activeQuery || (this._queryQueue?.length ?? 0) > 0) count += 1;
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof pg.Client.prototype.query;
+  return {
+    get count() {
+      return count;
+    },
+    restore: () => {
+      pg.Client.prototype.query = original;
+    },
+  };
+}

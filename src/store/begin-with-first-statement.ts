@@ -102,18 +102,34 @@ class StatementAfterControls extends DriverQueryClass {
 export function beginWithFirstStatement(client: pg.ClientBase, send: QueryFunction): QueryFunction {
   let held: string[] = [];
   const connection = (): DriverConnection | undefined => (client as unknown as { connection?: DriverConnection }).connection;
-  // The driver runs a connection's queries in the order they were given: the held ones go first, and a
-  // failure of one (a lost connection) fails the statement queued behind them too.
-  const sendHeldAlone = (): void => {
-    for (const text of held) (send(text) as Promise<unknown>).catch(() => undefined);
+  // The held statements go first, each on its own and one after the other, and the call once they are
+  // answered: a client is given one query at a time (the driver's queue of waiting queries is on its way
+  // out), and a failure of one (a lost connection) fails the call behind them, which is then not sent.
+  const afterHeld = (...args: unknown[]): unknown => {
+    const controls = held;
     held = [];
+    const answered = controls.reduce<Promise<unknown>>((before, text) => before.then(() => send(text)), Promise.resolve());
+    const last = args.at(-1);
+    if (typeof last === 'function') {
+      answered.then(() => send(...args), (error: unknown) => (last as (error: unknown) => void)(error));
+      return undefined;
+    }
+    const [first] = args;
+    if (typeof first === 'object' && first !== null && typeof (first as { submit?: unknown }).submit === 'function') {
+      // The driver's own query objects (a cursor) are answered through themselves, not a promise.
+      answered.then(
+        () => send(first),
+        (error: unknown) => (first as { handleError?: (error: unknown) => void }).handleError?.(error),
+      );
+      return first;
+    }
+    return answered.then(() => send(...args));
   };
   return (...args: unknown[]): unknown => {
     const [first, values] = args;
     if (typeof args.at(-1) === 'function') {
       // The callback form is the driver's own, and carries nothing along.
-      sendHeldAlone();
-      return send(...args);
+      return held.length === 0 ? send(...args) : afterHeld(...args);
     }
     const text = typeof first === 'string' ? first : (first as { text?: unknown } | undefined)?.text;
     const parameters = typeof first === 'string' ? values : (first as { values?: unknown } | undefined)?.values;
@@ -153,7 +169,6 @@ export function beginWithFirstStatement(client: pg.ClientBase, send: QueryFuncti
         send(query);
       });
     }
-    sendHeldAlone();
-    return send(...args);
+    return afterHeld(...args);
   };
 }
