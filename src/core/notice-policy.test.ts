@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyNotice } from './notice-policy.ts';
+import { classifyNotice, employerNotice } from './notice-policy.ts';
 import { zonedToInstant } from './zoned-time.ts';
 
 const HOUR = 3_600_000;
@@ -94,5 +95,48 @@ describe('classifyNotice across DST changes', () => {
     const at = zonedToInstant('2027-03-27T09:00', 'Europe/London');
     const interview = zonedToInstant('2027-03-28T09:00', 'Europe/London');
     expect(classifyNotice({ at, start: interview })).toMatchObject({ hoursUntilStart: 23, class: 'late' });
+  });
+});
+
+describe('employerNotice', () => {
+  const at = new Date('2026-12-01T12:00:00Z');
+  const hoursLater = (hours: number) => new Date(at.getTime() + hours * 3_600_000);
+  const ada = { name: 'Ada Lovelace', phone: '+15550100' };
+
+  it('says an email is enough with ample notice, and to call first with late notice when there is a number', () => {
+    expect(employerNotice({ at, start: hoursLater(72), candidate: ada })).toMatchObject({
+      class: 'ample',
+      callFirst: false,
+      phone: null,
+      text: 'Ada Lovelace gets 3 days of notice, at least the 48 hours this organization asks for: the email is enough.',
+    });
+    expect(employerNotice({ at, start: hoursLater(9.5), candidate: ada })).toMatchObject({
+      class: 'late',
+      callFirst: true,
+      phone: '+15550100',
+      text: 'Ada Lovelace gets only 9 hours of notice, less than the 24 hours this organization asks for: call them at +15550100 first, then send this.',
+    });
+  });
+
+  it('never advises a call without a number to call, and counts by the organization’s own thresholds', () => {
+    const late = employerNotice({ at, start: hoursLater(30), policy: { ampleHours: 72, adequateHours: 36 }, candidate: { name: 'Bo', phone: null } });
+    expect(late).toMatchObject({ class: 'late', callFirst: false, phone: null });
+    expect(late.text).toContain('less than the 36 hours');
+    expect(late.text).toContain('No phone number is on file');
+  });
+
+  it('agrees with classifyNotice for every start and policy, and calls only when late and a number is known', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -48 * 60, max: 14 * 24 * 60 }), fc.integer({ min: 1, max: 96 }), fc.integer({ min: 0, max: 96 }), fc.boolean(), (minutes, adequate, extra, hasPhone) => {
+        const start = new Date(at.getTime() + minutes * 60_000);
+        const policy = { adequateHours: adequate, ampleHours: adequate + extra };
+        const told = employerNotice({ at, start, policy, candidate: { name: 'C', phone: hasPhone ? '+15550199' : null } });
+        const classified = classifyNotice({ at, start, policy });
+        expect(told.class).toBe(classified.class);
+        expect(told.hoursUntilStart).toBe(classified.hoursUntilStart);
+        expect(told.callFirst).toBe(hasPhone && (told.class === 'late' || told.class === 'missed'));
+        expect(told.text.length).toBeGreaterThan(0);
+      }),
+    );
   });
 });

@@ -105,3 +105,48 @@ function adviseFor(noticeClass: NoticeClass, elapsedMs: number, policy: NoticePo
         : { channel: 'email', text: 'The interview has already started. Send a short, honest apology in writing now.' };
   }
 }
+
+/** What the employer is told about the notice its own change gives the candidate, before sending it. */
+export interface EmployerNotice {
+  class: NoticeClass;
+  /** Real elapsed hours from the change to the start, 2 decimals. */
+  hoursUntilStart: number;
+  /** Late notice: the email alone is not enough, call the candidate first (when there is a number to call). */
+  callFirst: boolean;
+  /** The candidate's number, when one is on file and a call is advised. */
+  phone: string | null;
+  text: string;
+}
+
+/**
+ * The notice an employer's change gives the candidate (a cancellation, a move: counted to the sooner of
+ * the interview's time and, for a move, its new time), classified by the organization's thresholds, with
+ * what to do about it: late → call the candidate first when their number is on file. Guidance, never a
+ * refusal.
+ *
+ * @example
+ * employerNotice({ at, start, policy, candidate: { name: 'Ada', phone: '+15550100' } })
+ * // → { class: 'late', callFirst: true, phone: '+15550100', text: 'Ada gets only 9 hours of notice, … call them at +15550100 first …' }
+ */
+export function employerNotice(options: { at: Date; start: Date; policy?: NoticePolicy; candidate: { name: string; phone: string | null } }): EmployerNotice {
+  const policy = options.policy ?? DEFAULT_NOTICE_POLICY;
+  const { class: noticeClass, hoursUntilStart } = classifyNotice(options);
+  const { name, phone } = options.candidate;
+  const left = describeSpan(options.start.getTime() - options.at.getTime());
+  const late = noticeClass === 'late' || noticeClass === 'missed';
+  const text = ((): string => {
+    switch (noticeClass) {
+      case 'ample':
+        return `${name} gets ${left} of notice, at least the ${hoursText(policy.ampleHours)} this organization asks for: the email is enough.`;
+      case 'adequate':
+        return `${name} gets ${left} of notice: the email is fine, and the sooner it goes, the easier it is for them to rearrange their day.`;
+      case 'late':
+        return phone
+          ? `${name} gets only ${left} of notice, less than the ${hoursText(policy.adequateHours)} this organization asks for: call them at ${phone} first, then send this.`
+          : `${name} gets only ${left} of notice, less than the ${hoursText(policy.adequateHours)} this organization asks for. No phone number is on file for them, so send this now; add their number to call next time.`;
+      case 'missed':
+        return phone ? `The interview has already started: call ${name} at ${phone} to explain.` : `The interview has already started: ${name} learns of it only by email.`;
+    }
+  })();
+  return { class: noticeClass, hoursUntilStart, callFirst: late && phone !== null, phone: late ? phone : null, text };
+}

@@ -6,6 +6,7 @@ import type { TestServer } from './testing/test-server.ts';
 
 interface Preview {
   told: Array<{ role: string; name: string; address: string; kind: string; calendar: string | null; newTimes?: Array<{ start: string; end: string }> }>;
+  notice?: { class: string; callFirst: boolean; phone: string | null; text: string } | null;
 }
 interface Messages {
   messages: Array<{ to: string; kind: string; icsMethod: string | null; createdAt: string }>;
@@ -49,6 +50,35 @@ describe.each(testEngines())('previews of who an action tells on $name', (engine
 
     const again = await server.call('POST', `/api/v1/interviews/${booked.id}/cancel/preview`, { reason: 'scheduling_error' });
     expect(again.status).toBe(409);
+  });
+
+  it('says how much notice a cancellation gives, and to call the candidate first when it is late and their number is known', async () => {
+    const fx = dashboardFixture(server);
+    const grace = await fx.member('Grace Notice');
+    const opening = await fx.opening('Notice Engineer');
+    const withPhone = await readJson<{ id: string }>(
+      server.call('POST', '/api/v1/candidates', { name: 'Noa Phone', email: 'noa.phone@example.com', timezone: 'Europe/Berlin', phone: '+1 555 0142' }),
+      201,
+    );
+    const withoutPhone = await fx.candidate('Sam Nophone');
+    const soon = await fx.interview({ openingId: opening, candidateId: withPhone.id, panel: [grace], start: '2026-12-09T15:00:00Z' });
+    const also = await fx.interview({ openingId: opening, candidateId: withoutPhone, panel: [grace], start: '2026-12-09T17:00:00Z' });
+    server.setNow('2026-12-09T06:00:00Z');
+    try {
+      const called = await readJson<Preview>(server.call('POST', `/api/v1/interviews/${soon.id}/cancel/preview`, { reason: 'interviewer_unavailable' }));
+      expect(called.notice).toEqual({
+        class: 'late',
+        hoursUntilStart: 9,
+        callFirst: true,
+        phone: '+15550142',
+        text: 'Noa Phone gets only 9 hours of notice, less than the 24 hours this organization asks for: call them at +15550142 first, then send this.',
+      });
+      const written = await readJson<Preview>(server.call('POST', `/api/v1/interviews/${also.id}/cancel/preview`, { reason: 'interviewer_unavailable' }));
+      expect(written.notice).toMatchObject({ class: 'late', callFirst: false, phone: null });
+      expect(written.notice!.text).toContain('No phone number is on file');
+    } finally {
+      server.setNow('2026-12-01T12:00:00Z');
+    }
   });
 
   it('names the new times a cancellation offers, exactly those of the fresh invitation it makes, and makes none itself', async () => {

@@ -7,7 +7,8 @@ import type { TestServer } from './testing/test-server.ts';
 interface Options {
   candidate: { name: string; timezone: string; zoneLabel: string };
   durationMinutes: number;
-  options: Array<{ start: string; end: string; withinCandidateHours: boolean; candidateBusy: boolean; candidateLocal: string }>;
+  options: Array<{ start: string; end: string; withinCandidateHours: boolean; candidateBusy: boolean; candidateLocal: string; notice: string }>;
+  notice: { class: string; callFirst: boolean; phone: string | null; text: string } | null;
   told: Array<{ role: string; name: string; address: string; kind: string; calendar: string | null }>;
 }
 
@@ -39,9 +40,10 @@ describe.each(testEngines())('reschedule options on $name', (engine) => {
     expect(body.durationMinutes).toBe(60);
     // New York and London overlap 14:00–17:00 UTC; 15:00 is where it already is.
     expect(body.options).toEqual([
-      { start: '2026-12-08T14:00:00.000Z', end: '2026-12-08T15:00:00.000Z', withinCandidateHours: false, candidateBusy: false, candidateLocal: 'Tuesday, December 8 at 6:00 AM PST' },
-      { start: '2026-12-08T16:00:00.000Z', end: '2026-12-08T17:00:00.000Z', withinCandidateHours: true, candidateBusy: true, candidateLocal: 'Tuesday, December 8 at 8:00 AM PST' },
+      { start: '2026-12-08T14:00:00.000Z', end: '2026-12-08T15:00:00.000Z', withinCandidateHours: false, candidateBusy: false, candidateLocal: 'Tuesday, December 8 at 6:00 AM PST', notice: 'ample' },
+      { start: '2026-12-08T16:00:00.000Z', end: '2026-12-08T17:00:00.000Z', withinCandidateHours: true, candidateBusy: true, candidateLocal: 'Tuesday, December 8 at 8:00 AM PST', notice: 'ample' },
     ]);
+    expect(body.notice).toMatchObject({ class: 'ample', callFirst: false, text: 'Lee Move gets 7 days of notice, at least the 48 hours this organization asks for: the email is enough.' });
     expect(body.told.map((t) => [t.role, t.name, t.calendar])).toEqual(
       expect.arrayContaining([
         ['candidate', 'Lee Move', 'REQUEST'],

@@ -1,6 +1,8 @@
 import { planEmails } from '../../core/messages/index.ts';
 import type { Audience } from '../../core/messages/index.ts';
 import type { InterviewChange } from '../../core/decisions/interview-change.ts';
+import { employerNotice } from '../../core/notice-policy.ts';
+import type { EmployerNotice } from '../../core/notice-policy.ts';
 import type { AppContext } from '../context.ts';
 import { recipientsOf } from '../notifications/notify-interview.ts';
 import { cancelByEmployerIn, markNoShow } from './employer-actions.ts';
@@ -31,9 +33,19 @@ function told(ctx: AppContext, parties: InterviewParties, change: InterviewChang
 
 /** Thrown to roll a rehearsed action back, carrying what it would have told. */
 class Rehearsal extends Error {
-  constructor(readonly told: ToldRecipient[]) {
+  constructor(
+    readonly told: ToldRecipient[],
+    readonly notice: EmployerNotice | null = null,
+  ) {
     super('rehearsal');
   }
+}
+
+/** What an employer's cancellation would do: who is told, and the notice it gives the candidate with what to do about it. */
+export interface CancelPreview {
+  told: ToldRecipient[];
+  /** Null for an invitation, which holds no time. */
+  notice: EmployerNotice | null;
 }
 
 /**
@@ -41,16 +53,18 @@ class Rehearsal extends Error {
  * applied, new times found, a fresh invitation made, emails planned) in a transaction that is then rolled
  * back, so the preview can never say other than what the cancellation does; refused as it would be.
  */
-export async function previewEmployerCancel(ctx: AppContext, organizationId: string, interviewId: string, input: { reason?: string | null }): Promise<ToldRecipient[]> {
+export async function previewEmployerCancel(ctx: AppContext, organizationId: string, interviewId: string, input: { reason?: string | null }): Promise<CancelPreview> {
   try {
     await ctx.store.transaction(async (store) => {
       // Nothing may leave the rehearsal: freed time offered to the waitlist must not announce its links.
       const rehearsal: AppContext = { ...ctx, store, onOfferLink: undefined };
       const { change, parties } = await cancelByEmployerIn(rehearsal, store, organizationId, interviewId, input);
-      throw new Rehearsal(told(ctx, parties, change));
+      const { start } = parties.interview;
+      const notice = start ? employerNotice({ at: change.at, start, policy: parties.organization.noticePolicy, candidate: parties.candidate }) : null;
+      throw new Rehearsal(told(ctx, parties, change), notice);
     });
   } catch (error) {
-    if (error instanceof Rehearsal) return error.told;
+    if (error instanceof Rehearsal) return { told: error.told, notice: error.notice };
     throw error;
   }
   throw new Error('A rehearsed cancellation always rolls back.');

@@ -1,7 +1,10 @@
 import { candidateHoursFor, fitsHours } from '../../core/candidate-hours.ts';
 import { decideBooking } from '../../core/decisions/decide.ts';
 import { formatSlot, labelZone } from '../../core/format-time.ts';
+import { classifyNotice, employerNotice } from '../../core/notice-policy.ts';
+import type { EmployerNotice } from '../../core/notice-policy.ts';
 import { ceilToGrid } from '../../core/offers.ts';
+import type { NoticeClass } from '../../core/types.ts';
 import { planEmails } from '../../core/messages/index.ts';
 import type { Audience } from '../../core/messages/index.ts';
 import type { AppContext } from '../context.ts';
@@ -21,12 +24,16 @@ export interface RescheduleOption {
   candidateBusy: boolean;
   /** The start as the candidate reads it: "Monday, December 14 at 10:00 AM EST". */
   candidateLocal: string;
+  /** How much notice the candidate would have of this new time, by the organization's thresholds. */
+  notice: NoticeClass;
 }
 
 export interface RescheduleOptions {
   candidate: { name: string; timezone: string; zoneLabel: string };
   durationMinutes: number;
   options: RescheduleOption[];
+  /** The notice a move gives the candidate of the change to the time they hold, and what to do about it; null for an interview with no time yet. */
+  notice: EmployerNotice | null;
   /** Who is told of a move, with what: planned by the same code that writes the emails. */
   told: Array<{ role: Audience; name: string; address: string; kind: string; calendar: 'REQUEST' | 'CANCEL' | null }>;
 }
@@ -87,8 +94,10 @@ export async function rescheduleOptions(
         withinCandidateHours: fitsHours(range, hours, candidate.timezone),
         candidateBusy: busy.some((b) => b.start < range.end && range.start < b.end),
         candidateLocal: formatSlot(range.start, candidate.timezone),
+        notice: classifyNotice({ at: now, start: range.start, policy: organization.noticePolicy }).class,
       };
     }),
+    notice: interview.start ? employerNotice({ at: now, start: interview.start, policy: organization.noticePolicy, candidate }) : null,
     told: planned.map((email) => ({ role: email.audience, name: email.to.name, address: email.to.address, kind: email.kind, calendar: email.calendar })),
   };
 }

@@ -17,6 +17,7 @@ import { DomainError } from '../../core/errors.ts';
 import { INTERVIEW_STATUSES } from '../../core/types.ts';
 import type { ServerEnv } from '../env.ts';
 import { IdParam, IdempotencyHeader, Instant, Uuid, problems } from '../schemas/common.ts';
+import { NoticeClassSchema } from '../schemas/candidate.ts';
 import { EmployerCancelSchema, EndEarlySchema, InterviewInputSchema, InterviewSchema, NoShowSchema, RescheduleSchema, interviewJson } from '../schemas/interview.ts';
 import { Limit, NextCursor, cursorParam, pageOf, pageRequest } from '../schemas/pagination.ts';
 import { jsonBody, jsonContent, security } from '../schemas/route-helpers.ts';
@@ -74,6 +75,16 @@ const ToldPersonSchema = z
   })
   .openapi('ToldPerson');
 
+const EmployerNoticeSchema = z
+  .object({
+    class: NoticeClassSchema,
+    hoursUntilStart: z.number(),
+    callFirst: z.boolean().openapi({ description: "Late notice and the candidate's number on file: call them before sending." }),
+    phone: z.string().nullable().openapi({ description: "The candidate's number, when a call is advised." }),
+    text: z.string().openapi({ example: 'Ada Lovelace gets only 9 hours of notice, less than the 24 hours this organization asks for: call them at +15550100 first, then send this.' }),
+  })
+  .openapi('EmployerNotice', { description: "The notice a change gives the candidate, by the organization's thresholds, and what to do about it: guidance, never a refusal." });
+
 const RescheduleOptionsSchema = z
   .object({
     candidate: z.object({ name: z.string(), timezone: z.string(), zoneLabel: z.string().openapi({ example: 'Berlin time' }) }),
@@ -85,8 +96,10 @@ const RescheduleOptionsSchema = z
         withinCandidateHours: z.boolean().openapi({ description: "Inside the candidate's reasonable hours (theirs if stated, else the organization's default), in their zone." }),
         candidateBusy: z.boolean().openapi({ description: 'The candidate has another interview at that time.' }),
         candidateLocal: z.string().openapi({ description: 'The start as the candidate reads it.', example: 'Monday, December 14 at 4:00 PM CET' }),
+        notice: NoticeClassSchema.openapi({ description: "How much notice the candidate would have of this new time, by the organization's thresholds." }),
       }),
     ),
+    notice: EmployerNoticeSchema.nullable().openapi({ description: 'The notice a move gives the candidate of the change to the time they hold (null when it has none yet).' }),
     told: z.array(ToldPersonSchema).openapi({ description: 'Everyone a move tells, and with which email: planned by the same code that sends them.' }),
   })
   .openapi('RescheduleOptions');
@@ -112,6 +125,9 @@ const rescheduleOptionsRoute = createRoute({
 const ToldSchema = z
   .object({
     told: z.array(ToldPersonSchema).openapi({ description: 'Everyone the action would tell, and with which email: planned by the same code that sends them.' }),
+    notice: EmployerNoticeSchema.nullable()
+      .optional()
+      .openapi({ description: 'A cancellation only: the notice it gives the candidate (null for an invitation, which holds no time).' }),
   })
   .openapi('ActionPreview');
 
@@ -221,14 +237,15 @@ export function registerInterviewRoutes(app: OpenAPIHono<ServerEnv>): void {
         durationMinutes: result.durationMinutes,
         options: result.options.map((o) => ({ ...o, start: o.start.toISOString(), end: o.end.toISOString() })),
         told: result.told,
+        notice: result.notice,
       },
       200,
     );
   });
 
   app.openapi(cancelPreviewRoute, async (c) => {
-    const told = await previewEmployerCancel(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id, c.req.valid('json'));
-    return c.json({ told }, 200);
+    const { told, notice } = await previewEmployerCancel(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id, c.req.valid('json'));
+    return c.json({ told, notice }, 200);
   });
 
   app.openapi(noShowPreviewRoute, async (c) => {

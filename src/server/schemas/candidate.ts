@@ -9,7 +9,8 @@ import { Email, Instant } from './common.ts';
 import { ReviewRequestSchema } from './etiquette.ts';
 import { WorkingHoursSchema } from './member.ts';
 
-const NoticeClass = z.enum(['ample', 'adequate', 'late', 'missed']);
+export const NoticeClassSchema = z.enum(['ample', 'adequate', 'late', 'missed']);
+const NoticeClass = NoticeClassSchema;
 
 export const NoticeSchema = z
   .object({

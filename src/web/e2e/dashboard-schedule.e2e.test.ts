@@ -91,6 +91,8 @@ describe.skipIf(!available)('the recruiter’s week, changes feed and interview 
     expect(told).toContain('with a calendar invitation (REQUEST)');
     expect(told).toContain('Alan Turing');
     expect(told).toContain('Grace Hopper');
+    // The notice the move gives, as the server classified it: guidance, not a gate.
+    expect(told).toContain('Ada Lovelace gets 51 hours of notice, at least the 48 hours this organization asks for: the email is enough.');
     await web.expectAccessible(page, 'the reschedule confirmation');
     await web.screenshot(page, 'schedule-reschedule-confirm');
     await confirm.getByRole('button', { name: 'Reschedule' }).click();
@@ -308,4 +310,36 @@ describe.skipIf(!available)('the recruiter’s week, changes feed and interview 
     await web.screenshot(phone, 'schedule-opening-phone');
     web.expectNoConsoleErrors(phone);
   }, 120_000);
+
+  it('warns before a late cancellation and offers to call the candidate first, without blocking it', async () => {
+    // Last of these tests: it sets the clock back, which the ones before leave later on.
+    web.server.setNow(NOW);
+    const seed = dashboardFixture(web.server);
+    const rosa = await readJson<{ id: string }>(
+      web.server.call('POST', '/api/v1/candidates', { name: 'Rosa Franklin', email: 'rosa.franklin@example.com', timezone: 'America/Chicago', phone: '+1 312 555 0199' }),
+      201,
+    );
+    // Tonight at 16:00 in New York: nine hours from now.
+    const soon = await seed.interview({ openingId: later.openingId, candidateId: rosa.id, panel: later.panel, start: '2026-12-01T21:00:00Z', title: 'Short call' });
+    const page = await web.newPage();
+    await web.signIn(page);
+    await page.goto(`/dashboard/interviews/${soon.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Short call: Rosa Franklin' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await page.getByLabel(/^Reason/).selectOption('interviewer_unavailable');
+    await page.getByRole('button', { name: 'Review' }).click();
+    const confirm = page.getByRole('region', { name: 'Confirm: cancel the interview' });
+    const warning = confirm.locator('[data-notice="late"]');
+    await warning.waitFor();
+    await expect(warning.textContent()).resolves.toContain(
+      'Rosa Franklin gets only 9 hours of notice, less than the 24 hours this organization asks for: call them at +13125550199 first, then send this.',
+    );
+    await expect(confirm.getByRole('link', { name: 'Call +13125550199' }).getAttribute('href')).resolves.toBe('tel:+13125550199');
+    await web.expectAccessible(page, 'a late cancellation’s confirmation');
+    await web.screenshot(page, 'schedule-cancel-late-notice');
+    // Guidance, not a gate: the cancellation still goes through.
+    await confirm.getByRole('button', { name: 'Cancel the interview' }).click();
+    await page.getByRole('region', { name: 'Done' }).getByText('The interview is now cancelled.').waitFor();
+    web.expectNoConsoleErrors(page);
+  });
 });

@@ -186,6 +186,17 @@ export interface RescheduleOption {
   candidateBusy: boolean;
   /** The start as the candidate reads it, e.g. "Monday, December 14 at 4:00 PM CET". */
   candidateLocal: string;
+  /** How much notice the candidate would have of this new time. */
+  notice: NoticeClass;
+}
+
+/** The notice an employer's change gives the candidate, and what to do about it (late: call first). */
+export interface EmployerNotice {
+  class: NoticeClass;
+  hoursUntilStart: number;
+  callFirst: boolean;
+  phone: string | null;
+  text: string;
 }
 
 export interface RescheduleOptions {
@@ -194,9 +205,13 @@ export interface RescheduleOptions {
   options: RescheduleOption[];
   /** Everyone a move tells, planned by the same code that sends the emails. */
   told: ToldRecipient[];
+  /** The notice a move gives of the change to the time the candidate holds; null when it has none yet. */
+  notice: EmployerNotice | null;
 }
 
 /** Who an action would tell (POST /api/v1/interviews/{id}/cancel/preview, …/no-show/preview). */
 export interface ActionPreview {
   told: ToldRecipient[];
+  /** A cancellation only: the notice it gives the candidate (null for an invitation). */
+  notice?: EmployerNotice | null;
 }

@@ -6,6 +6,7 @@ import { reasonLabel, STATUS_PHRASES } from '../../shared/vocabulary.ts';
 import { ActionFlow } from './action-flow.tsx';
 import type { ActionProps } from './action-types.ts';
 import { useActionPreview } from './use-action-preview.ts';
+import { NoticeAdvice } from './notice-advice.tsx';
 import { toldFromPlan } from './who-is-told.ts';
 
 /** Cancel on the employer's side: a reason category shared with the candidate, a private note that is not. */
@@ -37,10 +38,13 @@ export function CancelAction({ interview, refresh, onDone, onClose }: ActionProp
         </>
       }
       review={
-        <p>
-          Cancel <strong>{interview.title}</strong> with {interview.candidate?.name ?? 'the candidate'}, because: {reason ? reasonLabel(reason) : ''}.
-          {note.trim() && ' Your private note is kept in the history only.'}
-        </p>
+        <>
+          <p>
+            Cancel <strong>{interview.title}</strong> with {interview.candidate?.name ?? 'the candidate'}, because: {reason ? reasonLabel(reason) : ''}.
+            {note.trim() && ' Your private note is kept in the history only.'}
+          </p>
+          <NoticeAdvice notice={preview.data?.notice} />
+        </>
       }
       told={toldFromPlan(preview.data?.told ?? [])}
       toldState={preview}

@@ -9,6 +9,7 @@ import { ActionFlow } from './action-flow.tsx';
 import type { ActionProps } from './action-types.ts';
 import { SlotPicker } from './slot-picker.tsx';
 import { useRescheduleOptions } from './use-reschedule-options.ts';
+import { NoticeAdvice } from './notice-advice.tsx';
 import { toldFromPlan } from './who-is-told.ts';
 
 /**
@@ -56,12 +57,20 @@ export function RescheduleAction({ interview, zone, refresh, onDone, onClose, pr
       }
       review={
         chosen && (
-          <p>
-            Move <strong>{interview.title}</strong> {interview.start ? <>from {formatDateTime(interview.start, zone)} </> : null}to{' '}
-            <strong>{formatDateTime(chosen.start, zone)}</strong>, which is {formatDateTime(chosen.start, candidate.timezone)} for {candidate.name}
-            {chosen.candidateBusy ? ', when they have another interview' : chosen.withinCandidateHours ? ', within their hours' : ', outside their reasonable hours'}.
-            {reason && ` Reason: ${reasonLabel(reason)}.`}
-          </p>
+          <>
+            <p>
+              Move <strong>{interview.title}</strong> {interview.start ? <>from {formatDateTime(interview.start, zone)} </> : null}to{' '}
+              <strong>{formatDateTime(chosen.start, zone)}</strong>, which is {formatDateTime(chosen.start, candidate.timezone)} for {candidate.name}
+              {chosen.candidateBusy ? ', when they have another interview' : chosen.withinCandidateHours ? ', within their hours' : ', outside their reasonable hours'}.
+              {reason && ` Reason: ${reasonLabel(reason)}.`}
+            </p>
+            <NoticeAdvice notice={options.data?.notice} />
+            {(chosen.notice === 'late' || chosen.notice === 'missed') && (
+              <p className="warning" data-notice-new-time={chosen.notice}>
+                The new time itself is at short notice for {candidate.name}; the email apologises for that.
+              </p>
+            )}
+          </>
         )
       }
       told={toldFromPlan(options.data?.told ?? [])}
