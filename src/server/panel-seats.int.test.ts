@@ -242,7 +242,10 @@ describe('nobody can take the seat', () => {
   it('close to the start, goes to the coordinator by email', async () => {
     const s = await setting();
     const grace = await member('Grace');
-    const alan = await member('Alan');
+    const alan = await member('Alan', { pools: [s.pool] });
+    // Someone who may stand in for Alan, but not then: she has another interview.
+    const stella = await member('Stella', { pools: [s.pool] });
+    await s.book([stella.id], START, s.other);
     const interview = await s.book([grace.id, alan.id], START);
     const before = await mailOf(interview.id);
     server.setNow('2026-12-09T05:00:00Z');
@@ -256,6 +259,20 @@ describe('nobody can take the seat', () => {
     expect(mail.find((m) => m.kind === 'coordinator_seat_handover')!.text).toContain('too close to the start');
     const detail = await json<InterviewBody>(server.call('GET', `/api/v1/interviews/${interview.id}`));
     expect(detail.history!.slice(-2).map((h) => h.action)).toEqual(['panel_declined', 'panel_handed_over']);
+  });
+
+  it('tells the coordinator when nobody may stand in at all, and passes on what the panelist wrote', async () => {
+    const s = await setting();
+    const grace = await member('Grace');
+    const alan = await member('Alan');
+    const interview = await s.book([grace.id, alan.id], START);
+    const before = await mailOf(interview.id);
+    expect(await json(decline(interview.id, alan.id, { reason: 'Jury duty that week' }))).toEqual({ outcome: 'coordinator' });
+    const handover = (await newMail(interview.id, before)).find((m) => m.kind === 'coordinator_seat_handover')!;
+    expect(handover.text).toContain('No colleague outside this panel shares an interview pool with them');
+    expect(handover.text).not.toContain('next two weeks');
+    expect(handover.text).toContain('Alan');
+    expect(handover.text).toContain('wrote: “Jury duty that week”');
   });
 });
 

@@ -155,8 +155,11 @@ export async function declineSeat(ctx: AppContext, organizationId: string, inter
 
     let replacement: string | null = null;
     let proposals: Array<TimeRange & { standIn: string }> = [];
+    // Past the replacements allowed the coordinator takes over whoever could stand in.
+    let standInsExist = true;
     if (replacementsSoFar < MAX_REPLACEMENTS) {
       const mates = await poolMates(store, current, decliner);
+      standInsExist = mates.length > 0;
       const lastBooked = await store.interviews.lastBookedAt(organizationId, mates.map((m) => m.id));
       const withLoad: Array<Member & { scheduled: Date[] }> = [];
       const candidates: StandInCandidate[] = [];
@@ -187,7 +190,7 @@ export async function declineSeat(ctx: AppContext, organizationId: string, inter
 
     const change = decideSeatDecline(
       current,
-      { memberId, replacement, proposals, replacementsSoFar, replaceHours: organization.replaceHours },
+      { memberId, replacement, proposals, replacementsSoFar, replaceHours: organization.replaceHours, standInsExist, note: reason },
       decisionContext(organization, now),
     );
     const seat = change.seat!;

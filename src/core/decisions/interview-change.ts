@@ -38,8 +38,14 @@ export interface SeatChange {
   replacement: string | null;
   /** With no replacement: the nearest times the panel, a stand-in in the seat, is free (at most 3). */
   proposals: Array<TimeRange & { standIn: string }>;
-  /** Why the coordinator has it: too close to the start, too many replacements already, or no time found. */
-  handedOver: 'too_close' | 'too_many_replacements' | 'no_time' | null;
+  /**
+   * Why the coordinator has it: too many replacements already, nobody who may stand in (no colleague
+   * outside the panel shares a pool with the decliner, or each who does declined that time too), too
+   * close to the start, or no time found.
+   */
+  handedOver: 'too_close' | 'too_many_replacements' | 'no_stand_in' | 'no_time' | null;
+  /** What the decliner wrote for the recruiting team, if anything: passed on to the coordinator only. */
+  note: string | null;
 }
 
 /**

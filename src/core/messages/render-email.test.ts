@@ -46,7 +46,7 @@ const SEAT_FACTS: Partial<MessageFacts> = {
     { id: 'm2', name: 'Alan Turing', timezone: 'Europe/London' },
   ],
 };
-const seat = { memberId: 'm2', replacement: null, proposals: [], replacementsSoFar: 0, replaceHours: 24 };
+const seat = { memberId: 'm2', replacement: null, proposals: [], replacementsSoFar: 0, replaceHours: 24, standInsExist: true };
 const PROPOSALS = [
   { start: new Date('2026-12-11T15:00:00Z'), end: new Date('2026-12-11T16:00:00Z'), standIn: 'm3' },
   { start: new Date('2026-12-14T14:00:00Z'), end: new Date('2026-12-14T15:00:00Z'), standIn: 'm3' },
@@ -84,6 +84,11 @@ const scenarios: Scenario[] = [
   { name: 'seat-replaced', change: decideSeatDecline(SEATED, { ...seat, replacement: 'm3' }, WEEK_BEFORE), recipients: AFTER_REPLACEMENT, facts: SEAT_FACTS },
   { name: 'seat-proposed', change: decideSeatDecline(SEATED, { ...seat, proposals: PROPOSALS }, WEEK_BEFORE), facts: SEAT_FACTS },
   { name: 'seat-handed-over-close', change: decideSeatDecline(SEATED, seat, LATE), facts: SEAT_FACTS },
+  {
+    name: 'seat-handed-over-no-stand-in',
+    change: decideSeatDecline(SEATED, { ...seat, standInsExist: false, note: 'Jury duty that week, sorry.' }, WEEK_BEFORE),
+    facts: SEAT_FACTS,
+  },
   { name: 'seat-handed-over-no-contacts', change: decideSeatDecline(SEATED, { ...seat, replacementsSoFar: 3 }, WEEK_BEFORE), recipients: { ...NO_CONTACTS, coordinator: { name: 'Casey Recruiter', address: 'casey@acme.test', timezone: 'America/Chicago' } }, facts: SEAT_FACTS },
 ];
 

@@ -193,8 +193,14 @@ const panelChangeCandidate: Render = (facts, email) => {
 const HANDED_OVER_BECAUSE: Record<NonNullable<NonNullable<InterviewChange['seat']>['handedOver']>, string> = {
   too_close: 'No colleague who may stand in is free then, and it is too close to the start to propose another time.',
   too_many_replacements: 'Its panel has already changed three times, so this change is yours to make.',
+  no_stand_in: 'No colleague outside this panel shares an interview pool with them (or each who does has declined that time too), so nobody may stand in.',
   no_time: 'No colleague who may stand in is free at that time, and no other time in the next two weeks suits a full panel and the candidate.',
 };
+
+/** The decliner's own words for the recruiting team, as they wrote them; nothing when they wrote none. */
+function declineNote(decliner: string, note: string | null): string | null {
+  return note ? `${decliner} wrote: “${note}”` : null;
+}
 
 const coordinatorSeatHandover: Render = (facts, email) => {
   const { change } = facts;
@@ -206,6 +212,7 @@ const coordinatorSeatHandover: Render = (facts, email) => {
       email,
       [
         `${decliner} can't make ${titled(facts)} with ${who(facts)} on ${when(change.before.start!, email.timezone)}.`,
+        declineNote(decliner, seat.note),
         seat.handedOver ? HANDED_OVER_BECAUSE[seat.handedOver] : null,
         `Please find someone for the seat or move the interview. Nothing has been changed: the candidate has not been told, and ${decliner} still holds the event.`,
         replyLine(email.canReply, `Reply to this email to write to ${decliner}.`),
@@ -229,6 +236,7 @@ const coordinatorSeatProposals: Render = (facts, email) => {
       email,
       [
         `${decliner} can't make ${titled(facts)} with ${who(facts)} on ${when(change.before.start!, email.timezone)}, and no colleague who may stand in is free then.`,
+        declineNote(decliner, seat.note),
         ['The rest of the panel, a stand-in and the candidate are all free at these times, without moving any other interview:', ...times],
         `Nothing has been changed: the candidate has not been told, and ${decliner} still holds the event. Reply to this email to write to the candidate about one of these times.`,
         replyLine(email.canReply, `Reply to this email to write to ${decliner}.`),

@@ -35,7 +35,7 @@ type Step =
   | { type: 'withdraw'; reason: ReasonCode | null }
   | { type: 'no_show'; party: 'candidate' | 'interviewer' }
   | { type: 'concern' }
-  | { type: 'seat'; seat: number; standIn: boolean; proposals: number; replacementsSoFar: number }
+  | { type: 'seat'; seat: number; standIn: boolean; proposals: number; replacementsSoFar: number; alone: boolean }
   | { type: 'wait'; hours: number }
   | { type: 'remind'; hoursBefore: number[]; settledHoursAgo: number; dueHoursAgo: number };
 
@@ -51,7 +51,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ type: fc.constant('withdraw' as const), reason: candidateReason }),
   fc.record({ type: fc.constant('no_show' as const), party: fc.constantFrom('candidate' as const, 'interviewer' as const) }),
   fc.constant({ type: 'concern' as const }),
-  fc.record({ type: fc.constant('seat' as const), seat: fc.nat(5), standIn: fc.boolean(), proposals: fc.integer({ min: 0, max: 3 }), replacementsSoFar: fc.integer({ min: 0, max: 4 }) }),
+  fc.record({ type: fc.constant('seat' as const), seat: fc.nat(5), standIn: fc.boolean(), proposals: fc.integer({ min: 0, max: 3 }), replacementsSoFar: fc.integer({ min: 0, max: 4 }), alone: fc.boolean() }),
   fc.record({ type: fc.constant('wait' as const), hours: fc.integer({ min: 1, max: 200 }) }),
   fc.record({
     type: fc.constant('remind' as const),
@@ -249,7 +249,7 @@ describe('every message is true to the decision it was rendered from', () => {
                 const declined = panel[s.seat % panel.length]!;
                 const replacement = s.standIn ? `s${standIns}` : null;
                 const proposals = offers(s.proposals).map((o) => ({ ...o, standIn: `s${standIns}` }));
-                change = decideSeatDecline({ ...interview, panel }, { memberId: declined, replacement, proposals, replacementsSoFar: s.replacementsSoFar, replaceHours: 24 }, ctx);
+                change = decideSeatDecline({ ...interview, panel }, { memberId: declined, replacement, proposals, replacementsSoFar: s.replacementsSoFar, replaceHours: 24, standInsExist: s.standIn || s.proposals > 0 || !s.alone }, ctx);
                 const newcomer = { id: `s${standIns}`, name: `Stand In${standIns}`, address: `s${standIns}@acme.test`, timezone: ZONES[standIns % ZONES.length]! };
                 everyone.set(newcomer.id, newcomer);
                 standIns += 1;

@@ -15,14 +15,14 @@ const ctx = (iso: string): DecisionContext => ({ now: new Date(iso), policy: { a
 const WEEK_BEFORE = ctx('2026-12-03T12:00:00Z');
 const HOURS_BEFORE = ctx('2026-12-10T05:00:00Z');
 const proposal = { start: new Date('2026-12-11T15:00:00Z'), end: new Date('2026-12-11T16:00:00Z'), standIn: 'm3' };
-const base = { memberId: 'm2', replacement: null, proposals: [], replacementsSoFar: 0, replaceHours: 24 };
+const base = { memberId: 'm2', replacement: null, proposals: [], replacementsSoFar: 0, replaceHours: 24, standInsExist: true };
 
 describe('decideSeatDecline', () => {
   it('a stand-in takes only that seat: same time, sequence raised', () => {
     const change = decideSeatDecline(interview, { ...base, replacement: 'm3' }, WEEK_BEFORE);
     expect(change.kind).toBe('panel_replaced');
     expect(change.after).toEqual({ ...change.before, sequence: 3 });
-    expect(change.seat).toEqual({ declined: 'm2', replacement: 'm3', proposals: [], handedOver: null });
+    expect(change.seat).toEqual({ declined: 'm2', replacement: 'm3', proposals: [], handedOver: null, note: null });
     expect(panelAfter(interview.panel, change)).toEqual(['m1', 'm3']);
   });
 
@@ -42,8 +42,17 @@ describe('decideSeatDecline', () => {
   });
 
   it('with nobody free, proposes times; with no time either, hands over', () => {
-    expect(decideSeatDecline(interview, { ...base, proposals: [proposal] }, WEEK_BEFORE).seat).toEqual({ declined: 'm2', replacement: null, proposals: [proposal], handedOver: null });
+    expect(decideSeatDecline(interview, { ...base, proposals: [proposal] }, WEEK_BEFORE).seat).toEqual({ declined: 'm2', replacement: null, proposals: [proposal], handedOver: null, note: null });
     expect(decideSeatDecline(interview, base, WEEK_BEFORE).seat?.handedOver).toBe('no_time');
+  });
+
+  it('says nobody may stand in when no colleague shares a pool with the decliner, close to the start or not, and keeps their note', () => {
+    for (const when of [WEEK_BEFORE, HOURS_BEFORE]) {
+      const change = decideSeatDecline(interview, { ...base, standInsExist: false, note: '  Jury duty.  ' }, when);
+      expect(change.seat).toMatchObject({ handedOver: 'no_stand_in', proposals: [], note: 'Jury duty.' });
+    }
+    // Too many replacements already is still the reason given first.
+    expect(decideSeatDecline(interview, { ...base, standInsExist: false, replacementsSoFar: 3 }, WEEK_BEFORE).seat?.handedOver).toBe('too_many_replacements');
   });
 
   it('refuses a member not on the panel, an interview not scheduled, and after the start', () => {

@@ -41,13 +41,18 @@ export interface SeatDeclineInput {
   replacementsSoFar: number;
   /** The organization's `replaceHours`. */
   replaceHours: number;
+  /** Whether anyone may stand in at all, free then or not: a colleague outside the panel sharing a pool with the decliner, not declining that time too. */
+  standInsExist: boolean;
+  /** What the decliner wrote for the recruiting team. */
+  note?: string | null;
 }
 
 /**
  * A panelist declines their seat. In this order: after `MAX_REPLACEMENTS` replacements the coordinator
  * takes over; a stand-in takes the seat if there is one (same time, only that seat changes, the sequence
- * is raised so every calendar sees the new panel); with nobody, too close to the start the coordinator
- * takes over, otherwise up to three times are proposed, and with none the coordinator takes over. Nothing
+ * is raised so every calendar sees the new panel); with nobody who shares a pool with the decliner, or
+ * too close to the start, the coordinator takes over, otherwise up to three times are proposed, and with
+ * none the coordinator takes over. Nothing
  * moves unless a stand-in takes the seat: a proposal is for the coordinator to act on.
  */
 export function decideSeatDecline(interview: SeatSnapshot, input: SeatDeclineInput, ctx: DecisionContext): InterviewChange {
@@ -56,7 +61,7 @@ export function decideSeatDecline(interview: SeatSnapshot, input: SeatDeclineInp
     throw new DomainError('CONFLICT', 'The stand-in already has a seat on this panel.');
   }
   const before: InterviewState = { status: interview.status, start: interview.start, end: interview.end, sequence: interview.sequence };
-  const seat: SeatChange = { declined: input.memberId, replacement: null, proposals: [], handedOver: null };
+  const seat: SeatChange = { declined: input.memberId, replacement: null, proposals: [], handedOver: null, note: input.note?.trim() || null };
   let change: InterviewChange;
   if (input.replacementsSoFar >= MAX_REPLACEMENTS) {
     change = baseChange('panel_declined', 'employer', ctx.now, before, before);
@@ -66,7 +71,8 @@ export function decideSeatDecline(interview: SeatSnapshot, input: SeatDeclineInp
     seat.replacement = input.replacement;
   } else {
     change = baseChange('panel_declined', 'employer', ctx.now, before, before);
-    if (tooCloseToReplace(interview.start!, ctx.now, input.replaceHours)) seat.handedOver = 'too_close';
+    if (!input.standInsExist) seat.handedOver = 'no_stand_in';
+    else if (tooCloseToReplace(interview.start!, ctx.now, input.replaceHours)) seat.handedOver = 'too_close';
     else if (input.proposals.length === 0) seat.handedOver = 'no_time';
     else seat.proposals = [...input.proposals].sort((a, b) => a.start.getTime() - b.start.getTime()).slice(0, MAX_PROPOSALS);
   }
