@@ -144,6 +144,19 @@ describe.each(testEngines())('on $name', (engine) => {
       expect(response.status).toBe(404);
       expect(await response.text()).toContain('This link is not valid');
       expect((await post('/c/lw_cand_not-a-real-token/cancel', { reason: 'other' })).status).toBe(404);
+      const unknownBoth = await post('/c/lw_cand_not-a-real-token/explode', {});
+      expect(unknownBoth.status).toBe(404);
+      expect(await unknownBoth.text()).toContain('This link is not valid');
+    });
+
+    it('answers a good link posted to an action it does not have with its own page, not "not valid"', async () => {
+      const booked = await invite({ start: '2026-12-11T15:00:00Z' });
+      const response = await post(`${booked.path}/explode`, {});
+      expect(response.status).toBe(404);
+      const html = await response.text();
+      expect(html).toContain('There is nothing to do at that address');
+      expect(html).not.toContain('This link is not valid');
+      expect(html).toContain('Move to this time');
     });
   });
 });

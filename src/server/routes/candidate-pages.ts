@@ -123,7 +123,8 @@ export function registerCandidatePages(app: Hono<ServerEnv>): void {
     const token = c.req.param('token');
     const action = c.req.param('action');
     const run = ACTIONS[action];
-    if (!run) return c.body(renderMissingLinkPage(), 404, linkPageHeaders(c.get('web')));
+    // The link itself may be fine: its page says what there is to do (and a wrong link is still told apart).
+    if (!run) return page(c, token, 404, { kind: 'error', text: 'There is nothing to do at that address: use the forms on this page.' });
     const form = Object.fromEntries(Object.entries(await c.req.parseBody()).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
     try {
       await run(c.get('ctx'), token, form);
