@@ -163,7 +163,12 @@ export async function assertPanelFree(
   const fits = (members: readonly MemberSchedule[], reasons: readonly BusyReason[]) =>
     slotsCounting(panel, members, query, reasons).some((slot) => slot.start === input.range.start.getTime());
   if (fits(panel.members, BUSY_REASONS)) return;
-  if (!fits(panel.members, [])) throw new DomainError('OUTSIDE_AVAILABILITY', 'That time is outside the working hours of at least one panelist.');
+  if (!fits(panel.members, [])) {
+    const outside = panel.members.filter((member) => !fits([member], []));
+    throw new DomainError('OUTSIDE_AVAILABILITY', `That time is outside the working hours of ${listOf(outside.map((member) => member.name))}.`, {
+      outsidePanelists: outside.map((member) => ({ memberId: member.id })),
+    });
+  }
   const busyPanelists = panel.members
     .map((member) => {
       // Each reason on its own, so a member both booked and busy in their calendar is told both.

@@ -229,6 +229,12 @@ describe('the change-an-interview flow, end to end over HTTP and SMTP', () => {
 
     const outside = await server.call('POST', `/api/v1/interviews/${second.id}/reschedule`, { start: '2026-12-07T03:00:00Z' });
     expect(outside.status).toBe(422);
+    // Who is out of hours, by name and id, as SLOT_TAKEN names who is busy.
+    expect(await outside.json()).toMatchObject({
+      code: 'OUTSIDE_AVAILABILITY',
+      detail: 'That time is outside the working hours of Barbara.',
+      outsidePanelists: [{ memberId: ids.a }],
+    });
 
     // A move "because the position has been filled" would be untrue twice over: refused, nothing changed.
     for (const reason of ['position_filled', 'position_closed']) {

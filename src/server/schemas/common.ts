@@ -52,6 +52,16 @@ export const ProblemSchema = z
     detail: z.string(),
     code: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    busyPanelists: z
+      .array(z.object({ memberId: z.string(), reasons: z.array(z.string()) }))
+      .optional()
+      .openapi({
+        description: 'SLOT_TAKEN: which panelists are busy then, and why: calendar, busy (a busy block), interview; none when only several together (buffers meeting) make them busy.',
+      }),
+    outsidePanelists: z
+      .array(z.object({ memberId: z.string() }))
+      .optional()
+      .openapi({ description: 'OUTSIDE_AVAILABILITY: which panelists the time falls outside the working hours of.' }),
   })
   .openapi('Problem');
 
