@@ -6,10 +6,11 @@ const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
 const LATEST = Date.parse('2200-01-01T00:00:00Z');
 
 export const Instant = z.iso
-  .datetime({ offset: true })
+  .datetime({ offset: true, error: 'Use an ISO 8601 instant with its offset or Z, such as 2026-12-01T15:00:00Z.' })
   .refine((value) => {
     const ms = Date.parse(value);
-    return ms >= EARLIEST && ms < LATEST;
+    // Text that is no instant at all is answered by the format's own message alone.
+    return Number.isNaN(ms) || (ms >= EARLIEST && ms < LATEST);
   }, 'Instants must fall between the years 2000 and 2199.')
   .openapi({ example: '2026-12-01T15:00:00Z', description: 'ISO 8601 instant with an offset or Z.' });
 
