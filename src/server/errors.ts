@@ -8,6 +8,11 @@ import { databaseUnavailableResponse, problem, problemResponse, STATUS_BY_CODE }
 /** Problem fields a domain error's details may never overwrite. */
 const RESERVED = new Set(['type', 'title', 'status', 'detail', 'code', 'errors']);
 
+/** Why a body did not parse as JSON, in words: an empty one is told so rather than called invalid. */
+function notJson(c: Context<ServerEnv>): string {
+  return c.req.header('content-length') === '0' ? 'The request body is empty: send a JSON object.' : 'The request body is not valid JSON.';
+}
+
 export type ErrorLogger = (entry: Record<string, unknown>) => void;
 
 /** While the database is away every request fails alike: one log line per this long says so, with a count. */
@@ -46,11 +51,11 @@ export function createErrorHandler(log: ErrorLogger) {
       if (status === 415) {
         return problemResponse(c, problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send request bodies as JSON (Content-Type: application/json).'));
       }
-      const detail = status === 400 ? 'The request body is not valid JSON.' : error.message || 'Request refused.';
+      const detail = status === 400 ? notJson(c) : error.message || 'Request refused.';
       return problemResponse(c, problem(status, status === 400 ? 'VALIDATION' : `HTTP_${status}`, detail));
     }
     if (error instanceof SyntaxError) {
-      return problemResponse(c, problem(400, 'VALIDATION', 'The request body is not valid JSON.'));
+      return problemResponse(c, problem(400, 'VALIDATION', notJson(c)));
     }
     const requestId = c.get('requestId');
     log({ level: 'error', requestId, method: c.req.method, path: c.req.path, error: error.message, stack: error.stack });

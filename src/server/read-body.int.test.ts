@@ -75,6 +75,9 @@ describe('request bodies over a socket', () => {
     expect([nul.status, codeOf(nul.body)]).toEqual([400, 'VALIDATION']);
     const malformed = await post('/api/v1/openings', ['{"title": "no end']);
     expect(malformed.status).toBe(400);
+    expect(JSON.parse(malformed.body)).toMatchObject({ detail: 'The request body is not valid JSON.' });
+    const empty = await post('/api/v1/openings', []);
+    expect([empty.status, JSON.parse(empty.body).detail]).toEqual([400, 'The request body is empty: send a JSON object.']);
     const inProcess = await server.app.request('/api/v1/openings', {
       method: 'POST',
       headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
