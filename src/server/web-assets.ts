@@ -51,6 +51,10 @@ export function loadWebAssets(root: string = DEFAULT_WEB_ROOT): WebAssets {
     const type = CONTENT_TYPES[path.extname(name)];
     if (type) files.set(`/assets/${name}`, { body: fs.readFileSync(path.join(assetsDir, name)), type });
   }
+  const shell = fs.readFileSync(shellPath, 'utf8');
+  // The app's icon goes with its script onto the pages the server renders too (a candidate's link page):
+  // without it the browser asks for /favicon.ico and logs the 404.
+  const icon = /<link rel="icon"[^>]*>/.exec(shell)?.[0] ?? '';
   const manifestPath = path.join(root, '.vite', 'manifest.json');
   let headTags = '';
   if (fs.existsSync(manifestPath)) {
@@ -58,11 +62,12 @@ export function loadWebAssets(root: string = DEFAULT_WEB_ROOT): WebAssets {
     const entry = Object.values(manifest).find((item) => item.isEntry);
     if (entry) {
       headTags = [
+        icon,
         ...(entry.css ?? []).map((css) => `<link rel="stylesheet" href="/${escapeHtml(css)}">`),
         `<script type="module" src="/${escapeHtml(entry.file)}"></script>`,
       ].join('');
     }
   }
-  return { shell: fs.readFileSync(shellPath, 'utf8'), headTags, files };
+  return { shell, headTags, files };
 }
 
