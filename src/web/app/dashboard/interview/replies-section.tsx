@@ -5,7 +5,7 @@ import { Loading, ProblemMessage } from '../../ui/problem.tsx';
 import { Time } from '../../ui/time.tsx';
 import { fetchAllPages } from '../shared/fetch-all-pages.ts';
 import { attendeesKey, repliesKey } from './use-interview.ts';
-import { PARTSTAT_BADGES, PARTSTAT_LABELS, ROLE_LABELS } from '../shared/reply-words.ts';
+import { attendeeAnswer, PARTSTAT_BADGES, ROLE_LABELS } from '../shared/reply-words.ts';
 import { ReplyItem } from '../shared/reply-item.tsx';
 
 
@@ -56,7 +56,7 @@ export function RepliesSection({
                   {person.name ? ` · ${person.email}` : ''}
                 </span>
               </span>
-              <span className={`badge ${PARTSTAT_BADGES[person.partstat]}`}>{PARTSTAT_LABELS[person.partstat]}</span>
+              <span className={`badge ${PARTSTAT_BADGES[person.partstat]}`}>{attendeeAnswer(person)}</span>
               {person.repliedAt && (
                 <span className="muted">
                   on <Time iso={person.repliedAt} zone={zone} />

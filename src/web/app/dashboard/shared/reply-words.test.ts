@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InboundReply } from '../../api/inbound-types.ts';
-import { effectLabel, replySaid } from './reply-words.ts';
+import { attendeeAnswer, effectLabel, replySaid } from './reply-words.ts';
 
 const reply: InboundReply = {
   id: 'r1',
@@ -19,6 +19,15 @@ const reply: InboundReply = {
   effect: 'recorded',
   ignoredBecause: null,
 };
+
+describe('an attendee in words', () => {
+  it('does not call a booked candidate’s held place an answer until their calendar replies', () => {
+    expect(attendeeAnswer({ role: 'candidate', partstat: 'accepted', repliedAt: null })).toBe('Booked; no calendar reply yet');
+    expect(attendeeAnswer({ role: 'candidate', partstat: 'accepted', repliedAt: '2026-12-01T12:00:00Z' })).toBe('Accepted');
+    expect(attendeeAnswer({ role: 'candidate', partstat: 'declined', repliedAt: null })).toBe('Declined');
+    expect(attendeeAnswer({ role: 'panelist', partstat: 'needs-action', repliedAt: null })).toBe('No answer');
+  });
+});
 
 describe('a calendar reply in words', () => {
   it('says what the reply said: an answer, a proposed time, or another calendar message', () => {

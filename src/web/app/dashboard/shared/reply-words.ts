@@ -1,4 +1,4 @@
-import type { AttendeeRole, InboundReply, Partstat } from '../../api/inbound-types.ts';
+import type { Attendee, AttendeeRole, InboundReply, Partstat } from '../../api/inbound-types.ts';
 
 export const PARTSTAT_LABELS: Record<Partstat, string> = {
   'needs-action': 'No answer',
@@ -19,6 +19,15 @@ export const ROLE_LABELS: Record<AttendeeRole, string> = {
   candidate: 'Candidate',
   panelist: 'Panelist',
 };
+
+/**
+ * Where an attendee stands, in words. A booked candidate's invitation holds their place as accepted
+ * before any reply; that is not an answer of theirs, so it is not called one until their calendar says so.
+ */
+export function attendeeAnswer(attendee: Pick<Attendee, 'role' | 'partstat' | 'repliedAt'>): string {
+  if (attendee.role === 'candidate' && attendee.partstat === 'accepted' && attendee.repliedAt === null) return 'Booked; no calendar reply yet';
+  return PARTSTAT_LABELS[attendee.partstat];
+}
 
 /** What the reply said, in words: an answer to the invitation, or a request for another time. */
 export function replySaid(reply: InboundReply): string {
