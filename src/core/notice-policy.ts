@@ -119,10 +119,10 @@ export interface EmployerNotice {
 }
 
 /**
- * The notice an employer's change gives the candidate (a cancellation, a move: counted to the sooner of
- * the interview's time and, for a move, its new time), classified by the organization's thresholds, with
- * what to do about it: late → call the candidate first when their number is on file. Guidance, never a
- * refusal.
+ * The notice an employer's change gives the candidate of the time they hold (a cancellation, a move:
+ * counted to `start`, the interview's time now; a move's new time is classified on its own by the
+ * caller), by the organization's thresholds, with what to do about it: late → call the candidate first
+ * when their number is on file. Guidance, never a refusal.
  *
  * @example
  * employerNotice({ at, start, policy, candidate: { name: 'Ada', phone: '+15550100' } })
