@@ -52,12 +52,13 @@ const BUDGET = {
    * time around it; then the interview with its bookings, freed time, reminders, fresh link, history line,
    * messages, seat links and webhook events. The link is looked up before only for an Idempotency-Key.
    */
+  /** Here the first request to read this candidate's parties outside a transaction (an invitation is one). */
   candidateAccept: 3,
-  candidateReschedule: 3,
+  candidateReschedule: 2,
   /**
-   * A cancel (or decline) of parties an earlier request read: the link with its interview, then the change,
-   * guarded by the versions of the kept parties too (see `KeptPartiesAttempt`). A move still reads them,
-   * with the panel's busy time around its new time.
+   * Each of these, when an earlier request read the same parties, reads only the link with its interview:
+   * the change is guarded by the versions of the kept parties too and, for a new time, by the panel being
+   * free around it, its own bookings left out (see `KeptPartiesAttempt`).
    */
   candidateCancel: 2,
   /** An employer's move is written like a candidate's: the interview with its row's version, everyone it concerns, the change. */

@@ -91,26 +91,29 @@ async function book(
   const { token, stored } = newCandidateLink(ctx, parties.interview);
   const { messageIds, planned } = await announceChange(ctx, store, parties, change, { link: candidateLinkUrl(ctx, token) });
   const line = historyLineOf(change, { privateNote: note, messageIds, details });
-  await writeChange(ctx, store, current, change, { parties, line, candidateLink: stored, dropReminders: true }).catch(refusedForCandidate);
+  await writeChange(ctx, store, current, change, { parties, line, candidateLink: stored, dropReminders: true, ...keptCheckOf(read) }).catch(refusedForCandidate);
   return respond(store, parties, change.at, change.notice, planned);
 }
 
 /** Picking one of the offered times; a time someone else has taken since is refused as SLOT_TAKEN. */
 export async function acceptOfferedSlot(ctx: AppContext, token: string, input: { start: Date }): Promise<CandidateActionResult> {
+  const attempt = new KeptPartiesAttempt();
   return ctx.store.inOneStatement(async (store) => {
     const now = ctx.clock();
     const current = await resolveCandidateLink(ctx, store, token);
-    const read = await loadMoveParties(store, current.interview, input.start);
-    const change = decideBooking(current.interview, { by: 'candidate', start: input.start }, decisionContext(read.organization, now));
-    const offered = current.interview.offeredSlots.find((slot) => slot.start.getTime() === input.start.getTime());
-    if (!offered) {
-      throw new DomainError('VALIDATION', 'Pick one of the offered times.', { errors: [{ path: 'start', message: 'Not one of the offered times.' }] });
-    }
-    // Whether the offer is still free is what booking it checks (the panel's busy times and working hours,
-    // then the database's constraints for the candidate and the panel): any of them refuses it as taken.
-    return book(ctx, store, current, read, change!, { start: input.start.toISOString() }, null).catch((error: unknown) => {
-      if (isDomainError(error, 'OUTSIDE_AVAILABILITY') || isDomainError(error, 'CANDIDATE_BUSY')) throw new DomainError('SLOT_TAKEN', NO_LONGER_FREE);
-      throw error;
+    const read = await loadMoveParties(store, current.interview, input.start, { kept: attempt.allowed });
+    return attempt.decide(read.check, async () => {
+      const change = decideBooking(current.interview, { by: 'candidate', start: input.start }, decisionContext(read.organization, now));
+      const offered = current.interview.offeredSlots.find((slot) => slot.start.getTime() === input.start.getTime());
+      if (!offered) {
+        throw new DomainError('VALIDATION', 'Pick one of the offered times.', { errors: [{ path: 'start', message: 'Not one of the offered times.' }] });
+      }
+      // Whether the offer is still free is what booking it checks (the panel's busy times and working hours,
+      // then the database's constraints for the candidate and the panel): any of them refuses it as taken.
+      return book(ctx, store, current, read, change!, { start: input.start.toISOString() }, null).catch((error: unknown) => {
+        if (isDomainError(error, 'OUTSIDE_AVAILABILITY') || isDomainError(error, 'CANDIDATE_BUSY')) throw new DomainError('SLOT_TAKEN', NO_LONGER_FREE);
+        throw error;
+      });
     });
   });
 }
@@ -124,6 +127,7 @@ export async function rescheduleByCandidate(
   token: string,
   input: { start: Date; reason?: string | null; note?: string | null } | { requestNewTimes: true; reason?: string | null; note?: string | null },
 ): Promise<CandidateActionResult> {
+  const attempt = new KeptPartiesAttempt();
   return ctx.store.inOneStatement(async (store) => {
     const now = ctx.clock();
     const current = await resolveCandidateLink(ctx, store, token);
@@ -153,12 +157,14 @@ export async function rescheduleByCandidate(
       return respond(store, parties, now, change.notice, planned);
     }
 
-    const read = await loadMoveParties(store, interview, input.start);
-    const decisions = decisionContext(read.organization, now);
-    const change = decideBooking(interview, { by: 'candidate', start: input.start, reason }, decisions);
-    // The time it already has: nothing changes and nobody is written to.
-    if (!change) return respond(store, await loadParties(store, interview, knownParties(read)), now, noticeOf(interview.start, decisions), []);
-    return book(ctx, store, current, read, change, { from: interview.start?.toISOString() ?? null, to: input.start.toISOString() }, input.note ?? null);
+    const read = await loadMoveParties(store, interview, input.start, { kept: attempt.allowed });
+    return attempt.decide(read.check, async () => {
+      const decisions = decisionContext(read.organization, now);
+      const change = decideBooking(interview, { by: 'candidate', start: input.start, reason }, decisions);
+      // The time it already has: nothing changes and nobody is written to.
+      if (!change) return respond(store, await loadParties(store, interview, knownParties(read)), now, noticeOf(interview.start, decisions), []);
+      return book(ctx, store, current, read, change, { from: interview.start?.toISOString() ?? null, to: input.start.toISOString() }, input.note ?? null);
+    });
   });
 }
 

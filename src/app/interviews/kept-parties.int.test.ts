@@ -11,7 +11,7 @@ import { DEFAULT_APP_CONFIG } from '../context.ts';
 import type { AppContext } from '../context.ts';
 import { createOrganization } from '../organizations.ts';
 import { useOrganizationWithOpening } from '../testing/organization-with-opening.ts';
-import { cancelByCandidate, declineByCandidate } from './candidate-actions.ts';
+import { acceptOfferedSlot, cancelByCandidate, declineByCandidate, rescheduleByCandidate } from './candidate-actions.ts';
 import { createInterview } from './create-interview.ts';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
@@ -242,6 +242,75 @@ describe.each(testEngines())("a candidate's cancel or decline from kept parties,
     expect(afresh.statements.filter(isChangeWrite)).toHaveLength(2);
     expect(afresh.statements.filter(isRead)).toHaveLength(1);
     expect((await messagesAfter(acme.ctx, acme.org, invited.interview.id, before)).join('\n')).toContain('Meridian Hiring');
+  });
+});
+
+/**
+ * A candidate's move (a new time picked, an offered time accepted) whose parties an earlier request read:
+ * decided on what was kept, the panel checked against its working hours only, and written in one
+ * statement that also checks the panel free of busy time around the new time, its own bookings left out.
+ */
+describe.each(testEngines())("a candidate's move from kept parties, on $name", (engine) => {
+  const acme = useOrganizationWithOpening(engine, NOW);
+  const party = useParties(() => acme.ctx, () => acme.org);
+  const book = bookWith(() => acme.ctx, () => acme.org, () => acme.openingId);
+  let log: QueryLog;
+  beforeAll(() => {
+    log = recordQueries();
+  });
+  afterAll(() => log.restore());
+  const move = (token: string, start: Date) => rescheduleByCandidate(acme.ctx, token, { start, reason: 'schedule_conflict' });
+
+  it('moves in two statements once its parties are known, even onto part of its own old time', async () => {
+    const ids = await party({ bufferMinutes: 30 });
+    const { interview, candidateToken } = await book(ids, dayAhead(0));
+    // Half an hour later: overlapping its own old time and within its own buffer, which are not in its way.
+    const later = new Date(dayAhead(0).getTime() + HOUR / 2);
+    const moved = await log.during(() => move(candidateToken, later));
+    expect(moved.statements).toHaveLength(2);
+    expect(isChangeWrite(moved.statements[1]!)).toBe(true);
+    expect(await acme.ctx.store.interviews.get(acme.org, interview.id)).toMatchObject({ status: 'scheduled', start: later });
+  });
+
+  it("is refused as taken, read afresh, when the panelist's other interview is within their buffer", async () => {
+    const ids = await party({ bufferMinutes: 30 });
+    const { candidateToken } = await book(ids, dayAhead(1));
+    const other = await party();
+    // The same panelist's other interview, two hours later, with another candidate.
+    await book({ memberId: ids.memberId, candidateId: other.candidateId }, new Date(dayAhead(1).getTime() + 2 * HOUR));
+    const tooClose = new Date(dayAhead(1).getTime() + 3 * HOUR + 20 * 60_000);
+    const refused = await log.during(() => move(candidateToken, tooClose).catch((error: unknown) => error));
+    expect(refused.result).toMatchObject({ code: 'SLOT_TAKEN' });
+    // The write from kept parties refused, then a fresh read said why before writing anything.
+    expect(refused.statements.filter(isChangeWrite)).toHaveLength(1);
+    expect(refused.statements.filter(isRead)).toHaveLength(1);
+    const justOutside = new Date(dayAhead(1).getTime() + 3 * HOUR + 30 * 60_000);
+    await expect(move(candidateToken, justOutside)).resolves.toMatchObject({ interview: { status: 'scheduled' } });
+  });
+
+  it('is refused as taken when a busy block was added for the panelist since', async () => {
+    const ids = await party();
+    const { candidateToken } = await book(ids, dayAhead(2));
+    const target = new Date(dayAhead(2).getTime() + 4 * HOUR);
+    await acme.ctx.store.members.addBusy(acme.org, ids.memberId, { start: target, end: new Date(target.getTime() + HOUR / 4) });
+    await expect(move(candidateToken, target)).rejects.toMatchObject({ code: 'SLOT_TAKEN' });
+  });
+
+  it('accepts an offered time in two statements once its parties are known', async () => {
+    const ids = await party();
+    await book(ids, dayAhead(3));
+    const invited = await createInterview(acme.ctx, acme.org, {
+      openingId: acme.openingId,
+      candidateId: ids.candidateId,
+      title: 'Systems',
+      durationMinutes: 60,
+      panel: [ids.memberId],
+      offer: { from: dayAhead(4), to: dayAhead(6), count: 2 },
+    });
+    const offered = invited.interview.offeredSlots[0]!.start;
+    const accepted = await log.during(() => acceptOfferedSlot(acme.ctx, invited.candidateToken, { start: offered }));
+    expect(accepted.result.interview.status).toBe('scheduled');
+    expect(accepted.statements).toHaveLength(2);
   });
 });
 

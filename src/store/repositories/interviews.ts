@@ -74,9 +74,10 @@ export interface ChangeWrite {
   line: { entry: NewHistoryEntry; snapshot: InterviewSnapshot };
   /**
    * The organization, opening, candidate, panel and staff the change was decided on came from what was
-   * kept, not from a read: the update is guarded by their versions too (`partiesUnchanged`). If any
-   * changed, they are forgotten and {@link PartiesChangedMeanwhile} says to decide again on a fresh read.
-   * Not for a change that books a time: kept parties come without the panel's busy time.
+   * kept, not from a read: the update is guarded by their versions too (`partiesUnchanged`) and, for a
+   * change that books a time, by the panel being free of busy time around it (`panelFreeOfBusy`, which
+   * kept parties were not read with). If either fails, they are forgotten and
+   * {@link PartiesChangedMeanwhile} says to decide again on a fresh read.
    */
   keptParties?: KeptPartiesCheck;
 }
@@ -543,7 +544,9 @@ export class InterviewRepository {
     };
     const releases = write.bookings !== 'keep';
     const book = write.bookings !== 'keep' && write.bookings !== 'release' && panel.length > 0 ? write.bookings.book : undefined;
-    if (keptParties && typeof write.bookings === 'object') throw new Error('A change that books a time is decided on a fresh read of its panel, not on kept parties.');
+    // Kept parties came without the panel's busy time: a change that books a time checks the panel free of
+    // it here, buffers counted, its own bookings left out (they are released by this statement).
+    const reaches = keptParties && book ? panelistReaches(panel, keptParties.bufferMinutes, book) : [];
     const freed = write.freed ? { slot: { ...write.freed.slot, sourceInterviewId: interviewId }, passOn: write.freed.passOn } : undefined;
     const dropped = write.dropQueued ? { organizationId, interviewId, kind: write.dropQueued, at } : undefined;
     const renewed = write.candidateLink;
@@ -564,7 +567,7 @@ export class InterviewRepository {
           .where('organizationId', '=', organizationId)
           .where('id', '=', interviewId)
           .where(sql<boolean>`xmin = ${write.version}::xid`)
-          .$if(keptParties !== undefined, (update) => update.where(partiesUnchanged(keptParties!)))
+          .$if(keptParties !== undefined, (update) => update.where(partiesUnchanged(keptParties!)).where(panelFreeOfBusy(organizationId, reaches, interviewId)))
           .returning(COLUMNS),
       ) as unknown as QueryCreator<Database>;
       if (releases) {
@@ -607,7 +610,7 @@ export class InterviewRepository {
       organizationId,
       interviewId,
       write.version,
-      ...(keptParties ? partiesUnchangedParameters(keptParties) : []),
+      ...(keptParties ? [...partiesUnchangedParameters(keptParties), ...panelFreeOfBusyParameters(organizationId, reaches, interviewId)] : []),
       ...(releases ? [organizationId] : []),
       ...(book ? panelBookedParameters(organizationId, interviewId, panel, book) : []),
       ...(freed ? [...freedSlotRecordedParameters(organizationId, freed.slot), organizationId, freed.passOn.kind, freed.passOn.runAt] : []),
@@ -628,7 +631,7 @@ export class InterviewRepository {
       rowsShape('messages', held.messages),
       rowsShape('line', [line]),
       queued ? `${queued.types.length} events` : '',
-      keptParties ? partiesUnchangedShape(keptParties) : '',
+      keptParties ? `${partiesUnchangedShape(keptParties)}, ${reaches.length} reaches` : '',
     ].join(';');
     // With kept parties the guard cannot tell which changed, the interview or a party: either way they
     // are forgotten, and the change is decided again on a fresh read of both.

@@ -129,21 +129,24 @@ export function panelistReaches(panel: readonly string[], bufferMinutes: Readonl
  * True when no busy block, calendar busy time or active booking of any panelist meets its reach: the
  * three kinds of busy time {@link panelBusySpans} reads, as a condition for the statement that books.
  */
-export function panelFreeOfBusy(organizationId: string, reaches: readonly PanelistReach[]): RawBuilder<boolean> {
+export function panelFreeOfBusy(organizationId: string, reaches: readonly PanelistReach[], excludeInterviewId?: string): RawBuilder<boolean> {
+  // A move's own bookings are not in its way: they are released by the statement that books the new time.
+  const notOwn = excludeInterviewId === undefined ? sql`` : sql` AND k.interview_id <> ${excludeInterviewId}`;
   const each = reaches.map(({ memberId, from, to }) => {
     const range = timeRange(from, to);
     return sql`NOT EXISTS (SELECT 1 FROM busy_blocks x WHERE x.organization_id = ${organizationId} AND x.member_id = ${memberId} AND x.during && ${range})
       AND NOT EXISTS (SELECT 1 FROM calendar_busy b WHERE b.organization_id = ${organizationId} AND b.member_id = ${memberId} AND b.during && ${range})
-      AND NOT EXISTS (SELECT 1 FROM bookings k WHERE k.organization_id = ${organizationId} AND k.active AND k.member_id = ${memberId} AND k.during && ${range})`;
+      AND NOT EXISTS (SELECT 1 FROM bookings k WHERE k.organization_id = ${organizationId} AND k.active AND k.member_id = ${memberId} AND k.during && ${range}${notOwn})`;
   });
   return sql<boolean>`(${each.length > 0 ? sql.join(each, sql` AND `) : sql`true`})`;
 }
 
 /** The parameters of {@link panelFreeOfBusy}, in the order its text takes them. */
-export function panelFreeOfBusyParameters(organizationId: string, reaches: readonly PanelistReach[]): unknown[] {
+export function panelFreeOfBusyParameters(organizationId: string, reaches: readonly PanelistReach[], excludeInterviewId?: string): unknown[] {
+  const notOwn = excludeInterviewId === undefined ? [] : [excludeInterviewId];
   return reaches.flatMap(({ memberId, from, to }) => {
     const range = timeRangeParameters(from, to);
-    return [organizationId, memberId, ...range, organizationId, memberId, ...range, organizationId, memberId, ...range];
+    return [organizationId, memberId, ...range, organizationId, memberId, ...range, organizationId, memberId, ...range, ...notOwn];
   });
 }
 

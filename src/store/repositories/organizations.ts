@@ -166,8 +166,7 @@ export class OrganizationRepository {
     if (!isUuid(id)) return null;
     const ids = members.panel.filter(isUuid);
     const { roles, busyWindow } = members;
-    // A move leaves its own bookings out of the busy time, which a write from kept parties does not check.
-    const kept = members.kept && !busyWindow?.excludeInterviewId ? this.kept : undefined;
+    const kept = members.kept ? this.kept : undefined;
     const found = kept && ids.length === members.panel.length ? kept.find(id, openingId, candidateId, ids, roles) : null;
     if (kept && found) {
       const check: KeptPartiesCheck = {
