@@ -17,7 +17,7 @@ describe('leaveByFor', () => {
 
 describe('decideReminder', () => {
   const HOUR = 3_600_000;
-  const interview = { status: 'scheduled' as const, start, end: new Date(start.getTime() + HOUR), sequence: 1, location: '1 Market St, Floor 3', videoUrl: null };
+  const interview = { status: 'scheduled' as const, start, end: new Date(start.getTime() + HOUR), sequence: 1, location: '1 Market St, Floor 3', videoUrl: null, candidatePartstat: 'accepted' as const };
   const booked = new Date('2026-12-01T12:00:00Z');
   const at = (hoursBefore: number, extraMs = 0) => new Date(start.getTime() - hoursBefore * HOUR + extraMs);
 
@@ -26,7 +26,7 @@ describe('decideReminder', () => {
     expect(decision?.reminder).toEqual({ sendAt: at(48), leaveBy: new Date('2026-12-10T14:15:00Z') });
     expect(decision?.change).toMatchObject({ kind: 'reminder_due', at: at(48, 5_000), reason: null, notice: null });
     expect(decision?.change.before).toEqual(decision?.change.after);
-    expect(decision?.change.after).toEqual({ status: 'scheduled', start, end: interview.end, sequence: 1 });
+    expect(decision?.change.after).toEqual({ status: 'scheduled', start, end: interview.end, sequence: 1, candidatePartstat: 'accepted' });
   });
 
   it('is not due before its time, nor again once settled', () => {

@@ -62,7 +62,7 @@ export function decideReminder(input: ReminderInput): ReminderDecision | null {
     .map((hours) => start.getTime() - hours * HOUR)
     .filter((at) => at > remindedThrough.getTime() && at <= now.getTime());
   if (due.length === 0) return null;
-  const state: InterviewState = { status: interview.status, start, end: interview.end, sequence: interview.sequence };
+  const state: InterviewState = { status: interview.status, start, end: interview.end, sequence: interview.sequence, candidatePartstat: interview.candidatePartstat };
   return {
     change: baseChange('reminder_due', 'employer', now, state, state),
     reminder: { sendAt: new Date(Math.max(...due)), leaveBy: leaveByFor(interview, start) },

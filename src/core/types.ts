@@ -114,6 +114,15 @@ export const INTERVIEW_STATUSES = [
 ] as const;
 export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
 
+/**
+ * Where the candidate stands on the interview's current time, as its calendar invitations say it
+ * (RFC 5545 PARTSTAT, lower case): accepted when they chose the time themselves (an offer taken, their
+ * own pick or move) or their calendar accepted it, tentative when their calendar said so, and otherwise
+ * still asked (a time the employer set). A candidate who declines cancels, so that is not a standing.
+ */
+export const CANDIDATE_PARTSTATS = ['needs-action', 'accepted', 'tentative'] as const;
+export type CandidatePartstat = (typeof CANDIDATE_PARTSTATS)[number];
+
 export interface TimeRange {
   start: Date;
   end: Date;
@@ -138,6 +147,8 @@ export interface Interview {
   location: string | null;
   videoUrl: string | null;
   offeredSlots: TimeRange[];
+  /** The candidate's answer to the current time (see {@link CandidatePartstat}). */
+  candidatePartstat: CandidatePartstat;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -118,8 +118,40 @@ describe.each(testEngines())('calendar replies over SMTP (%s)', (engine) => {
     const invitation = await h.invitationOf(interview.id, grace.email);
     expect(invitation.organizer).toBe(server.ctx.config.mailFrom.address);
     expect(invitation.ics).toMatch(new RegExp(`ATTENDEE;CN=Grace Hopper;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${grace.email}`));
+    // The recruiter chose the time: the candidate has not answered it, in their copy or the panel's.
     const theirs = await h.invitationOf(interview.id, candidate.email);
-    expect(theirs.ics).toMatch(new RegExp(`ATTENDEE;CN=Jordan Lee;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=TRUE:mailto:${candidate.email}`));
+    expect(theirs.ics).toMatch(new RegExp(`ATTENDEE;CN=Jordan Lee;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${candidate.email}`));
+    expect(invitation.ics).toMatch(new RegExp(`ATTENDEE;CN=Jordan Lee;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${candidate.email}`));
+  });
+
+  it("the candidate's answer is what every later invitation states for them, until the recruiter sets another time", async () => {
+    const { interview, grace, alan, ada, candidate } = await h.booked();
+    const candidateLine = (ics: string) => /^ATTENDEE;CN=Jordan Lee;[^\r\n]*$/m.exec(ics)![0];
+    const attendeesNow = async () =>
+      (await json<{ attendees: Array<{ role: string; partstat: string; repliedAt: string | null }> }>(server.call('GET', `/api/v1/interviews/${interview.id}/attendees`))).attendees.find((a) => a.role === 'candidate')!;
+    expect(await attendeesNow()).toMatchObject({ partstat: 'needs-action', repliedAt: null });
+
+    // Jordan accepts in Google Calendar: their answer is recorded and the interview keeps it.
+    const event = await h.invitationOf(interview.id, candidate.email);
+    await send(candidate.email, event.organizer, googleReplyMail({ from: { name: candidate.name, email: candidate.email }, to: event.organizer, messageId: messageId() }, googleCalendar(shapeFor(event, candidate))));
+    expect(await attendeesNow()).toMatchObject({ partstat: 'accepted', repliedAt: NOW.toISOString() });
+
+    // Grace declines her seat and Ada stands in: the update everyone gets states Jordan's answer as given.
+    const graceEvent = await h.invitationOf(interview.id, grace.email);
+    await send(grace.email, graceEvent.organizer, outlookReplyMail({ from: { name: grace.name, email: grace.email }, to: graceEvent.organizer, messageId: messageId(), subject: 'Declined' }, outlookCalendar({ ...shapeFor(graceEvent, grace), partstat: 'DECLINED' })));
+    const update = await h.invitationOf(interview.id, ada.email);
+    expect(update.sequence).toBe(event.sequence + 1);
+    expect(candidateLine(update.ics)).toContain('PARTSTAT=ACCEPTED');
+    expect(candidateLine((await h.invitationOf(interview.id, candidate.email)).ics)).toContain('PARTSTAT=ACCEPTED');
+    expect(candidateLine((await h.invitationOf(interview.id, alan.email)).ics)).toContain('PARTSTAT=ACCEPTED');
+
+    // The recruiter moves it: a time Jordan has not answered.
+    await json(server.call('POST', `/api/v1/interviews/${interview.id}/reschedule`, { start: '2026-12-10T15:00:00Z', reason: 'interviewer_unavailable' }));
+    expect(candidateLine((await h.invitationOf(interview.id, candidate.email)).ics)).toContain('PARTSTAT=NEEDS-ACTION');
+    expect(candidateLine((await h.invitationOf(interview.id, alan.email)).ics)).toContain('PARTSTAT=NEEDS-ACTION');
+    expect(await attendeesNow()).toMatchObject({ partstat: 'needs-action', repliedAt: null });
+    const download = await server.call('GET', `/api/v1/interviews/${interview.id}/calendar.ics`);
+    expect(candidateLine((await download.text()).replace(/\r\n[ \t]/g, ''))).toContain('PARTSTAT=NEEDS-ACTION');
   });
 
   it("a panelist's Decline in Outlook: a stand-in from their pool is booked and everyone's mail is in the outbox", async () => {
@@ -245,7 +277,8 @@ describe.each(testEngines())('calendar replies over SMTP (%s)', (engine) => {
 
     const { attendees } = await json<{ attendees: Array<{ email: string; role: string; partstat: string; repliedAt: string | null; memberId: string | null }> }>(server.call('GET', `/api/v1/interviews/${interview.id}/attendees`));
     expect(attendees.map((a) => [a.role, a.email, a.partstat])).toEqual([
-      ['candidate', expect.stringContaining('@example.com'), 'accepted'],
+      // Booked by the recruiter and not answered by the candidate's calendar: still asked.
+      ['candidate', expect.stringContaining('@example.com'), 'needs-action'],
       ['panelist', grace.email, 'accepted'],
       ['panelist', alan.email, 'tentative'],
     ]);

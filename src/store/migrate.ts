@@ -22,6 +22,7 @@ import * as busyChangesAnnounced from './migrations/0019-busy-changes-announced.
 import * as timeOrderedIds from './migrations/0020-time-ordered-ids.ts';
 import * as membersByRole from './migrations/0021-members-by-role.ts';
 import * as messageBodiesLz4 from './migrations/0022-message-bodies-lz4.ts';
+import * as candidatePartstat from './migrations/0023-candidate-partstat.ts';
 
 /** Migrations are compiled in, so a packaged build needs no migrations folder on disk. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020-time-ordered-ids': timeOrderedIds,
   '0021-members-by-role': membersByRole,
   '0022-message-bodies-lz4': messageBodiesLz4,
+  '0023-candidate-partstat': candidatePartstat,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -122,6 +122,8 @@ export interface InterviewsTable {
   location: string | null;
   videoUrl: string | null;
   offeredSlots: ColumnType<Array<{ start: string; end: string }>, string | undefined, string>;
+  /** The candidate's answer to the current time (`CandidatePartstat`). */
+  candidatePartstat: ColumnType<string, string | undefined, string>;
   createdAt: CreatedAt;
   updatedAt: ColumnType<Date, Date | undefined, Date>;
   /** Reminder times up to this moment are settled (see `decideReminder`); moves to the change's time with the start. */

@@ -15,8 +15,9 @@ export interface AttendeeView {
 
 /**
  * Who the interview invites and what each answered from their calendar. An answer counts only for the
- * time it answered: after a move everyone is asked again (needs-action). The candidate chose the time,
- * so their invitation says ACCEPTED until their calendar says otherwise. A panelist whose seat is declined
+ * time it answered: after a move everyone is asked again (needs-action). A booked candidate stands as the
+ * interview keeps it (accepted when they chose the time themselves, else still asked) until their calendar
+ * answers this time. A panelist whose seat is declined
  * for this time, by any path (calendar, their link, the API), is declined, since when they declined.
  */
 export async function listAttendees(ctx: AppContext, organizationId: string, interviewId: string): Promise<AttendeeView[]> {
@@ -35,7 +36,7 @@ export async function listAttendees(ctx: AppContext, organizationId: string, int
       name: parties.candidate.name,
       role: 'candidate' as const,
       memberId: null,
-      partstat: candidateAnswer?.partstat ?? (booked ? 'accepted' : 'needs-action'),
+      partstat: candidateAnswer?.partstat ?? (booked ? interview.candidatePartstat : 'needs-action'),
       repliedAt: candidateAnswer?.repliedAt ?? null,
     },
     ...parties.panel.map((member) => {

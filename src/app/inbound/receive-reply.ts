@@ -61,6 +61,10 @@ async function act(ctx: AppContext, store: Store, parties: InterviewParties, dec
       sequence: itip.sequence,
       forStart: interview.start!,
     });
+    // The candidate's own answer is what every later invitation and update states for them.
+    if (attendee.role === 'candidate' && (decision.partstat === 'accepted' || decision.partstat === 'tentative') && decision.partstat !== interview.candidatePartstat) {
+      await store.interviews.update(interview.organizationId, interview.id, { candidatePartstat: decision.partstat }, now, interview.panel);
+    }
   }
   // The use cases below open their transaction on ctx.store: given this one, they join it.
   const inTransaction: AppContext = { ...ctx, store };

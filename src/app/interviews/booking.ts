@@ -98,6 +98,7 @@ export function changedInterview(interview: Interview, change: InterviewChange, 
     end: after.end,
     sequence: after.sequence,
     offeredSlots: offeredSlotsAfter(change, offeredSlots),
+    candidatePartstat: after.candidatePartstat,
     updatedAt: change.at,
   };
 }
@@ -168,6 +169,7 @@ export async function applyChange(
       end: after.end,
       sequence: after.sequence,
       offeredSlots: offeredSlotsAfter(change, extra.offeredSlots),
+      candidatePartstat: after.candidatePartstat,
     },
     change.at,
     // A change of time or status leaves the panel as it was read with the interview.

@@ -161,6 +161,7 @@ function newDraft(ctx: AppContext, organizationId: string, input: CreateIntervie
     location: input.location ?? (input.videoUrl ? null : opening.location),
     videoUrl: input.videoUrl ?? null,
     offeredSlots: offered,
+    candidatePartstat: 'needs-action',
     createdAt: now,
     updatedAt: now,
   };

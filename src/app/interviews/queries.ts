@@ -12,5 +12,8 @@ export async function interviewCalendar(ctx: AppContext, organizationId: string,
   const parties = await loadParties(ctx.store, interview);
   const standing = ['scheduled', 'completed', 'no_show', 'ended_early'].includes(interview.status);
   // A stored object to import carries no METHOD (RFC 4791 §4.1): it is not an invitation.
-  return buildCalendarFor(parties, null, { start: interview.start, end: interview.end, sequence: interview.sequence }, ctx.config, interview.updatedAt, {}, { cancelled: !standing });
+  return buildCalendarFor(parties, null, { start: interview.start, end: interview.end, sequence: interview.sequence }, ctx.config, interview.updatedAt, {}, {
+    candidate: interview.candidatePartstat,
+    cancelled: !standing,
+  });
 }

@@ -69,7 +69,7 @@ describe.each(testEngines())('a change written in one statement, on $name', (eng
     const freshToken = `lw_c_${randomUUID()}`;
     const write = acme.ctx.store.interviews.writeChange(acme.org, id, {
       version: stale.version,
-      set: { status: 'cancelled', start: BOOKED, end: later(1), sequence: stale.interview.sequence + 1, offeredSlots: [] },
+      set: { status: 'cancelled', start: BOOKED, end: later(1), sequence: stale.interview.sequence + 1, offeredSlots: [], candidatePartstat: stale.interview.candidatePartstat },
       at: NOW,
       panel: stale.interview.panel,
       bookings: 'release',

@@ -49,7 +49,7 @@ export async function writeChange(
   const freed = freedTimeOf(interview, change);
   const written = await store.interviews.writeChange(interview.organizationId, interview.id, {
     version: read.version,
-    set: { status: after.status, start: after.start, end: after.end, sequence: after.sequence, offeredSlots: after.offeredSlots },
+    set: { status: after.status, start: after.start, end: after.end, sequence: after.sequence, offeredSlots: after.offeredSlots, candidatePartstat: after.candidatePartstat },
     at: change.at,
     panel: interview.panel,
     bookings: effect === 'book' ? { book: { start: after.start!, end: after.end! } } : effect,

@@ -1,5 +1,6 @@
 import { buildInterviewCalendar } from '../../core/ical/index.ts';
-import type { CalendarAttendee } from '../../core/ical/index.ts';
+import type { AttendeePartstat, CalendarAttendee } from '../../core/ical/index.ts';
+import type { CandidatePartstat } from '../../core/types.ts';
 import type { AppConfig } from '../context.ts';
 import type { InterviewParties } from '../interviews/parties.ts';
 
@@ -13,7 +14,8 @@ export interface CalendarEvent {
 /**
  * The interview as an iTIP object: REQUEST while it stands (every booking and every move), CANCEL when it
  * is called off; or, with no method, a plain calendar object to import (a download), marked cancelled
- * when it is. The UID never changes and the SEQUENCE is the one the core decided.
+ * when it is. The UID never changes and the SEQUENCE is the one the core decided. `candidate` is the
+ * candidate's answer the object states (see `candidateAnswerIn`): accepted only when it is theirs.
  */
 export function buildCalendarFor(
   parties: InterviewParties,
@@ -21,14 +23,14 @@ export function buildCalendarFor(
   event: CalendarEvent,
   config: AppConfig,
   dtstamp: Date,
-  links: { candidate?: string } = {},
-  options: { cancelled?: boolean; candidateDeclined?: boolean } = {},
+  links: { candidate?: string },
+  options: { candidate: CandidatePartstat | 'declined'; cancelled?: boolean },
 ): string {
   const { interview, candidate, panel, organization, opening } = parties;
   const cancelled = method === 'CANCEL' || (method === null && options.cancelled === true);
   const attendees: CalendarAttendee[] = [
-    // The candidate chose the time (ACCEPTED), and is still asked to reply: a "Decline" in their calendar must reach us.
-    { name: candidate.name, email: candidate.email, partstat: cancelled && options.candidateDeclined ? 'DECLINED' : 'ACCEPTED', role: 'REQ-PARTICIPANT', rsvp: method === 'REQUEST' },
+    // Asked to reply even when they chose the time: a "Decline" in their calendar must reach us.
+    { name: candidate.name, email: candidate.email, partstat: options.candidate.toUpperCase() as AttendeePartstat, role: 'REQ-PARTICIPANT', rsvp: method === 'REQUEST' },
     ...panel.map((member) => ({
       name: member.name,
       email: member.email,

@@ -1,3 +1,4 @@
+import { candidateAnswerIn } from '../../core/decisions/interview-change.ts';
 import type { InterviewChange } from '../../core/decisions/interview-change.ts';
 import { carriesSeatLink, planEmails, renderEmail } from '../../core/messages/index.ts';
 import type { MessageFacts, PlannedEmail, Recipients } from '../../core/messages/index.ts';
@@ -88,8 +89,7 @@ function calendarFor(ctx: AppContext, parties: InterviewParties, change: Intervi
   // A panelist released from a seat gets the CANCEL of their own attendance: the event as it was for them.
   const released = email.calendar === 'CANCEL' && change.kind === 'panel_replaced' ? former.filter((m) => m.id === email.memberId) : [];
   const forWhom = released.length > 0 ? { ...parties, panel: released } : parties;
-  // The candidate declined only if they cancelled; an employer's cancellation is not their refusal.
-  const ics = buildCalendarFor(forWhom, email.calendar, event, ctx.config, change.at, links, { candidateDeclined: change.by === 'candidate' });
+  const ics = buildCalendarFor(forWhom, email.calendar, event, ctx.config, change.at, links, { candidate: candidateAnswerIn(change, email.calendar) });
   return { method: email.calendar, ics, sequence: event.sequence };
 }
 

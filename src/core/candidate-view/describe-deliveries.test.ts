@@ -21,7 +21,7 @@ const recipients: Recipients = {
 
 describe('describeDeliveries', () => {
   it("says who gets what for a candidate's cancellation of a booked interview, from the plan", () => {
-    const change = baseChange('cancelled', 'candidate', new Date('2026-12-08T15:00:00Z'), { status: 'scheduled', start, end, sequence: 0 }, { status: 'cancelled', start, end, sequence: 1 });
+    const change = baseChange('cancelled', 'candidate', new Date('2026-12-08T15:00:00Z'), { status: 'scheduled', start, end, sequence: 0, candidatePartstat: 'accepted' }, { status: 'cancelled', start, end, sequence: 1, candidatePartstat: 'accepted' });
     const summary = describeDeliveries(planEmails(change, recipients));
     expect(summary.recipients).toEqual([
       { audience: 'candidate', kind: 'cancellation_confirmation', count: 1, emails: 1, names: ['Jo'], calendar: 'CANCEL' },
@@ -35,7 +35,7 @@ describe('describeDeliveries', () => {
   });
 
   it('says nobody gets a calendar cancellation for an invitation that never had a time', () => {
-    const change = baseChange('declined', 'candidate', new Date('2026-12-08T15:00:00Z'), { status: 'invited', start: null, end: null, sequence: 0 }, { status: 'declined', start: null, end: null, sequence: 1 });
+    const change = baseChange('declined', 'candidate', new Date('2026-12-08T15:00:00Z'), { status: 'invited', start: null, end: null, sequence: 0, candidatePartstat: 'needs-action' }, { status: 'declined', start: null, end: null, sequence: 1, candidatePartstat: 'needs-action' });
     const summary = describeDeliveries(planEmails(change, recipients));
     expect(summary.recipients.every((g) => g.calendar === null)).toBe(true);
     expect(summary.text).not.toContain('calendar');
@@ -44,14 +44,14 @@ describe('describeDeliveries', () => {
   it('counts a person once when they get one email per interview', () => {
     const at = new Date('2026-12-08T15:00:00Z');
     const withdrawn = (primary: boolean) =>
-      planEmails(baseChange('withdrawn', 'candidate', at, { status: 'scheduled', start, end, sequence: 0 }, { status: 'withdrawn', start, end, sequence: 1 }), { ...recipients, panel: recipients.panel.slice(0, 1) }, { primary });
+      planEmails(baseChange('withdrawn', 'candidate', at, { status: 'scheduled', start, end, sequence: 0, candidatePartstat: 'accepted' }, { status: 'withdrawn', start, end, sequence: 1, candidatePartstat: 'accepted' }), { ...recipients, panel: recipients.panel.slice(0, 1) }, { primary });
     const summary = describeDeliveries([...withdrawn(true), ...withdrawn(false)]);
     expect(summary.recipients.find((g) => g.audience === 'panelist')).toMatchObject({ count: 1, emails: 2, names: ['Grace Hopper'] });
     expect(summary.text).toContain('The interviewer gets emails and calendar cancellations.');
   });
 
   it('names who reads a concern, and says so when nobody can', () => {
-    const change = { ...baseChange('concern', 'candidate', new Date('2026-12-08T15:00:00Z'), { status: 'scheduled', start, end, sequence: 0 }, { status: 'scheduled', start, end, sequence: 0 }), concern: { category: 'other', details: 'x' } };
+    const change = { ...baseChange('concern', 'candidate', new Date('2026-12-08T15:00:00Z'), { status: 'scheduled', start, end, sequence: 0, candidatePartstat: 'accepted' }, { status: 'scheduled', start, end, sequence: 0, candidatePartstat: 'accepted' }), concern: { category: 'other', details: 'x' } };
     expect(describeDeliveries(planEmails(change, recipients)).text).toBe('Acme HR gets your report by email, in confidence.');
     expect(describeDeliveries(planEmails(change, { ...recipients, hr: null })).text).toBe('No email goes out.');
   });

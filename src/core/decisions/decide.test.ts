@@ -1,13 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../errors.ts';
 import { isReasonOf, REASONS } from '../reasons.ts';
 import type { ReasonCode } from '../reasons.ts';
 import { candidateActions } from './candidate-actions.ts';
 import { decideBooking, decideCancellation, decideClosing, decideTimesRequest, decideWithdrawal } from './decide.ts';
+import { candidateAnswerIn } from './interview-change.ts';
+import type { InterviewChange } from './interview-change.ts';
 import type { DecisionContext, InterviewSnapshot } from './decide.ts';
 
-const scheduled: InterviewSnapshot = { status: 'scheduled', start: new Date('2026-12-10T15:00:00Z'), end: new Date('2026-12-10T16:00:00Z'), sequence: 0, durationMinutes: 60 };
-const invited: InterviewSnapshot = { status: 'invited', start: null, end: null, sequence: 0, durationMinutes: 60 };
+const scheduled: InterviewSnapshot = { status: 'scheduled', start: new Date('2026-12-10T15:00:00Z'), end: new Date('2026-12-10T16:00:00Z'), sequence: 0, durationMinutes: 60, candidatePartstat: 'accepted' };
+const invited: InterviewSnapshot = { status: 'invited', start: null, end: null, sequence: 0, durationMinutes: 60, candidatePartstat: 'needs-action' };
 const at = (iso: string, contactPhone: string | null = null): DecisionContext => ({ now: new Date(iso), policy: { ampleHours: 48, adequateHours: 24 }, contactPhone });
 
 const REASON_CODES = Object.keys(REASONS) as ReasonCode[];
@@ -51,6 +54,47 @@ describe('decideBooking', () => {
     }
     // Booking an invitation states no reason, so none is refused there.
     expect(refusal(() => decideBooking(invited, { by: 'employer', start, reason: 'position_filled' }, now))).toBeNull();
+  });
+});
+
+describe("the candidate's answer to the time", () => {
+  const now = at('2026-12-01T12:00:00Z');
+  const later = new Date('2026-12-12T15:00:00Z');
+
+  it('is accepted when the candidate set the time, and asked again when the employer did', () => {
+    expect(decideBooking(invited, { by: 'candidate', start: later }, now)!.after.candidatePartstat).toBe('accepted');
+    expect(decideBooking(invited, { by: 'employer', start: later }, now)!.after.candidatePartstat).toBe('needs-action');
+    expect(decideBooking(scheduled, { by: 'employer', start: later }, now)!.after.candidatePartstat).toBe('needs-action');
+    const tentative = { ...scheduled, candidatePartstat: 'tentative' as const };
+    expect(decideBooking(tentative, { by: 'candidate', start: later }, now)!.after.candidatePartstat).toBe('accepted');
+  });
+
+  it('stands through changes that keep the time, and the calendar states it; a CANCEL says declined only when they cancelled', () => {
+    const tentative = { ...scheduled, candidatePartstat: 'tentative' as const };
+    const byEmployer = decideCancellation(tentative, { by: 'employer', reason: 'interviewer_unavailable' }, now);
+    expect(byEmployer.after.candidatePartstat).toBe('tentative');
+    expect(candidateAnswerIn(byEmployer, 'CANCEL')).toBe('tentative');
+    const byCandidate = decideCancellation(tentative, { by: 'candidate', reason: 'schedule_conflict' }, now);
+    expect(candidateAnswerIn(byCandidate, 'CANCEL')).toBe('declined');
+    // Other times asked for: no time, so nothing is answered.
+    expect(decideTimesRequest(scheduled, { reason: 'schedule_conflict' }, now).after.candidatePartstat).toBe('needs-action');
+  });
+
+  it('is never accepted for a new time the employer set, whatever came before', () => {
+    const side = fc.constantFrom('candidate' as const, 'employer' as const);
+    const answer = fc.constantFrom('needs-action' as const, 'accepted' as const, 'tentative' as const);
+    fc.assert(
+      fc.property(fc.array(side, { minLength: 1, maxLength: 6 }), answer, (movers, first) => {
+        let interview: InterviewSnapshot = { ...scheduled, candidatePartstat: first };
+        let change: InterviewChange | null = null;
+        movers.forEach((by, index) => {
+          change = decideBooking(interview, { by, start: new Date(Date.UTC(2026, 11, 14 + index, 15)) }, now)!;
+          interview = { ...interview, ...change.after };
+        });
+        const last = movers.at(-1);
+        expect(candidateAnswerIn(change!, 'REQUEST')).toBe(last === 'candidate' ? 'accepted' : 'needs-action');
+      }),
+    );
   });
 });
 

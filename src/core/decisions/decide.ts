@@ -7,7 +7,7 @@ import { OFFER_LEAD_HOURS } from '../offers.ts';
 import { isEmergencyReason, moveReasonProblem } from '../reasons.ts';
 import type { ReasonCode } from '../reasons.ts';
 import type { Interview, NoticePolicy, TimeRange } from '../types.ts';
-import { baseChange, hadEvent } from './interview-change.ts';
+import { baseChange, candidatePartstatAfter, hadEvent } from './interview-change.ts';
 import type { ChangeKind, InterviewChange, InterviewState } from './interview-change.ts';
 
 const MINUTE = 60_000;
@@ -22,10 +22,11 @@ export interface DecisionContext {
   contactPhone: string | null;
 }
 
-export type InterviewSnapshot = Pick<Interview, 'status' | 'start' | 'end' | 'sequence' | 'durationMinutes'>;
+export type InterviewSnapshot = Pick<Interview, 'status' | 'start' | 'end' | 'sequence' | 'durationMinutes' | 'candidatePartstat'>;
 
-function stateOf(interview: InterviewSnapshot): InterviewState {
-  return { status: interview.status, start: interview.start, end: interview.end, sequence: interview.sequence };
+/** What calendars and people had been told of the interview: its state before a change. */
+export function stateOf(interview: Pick<Interview, 'status' | 'start' | 'end' | 'sequence' | 'candidatePartstat'>): InterviewState {
+  return { status: interview.status, start: interview.start, end: interview.end, sequence: interview.sequence, candidatePartstat: interview.candidatePartstat };
 }
 
 /** The notice a change gives, against the time it is about; null when there is no time yet. */
@@ -39,7 +40,8 @@ function started(interview: InterviewSnapshot, now: Date): boolean {
 
 function change(kind: ChangeKind, by: Side, interview: InterviewSnapshot, after: Partial<InterviewState>, ctx: DecisionContext): InterviewChange {
   const before = stateOf(interview);
-  return baseChange(kind, by, ctx.now, before, { ...before, ...after });
+  const start = after.start !== undefined ? after.start : before.start;
+  return baseChange(kind, by, ctx.now, before, { ...before, ...after, candidatePartstat: candidatePartstatAfter(before, start, by) });
 }
 
 /** Raises the sequence exactly when calendars must see the change. */

@@ -1,7 +1,7 @@
 import type { NoticeDecision } from '../notice-policy.ts';
 import type { ReasonCode } from '../reasons.ts';
 import type { Side } from '../lifecycle.ts';
-import type { InterviewStatus, TimeRange } from '../types.ts';
+import type { CandidatePartstat, InterviewStatus, TimeRange } from '../types.ts';
 
 /** What an interview looked like on one side of a change: what calendars and people had been told. */
 export interface InterviewState {
@@ -9,6 +9,19 @@ export interface InterviewState {
   start: Date | null;
   end: Date | null;
   sequence: number;
+  /** The candidate's answer to this state's time: what their line of the calendar invitation says. */
+  candidatePartstat: CandidatePartstat;
+}
+
+/**
+ * The candidate's answer once a change has given the interview `start`: a new time is theirs only when
+ * they set it themselves; one the employer (or Leeway) set asks them again, as does no time at all. The
+ * same time keeps the answer it had.
+ */
+export function candidatePartstatAfter(before: Pick<InterviewState, 'start' | 'candidatePartstat'>, start: Date | null, by: Side): CandidatePartstat {
+  if (start === null) return 'needs-action';
+  if (before.start?.getTime() === start.getTime()) return before.candidatePartstat;
+  return by === 'candidate' ? 'accepted' : 'needs-action';
 }
 
 export type ChangeKind =
@@ -81,6 +94,16 @@ export interface InterviewChange {
   concern: { category: string; details: string } | null;
   /** For a declined panel seat: who declined, who took it, or what was proposed instead. */
   seat: SeatChange | null;
+}
+
+/**
+ * The candidate's answer as the calendar object a change sends states it: for the new or kept time (a
+ * REQUEST), their answer to it; for the time withdrawn (a CANCEL), declined when they called it off,
+ * else their answer to it as it stood. An employer's cancellation is not the candidate's refusal.
+ */
+export function candidateAnswerIn(change: Pick<InterviewChange, 'by' | 'before' | 'after'>, method: 'REQUEST' | 'CANCEL'): CandidatePartstat | 'declined' {
+  if (method === 'REQUEST') return change.after.candidatePartstat;
+  return change.by === 'candidate' ? 'declined' : change.before.candidatePartstat;
 }
 
 /** Whether calendars hold this interview's event before the change (an event was sent for its time). */

@@ -182,7 +182,7 @@ describe('every message is true to the decision it was rendered from', () => {
     fc.assert(
       fc.property(world, (w) => {
         let now = new Date('2026-12-01T12:00:00Z');
-        let interview: InterviewSnapshot = { status: 'invited', start: null, end: null, sequence: 0, durationMinutes: 60 };
+        let interview: InterviewSnapshot = { status: 'invited', start: null, end: null, sequence: 0, durationMinutes: 60, candidatePartstat: 'needs-action' };
         const holders = new Set<string>();
         const recipients: Recipients = {
           candidate: { name: 'Sam Rivera', address: 'sam@example.com', timezone: w.candidateZone },

@@ -10,6 +10,7 @@ const interview: SeatSnapshot = {
   end: new Date('2026-12-10T16:00:00Z'),
   sequence: 2,
   panel: ['m1', 'm2'],
+  candidatePartstat: 'needs-action',
 };
 const ctx = (iso: string): DecisionContext => ({ now: new Date(iso), policy: { ampleHours: 48, adequateHours: 24 }, contactPhone: null });
 const WEEK_BEFORE = ctx('2026-12-03T12:00:00Z');

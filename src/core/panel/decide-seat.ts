@@ -1,4 +1,4 @@
-import { noticeOf } from '../decisions/decide.ts';
+import { noticeOf, stateOf } from '../decisions/decide.ts';
 import type { DecisionContext } from '../decisions/decide.ts';
 import { baseChange } from '../decisions/interview-change.ts';
 import type { InterviewChange, InterviewState, SeatChange } from '../decisions/interview-change.ts';
@@ -12,7 +12,7 @@ export const MAX_REPLACEMENTS = 3;
 /** At most this many times are proposed when nobody can take a seat. */
 export const MAX_PROPOSALS = 3;
 
-export type SeatSnapshot = Pick<Interview, 'status' | 'start' | 'end' | 'sequence' | 'panel'>;
+export type SeatSnapshot = Pick<Interview, 'status' | 'start' | 'end' | 'sequence' | 'panel' | 'candidatePartstat'>;
 
 /**
  * Whether this panelist can decline their seat now: the interview is scheduled, has not started, and
@@ -60,7 +60,8 @@ export function decideSeatDecline(interview: SeatSnapshot, input: SeatDeclineInp
   if (input.replacement !== null && interview.panel.includes(input.replacement)) {
     throw new DomainError('CONFLICT', 'The stand-in already has a seat on this panel.');
   }
-  const before: InterviewState = { status: interview.status, start: interview.start, end: interview.end, sequence: interview.sequence };
+  // A seat changes hands at the same time: the candidate's answer to it stands.
+  const before: InterviewState = stateOf(interview);
   const seat: SeatChange = { declined: input.memberId, replacement: null, proposals: [], handedOver: null, note: input.note?.trim() || null };
   let change: InterviewChange;
   if (input.replacementsSoFar >= MAX_REPLACEMENTS) {

@@ -1,7 +1,7 @@
 import { newId } from '../ids.ts';
 import { sql } from 'kysely';
 import type { QueryCreator, RawBuilder } from 'kysely';
-import type { HistoryEntry, Interview, InterviewStatus, NoticeClass, TimeRange, Actor } from '../../core/types.ts';
+import type { CandidatePartstat, HistoryEntry, Interview, InterviewStatus, NoticeClass, TimeRange, Actor } from '../../core/types.ts';
 import { InterviewChangedMeanwhile, isUnchangedInterviewLine, isUnnumberedInterview, PartiesChangedMeanwhile, translateDatabaseError } from '../database-errors.ts';
 import type { KeptPartiesCheck } from '../kept-parties.ts';
 import { partiesUnchanged, partiesUnchangedParameters, partiesUnchangedShape } from './organizations.ts';
@@ -43,6 +43,8 @@ export interface NewInterview {
   location?: string | null;
   videoUrl?: string | null;
   offeredSlots?: TimeRange[];
+  /** The candidate's answer to the time it is written with; still asked unless said. */
+  candidatePartstat?: CandidatePartstat;
 }
 
 export interface InterviewChange {
@@ -51,6 +53,7 @@ export interface InterviewChange {
   end?: Date | null;
   sequence?: number;
   offeredSlots?: TimeRange[];
+  candidatePartstat?: CandidatePartstat;
   panel?: string[];
 }
 
@@ -58,7 +61,7 @@ export interface InterviewChange {
 export interface ChangeWrite {
   /** The version of the interview's row the change was decided on (as `getByCandidateToken` read it). */
   version: string;
-  set: Required<Pick<InterviewChange, 'status' | 'start' | 'end' | 'sequence' | 'offeredSlots'>>;
+  set: Required<Pick<InterviewChange, 'status' | 'start' | 'end' | 'sequence' | 'offeredSlots' | 'candidatePartstat'>>;
   at: Date;
   /** The interview's panel as read: booked when the change books a time, and the panel of the returned interview. */
   panel: readonly string[];
@@ -127,6 +130,7 @@ const COLUMNS = [
   'interviews.location',
   'interviews.videoUrl',
   'interviews.offeredSlots',
+  'interviews.candidatePartstat',
   'interviews.createdAt',
   'interviews.updatedAt',
 ] as const;
@@ -146,6 +150,7 @@ type Row = {
   location: string | null;
   videoUrl: string | null;
   offeredSlots: Array<{ start: string; end: string }>;
+  candidatePartstat: string;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -196,6 +201,7 @@ function toInterview(row: Row, panel: string[]): Interview {
     location: row.location,
     videoUrl: row.videoUrl,
     offeredSlots: row.offeredSlots.map((slot) => ({ start: new Date(slot.start), end: new Date(slot.end) })),
+    candidatePartstat: row.candidatePartstat as CandidatePartstat,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -269,6 +275,7 @@ export class InterviewRepository {
       location: input.location ?? null,
       videoUrl: input.videoUrl ?? null,
       offeredSlots: serializeSlots(input.offeredSlots ?? []),
+      candidatePartstat: input.candidatePartstat ?? 'needs-action',
       createdAt: at,
       updatedAt: at,
       remindedThrough: at,
@@ -499,6 +506,7 @@ export class InterviewRepository {
     if (change.end !== undefined) values.endAt = change.end;
     if (change.sequence !== undefined) values.sequence = change.sequence;
     if (change.offeredSlots !== undefined) values.offeredSlots = serializeSlots(change.offeredSlots);
+    if (change.candidatePartstat !== undefined) values.candidatePartstat = change.candidatePartstat;
     // RETURNING gives the updated row without reading it again; the panel is read only when unchanged.
     const row = await this.db
       .updateTable('interviews')
@@ -540,6 +548,7 @@ export class InterviewRepository {
       endAt: set.end,
       sequence: set.sequence,
       offeredSlots: serializeSlots(set.offeredSlots),
+      candidatePartstat: set.candidatePartstat,
       remindedThrough: remindedThroughAfter(set.start, at),
     };
     const releases = write.bookings !== 'keep';
@@ -605,7 +614,7 @@ export class InterviewRepository {
     };
     // The parameters in the order the text above takes them (checked against the builder's, per shape).
     const parameters = () => [
-      ...[changed.updatedAt, changed.status, changed.startAt, changed.endAt, changed.sequence, changed.offeredSlots],
+      ...[changed.updatedAt, changed.status, changed.startAt, changed.endAt, changed.sequence, changed.offeredSlots, changed.candidatePartstat],
       ...remindedThroughParameters(set.start, at),
       organizationId,
       interviewId,

@@ -325,9 +325,9 @@ describe.skipIf(!available)('the recruiter’s week, changes feed and interview 
     await web.signIn(page);
     await page.goto(`/dashboard/interviews/${soon.id}`);
     await page.getByRole('heading', { level: 1, name: 'Short call: Rosa Franklin' }).waitFor();
-    // Booked by the recruiter, no calendar reply yet: her place is held, not her answer given.
+    // Booked by the recruiter, no calendar reply yet: the time is theirs, her answer not yet given.
     const answers = page.getByRole('region', { name: 'Replies' }).getByRole('list', { name: 'Attendees’ answers' });
-    await answers.getByRole('listitem').filter({ hasText: 'Rosa Franklin' }).getByText('Booked; no calendar reply yet').waitFor();
+    await answers.getByRole('listitem').filter({ hasText: 'Rosa Franklin' }).getByText('No answer').waitFor();
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
     await page.getByLabel(/^Reason/).selectOption('interviewer_unavailable');
     await page.getByRole('button', { name: 'Review' }).click();

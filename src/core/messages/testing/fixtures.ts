@@ -24,9 +24,10 @@ export const SCHEDULED: InterviewSnapshot = {
   end: new Date('2026-12-10T16:00:00Z'),
   sequence: 0,
   durationMinutes: 60,
+  candidatePartstat: 'accepted',
 };
 
-export const INVITED: InterviewSnapshot = { status: 'invited', start: null, end: null, sequence: 0, durationMinutes: 60 };
+export const INVITED: InterviewSnapshot = { status: 'invited', start: null, end: null, sequence: 0, durationMinutes: 60, candidatePartstat: 'needs-action' };
 
 export const OFFERS = [
   { start: new Date('2026-12-14T14:00:00Z'), end: new Date('2026-12-14T15:00:00Z') },

@@ -21,8 +21,9 @@ const reply: InboundReply = {
 };
 
 describe('an attendee in words', () => {
-  it('does not call a booked candidate’s held place an answer until their calendar replies', () => {
-    expect(attendeeAnswer({ role: 'candidate', partstat: 'accepted', repliedAt: null })).toBe('Booked; no calendar reply yet');
+  it('says a candidate chose the time, not that they answered, until their calendar replies', () => {
+    expect(attendeeAnswer({ role: 'candidate', partstat: 'accepted', repliedAt: null })).toBe('Chose this time; no calendar reply yet');
+    expect(attendeeAnswer({ role: 'candidate', partstat: 'needs-action', repliedAt: null })).toBe('No answer');
     expect(attendeeAnswer({ role: 'candidate', partstat: 'accepted', repliedAt: '2026-12-01T12:00:00Z' })).toBe('Accepted');
     expect(attendeeAnswer({ role: 'candidate', partstat: 'declined', repliedAt: null })).toBe('Declined');
     expect(attendeeAnswer({ role: 'panelist', partstat: 'needs-action', repliedAt: null })).toBe('No answer');

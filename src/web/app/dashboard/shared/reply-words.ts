@@ -21,11 +21,12 @@ export const ROLE_LABELS: Record<AttendeeRole, string> = {
 };
 
 /**
- * Where an attendee stands, in words. A booked candidate's invitation holds their place as accepted
- * before any reply; that is not an answer of theirs, so it is not called one until their calendar says so.
+ * Where an attendee stands, in words. A candidate stands as accepted without a calendar reply only when
+ * they chose the time themselves (an offer taken, their own pick or move), so that is what it says; a
+ * time the recruiter set waits for their answer ("No answer").
  */
 export function attendeeAnswer(attendee: Pick<Attendee, 'role' | 'partstat' | 'repliedAt'>): string {
-  if (attendee.role === 'candidate' && attendee.partstat === 'accepted' && attendee.repliedAt === null) return 'Booked; no calendar reply yet';
+  if (attendee.role === 'candidate' && attendee.partstat === 'accepted' && attendee.repliedAt === null) return 'Chose this time; no calendar reply yet';
   return PARTSTAT_LABELS[attendee.partstat];
 }
 
