@@ -77,7 +77,7 @@ describe("the candidate's answer to the time", () => {
     const byCandidate = decideCancellation(tentative, { by: 'candidate', reason: 'schedule_conflict' }, now);
     expect(candidateAnswerIn(byCandidate, 'CANCEL')).toBe('declined');
     // Other times asked for: no time, so nothing is answered.
-    expect(decideTimesRequest(scheduled, { reason: 'schedule_conflict' }, now).after.candidatePartstat).toBe('needs-action');
+    expect(decideTimesRequest(scheduled, { reason: 'schedule_conflict', offered: [] }, now).after.candidatePartstat).toBe('needs-action');
   });
 
   it('is never accepted for a new time the employer set, whatever came before', () => {
