@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppContext } from '../app/context.ts';
 import { DEFAULT_APP_CONFIG } from '../app/context.ts';
-import { seedDemo } from '../app/demo/seed-demo.ts';
+import { demoLanding, seedDemo } from '../app/demo/seed-demo.ts';
 import type { DemoLanding } from '../app/demo/seed-demo.ts';
 import { openStore } from '../store/index.ts';
 import type { OpenStore } from '../store/index.ts';
@@ -44,6 +44,26 @@ describe('GET /api/v1/demo', () => {
     });
     expect(signIn.status).toBe(200);
     expect(((await signIn.json()) as { organizationId: string }).organizationId).toBe((await seed).organizationId);
+  });
+
+  it('lists fresh links once a newcomer has cancelled or moved the interview behind one, and the same links otherwise', async () => {
+    const app = createServerApp({ ctx, log: () => {}, demo: demoLanding(ctx, seedDemo(ctx)) });
+    const landing = async () => (await (await app.request('/api/v1/demo')).json()) as DemoLanding;
+    const first = await landing();
+    expect((await landing()).candidateLinks).toEqual(first.candidateLinks);
+
+    const ample = first.candidateLinks.find((l) => l.noticeClass === 'ample')!;
+    const token = ample.url.slice(ample.url.lastIndexOf('/') + 1);
+    const cancelled = await app.request(`/api/v1/candidate/${token}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reason: 'schedule_conflict' }) });
+    expect(cancelled.status).toBe(200);
+
+    const after = await landing();
+    expect(after.candidateLinks.map((l) => l.noticeClass)).toEqual(['ample', 'adequate', 'late', null]);
+    const fresh = after.candidateLinks.find((l) => l.noticeClass === 'ample')!;
+    expect(fresh.url).not.toBe(ample.url);
+    const freshToken = fresh.url.slice(fresh.url.lastIndexOf('/') + 1);
+    const view = (await (await app.request(`/api/v1/candidate/${freshToken}`)).json()) as { interview: { status: string } };
+    expect(view.interview.status).toBe('scheduled');
   });
 
   it('answers 404 (NOT_FOUND) when the server runs without a demo', async () => {

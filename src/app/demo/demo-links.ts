@@ -27,13 +27,22 @@ export interface DemoCandidateLink {
   candidateTimezone: string;
 }
 
+/** An interview a link leads to, as it was when listed: once it is cancelled or moved, the link is stale. */
+export interface ListedInterview {
+  id: string;
+  status: Interview['status'];
+  start: Date | null;
+}
+
 export interface DemoLinks {
   candidateLinks: DemoCandidateLink[];
+  /** The interviews behind the links, in the same order. */
+  listed: ListedInterview[];
   /** Notice distances that could not be had now (say, no weekday office hours within the late window). */
   unavailable: BookedNotice[];
 }
 
-interface DemoCast {
+export interface DemoCast {
   organization: Organization;
   opening: Opening;
   candidates: Candidate[];
@@ -115,12 +124,15 @@ export async function prepareDemoLinks(ctx: AppContext, cast: DemoCast): Promise
 
   const byId = new Map(cast.candidates.map((c) => [c.id, c]));
   const candidateLinks: DemoCandidateLink[] = [];
+  const listed: ListedInterview[] = [];
+  const list = (interview: Interview) => listed.push({ id: interview.id, status: interview.status, start: interview.start });
   for (const target of TARGETS) {
     const interview = chosen.get(target);
     if (!interview) continue;
     const candidate = byId.get(interview.candidateId)!;
     const notice = classifyNotice({ at: now, start: interview.start!, policy });
     const { candidateLink } = await reissueCandidateLink(ctx, cast.organization.id, interview.id);
+    list(interview);
     candidateLinks.push({
       label: `${candidate.name}, ${notice.class} notice (${describeSpan(interview.start!.getTime() - now.getTime())} ahead)`,
       noticeClass: notice.class,
@@ -135,6 +147,7 @@ export async function prepareDemoLinks(ctx: AppContext, cast: DemoCast): Promise
   if (invitation) {
     const candidate = byId.get(invitation.candidateId)!;
     const { candidateLink } = await reissueCandidateLink(ctx, cast.organization.id, invitation.id);
+    list(invitation);
     candidateLinks.push({
       label: `${candidate.name}, invitation to pick a time`,
       noticeClass: null,
@@ -162,5 +175,5 @@ export async function prepareDemoLinks(ctx: AppContext, cast: DemoCast): Promise
     return null;
   }
 
-  return { candidateLinks, unavailable };
+  return { candidateLinks, listed, unavailable };
 }

@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { AppConfig, AppContext } from '../../app/context.ts';
 import { DEFAULT_APP_CONFIG, deriveMailDomain } from '../../app/context.ts';
-import { seedDemo } from '../../app/demo/seed-demo.ts';
+import { demoLanding, seedDemo } from '../../app/demo/seed-demo.ts';
 import type { DemoSeed } from '../../app/demo/seed-demo.ts';
 import { createServerApp } from '../../server/app.ts';
 import { openStore } from '../../store/index.ts';
@@ -133,7 +133,7 @@ export async function startServer(argv: string[], io: CliIO): Promise<ServeHandl
     ctx,
     rateLimit,
     afterChange: wakeBackground,
-    ...(demoSeed ? { demo: async () => (await demoSeed).landing } : {}),
+    ...(demoSeed ? { demo: demoLanding(ctx, demoSeed) } : {}),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(started));
