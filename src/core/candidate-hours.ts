@@ -23,6 +23,19 @@ export function candidateHoursFor(candidate: { reasonableHours: WorkingHours | n
 }
 
 /**
+ * Whether a time is one the candidate can reasonably be asked to come at: wholly inside their hours
+ * ({@link candidateHoursFor}) in their own zone. The employer may still book or move outside them; this
+ * says so rather than refusing.
+ */
+export function withinCandidateHours(
+  range: TimeRange,
+  candidate: { reasonableHours: WorkingHours | null; timezone: string },
+  organization: { candidateHours: WorkingHours },
+): boolean {
+  return fitsHours(range, candidateHoursFor(candidate, organization), candidate.timezone);
+}
+
+/**
  * Whether a time falls wholly inside one interval of the candidate's hours, on their local calendar day.
  * DST-correct: the local times are read in the zone at each instant.
  *

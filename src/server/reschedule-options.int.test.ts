@@ -61,6 +61,29 @@ describe.each(testEngines())('reschedule options on $name', (engine) => {
     expect(sent.map((m) => [m.to, m.kind, m.icsMethod]).sort()).toEqual(body.told.map((t) => [t.address, t.kind, t.calendar]).sort());
   });
 
+  it("says, without refusing, when a booking or a move puts the interview outside the candidate's hours", async () => {
+    const fx = dashboardFixture(server);
+    const ines = await fx.member('Ines Hours', { timezone: 'Europe/London' });
+    const opening = await fx.opening('Hours Engineer');
+    const ada = await fx.candidate('Ada Hours', 'America/Los_Angeles');
+    type Answer = { id: string; start: string; withinCandidateHours?: boolean };
+    // 16:00 UTC is 8:00 AM in Los Angeles, the start of her hours; 14:00 UTC is 6:00 AM there, before them.
+    const inside = await readJson<Answer>(
+      server.call('POST', '/api/v1/interviews', { openingId: opening, candidateId: ada, panel: [ines], title: 'Hours', durationMinutes: 60, start: '2026-12-09T16:00:00Z' }),
+      201,
+    );
+    expect(inside.withinCandidateHours).toBe(true);
+    const moved = await readJson<Answer>(server.call('POST', `/api/v1/interviews/${inside.id}/reschedule`, { start: '2026-12-10T14:00:00Z' }));
+    expect(moved).toMatchObject({ start: '2026-12-10T14:00:00.000Z', withinCandidateHours: false });
+    // The interview itself says nothing of it: only the answer to the booking or the move.
+    expect(await readJson<Answer>(server.call('GET', `/api/v1/interviews/${inside.id}`))).not.toHaveProperty('withinCandidateHours');
+    const invitation = await readJson<Answer>(
+      server.call('POST', '/api/v1/interviews', { openingId: opening, candidateId: ada, panel: [ines], title: 'Pick', durationMinutes: 60, offer: { count: 2 } }),
+      201,
+    );
+    expect(invitation).not.toHaveProperty('withinCandidateHours');
+  });
+
   it('refuses for an interview that cannot move, a bad window, or another organization', async () => {
     const fx = dashboardFixture(server);
     const grace = await fx.member('Grace Stuck');

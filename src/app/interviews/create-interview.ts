@@ -1,5 +1,6 @@
 import { newId } from '../../store/ids.ts';
 import { decideBooking, decideInvitation } from '../../core/decisions/decide.ts';
+import { withinCandidateHours } from '../../core/candidate-hours.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Candidate, Interview, Member, Opening, Organization, TimeRange } from '../../core/types.ts';
 import type { AppContext } from '../context.ts';
@@ -32,6 +33,8 @@ export interface CreatedInterview {
   /** The candidate's private link; shown here and in the candidate's emails, stored only hashed. */
   candidateLink: string;
   candidateToken: string;
+  /** For a booking: whether its time is inside the candidate's reasonable hours (it is booked either way); null for an invitation. */
+  withinCandidateHours: boolean | null;
 }
 
 /**
@@ -76,7 +79,7 @@ export async function createInterview(ctx: AppContext, organizationId: string, i
     const parties = await loadParties(store, interview, { organization, opening, candidate, panel: members, staff });
     const messageIds = await notifyChange(ctx, store, parties, change, { link });
     await recordChange(store, interview, change, { messageIds, details: { offeredSlots: offered.map((s) => s.start.toISOString()) } });
-    return { interview, candidateLink: link, candidateToken: token };
+    return { interview, candidateLink: link, candidateToken: token, withinCandidateHours: null };
   });
 }
 
@@ -123,7 +126,7 @@ async function bookInterview(ctx: AppContext, organizationId: string, input: Cre
       const messageIds = await notifyChange(ctx, store, parties, change, { link });
       const firstLine = historyLineOf(change, { messageIds, details: { start: booked.start?.toISOString() } });
       const interview = await writeBookedInterview(store, booked, change.at, { candidateLink: stored, firstLine, opening, candidate, ...keptCheckOf(read) });
-      return { interview, candidateLink: link, candidateToken: token };
+      return { interview, candidateLink: link, candidateToken: token, withinCandidateHours: withinCandidateHours({ start: interview.start!, end: interview.end! }, candidate, organization) };
     });
   });
 }

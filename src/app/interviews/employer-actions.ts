@@ -3,6 +3,7 @@ import { decideBooking, decideCancellation, decideClosing, decideInvitation } fr
 import type { ClosingInput } from '../../core/decisions/decide.ts';
 import { hadEvent } from '../../core/decisions/interview-change.ts';
 import type { InterviewChange } from '../../core/decisions/interview-change.ts';
+import { withinCandidateHours } from '../../core/candidate-hours.ts';
 import { DomainError } from '../../core/errors.ts';
 import { endsOpening } from '../../core/reasons.ts';
 import type { Interview, TimeRange } from '../../core/types.ts';
@@ -74,7 +75,7 @@ export async function rescheduleInterviewByEmployer(
   organizationId: string,
   interviewId: string,
   input: { start: Date; reason?: string | null },
-): Promise<Interview> {
+): Promise<{ interview: Interview; withinCandidateHours: boolean }> {
   // Decided on the interview as read, without a lock, and written in one statement (see `writeChange`).
   return ctx.store.inOneStatement(async (store) => {
     const now = ctx.clock();
@@ -83,7 +84,12 @@ export async function rescheduleInterviewByEmployer(
     const { interview } = current;
     const read = await loadMoveParties(store, interview, input.start);
     const change = decideBooking(interview, { by: 'employer', start: input.start, reason: givenReason(input.reason) }, decisionContext(read.organization, now));
-    if (!change) return interview;
+    // Moved either way: the answer says whether the candidate can reasonably be asked to come then.
+    const within = (moved: Interview) => ({
+      interview: moved,
+      withinCandidateHours: read.candidate ? withinCandidateHours({ start: moved.start!, end: moved.end! }, read.candidate, read.organization) : true,
+    });
+    if (!change) return within(interview);
     refuseUnlessOpen(read.opening);
     await assertNewTimeFree(store, interview, change, { panel: read.panel, ...(read.panelBusy ? { busy: read.panelBusy } : {}) });
     const parties = await loadParties(store, changedInterview(interview, change), knownParties(read));
@@ -91,7 +97,7 @@ export async function rescheduleInterviewByEmployer(
     const { token, stored } = newCandidateLink(ctx, parties.interview);
     const messageIds = await notifyChange(ctx, store, parties, change, { link: candidateLinkUrl(ctx, token) });
     const line = historyLineOf(change, { messageIds, details: { from: interview.start?.toISOString() ?? null, to: parties.interview.start?.toISOString() } });
-    return writeChange(ctx, store, current, change, { parties, line, candidateLink: stored, dropReminders: true });
+    return within(await writeChange(ctx, store, current, change, { parties, line, candidateLink: stored, dropReminders: true }));
   });
 }
 

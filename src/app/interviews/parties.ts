@@ -100,8 +100,8 @@ export type MoveParties = Awaited<ReturnType<typeof loadNewInterviewParties>>;
 /**
  * The same read for an interview that exists: everyone it concerns as they stand and, when it is about to
  * move to `movingTo`, its panel's busy time around the new time without the interview's own bookings.
- * With `kept`, a change that books no time is answered from kept parties when they are all there (see
- * `loadNewInterviewParties`); a move always reads, since kept parties come without busy time.
+ * With `kept`, it is answered from kept parties when they are all there (see `loadNewInterviewParties`);
+ * they come without busy time, so the write of a move then checks the panel free of it itself.
  */
 export async function loadMoveParties(store: Store, interview: Interview, movingTo?: Date, options: { kept?: boolean } = {}): Promise<MoveParties> {
   return loadNewInterviewParties(store, {

@@ -1,4 +1,4 @@
-import { candidateHoursFor, fitsHours } from '../../core/candidate-hours.ts';
+import { withinCandidateHours } from '../../core/candidate-hours.ts';
 import { decideBooking } from '../../core/decisions/decide.ts';
 import { formatSlot, labelZone } from '../../core/format-time.ts';
 import { classifyNotice, employerNotice } from '../../core/notice-policy.ts';
@@ -76,7 +76,6 @@ export async function rescheduleOptions(
   });
   const ahead = slots.filter((slot) => slot.start > now.getTime() && slot.start !== interview.start?.getTime());
   const busy = await ctx.store.interviews.candidateBusy(organizationId, candidate.id, window.from, window.to, interview.id);
-  const hours = candidateHoursFor(candidate, organization);
 
   // Who hears of a move does not depend on which time is picked: plan it for the first time on offer
   // (or, with none, a minute from now) exactly as the reschedule would.
@@ -91,7 +90,7 @@ export async function rescheduleOptions(
       const range = { start: new Date(slot.start), end: new Date(slot.end) };
       return {
         ...range,
-        withinCandidateHours: fitsHours(range, hours, candidate.timezone),
+        withinCandidateHours: withinCandidateHours(range, candidate, organization),
         candidateBusy: busy.some((b) => b.start < range.end && range.start < b.end),
         candidateLocal: formatSlot(range.start, candidate.timezone),
         notice: classifyNotice({ at: now, start: range.start, policy: organization.noticePolicy }).class,

@@ -200,7 +200,10 @@ export function registerInterviewRoutes(app: OpenAPIHono<ServerEnv>): void {
           }
         : {}),
     });
-    return c.json(interviewJson(created.interview, { candidateLink: created.candidateLink }), 201);
+    return c.json(
+      { ...interviewJson(created.interview, { candidateLink: created.candidateLink }), ...(created.withinCandidateHours !== null ? { withinCandidateHours: created.withinCandidateHours } : {}) },
+      201,
+    );
   });
 
   app.openapi(listInterviewsRoute, async (c) => {
@@ -267,11 +270,11 @@ export function registerInterviewRoutes(app: OpenAPIHono<ServerEnv>): void {
 
   app.openapi(rescheduleRoute, async (c) => {
     const body = c.req.valid('json');
-    const interview = await rescheduleInterviewByEmployer(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id, {
+    const moved = await rescheduleInterviewByEmployer(c.get('ctx'), c.get('organizationId'), c.req.valid('param').id, {
       start: new Date(body.start),
       reason: body.reason ?? null,
     });
-    return c.json(interviewJson(interview), 200);
+    return c.json({ ...interviewJson(moved.interview), withinCandidateHours: moved.withinCandidateHours }, 200);
   });
 
   app.openapi(noShowRoute, async (c) => {

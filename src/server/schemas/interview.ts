@@ -100,6 +100,10 @@ export const InterviewSchema = z
     createdAt: Instant,
     updatedAt: Instant,
     candidateLink: z.string().optional().openapi({ description: 'Only in the response that created the interview.' }),
+    withinCandidateHours: z.boolean().optional().openapi({
+      description:
+        "Only in the answer to a booking with a start or to a reschedule: whether the time is inside the candidate's reasonable hours (theirs if stated, else the organization's default), in their zone. A time outside them is booked all the same; this is a warning, never a refusal.",
+    }),
     history: z.array(HistoryEntrySchema).optional(),
     candidate: z
       .object({ id: z.string(), name: z.string(), timezone: z.string() })
