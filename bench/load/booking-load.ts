@@ -9,7 +9,10 @@ const DURATION_MINUTES = 60;
 /** Hourly starts 09:00–16:00 UTC on weekdays, inside the interviewers' and the candidates' hours. */
 const FIRST_HOUR = 9;
 const LAST_HOUR = 16;
-const WEEKS = 12;
+/** How far ahead `bookingBodies` books unless told: enough for the soak and a short load. */
+const DEFAULT_WEEKS = 12;
+/** Bookings a week holds: weekdays × hourly starts × interviewers. */
+export const BOOKINGS_PER_WEEK = 5 * (LAST_HOUR - FIRST_HOUR + 1) * INTERVIEWERS;
 const WEEKDAY_HOURS = { from: '08:00', to: '18:00' };
 
 export interface BookingFixture {
@@ -46,16 +49,17 @@ export async function seedBookingFixture(api: ApiClient, label = 'load'): Promis
 }
 
 /**
- * Every booking the load may make, none colliding with another: for each weekday hour from tomorrow on,
- * one interview per interviewer. Candidates rotate so that no candidate has two interviews at once.
+ * Every booking the load may make over `weeks` weeks, none colliding with another: for each weekday hour
+ * from tomorrow on, one interview per interviewer. Candidates rotate so that no candidate has two
+ * interviews at once.
  *
  * @example
  * const bodies = bookingBodies(fixture, new Date()); // 12 weeks × 5 days × 8 hours × 64 interviewers
  */
-export function bookingBodies(fixture: BookingFixture, now: Date): string[] {
+export function bookingBodies(fixture: BookingFixture, now: Date, weeks = DEFAULT_WEEKS): string[] {
   const bodies: string[] = [];
   const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
-  for (let offset = 0; offset < WEEKS * 7; offset += 1, day.setUTCDate(day.getUTCDate() + 1)) {
+  for (let offset = 0; offset < weeks * 7; offset += 1, day.setUTCDate(day.getUTCDate() + 1)) {
     if (day.getUTCDay() === 0 || day.getUTCDay() === 6) continue;
     for (let hour = FIRST_HOUR; hour <= LAST_HOUR; hour += 1) {
       const start = new Date(day.getTime() + hour * 3_600_000).toISOString();
@@ -80,4 +84,32 @@ export function bookingBodies(fixture: BookingFixture, now: Date): string[] {
 export async function runBookingLoad(api: ApiClient, bodies: readonly string[], connections: number, seconds: number): Promise<BookingLoadResult> {
   const headers = { authorization: `Bearer ${api.apiKey}` };
   return driveRequests(api.url, bodies.map((body) => ({ method: 'POST', path: '/api/v1/interviews', headers, body })), connections, seconds);
+}
+
+/** Booking loads that take their bodies from one list in turn, each body sent once. */
+export interface BookingSupply {
+  /** A booking load of `seconds` on the bodies after those every load before it sent, answered or not. */
+  run: (seconds: number) => Promise<BookingLoadResult>;
+}
+
+/**
+ * Hands `bodies` out to booking loads in order: no request repeats one sent before, whichever load sent
+ * it. A load is given at most `ceilingPerSecond` × its seconds of them, so that a long list is not copied
+ * whole for every short load; it fails plainly when too few are left to keep the connections busy.
+ *
+ * @example
+ * const supply = bookingSupply(api, bodies, 16, 2_000);
+ * const first = await supply.run(5);
+ * const second = await supply.run(5); // on the bodies after the first load's
+ */
+export function bookingSupply(api: ApiClient, bodies: readonly string[], connections: number, ceilingPerSecond: number): BookingSupply {
+  let used = 0;
+  return {
+    run: async (seconds) => {
+      if (bodies.length - used < connections) throw new Error(`The booking bodies ran out after ${used}: book further ahead (bookingBodies' weeks).`);
+      const result = await runBookingLoad(api, bodies.slice(used, used + Math.ceil(ceilingPerSecond * seconds)), connections, seconds);
+      used += result.sent;
+      return result;
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import type { ApiClient } from './api-client.ts';
 import type { BookingFixture } from './booking-load.ts';
-import { driveRequests, inParallel } from './drive-requests.ts';
+import { combineLoads, driveRequests, inParallel } from './drive-requests.ts';
 import type { LoadResult, PreparedRequest } from './drive-requests.ts';
 
 export const CANDIDATE_ACTIONS = ['cancel', 'reschedule', 'accept'] as const;
@@ -26,6 +26,8 @@ export interface ActionLoadResult extends LoadResult {
   action: CandidateAction;
   /** Interviews prepared for it (the most it could act on). */
   prepared: number;
+  /** The booking slices run next to this action's slices, as one load: what its ratio is taken against. */
+  besideBookings: LoadResult;
 }
 
 interface PlannedInterview {
@@ -105,24 +107,54 @@ export async function prepareCandidateActions(api: ApiClient, fixture: BookingFi
 }
 
 /**
- * Each action in turn from `connections` connections for `seconds` (less if its prepared interviews run
- * out first), every request on a different interview.
+ * The action loads, each measured beside booking loads of the same minutes: every action runs in
+ * `rounds` slices of `seconds / rounds`, cancel, reschedule and accept in turn, and a booking slice of
+ * the same length runs before the first action slice, between every two and after the last. An action's
+ * ratio to bookings is then taken against the booking slices on either side of its own, as pgbench is
+ * taken against the slices between its runs: these hosts' speed drifts within minutes, and loads run
+ * one after the other would hand that drift to the ratio. An action whose prepared interviews run out
+ * sits out the rounds left.
  *
  * @example
- * const results = await runCandidateActionLoads(api, prepared, 16, 20);
+ * const { actions, bookings } = await runInterleavedActionLoads(api, prepared, { connections: 16, seconds: 15, rounds: 3, bookingSlice: supply.run, log });
  */
-export async function runCandidateActionLoads(
+export async function runInterleavedActionLoads(
   api: ApiClient,
   prepared: PreparedActions,
-  connections: number,
-  seconds: number,
-  log: (line: string) => void,
-): Promise<ActionLoadResult[]> {
-  const results: ActionLoadResult[] = [];
-  for (const action of CANDIDATE_ACTIONS) {
-    log(`  ${action} load: ${connections} connections for ${seconds} s (${prepared[action].length} interviews prepared)`);
-    const result = await driveRequests(api.url, prepared[action].map(({ request }) => request), connections, seconds);
-    results.push({ ...result, action, prepared: prepared[action].length });
+  options: { connections: number; seconds: number; rounds: number; bookingSlice: (seconds: number) => Promise<LoadResult>; log: (line: string) => void },
+): Promise<{ actions: ActionLoadResult[]; bookings: LoadResult[] }> {
+  const { connections, rounds, log } = options;
+  const sliceSeconds = options.seconds / rounds;
+  const left = Object.fromEntries(CANDIDATE_ACTIONS.map((action) => [action, prepared[action].map(({ request }) => request)])) as Record<CandidateAction, PreparedRequest[]>;
+  const slicesOf = Object.fromEntries(CANDIDATE_ACTIONS.map((action) => [action, [] as LoadResult[]])) as Record<CandidateAction, LoadResult[]>;
+  const besideOf = Object.fromEntries(CANDIDATE_ACTIONS.map((action) => [action, new Set<LoadResult>()])) as Record<CandidateAction, Set<LoadResult>>;
+  const bookings: LoadResult[] = [];
+  const bookingSlice = async (): Promise<LoadResult> => {
+    const result = await options.bookingSlice(sliceSeconds);
+    bookings.push(result);
+    log(`    bookings beside them: ${result.perSecond.toFixed(1)}/s`);
+    return result;
+  };
+  let previous: CandidateAction | null = null;
+  for (let round = 0; round < rounds; round += 1) {
+    for (const action of CANDIDATE_ACTIONS) {
+      if (left[action].length < connections) continue;
+      const before = await bookingSlice();
+      if (previous) besideOf[previous].add(before);
+      besideOf[action].add(before);
+      const result = await driveRequests(api.url, left[action], connections, sliceSeconds);
+      left[action] = left[action].slice(result.sent);
+      slicesOf[action].push(result);
+      log(`    ${action} (round ${round + 1} of ${rounds}): ${result.perSecond.toFixed(1)}/s${result.exhausted ? `, all prepared interviews done` : ''}`);
+      previous = action;
+    }
   }
-  return results;
+  if (previous) besideOf[previous].add(await bookingSlice());
+  const actions = CANDIDATE_ACTIONS.filter((action) => slicesOf[action].length > 0).map((action) => ({
+    ...combineLoads(slicesOf[action]),
+    action,
+    prepared: prepared[action].length,
+    besideBookings: combineLoads([...besideOf[action]]),
+  }));
+  return { actions, bookings };
 }

@@ -1,5 +1,7 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { combineLoads } from './drive-requests.ts';
+import { combineLoads, driveRequests } from './drive-requests.ts';
 import type { LoadResult } from './drive-requests.ts';
 
 function load(over: Partial<LoadResult> & Pick<LoadResult, 'latenciesMs' | 'ok' | 'seconds'>): LoadResult {
@@ -60,5 +62,34 @@ describe('combineLoads', () => {
 
   it('refuses to combine nothing', () => {
     expect(() => combineLoads([])).toThrow(/No loads/);
+  });
+});
+
+describe('driveRequests', () => {
+  it('stops when its time is up, and a list used up early counts only the time it took', async () => {
+    // Each answer after 20 ms: two connections answer about 100 a second.
+    const server = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => setTimeout(() => response.end('{}'), 20));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const requests = (count: number) => Array.from({ length: count }, (_, index) => ({ method: 'GET' as const, path: `/${index}` }));
+    try {
+      const timed = await driveRequests(url, requests(1_000), 2, 0.3);
+      expect(timed.exhausted).toBe(false);
+      expect(timed.seconds).toBeGreaterThanOrEqual(0.29);
+      expect(timed.seconds).toBeLessThan(0.5);
+      // Those in flight when it stopped are sent but not answered.
+      expect(timed.ok).toBeGreaterThan(0);
+      expect(timed.sent - timed.ok).toBeLessThanOrEqual(2);
+
+      const usedUp = await driveRequests(url, requests(6), 2, 5);
+      expect(usedUp.exhausted).toBe(true);
+      expect(usedUp.ok).toBe(6);
+      expect(usedUp.seconds).toBeLessThan(0.4);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

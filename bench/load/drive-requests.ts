@@ -1,6 +1,9 @@
 import autocannon from 'autocannon';
 import { summarise } from '../measure.ts';
 
+/** How often a load looks whether it should stop. */
+const STOP_CHECK_MS = 50;
+
 /** One request of a prepared list: each is sent once. */
 export interface PreparedRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -51,6 +54,10 @@ export async function driveRequests(url: string, list: readonly PreparedRequest[
       connections,
       amount: list.length,
       timeout: 30,
+      // autocannon notices a stop (the timer's, or the list used up) only when it takes a sample: at its
+      // default of one a second, a load ran on for up to a second past its time, and a list used up early
+      // counted up to a second of idling in the load's rate.
+      sampleInt: STOP_CHECK_MS,
       requests: [
         {
           setupRequest: (request) => {

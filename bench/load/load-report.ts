@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { formatMs, formatTable } from '../format-table.ts';
 import type { MachineInfo } from '../write-benchmark-report.ts';
 import { combineLoads } from './drive-requests.ts';
-import { BOOKING_WARM_UP_SECONDS, describePerBooking } from './measure-engine.ts';
+import { ACTION_ROUNDS, BOOKING_WARM_UP_SECONDS, describePerBooking } from './measure-engine.ts';
 import type { EngineMeasurement } from './measure-engine.ts';
 
 export const SECTION_TITLE = 'Load (`npm run bench:load`)';
@@ -62,13 +62,13 @@ export function goalsTable(rows: readonly EngineRow[]): string {
         `≥ ${percent(goals.bookingShare)} ${mark(share >= goals.bookingShare)}, p99 < ${goals.bookingP99Ms} ms ${mark(bookings.p99Ms < goals.bookingP99Ms)}`,
       ],
       ...actions.map((action) => {
-        const ratio = action.perSecond / bookings.perSecond;
+        const ratio = action.perSecond / action.besideBookings.perSecond;
         return [
           engine,
           `candidate ${action.action}, ${action.connections} clients${action.exhausted ? ` (all ${action.prepared} done in ${action.seconds.toFixed(1)} s)` : ''}`,
           `${action.perSecond.toFixed(1)}/s`,
           `p50 ${formatMs(action.p50Ms)} ms, p99 ${formatMs(action.p99Ms)} ms`,
-          `bookings ${bookings.perSecond.toFixed(1)}/s`,
+          `bookings beside it ${action.besideBookings.perSecond.toFixed(1)}/s`,
           `${ratio.toFixed(2)}×`,
           `≥ ${goals.actionsOverBookings}× ${mark(ratio >= goals.actionsOverBookings)}`,
         ];
@@ -107,18 +107,18 @@ export function goalsTable(rows: readonly EngineRow[]): string {
  * console.log(auditTable(rows));
  */
 export function auditTable(rows: readonly EngineRow[]): string {
-  const body = rows.map(({ engine, measured: { bookings, bookingWarmUp, audit } }) => [
+  const body = rows.map(({ engine, measured: { bookings, bookingWarmUp, bookingsBesideActions, audit } }) => [
     engine,
-    `${bookings.ok} + ${bookingWarmUp.ok} warm-up`,
-    refusedText(combineLoads([bookingWarmUp, bookings]).refused),
-    String(bookings.errors + bookingWarmUp.errors),
+    `${bookings.ok} + ${bookingWarmUp.ok} + ${bookingsBesideActions.ok}`,
+    refusedText(combineLoads([bookingWarmUp, bookings, bookingsBesideActions]).refused),
+    String(bookings.errors + bookingWarmUp.errors + bookingsBesideActions.errors),
     String(audit.booked),
     String(audit.overlaps),
     String(audit.withoutMessages),
     String(audit.messages),
   ]);
   return formatTable(
-    ['engine', '2xx (timed + warm-up)', 'refused (status: count)', 'socket errors', 'booked in SQL', 'overlaps', 'booked without messages', 'outbox messages'],
+    ['engine', '2xx (timed + warm-up + beside the actions)', 'refused (status: count)', 'socket errors', 'booked in SQL', 'overlaps', 'booked without messages', 'outbox messages'],
     body,
     ['left', 'right', 'left', 'right', 'right', 'right', 'right', 'right'],
   );
@@ -156,8 +156,8 @@ export function actionAuditTable(rows: readonly EngineRow[]): string {
  * messages, fewer stored than acknowledged); the run fails when there is one.
  */
 export function auditFailures(rows: readonly EngineRow[]): string[] {
-  return rows.flatMap(({ engine, measured: { bookings, bookingWarmUp, audit, actions } }) => {
-    const acknowledged = bookings.ok + bookingWarmUp.ok;
+  return rows.flatMap(({ engine, measured: { bookings, bookingWarmUp, bookingsBesideActions, audit, actions } }) => {
+    const acknowledged = bookings.ok + bookingWarmUp.ok + bookingsBesideActions.ok;
     return [
     ...(audit.overlaps > 0 ? [`${engine}: ${audit.overlaps} overlapping active bookings`] : []),
     ...(audit.withoutMessages > 0 ? [`${engine}: ${audit.withoutMessages} booked interviews without messages in the outbox`] : []),
@@ -203,7 +203,8 @@ export function loadSection(rows: readonly EngineRow[], skipped: readonly string
     'The API searches for times a whole list is free, and has no search for times any one of a pool is free, so the s6 row asks for times all 200 are free: their working hours never meet, so it answers no slots and says what a request naming 200 members costs, not what a pool search would.',
     `It then drives \`POST /api/v1/interviews\` with a \`start\` from 16 keep-alive connections (autocannon), every request a different interviewer and hour (64 interviewers, one-member panels): first for up to ${BOOKING_WARM_UP_SECONDS} s on later weeks, not timed (the booking path's JIT warms up), then for the timed load.`,
     'Then, on 64 other interviewers, it books (through the API) twice as many interviews per candidate action as the booking load made, and drives each action from 16 connections through the candidate link:',
-    '`cancel`, `reschedule` (one hour later, into a free hour) and `accept` (of an invitation offering one time), every request on a different interview; "same order of speed as bookings" is read as at least half the booking rate.',
+    '`cancel`, `reschedule` (one hour later, into a free hour) and `accept` (of an invitation offering one time), every request on a different interview.',
+    `Each action runs in ${ACTION_ROUNDS} slices of a third of the load's time, the three actions in turn, with a booking slice of the same length before the first, between every two and after the last; an action's ratio is taken against the booking slices on either side of its own (the host's speed drifts within minutes, so both share them), and "same order of speed as bookings" is read as at least half that booking rate.`,
     'An action faster than that uses up its interviews early; its rate is then over the time it took, as its row says.',
     'The database is audited afterwards. "booked in SQL" and "done in SQL" can exceed the 2xx count by the requests still in flight when a load stopped (autocannon counts only the answers it read).',
     `The baselines run in the same invocation: pgbench TPC-B (\`-i -s 16\`, \`-c 16 -j 2\`) on a scratch database of the same PostgreSQL server: there the timed booking load runs in ${PGBENCH_SLICES} slices, and pgbench runs for as long as a slice before, between and after them, the ratio taken against the mean of its ${PGBENCH_SLICES + 1} runs (the host's speed drifts within minutes, so the baseline shares the bookings' minutes; the bookings' latencies are taken over every answer of the slices); and PGlite in process on a data folder doing bare transactions of 10 small statements (5 inserts, 5 reads by key), one after another.`,

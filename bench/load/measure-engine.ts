@@ -1,9 +1,9 @@
 import { apiClient } from './api-client.ts';
 import { auditBookings, auditCandidateActions } from './audit.ts';
 import type { ActionAudit, BookingAudit, Query } from './audit.ts';
-import { bookingBodies, runBookingLoad, seedBookingFixture } from './booking-load.ts';
+import { BOOKINGS_PER_WEEK, bookingBodies, bookingSupply, seedBookingFixture } from './booking-load.ts';
 import type { BookingLoadResult } from './booking-load.ts';
-import { prepareCandidateActions, runCandidateActionLoads } from './candidate-actions-load.ts';
+import { CANDIDATE_ACTIONS, prepareCandidateActions, runInterleavedActionLoads } from './candidate-actions-load.ts';
 import type { ActionLoadResult, PreparedAction } from './candidate-actions-load.ts';
 import { cpuPerRequest, cpuSnapshot } from './cpu-split.ts';
 import { combineLoads } from './drive-requests.ts';
@@ -27,6 +27,13 @@ const MAX_PER_ACTION = 10_000;
  * bookings a second in turn). The slot timings warm up likewise.
  */
 export const BOOKING_WARM_UP_SECONDS = 10;
+/** Each candidate action runs in this many slices, with booking slices before, between and after them. */
+export const ACTION_ROUNDS = 3;
+/**
+ * More bookings a second than any of these machines has made (about 600): the booking bodies are made
+ * for this rate over every booking load of the run, so they do not run out.
+ */
+const BOOKING_RATE_CEILING = 2_000;
 
 export interface EngineOptions {
   /** How long each load runs. */
@@ -59,6 +66,8 @@ export interface EngineMeasurement {
   bookings: BookingLoadResult;
   /** The booking load before the timed one: not timed, but audited with it. */
   bookingWarmUp: BookingLoadResult;
+  /** The booking slices run between the candidate action slices, as one load: audited with the others. */
+  bookingsBesideActions: BookingLoadResult;
   /**
    * Per booking of the timed load, over its slices only (not a baseline's runs between them): CPU of the
    * server, of PostgreSQL and of the load generator (null without /proc), and WAL written, background
@@ -73,8 +82,9 @@ export interface EngineMeasurement {
  * One engine, through a real server process: organization and key by the CLI; the slot timings on a
  * quiet server; the booking load, untimed then timed (in slices with a baseline between them, where
  * `aroundBookingSlices` asks for it); then interviews prepared for each candidate action (enough to keep
- * the actions busy for the same time at twice the booking rate) and the action loads. The server is
- * then stopped and everything audited in SQL.
+ * the actions busy for the same time at twice the booking rate) and the action loads, in slices with
+ * booking slices between them (`runInterleavedActionLoads`). The server is then stopped and everything
+ * audited in SQL.
  *
  * @example
  * const measured = await measureEngine(['--database-url', url], { seconds: 20, poolSearch: true, withQuery: (use) => use(postgresQuery(url)), log: console.log });
@@ -101,29 +111,28 @@ export async function measureEngine(database: DatabaseFlags, options: EngineOpti
     log('  seeding 64 interviewers and 200 candidates');
     const fixture = await seedBookingFixture(api);
     bookingOpeningId = fixture.openingId;
-    // The warm-up books the later weeks, the timed load the earlier ones: no request repeats another.
-    const bodies = bookingBodies(fixture, new Date());
-    const laterWeeks = Math.floor(bodies.length / 2);
+    // Every booking load of the run (warm-up, timed slices, slices beside the actions) takes the bodies
+    // after the ones sent before it: no request repeats another.
     const warmUpSeconds = Math.min(BOOKING_WARM_UP_SECONDS, seconds);
+    const bookingSeconds = warmUpSeconds + seconds + (seconds / ACTION_ROUNDS) * (ACTION_ROUNDS * CANDIDATE_ACTIONS.length + 1);
+    const weeks = Math.ceil((bookingSeconds * BOOKING_RATE_CEILING) / BOOKINGS_PER_WEEK);
+    const supply = bookingSupply(api, bookingBodies(fixture, new Date(), weeks), CONNECTIONS, BOOKING_RATE_CEILING);
     log(`  booking warm-up: ${CONNECTIONS} connections for ${warmUpSeconds} s, not timed`);
-    const bookingWarmUp = await runBookingLoad(api, bodies.slice(laterWeeks), CONNECTIONS, warmUpSeconds);
+    const bookingWarmUp = await supply.run(warmUpSeconds);
     const around = options.aroundBookingSlices;
     const slices = around ? around.slices : 1;
     log(
       `  booking load: ${CONNECTIONS} connections for ${seconds} s${slices > 1 ? ` in ${slices} slices` : ''} (the warm-up did ${bookingWarmUp.perSecond.toFixed(1)}/s)`,
     );
     const onServer = { database: database[0] === '--database-url' };
-    const timedBodies = bodies.slice(0, laterWeeks);
     const parts: BookingLoadResult[] = [];
     const cpuSpans: Array<[CpuSnapshot | null, CpuSnapshot | null]> = [];
     const walBytes: Array<number | null> = [];
     for (let slice = 0; slice < slices; slice += 1) {
       await around?.run(log);
-      // Each slice takes the bodies after those the slices before it sent, answered or not.
-      const sent = parts.reduce((sum, part) => sum + part.sent, 0);
       const walBefore = await options.walPosition?.();
       const cpuBefore = cpuSnapshot(server.pid, onServer);
-      parts.push(await runBookingLoad(api, timedBodies.slice(sent), CONNECTIONS, seconds / slices));
+      parts.push(await supply.run(seconds / slices));
       cpuSpans.push([cpuBefore, cpuSnapshot(server.pid, onServer)]);
       const walAfter = await options.walPosition?.();
       walBytes.push(walBefore !== undefined && walAfter !== undefined ? walAfter - walBefore : null);
@@ -140,8 +149,9 @@ export async function measureEngine(database: DatabaseFlags, options: EngineOpti
     const prepared = await prepareCandidateActions(api, await seedBookingFixture(api, 'actions'), new Date(), perAction);
     const idsOf = (list: PreparedAction[]): string[] => list.map(({ interviewId }) => interviewId);
     actionIds = { cancel: idsOf(prepared.cancel), reschedule: idsOf(prepared.reschedule), accept: idsOf(prepared.accept) };
-    const actions = await runCandidateActionLoads(api, prepared, CONNECTIONS, seconds, log);
-    measured = { slots, pool, bookings, bookingWarmUp, perBooking, actions };
+    log(`  candidate action loads: ${CONNECTIONS} connections, ${ACTION_ROUNDS} slices of ${(seconds / ACTION_ROUNDS).toFixed(1)} s each, a booking slice before, between and after them`);
+    const interleaved = await runInterleavedActionLoads(api, prepared, { connections: CONNECTIONS, seconds, rounds: ACTION_ROUNDS, bookingSlice: supply.run, log });
+    measured = { slots, pool, bookings, bookingWarmUp, bookingsBesideActions: combineLoads(interleaved.bookings), perBooking, actions: interleaved.actions };
   } finally {
     await server.stop();
   }
