@@ -1,7 +1,24 @@
 import fc from 'fast-check';
+import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CANDIDATE_HOURS, candidateHoursFor, fitsHours } from './candidate-hours.ts';
+import { WEEKDAYS } from './types.ts';
+import type { TimeRange, WorkingHours } from './types.ts';
+import { minutesOfDay } from './working-hours.ts';
 import { zonedToInstant } from './zoned-time.ts';
+
+/** The rule read through Temporal, slowly and plainly: what `fitsHours` must agree with. */
+function fitsHoursByTemporal(range: TimeRange, hours: WorkingHours, timeZone: string): boolean {
+  const start = Temporal.Instant.fromEpochMilliseconds(range.start.getTime()).toZonedDateTimeISO(timeZone);
+  const end = Temporal.Instant.fromEpochMilliseconds(range.end.getTime()).toZonedDateTimeISO(timeZone);
+  const startMinutes = start.hour * 60 + start.minute;
+  let endMinutes = end.hour * 60 + end.minute;
+  if (!end.toPlainDate().equals(start.toPlainDate())) {
+    if (!(endMinutes === 0 && end.toPlainDate().equals(start.toPlainDate().add({ days: 1 })))) return false;
+    endMinutes = 24 * 60;
+  }
+  return hours[WEEKDAYS[start.dayOfWeek - 1]!].some(([from, to]) => minutesOfDay(from) <= startMinutes && endMinutes <= minutesOfDay(to));
+}
 
 const hour = (local: string, zone: string, minutes = 60) => {
   const start = zonedToInstant(local, zone);
@@ -42,6 +59,24 @@ describe('fitsHours', () => {
           expect(time! >= '08:00' && time! <= '19:30').toBe(true);
         }
       }),
+    );
+  });
+
+  it('agrees with the rule read through Temporal for any time, length, hours and zone, across DST changes', () => {
+    const zones = ['UTC', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'Pacific/Chatham', 'Australia/Lord_Howe', 'America/Santiago'];
+    const late = { ...DEFAULT_CANDIDATE_HOURS, fri: [['18:00', '24:00']] as Array<[string, string]>, sun: [['00:00', '03:00']] as Array<[string, string]> };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2026, 0, 1) / 60_000, max: Date.UTC(2028, 0, 1) / 60_000 }),
+        fc.integer({ min: 15, max: 8 * 60 }),
+        fc.constantFrom(...zones),
+        fc.constantFrom(DEFAULT_CANDIDATE_HOURS, late),
+        (startMinute, minutes, zone, hours) => {
+          const range = { start: new Date(startMinute * 60_000), end: new Date((startMinute + minutes) * 60_000) };
+          expect(fitsHours(range, hours, zone)).toBe(fitsHoursByTemporal(range, hours, zone));
+        },
+      ),
+      { numRuns: 3_000 },
     );
   });
 

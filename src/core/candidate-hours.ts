@@ -1,7 +1,7 @@
-import { Temporal } from 'temporal-polyfill';
 import { WEEKDAYS } from './types.ts';
 import type { TimeRange, WorkingHours } from './types.ts';
 import { minutesOfDay } from './working-hours.ts';
+import { wallClockAt } from './zoned-time.ts';
 
 /** The default reasonable hours of a candidate: weekdays 08:00–20:00 in their own zone. */
 export const DEFAULT_CANDIDATE_HOURS: WorkingHours = {
@@ -44,17 +44,13 @@ export function withinCandidateHours(
  * // false: 2:30 AM in New York
  */
 export function fitsHours(range: TimeRange, hours: WorkingHours, timeZone: string): boolean {
-  const start = Temporal.Instant.fromEpochMilliseconds(range.start.getTime()).toZonedDateTimeISO(timeZone);
-  const end = Temporal.Instant.fromEpochMilliseconds(range.end.getTime()).toZonedDateTimeISO(timeZone);
-  const startDate = start.toPlainDate();
-  const endDate = end.toPlainDate();
-  const startMinutes = start.hour * 60 + start.minute;
-  let endMinutes = end.hour * 60 + end.minute;
-  if (!endDate.equals(startDate)) {
+  const start = wallClockAt(range.start, timeZone);
+  const end = wallClockAt(range.end, timeZone);
+  let endMinutes = end.minutes;
+  if (end.day !== start.day) {
     // Ending exactly at the next midnight still belongs to the day ("24:00"); anything later does not.
-    if (!(endMinutes === 0 && Temporal.PlainDate.compare(endDate, startDate.add({ days: 1 })) === 0)) return false;
+    if (!(endMinutes === 0 && end.day === start.day + 1)) return false;
     endMinutes = 24 * 60;
   }
-  const day = WEEKDAYS[start.dayOfWeek - 1]!;
-  return hours[day].some(([from, to]) => minutesOfDay(from) <= startMinutes && endMinutes <= minutesOfDay(to));
+  return hours[WEEKDAYS[start.weekday]!].some(([from, to]) => minutesOfDay(from) <= start.minutes && endMinutes <= minutesOfDay(to));
 }

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
+import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { canonicalTimeZone, formatInZone, isValidTimeZone, zonedToInstant } from './zoned-time.ts';
+import { canonicalTimeZone, formatInZone, isValidTimeZone, wallClockAt, zonedToInstant } from './zoned-time.ts';
 
 describe('zonedToInstant', () => {
   it('applies the offset in force on that local date', () => {
@@ -19,6 +21,19 @@ describe('formatInZone', () => {
   it('renders wall-clock time with the offset', () => {
     expect(formatInZone(new Date('2026-11-02T14:00:00Z'), 'America/New_York')).toBe('2026-11-02T09:00:00-05:00');
     expect(formatInZone(new Date('2026-12-01T09:00:00Z'), 'Asia/Kolkata')).toBe('2026-12-01T14:30:00+05:30');
+    expect(formatInZone(new Date('2026-12-01T09:00:00.999Z'), 'UTC')).toBe('2026-12-01T09:00:00+00:00');
+    expect(formatInZone(new Date('2026-12-01T09:00:00Z'), 'Pacific/Chatham')).toBe('2026-12-01T22:45:00+13:45');
+  });
+
+  it('writes what Temporal writes, for any instant in any zone, old local mean times included', () => {
+    const zones = ['UTC', 'America/New_York', 'Europe/Amsterdam', 'Asia/Kolkata', 'Pacific/Chatham', 'Australia/Lord_Howe', 'America/St_Johns', 'Africa/Monrovia', 'America/Sao_Paulo'];
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1890, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.constantFrom(...zones), (epochMs, zone) => {
+        const byTemporal = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone).toString({ timeZoneName: 'never', smallestUnit: 'second' });
+        expect(formatInZone(new Date(epochMs), zone)).toBe(byTemporal);
+      }),
+      { numRuns: 3_000 },
+    );
   });
 });
 
@@ -64,5 +79,35 @@ describe('canonicalTimeZone', () => {
     for (const name of ['', ' ', 'Mars/Olympus', '+01:00', 'Z', 'America/New_York\u0000', 'x'.repeat(65), 'America//New_York']) {
       expect(canonicalTimeZone(name)).toBeNull();
     }
+  });
+});
+
+describe('wallClockAt', () => {
+  const zones = ['UTC', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Pacific/Chatham', 'Australia/Lord_Howe', 'America/St_Johns', 'Pacific/Kiritimati', 'America/Santiago'];
+
+  it('reads the local day, weekday and minute of an instant as Temporal does, in every zone and across DST changes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2032, 0, 1) }), fc.constantFrom(...zones), (epochMs, zone) => {
+        const zoned = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone);
+        const clock = wallClockAt(new Date(epochMs), zone);
+        expect(clock.weekday).toBe(zoned.dayOfWeek - 1);
+        expect(clock.minutes).toBe(zoned.hour * 60 + zoned.minute);
+        expect(clock.day).toBe(zoned.toPlainDate().since('1970-01-01').days);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('turns at the instant a DST change takes effect', () => {
+    // New York falls back at 06:00 UTC on 2026-11-01: 01:59 EDT, then 01:00 EST.
+    expect(wallClockAt(new Date('2026-11-01T05:59:00Z'), 'America/New_York').minutes).toBe(60 + 59);
+    expect(wallClockAt(new Date('2026-11-01T06:00:00Z'), 'America/New_York').minutes).toBe(60);
+    // Lord Howe moves by half an hour.
+    expect(wallClockAt(new Date('2026-10-03T15:29:00Z'), 'Australia/Lord_Howe').minutes).toBe(1 * 60 + 59);
+    expect(wallClockAt(new Date('2026-10-03T15:30:00Z'), 'Australia/Lord_Howe').minutes).toBe(2 * 60 + 30);
+  });
+
+  it('counts days and weekdays before 1970 too', () => {
+    expect(wallClockAt(new Date('1969-12-31T23:00:00Z'), 'UTC')).toEqual({ day: -1, weekday: 2, minutes: 23 * 60 });
   });
 });
