@@ -404,17 +404,23 @@ export class InterviewRepository {
     at: Date,
     options: { forUpdate?: boolean } = {},
   ): Promise<{ record: CandidateTokenRecord; interview: Interview; version: string } | null> {
-    let query = this.db
-      .selectFrom('candidateTokens as t')
-      .innerJoin('interviews', (join) => join.onRef('interviews.organizationId', '=', 't.organizationId').onRef('interviews.id', '=', 't.interviewId'))
-      .select(COLUMNS)
-      .select(['t.id as tokenId', 't.candidateId as tokenCandidateId', 't.openingId as tokenOpeningId', 't.expiresAt as tokenExpiresAt'])
-      .select(ROW_VERSION)
-      .select(PANEL_IN_ORDER)
-      .where('t.tokenHash', '=', tokenHash)
-      .where('t.expiresAt', '>', at);
-    if (options.forUpdate) query = query.forUpdate('interviews');
-    const row = await query.executeTakeFirst();
+    const build = () => {
+      const query = this.db
+        .selectFrom('candidateTokens as t')
+        .innerJoin('interviews', (join) => join.onRef('interviews.organizationId', '=', 't.organizationId').onRef('interviews.id', '=', 't.interviewId'))
+        .select(COLUMNS)
+        .select(['t.id as tokenId', 't.candidateId as tokenCandidateId', 't.openingId as tokenOpeningId', 't.expiresAt as tokenExpiresAt'])
+        .select(ROW_VERSION)
+        .select(PANEL_IN_ORDER)
+        .where('t.tokenHash', '=', tokenHash)
+        .where('t.expiresAt', '>', at);
+      return options.forUpdate ? query.forUpdate('interviews') : query;
+    };
+    // Every candidate's request begins with this read: its text is kept (see `StatementsByShape`).
+    const { rows } = await this.db.executeQuery<Awaited<ReturnType<ReturnType<typeof build>['executeTakeFirstOrThrow']>>>(
+      CANDIDATE_LINK_READS.compiled(options.forUpdate ? 'for update' : 'plain', build, () => [tokenHash, at]),
+    );
+    const row = rows[0];
     if (!row) return null;
     const record: CandidateTokenRecord = {
       id: row.tokenId,
@@ -949,6 +955,9 @@ export const NEW_INTERVIEW_WRITES = new StatementsByShape();
 
 /** The statement every decided change of an interview is written by, kept by shape. */
 export const INTERVIEW_CHANGES = new StatementsByShape();
+
+/** The read of a candidate link with its interview, kept by shape (locking or not). */
+export const CANDIDATE_LINK_READS = new StatementsByShape();
 
 /**
  * What of inserted rows the text depends on: how many, and their columns in order (the text lists them
