@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeBaseline } from './load-report.ts';
+import { describeBaseline, measuredPercent } from './load-report.ts';
 
 describe('describeBaseline', () => {
   it('names a baseline measured around the load by its mean and each run in order', () => {
@@ -10,5 +10,13 @@ describe('describeBaseline', () => {
   it('names a baseline measured once by its one figure', () => {
     expect(describeBaseline({ label: 'PGlite 10-statement transactions', perSecond: 473.4 })).toBe('PGlite 10-statement transactions 473/s');
     expect(describeBaseline({ label: 'pgbench TPC-B', perSecond: 1692, runs: [1692] })).toBe('pgbench TPC-B 1692/s');
+  });
+});
+
+describe('measuredPercent', () => {
+  it('keeps a tenth of a percent, so that a share just under its goal never reads as the goal', () => {
+    expect(measuredPercent(396.8 / 1619)).toBe('24.5 %');
+    expect(measuredPercent(0.25)).toBe('25.0 %');
+    expect(measuredPercent(1.11)).toBe('111.0 %');
   });
 });
