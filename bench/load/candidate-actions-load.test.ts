@@ -27,13 +27,10 @@ const prepare = (counts: Record<keyof PreparedActions, number>): PreparedActions
 };
 
 /** Booking slices told apart by their answers: the n-th (from 0) answered n + 1, in one second. */
-function numberedBookingSlices(): { order: string[]; slice: () => Promise<LoadResult> } {
-  const order: string[] = [];
+function numberedBookingSlices(): { slice: () => Promise<LoadResult> } {
   let count = 0;
   return {
-    order,
     slice: async () => {
-      order.push(`B${count}`);
       count += 1;
       return { connections: 2, seconds: 1, exhausted: false, sent: count, ok: count, perSecond: count, p50Ms: 1, p99Ms: 1, latenciesMs: [1], refused: new Map(), errors: 0, timeouts: 0 };
     },
@@ -42,16 +39,19 @@ function numberedBookingSlices(): { order: string[]; slice: () => Promise<LoadRe
 
 const sumOfSlices = (...indexes: number[]): number => indexes.reduce((sum, index) => sum + index + 1, 0);
 
+/** Two rounds from two connections against the loopback server, the booking slices numbered. */
+const runTwoRounds = (counts: Record<keyof PreparedActions, number>, seconds: number) =>
+  runInterleavedActionLoads({ url, apiKey: 'k', call: () => Promise.reject(new Error('unused')) }, prepare(counts), {
+    connections: 2,
+    seconds,
+    rounds: 2,
+    bookingSlice: numberedBookingSlices().slice,
+    log: () => {},
+  });
+
 describe('runInterleavedActionLoads', () => {
   it('runs the actions in turn with a booking slice before, between and after them, and takes each against the slices beside its own', async () => {
-    const bookings = numberedBookingSlices();
-    const { actions, bookings: slices } = await runInterleavedActionLoads({ url, apiKey: 'k', call: () => Promise.reject(new Error('unused')) }, prepare({ cancel: 500, reschedule: 500, accept: 500 }), {
-      connections: 2,
-      seconds: 0.4,
-      rounds: 2,
-      bookingSlice: bookings.slice,
-      log: () => {},
-    });
+    const { actions, bookings: slices } = await runTwoRounds({ cancel: 500, reschedule: 500, accept: 500 }, 0.4);
     // B0 cancel B1 reschedule B2 accept B3 cancel B4 reschedule B5 accept B6
     expect(slices).toHaveLength(7);
     expect(actions.map(({ action }) => action)).toEqual(['cancel', 'reschedule', 'accept']);
@@ -67,15 +67,8 @@ describe('runInterleavedActionLoads', () => {
   });
 
   it('lets an action whose interviews ran out sit out, and still follows the last slice with bookings', async () => {
-    const bookings = numberedBookingSlices();
     // Too few to keep two connections busy: accept never runs. Cancel and reschedule use theirs up in the first round.
-    const { actions, bookings: slices } = await runInterleavedActionLoads({ url, apiKey: 'k', call: () => Promise.reject(new Error('unused')) }, prepare({ cancel: 4, reschedule: 4, accept: 1 }), {
-      connections: 2,
-      seconds: 1,
-      rounds: 2,
-      bookingSlice: bookings.slice,
-      log: () => {},
-    });
+    const { actions, bookings: slices } = await runTwoRounds({ cancel: 4, reschedule: 4, accept: 1 }, 1);
     // B0 cancel B1 reschedule B2
     expect(slices).toHaveLength(3);
     expect(actions.map(({ action }) => action)).toEqual(['cancel', 'reschedule']);
