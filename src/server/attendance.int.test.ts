@@ -56,6 +56,35 @@ describe('attendance on both sides', () => {
     ]);
   });
 
+  it('records on the fresh invitation owed to the candidate which interview it follows and why: a call-off or a panelist who did not come', async () => {
+    type Listed = { id: string; history?: Array<{ action: string; details: Record<string, unknown> | null }> };
+    const invitationsAfter = async (closedId: string) => {
+      const { interviews } = await json<{ interviews: Listed[] }>(server.call('GET', `/api/v1/interviews?candidateId=${ids.candidate}&status=invited`));
+      const details = await Promise.all(
+        interviews.map(async ({ id }) => (await json<Listed>(server.call('GET', `/api/v1/interviews/${id}`))).history!.find((h) => h.action === 'invited')?.details ?? null),
+      );
+      return details.filter((d) => d?.follows === closedId);
+    };
+
+    const calledOff = await book('2026-12-09T13:00:00Z');
+    await json(server.call('POST', `/api/v1/interviews/${calledOff.id}/cancel`, { reason: 'scheduling_error' }));
+    const afterCallOff = await invitationsAfter(calledOff.id);
+    expect(afterCallOff).toHaveLength(1);
+    expect(afterCallOff[0]!.after).toBe('employer_cancellation');
+    expect(afterCallOff[0]).not.toHaveProperty('afterInterviewerNoShow');
+
+    const missed = await book('2026-12-10T13:00:00Z');
+    server.setNow('2026-12-10T13:20:00Z');
+    try {
+      await json(server.call('POST', `/api/v1/interviews/${missed.id}/no-show`, { party: 'interviewer', memberId: ids.a }));
+    } finally {
+      server.setNow('2026-12-01T12:00:00Z');
+    }
+    const afterNoShow = await invitationsAfter(missed.id);
+    expect(afterNoShow).toHaveLength(1);
+    expect(afterNoShow[0]!.after).toBe('interviewer_no_show');
+  });
+
   it('lets a candidate marked absent say an emergency kept them away, within 48 hours and once', async () => {
     const interview = await book('2026-12-04T10:00:00Z');
     const token = interview.candidateLink.slice(interview.candidateLink.lastIndexOf('/') + 1);

@@ -54,7 +54,7 @@ export async function cancelByEmployerIn(
   await cancelReminders(store, parties, now);
   let link: string | null = null;
   if (owesNewTimes(change)) {
-    const again = await inviteAgain(ctx, store, interview, now);
+    const again = await inviteAgain(ctx, store, interview, 'employer_cancellation', now);
     if (again) {
       change.offered = again.offered;
       link = again.link;
@@ -101,10 +101,6 @@ export async function rescheduleInterviewByEmployer(
   });
 }
 
-/**
- * After a panelist failed to come, the candidate is owed new times: a fresh invitation for the same
- * interview, with times the panel is free within the candidate's hours. Null when no time fits.
- */
 /** The employer owes an apology and new times for an interview it calls off, unless the opening itself is over. */
 function owesNewTimes(change: InterviewChange): boolean {
   return hadEvent(change) && !endsOpening(change.reason);
@@ -117,7 +113,15 @@ async function timesToOfferAgain(store: Store, closed: Interview, now: Date): Pr
   return findOffers(store, { organization, candidate, panel: closed.panel, durationMinutes: closed.durationMinutes, now, count: 5 });
 }
 
-async function inviteAgain(ctx: AppContext, store: Store, closed: Interview, now: Date): Promise<{ offered: TimeRange[]; link: string } | null> {
+/** Why the employer owes the candidate new times: it called the interview off, or a panelist failed to come. */
+type InvitedAgainAfter = 'employer_cancellation' | 'interviewer_no_show';
+
+/**
+ * The candidate is owed new times: a fresh invitation for the same interview, with times the panel is
+ * free within the candidate's hours. Its history line names the interview it follows and why (`after`).
+ * Null when no time fits.
+ */
+async function inviteAgain(ctx: AppContext, store: Store, closed: Interview, after: InvitedAgainAfter, now: Date): Promise<{ offered: TimeRange[]; link: string } | null> {
   const organization = (await store.organizations.get(closed.organizationId))!;
   const offered = await timesToOfferAgain(store, closed, now);
   if (offered.length === 0) return null;
@@ -142,7 +146,7 @@ async function inviteAgain(ctx: AppContext, store: Store, closed: Interview, now
   const link = candidateLinkUrl(ctx, await issueCandidateToken(ctx, store, invitation));
   // The apology on the missed interview carries these times; this line records where they came from.
   await recordChange(store, invitation, decideInvitation(invitation, offered, decisionContext(organization, now)), {
-    details: { afterInterviewerNoShow: closed.id, offeredSlots: offered.map((s) => s.start.toISOString()) },
+    details: { follows: closed.id, after, offeredSlots: offered.map((s) => s.start.toISOString()) },
   });
   return { offered, link };
 }
@@ -166,7 +170,7 @@ async function closeInterview(
     await cancelReminders(store, parties, now);
     let link: string | null = null;
     if (change.absent?.party === 'interviewer') {
-      const again = await inviteAgain(ctx, store, interview, now);
+      const again = await inviteAgain(ctx, store, interview, 'interviewer_no_show', now);
       if (again) {
         change.offered = again.offered;
         link = again.link;
