@@ -207,7 +207,8 @@ export function readRateLimit(env: Record<string, string | undefined>): RateLimi
 function describeDemo(demo: DemoSeed, url: string): string {
   const { landing } = demo;
   const missing = demo.unavailable.map(
-    (notice) => `No free time at ${notice} notice fits the interviewers' and candidates' hours right now: its link shows the notice it really gives.`,
+    (notice) =>
+      `No free time at ${notice} notice fits the interviewers' office hours and the candidates' hours right now, so no link gives it (another interview stands in, labelled with the notice it really gives); a weekday in office hours has one.`,
   );
   return [
     '',

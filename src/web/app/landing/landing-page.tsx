@@ -4,6 +4,7 @@ import { ApiError, api } from '../api/client.ts';
 import { useSignIn } from '../api/session.tsx';
 import { ProblemMessage } from '../ui/problem.tsx';
 import { useTitle } from '../ui/use-title.ts';
+import { candidateLinksIntro, missingNoticeDistances } from './missing-notice.ts';
 
 /** What the server offers a newcomer in demo mode (`leeway serve --demo`). */
 interface DemoLanding {
@@ -89,7 +90,7 @@ export function LandingPage() {
       {demo.data && demo.data.candidateLinks.length > 0 && (
         <section aria-labelledby="candidates">
           <h2 id="candidates">Candidates</h2>
-          <p>Each demo candidate has a private link, as they would receive by email. Try one at each notice distance:</p>
+          <p>{candidateLinksIntro(missingNoticeDistances(demo.data.candidateLinks))}</p>
           <ul className="link-list">
             {demo.data.candidateLinks.map((link) => (
               <li key={link.url}>
