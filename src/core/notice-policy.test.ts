@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyNotice, employerNotice } from './notice-policy.ts';
+import { classifyNotice, employerNotice, noticeGiven } from './notice-policy.ts';
+import { DEFAULT_NOTICE_POLICY } from './types.ts';
 import { zonedToInstant } from './zoned-time.ts';
 
 const HOUR = 3_600_000;
@@ -138,5 +139,35 @@ describe('employerNotice', () => {
         expect(told.text.length).toBeGreaterThan(0);
       }),
     );
+  });
+});
+
+describe('noticeGiven', () => {
+  const start = new Date('2026-12-10T15:00:00Z');
+  const given = (hoursBefore: number, phone: string | null) =>
+    noticeGiven(classifyNotice({ at: new Date(start.getTime() - hoursBefore * 3_600_000), start, contactPhone: phone }), DEFAULT_NOTICE_POLICY, phone);
+
+  it('tells the notice as given, keeping its class and hours, and never asks again for the written notice', () => {
+    for (const hours of [-1, 3, 30, 100]) {
+      for (const phone of ['+15550100', null]) {
+        const before = classifyNotice({ at: new Date(start.getTime() - hours * 3_600_000), start, contactPhone: phone });
+        const after = given(hours, phone);
+        expect(after.class).toBe(before.class);
+        expect(after.hoursUntilStart).toBe(before.hoursUntilStart);
+        expect(after.advice.text).not.toMatch(/send (the|your) written notice/);
+      }
+    }
+  });
+
+  it('still suggests a call at short notice or after the start, when there is a number', () => {
+    expect(given(3, '+15550100').advice).toEqual({
+      channel: 'phone',
+      phone: '+15550100',
+      text: 'You gave only 3 hours of notice, less than the 24 hours this organization asks for: if you have not called +15550100 yet, a quick call now helps.',
+    });
+    expect(given(3, null).advice).toEqual({ channel: 'email', text: 'You gave only 3 hours of notice, less than the 24 hours this organization asks for.' });
+    expect(given(-1, '+15550100').advice.text).toBe('This was after the start: if you have not called +15550100 yet, a call to apologise helps.');
+    expect(given(100, null).advice.text).toBe('You gave 4 days of notice, at least the 48 hours this organization asks for.');
+    expect(given(30, null).advice.text).toBe('You gave 30 hours of notice, within what this organization asks for.');
   });
 });

@@ -106,6 +106,36 @@ function adviseFor(noticeClass: NoticeClass, elapsedMs: number, policy: NoticePo
   }
 }
 
+/**
+ * The notice an action gave, told once it is done: what it was, and at short notice that a call still
+ * helps. The advice before acting (`classifyNotice`) asks the reader to call and then send the written
+ * notice; after the action its written part is already written, and repeating that would ask for it twice.
+ *
+ * @example
+ * noticeGiven(classifyNotice({ at, start, policy, contactPhone: '+15550100' }), policy, '+15550100').advice.text
+ * // 'You gave only 7 hours of notice, less than the 24 hours this organization asks for: if you have not called +15550100 yet, a quick call now helps.'
+ */
+export function noticeGiven(decision: NoticeDecision, policy: NoticePolicy, phone: string | null): NoticeDecision {
+  const given = describeSpan(decision.hoursUntilStart * HOUR_MS);
+  const advice = ((): NoticeAdvice => {
+    switch (decision.class) {
+      case 'ample':
+        return { channel: 'email', text: `You gave ${given} of notice, at least the ${hoursText(policy.ampleHours)} this organization asks for.` };
+      case 'adequate':
+        return { channel: 'email', text: `You gave ${given} of notice, within what this organization asks for.` };
+      case 'late': {
+        const text = `You gave only ${given} of notice, less than the ${hoursText(policy.adequateHours)} this organization asks for`;
+        return phone ? { channel: 'phone', phone, text: `${text}: if you have not called ${phone} yet, a quick call now helps.` } : { channel: 'email', text: `${text}.` };
+      }
+      case 'missed':
+        return phone
+          ? { channel: 'phone', phone, text: `This was after the start: if you have not called ${phone} yet, a call to apologise helps.` }
+          : { channel: 'email', text: 'This was after the start.' };
+    }
+  })();
+  return { ...decision, advice };
+}
+
 /** What the employer is told about the notice its own change gives the candidate, before sending it. */
 export interface EmployerNotice {
   class: NoticeClass;

@@ -140,7 +140,7 @@ describe('the change-an-interview flow, end to end over HTTP and SMTP', () => {
     // Three hours before the start: a late cancellation. Phone advice with the number and a script; it
     // still goes through; CANCEL, SEQUENCE 2, to every attendee.
     server.setNow(new Date(new Date(next.start).getTime() - 3 * 3_600_000));
-    const cancelled = await json<{ interview: { status: string }; actionNotice: { class: string; advice: { channel: string; phone: string } }; phoneScript: string[] }>(
+    const cancelled = await json<{ interview: { status: string }; actionNotice: { class: string; advice: { channel: string; phone: string; text: string } }; phoneScript: string[] }>(
       server.app.request(`/api/v1/candidate/${token}/cancel`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -149,6 +149,10 @@ describe('the change-an-interview flow, end to end over HTTP and SMTP', () => {
     );
     expect(cancelled.interview.status).toBe('cancelled');
     expect(cancelled.actionNotice).toMatchObject({ class: 'late', advice: { channel: 'phone', phone: '+15550100' } });
+    // Told as done: the written notice has been written, so it is not asked for again.
+    expect(cancelled.actionNotice.advice.text).toBe(
+      'You gave only 3 hours of notice, less than the 24 hours this organization asks for: if you have not called +15550100 yet, a quick call now helps.',
+    );
     expect(cancelled.phoneScript.length).toBeGreaterThanOrEqual(3);
     expect(cancelled.phoneScript.length).toBeLessThanOrEqual(5);
     smtp.reset();

@@ -12,6 +12,7 @@ import { DomainError, isDomainError } from '../../core/errors.ts';
 import { describeDeliveries } from '../../core/candidate-view/index.ts';
 import type { DeliverySummary } from '../../core/candidate-view/index.ts';
 import type { PlannedEmail } from '../../core/messages/index.ts';
+import { noticeGiven } from '../../core/notice-policy.ts';
 import type { NoticeDecision } from '../../core/notice-policy.ts';
 import type { Interview, Opening, WorkingHours } from '../../core/types.ts';
 import type { Store } from '../../store/index.ts';
@@ -44,7 +45,9 @@ export interface CandidateActionResult extends CandidateView {
 
 async function respond(store: Store, parties: InterviewParties, now: Date, actionNotice: NoticeDecision | null, planned: PlannedEmail[], phoneScript?: string[]): Promise<CandidateActionResult> {
   const view = await loadCandidateView(store, parties.interview, now, parties);
-  return { ...view, actionNotice, ...(phoneScript ? { phoneScript } : {}), outcome: describeDeliveries(planned) };
+  // Told as done: the advice before acting ("call, then send the written notice") no longer applies.
+  const given = actionNotice ? noticeGiven(actionNotice, parties.organization.noticePolicy, parties.organization.contactPhone) : null;
+  return { ...view, actionNotice: given, ...(phoneScript ? { phoneScript } : {}), outcome: describeDeliveries(planned) };
 }
 
 

@@ -100,7 +100,12 @@ export const CandidateViewSchema = z
       .object({ hours: WorkingHoursSchema, stated: z.boolean() })
       .openapi({ description: "The hours times are offered in, in the candidate's zone: their own when `stated`, else the organization's default." }),
     apologyPath: z.object({ text: z.string(), phone: z.string().nullable() }).optional(),
-    actionNotice: NoticeSchema.nullable().optional(),
+    actionNotice: NoticeSchema.nullable()
+      .optional()
+      .openapi({
+        description:
+          'After an action: the notice it gave, classified at that moment, with its advice told as done (at short notice, that a call still helps), not the advice given before acting.',
+      }),
     phoneScript: z.array(z.string()).optional(),
     delivered: z.boolean().optional().openapi({ description: 'For a concern: whether it reached the organization.' }),
     outcome: OutcomeSchema.optional().openapi({ description: 'After an action that writes emails: who gets what.' }),
